@@ -1,0 +1,134 @@
+import type { Category, Domain } from './taxonomy';
+import type { Environment, EventLink, FailureEvent, RunOutcome } from './failureEvent';
+import type {
+  EvidenceLine,
+  PartialWrite,
+  Recommendation,
+  Severity,
+  TriageVerdict,
+} from './verdict';
+
+export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** The row shown in tables and lists. */
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  category: Category;
+  domain: Domain;
+  confidence: number;
+  safeToRetry: boolean;
+  partialWrite: PartialWrite;
+  severity: Severity;
+  environment: Environment;
+  jobName: string;
+  jobNamespace: string;
+  /** The pipeline entity, when the catalog knows the job. */
+  jobEntityRef?: string;
+  ownerRef?: string;
+  routedTo?: string;
+  routeRule?: string;
+  linked: boolean;
+  signature: string;
+  occurrences: number;
+  consecutiveFailures: number;
+  firstSeen: string;
+  lastSeen: string;
+  lastSuccess?: string;
+  categoryOverridden: boolean;
+}
+
+export interface LinkedEntity {
+  entityRef: string;
+  /** job | input | output | contract | owner | upstream_producer | downstream */
+  role: string;
+  title?: string;
+}
+
+export interface RouteDecision {
+  /** The group or user the incident goes to, or undefined when nobody is paged. */
+  recipient?: string;
+  copy: string[];
+  /** Name of the routing rule that decided. */
+  rule: string;
+  reason: string;
+  notify: boolean;
+}
+
+export interface StatusChange {
+  at: string;
+  by: string;
+  action: 'opened' | 'acknowledged' | 'resolved' | 'reopened' | 'category_overridden' | 'auto_resolved';
+  from?: string;
+  to?: string;
+  reason?: string;
+}
+
+export interface NotificationRecord {
+  at: string;
+  recipients: string[];
+  channel: string;
+  status: 'sent' | 'updated' | 'suppressed' | 'failed';
+  detail?: string;
+}
+
+export interface OccurrenceSummary {
+  eventId: string;
+  eventTime: string;
+  receivedAt: string;
+  outcome: RunOutcome;
+  runId?: string;
+  attempt?: number;
+  errorMessage?: string;
+}
+
+export interface IncidentDetail extends IncidentSummary {
+  verdict: TriageVerdict;
+  evidenceLines: EvidenceLine[];
+  causeChain: string[];
+  recommendation: Recommendation;
+  route: RouteDecision;
+  linkedEntities: LinkedEntity[];
+  links: EventLink[];
+  occurrencesList: OccurrenceSummary[];
+  statusHistory: StatusChange[];
+  notifications: NotificationRecord[];
+  latestEvent: FailureEvent;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** Per-event result of an ingest call. */
+export type IngestResult =
+  | {
+      index: number;
+      status: 'accepted';
+      eventId: string;
+      incidentId?: string;
+      processing: 'done' | 'pending' | 'ignored';
+      category?: Category;
+      safeToRetry?: boolean;
+    }
+  | { index: number; status: 'duplicate'; eventId: string; incidentId?: string }
+  | { index: number; status: 'rejected'; field: string; reason: string };
+
+export interface TrendWeek {
+  /** ISO week, e.g. 2026-W47 */
+  week: string;
+  weekStart: string;
+  total: number;
+  counts: Record<string, number>;
+  /** Relative change of the total against the previous week; null when that week had none. */
+  change: number | null;
+}
+
+export interface TrendsResponse {
+  groupBy: 'category' | 'domain' | 'team';
+  weeks: TrendWeek[];
+  keys: string[];
+}

@@ -1,0 +1,12 @@
+/**
+ * Common types of the Pipeline Triage plugins: the taxonomy, the canonical failure event,
+ * incidents and API payloads, catalog annotations and permissions. No I/O.
+ *
+ * @packageDocumentation
+ */
+export * from './taxonomy';
+export * from './annotations';
+export * from './failureEvent';
+export * from './verdict';
+export * from './incident';
+export * from './permissions';

@@ -1,0 +1,68 @@
+import type { Category, Domain } from './taxonomy';
+
+export type PartialWrite = 'true' | 'false' | 'unknown';
+
+/** One line of evidence, addressable by id so hypotheses and reports can cite it. */
+export interface EvidenceLine {
+  id: string;
+  /** 1-based line number in the combined text the engine read. */
+  line: number;
+  text: string;
+  /** error | cause | code | signal | warning | context */
+  kind: string;
+}
+
+export interface Hypothesis {
+  category: Category;
+  score: number;
+  /** Rule ids that supported it. */
+  rules: string[];
+  /** Why it won, or why it scored lower than the winner. */
+  reason: string;
+}
+
+export interface Classification {
+  category: Category;
+  domain: Domain;
+  confidence: number;
+  /** Evidence line ids that decided it. */
+  evidence: string[];
+  rules: string[];
+  hypotheses: Hypothesis[];
+  /** 'rules' | 'model' | 'override' */
+  source: 'rules' | 'model' | 'override';
+}
+
+export interface RetryVerdict {
+  safeToRetry: boolean;
+  /** When safe, what to wait for first. */
+  wait?: 'none' | 'backoff' | 'upstream';
+  reason: string;
+  /** The signal that would have allowed a yes, when the answer is no. */
+  wouldAllowYes?: string;
+}
+
+export interface PartialWriteVerdict {
+  partialWrite: PartialWrite;
+  reason: string;
+}
+
+export interface Recommendation {
+  action: string;
+  diagnostics: Array<{ label: string; command: string }>;
+  prevention: string;
+  runbookUrl?: string;
+}
+
+export type Severity = 'critical' | 'high' | 'normal' | 'low';
+
+/** What triage concludes for one failure event. */
+export interface TriageVerdict {
+  classification: Classification;
+  partialWrite: PartialWriteVerdict;
+  retry: RetryVerdict;
+  recommendation: Recommendation;
+  severity: Severity;
+  signature: string;
+  summary: string;
+}
