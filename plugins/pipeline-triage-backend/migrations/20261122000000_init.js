@@ -36,6 +36,9 @@ exports.up = async function up(knex) {
     table.string('id', 36).primary();
     table.string('job_key', 512).notNullable();
     table.string('signature', 64).notNullable();
+    // job_key|signature while the incident is open or acknowledged, NULL once resolved: the
+    // unique index lets exactly one open incident exist per failure group across instances.
+    table.string('open_key', 600).unique();
     table.string('status', 16).notNullable();
     table.string('category', 32).notNullable();
     table.string('domain', 16).notNullable();
@@ -92,7 +95,9 @@ exports.up = async function up(knex) {
       .inTable('pt_incidents')
       .onDelete('CASCADE');
     table.timestamp('event_time', { useTz: true }).notNullable();
+    table.string('week', 10).notNullable().comment('ISO week of event_time, e.g. 2026-W47');
     table.index(['incident_id', 'event_time'], 'pt_occurrences_incident_idx');
+    table.index(['week', 'incident_id'], 'pt_occurrences_week_idx');
     table.index(['event_time'], 'pt_occurrences_time_idx');
   });
 

@@ -1,0 +1,783 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  CATEGORY_INFO,
+  type Category,
+  type FailureEvent,
+  type IncidentDetail,
+  type IncidentStatus,
+  type IncidentSummary,
+  type NotificationRecord,
+  type Page,
+  type StatusChange,
+} from '@internal/plugin-pipeline-triage-common';
+import type {
+  AcceptedEvent,
+  DeadLetter,
+  FailureRecord,
+  IncidentFilter,
+  IncidentPatch,
+  JobState,
+  NewEvent,
+  RecordedOccurrence,
+  StoredEvent,
+  TriageStore,
+  TrendsQuery,
+} from './types';
+import { toIso } from './time';
+import { decodeCursor, encodeCursor } from './cursor';
+
+const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
+
+/** What the incident row keeps as JSON: everything the detail view shows beyond the columns. */
+interface IncidentDetailJson {
+  verdict: IncidentDetail['verdict'];
+  evidenceLines: IncidentDetail['evidenceLines'];
+  causeChain: string[];
+  route: IncidentDetail['route'];
+  linkedEntities: IncidentDetail['linkedEntities'];
+  links: IncidentDetail['links'];
+  latestEvent: FailureEvent;
+}
+
+/** The triage store on knex: one implementation, tested on SQLite and PostgreSQL. */
+export class KnexTriageStore implements TriageStore {
+  private readonly isPg: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.isPg = String(db.client.config.client).startsWith('pg');
+  }
+
+  async acceptEvents(events: NewEvent[]): Promise<AcceptedEvent[]> {
+    if (events.length === 0) return [];
+    const now = new Date().toISOString();
+    return this.db.transaction(async tx => {
+      const results: AcceptedEvent[] = [];
+      for (const e of events) {
+        const id = randomUUID();
+        const inserted = await tx('pt_events')
+          .insert({
+            id,
+            event_key: e.key,
+            source: e.event.source,
+            outcome: e.event.outcome,
+            job_key: jobKeyOf(e.event),
+            environment: e.event.environment ?? 'prod',
+            event_time: toIso(e.event.eventTime),
+            received_at: now,
+            sender: e.sender,
+            payload: JSON.stringify(e.event),
+            log_trimmed: e.logTrimmed,
+            quiet: e.quiet,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now,
+          })
+          .onConflict('event_key')
+          .ignore()
+          .returning('id');
+        if (inserted.length > 0) {
+          results.push({ id, key: e.key, duplicate: false });
+          continue;
+        }
+        const existing = await tx('pt_events')
+          .where('event_key', e.key)
+          .first('id', 'incident_id');
+        results.push({
+          id: existing.id,
+          key: e.key,
+          duplicate: true,
+          incidentId: existing.incident_id ?? undefined,
+        });
+      }
+      return results;
+    });
+  }
+
+  async claimEvent(id: string, leaseMs: number): Promise<StoredEvent | undefined> {
+    const now = new Date();
+    const claimed = await this.db('pt_events')
+      .where('id', id)
+      .andWhere(q =>
+        q
+          .where('status', 'pending')
+          .orWhere(q2 =>
+            q2.where('status', 'processing').andWhere('locked_until', '<', now.toISOString()),
+          ),
+      )
+      .update({
+        status: 'processing',
+        locked_until: new Date(now.getTime() + leaseMs).toISOString(),
+        attempts: this.db.raw('attempts + 1'),
+      });
+    if (claimed !== 1) return undefined;
+    return this.getEvent(id);
+  }
+
+  async claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]> {
+    const now = new Date().toISOString();
+    const candidates = await this.db('pt_events')
+      .where(q =>
+        q
+          .where(q2 => q2.where('status', 'pending').andWhere('next_attempt_at', '<=', now))
+          .orWhere(q2 => q2.where('status', 'processing').andWhere('locked_until', '<', now)),
+      )
+      .orderBy('received_at')
+      .limit(limit)
+      .select('id');
+    const claimed: StoredEvent[] = [];
+    for (const { id } of candidates) {
+      const event = await this.claimEvent(id, leaseMs);
+      if (event) claimed.push(event);
+    }
+    return claimed;
+  }
+
+  async recordFailure(
+    record: FailureRecord,
+    options: { reopenWindowHours: number },
+  ): Promise<RecordedOccurrence> {
+    // Two instances may try to open the same incident at once; the unique open_key makes one of
+    // them lose, and the retry then groups into the winner's incident.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction(tx => this.recordFailureTx(tx, record, options));
+      } catch (error) {
+        if (attempt < 3 && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async recordFailureTx(
+    tx: Knex.Transaction,
+    r: FailureRecord,
+    options: { reopenWindowHours: number },
+  ): Promise<RecordedOccurrence> {
+    const already = await tx('pt_occurrences').where('event_id', r.eventId).first('incident_id');
+    if (already) {
+      const inc = await tx('pt_incidents').where('id', already.incident_id).first('status');
+      return { incidentId: already.incident_id, kind: 'repeat', recorded: false, status: inc.status };
+    }
+
+    const signature = r.verdict.signature;
+    const openKey = `${r.jobKey}|${signature}`;
+    const eventTime = toIso(r.event.eventTime);
+    const now = new Date().toISOString();
+    const c = r.verdict.classification;
+
+    let query = tx('pt_incidents').where('open_key', openKey);
+    if (this.isPg) query = query.forUpdate();
+    const open = await query.first();
+
+    let incidentId: string;
+    let kind: RecordedOccurrence['kind'];
+    let status: IncidentStatus;
+
+    if (open) {
+      incidentId = open.id;
+      kind = 'repeat';
+      status = open.status;
+      await tx('pt_incidents')
+        .where('id', incidentId)
+        .update({
+          ...(open.category_overridden ? {} : this.verdictColumns(r)),
+          occurrences: open.occurrences + 1,
+          consecutive_failures: open.consecutive_failures + 1,
+          last_seen: laterOf(toIso(open.last_seen), eventTime),
+          latest_event_id: r.eventId,
+          detail: JSON.stringify(this.detailJson(r)),
+          updated_at: now,
+        });
+    } else {
+      const windowStart = new Date(Date.now() - options.reopenWindowHours * 3600_000).toISOString();
+      const resolved = await tx('pt_incidents')
+        .where({ job_key: r.jobKey, signature, status: 'resolved' })
+        .andWhere('resolved_at', '>=', windowStart)
+        .orderBy('resolved_at', 'desc')
+        .first();
+      if (resolved) {
+        incidentId = resolved.id;
+        kind = 'reopened';
+        status = 'open';
+        await tx('pt_incidents')
+          .where('id', incidentId)
+          .update({
+            ...(resolved.category_overridden ? {} : this.verdictColumns(r)),
+            status: 'open',
+            open_key: openKey,
+            resolved_at: null,
+            acknowledged_at: null,
+            occurrences: resolved.occurrences + 1,
+            consecutive_failures: 1,
+            last_seen: laterOf(toIso(resolved.last_seen), eventTime),
+            latest_event_id: r.eventId,
+            detail: JSON.stringify(this.detailJson(r)),
+            updated_at: now,
+          });
+        await tx('pt_status_history').insert({
+          incident_id: incidentId,
+          at: now,
+          by: 'pipeline-triage',
+          action: 'reopened',
+          from_value: 'resolved',
+          to_value: 'open',
+          reason: `failed again within ${options.reopenWindowHours}h of being resolved`,
+        });
+      } else {
+        incidentId = randomUUID();
+        kind = 'new';
+        status = 'open';
+        await tx('pt_incidents').insert({
+          id: incidentId,
+          open_key: openKey,
+          job_key: r.jobKey,
+          signature,
+          status: 'open',
+          ...this.verdictColumns(r),
+          job_name: r.event.job.name,
+          job_namespace: r.event.job.namespace,
+          occurrences: 1,
+          consecutive_failures: 1,
+          first_seen: eventTime,
+          last_seen: eventTime,
+          latest_event_id: r.eventId,
+          detail: JSON.stringify(this.detailJson(r)),
+          category_overridden: false,
+          updated_at: now,
+        });
+        await tx('pt_status_history').insert({
+          incident_id: incidentId,
+          at: now,
+          by: 'pipeline-triage',
+          action: 'opened',
+          to_value: c.category,
+        });
+      }
+    }
+
+    await tx('pt_incident_entities')
+      .insert(
+        dedupeEntities(r.entityIndex).map(e => ({
+          incident_id: incidentId,
+          entity_ref: e.entityRef,
+          role: e.role,
+        })),
+      )
+      .onConflict(['incident_id', 'entity_ref', 'role'])
+      .ignore();
+    await tx('pt_occurrences').insert({
+      event_id: r.eventId,
+      incident_id: incidentId,
+      event_time: eventTime,
+      week: r.week,
+    });
+    await this.touchJobState(tx, r.jobKey, r.jobEntityRef, { failureAt: eventTime });
+    await tx('pt_events')
+      .where('id', r.eventId)
+      .update({ status: 'done', incident_id: incidentId, processed_at: now, locked_until: null });
+    return { incidentId, kind, recorded: true, status };
+  }
+
+  private verdictColumns(r: FailureRecord) {
+    const v = r.verdict;
+    return {
+      category: v.classification.category,
+      domain: v.classification.domain,
+      confidence: v.classification.confidence,
+      safe_to_retry: v.retry.safeToRetry,
+      partial_write: v.partialWrite.partialWrite,
+      severity: v.severity,
+      environment: r.environment,
+      title: v.summary.slice(0, 1000),
+      job_entity_ref: r.jobEntityRef ?? null,
+      owner_ref: r.ownerRef ?? null,
+      routed_to: r.route.recipient ?? null,
+      route_rule: r.route.rule,
+      linked: r.linked,
+    };
+  }
+
+  private detailJson(r: FailureRecord): IncidentDetailJson {
+    return {
+      verdict: r.verdict,
+      evidenceLines: r.evidenceLines,
+      causeChain: r.causeChain,
+      route: r.route,
+      linkedEntities: r.linkedEntities,
+      links: r.event.links ?? [],
+      latestEvent: r.event,
+    };
+  }
+
+  private async touchJobState(
+    tx: Knex.Transaction,
+    jobKey: string,
+    entityRef: string | undefined,
+    change: { failureAt?: string; successAt?: string },
+  ) {
+    const row = await tx('pt_job_state').where('job_key', jobKey).first();
+    const state = {
+      job_entity_ref: entityRef ?? row?.job_entity_ref ?? null,
+      last_success: row?.last_success ? toIso(row.last_success) : null,
+      last_failure: row?.last_failure ? toIso(row.last_failure) : null,
+      failing_since: row?.failing_since ? toIso(row.failing_since) : null,
+      consecutive_failures: row?.consecutive_failures ?? 0,
+    };
+    if (change.failureAt) {
+      // Events may arrive out of order (imports, retried deliveries): only a failure newer than
+      // the last success extends the failing streak.
+      if (!state.last_success || change.failureAt > state.last_success) {
+        state.consecutive_failures += 1;
+        state.failing_since =
+          state.failing_since && state.failing_since < change.failureAt
+            ? state.failing_since
+            : change.failureAt;
+      }
+      state.last_failure = laterOf(state.last_failure, change.failureAt);
+    }
+    if (change.successAt && (!state.last_success || change.successAt > state.last_success)) {
+      state.last_success = change.successAt;
+      if (!state.last_failure || state.last_failure < change.successAt) {
+        state.consecutive_failures = 0;
+        state.failing_since = null;
+      }
+    }
+    if (row) await tx('pt_job_state').where('job_key', jobKey).update(state);
+    else await tx('pt_job_state').insert({ job_key: jobKey, ...state });
+  }
+
+  async recordSuccess(
+    eventId: string,
+    event: FailureEvent,
+    jobKey: string,
+    options: { autoResolve: boolean },
+  ): Promise<{ resolvedIncidentIds: string[] }> {
+    const at = toIso(event.eventTime);
+    const now = new Date().toISOString();
+    return this.db.transaction(async tx => {
+      await this.touchJobState(tx, jobKey, undefined, { successAt: at });
+      const open = await tx('pt_incidents')
+        .where('job_key', jobKey)
+        .whereIn('status', OPEN_STATUSES)
+        .select('id', 'status', 'partial_write', 'last_seen');
+      const resolvedIncidentIds: string[] = [];
+      for (const inc of open) {
+        const update: Record<string, unknown> = { last_success: at, updated_at: now, consecutive_failures: 0 };
+        // A partial write needs a person to check the output, whatever the later run did.
+        const canResolve =
+          options.autoResolve && inc.partial_write !== 'true' && toIso(inc.last_seen) <= at;
+        if (canResolve) {
+          Object.assign(update, { status: 'resolved', resolved_at: now, open_key: null });
+          resolvedIncidentIds.push(inc.id);
+          await tx('pt_status_history').insert({
+            incident_id: inc.id,
+            at: now,
+            by: 'pipeline-triage',
+            action: 'auto_resolved',
+            from_value: inc.status,
+            to_value: 'resolved',
+            reason: `the job succeeded at ${at}`,
+          });
+        }
+        await tx('pt_incidents').where('id', inc.id).update(update);
+      }
+      await tx('pt_events')
+        .where('id', eventId)
+        .update({ status: 'done', processed_at: now, locked_until: null });
+      return { resolvedIncidentIds };
+    });
+  }
+
+  async failEvent(
+    id: string,
+    error: string,
+    options: { maxAttempts: number; retryDelayMs: number },
+  ): Promise<'retry' | 'dead'> {
+    return this.db.transaction(async tx => {
+      const row = await tx('pt_events').where('id', id).first('attempts', 'status');
+      if (!row) throw new NotFoundError(`No event ${id}`);
+      if (row.attempts >= options.maxAttempts) {
+        await tx('pt_events').where('id', id).update({ status: 'dead', last_error: error, locked_until: null });
+        await tx('pt_dead_letters')
+          .insert({ event_id: id, at: new Date().toISOString(), attempts: row.attempts, reason: error })
+          .onConflict('event_id')
+          .merge();
+        return 'dead';
+      }
+      // Exponential backoff so a broken dependency is not hammered by the sweeper.
+      const delay = options.retryDelayMs * 2 ** Math.max(0, row.attempts - 1);
+      await tx('pt_events')
+        .where('id', id)
+        .update({
+          status: 'pending',
+          last_error: error,
+          locked_until: null,
+          next_attempt_at: new Date(Date.now() + delay).toISOString(),
+        });
+      return 'retry';
+    });
+  }
+
+  async getEvent(id: string): Promise<StoredEvent | undefined> {
+    const row = await this.db('pt_events').where('id', id).first();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      key: row.event_key,
+      event: JSON.parse(row.payload),
+      sender: row.sender,
+      quiet: Boolean(row.quiet),
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.last_error ?? undefined,
+      incidentId: row.incident_id ?? undefined,
+      receivedAt: toIso(row.received_at),
+      processedAt: row.processed_at ? toIso(row.processed_at) : undefined,
+    };
+  }
+
+  private filtered(filter: IncidentFilter) {
+    let q = this.db('pt_incidents as i');
+    const entitySub = (refs: string[], roles?: string[]) => {
+      const sub = this.db('pt_incident_entities').whereIn('entity_ref', refs).select('incident_id');
+      return roles ? sub.whereIn('role', roles) : sub;
+    };
+    if (filter.entityRef) {
+      q = q.whereIn('i.id', entitySub([filter.entityRef.toLocaleLowerCase('en-US')], ENTITY_ROLES));
+    }
+    if (filter.owner) {
+      q = q.whereIn('i.id', entitySub([filter.owner.toLocaleLowerCase('en-US')], ['owner']));
+    }
+    if (filter.routedTo) q = q.where('i.routed_to', filter.routedTo.toLocaleLowerCase('en-US'));
+    if (filter.status?.length) q = q.whereIn('i.status', filter.status);
+    if (filter.category?.length) q = q.whereIn('i.category', filter.category);
+    if (filter.domain?.length) q = q.whereIn('i.domain', filter.domain);
+    if (filter.environment?.length) q = q.whereIn('i.environment', filter.environment);
+    if (filter.visibleEntityRefs) {
+      const refs = filter.visibleEntityRefs;
+      q = q.where(w =>
+        w.whereIn('i.id', entitySub(refs.length ? refs : ['\u0000'])).orWhereIn('i.routed_to', refs),
+      );
+    }
+    return q;
+  }
+
+  async listIncidents(
+    filter: IncidentFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<IncidentSummary>> {
+    let q = this.filtered(filter);
+    if (page.cursor) {
+      const c = decodeCursor(page.cursor);
+      q = q.where(w =>
+        w
+          .where('i.last_seen', '<', c.lastSeen)
+          .orWhere(w2 => w2.where('i.last_seen', '=', c.lastSeen).andWhere('i.id', '<', c.id)),
+      );
+    }
+    const rows = await q
+      .orderBy([
+        { column: 'i.last_seen', order: 'desc' },
+        { column: 'i.id', order: 'desc' },
+      ])
+      .limit(page.limit + 1)
+      .select(SUMMARY_COLUMNS.map(col => `i.${col}`));
+    const items = rows.slice(0, page.limit).map(rowToSummary);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > page.limit && last ? encodeCursor({ lastSeen: last.lastSeen, id: last.id }) : undefined,
+    };
+  }
+
+  async getIncident(id: string): Promise<IncidentDetail | undefined> {
+    const row = await this.db('pt_incidents').where('id', id).first();
+    if (!row) return undefined;
+    const detail: IncidentDetailJson = JSON.parse(row.detail);
+    const [occurrences, history, notifications] = await Promise.all([
+      this.db('pt_occurrences as o')
+        .join('pt_events as e', 'e.id', 'o.event_id')
+        .where('o.incident_id', id)
+        .orderBy('o.event_time', 'desc')
+        .limit(50)
+        .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
+      this.db('pt_status_history').where('incident_id', id).orderBy('id', 'asc'),
+      this.db('pt_notifications').where('incident_id', id).orderBy('id', 'asc'),
+    ]);
+    return {
+      ...rowToSummary(row),
+      verdict: detail.verdict,
+      evidenceLines: detail.evidenceLines,
+      causeChain: detail.causeChain,
+      recommendation: detail.verdict.recommendation,
+      route: detail.route,
+      linkedEntities: detail.linkedEntities,
+      links: detail.links,
+      latestEvent: detail.latestEvent,
+      occurrencesList: occurrences.map(o => {
+        const ev: FailureEvent = JSON.parse(o.payload);
+        return {
+          eventId: o.id,
+          eventTime: toIso(o.event_time),
+          receivedAt: toIso(o.received_at),
+          outcome: ev.outcome,
+          runId: ev.runId,
+          attempt: ev.attempt,
+          errorMessage: ev.errorMessage?.slice(0, 500),
+        };
+      }),
+      statusHistory: history.map(
+        (h): StatusChange => ({
+          at: toIso(h.at),
+          by: h.by,
+          action: h.action,
+          from: h.from_value ?? undefined,
+          to: h.to_value ?? undefined,
+          reason: h.reason ?? undefined,
+        }),
+      ),
+      notifications: notifications.map(
+        (n): NotificationRecord => ({
+          at: toIso(n.at),
+          channel: n.channel,
+          status: n.status,
+          recipients: JSON.parse(n.recipients),
+          detail: n.detail ?? undefined,
+        }),
+      ),
+    };
+  }
+
+  async updateIncident(id: string, patch: IncidentPatch): Promise<IncidentDetail> {
+    const now = new Date().toISOString();
+    await this.db.transaction(async tx => {
+      const row = await tx('pt_incidents').where('id', id).first();
+      if (!row) throw new NotFoundError(`No incident with id ${id}`);
+      const update: Record<string, unknown> = { updated_at: now };
+      let history: Record<string, unknown>;
+      switch (patch.action) {
+        case 'acknowledge':
+          if (row.status !== 'open') throw new ConflictError(`Incident is ${row.status}, not open`);
+          Object.assign(update, { status: 'acknowledged', acknowledged_at: now });
+          history = { action: 'acknowledged', from_value: row.status, to_value: 'acknowledged' };
+          break;
+        case 'resolve':
+          if (row.status === 'resolved') throw new ConflictError('Incident is already resolved');
+          Object.assign(update, { status: 'resolved', resolved_at: now, open_key: null });
+          history = { action: 'resolved', from_value: row.status, to_value: 'resolved' };
+          break;
+        case 'reopen': {
+          if (row.status !== 'resolved') throw new ConflictError(`Incident is ${row.status}, not resolved`);
+          const clash = await tx('pt_incidents')
+            .where('open_key', `${row.job_key}|${row.signature}`)
+            .first('id');
+          if (clash) {
+            throw new ConflictError(`A newer open incident ${clash.id} already tracks this failure`);
+          }
+          Object.assign(update, {
+            status: 'open',
+            resolved_at: null,
+            acknowledged_at: null,
+            open_key: `${row.job_key}|${row.signature}`,
+          });
+          history = { action: 'reopened', from_value: 'resolved', to_value: 'open' };
+          break;
+        }
+        case 'override': {
+          if (!patch.category) throw new InputError('category is required to override');
+          if (!patch.reason?.trim()) throw new InputError('reason is required to override the category');
+          const detail: IncidentDetailJson = JSON.parse(row.detail);
+          const route = patch.route ?? detail.route;
+          detail.route = route;
+          detail.verdict.classification = {
+            ...detail.verdict.classification,
+            category: patch.category,
+            domain: CATEGORY_INFO[patch.category].domain,
+            source: 'override',
+          };
+          Object.assign(update, {
+            category: patch.category,
+            domain: CATEGORY_INFO[patch.category].domain,
+            category_overridden: true,
+            routed_to: route.recipient ?? null,
+            route_rule: route.rule,
+            detail: JSON.stringify(detail),
+          });
+          history = { action: 'category_overridden', from_value: row.category, to_value: patch.category };
+          break;
+        }
+        default:
+          throw new InputError(`Unknown action ${(patch as IncidentPatch).action}`);
+      }
+      await tx('pt_incidents').where('id', id).update(update);
+      await tx('pt_status_history').insert({
+        incident_id: id,
+        at: now,
+        by: patch.by,
+        reason: patch.reason ?? null,
+        ...history,
+      });
+    });
+    return (await this.getIncident(id))!;
+  }
+
+  async recordNotification(incidentId: string, record: NotificationRecord): Promise<void> {
+    await this.db('pt_notifications').insert({
+      incident_id: incidentId,
+      at: record.at,
+      channel: record.channel,
+      status: record.status,
+      recipients: JSON.stringify(record.recipients),
+      detail: record.detail ?? null,
+    });
+  }
+
+  async trends(query: TrendsQuery) {
+    const keyColumn = {
+      category: 'i.category',
+      domain: 'i.domain',
+      team: 'i.owner_ref',
+    }[query.groupBy];
+    const rows = await this.filtered(query.filter)
+      .join('pt_occurrences as o', 'o.incident_id', 'i.id')
+      .whereIn('o.week', query.weeks)
+      .groupBy('o.week', keyColumn)
+      .select('o.week as week', `${keyColumn} as key`)
+      .count({ count: '*' });
+    return {
+      groupBy: query.groupBy,
+      keys: [...new Set(rows.map(r => String(r.key ?? 'unowned')))].sort(),
+      counts: rows.map(r => ({
+        week: String(r.week),
+        key: String(r.key ?? 'unowned'),
+        count: Number(r.count),
+      })),
+    };
+  }
+
+  async jobState(jobKeys: string[]): Promise<JobState[]> {
+    if (jobKeys.length === 0) return [];
+    const rows = await this.db('pt_job_state').whereIn('job_key', jobKeys);
+    return rows.map(r => ({
+      jobKey: r.job_key,
+      lastSuccess: r.last_success ? toIso(r.last_success) : undefined,
+      lastFailure: r.last_failure ? toIso(r.last_failure) : undefined,
+      failingSince: r.failing_since ? toIso(r.failing_since) : undefined,
+      consecutiveFailures: r.consecutive_failures,
+    }));
+  }
+
+  async listDeadLetters(limit: number): Promise<DeadLetter[]> {
+    const rows = await this.db('pt_dead_letters as d')
+      .join('pt_events as e', 'e.id', 'd.event_id')
+      .orderBy('d.at', 'desc')
+      .limit(limit)
+      .select('d.event_id', 'd.at', 'd.attempts', 'd.reason', 'e.source', 'e.job_key');
+    return rows.map(r => ({
+      eventId: r.event_id,
+      at: toIso(r.at),
+      attempts: r.attempts,
+      reason: r.reason,
+      source: r.source,
+      jobKey: r.job_key,
+    }));
+  }
+
+  async queueStats() {
+    const [pending] = await this.db('pt_events')
+      .whereIn('status', ['pending', 'processing'])
+      .count({ n: '*' })
+      .min({ oldest: 'received_at' });
+    const [dead] = await this.db('pt_dead_letters').count({ n: '*' });
+    return {
+      pending: Number(pending.n),
+      dead: Number(dead.n),
+      oldestPendingAt: pending.oldest ? toIso(pending.oldest) : undefined,
+    };
+  }
+}
+
+/** Roles under which an entity page lists an incident (owners are matched by `owner=`). */
+const ENTITY_ROLES = ['job', 'input', 'output', 'contract'];
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'status',
+  'category',
+  'domain',
+  'confidence',
+  'safe_to_retry',
+  'partial_write',
+  'severity',
+  'environment',
+  'job_name',
+  'job_namespace',
+  'job_entity_ref',
+  'owner_ref',
+  'routed_to',
+  'route_rule',
+  'linked',
+  'signature',
+  'occurrences',
+  'consecutive_failures',
+  'first_seen',
+  'last_seen',
+  'last_success',
+  'category_overridden',
+];
+
+function rowToSummary(row: any): IncidentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    category: row.category as Category,
+    domain: row.domain,
+    confidence: Number(row.confidence),
+    safeToRetry: Boolean(row.safe_to_retry),
+    partialWrite: row.partial_write,
+    severity: row.severity,
+    environment: row.environment,
+    jobName: row.job_name,
+    jobNamespace: row.job_namespace,
+    jobEntityRef: row.job_entity_ref ?? undefined,
+    ownerRef: row.owner_ref ?? undefined,
+    routedTo: row.routed_to ?? undefined,
+    routeRule: row.route_rule ?? undefined,
+    linked: Boolean(row.linked),
+    signature: row.signature,
+    occurrences: row.occurrences,
+    consecutiveFailures: row.consecutive_failures,
+    firstSeen: toIso(row.first_seen),
+    lastSeen: toIso(row.last_seen),
+    lastSuccess: row.last_success ? toIso(row.last_success) : undefined,
+    categoryOverridden: Boolean(row.category_overridden),
+  };
+}
+
+export function jobKeyOf(event: FailureEvent): string {
+  return `${event.job.namespace}/${event.job.name}`;
+}
+
+function laterOf(a: string | null | undefined, b: string): string {
+  return a && a > b ? a : b;
+}
+
+function dedupeEntities(entities: Array<{ entityRef: string; role: string }>) {
+  const seen = new Set<string>();
+  return entities.filter(e => {
+    const k = `${e.entityRef}|${e.role}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}

@@ -1,0 +1,3 @@
+export { KnexTriageStore, jobKeyOf } from './KnexTriageStore';
+export { migrateStore, rollbackStore } from './migrateStore';
+export type * from './types';

@@ -1,0 +1,154 @@
+import type {
+  Category,
+  Environment,
+  FailureEvent,
+  IncidentDetail,
+  IncidentStatus,
+  IncidentSummary,
+  LinkedEntity,
+  NotificationRecord,
+  Page,
+  RouteDecision,
+  StatusChange,
+  TrendsResponse,
+  EvidenceLine,
+  TriageVerdict,
+} from '@internal/plugin-pipeline-triage-common';
+
+/** An event as accepted by ingest, before it is processed. */
+export interface NewEvent {
+  key: string;
+  event: FailureEvent;
+  sender: string;
+  logTrimmed: boolean;
+  /** Import mode: processed like any event, but nobody is notified. */
+  quiet: boolean;
+}
+
+export interface AcceptedEvent {
+  id: string;
+  key: string;
+  duplicate: boolean;
+  incidentId?: string;
+}
+
+export type EventStatus = 'pending' | 'processing' | 'done' | 'dead';
+
+export interface StoredEvent {
+  id: string;
+  key: string;
+  event: FailureEvent;
+  sender: string;
+  quiet: boolean;
+  status: EventStatus;
+  attempts: number;
+  lastError?: string;
+  incidentId?: string;
+  receivedAt: string;
+  processedAt?: string;
+}
+
+/** Everything triage decided about one failure, ready to be stored as an occurrence. */
+export interface FailureRecord {
+  eventId: string;
+  event: FailureEvent;
+  jobKey: string;
+  environment: Environment;
+  verdict: TriageVerdict;
+  evidenceLines: EvidenceLine[];
+  causeChain: string[];
+  route: RouteDecision;
+  jobEntityRef?: string;
+  ownerRef?: string;
+  linked: boolean;
+  linkedEntities: LinkedEntity[];
+  /** Entity refs an incident is filed under, with their role (job, input, output, contract, owner). */
+  entityIndex: Array<{ entityRef: string; role: string }>;
+  /** ISO week bucket of the event time, e.g. 2026-W47. */
+  week: string;
+}
+
+export interface RecordedOccurrence {
+  incidentId: string;
+  /** new: a new incident; repeat: grouped into an open one; reopened: a resolved one came back. */
+  kind: 'new' | 'repeat' | 'reopened';
+  /** False when this event had already been recorded (re-delivery or a concurrent instance). */
+  recorded: boolean;
+  status: IncidentStatus;
+}
+
+export interface IncidentFilter {
+  entityRef?: string;
+  owner?: string;
+  routedTo?: string;
+  status?: IncidentStatus[];
+  category?: Category[];
+  domain?: string[];
+  environment?: string[];
+  /** Restrict to incidents whose indexed entities include one of these refs (permissions). */
+  visibleEntityRefs?: string[];
+}
+
+export interface IncidentPatch {
+  action: 'acknowledge' | 'resolve' | 'reopen' | 'override';
+  category?: Category;
+  reason?: string;
+  by: string;
+  /** Route for the overridden category; the service computes it. */
+  route?: RouteDecision;
+}
+
+export interface TrendsQuery {
+  filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'visibleEntityRefs'>;
+  weeks: string[];
+  groupBy: 'category' | 'domain' | 'team';
+}
+
+export interface JobState {
+  jobKey: string;
+  lastSuccess?: string;
+  lastFailure?: string;
+  failingSince?: string;
+  consecutiveFailures: number;
+}
+
+export interface DeadLetter {
+  eventId: string;
+  at: string;
+  attempts: number;
+  reason: string;
+  source: string;
+  jobKey: string;
+}
+
+export interface TriageStore {
+  /** Persists events in one transaction; re-deliveries come back as duplicates. */
+  acceptEvents(events: NewEvent[]): Promise<AcceptedEvent[]>;
+  /** Takes a lease on an event so exactly one worker processes it; undefined when another has it. */
+  claimEvent(id: string, leaseMs: number): Promise<StoredEvent | undefined>;
+  /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
+  claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]>;
+  /** Stores a failure: groups it into an incident, counts the occurrence once, marks the event done. */
+  recordFailure(record: FailureRecord, options: { reopenWindowHours: number }): Promise<RecordedOccurrence>;
+  /** Stores a success: job state, and resolves the job's open incidents when allowed. */
+  recordSuccess(
+    eventId: string,
+    event: FailureEvent,
+    jobKey: string,
+    options: { autoResolve: boolean },
+  ): Promise<{ resolvedIncidentIds: string[] }>;
+  /** Records a processing failure; after maxAttempts the event moves to the dead letters. */
+  failEvent(id: string, error: string, options: { maxAttempts: number; retryDelayMs: number }): Promise<'retry' | 'dead'>;
+  getEvent(id: string): Promise<StoredEvent | undefined>;
+  listIncidents(filter: IncidentFilter, page: { limit: number; cursor?: string }): Promise<Page<IncidentSummary>>;
+  getIncident(id: string): Promise<IncidentDetail | undefined>;
+  updateIncident(id: string, patch: IncidentPatch): Promise<IncidentDetail>;
+  recordNotification(incidentId: string, record: NotificationRecord): Promise<void>;
+  trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
+  jobState(jobKeys: string[]): Promise<JobState[]>;
+  listDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Queue figures for /v1/stats and the health report. */
+  queueStats(): Promise<{ pending: number; dead: number; oldestPendingAt?: string }>;
+}
+
+export type { StatusChange };
