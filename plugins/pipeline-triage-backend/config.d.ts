@@ -4,29 +4,66 @@ export interface Config {
     /** Environment recorded for events that do not say which one they come from. Default: prod. */
     defaultEnvironment?: 'prod' | 'staging' | 'dev';
     ingest?: {
-      /** Largest request body accepted, e.g. `5mb`. Default: 5mb. */
+      /** Largest request body accepted, e.g. `5mb`; larger bodies get 413. Default: 5mb. */
       maxBodySize?: string;
-      /** Most events in one `{"events": [...]}` batch. Default: 500. */
-      maxBatchEvents?: number;
-      /** Bytes of log kept per event; the error lines and the tail survive trimming. Default: 65536. */
-      maxLogBytes?: number;
     };
     processing?: {
       /** Attempts before an event goes to the dead-letter table. Default: 5. */
       maxAttempts?: number;
+      /** First retry delay of a failed event, doubled on each attempt. Default: 10. */
+      retryDelaySeconds?: number;
+      /** How long one worker holds an event before another may take it over. Default: 120. */
+      leaseSeconds?: number;
       /** How often the sweeper retries pending events, in seconds. Default: 30. */
       sweepIntervalSeconds?: number;
     };
     incidents?: {
       /** A failure matching a resolved incident within this many hours reopens it. Default: 72. */
       reopenWindowHours?: number;
+      /** Resolve a job's open incidents when a success arrives (never after a partial write). Default: true. */
+      autoResolveOnSuccess?: boolean;
     };
-    /** Load the example failure events and generate history at start-up (development only). */
+    trends?: {
+      /** IANA time zone of the weekly buckets. Default: utc. */
+      timeZone?: string;
+    };
+    linking?: {
+      /** How long one catalog snapshot serves lookups, in seconds. Default: 60. */
+      cacheTtlSeconds?: number;
+      /** How many hops of downstream consumers an incident lists. Default: 3. */
+      downstreamDepth?: number;
+    };
+    routing?: {
+      /** Receives resource and infrastructure failures. Default: group:default/data-platform. */
+      platformTeam?: string;
+      /** Receives permission failures. Default: group:default/iam-security. */
+      iamTeam?: string;
+      /** Receives what no role resolves, including jobs the catalog does not know. */
+      fallbackTeam?: string;
+      /** Environments whose incidents notify anyone; the others are recorded only. Default: [prod]. */
+      notifyEnvironments?: Array<'prod' | 'staging' | 'dev'>;
+      /**
+       * Per-category overrides of who receives an incident: roles tried in order, and roles in copy.
+       * Roles: contract_owner, producer_owner, job_owner, dependency_owner, platform_team,
+       * iam_team, fallback_team.
+       */
+      routes?: {
+        [category: string]: { to?: string[]; copy?: string[] };
+      };
+    };
+    /** User rule packs: YAML files, validated on load. */
+    rules?: {
+      /** Paths of YAML rule packs, relative to the backend's working directory. */
+      files?: string[];
+    };
+    /** Development only: load the example failure events and generate history at start-up. */
     demo?: {
       /** Folder with example events, relative to the backend's working directory. */
-      eventsDir?: string;
+      eventsDir: string;
       /** Weeks of generated history. Default: 12. */
       historyWeeks?: number;
+      /** Seconds to wait after start-up, so the catalog has loaded the examples. Default: 10. */
+      delaySeconds?: number;
     };
   };
 }

@@ -15,6 +15,7 @@ import {
 import type {
   AcceptedEvent,
   DeadLetter,
+  EntityStatus,
   FailureRecord,
   IncidentFilter,
   IncidentPatch,
@@ -641,7 +642,9 @@ export class KnexTriageStore implements TriageStore {
       domain: 'i.domain',
       team: 'i.owner_ref',
     }[query.groupBy];
-    const rows = await this.filtered(query.filter)
+    const rows: Array<{ week: string; key: string | null; count: string | number }> = await this.filtered(
+      query.filter,
+    )
       .join('pt_occurrences as o', 'o.incident_id', 'i.id')
       .whereIn('o.week', query.weeks)
       .groupBy('o.week', keyColumn)
@@ -668,6 +671,28 @@ export class KnexTriageStore implements TriageStore {
       failingSince: r.failing_since ? toIso(r.failing_since) : undefined,
       consecutiveFailures: r.consecutive_failures,
     }));
+  }
+
+  async entityStatus(entityRef: string): Promise<EntityStatus> {
+    const [open] = await this.filtered(
+      entityRef.startsWith('group:') ? { owner: entityRef } : { entityRef },
+    )
+      .whereIn('i.status', OPEN_STATUSES)
+      .count({ n: '*' })
+      .min({ since: 'i.first_seen' });
+    const jobs = await this.db('pt_job_state').where('job_entity_ref', entityRef);
+    const latest = (values: Array<string | null>) =>
+      values.filter((v): v is string => Boolean(v)).map(toIso).sort().pop();
+    const earliest = (values: Array<string | null>) =>
+      values.filter((v): v is string => Boolean(v)).map(toIso).sort()[0];
+    return {
+      entityRef,
+      openIncidents: Number(open.n),
+      failingSince: earliest([...jobs.map(j => j.failing_since), open.since ?? null]),
+      lastFailure: latest(jobs.map(j => j.last_failure)),
+      lastSuccess: latest(jobs.map(j => j.last_success)),
+      consecutiveFailures: jobs.reduce((n, j) => Math.max(n, j.consecutive_failures), 0),
+    };
   }
 
   async listDeadLetters(limit: number): Promise<DeadLetter[]> {

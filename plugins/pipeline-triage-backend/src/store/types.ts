@@ -112,6 +112,15 @@ export interface JobState {
   consecutiveFailures: number;
 }
 
+export interface EntityStatus {
+  entityRef: string;
+  openIncidents: number;
+  failingSince?: string;
+  lastFailure?: string;
+  lastSuccess?: string;
+  consecutiveFailures: number;
+}
+
 export interface DeadLetter {
   eventId: string;
   at: string;
@@ -146,6 +155,8 @@ export interface TriageStore {
   recordNotification(incidentId: string, record: NotificationRecord): Promise<void>;
   trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
   jobState(jobKeys: string[]): Promise<JobState[]>;
+  /** The status line of an entity page: open incidents, failing since, last success. */
+  entityStatus(entityRef: string): Promise<EntityStatus>;
   listDeadLetters(limit: number): Promise<DeadLetter[]>;
   /** Queue figures for /v1/stats and the health report. */
   queueStats(): Promise<{ pending: number; dead: number; oldestPendingAt?: string }>;

@@ -1,0 +1,77 @@
+/* Shared helpers of the browser tests: the backend address, tokens, and a chromium launcher. */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const BASE_URL = process.env.E2E_BASE_URL || 'http://localhost:7007';
+/** The dev-only sender token of app-config.yaml. */
+const SENDER_TOKEN = process.env.PIPELINE_TRIAGE_SENDER_TOKEN || 'dev-only-pipeline-sender-token';
+
+async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`Timed out waiting for ${url}: ${last}`);
+}
+
+/** A user token for the guest, as the app's sign-in gets it. */
+async function guestToken() {
+  const res = await fetch(`${BASE_URL}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`guest sign-in failed: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+async function api(pathAndQuery, { token, method = 'GET', body } = {}) {
+  const res = await fetch(`${BASE_URL}/api/pipeline-triage${pathAndQuery}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text };
+}
+
+async function launchBrowser() {
+  const { chromium } = require('playwright-core');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 1000 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return context;
+}
+
+const SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots');
+
+module.exports = { CHROMIUM, BASE_URL, SENDER_TOKEN, SCREENSHOTS, waitFor, guestToken, api, launchBrowser };

@@ -1,0 +1,22 @@
+/*
+ * The example Backstage backend: catalog, auth (guest), permissions, notifications, signals,
+ * events and the app backend, plus the Pipeline Triage plugin. One process serves the built app
+ * on :7007 for demos and browser tests.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@internal/plugin-pipeline-triage-backend'));
+
+backend.start();

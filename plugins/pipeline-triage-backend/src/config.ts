@@ -1,0 +1,47 @@
+import type { Config } from '@backstage/config';
+import type { Environment } from '@internal/plugin-pipeline-triage-common';
+
+export interface TriageSettings {
+  defaultEnvironment: Environment;
+  maxBodySize: string;
+  reopenWindowHours: number;
+  weekZone: string;
+  catalogTtlMs: number;
+  downstreamDepth: number;
+  sweepIntervalSeconds: number;
+  processing: {
+    maxAttempts: number;
+    retryDelayMs: number;
+    leaseMs: number;
+    autoResolve: boolean;
+  };
+  demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
+}
+
+/** Reads `pipelineTriage.*` (documented in config.d.ts) with the defaults in one place. */
+export function readTriageConfig(config: Config): TriageSettings {
+  const c = config.getOptionalConfig('pipelineTriage');
+  const demo = c?.getOptionalConfig('demo');
+  return {
+    defaultEnvironment: (c?.getOptionalString('defaultEnvironment') as Environment) ?? 'prod',
+    maxBodySize: c?.getOptionalString('ingest.maxBodySize') ?? '5mb',
+    reopenWindowHours: c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
+    weekZone: c?.getOptionalString('trends.timeZone') ?? 'utc',
+    catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
+    downstreamDepth: c?.getOptionalNumber('linking.downstreamDepth') ?? 3,
+    sweepIntervalSeconds: c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
+    processing: {
+      maxAttempts: c?.getOptionalNumber('processing.maxAttempts') ?? 5,
+      retryDelayMs: (c?.getOptionalNumber('processing.retryDelaySeconds') ?? 10) * 1000,
+      leaseMs: (c?.getOptionalNumber('processing.leaseSeconds') ?? 120) * 1000,
+      autoResolve: c?.getOptionalBoolean('incidents.autoResolveOnSuccess') ?? true,
+    },
+    demo: demo
+      ? {
+          eventsDir: demo.getString('eventsDir'),
+          historyWeeks: demo.getOptionalNumber('historyWeeks') ?? 12,
+          delaySeconds: demo.getOptionalNumber('delaySeconds') ?? 10,
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * The Pipeline Triage backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { pipelineTriagePlugin as default } from './plugin';

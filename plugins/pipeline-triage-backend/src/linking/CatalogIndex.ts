@@ -1,0 +1,140 @@
+import {
+  type Entity,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { ANNOTATIONS, type FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import { matches, parsePatterns, type NamePattern } from './patternMatch';
+import type { EntityFacts } from './types';
+
+interface Matcher {
+  entityRef: string;
+  annotation: string;
+  patterns: NamePattern[];
+}
+
+/** Which event identity each job annotation is compared with. */
+const JOB_KEYS: Array<{ annotation: string; candidates: (e: FailureEvent) => string[] }> = [
+  {
+    annotation: ANNOTATIONS.openlineageJob,
+    candidates: e => [`${e.job.namespace}/${e.job.name}`, e.job.name],
+  },
+  {
+    annotation: ANNOTATIONS.airflowDagId,
+    candidates: e =>
+      e.job.airflowDagId
+        ? [e.job.airflowDagId, `${e.job.airflowDagId}.${e.job.airflowTaskId ?? ''}`]
+        : [],
+  },
+  { annotation: ANNOTATIONS.dbtUniqueId, candidates: e => (e.job.dbtUniqueId ? [e.job.dbtUniqueId] : []) },
+  { annotation: ANNOTATIONS.glueJobName, candidates: e => (e.job.glueJobName ? [e.job.glueJobName] : []) },
+  { annotation: ANNOTATIONS.dagsterJob, candidates: e => (e.job.dagsterJob ? [e.job.dagsterJob] : []) },
+];
+
+/**
+ * An in-memory view of the catalog's pipelines, tables and contracts, rebuilt from one catalog
+ * query: a burst of failures costs one lookup, and matching is a scan of compiled patterns.
+ */
+export class CatalogIndex {
+  private readonly byRef = new Map<string, Entity>();
+  private readonly jobMatchers: Matcher[] = [];
+  private readonly datasetMatchers: Matcher[] = [];
+
+  constructor(entities: Entity[]) {
+    for (const entity of entities) {
+      const ref = stringifyEntityRef(entity);
+      this.byRef.set(ref, entity);
+      const annotations = entity.metadata.annotations ?? {};
+      for (const { annotation } of JOB_KEYS) {
+        const patterns = parsePatterns(annotations[annotation]);
+        if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns });
+      }
+      const datasets = parsePatterns(annotations[ANNOTATIONS.openlineageDataset]);
+      if (datasets.length) {
+        this.datasetMatchers.push({
+          entityRef: ref,
+          annotation: ANNOTATIONS.openlineageDataset,
+          patterns: datasets,
+        });
+      }
+    }
+    // Exact names win over patterns, so a specific annotation beats a catch-all like `model.*`.
+    const exactFirst = (a: Matcher, b: Matcher) =>
+      Number(a.patterns.every(p => p.exact === undefined)) -
+      Number(b.patterns.every(p => p.exact === undefined));
+    this.jobMatchers.sort(exactFirst);
+    this.datasetMatchers.sort(exactFirst);
+  }
+
+  get size(): number {
+    return this.byRef.size;
+  }
+
+  /** Entities that carry a job annotation, in catalog order. */
+  pipelines(): Entity[] {
+    const refs = new Set(this.jobMatchers.map(m => m.entityRef));
+    return [...refs].map(r => this.byRef.get(r)!);
+  }
+
+  entity(ref: string): Entity | undefined {
+    return this.byRef.get(ref);
+  }
+
+  findJob(event: FailureEvent): { entity: Entity; matchedBy: string } | undefined {
+    for (const { annotation, candidates } of JOB_KEYS) {
+      const names = candidates(event).filter(Boolean);
+      if (names.length === 0) continue;
+      for (const m of this.jobMatchers) {
+        if (m.annotation !== annotation) continue;
+        const hit = m.patterns.find(p => names.some(n => matches(p, n)));
+        if (hit) return { entity: this.byRef.get(m.entityRef)!, matchedBy: `${annotation}=${hit.raw}` };
+      }
+    }
+    return undefined;
+  }
+
+  findDataset(namespace: string, name: string): Entity | undefined {
+    const names = [`${namespace}/${name}`, name];
+    for (const m of this.datasetMatchers) {
+      if (m.patterns.some(p => names.some(n => matches(p, n)))) return this.byRef.get(m.entityRef);
+    }
+    return undefined;
+  }
+
+  facts(entity: Entity): EntityFacts {
+    const ownerRef = entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+    return {
+      entityRef: stringifyEntityRef(entity),
+      title: entity.metadata.title ?? entity.metadata.name,
+      ownerRef,
+    };
+  }
+
+  /** Targets of a relation of the given type and kind, as entities the index knows. */
+  related(entity: Entity, type: string, kind: string): Entity[] {
+    return (entity.relations ?? [])
+      .filter(r => r.type === type && r.targetRef.startsWith(`${kind}:`))
+      .map(r => this.byRef.get(r.targetRef))
+      .filter((e): e is Entity => Boolean(e));
+  }
+
+  /** Tables a pipeline reads: it depends on them. */
+  inputsOf(job: Entity): Entity[] {
+    return this.related(job, RELATION_DEPENDS_ON, 'resource');
+  }
+
+  /** Tables a pipeline writes: they depend on their producer. */
+  outputsOf(job: Entity): Entity[] {
+    return this.related(job, RELATION_DEPENDENCY_OF, 'resource');
+  }
+
+  producersOf(table: Entity): Entity[] {
+    return this.related(table, RELATION_DEPENDS_ON, 'component');
+  }
+
+  consumersOf(table: Entity): Entity[] {
+    return this.related(table, RELATION_DEPENDENCY_OF, 'component');
+  }
+}

@@ -1,0 +1,152 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  CONTRACT_API_TYPE,
+  LINKING_ANNOTATIONS,
+  PIPELINE_COMPONENT_TYPE,
+  TABLE_RESOURCE_TYPE,
+  type DatasetRef,
+  type FailureEvent,
+} from '@internal/plugin-pipeline-triage-common';
+import { CatalogIndex } from './CatalogIndex';
+import type { DatasetLink, DownstreamLink, LinkResult, Linker } from './types';
+
+export interface CatalogLinkerOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  /** How long one catalog snapshot serves lookups. */
+  ttlMs: number;
+  downstreamDepth: number;
+}
+
+/** Links events to catalog entities through the plugin's own service credentials. */
+export class CatalogLinker implements Linker {
+  private snapshot?: { index: CatalogIndex; expires: number };
+  private loading?: Promise<CatalogIndex>;
+
+  constructor(private readonly options: CatalogLinkerOptions) {}
+
+  async link(event: FailureEvent): Promise<LinkResult> {
+    return linkWithIndex(await this.index(), event, this.options.downstreamDepth);
+  }
+
+  /** Drops the snapshot so the next lookup sees catalog changes at once. */
+  async refresh(): Promise<CatalogIndex> {
+    this.snapshot = undefined;
+    return this.index();
+  }
+
+  /** One catalog query per TTL window, shared by concurrent callers. */
+  async index(): Promise<CatalogIndex> {
+    if (this.snapshot && this.snapshot.expires > Date.now()) return this.snapshot.index;
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<CatalogIndex> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: [
+          { kind: 'component', 'spec.type': PIPELINE_COMPONENT_TYPE },
+          { kind: 'resource', 'spec.type': TABLE_RESOURCE_TYPE },
+          { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
+          ...LINKING_ANNOTATIONS.map(a => ({ [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS })),
+        ],
+        fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'relations'],
+      },
+      { credentials },
+    );
+    const index = new CatalogIndex(items);
+    this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
+    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
+    return index;
+  }
+}
+
+/** Pure linking over a snapshot; the tests drive it with plain entities. */
+export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: number): LinkResult {
+  const jobHit = index.findJob(event);
+  const job = jobHit?.entity;
+  const annotations = job?.metadata.annotations ?? {};
+
+  const datasetLink = (ref: DatasetRef | undefined, table: Entity | undefined): DatasetLink => {
+    const contractRef = table?.metadata.annotations?.[ANNOTATIONS.dataContract];
+    const contract = contractRef ? index.entity(contractRef.toLocaleLowerCase('en-US')) : undefined;
+    return {
+      dataset: ref ? `${ref.namespace}/${ref.name}` : table ? index.facts(table).entityRef : '',
+      table: table ? index.facts(table) : undefined,
+      contract: contract
+        ? index.facts(contract)
+        : contractRef
+          ? { entityRef: contractRef.toLocaleLowerCase('en-US') }
+          : undefined,
+      producers: table ? index.producersOf(table).map(p => index.facts(p)) : [],
+    };
+  };
+
+  const fromEvent = (refs: DatasetRef[] | undefined) =>
+    (refs ?? []).map(r => datasetLink(r, index.findDataset(r.namespace, r.name)));
+  // Senders often omit datasets; the catalog's relations then say what the job reads and writes.
+  const inputs = event.inputs?.length
+    ? fromEvent(event.inputs)
+    : job
+      ? index.inputsOf(job).map(t => datasetLink(undefined, t))
+      : [];
+  const outputs = event.outputs?.length
+    ? fromEvent(event.outputs)
+    : job
+      ? index.outputsOf(job).map(t => datasetLink(undefined, t))
+      : [];
+
+  return {
+    linked: Boolean(job),
+    job: job
+      ? {
+          ...index.facts(job),
+          idempotent: annotations[ANNOTATIONS.idempotent] === 'true',
+          runbookUrl: annotations[ANNOTATIONS.runbookUrl],
+          matchedBy: jobHit!.matchedBy,
+        }
+      : undefined,
+    inputs,
+    outputs,
+    downstream: downstreamOf(index, outputs, job ? index.facts(job).entityRef : undefined, depth),
+    unknownJob: job ? undefined : `${event.job.namespace}/${event.job.name}`,
+    unknownDatasets: [...inputs, ...outputs].filter(d => !d.table).map(d => d.dataset),
+  };
+}
+
+/** Pipelines that read the failed job's outputs, transitively, breadth first. */
+function downstreamOf(
+  index: CatalogIndex,
+  outputs: DatasetLink[],
+  jobRef: string | undefined,
+  maxDepth: number,
+): DownstreamLink[] {
+  const seen = new Set<string>(jobRef ? [jobRef] : []);
+  const result: DownstreamLink[] = [];
+  let frontier = outputs
+    .map(o => (o.table ? index.entity(o.table.entityRef) : undefined))
+    .filter((e): e is Entity => Boolean(e));
+  for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
+    const next: Entity[] = [];
+    for (const table of frontier) {
+      for (const consumer of index.consumersOf(table)) {
+        const facts = index.facts(consumer);
+        if (seen.has(facts.entityRef)) continue;
+        seen.add(facts.entityRef);
+        result.push({ ...facts, depth, via: index.facts(table).entityRef });
+        next.push(...index.outputsOf(consumer));
+      }
+    }
+    frontier = next;
+  }
+  return result;
+}

@@ -1,0 +1,3 @@
+export { CatalogLinker, linkWithIndex } from './CatalogLinker';
+export { CatalogIndex } from './CatalogIndex';
+export type * from './types';

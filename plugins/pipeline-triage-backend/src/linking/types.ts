@@ -1,0 +1,44 @@
+import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+
+/** What the catalog says about one entity, reduced to what triage needs. */
+export interface EntityFacts {
+  entityRef: string;
+  title?: string;
+  ownerRef?: string;
+}
+
+export interface JobLink extends EntityFacts {
+  idempotent: boolean;
+  runbookUrl?: string;
+  /** How the job was matched: the annotation and the value that matched. */
+  matchedBy: string;
+}
+
+export interface DatasetLink {
+  /** `namespace/name` of the dataset as the event named it, or the table's ref when it did not. */
+  dataset: string;
+  table?: EntityFacts;
+  contract?: EntityFacts;
+  /** Pipelines that write this table, with their owners. */
+  producers: EntityFacts[];
+}
+
+export interface DownstreamLink extends EntityFacts {
+  depth: number;
+  via: string;
+}
+
+export interface LinkResult {
+  linked: boolean;
+  job?: JobLink;
+  inputs: DatasetLink[];
+  outputs: DatasetLink[];
+  downstream: DownstreamLink[];
+  /** Names the catalog does not know, for `GET /v1/unlinked`. */
+  unknownJob?: string;
+  unknownDatasets: string[];
+}
+
+export interface Linker {
+  link(event: FailureEvent): Promise<LinkResult>;
+}

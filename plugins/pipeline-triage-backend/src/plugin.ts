@@ -1,0 +1,134 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  pipelineTriageIngestExtensionPoint,
+  pipelineTriageRoutingExtensionPoint,
+  pipelineTriageRulesExtensionPoint,
+  type IngestAdapter,
+  type RouteSink,
+  type RulePackDefinition,
+} from '@internal/plugin-pipeline-triage-node';
+import { readTriageConfig } from './config';
+import { builtInAdapters } from './ingest';
+import { createEngine } from './engineFactory';
+import { CatalogLinker } from './linking';
+import { IncidentNotifier } from './notify/IncidentNotifier';
+import { EventProcessor } from './processing/EventProcessor';
+import { subscribeToEvents } from './processing/subscribeToEvents';
+import { RoutePolicy } from './routing';
+import { IncidentService } from './service/IncidentService';
+import { IngestService } from './service/IngestService';
+import { createRouter } from './service/router';
+import { renderReport } from './service/renderReport';
+import { KnexTriageStore, migrateStore } from './store';
+import { loadDemoData } from './demo/loadDemoData';
+
+/**
+ * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
+ *
+ * @public
+ */
+export const pipelineTriagePlugin = createBackendPlugin({
+  pluginId: 'pipeline-triage',
+  register(env) {
+    const adapters: IngestAdapter[] = [];
+    const rulePacks: RulePackDefinition[] = [];
+    const sinks: RouteSink[] = [];
+    env.registerExtensionPoint(pipelineTriageIngestExtensionPoint, {
+      addAdapter: (...a) => adapters.push(...a),
+    });
+    env.registerExtensionPoint(pipelineTriageRulesExtensionPoint, {
+      addRulePack: (...p) => rulePacks.push(...p),
+    });
+    env.registerExtensionPoint(pipelineTriageRoutingExtensionPoint, {
+      addSink: (...s) => sinks.push(...s),
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
+        events: eventsServiceRef,
+      },
+      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events }) {
+        const settings = readTriageConfig(config);
+        const knex = await database.getClient();
+        if (!database.migrations?.skip) await migrateStore(knex);
+
+        const store = new KnexTriageStore(knex);
+        const linker = new CatalogLinker({ catalog, auth, logger, ttlMs: settings.catalogTtlMs, downstreamDepth: settings.downstreamDepth });
+        const routes = RoutePolicy.fromConfig(config);
+        const notifier = new IncidentNotifier({ notifications, signals, store, logger });
+        const engine = createEngine(config, rulePacks);
+        const processor = new EventProcessor(
+          { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone },
+          store,
+          logger,
+          settings.processing,
+        );
+        const ingest = new IngestService(store, processor, [...adapters, ...builtInAdapters]);
+        const incidents = new IncidentService({
+          store,
+          linker,
+          routes,
+          renderReport,
+          weekZone: settings.weekZone,
+          onChange: async incident =>
+            notifier.publishSignal({
+              occurrence: { incidentId: incident.id, kind: 'repeat', recorded: true, status: incident.status },
+              entityRefs: [incident.jobEntityRef, incident.routedTo].filter((r): r is string => Boolean(r)),
+            }),
+        });
+
+        httpRouter.use(
+          await createRouter({
+            logger,
+            auth,
+            httpAuth,
+            store,
+            ingest,
+            incidents,
+            maxBodySize: settings.maxBodySize,
+            defaultEnvironment: settings.defaultEnvironment,
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        await subscribeToEvents({ events, ingest, logger, defaultEnvironment: settings.defaultEnvironment });
+
+        await scheduler.scheduleTask({
+          id: 'pipeline-triage-sweeper',
+          frequency: { seconds: settings.sweepIntervalSeconds },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 5 },
+          fn: async () => {
+            const n = await processor.sweep();
+            if (n) logger.info(`Sweeper processed ${n} pending events`);
+          },
+        });
+
+        if (settings.demo) {
+          // After start-up, so the catalog has had a chance to ingest the example entities.
+          await scheduler.scheduleTask({
+            id: 'pipeline-triage-demo-loader',
+            frequency: { years: 100 },
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: settings.demo.delaySeconds },
+            scope: 'global',
+            fn: async () => loadDemoData({ ingest, linker, logger, ...settings.demo! }),
+          });
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,111 @@
+import {
+  CATEGORIES,
+  type Category,
+  type Environment,
+  type RouteDecision,
+} from '@internal/plugin-pipeline-triage-common';
+import type { Config } from '@backstage/config';
+import type { LinkResult } from '../linking';
+import { DEFAULT_ROUTES, type RouteRole, type RouteSpec } from './routes';
+
+export interface RoutePolicyOptions {
+  platformTeam: string;
+  iamTeam: string;
+  fallbackTeam: string;
+  /** Environments whose incidents notify anyone; others are recorded only. */
+  notifyEnvironments: Environment[];
+  routes: Record<Category, RouteSpec>;
+}
+
+export interface RouteInput {
+  category: Category;
+  environment: Environment;
+  links: LinkResult;
+  /** Whether a source delay has passed its SLA; undefined when nothing says. */
+  pastSla?: boolean;
+}
+
+/** Decides who owns a failure: a role by cause, then the entity behind that role. */
+export class RoutePolicy {
+  constructor(private readonly options: RoutePolicyOptions) {}
+
+  static fromConfig(config: Config): RoutePolicy {
+    const r = config.getOptionalConfig('pipelineTriage.routing');
+    const routes = { ...DEFAULT_ROUTES };
+    const overrides = r?.getOptionalConfig('routes');
+    for (const category of CATEGORIES) {
+      const o = overrides?.getOptionalConfig(category);
+      if (!o) continue;
+      routes[category] = {
+        ...routes[category],
+        to: (o.getOptionalStringArray('to') as RouteRole[]) ?? routes[category].to,
+        copy: (o.getOptionalStringArray('copy') as RouteRole[]) ?? routes[category].copy,
+      };
+    }
+    return new RoutePolicy({
+      platformTeam: r?.getOptionalString('platformTeam') ?? 'group:default/data-platform',
+      iamTeam: r?.getOptionalString('iamTeam') ?? 'group:default/iam-security',
+      fallbackTeam:
+        r?.getOptionalString('fallbackTeam') ?? r?.getOptionalString('platformTeam') ?? 'group:default/data-platform',
+      notifyEnvironments: (r?.getOptionalStringArray('notifyEnvironments') as Environment[]) ?? ['prod'],
+      routes,
+    });
+  }
+
+  decide(input: RouteInput): RouteDecision {
+    const spec = this.options.routes[input.category];
+    const resolved = spec.to
+      .map(role => ({ role, ref: this.resolve(role, input.links) }))
+      .find(r => r.ref);
+    const recipient = resolved?.ref;
+    const copy = [
+      ...new Set((spec.copy ?? []).map(role => this.resolve(role, input.links)).filter(Boolean) as string[]),
+    ].filter(ref => ref !== recipient);
+
+    const envNotifies = this.options.notifyEnvironments.includes(input.environment);
+    const slaHolds = spec.onlyPastSla && input.pastSla !== true;
+    const notify = Boolean(recipient) && envNotifies && !slaHolds;
+    const reasons = [
+      `${spec.why}; routed to the ${resolved?.role.replace(/_/g, ' ') ?? 'nobody'}`,
+      input.links.linked ? undefined : 'the catalog does not know this job, so it went to the fallback team',
+      envNotifies ? undefined : `${input.environment} failures are recorded but page no one`,
+      slaHolds ? 'not notified until the delay passes its SLA' : undefined,
+    ].filter(Boolean);
+    return {
+      recipient,
+      copy: notify ? copy : [],
+      rule: `${input.category}:${resolved?.role ?? 'none'}`,
+      reason: reasons.join('; '),
+      notify,
+    };
+  }
+
+  private resolve(role: RouteRole, links: LinkResult): string | undefined {
+    const datasets = [...links.inputs, ...links.outputs];
+    switch (role) {
+      case 'contract_owner':
+        return datasets.find(d => d.contract?.ownerRef)?.contract?.ownerRef;
+      case 'producer_owner': {
+        const jobRef = links.job?.entityRef;
+        for (const d of links.inputs) {
+          const p = d.producers.find(x => x.entityRef !== jobRef && x.ownerRef);
+          if (p) return p.ownerRef;
+          if (d.table?.ownerRef && !d.producers.length) return d.table.ownerRef;
+        }
+        return undefined;
+      }
+      case 'job_owner':
+        return links.job?.ownerRef;
+      case 'dependency_owner':
+        return undefined;
+      case 'platform_team':
+        return this.options.platformTeam;
+      case 'iam_team':
+        return this.options.iamTeam;
+      case 'fallback_team':
+        return this.options.fallbackTeam;
+      default:
+        return undefined;
+    }
+  }
+}

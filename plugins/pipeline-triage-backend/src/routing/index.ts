@@ -1,0 +1,3 @@
+export { RoutePolicy } from './RoutePolicy';
+export { DEFAULT_ROUTES } from './routes';
+export type { RouteRole, RouteSpec } from './routes';

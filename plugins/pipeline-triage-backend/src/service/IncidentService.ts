@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import { NotFoundError } from '@backstage/errors';
+import type {
+  Category,
+  IncidentDetail,
+  TrendWeek,
+  TrendsResponse,
+} from '@internal/plugin-pipeline-triage-common';
+import type { Linker } from '../linking';
+import type { RoutePolicy } from '../routing';
+import type { IncidentFilter, IncidentPatch, TriageStore } from '../store';
+import type { ReportRenderer } from './ReportRenderer';
+
+/** Reads and lifecycle of incidents, over the store; the router only translates HTTP. */
+export class IncidentService {
+  constructor(
+    private readonly deps: {
+      store: TriageStore;
+      linker: Linker;
+      routes: RoutePolicy;
+      renderReport: ReportRenderer;
+      weekZone: string;
+      onChange?: (incident: IncidentDetail) => Promise<void>;
+    },
+  ) {}
+
+  async get(id: string): Promise<IncidentDetail> {
+    const incident = await this.deps.store.getIncident(id);
+    if (!incident) throw new NotFoundError(`No incident with id ${id}`);
+    return incident;
+  }
+
+  async report(id: string): Promise<string> {
+    return this.deps.renderReport(await this.get(id));
+  }
+
+  async update(
+    id: string,
+    change: { action: IncidentPatch['action']; category?: Category; reason?: string; by: string },
+  ): Promise<IncidentDetail> {
+    const patch: IncidentPatch = { ...change };
+    if (change.action === 'override' && change.category) {
+      // An override re-routes: the owner of the new cause takes over.
+      const current = await this.get(id);
+      const links = await this.deps.linker.link(current.latestEvent);
+      patch.route = this.deps.routes.decide({
+        category: change.category,
+        environment: current.environment,
+        links,
+      });
+    }
+    const updated = await this.deps.store.updateIncident(id, patch);
+    await this.deps.onChange?.(updated);
+    return updated;
+  }
+
+  /** Weekly counts for the last `weeks` ISO weeks, zero-filled, with week-over-week change. */
+  async trends(query: {
+    filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo'>;
+    weeks: number;
+    groupBy: TrendsResponse['groupBy'];
+  }): Promise<TrendsResponse> {
+    const now = DateTime.now().setZone(this.deps.weekZone).startOf('week');
+    const weeks = Array.from({ length: query.weeks }, (_, i) => now.minus({ weeks: query.weeks - 1 - i }));
+    const labels = weeks.map(w => w.toFormat("kkkk-'W'WW"));
+    const result = await this.deps.store.trends({
+      filter: query.filter,
+      weeks: labels,
+      groupBy: query.groupBy,
+    });
+    let previous: number | undefined;
+    const out: TrendWeek[] = weeks.map((w, i) => {
+      const counts: Record<string, number> = Object.fromEntries(result.keys.map(k => [k, 0]));
+      for (const c of result.counts) if (c.week === labels[i]) counts[c.key] = c.count;
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      const change = previous ? (total - previous) / previous : null;
+      previous = total;
+      return { week: labels[i], weekStart: w.toISODate()!, total, counts, change };
+    });
+    return { groupBy: query.groupBy, keys: result.keys, weeks: out };
+  }
+
+  async status(entityRef: string) {
+    return this.deps.store.entityStatus(entityRef.toLocaleLowerCase('en-US'));
+  }
+
+  async stats() {
+    const queue = await this.deps.store.queueStats();
+    return {
+      queue: {
+        pending: queue.pending,
+        oldestPendingAt: queue.oldestPendingAt,
+        lagSeconds: queue.oldestPendingAt
+          ? Math.max(0, (Date.now() - Date.parse(queue.oldestPendingAt)) / 1000)
+          : 0,
+      },
+      deadLetters: queue.dead,
+    };
+  }
+}

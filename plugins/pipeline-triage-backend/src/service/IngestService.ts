@@ -1,0 +1,69 @@
+import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
+import type { IngestAdapter, IngestContext } from '@internal/plugin-pipeline-triage-node';
+import { eventKey, normalizeEvents } from '../ingest';
+import type { EventProcessor } from '../processing/EventProcessor';
+import type { NewEvent, TriageStore } from '../store';
+
+/**
+ * Accepts posted payloads: normalize (redacted, trimmed) → persist in one transaction →
+ * process at once, so the response normally carries each verdict. Whatever processing does,
+ * an accepted event stays stored and the sweeper finishes it.
+ */
+export class IngestService {
+  constructor(
+    private readonly store: TriageStore,
+    private readonly processor: EventProcessor,
+    private readonly adapters: IngestAdapter[],
+  ) {}
+
+  async ingest(
+    payload: unknown,
+    ctx: Partial<IngestContext>,
+    sender: string,
+    options: { quiet?: boolean } = {},
+  ): Promise<IngestResult[]> {
+    const { items } = normalizeEvents(payload, ctx, this.adapters);
+    const results: IngestResult[] = [];
+    const toAccept: Array<{ index: number; event: NewEvent }> = [];
+    for (const item of items) {
+      if (item.problems?.length) {
+        for (const p of item.problems) {
+          results.push({ index: item.index, status: 'rejected', field: p.field, reason: p.reason });
+        }
+        continue;
+      }
+      for (const event of item.events) {
+        toAccept.push({
+          index: item.index,
+          event: {
+            key: eventKey(event),
+            event,
+            sender,
+            logTrimmed: Boolean(item.logTrimmed),
+            quiet: Boolean(options.quiet),
+          },
+        });
+      }
+    }
+    const accepted = await this.store.acceptEvents(toAccept.map(a => a.event));
+    for (const [i, a] of accepted.entries()) {
+      const { index, event } = toAccept[i];
+      if (a.duplicate) {
+        results.push({ index, status: 'duplicate', eventId: a.id, incidentId: a.incidentId });
+        continue;
+      }
+      const outcome = await this.processor.processById(a.id);
+      const done = outcome.status === 'done' ? outcome : undefined;
+      results.push({
+        index,
+        status: 'accepted',
+        eventId: a.id,
+        incidentId: done?.incidentId,
+        processing: done ? (event.event.outcome === 'success' ? 'ignored' : 'done') : 'pending',
+        category: done?.category,
+        safeToRetry: done?.safeToRetry,
+      });
+    }
+    return results.sort((x, y) => x.index - y.index);
+  }
+}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { databaseIds } from '../testing/databaseIds';
+import { EXAMPLES_DIR, startTriageBackend } from '../testing/startTriageBackend';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: databaseIds() });
+const SENDER = mockCredentials.service.header();
+const USER = mockCredentials.user.header('user:default/guest');
+const EVENTS_DIR = path.join(EXAMPLES_DIR, 'events');
+
+function example(name: string) {
+  return JSON.parse(fs.readFileSync(path.join(EVENTS_DIR, name), 'utf8'));
+}
+
+function openLineageFail(runId: string, message: string) {
+  return {
+    eventType: 'FAIL',
+    eventTime: '2026-11-20T06:15:00.000Z',
+    producer: 'https://github.com/OpenLineage/OpenLineage/tree/1.24.2/integration/airflow',
+    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: {
+      runId,
+      facets: {
+        errorMessage: {
+          _producer: 'https://github.com/OpenLineage/OpenLineage/tree/1.24.2/integration/airflow',
+          _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json',
+          message,
+          programmingLanguage: 'python',
+        },
+      },
+    },
+    job: { namespace: 'airflow-prod', name: 'orders_daily.load_orders' },
+    inputs: [],
+    outputs: [],
+  };
+}
+
+describe.each(databases.eachSupportedId())('pipeline-triage HTTP API on %s', databaseId => {
+  let server: any;
+  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
+
+  beforeAll(async () => {
+    backend = await startTriageBackend(databaseId);
+    server = backend.server;
+  });
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  it('answers health without credentials', async () => {
+    const res = await request(server).get('/api/pipeline-triage/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('stores, triages and links an OpenLineage failure, and the pipeline lists it', async () => {
+    const post = await request(server)
+      .post('/api/pipeline-triage/v1/events')
+      .set('authorization', SENDER)
+      .send(openLineageFail('4f7c1c1e-8a0b-4d55-9d0e-0c6a8b7d1f01', 'psycopg2.OperationalError: connection to server at "orders-db" (10.0.0.5), port 5432 failed: Connection refused'));
+    expect(post.status).toBe(202);
+    const [result] = post.body.results;
+    expect(result).toMatchObject({ index: 0, status: 'accepted', processing: 'done' });
+    expect(result.incidentId).toEqual(expect.any(String));
+
+    const list = await request(server)
+      .get('/api/pipeline-triage/v1/incidents')
+      .query({ entityRef: 'component:default/orders-daily-load' })
+      .set('authorization', USER);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: any) => i.id)).toContain(result.incidentId);
+
+    const detail = await request(server)
+      .get(`/api/pipeline-triage/v1/incidents/${result.incidentId}`)
+      .set('authorization', USER);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({
+      jobEntityRef: 'component:default/orders-daily-load',
+      ownerRef: 'group:default/data-platform',
+      linked: true,
+      status: 'open',
+    });
+    expect(detail.body.linkedEntities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ entityRef: 'component:default/orders-daily-load', role: 'job' }),
+        expect.objectContaining({ entityRef: 'resource:default/stg-orders', role: 'output' }),
+      ]),
+    );
+
+    // The sender may read its own event's verdict, to gate its own retry.
+    const ev = await request(server)
+      .get(`/api/pipeline-triage/v1/events/${result.eventId}`)
+      .set('authorization', SENDER);
+    expect(ev.status).toBe(200);
+    expect(ev.body).toMatchObject({ status: 'done', incidentId: result.incidentId });
+    expect(typeof ev.body.verdict.safeToRetry).toBe('boolean');
+  });
+
+  it('answers a re-delivery as a duplicate and counts it once', async () => {
+    const event = openLineageFail('0b8e2d5c-3f1a-4c2e-9a77-5d1e2f3a4b5c', 'java.lang.OutOfMemoryError: Java heap space');
+    const first = await request(server).post('/api/pipeline-triage/v1/events').set('authorization', SENDER).send(event);
+    const again = await request(server).post('/api/pipeline-triage/v1/events').set('authorization', SENDER).send(event);
+    expect(first.body.results[0].status).toBe('accepted');
+    expect(again.status).toBe(200);
+    expect(again.body.results[0]).toMatchObject({
+      status: 'duplicate',
+      eventId: first.body.results[0].eventId,
+      incidentId: first.body.results[0].incidentId,
+    });
+    const incident = await request(server)
+      .get(`/api/pipeline-triage/v1/incidents/${first.body.results[0].incidentId}`)
+      .set('authorization', USER);
+    expect(incident.body.occurrencesList.filter((o: any) => o.eventId === first.body.results[0].eventId)).toHaveLength(1);
+  });
+
+  it.each(
+    fs
+      .readdirSync(EVENTS_DIR)
+      .filter(f => f.endsWith('.json') && f.includes('-fail') && !f.includes('manifest')),
+  )('accepts the example %s and files an incident', async file => {
+    const res = await request(server).post('/api/pipeline-triage/v1/events').set('authorization', SENDER).send(example(file));
+    expect(res.status).toBe(202);
+    const accepted = res.body.results.filter((r: any) => r.status === 'accepted');
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const r of accepted) {
+      expect(r.incidentId).toEqual(expect.any(String));
+      const detail = await request(server).get(`/api/pipeline-triage/v1/incidents/${r.incidentId}`).set('authorization', USER);
+      expect(detail.status).toBe(200);
+      expect(detail.body.linked).toBe(true);
+    }
+  });
+
+  it('rejects bad input with a status and a message that names the problem', async () => {
+    const post = () => request(server).post('/api/pipeline-triage/v1/events').set('authorization', SENDER);
+
+    const notJson = await post().set('content-type', 'application/json').send('{"eventType": "FAIL",');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toMatch(/not valid JSON/);
+
+    const unknown = await post().send({ hello: 'world' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/matches no known format/);
+
+    const badField = await post().send({ ...openLineageFail('x', 'boom'), eventTime: 'yesterday' });
+    expect(badField.status).toBe(400);
+    expect(badField.body.error.message).toMatch(/eventTime/);
+
+    const tooMany = await post().send({ events: Array.from({ length: 501 }, () => ({ hello: 1 })) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/500/);
+
+    const huge = await post().send({ events: [{ errorMessage: 'x'.repeat(6 * 1024 * 1024) }] });
+    expect(huge.status).toBe(413);
+
+    const text = await post().set('content-type', 'text/plain').send('ERROR something broke');
+    expect(text.status).toBe(400);
+    expect(text.body.error.message).toMatch(/job/);
+  });
+
+  it('answers a mixed batch per event: one bad event rejects nothing else', async () => {
+    const res = await request(server)
+      .post('/api/pipeline-triage/v1/events')
+      .set('authorization', SENDER)
+      .send({
+        events: [
+          openLineageFail('7d3b9a10-1111-4a2b-8c3d-0e1f2a3b4c5d', 'KeyError: customer_tier'),
+          { nonsense: true },
+          openLineageFail('7d3b9a10-2222-4a2b-8c3d-0e1f2a3b4c5d', 'KeyError: customer_tier'),
+        ],
+      });
+    expect(res.status).toBe(202);
+    expect(res.body.results.map((r: any) => r.status)).toEqual(['accepted', 'rejected', 'accepted']);
+    expect(res.body.results[1]).toMatchObject({ index: 1, field: '(root)' });
+  });
+
+  it('keeps pipeline sender tokens out of the read API', async () => {
+    const res = await request(server).get('/api/pipeline-triage/v1/incidents').set('authorization', SENDER);
+    expect(res.status).toBe(403);
+    const user = await request(server)
+      .post('/api/pipeline-triage/v1/events')
+      .set('authorization', USER)
+      .send(openLineageFail('1', 'x'));
+    expect(user.status).toBe(403);
+  });
+});

@@ -1,0 +1,245 @@
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  CATEGORIES,
+  DOMAINS,
+  ENVIRONMENTS,
+  INCIDENT_STATUSES,
+  type Environment,
+} from '@internal/plugin-pipeline-triage-common';
+import type { TriageStore } from '../store';
+import type { IngestService } from './IngestService';
+import type { IncidentService } from './IncidentService';
+import { parseQuery } from './parseQuery';
+
+export interface RouterOptions {
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  store: TriageStore;
+  ingest: IngestService;
+  incidents: IncidentService;
+  maxBodySize: string;
+  defaultEnvironment: Environment;
+}
+
+const csv = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .transform(s => s.split(',').map(v => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values as unknown as [T, ...T[]])));
+
+const entityRef = z.string().regex(/^[a-z0-9_-]+:[^/\s]+\/[^\s]+$/i, 'expected an entity ref like component:default/name');
+
+const incidentQuery = z.object({
+  entityRef: entityRef.optional(),
+  owner: entityRef.optional(),
+  routedTo: entityRef.optional(),
+  status: csv(INCIDENT_STATUSES).optional(),
+  category: csv(CATEGORIES).optional(),
+  domain: csv(DOMAINS).optional(),
+  environment: csv(ENVIRONMENTS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  cursor: z.string().optional(),
+});
+
+const trendsQuery = z.object({
+  entityRef: entityRef.optional(),
+  owner: entityRef.optional(),
+  routedTo: entityRef.optional(),
+  weeks: z.coerce.number().int().min(1).max(104).default(12),
+  groupBy: z.enum(['category', 'domain', 'team']).default('category'),
+});
+
+const patchBody = z.object({
+  action: z.enum(['acknowledge', 'resolve', 'reopen', 'override']),
+  category: z.enum(CATEGORIES).optional(),
+  reason: z.string().max(2000).optional(),
+});
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, auth, store, ingest, incidents } = options;
+  const router = Router();
+
+  router.use(express.json({ limit: options.maxBodySize, type: ['application/json', 'application/*+json'] }));
+  router.use(express.text({ limit: options.maxBodySize, type: ['text/*'] }));
+
+  /** Pipeline senders are service principals; only they post events. */
+  const sender = async (req: Request) => httpAuth.credentials(req, { allow: ['service'] });
+
+  /** Reading incidents is for people and for other plugins, not for pipeline sender tokens. */
+  const reader = async (req: Request): Promise<BackstageCredentials> => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    if (auth.isPrincipal(credentials, 'service') && credentials.principal.subject.startsWith('external:')) {
+      throw new NotAllowedError('A pipeline sender token may post events and read only the events it sent');
+    }
+    return credentials;
+  };
+
+  router.get('/health', async (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.post('/v1/events', async (req, res) => {
+    const credentials = await sender(req);
+    const body = req.body;
+    if (body === undefined || body === '') {
+      throw new InputError(
+        'Request body is missing: post application/json (one event or {"events": [...]}) or a text/plain log',
+      );
+    }
+    const query = Object.fromEntries(
+      Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+    );
+    const results = await ingest.ingest(
+      body,
+      { contentType: req.headers['content-type'], query, defaultEnvironment: options.defaultEnvironment },
+      credentials.principal.subject,
+    );
+    const rejectedAll = results.length > 0 && results.every(r => r.status === 'rejected');
+    if (rejectedAll && !Array.isArray(body) && !Array.isArray((body as any)?.events)) {
+      const r = results[0] as { field: string; reason: string };
+      throw new InputError(`${r.field}: ${r.reason}`);
+    }
+    if (rejectedAll && results.length === 1 && (results[0] as any).field === 'events') {
+      throw new InputError(`events: ${(results[0] as any).reason}`);
+    }
+    const accepted = results.some(r => r.status === 'accepted');
+    res.status(accepted ? 202 : 200).json({ results });
+  });
+
+  router.get('/v1/events/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const stored = await store.getEvent(req.params.id);
+    const isExternal =
+      auth.isPrincipal(credentials, 'service') && credentials.principal.subject.startsWith('external:');
+    // A sender may read the verdict of its own events (to gate its own retry), nothing else.
+    if (!stored || (isExternal && stored.sender !== credentials.principal.subject)) {
+      throw new NotFoundError(`No event with id ${req.params.id}`);
+    }
+    const incident = stored.incidentId ? await store.getIncident(stored.incidentId) : undefined;
+    res.json({
+      id: stored.id,
+      status: stored.status,
+      attempts: stored.attempts,
+      lastError: stored.lastError,
+      receivedAt: stored.receivedAt,
+      processedAt: stored.processedAt,
+      source: stored.event.source,
+      outcome: stored.event.outcome,
+      job: stored.event.job,
+      incidentId: stored.incidentId,
+      verdict: incident
+        ? {
+            category: incident.category,
+            domain: incident.domain,
+            confidence: incident.confidence,
+            safeToRetry: incident.safeToRetry,
+            partialWrite: incident.partialWrite,
+            retryReason: incident.verdict.retry.reason,
+            routedTo: incident.routedTo,
+          }
+        : undefined,
+    });
+  });
+
+  router.get('/v1/incidents', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(incidentQuery, req.query);
+    res.json(
+      await store.listIncidents(
+        {
+          entityRef: q.entityRef,
+          owner: q.owner,
+          routedTo: q.routedTo,
+          status: q.status,
+          category: q.category,
+          domain: q.domain,
+          environment: q.environment,
+        },
+        { limit: q.limit, cursor: q.cursor },
+      ),
+    );
+  });
+
+  router.get('/v1/incidents/:id', async (req, res) => {
+    await reader(req);
+    res.json(await incidents.get(req.params.id));
+  });
+
+  router.get('/v1/incidents/:id/report', async (req, res) => {
+    await reader(req);
+    const markdown = await incidents.report(req.params.id);
+    res.type('text/markdown').send(markdown);
+  });
+
+  router.patch('/v1/incidents/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const body = parseQuery(patchBody, req.body ?? {}, 'body');
+    res.json(
+      await incidents.update(req.params.id, {
+        ...body,
+        by: credentials.principal.userEntityRef,
+      }),
+    );
+  });
+
+  router.get('/v1/trends', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(trendsQuery, req.query);
+    res.json(
+      await incidents.trends({
+        filter: { entityRef: q.entityRef, owner: q.owner, routedTo: q.routedTo },
+        weeks: q.weeks,
+        groupBy: q.groupBy,
+      }),
+    );
+  });
+
+  router.get('/v1/status', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(z.object({ entityRef }), req.query);
+    res.json(await incidents.status(q.entityRef));
+  });
+
+  router.get('/v1/stats', async (req, res) => {
+    await reader(req);
+    res.json(await incidents.stats());
+  });
+
+  router.get('/v1/dead-letters', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
+    res.json({ items: await store.listDeadLetters(q.limit) });
+  });
+
+  router.use(bodyErrors(options.maxBodySize));
+  return router;
+}
+
+/** body-parser's own errors become messages a sender can act on. */
+function bodyErrors(limit: string): ErrorRequestHandler {
+  return (error, _req, _res, next) => {
+    if (error?.type === 'entity.too.large') {
+      next(Object.assign(new Error(`Request body exceeds the ${limit} limit`), { name: 'PayloadTooLargeError', statusCode: 413 }));
+      return;
+    }
+    if (error?.type === 'entity.parse.failed') {
+      next(new InputError(`Request body is not valid JSON: ${error.message}`));
+      return;
+    }
+    if (error?.type === 'encoding.unsupported' || error?.type === 'charset.unsupported') {
+      next(Object.assign(new Error(error.message), { statusCode: 415 }));
+      return;
+    }
+    next(error);
+  };
+}

@@ -1,0 +1,123 @@
+import { DateTime } from 'luxon';
+import type {
+  Category,
+  EvidenceLine,
+  FailureEvent,
+  LinkedEntity,
+  TriageVerdict,
+} from '@internal/plugin-pipeline-triage-common';
+import type { LinkResult, Linker } from './linking';
+import type { IncidentNotifier } from './notify/IncidentNotifier';
+import type { RoutePolicy } from './routing';
+import { jobKeyOf, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
+
+/** The deterministic engine as the pipeline sees it: pure, synchronous, no I/O. */
+export interface TriageEngine {
+  triage(
+    event: FailureEvent,
+    ctx?: { idempotent?: boolean; writesOutput?: boolean; runbookUrl?: string },
+  ): { verdict: TriageVerdict; evidenceLines: EvidenceLine[]; causeChain: string[] };
+}
+
+export interface TriageStages {
+  linker: Linker;
+  engine: TriageEngine;
+  routes: RoutePolicy;
+  store: TriageStore;
+  notifier: IncidentNotifier;
+  reopenWindowHours: number;
+  weekZone: string;
+}
+
+/**
+ * The pipeline for one stored failure: link → evidence, classify, decide → route → store →
+ * notify. Each stage is a plain module; none calls back into an earlier one.
+ */
+export interface TriageOutcome extends RecordedOccurrence {
+  category: Category;
+  safeToRetry: boolean;
+}
+
+export async function triageFailure(stored: StoredEvent, stages: TriageStages): Promise<TriageOutcome> {
+  const { event } = stored;
+  const links = await stages.linker.link(event);
+  const result = stages.engine.triage(event, {
+    idempotent: links.job?.idempotent,
+    writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
+    runbookUrl: links.job?.runbookUrl,
+  });
+  const { classification } = result.verdict;
+  const environment = event.environment ?? 'prod';
+  const route = stages.routes.decide({ category: classification.category, environment, links });
+  const entityIndex = entityIndexOf(links, route.recipient);
+  const occurrence = await stages.store.recordFailure(
+    {
+      eventId: stored.id,
+      event,
+      jobKey: jobKeyOf(event),
+      environment,
+      verdict: result.verdict,
+      evidenceLines: result.evidenceLines,
+      causeChain: result.causeChain,
+      route,
+      jobEntityRef: links.job?.entityRef,
+      ownerRef: links.job?.ownerRef,
+      linked: links.linked,
+      linkedEntities: linkedEntitiesOf(links),
+      entityIndex,
+      week: isoWeek(event, stages.weekZone),
+    },
+    { reopenWindowHours: stages.reopenWindowHours },
+  );
+  await stages.notifier.incidentRecorded({
+    occurrence,
+    route,
+    title: result.verdict.summary,
+    severity: result.verdict.severity,
+    category: classification.category,
+    environment,
+    entityRefs: entityIndex.map(e => e.entityRef),
+    entityRef: links.job?.entityRef,
+    quiet: stored.quiet,
+  });
+  return { ...occurrence, category: classification.category, safeToRetry: result.verdict.retry.safeToRetry };
+}
+
+export function isoWeek(event: FailureEvent, zone: string): string {
+  return DateTime.fromISO(event.eventTime, { zone }).toFormat("kkkk-'W'WW");
+}
+
+function linkedEntitiesOf(links: LinkResult): LinkedEntity[] {
+  const out: LinkedEntity[] = [];
+  if (links.job) out.push({ entityRef: links.job.entityRef, role: 'job', title: links.job.title });
+  for (const [role, list] of [['input', links.inputs], ['output', links.outputs]] as const) {
+    for (const d of list) {
+      if (d.table) out.push({ entityRef: d.table.entityRef, role, title: d.table.title });
+      if (d.contract) out.push({ entityRef: d.contract.entityRef, role: 'contract', title: d.contract.title });
+      for (const p of role === 'input' ? d.producers : []) {
+        out.push({ entityRef: p.entityRef, role: 'upstream_producer', title: p.title });
+      }
+    }
+  }
+  for (const d of links.downstream) out.push({ entityRef: d.entityRef, role: 'downstream', title: d.title });
+  return out;
+}
+
+/** The entity refs an incident is listed under; owners of each linked entity let teams find it. */
+function entityIndexOf(links: LinkResult, routedTo: string | undefined) {
+  const index: Array<{ entityRef: string; role: string }> = [];
+  const add = (entityRef: string | undefined, role: string) => {
+    if (entityRef) index.push({ entityRef: entityRef.toLocaleLowerCase('en-US'), role });
+  };
+  add(links.job?.entityRef, 'job');
+  add(links.job?.ownerRef, 'owner');
+  for (const [role, list] of [['input', links.inputs], ['output', links.outputs]] as const) {
+    for (const d of list) {
+      add(d.table?.entityRef, role);
+      add(d.table?.ownerRef, 'owner');
+      add(d.contract?.entityRef, 'contract');
+    }
+  }
+  add(routedTo, 'routed');
+  return index;
+}

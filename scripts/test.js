@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/*
+ * `npm test`: every workspace's jest tests, with PostgreSQL whenever one is reachable.
+ * Under CI=true an unreachable PostgreSQL fails the run instead of silently skipping.
+ * Prints a closing `N passed, N failed` line; extra arguments go to jest.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { reachable, connectionString } = require('./postgres');
+
+const ENV_KEY = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
+
+async function main() {
+  const env = { ...process.env };
+  if (!env[ENV_KEY]) {
+    if (await reachable()) {
+      env[ENV_KEY] = connectionString();
+      console.log(`PostgreSQL found: database tests run on SQLite and ${env[ENV_KEY]}`);
+    } else if (env.CI === 'true') {
+      console.error('PostgreSQL is not reachable on 127.0.0.1:5432 and CI=true: the database tests must run on it. Start it (see README) and retry.');
+      process.exit(1);
+    } else {
+      console.warn('WARNING: no PostgreSQL on 127.0.0.1:5432; database tests run on SQLite only.');
+    }
+  }
+  const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-jest-')), 'results.json');
+  const run = spawnSync(
+    'npx',
+    ['backstage-cli', 'repo', 'test', '--watchAll=false', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+    { stdio: 'inherit', env, cwd: path.resolve(__dirname, '..') },
+  );
+  let passed = 0;
+  let failed = 0;
+  if (fs.existsSync(results)) {
+    const r = JSON.parse(fs.readFileSync(results, 'utf8'));
+    passed = r.numPassedTests;
+    failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+  } else {
+    failed = 1;
+  }
+  console.log(`unit: ${passed} passed, ${failed} failed`);
+  process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+}
+
+main();
