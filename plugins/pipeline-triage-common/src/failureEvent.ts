@@ -107,6 +107,10 @@ export const jobIdentitySchema = z.object({
   dbtUniqueId: z.string().optional(),
   glueJobName: z.string().optional(),
   dagsterJob: z.string().optional(),
+  /** Where the failing code lives, e.g. dbt's compiled SQL path; tells a person which file to open. */
+  codePath: z.string().optional(),
+  /** The job's output has an enforced contract (dbt `contract.enforced`): schema drift is a breach. */
+  contractEnforced: z.boolean().optional(),
 });
 export type JobIdentity = z.infer<typeof jobIdentitySchema>;
 

@@ -115,6 +115,8 @@ export type IngestResult =
       safeToRetry?: boolean;
     }
   | { index: number; status: 'duplicate'; eventId: string; incidentId?: string }
+  /** Recognised but not a run outcome (an OpenLineage START, say): acknowledged, not stored. */
+  | { index: number; status: 'ignored'; reason: string }
   | { index: number; status: 'rejected'; field: string; reason: string };
 
 export interface TrendWeek {

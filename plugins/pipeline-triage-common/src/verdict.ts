@@ -45,6 +45,8 @@ export interface RetryVerdict {
 export interface PartialWriteVerdict {
   partialWrite: PartialWrite;
   reason: string;
+  /** Evidence line ids (or signal ids) that decided it. */
+  evidence?: string[];
 }
 
 export interface Recommendation {

@@ -1,6 +1,6 @@
 import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
 import type { IngestAdapter, IngestContext } from '@internal/plugin-pipeline-triage-node';
-import { eventKey, normalizeEvents } from '../ingest';
+import { eventKey, isNotRunOutcome, normalizeEvents } from '../ingest';
 import type { EventProcessor } from '../processing/EventProcessor';
 import type { NewEvent, TriageStore } from '../store';
 
@@ -26,6 +26,11 @@ export class IngestService {
     const results: IngestResult[] = [];
     const toAccept: Array<{ index: number; event: NewEvent }> = [];
     for (const item of items) {
+      if (item.problems?.length && isNotRunOutcome(item.problems)) {
+        // OpenLineage clients post every state of a run; only outcomes are triaged.
+        results.push({ index: item.index, status: 'ignored', reason: item.problems[0].reason });
+        continue;
+      }
       if (item.problems?.length) {
         for (const p of item.problems) {
           results.push({ index: item.index, status: 'rejected', field: p.field, reason: p.reason });

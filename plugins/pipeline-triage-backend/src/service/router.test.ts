@@ -177,6 +177,13 @@ describe.each(databases.eachSupportedId())('pipeline-triage HTTP API on %s', dat
     expect(res.body.results[1]).toMatchObject({ index: 1, field: '(root)' });
   });
 
+  it('acknowledges OpenLineage START events without storing them', async () => {
+    const start = { ...openLineageFail('9a1b2c3d-0000-4a2b-8c3d-0e1f2a3b4c5d', 'x'), eventType: 'START' };
+    const res = await request(server).post('/api/pipeline-triage/v1/events').set('authorization', SENDER).send(start);
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual([expect.objectContaining({ index: 0, status: 'ignored' })]);
+  });
+
   it('keeps pipeline sender tokens out of the read API', async () => {
     const res = await request(server).get('/api/pipeline-triage/v1/incidents').set('authorization', SENDER);
     expect(res.status).toBe(403);

@@ -113,6 +113,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       throw new InputError(`events: ${(results[0] as any).reason}`);
     }
     const accepted = results.some(r => r.status === 'accepted');
+    // 202: accepted events are stored; their processing may still be pending.
     res.status(accepted ? 202 : 200).json({ results });
   });
 

@@ -2,6 +2,10 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import notificationsBackend from '@backstage/plugin-notifications-backend';
+import signalsBackend from '@backstage/plugin-signals-backend';
+import pipelineTriageBackend from '../index';
 
 /** The example platform the catalog loads in tests, as in the example instance. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
@@ -29,12 +33,13 @@ export async function startTriageBackend(
 ) {
   const backend = await startTestBackend({
     features: [
-      import('@backstage/plugin-catalog-backend'),
-      import('@backstage/plugin-notifications-backend'),
-      import('@backstage/plugin-signals-backend'),
-      import('../index'),
+      catalogBackend,
+      notificationsBackend,
+      signalsBackend,
+      pipelineTriageBackend,
       mockServices.rootConfig.factory({
         data: {
+          app: { baseUrl: 'http://localhost:3000' },
           backend: {
             baseUrl: 'http://localhost:7007',
             database: databaseConfig(databaseId),

@@ -1,0 +1,47 @@
+import { Classification, domainOf } from '@internal/plugin-pipeline-triage-common';
+import type { Evidence } from '../evidence';
+import { decide } from './calibrate';
+import type { CompiledRuleSet } from './compileRules';
+import { buildHypotheses } from './explain';
+import { builtInRuleSet } from './builtInRuleSet';
+import type { ExtraEvidence } from './ruleTypes';
+import { scoreEvidence, ScoredCategory } from './scoreEvidence';
+
+export interface ClassifyOptions {
+  /** Compiled rules; default: the built-in packs. */
+  rules?: CompiledRuleSet;
+  /** Evidence from later stages (e.g. contract violations), scored like rule hits. */
+  extraEvidence?: ExtraEvidence[];
+}
+
+/** Assigns one category of the taxonomy with a calibrated confidence and its reasons. */
+export function classify(evidence: Evidence, options: ClassifyOptions = {}): Classification {
+  const scores = scoreEvidence(evidence, options.rules ?? builtInRuleSet(), options.extraEvidence);
+  const ranked = (Object.entries(scores.scores) as Array<[ScoredCategory, number]>)
+    .map(([category, score]) => ({ category, score }))
+    .sort((a, b) => b.score - a.score);
+  const decision = decide(ranked);
+  const category = decision.winner as Classification['category'];
+
+  let hypotheses = buildHypotheses(category, ranked, scores);
+  if (category === 'unknown') {
+    const note =
+      decision.reason === 'conflict'
+        ? `Top hypotheses conflict: ${ranked[0].category} ${ranked[0].score.toFixed(2)} vs ${ranked[1].category} ${ranked[1].score.toFixed(2)}.`
+        : `Nothing supports a category strongly enough (best ${ranked[0]?.category ?? 'none'} at ${(ranked[0]?.score ?? 0).toFixed(2)}).`;
+    hypotheses = [{ category: 'unknown', score: 0, rules: [], reason: note }, ...hypotheses];
+  }
+  const deciding =
+    category === 'unknown'
+      ? []
+      : scores.hits.filter(h => h.category === category && !h.prior);
+  return {
+    category,
+    domain: domainOf(category),
+    confidence: decision.confidence,
+    evidence: [...new Set(deciding.map(h => h.lineId))],
+    rules: [...new Set(deciding.map(h => h.ruleId))],
+    hypotheses,
+    source: 'rules',
+  };
+}

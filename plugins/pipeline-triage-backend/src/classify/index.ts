@@ -1,0 +1,20 @@
+export { classify } from './classify';
+export type { ClassifyOptions } from './classify';
+export { scoreEvidence } from './scoreEvidence';
+export type { RuleHit, Scores, ScoredCategory } from './scoreEvidence';
+export { compileRulePacks } from './compileRules';
+export type { CompiledRule, CompiledRuleSet } from './compileRules';
+export { builtInRuleSet } from './builtInRuleSet';
+export { BUILT_IN_RULE_PACKS } from './packs';
+export { parseRulePack, loadRulePackFile } from './loadRulePacks';
+export { checkRegexSafety, probeRegexCost } from './safeRegex';
+export { CALIBRATION } from './calibrate';
+export type {
+  CodePredicate,
+  ExtraEvidence,
+  PatternDef,
+  RuleDef,
+  RulePack,
+  RuleScope,
+  SignalPredicate,
+} from './ruleTypes';

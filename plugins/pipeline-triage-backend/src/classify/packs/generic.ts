@@ -1,0 +1,99 @@
+import type { RulePack } from '../ruleTypes';
+import { ci } from './patterns';
+
+// A date or partition key in a path: missing dated input is usually late input.
+const DATED = '(?:[12]\\d{3}-[01]\\d-[0-3]\\d|[12]\\d{3}/[01]\\d/[0-3]\\d|\\b(?:dt|ds|date|day|hour|run_date|load_date|partition_date|event_date)=[\\w-]+|_[12]\\d{3}[01]\\d[0-3]\\d\\b)';
+// A run date inside a path: /2024-05-07/, /2024/05/07/, dt=..., _20240507.
+const DATED_PATH = '(?:[/=_](?:[12]\\d{3}-[01]\\d-[0-3]\\d|[12]\\d{3}/[01]\\d/[0-3]\\d|[12]\\d{3}[01]\\d[0-3]\\d)(?=[/._\\s\'"]|$)|\\b(?:dt|ds|date|day|hour|run_date|load_date|partition_date|event_date)=[\\w-]+)';
+const MISSING = '(?:not found|does not exist|doesn\'t exist|No such file|NoSuchKey|FileNotFound|PATH_NOT_FOUND|matches 0 files|is missing|not available|not yet available)';
+
+/**
+ * Platform-neutral evidence: OS errors, generic wording (weak on purpose), error codes,
+ * exit codes and structured run signals, and priors.
+ */
+export const genericPack: RulePack = {
+  name: 'generic',
+  origin: 'built-in',
+  rules: [
+    // --- OS level
+    { id: 'os-no-space', category: 'resource_exhaustion', description: 'disk full', patterns: [ci('No space left on device|ENOSPC|Disk quota exceeded|disk (?:is )?full|not enough (?:disk )?space|insufficient disk space|There is not enough space on the disk')], weight: 0.95 },
+    { id: 'os-too-many-open-files', category: 'resource_exhaustion', description: 'too many open files', patterns: ['Too many open files|EMFILE'], weight: 0.9 },
+    { id: 'os-cannot-allocate', category: 'resource_exhaustion', description: 'memory allocation failed', patterns: ['Cannot allocate memory|ENOMEM|failed to allocate \\d+|OutOfMemory|out of memory'], weight: 0.85 },
+    { id: 'os-segfault', category: 'code_error', description: 'process crashed (segmentation fault)', patterns: ['Segmentation fault|SIGSEGV|core dumped|Fatal Python error'], weight: 0.4 },
+    { id: 'os-command-not-found', category: 'config_error', description: 'executable not found', patterns: ['command not found|executable file not found in \\$PATH|not recognized as an internal or external command'], weight: 0.85 },
+    { id: 'os-missing-config-file', category: 'config_error', description: 'configuration, script or library file missing', patterns: ['(?:No such file or directory|FileNotFoundException|FileNotFoundError)\\b.{0,200}\\.(?:ya?ml|json|conf|cfg|ini|properties|toml|env|jar|py|sql|sh|whl|zip)\\b[\'"]?\\)?\\s*$'], weight: 0.6 },
+    { id: 'os-no-such-file', category: 'config_error', description: 'file not found', patterns: ['No such file or directory|FileNotFoundError|FileNotFoundException'], weight: 0.45 },
+
+    // --- source delay wording
+    { id: 'missing-dated-input', category: 'source_delay', description: 'input for the run date is missing', patterns: [ci(`${MISSING}.{0,300}${DATED}`), ci(`${DATED}.{0,300}${MISSING}`)], weight: 0.6 },
+    { id: 'missing-dated-path', category: 'source_delay', description: 'the file or partition for the run date is missing', patterns: [ci(`${MISSING}.{0,200}${DATED_PATH}`), ci(`${DATED_PATH}.{0,200}${MISSING}`)], weight: 0.75 },
+    { id: 'empty-source', category: 'source_delay', description: 'source is empty or has no new data', patterns: [ci('(?:source|input|upstream|file|table|partition|dataset|directory|folder|prefix) (?:is )?empty\\b|no (?:new )?(?:data|rows|records|files) (?:found|available|to (?:process|load)|for|in)\\b|\\b0 (?:rows|records|files|objects) (?:found|loaded|returned|available|extracted|read)|(?:extracted|read|fetched|returned|received|found|got|selected) 0 (?:rows|records|files|objects)\\b|\\(0 rows\\)|empty (?:dataframe|result set|source|input|extract|export|file|feed|batch|response|partition|snapshot|delivery)|returned no (?:rows|data)|No data available')], weight: 0.6, where: 'any' },
+    { id: 'upstream-not-ready', category: 'source_delay', description: 'upstream data not there yet', patterns: [ci('upstream (?:job|task|dag|pipeline|data|table|model|dependency|run)s? (?:has |have )?(?:not|hasn\'t|haven\'t|did not|didn\'t) (?:yet )?(?:finish|complete|succeed|run|land|arrive)|(?:not yet|hasn\'t been|has not been) (?:available|arrived|landed|published|delivered|loaded)|(?:waiting|waited) (?:for|on) (?:upstream|data|input|the file|the partition|partition|file)|(?:partition|file|input|data|export|manifest|delivery) .{0,80}(?:not arrived|did not arrive|has not arrived|not (?:yet )?landed)|late (?:arriving )?(?:data|arrival|file|delivery)|SLA (?:missed|miss)\\b|data (?:is )?not (?:yet )?(?:ready|available) for')], weight: 0.75 },
+
+    // --- data checks (Great Expectations, Soda, custom)
+    { id: 'data-checks-failed', category: 'data_quality', description: 'data quality checks failed', patterns: [ci('expectations? (?:failed|were not met|not met)|ExpectationSuite .{0,80}failed|Validation (?:failed|result.{0,40}"success":\\s*false)|great_expectations.{0,120}(?:failed|ValidationError)|Soda.{0,60}(?:checks? failed|fail)|\\b\\d+ checks? failed|DataQuality(?:Error|Exception|CheckFailed)|data quality (?:check|test|validation)s? (?:failed|error)|quality check .{0,80} failed|expect_\\w+ .{0,80}(?:failed|unsuccessful)|unexpected_percent|row count (?:check )?(?:failed|below|above|out of range)|duplicates? (?:found|detected) in|found \\d+ duplicates?|null values? (?:found|detected) in|referential integrity')], weight: 0.85 },
+    { id: 'pydantic-validation', category: 'data_quality', description: 'records failed schema validation', patterns: ['\\d+ validation errors? for \\w+|jsonschema\\.exceptions\\.ValidationError|Failed validating [\'"]\\w+[\'"] in schema'], weight: 0.6 },
+
+    // --- generic wording (weak on purpose: it only decides when nothing specific matched)
+    { id: 'generic-timeout', category: 'dependency_unavailable', description: 'a timeout', patterns: [ci('\\btimed? ?out\\b|\\btimeout\\b|deadline exceeded')], weight: 0.35 },
+    { id: 'generic-connection-problem', category: 'dependency_unavailable', description: 'connection problem wording', patterns: [ci('\\bconnection\\b.{0,40}\\b(?:closed|lost|error|failed|refused|dropped|broken)\\b|\\b(?:unable|failed|could not) (?:to )?connect\\b')], weight: 0.45 },
+    { id: 'generic-unavailable', category: 'dependency_unavailable', description: 'service unavailable wording', patterns: [ci('\\b(?:service|server|endpoint|api|host|database) (?:is )?(?:temporarily |currently )?(?:unavailable|unreachable|down)\\b|\\bunavailable\\b')], weight: 0.45 },
+    { id: 'generic-memory', category: 'resource_exhaustion', description: 'memory wording', patterns: [ci('\\bmemory\\b.{0,40}\\b(?:exceeded|exhausted|limit|insufficient|not enough|pressure)\\b|\\binsufficient memory\\b')], weight: 0.55, unless: [ci('FailedScheduling|nodes are available|above the max threshold')] },
+    { id: 'generic-quota', category: 'resource_exhaustion', description: 'quota or limit exceeded', patterns: [ci('\\bquota\\b.{0,40}\\bexceeded\\b|\\bexceeded\\b.{0,40}\\bquota\\b|\\blimit exceeded\\b')], weight: 0.5, unless: [ci('rate limit|rateLimitExceeded|requests per')] },
+    { id: 'generic-killed', category: 'resource_exhaustion', description: 'process killed', patterns: [ci('\\bkilled\\b')], weight: 0.3 },
+    { id: 'generic-schema', category: 'schema_drift', description: 'schema wording', patterns: [ci('\\bschema\\b.{0,60}\\b(?:mismatch|changed|differ|incompatible|evolution|not match)|\\b(?:unexpected|unknown|new|missing|extra) (?:column|field)s?\\b|\\bcolumn\\b.{0,60}\\b(?:missing|not found|renamed|dropped|removed)\\b|\\btype mismatch\\b')], weight: 0.5 },
+    { id: 'generic-null-violation', category: 'data_quality', description: 'null where not allowed', patterns: [ci('\\bnull\\b.{0,60}\\b(?:not allowed|violat|constraint|non-nullable|must not be|cannot be)\\b|\\bmust not be null\\b')], weight: 0.6 },
+    { id: 'generic-duplicate', category: 'data_quality', description: 'duplicate keys or rows', patterns: [ci('\\bduplicate (?:key|row|entry|record|primary key|id)s?\\b')], weight: 0.6 },
+    { id: 'generic-invalid-value', category: 'data_quality', description: 'invalid value wording', patterns: [ci('\\binvalid (?:value|input|date|timestamp|number|format|record|row|character|encoding)s?\\b|\\bmalformed\\b|\\bunparseable\\b|\\bcorrupt(?:ed)?\\b')], weight: 0.45 },
+    { id: 'generic-not-found', category: 'config_error', description: 'something not found', patterns: [ci('\\bnot found\\b|\\bdoes not exist\\b|\\bdoesn\'t exist\\b|\\bno such\\b')], weight: 0.3 },
+    { id: 'generic-config-wording', category: 'config_error', description: 'configuration wording', patterns: [ci('\\b(?:config(?:uration)?|setting|parameter|variable|property|option|secret|connection string)\\b.{0,60}\\b(?:missing|invalid|not set|not found|not defined|required|unknown|malformed|wrong)\\b')], weight: 0.45 },
+    { id: 'generic-credentials-wording', category: 'permission', description: 'credentials wording', patterns: [ci('\\bcredentials?\\b.{0,40}\\b(?:invalid|expired|rejected|denied|wrong)\\b|\\bauthentication (?:failed|error|required)\\b')], weight: 0.6 },
+    { id: 'generic-syntax', category: 'code_error', description: 'syntax error wording', patterns: [ci('\\bsyntax error\\b|\\bparse error\\b')], weight: 0.6 },
+    { id: 'generic-bug-wording', category: 'code_error', description: 'unhandled exception in user code', patterns: [ci('\\bunhandled exception\\b|\\buncaught exception\\b|\\bbug\\b|\\bassertion failed\\b')], weight: 0.35 },
+
+    // --- error codes
+    { id: 'http-5xx', category: 'dependency_unavailable', description: 'HTTP 5xx from a remote service', code: { system: 'http', in: ['500', '502', '503', '504'] }, weight: 0.6 },
+    { id: 'http-429', category: 'dependency_unavailable', description: 'HTTP 429 rate limit', code: { system: 'http', equals: '429' }, weight: 0.85 },
+    { id: 'http-401', category: 'permission', description: 'HTTP 401', code: { system: 'http', equals: '401' }, weight: 0.75 },
+    { id: 'http-403', category: 'permission', description: 'HTTP 403', code: { system: 'http', equals: '403' }, weight: 0.7, unless: [ci('rateLimitExceeded|rate limit|quota')] },
+    { id: 'http-404', category: 'config_error', description: 'HTTP 404', code: { system: 'http', equals: '404' }, weight: 0.3 },
+    { id: 'http-400', category: 'code_error', description: 'HTTP 400 (the request itself was rejected)', code: { system: 'http', equals: '400' }, weight: 0.25 },
+    { id: 'bq-reason-transient', category: 'dependency_unavailable', description: 'BigQuery transient backend error', code: { system: 'bigquery', in: ['backendError', 'internalError', 'rateLimitExceeded', 'backendErrors'] }, weight: 0.85 },
+    { id: 'bq-reason-resources', category: 'resource_exhaustion', description: 'BigQuery resource or quota limit', code: { system: 'bigquery', in: ['quotaExceeded', 'resourcesExceeded', 'responseTooLarge', 'billingTierLimitExceeded'] }, weight: 0.8 },
+    { id: 'bq-reason-denied', category: 'permission', description: 'BigQuery access denied', code: { system: 'bigquery', equals: 'accessDenied' }, weight: 0.85 },
+    { id: 'bq-reason-invalid-query', category: 'code_error', description: 'BigQuery invalid query', code: { system: 'bigquery', equals: 'invalidQuery' }, weight: 0.55 },
+    { id: 'bq-reason-not-found', category: 'config_error', description: 'BigQuery object not found', code: { system: 'bigquery', equals: 'notFound' }, weight: 0.4 },
+    { id: 'aws-code-throttling', category: 'dependency_unavailable', description: 'AWS throttling', code: { system: 'aws', in: ['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException', 'ProvisionedThroughputExceededException'] }, weight: 0.85 },
+    { id: 'aws-code-denied', category: 'permission', description: 'AWS access denied', code: { system: 'aws', in: ['AccessDenied', 'AccessDeniedException', 'ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidClientTokenId', 'UnrecognizedClientException'] }, weight: 0.85 },
+    { id: 'sqlstate-connection', category: 'dependency_unavailable', description: 'SQLSTATE class 08 (connection exception)', code: { system: 'sqlstate', prefix: '08' }, weight: 0.7 },
+    { id: 'sqlstate-auth', category: 'permission', description: 'SQLSTATE class 28 (invalid authorization)', code: { system: 'sqlstate', prefix: '28' }, weight: 0.8 },
+    { id: 'sqlstate-privilege', category: 'permission', description: 'SQLSTATE 42501 (insufficient privilege)', code: { system: 'sqlstate', equals: '42501' }, weight: 0.9 },
+    { id: 'sqlstate-syntax', category: 'code_error', description: 'SQLSTATE 42601 (syntax error)', code: { system: 'sqlstate', equals: '42601' }, weight: 0.8 },
+    { id: 'sqlstate-undefined-column', category: 'schema_drift', description: 'SQLSTATE 42703 (undefined column)', code: { system: 'sqlstate', equals: '42703' }, weight: 0.55 },
+    { id: 'sqlstate-undefined-table', category: 'config_error', description: 'SQLSTATE 42P01 (undefined table)', code: { system: 'sqlstate', equals: '42P01' }, weight: 0.45 },
+    { id: 'sqlstate-integrity', category: 'data_quality', description: 'SQLSTATE class 23 (integrity constraint violation)', code: { system: 'sqlstate', prefix: '23' }, weight: 0.85 },
+    { id: 'sqlstate-data', category: 'data_quality', description: 'SQLSTATE class 22 (data exception)', code: { system: 'sqlstate', prefix: '22' }, weight: 0.7 },
+    { id: 'sqlstate-resources', category: 'resource_exhaustion', description: 'SQLSTATE class 53 (insufficient resources)', code: { system: 'sqlstate', prefix: '53' }, weight: 0.85 },
+    { id: 'sqlstate-operator', category: 'infrastructure', description: 'SQLSTATE 57P01/57P02 (server shut down)', code: { system: 'sqlstate', in: ['57P01', '57P02'] }, weight: 0.6 },
+    { id: 'sqlstate-cannot-connect-now', category: 'dependency_unavailable', description: 'SQLSTATE 57P03 (cannot connect now)', code: { system: 'sqlstate', equals: '57P03' }, weight: 0.6, unless: ['No active warehouse'] },
+    { id: 'sqlstate-serialization', category: 'dependency_unavailable', description: 'SQLSTATE class 40 (transaction rollback)', code: { system: 'sqlstate', prefix: '40' }, weight: 0.55 },
+    { id: 'sqlstate-catalog', category: 'config_error', description: 'SQLSTATE 3D000/3F000 (unknown database or schema)', code: { system: 'sqlstate', in: ['3D000', '3F000'] }, weight: 0.7 },
+
+    // --- exit codes and kill signals (from the event or the log)
+    { id: 'signal-oom-killed', category: 'resource_exhaustion', description: 'process OOM-killed', signals: [{ signal: 'killSignal', equals: 'OOMKilled' }], weight: 0.95 },
+    { id: 'signal-exit-137', category: 'resource_exhaustion', description: 'exit code 137 (SIGKILL, usually the OOM killer)', signals: [{ signal: 'exitCode', in: [137, -9] }], weight: 0.6 },
+    { id: 'signal-exit-143', category: 'infrastructure', description: 'exit code 143 (SIGTERM from the platform)', signals: [{ signal: 'exitCode', in: [143, -15] }], weight: 0.4 },
+    { id: 'signal-exit-139', category: 'code_error', description: 'exit code 139 (segmentation fault)', signals: [{ signal: 'exitCode', in: [139, -11] }], weight: 0.35 },
+
+    // --- structured run signals
+    { id: 'signal-source-delay', category: 'source_delay', description: 'the sender reports the input as late', signals: [{ signal: 'delaySeconds', gt: 0 }], weight: 0.75 },
+    { id: 'signal-task-duration-skew', category: 'data_skew', description: 'slowest task far above the median (straggler)', signals: [{ signal: 'taskDurationRatio', gt: 5 }, { signal: 'taskCount', gte: 10 }], weight: 0.75, explains: ['resource_exhaustion', 'infrastructure', 'dependency_unavailable'] },
+    { id: 'signal-task-input-skew', category: 'data_skew', description: 'largest task input far above the median', signals: [{ signal: 'taskInputRatio', gt: 5 }, { signal: 'taskCount', gte: 10 }, { signal: 'maxTaskInputBytes', gte: 134217728 }], weight: 0.8, explains: ['resource_exhaustion', 'infrastructure', 'dependency_unavailable'] },
+    { id: 'signal-tiny-tasks', category: 'small_file_pressure', description: 'a very large number of tiny tasks (one per small file)', signals: [{ signal: 'taskCount', gte: 10000 }, { signal: 'medianTaskInputBytes', lt: 4194304 }], weight: 0.75, explains: ['resource_exhaustion'] },
+    { id: 'signal-task-skew-extreme', category: 'data_skew', description: 'one task over 20x the median', signals: [{ signal: 'taskDurationRatio', gt: 20 }, { signal: 'taskCount', gte: 10 }], weight: 0.5 },
+
+    // --- priors: only raise a category that the evidence already supports
+    { id: 'prior-recent-deploy-code', category: 'code_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.15, prior: true },
+    { id: 'prior-recent-deploy-config', category: 'config_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.1, prior: true },
+  ],
+};

@@ -1,0 +1,23 @@
+import type { RulePack } from '../ruleTypes';
+import { cloudStorageIamPack } from './cloudStorageIam';
+import { dbtPack } from './dbt';
+import { genericPack } from './generic';
+import { jvmSparkPack } from './jvmSpark';
+import { kafkaStreamingPack } from './kafkaStreaming';
+import { kubernetesYarnPack } from './kubernetesYarn';
+import { pythonAirflowPack } from './pythonAirflow';
+import { sqlWarehousePack } from './sqlWarehouse';
+import { tableFormatsPack } from './tableFormats';
+
+/** The built-in rule packs, one per platform family. */
+export const BUILT_IN_RULE_PACKS: RulePack[] = [
+  jvmSparkPack,
+  pythonAirflowPack,
+  sqlWarehousePack,
+  dbtPack,
+  kafkaStreamingPack,
+  cloudStorageIamPack,
+  kubernetesYarnPack,
+  tableFormatsPack,
+  genericPack,
+];

@@ -1,0 +1,285 @@
+/**
+ * A small structural check for user-supplied patterns, since the native re2 engine is not
+ * available. It rejects the shapes that make backtracking explode:
+ *  - a quantified group containing an unbounded quantifier: (a+)+, (\w*x?)*, (?:a|b+){2,}
+ *  - a quantified alternation whose branches can start with the same character: (a|a)*, (\d|\w)+
+ *  - back-references, which no linear-time engine supports either
+ * It is deliberately conservative; a rejected pattern can always be rewritten.
+ */
+
+export interface RegexRisk {
+  safe: boolean;
+  reason?: string;
+}
+
+type CharSet = { all: boolean; chars: Set<number> };
+
+const ANY: CharSet = { all: true, chars: new Set() };
+
+function range(a: number, b: number, set: Set<number>) {
+  for (let c = a; c <= b && c < 128; c += 1) set.add(c);
+}
+
+function classEscape(ch: string): CharSet {
+  const chars = new Set<number>();
+  switch (ch) {
+    case 'd':
+      range(48, 57, chars);
+      return { all: false, chars };
+    case 'w':
+      range(48, 57, chars);
+      range(65, 90, chars);
+      range(97, 122, chars);
+      chars.add(95);
+      return { all: false, chars };
+    case 's':
+      [9, 10, 11, 12, 13, 32].forEach(c => chars.add(c));
+      return { all: false, chars };
+    default:
+      // \D, \W, \S and anything exotic: assume it can start anywhere.
+      return ANY;
+  }
+}
+
+function overlaps(a: CharSet, b: CharSet): boolean {
+  if (a.all || b.all) return true;
+  for (const c of a.chars) if (b.chars.has(c)) return true;
+  return false;
+}
+
+interface Node {
+  /** Can this node repeat without bound (contains *, + or {n,})? */
+  unbounded: boolean;
+  /** Characters the node can start with (approximate). */
+  first: CharSet;
+  /** Can the node match the empty string? */
+  nullable: boolean;
+}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Node {
+    const n = this.alternation();
+    if (this.i < this.src.length) throw new Error(`unexpected ')' at ${this.i}`);
+    return n;
+  }
+
+  private alternation(): Node {
+    const branches: Node[] = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i += 1;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0];
+    const first: CharSet = { all: false, chars: new Set() };
+    let overlapping = false;
+    for (let a = 0; a < branches.length; a += 1) {
+      for (let b = a + 1; b < branches.length; b += 1) {
+        if (overlaps(branches[a].first, branches[b].first)) overlapping = true;
+      }
+      if (branches[a].first.all) first.all = true;
+      branches[a].first.chars.forEach(c => first.chars.add(c));
+    }
+    return {
+      unbounded: branches.some(b => b.unbounded),
+      first,
+      nullable: branches.some(b => b.nullable),
+      // Stash the overlap on the node for the quantifier check.
+      ...(overlapping ? { overlapping: true } : {}),
+    } as Node;
+  }
+
+  private sequence(): Node {
+    let unbounded = false;
+    let nullable = true;
+    let first: CharSet = { all: false, chars: new Set() };
+    let firstDone = false;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const atom = this.quantified();
+      if (!firstDone) {
+        first = {
+          all: first.all || atom.first.all,
+          chars: new Set([...first.chars, ...atom.first.chars]),
+        };
+        if (!atom.nullable) firstDone = true;
+      }
+      if (!atom.nullable) nullable = false;
+      if (atom.unbounded) unbounded = true;
+    }
+    return { unbounded, first, nullable };
+  }
+
+  private quantified(): Node {
+    const atom = this.atom();
+    const q = this.quantifier();
+    if (!q) return atom;
+    if (q.max === Infinity || q.max > 16) {
+      if (atom.unbounded) throw new RiskError('nested quantifier (a quantified group repeats another unbounded quantifier)');
+      if ((atom as Node & { overlapping?: boolean }).overlapping) {
+        throw new RiskError('quantified alternation with overlapping branches');
+      }
+      if (atom.nullable) throw new RiskError('quantified group that can match the empty string');
+    }
+    return {
+      unbounded: atom.unbounded || q.max === Infinity || q.max > 16,
+      first: atom.first,
+      nullable: atom.nullable || q.min === 0,
+    };
+  }
+
+  private quantifier(): { min: number; max: number } | undefined {
+    const c = this.src[this.i];
+    let q: { min: number; max: number } | undefined;
+    if (c === '*') q = { min: 0, max: Infinity };
+    else if (c === '+') q = { min: 1, max: Infinity };
+    else if (c === '?') q = { min: 0, max: 1 };
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (m) {
+        const min = Number(m[1]);
+        const max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+        this.i += m[0].length - 1;
+        q = { min, max };
+      }
+    }
+    if (!q) return undefined;
+    this.i += 1;
+    if (this.src[this.i] === '?' || this.src[this.i] === '+') this.i += 1; // lazy / possessive
+    return q;
+  }
+
+  private atom(): Node {
+    const c = this.src[this.i];
+    if (c === '(') {
+      this.i += 1;
+      let lookaround = false;
+      if (this.src[this.i] === '?') {
+        const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_]\w*>)/.exec(this.src.slice(this.i));
+        if (!m) throw new Error('unsupported group');
+        lookaround = /^\?(?:=|!|<=|<!)/.test(m[0]);
+        this.i += m[0].length;
+      }
+      const inner = this.alternation();
+      if (this.src[this.i] !== ')') throw new Error('unclosed group');
+      this.i += 1;
+      return lookaround ? { unbounded: inner.unbounded, first: { all: false, chars: new Set() }, nullable: true } : inner;
+    }
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i += 1;
+    if (c === '.') return { unbounded: false, first: ANY, nullable: false };
+    if (c === '^' || c === '$') return { unbounded: false, first: { all: false, chars: new Set() }, nullable: true };
+    const code = c.charCodeAt(0);
+    const chars = new Set<number>([code]);
+    const lower = c.toLowerCase().charCodeAt(0);
+    const upper = c.toUpperCase().charCodeAt(0);
+    chars.add(lower);
+    chars.add(upper);
+    return { unbounded: false, first: code < 128 ? { all: false, chars } : ANY, nullable: false };
+  }
+
+  private escape(): Node {
+    const c = this.src[this.i + 1];
+    if (c === undefined) throw new Error('trailing backslash');
+    if (/[1-9]/.test(c) || c === 'k') throw new RiskError('back-reference');
+    this.i += 2;
+    if (c === 'b' || c === 'B') return { unbounded: false, first: { all: false, chars: new Set() }, nullable: true };
+    if (/[dwsDWS]/.test(c)) return { unbounded: false, first: classEscape(c), nullable: false };
+    if (c === 'x' || c === 'u' || c === 'c' || c === 'p' || c === 'P') {
+      // Skip the escape's payload; treat it as any character.
+      const m = /^(?:[0-9a-fA-F]{2}|[0-9a-fA-F]{4}|\{[^}]*\}|[A-Za-z])/.exec(this.src.slice(this.i));
+      if (m) this.i += m[0].length;
+      return { unbounded: false, first: ANY, nullable: false };
+    }
+    const code = ({ n: 10, r: 13, t: 9, f: 12, v: 11, '0': 0 } as Record<string, number>)[c] ?? c.charCodeAt(0);
+    return { unbounded: false, first: { all: false, chars: new Set([code]) }, nullable: false };
+  }
+
+  private charClass(): Node {
+    let j = this.i + 1;
+    const negated = this.src[j] === '^';
+    if (negated) j += 1;
+    const chars = new Set<number>();
+    let all = negated;
+    let firstChar = true;
+    while (j < this.src.length && (this.src[j] !== ']' || firstChar)) {
+      firstChar = false;
+      let c = this.src[j];
+      let code: number;
+      if (c === '\\') {
+        const e = this.src[j + 1];
+        j += 2;
+        if (/[dwsDWS]/.test(e)) {
+          const set = classEscape(e);
+          if (set.all) all = true;
+          set.chars.forEach(x => chars.add(x));
+          continue;
+        }
+        code = ({ n: 10, r: 13, t: 9 } as Record<string, number>)[e] ?? e.charCodeAt(0);
+        c = e;
+      } else {
+        code = c.charCodeAt(0);
+        j += 1;
+      }
+      if (this.src[j] === '-' && this.src[j + 1] !== ']' && j + 1 < this.src.length) {
+        let end = this.src[j + 1];
+        j += 2;
+        if (end === '\\') {
+          end = this.src[j];
+          j += 1;
+        }
+        range(code, end.charCodeAt(0), chars);
+        if (end.charCodeAt(0) >= 128) all = true;
+      } else {
+        chars.add(code);
+        chars.add(c.toLowerCase().charCodeAt(0));
+        chars.add(c.toUpperCase().charCodeAt(0));
+        if (code >= 128) all = true;
+      }
+    }
+    if (this.src[j] !== ']') throw new Error('unclosed character class');
+    this.i = j + 1;
+    return { unbounded: false, first: { all, chars }, nullable: false };
+  }
+}
+
+class RiskError extends Error {}
+
+/** Checks a pattern's structure; also rejects sources that do not parse. */
+export function checkRegexSafety(source: string): RegexRisk {
+  if (source.length > 1000) return { safe: false, reason: 'pattern longer than 1000 characters' };
+  try {
+    new Parser(source).parse();
+    return { safe: true };
+  } catch (e) {
+    if (e instanceof RiskError) return { safe: false, reason: e.message };
+    // Structure we do not understand: let the RegExp constructor decide validity, but do not
+    // call it safe unless it compiles and passes the timing probe.
+    return { safe: true };
+  }
+}
+
+/**
+ * Runs the compiled pattern on adversarial inputs and measures it: a last line of defence
+ * against shapes the structural check misses. Lines are capped at 4 KB, so the probe uses that.
+ */
+export function probeRegexCost(re: RegExp, budgetMs = 25): RegexRisk {
+  const probes = [
+    'a'.repeat(4000),
+    `${'a'.repeat(3999)}!`,
+    ' '.repeat(4000),
+    '0'.repeat(4000),
+    `${'ab'.repeat(2000)}`,
+    `${'x '.repeat(1999)}\u0000`,
+    `${'aA0_ '.repeat(800)}`,
+  ];
+  for (const p of probes) {
+    const start = process.hrtime.bigint();
+    re.test(p);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (ms > budgetMs) return { safe: false, reason: `too slow on adversarial input (${ms.toFixed(0)} ms)` };
+  }
+  return { safe: true };
+}

@@ -1,0 +1,123 @@
+import type {
+  EvidenceLine,
+  FailureEvent,
+  TriageVerdict,
+} from '@internal/plugin-pipeline-triage-common';
+import { classify } from '../classify/classify';
+import { compileRulePacks, CompiledRuleSet } from '../classify/compileRules';
+import { parseRulePack } from '../classify/loadRulePacks';
+import { BUILT_IN_RULE_PACKS } from '../classify/packs';
+import type { ExtraEvidence, RulePack } from '../classify/ruleTypes';
+import { Evidence, extractEvidence } from '../evidence';
+import { decidePartialWrite, decideRetry, decideSeverity, nonTransientReason } from '../policy';
+import { recommend } from '../recommend';
+import { selectEvidenceLines } from './evidenceLines';
+import { failureSignature } from './signature';
+import { shortText, summarise } from './summary';
+
+export interface TriageContext {
+  /** From the pipeline's idempotent annotation. */
+  idempotent?: boolean;
+  /** False for jobs that write nothing (checks, sensors). Unknown = assume they write. */
+  writesOutput?: boolean;
+  /** From the catalog's runbook annotation. */
+  runbookUrl?: string;
+  /** Evidence from later stages (contract violations, lineage), scored with the rules. */
+  extraEvidence?: ExtraEvidence[];
+}
+
+export interface EngineResult {
+  verdict: TriageVerdict;
+  evidenceLines: EvidenceLine[];
+  /** Root cause first, outermost wrapper last. */
+  causeChain: string[];
+}
+
+export interface TriageEngineOptions {
+  /** Replaces the built-in packs (default: all built-in packs). */
+  rulePacks?: RulePack[];
+  /**
+   * User packs, applied after the built-in ones; a rule with a built-in id replaces it.
+   * Plain objects (parsed YAML, app-config) are validated; invalid ones throw InputError.
+   */
+  userRulePacks?: Array<RulePack | unknown>;
+}
+
+export interface TriageEngine {
+  /** Pure and synchronous: the event in, the verdict out. */
+  triage(event: FailureEvent, ctx?: TriageContext): EngineResult;
+  /** Same, for evidence read separately (e.g. streamed from a large log file). */
+  triageEvidence(event: FailureEvent, evidence: Evidence, ctx?: TriageContext): EngineResult;
+  readonly ruleSet: CompiledRuleSet;
+}
+
+function userPack(value: unknown, index: number): RulePack {
+  const origin =
+    value && typeof value === 'object' && typeof (value as RulePack).origin === 'string'
+      ? (value as RulePack).origin!
+      : `userRulePacks[${index}]`;
+  return parseRulePack(
+    value && typeof value === 'object' ? { name: (value as RulePack).name, rules: (value as RulePack).rules } : value,
+    origin,
+  );
+}
+
+/** Builds the engine once (rules compiled and prefiltered), then triages events in microseconds. */
+export function createTriageEngine(options: TriageEngineOptions = {}): TriageEngine {
+  const packs = [
+    ...(options.rulePacks ?? BUILT_IN_RULE_PACKS),
+    ...(options.userRulePacks ?? []).map(userPack),
+  ];
+  const ruleSet = compileRulePacks(packs);
+
+  const triageEvidence = (event: FailureEvent, evidence: Evidence, ctx: TriageContext = {}): EngineResult => {
+    const classification = classify(evidence, { rules: ruleSet, extraEvidence: ctx.extraEvidence });
+    const partialWrite = decidePartialWrite(event, evidence);
+    const nonTransient = nonTransientReason(evidence, classification.category);
+    const retry = decideRetry({
+      category: classification.category,
+      partialWrite: partialWrite.partialWrite,
+      attempt: event.attempt,
+      maxAttempts: event.maxAttempts,
+      idempotent: ctx.idempotent,
+      writesOutput: ctx.writesOutput,
+      confidence: classification.confidence,
+      nonTransient: nonTransient?.reason,
+    });
+    const severity = decideSeverity({
+      category: classification.category,
+      environment: event.environment,
+      partialWrite: partialWrite.partialWrite,
+      safeToRetry: retry.safeToRetry,
+      idempotent: ctx.idempotent,
+    });
+    const recommendation = recommend({
+      category: classification.category,
+      event,
+      evidence,
+      safeToRetry: retry.safeToRetry,
+      runbookUrl: ctx.runbookUrl,
+    });
+    const root = evidence.causeChain[0]?.text ?? event.errorMessage ?? evidence.lines.find(l => l.role === 'error')?.body;
+    const verdict: TriageVerdict = {
+      classification,
+      partialWrite,
+      retry,
+      recommendation,
+      severity,
+      signature: failureSignature(classification.category, root ?? ''),
+      summary: summarise(classification.category, root),
+    };
+    return {
+      verdict,
+      evidenceLines: selectEvidenceLines(evidence, classification, partialWrite),
+      causeChain: evidence.causeChain.map(l => shortText(l.text, 300)),
+    };
+  };
+
+  return {
+    ruleSet,
+    triageEvidence,
+    triage: (event, ctx) => triageEvidence(event, extractEvidence(event), ctx),
+  };
+}

@@ -1,0 +1,4 @@
+export { createTriageEngine } from './createTriageEngine';
+export type { EngineResult, TriageContext, TriageEngine, TriageEngineOptions } from './createTriageEngine';
+export { failureSignature, normaliseRootCause } from './signature';
+export { summarise } from './summary';

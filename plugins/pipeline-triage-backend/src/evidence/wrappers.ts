@@ -1,0 +1,46 @@
+/**
+ * Lines and exception segments that only say "something below failed". They are kept as
+ * evidence, but weigh little: a wrapper must never outvote the root cause it wraps.
+ */
+export const WRAPPER_PATTERNS: RegExp[] = [
+  /Task failed with exception/i,
+  /Marking task as (?:FAILED|UP_FOR_RETRY)/,
+  /Bash command failed/,
+  /Command exited with return code/,
+  /returned non-zero exit status/,
+  /dbt invocation completed with errors/i,
+  /An error occurred while calling [\w.$]+/,
+  /Job aborted due to stage failure/,
+  /\bJob aborted\.?\s*$/,
+  /Writing job aborted/,
+  /Task failed while writing rows/,
+  /Exception thrown in awaitResult/,
+  /^\s*Encountered an error:?\s*$/,
+  /Completed with \d+ errors? and \d+ warnings?/,
+  /Done\. PASS=\d+/,
+  /User class threw exception:?\s*$/,
+  /terminated with exception:?\s*$/,
+  /\b(?:ExecutionException|UncheckedExecutionException|InvocationTargetException|UndeclaredThrowableException|CompletionException)\b/,
+  /^\s*(?:Database|Runtime|Compilation) Error(?: in \w+ [\w.]+(?: \([^)]*\))?)?\s*$/,
+  /DatabaseException: Database Error\s*$/,
+  /FAILED: Execution Error, return code/,
+  /Failing the application/,
+  /Final app status: FAILED/,
+  /Error upserting bucketType/,
+  /Failed to upsert for commit time/,
+  /^\s*(?:The above exception was the direct cause|During handling of the above exception)/,
+  /^\s*Traceback \(most recent call last\):?\s*$/,
+  /Driver stacktrace:?\s*$/,
+  /Please see the stack trace below/,
+  /^\s*Error executing job with /,
+  /Process finished with exit code/,
+  /Error occurred while executing (?:op|asset|step)/,
+  /DagsterExecutionStepExecutionError/,
+  /Recovery is suppressed by \w*RestartBackoffTimeStrategy/,
+  /Finished in state Failed/,
+];
+
+export function isWrapperText(text: string): boolean {
+  for (const p of WRAPPER_PATTERNS) if (p.test(text)) return true;
+  return false;
+}

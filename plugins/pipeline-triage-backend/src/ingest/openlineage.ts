@@ -1,0 +1,235 @@
+import type {
+  JobIdentity,
+  RunOutcome,
+} from '@internal/plugin-pipeline-triage-common';
+import type { IngestAdapter } from '@internal/plugin-pipeline-triage-node';
+import { resolveEnvironment } from './environment';
+import {
+  FieldReader,
+  type JsonObject,
+  finalizeEvents,
+  isObject,
+} from './fields';
+import { readDatasets } from './openlineageDatasets';
+
+/**
+ * OpenLineage RunEvent (spec 2-0-2) → one event. Only the three terminal event types describe a
+ * run outcome; START, RUNNING and OTHER are rejected with a reason the sender can read.
+ */
+const OUTCOMES: Record<string, RunOutcome> = {
+  FAIL: 'fail',
+  COMPLETE: 'success',
+  ABORT: 'abort',
+};
+
+/** dbt node ids: `model.jaffle_shop.orders`, `test.pkg.unique_x.abc123`, `source.pkg.raw.t`. */
+const DBT_UNIQUE_ID =
+  /^(?:model|test|seed|snapshot|source|analysis|operation|exposure|metric|semantic_model|saved_query|unit_test)\.[^.\s]+\.\S+$/;
+
+export const openLineageAdapter: IngestAdapter = {
+  id: 'openlineage',
+
+  detect(payload) {
+    if (!isObject(payload)) return false;
+    const schemaUrl = payload.schemaURL;
+    if (typeof schemaUrl === 'string' && /openlineage/i.test(schemaUrl))
+      return true;
+    // Claim malformed runs too, so the sender hears what is wrong with them.
+    return (
+      'eventType' in payload && ('run' in payload || isObject(payload.job))
+    );
+  },
+
+  normalize(payload, ctx) {
+    const r = new FieldReader();
+    const p = payload as JsonObject;
+
+    const eventType = r.requiredString(p.eventType, 'eventType');
+    const outcome =
+      eventType === undefined ? undefined : OUTCOMES[eventType.toUpperCase()];
+    if (eventType !== undefined && !outcome) {
+      r.problem(
+        'eventType',
+        `eventType ${eventType} is not a run outcome; only FAIL, COMPLETE and ABORT are triaged`,
+      );
+    }
+
+    const run =
+      r.object(p.run, 'run') ??
+      r.problem('run', 'required: only RunEvents are accepted');
+    const runFacets = r.object(run?.facets, 'run.facets');
+    const errorFacet = r.object(
+      runFacets?.errorMessage,
+      'run.facets.errorMessage',
+    );
+    const parent = r.object(runFacets?.parent, 'run.facets.parent');
+    const parentRun = r.object(parent?.run, 'run.facets.parent.run');
+    const parentJob = r.object(parent?.job, 'run.facets.parent.job');
+    const processingEngine = r.object(
+      runFacets?.processing_engine,
+      'run.facets.processing_engine',
+    );
+
+    const job = r.object(p.job, 'job') ?? r.problem('job', 'required');
+    const jobFacets = r.object(job?.facets, 'job.facets');
+    const jobType = r.object(jobFacets?.jobType, 'job.facets.jobType');
+    const ownership = r.object(jobFacets?.ownership, 'job.facets.ownership');
+
+    const name = r.requiredString(job?.name, 'job.name');
+    const namespace = r.string(job?.namespace, 'job.namespace') ?? '';
+    const integration = r.string(
+      jobType?.integration,
+      'job.facets.jobType.integration',
+    );
+    const kind = r.string(jobType?.jobType, 'job.facets.jobType.jobType');
+    r.string(jobType?.processingType, 'job.facets.jobType.processingType');
+    const producer = r.string(p.producer, 'producer');
+    const parentJobName = r.string(
+      parentJob?.name,
+      'run.facets.parent.job.name',
+    );
+    const parentNamespace = r.string(
+      parentJob?.namespace,
+      'run.facets.parent.job.namespace',
+    );
+    const engineName = r.string(
+      processingEngine?.name,
+      'run.facets.processing_engine.name',
+    );
+
+    const owners = r
+      .array(ownership?.owners, 'job.facets.ownership.owners')
+      ?.map((o, i) =>
+        r.string(
+          r.object(o, `job.facets.ownership.owners[${i}]`)?.name,
+          `job.facets.ownership.owners[${i}].name`,
+        ),
+      )
+      .filter((o): o is string => !!o);
+
+    const inputs = readDatasets(r, p.inputs, 'inputs');
+    const outputs = readDatasets(r, p.outputs, 'outputs');
+    const eventTime =
+      r.time(p.eventTime, 'eventTime') ?? r.problem('eventTime', 'required');
+
+    const event = {
+      runId: r.id(run?.runId, 'run.runId'),
+      parentRunId: r.id(parentRun?.runId, 'run.facets.parent.run.runId'),
+      errorMessage: r.string(
+        errorFacet?.message,
+        'run.facets.errorMessage.message',
+      ),
+      stackTrace: r.string(
+        errorFacet?.stackTrace,
+        'run.facets.errorMessage.stackTrace',
+      ),
+    };
+    r.string(
+      errorFacet?.programmingLanguage,
+      'run.facets.errorMessage.programmingLanguage',
+    );
+    r.check();
+
+    const identity: JobIdentity = {
+      namespace,
+      name: name!,
+      type: jobTypeLabel(integration ?? engineName, kind),
+      ...nativeIds(name!, {
+        integration: integration ?? engineName,
+        kind,
+        parentJobName,
+        producer,
+      }),
+    };
+    const rows = outputs
+      ?.map(o => o.rowCount)
+      .filter((n): n is number => n !== undefined);
+
+    return finalizeEvents([
+      {
+        source: 'openlineage',
+        outcome,
+        environment: resolveEnvironment(
+          ctx,
+          environmentFacets(runFacets, jobFacets),
+          [namespace, parentNamespace],
+        ),
+        job: identity,
+        ...event,
+        eventTime: eventTime!,
+        inputs,
+        outputs,
+        signals: rows?.length
+          ? { rowsWritten: rows.reduce((a, b) => a + b, 0) }
+          : undefined,
+        owners,
+        producer,
+      },
+    ]);
+  },
+};
+
+function jobTypeLabel(integration?: string, kind?: string): string | undefined {
+  if (!integration) return kind?.toLowerCase();
+  return kind
+    ? `${integration}/${kind}`.toLowerCase()
+    : integration.toLowerCase();
+}
+
+/** Maps the job to the scheduler's own ids so linking can use the catalog annotations. */
+function nativeIds(
+  name: string,
+  hints: {
+    integration?: string;
+    kind?: string;
+    parentJobName?: string;
+    producer?: string;
+  },
+): Partial<JobIdentity> {
+  const integration = hints.integration?.toUpperCase();
+  if (
+    integration === 'AIRFLOW' ||
+    (!integration && /airflow/i.test(hints.producer ?? ''))
+  ) {
+    if (hints.kind?.toUpperCase() === 'DAG') return { airflowDagId: name };
+    // Task jobs are named `dag_id.task_id`; dag ids may contain dots, so trust the parent DAG.
+    const dag = hints.parentJobName;
+    if (dag && name.startsWith(`${dag}.`)) {
+      return { airflowDagId: dag, airflowTaskId: name.slice(dag.length + 1) };
+    }
+    const dot = name.indexOf('.');
+    return dot > 0
+      ? { airflowDagId: name.slice(0, dot), airflowTaskId: name.slice(dot + 1) }
+      : {};
+  }
+  if (integration === 'DBT' || /dbt/i.test(hints.producer ?? '')) {
+    // The dbt integration names each statement of a node `<unique_id>.sql.<n>`.
+    const id = name.replace(/\.sql\.\d+$/, '');
+    return DBT_UNIQUE_ID.test(id) ? { dbtUniqueId: id } : {};
+  }
+  return {};
+}
+
+/**
+ * There is no standard environment facet; these are the shapes seen in practice: a custom
+ * `environment` facet, and `tags` facets with an `environment`/`env` key.
+ */
+function environmentFacets(
+  runFacets?: JsonObject,
+  jobFacets?: JsonObject,
+): unknown[] {
+  const found: unknown[] = [];
+  for (const facets of [runFacets, jobFacets]) {
+    const env = facets?.environment;
+    if (typeof env === 'string') found.push(env);
+    if (isObject(env)) found.push(env.name, env.environment, env.value);
+    const tags = isObject(facets?.tags) ? facets?.tags.tags : undefined;
+    if (Array.isArray(tags)) {
+      for (const tag of tags) {
+        if (isObject(tag) && /^env(ironment)?$/i.test(String(tag.key)))
+          found.push(tag.value);
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,120 @@
+import type { FailureEvent, PartialWriteVerdict } from '@internal/plugin-pipeline-triage-common';
+import type { Evidence, ScannedLine } from '../evidence';
+import {
+  FAILURE_POINTS,
+  NOTHING_WRITTEN,
+  WRITE_ACTIVITY,
+  WritePattern,
+  WROTE,
+  WROTE_NEGATION,
+} from './writeEvidence';
+
+type Signals = NonNullable<FailureEvent['signals']>;
+
+function inScope(p: WritePattern, line: ScannedLine): boolean {
+  if (p.where === 'any') return true;
+  return line.role !== 'context' && line.role !== 'frame';
+}
+
+function firstMatch(
+  patterns: WritePattern[],
+  lines: ScannedLine[],
+  accept: (line: ScannedLine) => boolean = () => true,
+): { pattern: WritePattern; line: ScannedLine } | undefined {
+  // Line order decides (callers put the root cause first), then pattern order.
+  for (const line of lines) {
+    for (const pattern of patterns) {
+      if (inScope(pattern, line) && pattern.regex.test(line.text) && accept(line)) {
+        return { pattern, line };
+      }
+    }
+  }
+  return undefined;
+}
+
+function signalWrites(s: Signals): { name: string; value: number } | undefined {
+  if ((s.commitsDuringRun ?? 0) > 0) return { name: 'commitsDuringRun', value: s.commitsDuringRun! };
+  if ((s.snapshotIds?.length ?? 0) > 0) return { name: 'snapshotIds', value: s.snapshotIds!.length };
+  if ((s.partitionsWritten ?? 0) > 0) return { name: 'partitionsWritten', value: s.partitionsWritten! };
+  if ((s.rowsWritten ?? 0) > 0) return { name: 'rowsWritten', value: s.rowsWritten! };
+  return undefined;
+}
+
+function signalsSayNothing(s: Signals): string | undefined {
+  const zero = (['commitsDuringRun', 'rowsWritten', 'partitionsWritten'] as const).filter(
+    k => s[k] === 0,
+  );
+  return zero.length > 0 ? zero.map(k => `${k}=0`).join(', ') : undefined;
+}
+
+function shorten(text: string, max = 100): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * Did the failed run already write or commit some output? Structured signals decide first,
+ * then commit lines in the log, then explicit "nothing written" lines, then the point where
+ * the run failed when that point comes before any write (connecting, authenticating, reading,
+ * compiling, waiting). Anything else is `unknown`.
+ */
+export function decidePartialWrite(
+  event: Pick<FailureEvent, 'signals'>,
+  evidence: Evidence,
+): PartialWriteVerdict {
+  const signals = event.signals ?? {};
+  const wrote = signalWrites(signals);
+  if (wrote) {
+    const id = evidence.signalLines.find(l => l.text.startsWith(`${wrote.name}=`))?.id;
+    return {
+      partialWrite: 'true',
+      reason: `The run reported ${wrote.name}=${wrote.value} before it failed.`,
+      evidence: id ? [id] : [],
+    };
+  }
+  const lines = evidence.lines;
+  const commit = firstMatch(WROTE, lines, l => !WROTE_NEGATION.test(l.text));
+  if (commit) {
+    return {
+      partialWrite: 'true',
+      reason: `The log shows output written before the failure (${commit.line.id}: "${shorten(commit.line.body)}").`,
+      evidence: [commit.line.id],
+    };
+  }
+  const zero = signalsSayNothing(signals);
+  if (zero) {
+    const ids = evidence.signalLines.filter(l => /=0$/.test(l.text)).map(l => l.id);
+    return { partialWrite: 'false', reason: `The run reported ${zero}.`, evidence: ids };
+  }
+  const nothing = firstMatch(NOTHING_WRITTEN, lines);
+  if (nothing) {
+    return {
+      partialWrite: 'false',
+      reason: `The log says nothing was kept (${nothing.line.id}: "${shorten(nothing.line.body)}").`,
+      evidence: [nothing.line.id],
+    };
+  }
+  // Failure points: the root cause and its chain speak first, then the other lines.
+  const rootFirst = [
+    ...lines.filter(l => l.role === 'root' || l.role === 'cause'),
+    ...lines.filter(l => l.role !== 'root' && l.role !== 'cause'),
+  ];
+  const strong = FAILURE_POINTS.filter(p => p.tier === 'strong');
+  const weak = FAILURE_POINTS.filter(p => p.tier === 'weak');
+  const wroteSomething = lines.find(l => WRITE_ACTIVITY.test(l.text));
+  const point = firstMatch(strong, rootFirst) ?? (wroteSomething ? undefined : firstMatch(weak, rootFirst));
+  if (point) {
+    return {
+      partialWrite: 'false',
+      reason: `It failed while ${point.pattern.stage}, before writing output (${point.line.id}).`,
+      evidence: [point.line.id],
+    };
+  }
+  return {
+    partialWrite: 'unknown',
+    reason: wroteSomething
+      ? `The log shows write activity (${wroteSomething.id}) but not whether any of it was kept.`
+      : 'Nothing in the event shows whether output was written before the failure.',
+    evidence: wroteSomething ? [wroteSomething.id] : [],
+  };
+}

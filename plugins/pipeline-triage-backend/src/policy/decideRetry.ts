@@ -1,0 +1,117 @@
+import {
+  CATEGORY_INFO,
+  Category,
+  PartialWrite,
+  RetryVerdict,
+} from '@internal/plugin-pipeline-triage-common';
+import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+
+export interface RetryInput {
+  category: Category;
+  partialWrite: PartialWrite;
+  attempt?: number;
+  maxAttempts?: number;
+  /** Declared by the pipeline (annotation): a rerun cannot duplicate or corrupt output. */
+  idempotent?: boolean;
+  /** False for jobs that write nothing (checks, sensors, notifications). Unknown = assume yes. */
+  writesOutput?: boolean;
+  /** Classification confidence; below the floor a retry verdict would rest on a guess. */
+  confidence?: number;
+  /** Evidence that this failure will not pass on its own (see nonTransientReason). */
+  nonTransient?: string;
+}
+
+/** Below this confidence the category is too uncertain to justify a "safe". */
+export const RETRY_CONFIDENCE_FLOOR = 0.5;
+
+const WHY_NOT: Partial<Record<Category, string>> = {
+  schema_drift: 'a schema mismatch fails the same way until the schema or the job changes',
+  data_quality: 'the same bad data fails the same checks again',
+  permission: 'access stays denied until someone grants it',
+  resource_exhaustion: 'the same job hits the same limit unless resources or the job change',
+  data_skew: 'the same skewed data overloads the same task again',
+  small_file_pressure: 'the file layout stays the same until it is compacted',
+  code_error: 'the same code fails the same way until it is fixed',
+  config_error: 'the configuration stays wrong until someone fixes it',
+  unknown: 'the cause is unknown, so a rerun is a guess',
+};
+
+const WAIT: Record<string, RetryVerdict['wait']> = {
+  after_wait: 'upstream',
+  with_backoff: 'backoff',
+  yes: 'none',
+};
+
+const WHEN: Record<string, string> = {
+  after_wait: 'once the upstream input has landed',
+  with_backoff: 'with backoff, once the dependency answers again',
+  yes: 'now; the platform failure is transient',
+};
+
+const IDEMPOTENT_HINT = `the ${ANNOTATIONS.idempotent}: "true" annotation on the pipeline`;
+
+/**
+ * The deterministic retry policy of taxonomy.md: category defaults, then attempts, then
+ * partial-write evidence and idempotency. A wrong "safe" duplicates or corrupts data, so every
+ * doubt answers "no" and names the signal that would have allowed "yes".
+ */
+export function decideRetry(input: RetryInput): RetryVerdict {
+  const { category, partialWrite, attempt, maxAttempts, idempotent, writesOutput, confidence } = input;
+  const rule = CATEGORY_INFO[category].retryDefault;
+  if (rule === 'no') {
+    return {
+      safeToRetry: false,
+      reason: `Not safe: ${WHY_NOT[category] ?? 'this category is not retried unchanged'}.`,
+    };
+  }
+  // Exhausted retries are evidence only when there were retries: the failure then persisted.
+  // A job allowed a single attempt never tried again, so a rerun is still worth its chance.
+  if (attempt !== undefined && maxAttempts !== undefined && attempt >= maxAttempts && attempt > 1) {
+    return {
+      safeToRetry: false,
+      reason: `Not safe: all ${maxAttempts} attempts failed, so the failure persists across retries.`,
+      wouldAllowYes: 'an attempt count below maxAttempts (the failure not yet repeated)',
+    };
+  }
+  if (confidence !== undefined && confidence < RETRY_CONFIDENCE_FLOOR) {
+    return {
+      safeToRetry: false,
+      reason: `Not safe: the classification is too uncertain (${confidence.toFixed(2)}) to trust a retry.`,
+      wouldAllowYes: 'a root-cause line that identifies the failure specifically',
+    };
+  }
+  if (input.nonTransient) {
+    return {
+      safeToRetry: false,
+      reason: `Not safe: ${input.nonTransient}.`,
+      wouldAllowYes: 'evidence that the failure was transient',
+    };
+  }
+  if (partialWrite === 'true' && !idempotent) {
+    return {
+      safeToRetry: false,
+      reason: 'Not safe: the run already wrote part of its output, and the job is not declared idempotent, so a rerun may duplicate it.',
+      wouldAllowYes: IDEMPOTENT_HINT,
+    };
+  }
+  if (partialWrite === 'unknown' && writesOutput !== false && !idempotent) {
+    return {
+      safeToRetry: false,
+      reason: 'Not safe: nothing shows whether the run wrote output before failing, and the job is not declared idempotent.',
+      wouldAllowYes: `commitsDuringRun=0 or rowsWritten=0 in the event signals, or ${IDEMPOTENT_HINT}`,
+    };
+  }
+  const because =
+    partialWrite === 'true'
+      ? 'the job is idempotent, so the partial output is overwritten'
+      : partialWrite === 'false'
+      ? 'the run wrote nothing'
+      : idempotent
+      ? 'the job is idempotent'
+      : 'the job writes no output';
+  return {
+    safeToRetry: true,
+    wait: WAIT[rule],
+    reason: `Safe to retry ${WHEN[rule]}: ${because}.`,
+  };
+}

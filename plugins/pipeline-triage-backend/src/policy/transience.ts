@@ -1,0 +1,42 @@
+import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Evidence } from '../evidence';
+
+/**
+ * Evidence that a failure of a usually-transient category will not pass on its own: the
+ * request itself was rejected (HTTP 4xx), the container was killed for memory, or the tool
+ * says the error is permanent. It can only turn a retry "yes" into "no", never the reverse.
+ */
+const PERMANENT_WORDS =
+  /\bnon-?retr(?:y|i)able\b|\bnot retr(?:y|i)able\b|\bretryable["']?\s*[:=]\s*false\b|\bpermanent (?:error|failure)\b|\bwill not succeed\b|\bdo not retry\b/i;
+
+const CLIENT_ERRORS = new Set(['400', '404', '405', '409', '410', '411', '412', '413', '414', '415', '422']);
+
+export function nonTransientReason(
+  evidence: Evidence,
+  category?: Category,
+): { reason: string; lineId?: string } | undefined {
+  const decisive = evidence.lines.filter(l => l.role === 'root' || l.role === 'cause');
+  // A 404 for late data is the expected symptom of the delay, not a rejected request.
+  const ignored = category === 'source_delay' ? new Set(['404', '410']) : new Set<string>();
+  const clientError = evidence.codes.find(
+    c =>
+      c.system === 'http' &&
+      CLIENT_ERRORS.has(c.code) &&
+      !ignored.has(c.code) &&
+      decisive.some(l => l.id === c.lineId),
+  );
+  if (clientError) {
+    return {
+      reason: `the service rejected the request itself (HTTP ${clientError.code}), which a rerun repeats`,
+      lineId: clientError.lineId,
+    };
+  }
+  if (evidence.signals.exitCodes.includes(137) || evidence.signals.killSignals.includes('OOMKilled')) {
+    return { reason: 'a container was killed for memory (exit 137), which an unchanged rerun is likely to repeat' };
+  }
+  const permanent = evidence.lines.find(l => l.role !== 'frame' && PERMANENT_WORDS.test(l.text));
+  if (permanent) {
+    return { reason: `the error is reported as permanent (${permanent.id})`, lineId: permanent.id };
+  }
+  return undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * What logs say about output, as data. Three kinds:
+ *  - WROTE: the run committed or wrote some output before failing;
+ *  - NOTHING_WRITTEN: the log says explicitly that nothing was written or it was rolled back;
+ *  - FAILURE_POINTS: where the run failed, when that place is before any write.
+ * Each entry says where it may match: the root cause and error lines only, or any line
+ * (commit lines are usually INFO; some failure points show only in a stack frame).
+ */
+export interface WritePattern {
+  id: string;
+  regex: RegExp;
+  /** 'error': root, cause, error and wrapper lines; 'any': every retained line. */
+  where: 'error' | 'any';
+  /** For failure points: the phrase used in the reason, "failed while ...". */
+  stage?: string;
+  /**
+   * For failure points: 'strong' places the failure before any write by construction
+   * (sensors, compilation, authentication, a statement that is rolled back); 'weak' only says
+   * the failing call was a read or a remote request, so it counts only when the log shows no
+   * write activity at all.
+   */
+  tier?: 'strong' | 'weak';
+}
+
+export const WROTE: WritePattern[] = [
+  { id: 'committed', where: 'any', regex: /\bCommitted (?:instant|transaction|snapshot|version|delta|offsets?|batch|to table|commit)\b|\bSuccessfully committed\b|\bcommit(?:ted)? .{0,80}\b(?:succeeded|successful(?:ly)?|completed)\b|Completed commit|Commit(?: time)? \d+ successful/i },
+  { id: 'rows-written', where: 'any', regex: /\b(?:Wrote|Written|Inserted|Loaded|Upserted|Merged|Copied|Uploaded|Exported|Appended|Saved|Published|Produced|Sent) [1-9][\d,]* (?:rows|records|files|objects|partitions|messages|batches)\b/i },
+  { id: 'object-uploaded', where: 'any', regex: /\b(?:Uploaded|Wrote|Written|Saved|Exported|Published|Copied|Moved|Put) (?:file |object )?['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?|file):\/\/|\b(?:Uploaded|Wrote|Saved|Exported|Copied) .{1,160} to ['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?):\/\/|\bSuccessfully (?:uploaded|wrote|written|saved|exported|loaded|inserted|published)\b/i },
+  { id: 'rows-affected', where: 'any', regex: /\b[1-9][\d,]* (?:rows?|records?|files|partitions|messages) (?:were )?(?:inserted|written|loaded|affected|upserted|merged|copied|committed|published|uploaded)\b/i },
+  { id: 'postgres-insert-tag', where: 'any', regex: /\bINSERT 0 [1-9]\d*\b|\bCOPY [1-9]\d*\b/ },
+  { id: 'renamed-into-place', where: 'any', regex: /\b(?:renamed|moved|promoted) .{0,200}\b(?:into place|to (?:the )?(?:final|target|destination|output) (?:location|path|table|dir(?:ectory)?))\b/i },
+  { id: 'task-output-saved', where: 'any', regex: /Saved output of task|Job job_\w+ committed|commitJob|committed task attempt/ },
+  { id: 'dbt-node-ok', where: 'any', regex: /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded|applied|deleted)\b|\bOK (?:created|inserted|merged|snapshotted) (?:sql )?(?:table|incremental|view|snapshot|seed)\b|\[(?:INSERT|MERGE|COPY|CREATE TABLE|SUCCESS) (?:\d|\()/ },
+  { id: 'dbt-on-run-end', where: 'any', regex: /error while running on-run-end|Running \d+ on-run-end hooks?/i },
+  { id: 'hudi-post-commit', where: 'any', regex: /commitAndPerformPostOperations|HiveSyncTool|hive sync(?:ing)?\b|syncHoodieTable|HoodieHiveSyncException|HoodieMetaSyncException/i },
+  { id: 'post-commit-hook', where: 'any', regex: /post-?commit hook/i },
+  { id: 'iceberg-delta-commit', where: 'any', regex: /Committed snapshot \d+|Committed delta #\d+|committed version \d+|Created snapshot \d+ .{0,40}committed/i },
+  { id: 'streaming-batch-committed', where: 'any', regex: /Committed offsets for batch|batch \d+ (?:committed|completed successfully)/i },
+  { id: 'partial-output-words', where: 'any', regex: /\bpartial(?:ly)? (?:written|committed|loaded|write|output|results?)\b|\b(?:some|\d+) (?:of the )?(?:partitions|files|rows|records|tables|batches|chunks|parts) (?:were |had been |have been )?(?:already )?(?:written|committed|loaded|uploaded|published)\b|\balready (?:written|committed|loaded|published|uploaded)\b/i },
+];
+
+/** A write line does not count when the same line negates it. */
+export const WROTE_NEGATION = /without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
+
+export const NOTHING_WRITTEN: WritePattern[] = [
+  { id: 'explicitly-nothing', where: 'any', regex: /without committing any|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|refus(?:ed|ing) to (?:overwrite|write|load|publish)/i },
+  { id: 'rolled-back', where: 'any', regex: /\b(?:transaction|statement|changes|commit|write|load) (?:was |were |has been )?rolled back|Rolling back (?:transaction|the transaction|changes)|ROLLBACK\b/i },
+];
+
+export const FAILURE_POINTS: WritePattern[] = [
+  { id: 'waiting-on-sensor', tier: 'strong', stage: 'waiting for its input (sensor or freshness check)', where: 'any', regex: /AirflowSensorTimeout|Sensor has timed out|TaskDeferralTimeout|\bPoking for\b|\w+Sensor\)|source freshness|freshness of [\w.]+|\bSTALE\b|ExternalTaskSensor/ },
+  // Credentials can expire mid-run, after some writes: only trusted when nothing was written.
+  { id: 'authenticating', tier: 'weak', stage: 'authenticating', where: 'error', regex: /password authentication failed|Login failed|Incorrect username or password|authentication failed|\bUnauthorized\b|\b401 Client Error|ExpiredToken|InvalidAccessKeyId|Unable to locate credentials|invalid_grant|token (?:has )?(?:expired|been revoked)|SaslAuthenticationException|JWT token is invalid/i },
+  { id: 'starting-up', tier: 'strong', stage: 'starting up (configuration, imports, scheduling)', where: 'error', regex: /isn't defined|Could not find profile|No FileSystem for scheme|Missing required configuration|Broken DAG|ModuleNotFoundError|ImportError|NoClassDefFoundError|ClassNotFoundException|command not found|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|Failed to find data source|the following arguments are required|Env var required but not provided|does not have a target named|FailedScheduling|Unschedulable|PodLaunchFailedException|took longer than \d+ seconds to start|has phase Pending|never started/ },
+  { id: 'compiling', tier: 'strong', stage: 'compiling or planning its SQL', where: 'error', regex: /SQL compilation error|Compilation Error|syntax error|ParseException|AnalysisException|\[UNRESOLVED_|\[PARSE_SYNTAX|cannot resolve|Unrecognized name|invalid identifier|PARTITION BY expression must be|SemanticException|Error while compiling statement|does not exist or not authorized|Not found: (?:Table|Dataset)|relation "[^"]+" does not exist|No matching signature|query planning|TABLE_OR_VIEW_NOT_FOUND|must appear in the GROUP BY/i },
+  { id: 'checking-data', tier: 'strong', stage: 'checking data (tests and validations write nothing)', where: 'any', regex: /Failure in test|Runtime Error in test|Database Error in test|\d+ of \d+ (?:FAIL|ERROR) \d* ?[\w.]*test|Executing SQL check|SQL(?:Column|Table|Value|Threshold|Interval)?CheckOperator|great_expectations|pandera|Validation (?:failed|result)|expectations? (?:failed|were not met)|Got \d+ results?, configured to fail/i },
+  { id: 'atomic-statement', tier: 'strong', stage: 'running a single SQL statement, which is rolled back as a whole', where: 'error', regex: /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)/ },
+  { id: 'transactional-table', tier: 'strong', stage: 'writing to a transactional table before its commit (the table is unchanged)', where: 'any', regex: /org\.apache\.spark\.sql\.delta|io\.delta\.|DeltaInvariantChecker|InvariantViolationException|org\.apache\.iceberg|DELTA_\w+/ },
+  { id: 'connecting', tier: 'weak', stage: 'connecting to a service', where: 'error', regex: /Connection refused|could not connect|Unable to connect|Failed to connect|connect(?:ion)? timed out|Name or service not known|UnknownHostException|EndpointConnectionError|Could not connect to the endpoint|Communications link failure|Broker may not be available|Could not open (?:a )?connection|Temporary failure in name resolution|Max retries exceeded with url|NewConnectionError|Error reading SSH protocol banner|the database system is (?:starting up|shutting down)|NoNodesLeft|all nodes failed/i },
+  { id: 'remote-refused', tier: 'weak', stage: 'calling a remote service that refused or throttled the request', where: 'error', regex: /\b5\d\d Server Error|\b(?:429|50[0234])\b.{0,40}(?:Too Many Requests|Service (?:Temporarily )?Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error)|Too Many Requests|rate limit|Rate exceeded|ThrottlingException|requests? per (?:second|minute|hour|day)|Retry-After|Service (?:Temporarily )?Unavailable/i },
+  { id: 'reading-input', tier: 'weak', stage: 'reading its input', where: 'error', regex: /Input path does not exist|Path does not exist|PATH_NOT_FOUND|NoSuchKey|The specified key does not exist|matches 0 files|Unable to infer schema|getFileStatus|Error while reading|while reading (?:stream|data|input|from)|Encountered an exception while reading|reading (?:stream|from source)|\bsource > |HEAD https?:|Empty extract|Extracted 0 rows|No files? found|list leaf files|UNLOAD|No such file or directory/i },
+  { id: 'reading-frames', tier: 'weak', stage: 'reading its input', where: 'any', regex: /FileScanRDD|create_dynamic_frame|from_catalog|getDynamicFrame|DataSource\.resolveRelation|InMemoryFileIndex|o\d+\.(?:load|csv|parquet|json|table|getDynamicFrame|jdbc)\b|S3AFileSystem\.s3GetFileStatus|FileInputFormat\.listStatus|\b(?:get_pandas_df|get_records|get_first|read_sql(?:_query)?|read_csv|read_parquet|read_json|read_text|download_file(?:obj)?|get_object|list_objects(?:_v2)?|fetchall|fetchmany)\(/ },
+  { id: 'downloading', tier: 'weak', stage: 'downloading its input', where: 'any', regex: /\b(?:Downloading|Fetching|Reading) (?:\d+ )?(?:source |feed |input )?(?:files?|objects?|pages?|records?|data)\b|\d+\/\d+ files downloaded/i },
+  { id: 'shuffle-stage', tier: 'weak', stage: 'computing a shuffle stage (the stage that writes never started)', where: 'any', regex: /ShuffleMapStage \d+ has failed|failure in ShuffleMapStage|Vertex failed, vertexName=Map \d+/ },
+];
+
+/**
+ * Lines showing the job had started writing. When present, only 'strong' failure points are
+ * trusted: a read that failed after some writes says nothing about those writes.
+ */
+export const WRITE_ACTIVITY =
+  /\b(?:writing|uploading|uploaded|inserting|loading (?:into|data into)|saving|exporting to|publishing|committing|flushing|upserting|merging into)\b|\bINSERT (?:INTO|OVERWRITE)\b|\bMERGE INTO\b|\bCOPY INTO\b|saveAsTable|insertInto|\.write\b|\bto_sql\(|\bput_object\(|\bupload_file(?:obj)?\(|\binsert_rows\(|load_table_from_|copy_expert\(|FileFormatWriter|InsertIntoHadoopFsRelation|WriteToDataSourceV2|AppendData|OverwriteByExpression|SaveIntoDataSourceCommand/i;

@@ -1,0 +1,2 @@
+export { redactSecrets, redacted } from './redactSecrets';
+export { redactDeep, secretKeyKind } from './redactDeep';

@@ -1,0 +1,2 @@
+export { renderIncidentReport } from './renderIncidentReport';
+export type { IncidentReportInput } from './renderIncidentReport';

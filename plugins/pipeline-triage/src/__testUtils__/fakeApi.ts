@@ -1,0 +1,36 @@
+import type { PipelineTriageApi } from '../api';
+import { makeDetail, makeSummary, makeTrends } from './fixtures';
+
+export type FakePipelineTriageApi = {
+  [K in keyof PipelineTriageApi]: jest.MockedFunction<PipelineTriageApi[K]>;
+};
+
+/** Every method is a jest mock over a sensible default, so a test overrides only what it checks. */
+export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakePipelineTriageApi {
+  const impl: PipelineTriageApi = {
+    listIncidents: async () => ({ items: [makeSummary()] }),
+    getIncident: async id => makeDetail({ id }),
+    getReport: async () => '# Incident report',
+    updateIncident: async id => makeDetail({ id }),
+    getTrends: async () => makeTrends(),
+    getStatus: async entityRef => ({
+      entityRef,
+      openIncidents: 1,
+      failingSince: '2026-01-08T10:00:00Z',
+      lastFailure: '2026-01-10T09:00:00Z',
+      lastSuccess: '2026-01-07T09:00:00Z',
+      consecutiveFailures: 2,
+    }),
+    getStats: async () => ({ queue: { pending: 2, oldestPendingAt: null, lagSeconds: 90 }, deadLetters: 1 }),
+    ...overrides,
+  };
+  return {
+    listIncidents: jest.fn(impl.listIncidents),
+    getIncident: jest.fn(impl.getIncident),
+    getReport: jest.fn(impl.getReport),
+    updateIncident: jest.fn(impl.updateIncident),
+    getTrends: jest.fn(impl.getTrends),
+    getStatus: jest.fn(impl.getStatus),
+    getStats: jest.fn(impl.getStats),
+  };
+}

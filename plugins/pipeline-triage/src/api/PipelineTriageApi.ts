@@ -1,0 +1,73 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  Category,
+  Domain,
+  Environment,
+  IncidentDetail,
+  IncidentStatus,
+  IncidentSummary,
+  Page,
+  TrendsResponse,
+} from '@internal/plugin-pipeline-triage-common';
+
+/** Which incidents to list; list-valued fields are sent comma-separated. */
+export interface IncidentQuery {
+  entityRef?: string;
+  owner?: string;
+  routedTo?: string;
+  status?: IncidentStatus[];
+  category?: Category[];
+  domain?: Domain[];
+  environment?: Environment[];
+  limit?: number;
+  cursor?: string;
+}
+
+export type TrendsGroupBy = TrendsResponse['groupBy'];
+
+export interface TrendsQuery {
+  entityRef?: string;
+  owner?: string;
+  routedTo?: string;
+  weeks?: number;
+  groupBy?: TrendsGroupBy;
+}
+
+export type IncidentAction = 'acknowledge' | 'resolve' | 'reopen' | 'override';
+
+export interface IncidentUpdate {
+  action: IncidentAction;
+  category?: Category;
+  reason?: string;
+}
+
+/** The health line of one entity, from /v1/status. */
+export interface EntityTriageStatus {
+  entityRef: string;
+  openIncidents: number;
+  failingSince?: string;
+  lastFailure?: string;
+  lastSuccess?: string;
+  consecutiveFailures: number;
+}
+
+/** The triage system's own health; the backend may add fields, so they stay optional here. */
+export interface TriageStats {
+  queue: { pending: number; oldestPendingAt?: string | null; lagSeconds: number };
+  deadLetters: number;
+  [key: string]: unknown;
+}
+
+export interface PipelineTriageApi {
+  listIncidents(query: IncidentQuery): Promise<Page<IncidentSummary>>;
+  getIncident(id: string): Promise<IncidentDetail>;
+  getReport(id: string): Promise<string>;
+  updateIncident(id: string, update: IncidentUpdate): Promise<IncidentDetail>;
+  getTrends(query: TrendsQuery): Promise<TrendsResponse>;
+  getStatus(entityRef: string): Promise<EntityTriageStatus>;
+  getStats(): Promise<TriageStats>;
+}
+
+export const pipelineTriageApiRef = createApiRef<PipelineTriageApi>({
+  id: 'plugin.pipeline-triage.service',
+});

@@ -1,0 +1,92 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  IncidentDetail,
+  IncidentSummary,
+  Page,
+  TrendsResponse,
+} from '@internal/plugin-pipeline-triage-common';
+import type {
+  EntityTriageStatus,
+  IncidentQuery,
+  IncidentUpdate,
+  PipelineTriageApi,
+  TrendsQuery,
+  TriageStats,
+} from './PipelineTriageApi';
+
+type QueryValue = string | number | string[] | undefined;
+
+/** Drops empty values so the backend applies its own defaults instead of filtering on "". */
+function toSearch(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) search.set(key, value.join(','));
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Talks to the pipeline-triage backend with the signed-in user's token (via fetchApi). */
+export class PipelineTriageClient implements PipelineTriageApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  listIncidents(query: IncidentQuery): Promise<Page<IncidentSummary>> {
+    return this.json(`/v1/incidents${toSearch({ ...query })}`);
+  }
+
+  getIncident(id: string): Promise<IncidentDetail> {
+    return this.json(`/v1/incidents/${encodeURIComponent(id)}`);
+  }
+
+  async getReport(id: string): Promise<string> {
+    const response = await this.request(`/v1/incidents/${encodeURIComponent(id)}/report`);
+    return response.text();
+  }
+
+  updateIncident(id: string, update: IncidentUpdate): Promise<IncidentDetail> {
+    return this.json(`/v1/incidents/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(update),
+    });
+  }
+
+  getTrends(query: TrendsQuery): Promise<TrendsResponse> {
+    return this.json(`/v1/trends${toSearch({ ...query })}`);
+  }
+
+  getStatus(entityRef: string): Promise<EntityTriageStatus> {
+    return this.json(`/v1/status${toSearch({ entityRef })}`);
+  }
+
+  getStats(): Promise<TriageStats> {
+    return this.json('/v1/stats');
+  }
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('pipeline-triage');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) {
+      // Parses the backend's {error:{name,message}} body so the UI shows its message.
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.request(path, init);
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './PipelineTriageApi';
+export { PipelineTriageClient } from './PipelineTriageClient';

@@ -1,0 +1,2 @@
+export { EntityPipelineTriageCard } from './EntityPipelineTriageCard';
+export type { EntityPipelineTriageCardProps } from './EntityPipelineTriageCard';

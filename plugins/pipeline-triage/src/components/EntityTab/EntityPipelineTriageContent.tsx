@@ -1,0 +1,70 @@
+import Grid from '@material-ui/core/Grid';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { pipelineTriageApiRef } from '../../api';
+import { IncidentHistory } from '../IncidentTable';
+import { TriageErrorPanel, useIncidentSignal } from '../shared';
+import { EntityStatusLine } from './EntityStatusLine';
+import { UnlinkedEmptyState } from './UnlinkedEmptyState';
+import { TrendsPanel } from '../Trends';
+import { entityScopes, hasLinkingAnnotation, isGroup, trendsScope } from './entityScopes';
+
+export interface EntityPipelineTriageContentProps {
+  /** Where the empty state sends people to learn about the linking annotations. */
+  readMoreUrl?: string;
+}
+
+/** The entity tab: current status, then the triage history for each scope of the entity. */
+export function EntityPipelineTriageContent(props: EntityPipelineTriageContentProps) {
+  const { entity } = useEntity();
+  const api = useApi(pipelineTriageApiRef);
+  const ref = stringifyEntityRef(entity);
+  const group = isGroup(entity);
+  const linked = group || hasLinkingAnnotation(entity);
+
+  // An unannotated entity can still be linked through lineage (a table a job writes), so ask
+  // once before telling people to add annotations.
+  const probe = useAsync(
+    async () => linked || (await api.listIncidents({ entityRef: ref, limit: 1 })).items.length > 0,
+    [api, ref, linked],
+  );
+  const status = useAsyncRetry(async () => (group ? undefined : api.getStatus(ref)), [api, ref, group]);
+  useIncidentSignal({ entityRefs: [ref] }, status.retry);
+
+  if (probe.loading) return <Progress />;
+  if (probe.error) return <TriageErrorPanel error={probe.error} title="Could not load incidents" />;
+  if (!probe.value) return <UnlinkedEmptyState entity={entity} readMoreUrl={props.readMoreUrl} />;
+
+  return (
+    <Grid container spacing={3}>
+      {!group && (
+        <Grid item xs={12}>
+          <InfoCard title="Failure status">
+            <EntityStatusLine status={status.value} loading={status.loading} error={status.error} />
+          </InfoCard>
+        </Grid>
+      )}
+      {entityScopes(entity).map(scope => (
+        <Grid item xs={12} key={scope.title}>
+          <IncidentHistory
+            title={scope.title}
+            scope={scope.query}
+            openFirst={scope.openFirst}
+            signalFilter={{ entityRefs: [ref] }}
+          />
+        </Grid>
+      ))}
+      <Grid item xs={12}>
+        <TrendsPanel
+          title={group ? 'Weekly failures of entities this team owns' : 'Weekly failures'}
+          scope={trendsScope(entity)}
+          signalFilter={{ entityRefs: [ref] }}
+        />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityPipelineTriageContent } from './EntityPipelineTriageContent';
+export type { EntityPipelineTriageContentProps } from './EntityPipelineTriageContent';

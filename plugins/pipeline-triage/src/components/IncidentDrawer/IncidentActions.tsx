@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import type { Category, IncidentStatus } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentUpdate } from '../../api';
+import { OverrideCategoryDialog } from './OverrideCategoryDialog';
+
+/** Only the transitions that make sense from the current status are offered. */
+export function IncidentActions(props: {
+  status: IncidentStatus;
+  category: Category;
+  busy: boolean;
+  onAction(update: IncidentUpdate): Promise<boolean>;
+}) {
+  const { status, busy, onAction } = props;
+  const [overriding, setOverriding] = useState(false);
+
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+      {status === 'open' && (
+        <Button variant="contained" color="primary" disabled={busy} onClick={() => onAction({ action: 'acknowledge' })}>
+          Acknowledge
+        </Button>
+      )}
+      {status !== 'resolved' && (
+        <Button variant="outlined" disabled={busy} onClick={() => onAction({ action: 'resolve' })}>
+          Resolve
+        </Button>
+      )}
+      {status === 'resolved' && (
+        <Button variant="outlined" disabled={busy} onClick={() => onAction({ action: 'reopen' })}>
+          Reopen
+        </Button>
+      )}
+      <Button variant="outlined" disabled={busy} onClick={() => setOverriding(true)}>
+        Override category
+      </Button>
+      {overriding && (
+        <OverrideCategoryDialog
+          open
+          current={props.category}
+          busy={busy}
+          onCancel={() => setOverriding(false)}
+          onSubmit={async (category, reason) => {
+            if (await onAction({ action: 'override', category, reason })) setOverriding(false);
+          }}
+        />
+      )}
+    </Box>
+  );
+}

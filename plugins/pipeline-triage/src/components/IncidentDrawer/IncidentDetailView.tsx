@@ -1,0 +1,69 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { IncidentDetail } from '@internal/plugin-pipeline-triage-common';
+import { EvidenceLines } from './EvidenceLines';
+import { Hypotheses } from './Hypotheses';
+import { RecommendationSection } from './RecommendationSection';
+import { RetrySection } from './RetrySection';
+import { RouteSection } from './RouteSection';
+import { LinkedEntities } from './LinkedEntities';
+import { SourceLinks } from './SourceLinks';
+import { NotificationHistory, OccurrencesList, StatusHistory } from './HistoryLists';
+import { Section } from './Section';
+
+/** Everything triage concluded, in the order on-call reads it: what, why, what now, who. */
+export function IncidentDetailView(props: { incident: IncidentDetail }) {
+  const i = props.incident;
+  const { classification } = i.verdict;
+  return (
+    <>
+      <Section title="Error summary">
+        <Typography variant="body1">{i.verdict.summary}</Typography>
+        {i.latestEvent?.errorMessage && i.latestEvent.errorMessage !== i.verdict.summary && (
+          <Typography variant="body2" color="textSecondary" style={{ fontFamily: 'monospace' }}>
+            {i.latestEvent.errorMessage}
+          </Typography>
+        )}
+      </Section>
+      <Section title="Retry">
+        <RetrySection retry={i.verdict.retry} partialWrite={i.verdict.partialWrite} />
+      </Section>
+      <Section title="Recommendation">
+        <RecommendationSection recommendation={i.recommendation ?? i.verdict.recommendation} />
+      </Section>
+      <Section title="Evidence">
+        <EvidenceLines lines={i.evidenceLines} decisive={classification.evidence} />
+      </Section>
+      <Section title="Root-cause chain" hidden={!i.causeChain.length}>
+        <Box component="ol" pl={3} m={0}>
+          {i.causeChain.map((cause, index) => (
+            <li key={index}>
+              <Typography variant="body2">{cause}</Typography>
+            </li>
+          ))}
+        </Box>
+      </Section>
+      <Section title="Hypotheses considered">
+        <Hypotheses classification={classification} />
+      </Section>
+      <Section title="Route">
+        <RouteSection route={i.route} />
+      </Section>
+      <Section title="Linked entities">
+        <LinkedEntities entities={i.linkedEntities} />
+      </Section>
+      <Section title="Source system">
+        <SourceLinks links={i.links} />
+      </Section>
+      <Section title="Occurrences">
+        <OccurrencesList occurrences={i.occurrencesList} />
+      </Section>
+      <Section title="Status history">
+        <StatusHistory changes={i.statusHistory} />
+      </Section>
+      <Section title="Notifications">
+        <NotificationHistory notifications={i.notifications} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { IncidentDrawer } from './IncidentDrawer';

@@ -1,0 +1,85 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { Table, type TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { IncidentSummary } from '@internal/plugin-pipeline-triage-common';
+import {
+  CategoryChip,
+  IncidentStatusLabel,
+  RelativeTime,
+  RetryVerdictLabel,
+} from '../shared';
+
+const columns: TableColumn<IncidentSummary>[] = [
+  {
+    title: 'Last seen',
+    field: 'lastSeen',
+    width: '10%',
+    render: row => <RelativeTime value={row.lastSeen} />,
+  },
+  {
+    title: 'Incident',
+    field: 'title',
+    render: row => (
+      <Box>
+        <Typography variant="body2">{row.title}</Typography>
+        <Typography variant="caption" color="textSecondary" style={{ fontFamily: 'monospace' }}>
+          {row.id} · {row.environment}
+        </Typography>
+      </Box>
+    ),
+  },
+  {
+    title: 'Category',
+    field: 'category',
+    render: row => <CategoryChip category={row.category} overridden={row.categoryOverridden} />,
+  },
+  {
+    title: 'Confidence',
+    field: 'confidence',
+    type: 'numeric',
+    render: row => `${Math.round(row.confidence * 100)}%`,
+  },
+  {
+    title: 'Safe to retry',
+    field: 'safeToRetry',
+    render: row => <RetryVerdictLabel safe={row.safeToRetry} />,
+  },
+  {
+    title: 'Routed to',
+    field: 'routedTo',
+    render: row => (row.routedTo ? <EntityRefLink entityRef={row.routedTo} /> : 'nobody'),
+  },
+  { title: 'Occurrences', field: 'occurrences', type: 'numeric' },
+  {
+    title: 'Status',
+    field: 'status',
+    render: row => <IncidentStatusLabel status={row.status} />,
+  },
+];
+
+/** Incidents as rows; the server orders and pages them, so the table itself neither sorts nor pages. */
+export function IncidentTable(props: {
+  title?: string;
+  items: IncidentSummary[];
+  loading: boolean;
+  emptyContent: React.ReactNode;
+  onSelect(id: string): void;
+}) {
+  return (
+    <Table<IncidentSummary>
+      title={props.title}
+      columns={columns}
+      // material-table writes bookkeeping into row objects; hand it copies.
+      data={props.items.map(item => ({ ...item }))}
+      isLoading={props.loading && props.items.length === 0}
+      emptyContent={props.emptyContent}
+      onRowClick={(event, row) => {
+        // A click on a link inside the row (the routed-to team) navigates instead of opening the drawer.
+        if ((event?.target as HTMLElement | undefined)?.closest?.('a')) return;
+        if (row) props.onSelect(row.id);
+      }}
+      options={{ paging: false, search: false, sorting: false, padding: 'dense', toolbar: Boolean(props.title) }}
+    />
+  );
+}

@@ -1,0 +1,3 @@
+export { IncidentHistory } from './IncidentHistory';
+export { IncidentTable } from './IncidentTable';
+export { useIncidentPages } from './useIncidentPages';

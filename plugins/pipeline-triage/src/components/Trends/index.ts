@@ -1,0 +1,3 @@
+export { TrendsPanel, WEEK_OPTIONS } from './TrendsPanel';
+export { TrendsChart } from './TrendsChart';
+export { formatChange } from './trendsData';

@@ -1,0 +1,1 @@
+export { PipelineTriagePage } from './PipelineTriagePage';

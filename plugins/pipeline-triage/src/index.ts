@@ -1,0 +1,25 @@
+/**
+ * Pipeline Triage frontend: triage history, incident details and failure trends on entity
+ * pages, plus an org-wide page.
+ *
+ * @packageDocumentation
+ */
+export {
+  pipelineTriagePlugin,
+  PipelineTriagePage,
+  EntityPipelineTriageContent,
+  EntityPipelineTriageCard,
+} from './plugin';
+export {
+  pipelineTriageApiRef,
+  PipelineTriageClient,
+  type PipelineTriageApi,
+  type IncidentQuery,
+  type IncidentUpdate,
+  type IncidentAction,
+  type TrendsQuery,
+  type TrendsGroupBy,
+  type EntityTriageStatus,
+  type TriageStats,
+} from './api';
+export { rootRouteRef as pipelineTriageRouteRef } from './routes';

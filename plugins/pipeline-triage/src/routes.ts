@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The org-wide page, mounted by the app at /pipeline-triage. */
+export const rootRouteRef = createRouteRef({ id: 'pipeline-triage' });
