@@ -72,6 +72,29 @@ async function launchBrowser() {
   return context;
 }
 
+/** Waits until the catalog has ingested an example entity (it loads shortly after start-up). */
+async function waitForEntity(kind, name, timeoutMs = 120_000) {
+  const token = await guestToken();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${BASE_URL}/api/catalog/entities/by-name/${kind}/default/${name}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (res.ok && ((await res.json()).relations ?? []).length > 0) return;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`The catalog has no ${kind}:default/${name} after ${timeoutMs} ms`);
+}
+
+/** Opens a page as the guest: the sign-in page asks once per browser profile. */
+async function openAsGuest(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  const enter = page.getByRole('button', { name: /enter/i });
+  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) await enter.click();
+  return page;
+}
+
 const SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots');
 
-module.exports = { CHROMIUM, BASE_URL, SENDER_TOKEN, SCREENSHOTS, waitFor, guestToken, api, launchBrowser };
+module.exports = { CHROMIUM, BASE_URL, SENDER_TOKEN, SCREENSHOTS, waitFor, waitForEntity, guestToken, api, launchBrowser, openAsGuest };

@@ -7,10 +7,11 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const path = require('node:path');
 const fs = require('node:fs');
-const { BASE_URL, SENDER_TOKEN, SCREENSHOTS, api, launchBrowser } = require('../support');
+const { BASE_URL, SENDER_TOKEN, SCREENSHOTS, api, launchBrowser, openAsGuest, waitForEntity } = require('../support');
 
 let browser;
 before(async () => {
+  await waitForEntity('component', 'orders-daily-load');
   browser = await launchBrowser();
 });
 after(async () => {
@@ -54,10 +55,9 @@ test('a posted OpenLineage failure appears on its pipeline tab', async () => {
   assert.equal(result.status, 'accepted');
   assert.ok(result.incidentId, 'the response carries the incident id');
 
-  const page = await browser.newPage();
-  await page.goto(`${BASE_URL}/catalog/default/component/orders-daily-load/pipeline-triage`);
-  const row = page.getByText(marker, { exact: false }).first();
-  await row.waitFor({ timeout: 60_000 });
+  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/orders-daily-load/pipeline-triage`);
+  // The row shows the incident id under its title.
+  await page.getByText(result.incidentId, { exact: false }).first().waitFor({ timeout: 60_000 });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'entity-tab.png'), fullPage: true });
   await page.close();

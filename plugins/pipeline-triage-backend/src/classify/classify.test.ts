@@ -29,7 +29,9 @@ const CASES: Array<[Category, string, RunSignals?]> = [
 ];
 
 describe('classify', () => {
-  it.each(CASES)('classifies %s: %s', (category, log, signals) => {
+  it.each(CASES)('classifies %s: %s', (...row) => {
+    // Rest parameters: jest reads a callback with more parameters than the row as async.
+    const [category, log, signals] = row;
     const c = run(log, signals);
     expect(c.category).toBe(category);
     expect(c.confidence).toBeGreaterThanOrEqual(0.5);

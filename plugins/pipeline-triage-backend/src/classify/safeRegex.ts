@@ -4,6 +4,8 @@
  *  - a quantified group containing an unbounded quantifier: (a+)+, (\w*x?)*, (?:a|b+){2,}
  *  - a quantified alternation whose branches can start with the same character: (a|a)*, (\d|\w)+
  *  - back-references, which no linear-time engine supports either
+ *  - more than one unbounded wildcard (`.*`, `.+`, `\S+`), or one at the start: `.*a.*b` takes
+ *    over a minute on a 4 KB line; `a.{0,200}b` is the bounded way to say it
  * It is deliberately conservative; a rejected pattern can always be rewritten.
  */
 
@@ -12,9 +14,10 @@ export interface RegexRisk {
   reason?: string;
 }
 
-type CharSet = { all: boolean; chars: Set<number> };
+/** `all`: may match any character; `wide`: really any (., \S), not a delimited [^x] class. */
+type CharSet = { all: boolean; chars: Set<number>; wide?: boolean };
 
-const ANY: CharSet = { all: true, chars: new Set() };
+const ANY: CharSet = { all: true, chars: new Set(), wide: true };
 
 function range(a: number, b: number, set: Set<number>) {
   for (let c = a; c <= b && c < 128; c += 1) set.add(c);
@@ -50,6 +53,8 @@ function overlaps(a: CharSet, b: CharSet): boolean {
 interface Node {
   /** Can this node repeat without bound (contains *, + or {n,})? */
   unbounded: boolean;
+  /** Unbounded wildcards one match may run through (max over alternatives). */
+  wildcards?: number;
   /** Characters the node can start with (approximate). */
   first: CharSet;
   /** Can the node match the empty string? */
@@ -58,11 +63,16 @@ interface Node {
 
 class Parser {
   private i = 0;
+  /** Unbounded repetitions of a wildcard, and whether one comes before any literal. */
+  private depth = 0;
   constructor(private readonly src: string) {}
 
   parse(): Node {
     const n = this.alternation();
     if (this.i < this.src.length) throw new Error(`unexpected ')' at ${this.i}`);
+    if ((n.wildcards ?? 0) > 1) {
+      throw new RiskError('more than one unbounded wildcard (use a bounded one such as .{0,200})');
+    }
     return n;
   }
 
@@ -86,6 +96,7 @@ class Parser {
       unbounded: branches.some(b => b.unbounded),
       first,
       nullable: branches.some(b => b.nullable),
+      wildcards: Math.max(...branches.map(b => b.wildcards ?? 0)),
       // Stash the overlap on the node for the quantifier check.
       ...(overlapping ? { overlapping: true } : {}),
     } as Node;
@@ -96,8 +107,15 @@ class Parser {
     let nullable = true;
     let first: CharSet = { all: false, chars: new Set() };
     let firstDone = false;
+    let wildcards = 0;
+    let atStart = true;
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const atom = this.quantified();
+      wildcards += atom.wildcards ?? 0;
+      if (atStart && this.depth === 0 && (atom.wildcards ?? 0) > 0) {
+        throw new RiskError('leading unbounded wildcard (patterns already match anywhere in the line; drop the leading .*)');
+      }
+      if (!atom.nullable || atom.unbounded) atStart = false;
       if (!firstDone) {
         first = {
           all: first.all || atom.first.all,
@@ -108,13 +126,14 @@ class Parser {
       if (!atom.nullable) nullable = false;
       if (atom.unbounded) unbounded = true;
     }
-    return { unbounded, first, nullable };
+    return { unbounded, first, nullable, wildcards };
   }
 
   private quantified(): Node {
     const atom = this.atom();
     const q = this.quantifier();
     if (!q) return atom;
+    const wildcard = (q.max === Infinity || q.max > 1000) && atom.first.wide ? 1 : 0;
     if (q.max === Infinity || q.max > 16) {
       if (atom.unbounded) throw new RiskError('nested quantifier (a quantified group repeats another unbounded quantifier)');
       if ((atom as Node & { overlapping?: boolean }).overlapping) {
@@ -126,6 +145,7 @@ class Parser {
       unbounded: atom.unbounded || q.max === Infinity || q.max > 16,
       first: atom.first,
       nullable: atom.nullable || q.min === 0,
+      wildcards: (atom.wildcards ?? 0) + wildcard,
     };
   }
 
@@ -161,7 +181,9 @@ class Parser {
         lookaround = /^\?(?:=|!|<=|<!)/.test(m[0]);
         this.i += m[0].length;
       }
+      this.depth += 1;
       const inner = this.alternation();
+      this.depth -= 1;
       if (this.src[this.i] !== ')') throw new Error('unclosed group');
       this.i += 1;
       return lookaround ? { unbounded: inner.unbounded, first: { all: false, chars: new Set() }, nullable: true } : inner;
@@ -241,7 +263,8 @@ class Parser {
     }
     if (this.src[j] !== ']') throw new Error('unclosed character class');
     this.i = j + 1;
-    return { unbounded: false, first: { all, chars }, nullable: false };
+    // [^x] may match almost anything, but stops at its delimiter: not a runaway wildcard.
+    return { unbounded: false, first: { all, chars, wide: all && !negated }, nullable: false };
   }
 }
 
@@ -263,17 +286,19 @@ export function checkRegexSafety(source: string): RegexRisk {
 
 /**
  * Runs the compiled pattern on adversarial inputs and measures it: a last line of defence
- * against shapes the structural check misses. Lines are capped at 4 KB, so the probe uses that.
+ * against polynomial shapes the structural check lets through. It cannot stop a pattern that
+ * never returns, which is why the structural check runs first.
  */
-export function probeRegexCost(re: RegExp, budgetMs = 25): RegexRisk {
+export function probeRegexCost(re: RegExp, budgetMs = 20): RegexRisk {
+  // 1 KB probes: quadratic shapes cost a few ms here, cubic ones seconds (and are rejected).
   const probes = [
-    'a'.repeat(4000),
-    `${'a'.repeat(3999)}!`,
-    ' '.repeat(4000),
-    '0'.repeat(4000),
-    `${'ab'.repeat(2000)}`,
-    `${'x '.repeat(1999)}\u0000`,
-    `${'aA0_ '.repeat(800)}`,
+    'a'.repeat(1000),
+    `${'a'.repeat(999)}!`,
+    ' '.repeat(1000),
+    '0'.repeat(1000),
+    'ab'.repeat(500),
+    `${'x '.repeat(499)}\u0000`,
+    'aA0_ '.repeat(200),
   ];
   for (const p of probes) {
     const start = process.hrtime.bigint();

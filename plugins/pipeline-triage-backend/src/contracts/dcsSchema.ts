@@ -82,7 +82,9 @@ export const dcsModelSchema = z.looseObject({
   primaryKey: z.array(z.string()).optional(),
 });
 
-const thresholdBlock = z.looseObject({ threshold: z.union([z.string(), z.number()]).optional() });
+const thresholdBlock = z.looseObject({
+  threshold: z.union([z.string(), z.number()]).optional(),
+});
 
 export const dcsDocumentSchema = z.looseObject({
   dataContractSpecification: z.union([z.string(), z.number()]),
@@ -109,9 +111,14 @@ export const dcsDocumentSchema = z.looseObject({
       latency: thresholdBlock.optional(),
       freshness: thresholdBlock.optional(),
       frequency: z
-        .looseObject({ interval: z.string().optional(), cron: z.string().optional() })
+        .looseObject({
+          interval: z.string().optional(),
+          cron: z.string().optional(),
+        })
         .optional(),
-      retention: z.looseObject({ period: z.union([z.string(), z.number()]).optional() }).optional(),
+      retention: z
+        .looseObject({ period: z.union([z.string(), z.number()]).optional() })
+        .optional(),
     })
     .optional(),
   quality: dcsQualityBlock.optional(),

@@ -1,4 +1,9 @@
-import { cronPeriodSeconds, durationSeconds, formatDuration, unitSeconds } from './durations';
+import {
+  cronPeriodSeconds,
+  durationSeconds,
+  formatDuration,
+  unitSeconds,
+} from './durations';
 
 describe('durationSeconds', () => {
   it.each([

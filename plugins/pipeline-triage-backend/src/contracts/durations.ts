@@ -64,7 +64,10 @@ const NAMED_INTERVALS: Record<string, number> = {
  * Seconds in a duration written as a value and an optional unit: `(4, 'h')`, `('26h')`,
  * `('PT6H')`, `('P14D')`, `('daily')`. Undefined when the value is not a duration.
  */
-export function durationSeconds(value: unknown, unit?: string): number | undefined {
+export function durationSeconds(
+  value: unknown,
+  unit?: string,
+): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
     if (!unit) return undefined;
     const perUnit = unitSeconds(unit);
@@ -72,13 +75,16 @@ export function durationSeconds(value: unknown, unit?: string): number | undefin
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
-  if (unit && /^\d+(\.\d+)?$/.test(text)) return durationSeconds(Number(text), unit);
+  if (unit && /^\d+(\.\d+)?$/.test(text))
+    return durationSeconds(Number(text), unit);
   const named = NAMED_INTERVALS[text.toLowerCase()];
   if (named) return named;
   const iso = ISO_DURATION.exec(text);
   if (iso && text.length > 1 && text.toUpperCase() !== 'PT') {
     const [, y, mo, w, d, h, mi, s] = iso.map(v => (v ? Number(v) : 0));
-    return y * YEAR + mo * MONTH + w * WEEK + d * DAY + h * HOUR + mi * MINUTE + s;
+    return (
+      y * YEAR + mo * MONTH + w * WEEK + d * DAY + h * HOUR + mi * MINUTE + s
+    );
   }
   const withUnit = NUMBER_AND_UNIT.exec(text);
   if (withUnit) {
@@ -116,7 +122,8 @@ export function cronPeriodSeconds(cron: string): number | undefined {
   const [minute, hour, dayOfMonth, month, dayOfWeek] = fields;
   const fixed = (f: string) => /^\d+$/.test(f);
   if (!fixed(minute)) return undefined;
-  if (hour === '*' && dayOfMonth === '*' && month === '*' && dayOfWeek === '*') return HOUR;
+  if (hour === '*' && dayOfMonth === '*' && month === '*' && dayOfWeek === '*')
+    return HOUR;
   if (!fixed(hour) || month !== '*') return undefined;
   if (dayOfMonth === '*' && dayOfWeek === '*') return DAY;
   if (dayOfMonth === '*' && fixed(dayOfWeek)) return WEEK;

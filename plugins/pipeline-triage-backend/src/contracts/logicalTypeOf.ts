@@ -105,7 +105,9 @@ const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
  *     logicalTypeOf('timestamp with time zone') === 'timestamp'
  *     logicalTypeOf('ARRAY<STRING>') === 'array'
  */
-export function logicalTypeOf(physicalOrEngineType: string | undefined): LogicalType | undefined {
+export function logicalTypeOf(
+  physicalOrEngineType: string | undefined,
+): LogicalType | undefined {
   if (!physicalOrEngineType) return undefined;
   let text = physicalOrEngineType.trim();
   if (!text) return undefined;
@@ -118,14 +120,21 @@ export function logicalTypeOf(physicalOrEngineType: string | undefined): Logical
   lower = lower.replace(/\s+not null$/, '').replace(/\s+null$/, '');
 
   // Collections and records, whatever they hold.
-  if (/^(array|list)\s*[<(]/.test(lower) || /\[\]$/.test(lower) || /^_[a-z]/.test(lower)) {
+  if (
+    /^(array|list)\s*[<(]/.test(lower) ||
+    /\[\]$/.test(lower) ||
+    /^_[a-z]/.test(lower)
+  ) {
     return 'array';
   }
   if (/^(struct|map|row|record|object)\s*[<(]/.test(lower)) return 'object';
   if (/^timestamp\[/.test(lower)) return 'timestamp'; // Arrow: timestamp[us, tz=UTC]
 
   const args = /\(([^)]*)\)/.exec(lower)?.[1];
-  const base = lower.replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+  const base = lower
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
   if (DECIMAL_TYPES.has(base)) {
     const parts = args?.split(',').map(s => s.trim());
@@ -151,6 +160,7 @@ export function logicalTypesCompatible(
 ): boolean {
   if (expected === observed) return true;
   if (expected === 'number' && observed === 'integer') return true;
-  if (format !== 'odcs-3.1' && expected === 'date' && TEMPORAL.has(observed)) return true;
+  if (format !== 'odcs-3.1' && expected === 'date' && TEMPORAL.has(observed))
+    return true;
   return false;
 }

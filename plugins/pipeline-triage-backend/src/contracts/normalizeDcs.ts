@@ -38,10 +38,10 @@ function dcsLogicalType(type: string | undefined): LogicalType | undefined {
 }
 
 /** A field with its local `$ref: '#/definitions/x'` resolved (the field's own keys win). */
-function resolveRef(field: DcsField, doc: DcsDocument): DcsField {
-  const ref = /^#\/definitions\/(.+)$/.exec(field.$ref ?? '')?.[1];
+function resolveRef(raw: DcsField, doc: DcsDocument): DcsField {
+  const ref = /^#\/definitions\/(.+)$/.exec(raw.$ref ?? '')?.[1];
   const definition = ref ? doc.definitions?.[ref] : undefined;
-  return definition ? { ...(definition as DcsField), ...field } : field;
+  return definition ? { ...(definition as DcsField), ...raw } : raw;
 }
 
 /** DCS 1.x field- and model-level checks, written like ODCS ones. */
@@ -85,13 +85,22 @@ function qualityBlock(
 ): QualityRule[] {
   if (!block) return [];
   if (Array.isArray(block)) {
-    return defaultTable ? listedChecks(block, at, source, defaultTable, undefined) : [];
+    return defaultTable
+      ? listedChecks(block, at, source, defaultTable, undefined)
+      : [];
   }
   if (/^sodacl$/i.test(block.type)) {
-    return sodaChecks(block.specification, [...at, 'specification'], source, defaultTable);
+    return sodaChecks(
+      block.specification,
+      [...at, 'specification'],
+      source,
+      defaultTable,
+    );
   }
   // Great Expectations and other engines: kept as one opaque rule so the clause has a place.
-  return defaultTable ? [{ ...source.locate(at), table: defaultTable, type: block.type }] : [];
+  return defaultTable
+    ? [{ ...source.locate(at), table: defaultTable, type: block.type }]
+    : [];
 }
 
 function field(
@@ -106,29 +115,61 @@ function field(
   const f = resolveRef(raw, doc);
   const primaryKey = f.primaryKey ?? f.primary;
   const keyLocations: ContractProperty['keyLocations'] = {};
-  if (raw.type !== undefined) keyLocations.logicalType = source.locate([...at, 'type']);
-  if (raw.required !== undefined) keyLocations.required = source.locate([...at, 'required']);
-  if (raw.unique !== undefined) keyLocations.unique = source.locate([...at, 'unique']);
-  const pkKey = raw.primaryKey !== undefined ? 'primaryKey' : raw.primary !== undefined ? 'primary' : undefined;
+  if (raw.type !== undefined)
+    keyLocations.logicalType = source.locate([...at, 'type']);
+  if (raw.required !== undefined)
+    keyLocations.required = source.locate([...at, 'required']);
+  if (raw.unique !== undefined)
+    keyLocations.unique = source.locate([...at, 'unique']);
+  const pkKey = (['primaryKey', 'primary'] as const).find(
+    k => raw[k] !== undefined,
+  );
   if (pkKey) keyLocations.primaryKey = source.locate([...at, pkKey]);
-  if (f.type && !(DCS_FIELD_TYPES as readonly string[]).includes(f.type.toLowerCase())) {
+  if (
+    f.type &&
+    !(DCS_FIELD_TYPES as readonly string[]).includes(f.type.toLowerCase())
+  ) {
     warnings.push({
       ...source.locate([...at, 'type']),
       message: `expected one of ${DCS_FIELD_TYPES.join(', ')}, got '${f.type}'`,
     });
   }
   const children = Object.entries(f.fields ?? {}).map(([childName, child]) =>
-    field(childName, child, [...at, 'fields', childName], doc, source, table, warnings),
+    field(
+      childName,
+      child,
+      [...at, 'fields', childName],
+      doc,
+      source,
+      table,
+      warnings,
+    ),
   );
   if (f.items) {
-    children.push(field(`${name}[]`, f.items, [...at, 'items'], doc, source, table, warnings));
+    children.push(
+      field(
+        `${name}[]`,
+        f.items,
+        [...at, 'items'],
+        doc,
+        source,
+        table,
+        warnings,
+      ),
+    );
   }
   const property: ContractProperty = {
     ...source.locate(at),
     name,
     nullable: !(f.required || primaryKey),
     keyLocations,
-    quality: listedChecks(f.quality ?? [], [...at, 'quality'], source, table, name),
+    quality: listedChecks(
+      f.quality ?? [],
+      [...at, 'quality'],
+      source,
+      table,
+      name,
+    ),
     children,
   };
   const logicalType = dcsLogicalType(f.type);
@@ -179,28 +220,39 @@ export function normalizeDcs(
   const warnings: ContractProblem[] = [];
   const modelNames = Object.keys(doc.models ?? {});
 
-  const tables: ContractTable[] = Object.entries(doc.models ?? {}).map(([name, model]) => {
-    const at: PathSegment[] = ['models', name];
-    const properties = Object.entries(model.fields ?? {}).map(([fieldName, f]) =>
-      field(fieldName, f, [...at, 'fields', fieldName], doc, source, name, warnings),
-    );
-    for (const key of model.primaryKey ?? []) {
-      const p = properties.find(x => x.name === key);
-      if (p && p.primaryKey === undefined) {
-        p.primaryKey = true;
-        p.nullable = false;
+  const tables: ContractTable[] = Object.entries(doc.models ?? {}).map(
+    ([name, model]) => {
+      const at: PathSegment[] = ['models', name];
+      const properties = Object.entries(model.fields ?? {}).map(
+        ([fieldName, f]) =>
+          field(
+            fieldName,
+            f,
+            [...at, 'fields', fieldName],
+            doc,
+            source,
+            name,
+            warnings,
+          ),
+      );
+      for (const key of model.primaryKey ?? []) {
+        const p = properties.find(x => x.name === key);
+        if (p && p.primaryKey === undefined) {
+          p.primaryKey = true;
+          p.nullable = false;
+        }
       }
-    }
-    const table: ContractTable = {
-      ...source.locate(at),
-      name,
-      properties,
-      quality: qualityBlock(model.quality, [...at, 'quality'], source, name),
-    };
-    if (model.type) table.physicalType = model.type;
-    if (model.description) table.description = model.description;
-    return table;
-  });
+      const table: ContractTable = {
+        ...source.locate(at),
+        name,
+        properties,
+        quality: qualityBlock(model.quality, [...at, 'quality'], source, name),
+      };
+      if (model.type) table.physicalType = model.type;
+      if (model.description) table.description = model.description;
+      return table;
+    },
+  );
 
   // Document-level checks belong to the model their `checks for x` names.
   const topLevel = qualityBlock(
@@ -210,7 +262,9 @@ export function normalizeDcs(
     modelNames.length === 1 ? modelNames[0] : undefined,
   );
   for (const rule of topLevel) {
-    const table = tables.find(t => t.name.toLowerCase() === rule.table.toLowerCase());
+    const table = tables.find(
+      t => t.name.toLowerCase() === rule.table.toLowerCase(),
+    );
     if (table) {
       rule.table = table.name;
       table.quality.push(rule);
@@ -221,7 +275,11 @@ export function normalizeDcs(
   const support: SupportChannel[] = [];
   const contact = doc.info.contact;
   if (contact && (contact.email || contact.name)) {
-    const m: ContractMember = { ...source.locate(['info', 'contact']), username: (contact.email ?? contact.name)!, role: 'contact' };
+    const m: ContractMember = {
+      ...source.locate(['info', 'contact']),
+      username: (contact.email ?? contact.name)!,
+      role: 'contact',
+    };
     if (contact.name) m.name = contact.name;
     if (contact.email) m.email = contact.email;
     members.push(m);

@@ -49,7 +49,11 @@ function qualityRule(
   const operator = OPERATORS.find(op => q[op] !== undefined);
   const validValues = q.arguments?.validValues ?? q.validValues;
   return defined<QualityRule>(
-    { ...source.locate(at), table, type: q.type ?? (q.metric || q.rule ? 'library' : 'text') },
+    {
+      ...source.locate(at),
+      table,
+      type: q.type ?? (q.metric || q.rule ? 'library' : 'text'),
+    },
     {
       column,
       name: q.name,
@@ -77,14 +81,23 @@ function property(
 ): ContractProperty {
   const name = p.name ?? parentName ?? '';
   const keyLocations: ContractProperty['keyLocations'] = {};
-  for (const key of ['logicalType', 'physicalType', 'required', 'unique', 'primaryKey'] as const) {
+  for (const key of [
+    'logicalType',
+    'physicalType',
+    'required',
+    'unique',
+    'primaryKey',
+  ] as const) {
     if (p[key] !== undefined) keyLocations[key] = source.locate([...at, key]);
   }
   const children: ContractProperty[] = [];
   (p.properties ?? []).forEach((child, i) =>
     children.push(property(child, [...at, 'properties', i], source, table)),
   );
-  if (p.items) children.push(property(p.items, [...at, 'items'], source, table, `${name}[]`));
+  if (p.items)
+    children.push(
+      property(p.items, [...at, 'items'], source, table, `${name}[]`),
+    );
   return defined<ContractProperty>(
     {
       ...source.locate(at),
@@ -109,7 +122,11 @@ function property(
   );
 }
 
-function member(m: OdcsTeamMember, at: PathSegment[], source: YamlSource): ContractMember | undefined {
+function member(
+  m: OdcsTeamMember,
+  at: PathSegment[],
+  source: YamlSource,
+): ContractMember | undefined {
   const username = m.username ?? m.name;
   if (!username) return undefined;
   return defined<ContractMember>(
@@ -155,7 +172,11 @@ export function normalizeOdcs(
           qualityRule(q, [...at, 'quality', j], source, s.name, undefined),
         ),
       },
-      { physicalName: s.physicalName, physicalType: s.physicalType, description: s.description },
+      {
+        physicalName: s.physicalName,
+        physicalType: s.physicalType,
+        description: s.description,
+      },
     );
   });
 
@@ -183,7 +204,11 @@ export function normalizeOdcs(
 
   const clauses: SlaClause[] = (doc.slaProperties ?? []).map((s, i) =>
     defined<SlaClause>(
-      { ...source.locate(['slaProperties', i]), property: s.property, value: s.value },
+      {
+        ...source.locate(['slaProperties', i]),
+        property: s.property,
+        value: s.value,
+      },
       {
         unit: s.unit,
         element: s.element,

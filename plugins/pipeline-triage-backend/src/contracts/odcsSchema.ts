@@ -54,7 +54,9 @@ export const QUALITY_DIMENSIONS = [
 export const QUALITY_TYPES = ['text', 'library', 'sql', 'custom'] as const;
 
 const tags = z.array(z.string());
-const customProperties = z.array(z.looseObject({ property: z.string().optional() }));
+const customProperties = z.array(
+  z.looseObject({ property: z.string().optional() }),
+);
 const authoritativeDefinitions = z.array(
   z.looseObject({ url: z.string().optional(), type: z.string().optional() }),
 );
@@ -80,7 +82,9 @@ export const odcsQualitySchema = z
     mustNotBeBetween: numberPair.optional(),
     query: z.string().optional(),
     engine: z.string().optional(),
-    implementation: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    implementation: z
+      .union([z.string(), z.record(z.string(), z.unknown())])
+      .optional(),
     dimension: z.enum(QUALITY_DIMENSIONS).optional(),
     method: z.string().optional(),
     severity: z.string().optional(),
@@ -93,20 +97,34 @@ export const odcsQualitySchema = z
     authoritativeDefinitions: authoritativeDefinitions.optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.type === 'library' && q.metric === undefined && q.rule === undefined) {
+    if (
+      q.type === 'library' &&
+      q.metric === undefined &&
+      q.rule === undefined
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['metric'],
-        message: `required for a library check (v3.1 \`metric\`: one of ${ODCS_METRICS.join(', ')}; v3.0 \`rule\`)`,
+        message: `required for a library check (v3.1 \`metric\`: one of ${ODCS_METRICS.join(
+          ', ',
+        )}; v3.0 \`rule\`)`,
       });
     }
     if (q.type === 'sql' && q.query === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['query'], message: 'required for a sql check' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['query'],
+        message: 'required for a sql check',
+      });
     }
     if (q.type === 'custom') {
       for (const key of ['engine', 'implementation'] as const) {
         if (q[key] === undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'required for a custom check' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'required for a custom check',
+          });
         }
       }
     }
@@ -162,6 +180,8 @@ export const odcsPropertySchema: z.ZodType<OdcsProperty> = z.lazy(() =>
     ...basePropertyShape,
     name: z.string(),
     properties: z.array(odcsPropertySchema).optional(),
+    // Mutually recursive with the item schema below; both are lazy.
+    // eslint-disable-next-line @typescript-eslint/no-use-before-define
     items: odcsItemSchema.optional(),
   }),
 );
@@ -243,7 +263,9 @@ export const odcsSlaPropertySchema = z.strictObject({
 export const odcsDocumentSchema = z.strictObject({
   apiVersion: z
     .string()
-    .regex(ODCS_API_VERSION, { error: 'expected v3.0.x or v3.1.x (ODCS v2 is not supported)' }),
+    .regex(ODCS_API_VERSION, {
+      error: 'expected v3.0.x or v3.1.x (ODCS v2 is not supported)',
+    }),
   kind: z.literal('DataContract', { error: 'expected DataContract' }),
   id: z.string(),
   version: z.union([z.string(), z.number()]),
@@ -258,7 +280,9 @@ export const odcsDocumentSchema = z.strictObject({
   schema: z.array(odcsSchemaObjectSchema).optional(),
   support: z.array(odcsSupportItemSchema).optional(),
   price: z.looseObject({}).optional(),
-  team: z.union([z.array(odcsTeamMemberSchema), odcsTeamObjectSchema]).optional(),
+  team: z
+    .union([z.array(odcsTeamMemberSchema), odcsTeamObjectSchema])
+    .optional(),
   roles: z.array(z.looseObject({})).optional(),
   slaDefaultElement: z.string().optional(),
   slaProperties: z.array(odcsSlaPropertySchema).optional(),

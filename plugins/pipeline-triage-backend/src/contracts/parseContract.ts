@@ -13,13 +13,16 @@ import {
 import { readYamlSource } from './yamlSource';
 import { zodProblems } from './zodProblems';
 
-function contractError(source: ContractSource, problems: ContractProblem[]): ContractError {
+function contractError(
+  source: ContractSource,
+  problems: ContractProblem[],
+): ContractError {
   const shown = problems.slice(0, 3).map(formatProblem).join('; ');
   const more = problems.length > 3 ? ` (+${problems.length - 3} more)` : '';
   const error: ContractError = {
-    message: `invalid data contract${source.entityRef ? ` ${source.entityRef}` : ''}${
-      source.file ? ` (${source.file})` : ''
-    }: ${shown}${more}`,
+    message: `invalid data contract${
+      source.entityRef ? ` ${source.entityRef}` : ''
+    }${source.file ? ` (${source.file})` : ''}: ${shown}${more}`,
     problems,
   };
   if (source.entityRef) error.entityRef = source.entityRef;
@@ -43,7 +46,11 @@ export function parseContract(
     const data = yaml.data;
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       return contractError(source, [
-        { path: '', line: 1, message: 'expected a mapping (a data contract document)' },
+        {
+          path: '',
+          line: 1,
+          message: 'expected a mapping (a data contract document)',
+        },
       ]);
     }
     const doc = data as Record<string, unknown>;
@@ -51,7 +58,10 @@ export function parseContract(
     if ('dataContractSpecification' in doc) {
       const checked = dcsDocumentSchema.safeParse(doc);
       if (!checked.success) {
-        return contractError(source, zodProblems(checked.error.issues, yaml).problems);
+        return contractError(
+          source,
+          zodProblems(checked.error.issues, yaml).problems,
+        );
       }
       return { ...normalizeDcs(checked.data, yaml), source };
     }
@@ -63,7 +73,9 @@ export function parseContract(
         : zodProblems(checked.error.issues, yaml);
       if (problems.length) return contractError(source, problems);
       // Only unknown keys failed: the document as written is the validated one.
-      const valid = (checked.success ? checked.data : doc) as typeof checked.data & object;
+      const valid = (
+        checked.success ? checked.data : doc
+      ) as typeof checked.data & object;
       return {
         ...normalizeOdcs(valid, yaml),
         source,
@@ -82,7 +94,10 @@ export function parseContract(
   } catch (e) {
     // A bug of ours must not take down the triage of the failure that led here.
     return contractError(source, [
-      { path: '', message: `could not read the contract: ${(e as Error).message}` },
+      {
+        path: '',
+        message: `could not read the contract: ${(e as Error).message}`,
+      },
     ]);
   }
 }

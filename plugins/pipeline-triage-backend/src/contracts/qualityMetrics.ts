@@ -31,7 +31,9 @@ const RULE_NAMES: Record<string, QualityMetric> = {
 };
 
 /** The metric a contract's rule name stands for (`duplicateCount` → `duplicateValues`). */
-export function metricOfRule(rule: string | undefined): QualityMetric | undefined {
+export function metricOfRule(
+  rule: string | undefined,
+): QualityMetric | undefined {
   return rule ? RULE_NAMES[squash(rule)] : undefined;
 }
 
@@ -40,24 +42,32 @@ export function metricOfRule(rule: string | undefined): QualityMetric | undefine
  * `row_count`, OpenLineage assertion names, Great Expectations expectation types) or, when the
  * kind is missing, from a dbt-style test name (`not_null_orders_customer_id`).
  */
-export function metricOfCheck(check: { kind?: string; name: string }): QualityMetric | undefined {
+export function metricOfCheck(check: {
+  kind?: string;
+  name: string;
+}): QualityMetric | undefined {
   for (const text of [check.kind, check.name]) {
     if (!text) continue;
     const direct = RULE_NAMES[squash(text)];
     if (direct) return direct;
     const t = text.toLowerCase();
-    if (/(^|[^a-z])not_?null([^a-z]|$)|to_not_be_null/.test(t)) return 'nullValues';
+    if (/(^|[^a-z])not_?null([^a-z]|$)|to_not_be_null/.test(t))
+      return 'nullValues';
     if (/(^|[^a-z])unique([^a-z]|$)|to_be_unique|unique_combination/.test(t)) {
       return 'duplicateValues';
     }
-    if (/accepted_values|to_be_in_set|valid_values/.test(t)) return 'invalidValues';
+    if (/accepted_values|to_be_in_set|valid_values/.test(t))
+      return 'invalidValues';
     if (/row_?count/.test(t)) return 'rowCount';
   }
   return undefined;
 }
 
 /** Metrics a contract rule may be written with for a check of `metric`. */
-export function sameMetric(rule: QualityMetric | undefined, metric: QualityMetric): boolean {
+export function sameMetric(
+  rule: QualityMetric | undefined,
+  metric: QualityMetric,
+): boolean {
   if (!rule) return false;
   if (rule === metric) return true;
   const completeness = new Set<QualityMetric>(['nullValues', 'missingValues']);

@@ -3,7 +3,8 @@ import { metricOfRule } from './qualityMetrics';
 import type { QualityOperator, QualityRule } from './types';
 import type { YamlSource } from './yamlSource';
 
-const CHECK = /^\s*([a-z_]+)\s*(?:\(([^)]*)\))?\s*(=|==|!=|>=|<=|>|<)?\s*(.*?)\s*$/i;
+const CHECK =
+  /^\s*([a-z_]+)\s*(?:\(([^)]*)\))?\s*(=|==|!=|>=|<=|>|<)?\s*(.*?)\s*$/i;
 
 const OPERATORS: Record<string, QualityOperator> = {
   '=': 'mustBe',
@@ -20,6 +21,13 @@ function threshold(text: string): unknown {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
+/** A check is a string, or a mapping from the check to its configuration. */
+function checkText(check: unknown): string | undefined {
+  if (typeof check === 'string') return check;
+  if (check && typeof check === 'object') return Object.keys(check)[0];
+  return undefined;
+}
+
 /**
  * Quality rules from a SodaCL specification (`checks for customers: [missing_count(id) = 0, …]`),
  * as the Data Contract Specification embeds it. Each check keeps its path and line; a check
@@ -32,20 +40,22 @@ export function sodaChecks(
   source: YamlSource,
   defaultTable: string | undefined,
 ): QualityRule[] {
-  if (!specification || typeof specification !== 'object' || Array.isArray(specification)) {
+  if (
+    !specification ||
+    typeof specification !== 'object' ||
+    Array.isArray(specification)
+  ) {
     return [];
   }
   const rules: QualityRule[] = [];
-  for (const [key, checks] of Object.entries(specification as Record<string, unknown>)) {
-    const table = /^checks for\s+(.+)$/i.exec(key.trim())?.[1].trim() ?? defaultTable;
+  for (const [key, checks] of Object.entries(
+    specification as Record<string, unknown>,
+  )) {
+    const table =
+      /^checks for\s+(.+)$/i.exec(key.trim())?.[1].trim() ?? defaultTable;
     if (!table || !Array.isArray(checks)) continue;
     checks.forEach((check, i) => {
-      const text =
-        typeof check === 'string'
-          ? check
-          : check && typeof check === 'object'
-          ? Object.keys(check)[0]
-          : undefined;
+      const text = checkText(check);
       if (!text) return;
       const rule: QualityRule = {
         ...source.locate([...at, key, i]),
@@ -60,7 +70,11 @@ export function sodaChecks(
         if (metric) {
           rule.metric = metric;
           rule.rule = fn;
-          const columns = args?.split(',').map(s => s.trim()).filter(Boolean) ?? [];
+          const columns =
+            args
+              ?.split(',')
+              .map(s => s.trim())
+              .filter(Boolean) ?? [];
           if (columns.length === 1) rule.column = columns[0];
           if (op) {
             rule.operator = OPERATORS[op];

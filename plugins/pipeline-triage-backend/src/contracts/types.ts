@@ -158,7 +158,10 @@ export interface ContractProperty extends ClauseLocation {
   description?: string;
   /** Lines of the keys that clauses point at, when written. */
   keyLocations: Partial<
-    Record<'logicalType' | 'physicalType' | 'required' | 'unique' | 'primaryKey', ClauseLocation>
+    Record<
+      'logicalType' | 'physicalType' | 'required' | 'unique' | 'primaryKey',
+      ClauseLocation
+    >
   >;
   quality: QualityRule[];
   /** Nested properties of objects and of array items. */

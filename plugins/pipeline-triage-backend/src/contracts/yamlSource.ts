@@ -19,14 +19,14 @@ export interface YamlSource {
 export function readYamlSource(text: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const errors: ContractProblem[] = doc.errors.map(e => ({
-    path: '',
-    line: e.linePos?.[0]?.line,
-    message: `invalid YAML: ${e.message.split('\n')[0]}`,
-  }));
-
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line;
+
+  const errors: ContractProblem[] = doc.errors.map(e => ({
+    path: '',
+    line: lineAt(e.pos?.[0]),
+    message: `invalid YAML: ${e.message.split('\n')[0]}`,
+  }));
 
   const lineOf = (segments: readonly PathSegment[]): number | undefined => {
     let node: unknown = doc.contents;
@@ -56,13 +56,20 @@ export function readYamlSource(text: string): YamlSource {
   try {
     data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    errors.push({ path: '', line: 1, message: `invalid YAML: ${(e as Error).message}` });
+    errors.push({
+      path: '',
+      line: 1,
+      message: `invalid YAML: ${(e as Error).message}`,
+    });
   }
 
   return {
     data,
     errors,
     lineOf,
-    locate: segments => ({ path: formatPath(segments), line: lineOf(segments) }),
+    locate: segments => ({
+      path: formatPath(segments),
+      line: lineOf(segments),
+    }),
   };
 }

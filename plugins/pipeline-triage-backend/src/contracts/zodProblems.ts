@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath, PathSegment } from './documentPath';
+import type { PathSegment } from './documentPath';
 import type { ContractProblem } from './types';
 import type { YamlSource } from './yamlSource';
 
@@ -19,14 +19,19 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (typeof value === 'string')
+    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
   return `${typeof value} ${String(value)}`;
 }
 
 /** The union branch that got furthest into the value: its issues explain the mistake best. */
 function bestBranch(branches: Issue[][]): Issue[] {
-  const depth = (issues: Issue[]) => Math.max(...issues.map(i => i.path.length));
-  return branches.reduce((best, b) => (depth(b) > depth(best) ? b : best), branches[0] ?? []);
+  const depth = (issues: Issue[]) =>
+    Math.max(...issues.map(i => i.path.length));
+  return branches.reduce(
+    (best, b) => (depth(b) > depth(best) ? b : best),
+    branches[0] ?? [],
+  );
 }
 
 function messageOf(issue: Issue, actual: unknown): string {
@@ -36,11 +41,13 @@ function messageOf(issue: Issue, actual: unknown): string {
         ? 'required'
         : `expected ${issue.expected}, got ${describe(actual)}`;
     case 'invalid_value':
-      return `expected ${
-        issue.values.length > 1 ? 'one of ' : ''
-      }${issue.values.map(v => String(v)).join(', ')}, got ${describe(actual)}`;
+      return `expected ${issue.values.length > 1 ? 'one of ' : ''}${issue.values
+        .map(v => String(v))
+        .join(', ')}, got ${describe(actual)}`;
     case 'invalid_format':
-      return `${issue.message.replace(/^Invalid string: /, '')}, got ${describe(actual)}`;
+      return `${issue.message.replace(/^Invalid string: /, '')}, got ${describe(
+        actual,
+      )}`;
     case 'too_small':
     case 'too_big':
       return issue.message.replace(/^Too (small|big): /, '');
@@ -73,7 +80,10 @@ export function zodProblems(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const at = [...segments, key];
-        warnings.push({ ...source.locate(at), message: 'unknown key, ignored' });
+        warnings.push({
+          ...source.locate(at),
+          message: 'unknown key, ignored',
+        });
       }
       return;
     }

@@ -64,7 +64,8 @@ export class CatalogLinker implements Linker {
       { credentials },
     );
     const index = new CatalogIndex(items);
-    this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
+    // An empty catalog is usually one still loading at start-up: ask again next time.
+    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
     this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
     return index;
   }

@@ -53,7 +53,7 @@ export class IncidentNotifier {
       await this.deps.notifications?.send({
         recipients: { type: 'entity', entityRef: recipients },
         payload: {
-          title: `[${CATEGORY_INFO[input.category].label}] ${input.title}`.slice(0, 250),
+          title: input.title.slice(0, 250),
           description: `${route.reason}. Environment: ${input.environment}.`,
           link: input.entityRef ? entityTabLink(input.entityRef) : '/pipeline-triage',
           severity: input.severity,

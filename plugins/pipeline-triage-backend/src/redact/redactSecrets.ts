@@ -161,8 +161,32 @@ function redactPrivateKeys(text: string): string {
   return out.join('');
 }
 
+/**
+ * Lines longer than this are cut before the patterns run: no secret is that long, the stored
+ * excerpt keeps far less of a line anyway, and a multi-megabyte line can exhaust the regex
+ * engine's stack inside a constrained worker.
+ */
+export const MAX_REDACT_LINE = 64 * 1024;
+
+function capLongLines(text: string): string {
+  if (text.length <= MAX_REDACT_LINE) return text;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+    const end = i === -1 ? text.length : i;
+    longest = Math.max(longest, end - start);
+    if (i === -1) break;
+    start = i + 1;
+  }
+  if (longest <= MAX_REDACT_LINE) return text;
+  return text
+    .split('\n')
+    .map(line => (line.length > MAX_REDACT_LINE ? `${line.slice(0, MAX_REDACT_LINE)}… [line cut at 64 KB]` : line))
+    .join('\n');
+}
+
 export function redactSecrets(text: string): string {
-  let result = redactPrivateKeys(text);
+  let result = redactPrivateKeys(capLongLines(text));
   for (const rule of RULES) {
     result = result.replace(rule.pattern, (...args: unknown[]) => {
       // replace() passes the match, the groups, then the offset (the first number).

@@ -84,9 +84,13 @@ export class IncidentService {
     return this.deps.store.entityStatus(entityRef.toLocaleLowerCase('en-US'));
   }
 
-  async stats() {
-    const queue = await this.deps.store.queueStats();
+  async stats(filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo'>) {
+    const [queue, triage] = await Promise.all([
+      this.deps.store.queueStats(),
+      this.deps.store.triageStats(filter),
+    ]);
     return {
+      ...triage,
       queue: {
         pending: queue.pending,
         oldestPendingAt: queue.oldestPendingAt,

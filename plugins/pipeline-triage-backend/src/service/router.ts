@@ -213,7 +213,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/stats', async (req, res) => {
     await reader(req);
-    res.json(await incidents.stats());
+    const q = parseQuery(
+      z.object({ entityRef: entityRef.optional(), owner: entityRef.optional(), routedTo: entityRef.optional() }),
+      req.query,
+    );
+    res.json(await incidents.stats(q));
   });
 
   router.get('/v1/dead-letters', async (req, res) => {

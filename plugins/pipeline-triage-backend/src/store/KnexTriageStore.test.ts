@@ -212,4 +212,33 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     expect(await store.claimDueEvents(10, 60_000)).toEqual([]);
     expect((await store.queueStats()).dead).toBe(1);
   });
+
+  it('measures response times, overrides and retry verdicts proved by outcomes', async () => {
+    const { store, knex } = await setup();
+    const safe = verdict('sig-safe');
+    safe.retry = { safeToRetry: true, reason: 'transient' };
+    const ids: string[] = [];
+    for (const [i, v] of [safe, verdict('sig-b'), verdict('sig-c')].entries()) {
+      const ev = failure({ job: { namespace: 'airflow', name: `job_${i}` }, runId: `r${i}` });
+      const a = await accept(store, `k${i}`, ev);
+      ids.push((await store.recordFailure(record(a.id, ev, v), { reopenWindowHours: 72 })).incidentId);
+    }
+    // first_seen is 2026-11-20T10:00Z; acknowledged one hour later, resolved two hours later.
+    await store.updateIncident(ids[1], { action: 'acknowledge', by: 'user:default/jane' });
+    await knex('pt_incidents').where('id', ids[1]).update({ acknowledged_at: '2026-11-20T11:00:00.000Z' });
+    await store.updateIncident(ids[2], { action: 'resolve', by: 'user:default/jane' });
+    await knex('pt_incidents').where('id', ids[2]).update({ resolved_at: '2026-11-20T12:00:00.000Z' });
+    await store.updateIncident(ids[2], { action: 'reopen', by: 'user:default/jane' });
+    await store.updateIncident(ids[2], { action: 'override', category: 'code_error', reason: 'bug', by: 'user:default/jane' });
+    const ok = failure({ outcome: 'success', job: { namespace: 'airflow', name: 'job_0' }, runId: 'ok', eventTime: '2026-11-21T00:00:00.000Z' });
+    const s = await accept(store, 'ok', ok);
+    await store.recordSuccess(s.id, ok, 'airflow/job_0', { autoResolve: true });
+
+    const stats = await store.triageStats({});
+    expect(stats.incidents).toBe(3);
+    expect(stats.mttaSeconds).toBeCloseTo(3600, 0);
+    expect(stats.overrideRate).toBeCloseTo(1 / 3);
+    expect(stats.safeRetry).toEqual({ provedRight: 1, provedWrong: 0, precision: 1 });
+    expect(stats.topRepeatFailures).toHaveLength(3);
+  });
 });

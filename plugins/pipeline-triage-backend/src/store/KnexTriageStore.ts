@@ -17,6 +17,7 @@ import type {
   DeadLetter,
   EntityStatus,
   FailureRecord,
+  TriageStats,
   IncidentFilter,
   IncidentPatch,
   JobState,
@@ -709,6 +710,47 @@ export class KnexTriageStore implements TriageStore {
       source: r.source,
       jobKey: r.job_key,
     }));
+  }
+
+  async triageStats(filter: IncidentFilter): Promise<TriageStats> {
+    const seconds = (later: string, earlier: string) =>
+      this.isPg
+        ? `extract(epoch from (${later} - ${earlier}))`
+        : `(julianday(${later}) - julianday(${earlier})) * 86400`;
+    const [row] = await this.filtered(filter).select(
+      this.db.raw('count(*) as total'),
+      this.db.raw(`sum(case when i.category_overridden then 1 else 0 end) as overridden`),
+      this.db.raw(`avg(case when i.acknowledged_at is not null then ${seconds('i.acknowledged_at', 'i.first_seen')} end) as mtta`),
+      this.db.raw(`avg(case when i.resolved_at is not null then ${seconds('i.resolved_at', 'i.first_seen')} end) as mttr`),
+    );
+    // A "safe to retry" verdict proved right when a success resolved the incident, and wrong
+    // when the job failed the same way again before any success.
+    const retryRows = await this.filtered(filter)
+      .where('i.safe_to_retry', true)
+      .select(
+        this.db.raw(
+          `sum(case when exists (select 1 from pt_status_history h where h.incident_id = i.id and h.action = 'auto_resolved') then 1 else 0 end) as proved_right`,
+        ),
+        this.db.raw('sum(case when i.consecutive_failures > 1 then 1 else 0 end) as proved_wrong'),
+      );
+    const top = await this.filtered(filter)
+      .orderBy([
+        { column: 'i.occurrences', order: 'desc' },
+        { column: 'i.last_seen', order: 'desc' },
+      ])
+      .limit(10)
+      .select(SUMMARY_COLUMNS.map(col => `i.${col}`));
+    const total = Number(row.total ?? 0);
+    const right = Number(retryRows[0]?.proved_right ?? 0);
+    const wrong = Number(retryRows[0]?.proved_wrong ?? 0);
+    return {
+      incidents: total,
+      overrideRate: total ? Number(row.overridden ?? 0) / total : null,
+      mttaSeconds: row.mtta === null || row.mtta === undefined ? null : Number(row.mtta),
+      mttrSeconds: row.mttr === null || row.mttr === undefined ? null : Number(row.mttr),
+      safeRetry: { provedRight: right, provedWrong: wrong, precision: right + wrong ? right / (right + wrong) : null },
+      topRepeatFailures: top.map(rowToSummary),
+    };
   }
 
   async queueStats() {

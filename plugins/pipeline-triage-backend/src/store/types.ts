@@ -121,6 +121,18 @@ export interface EntityStatus {
   consecutiveFailures: number;
 }
 
+export interface TriageStats {
+  incidents: number;
+  /** Share of incidents whose category a person overrode; null without incidents. */
+  overrideRate: number | null;
+  /** Mean time from first failure to acknowledgement / resolution, in seconds. */
+  mttaSeconds: number | null;
+  mttrSeconds: number | null;
+  /** Safe-to-retry verdicts whose outcome is known: resolved by a success, or failed again. */
+  safeRetry: { provedRight: number; provedWrong: number; precision: number | null };
+  topRepeatFailures: IncidentSummary[];
+}
+
 export interface DeadLetter {
   eventId: string;
   at: string;
@@ -158,6 +170,8 @@ export interface TriageStore {
   /** The status line of an entity page: open incidents, failing since, last success. */
   entityStatus(entityRef: string): Promise<EntityStatus>;
   listDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Triage-quality and response figures for /v1/stats. */
+  triageStats(filter: IncidentFilter): Promise<TriageStats>;
   /** Queue figures for /v1/stats and the health report. */
   queueStats(): Promise<{ pending: number; dead: number; oldestPendingAt?: string }>;
 }

@@ -24,7 +24,7 @@ export const cloudStorageIamPack: RulePack = {
 
     // --- small files / request rate
     { id: 's3-slow-down', category: 'small_file_pressure', description: 'object store throttles the request rate (too many objects)', patterns: [ci('\\bSlowDown\\b|\\bSlow Down\\b|Please reduce your request rate|503 Slow Down')], weight: 0.85, explains: ['dependency_unavailable'] },
-    { id: 'small-files-words', category: 'small_file_pressure', description: 'too many small files', patterns: [ci('too many (?:small )?files|small files? (?:problem|issue|pressure)|number of files .{0,60}exceeds|(?:millions|\\d{6,}) (?:of )?(?:small )?files|needs? compaction|run compaction')], weight: 0.75 },
+    { id: 'small-files-words', category: 'small_file_pressure', description: 'too many small files', patterns: [ci('too many (?:small )?files|small files? (?:problem|issue|pressure)|number of files .{0,60}exceeds|(?:millions|\\b\\d{6,}) (?:of )?(?:small )?files|needs? compaction|run compaction')], weight: 0.75 },
     { id: 'hdfs-namespace-quota', category: 'small_file_pressure', description: 'namespace or directory item limit reached', patterns: ['NSQuotaExceededException|The NameSpace quota .{0,80} is exceeded|directory item limit .{0,80} is exceeded|MaxDirectoryItemsExceededException'], weight: 0.85 },
 
     // --- missing objects

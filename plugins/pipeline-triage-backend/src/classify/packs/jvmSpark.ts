@@ -24,7 +24,7 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-speculation', category: 'data_skew', description: 'tasks far slower than the median', patterns: ['as speculatable because it ran more than'], weight: 0.45, where: 'any' },
 
     // --- infrastructure
-    { id: 'spark-bad-node', category: 'infrastructure', description: 'executor lost with its node', patterns: ['Container from a bad node|Container released on a \\*lost\\* node|Container marked as failed: .* on a lost node|Node .* (?:is lost|decommission)|decommissioned|Executor .* lost because .* decommission'], weight: 0.85 },
+    { id: 'spark-bad-node', category: 'infrastructure', description: 'executor lost with its node', patterns: ['Container from a bad node|Container released on a \\*lost\\* node|Container marked as failed: .{0,200} on a lost node|Node .{0,120} (?:is lost|decommission)|decommissioned|Executor .{0,80} lost because .{0,120} decommission'], weight: 0.85 },
     { id: 'spark-executor-deleted', category: 'infrastructure', description: 'executor removed by the platform, not by its task', patterns: ['was deleted by a user or the framework|exited unrelated to the running tasks|Executor .{0,40} (?:was )?decommissioned|worker decommission'], weight: 0.8, explains: ['dependency_unavailable'] },
     { id: 'spark-heartbeat-timeout', category: 'infrastructure', description: 'executor heartbeat timed out', patterns: ['Executor heartbeat timed out|heartbeat timed out after \\d+'], weight: 0.7 },
     { id: 'spark-executor-lost', category: 'infrastructure', description: 'executor lost', patterns: ['ExecutorLostFailure|Lost executor \\d+|executor lost|Executor lost'], weight: 0.5 },
@@ -39,13 +39,13 @@ export const jvmSparkPack: RulePack = {
     // --- schema drift
     { id: 'spark-unresolved-column', category: 'schema_drift', description: 'a column the job reads is not in the data', patterns: ['\\[UNRESOLVED_COLUMN|cannot resolve [\'`"][^\'`"]+[\'`"] given input columns|A column(?: or function parameter)? with name [`\'"][^`\'"]+[`\'"] cannot be resolved|\\[FIELD_NOT_FOUND\\]|No such struct field'], weight: 0.8 },
     { id: 'spark-unresolved-column-code', category: 'code_error', description: 'unresolved column can also be a typo in the job', patterns: ['\\[UNRESOLVED_COLUMN|cannot resolve [\'`"][^\'`"]+[\'`"] given input columns|cannot be resolved\\. Did you mean'], weight: 0.4 },
-    { id: 'spark-parquet-type-mismatch', category: 'schema_drift', description: 'file column type differs from the table schema', patterns: ['Parquet column cannot be converted|SchemaColumnConvertNotSupportedException|PARQUET_COLUMN_DATA_TYPE_MISMATCH|Expected: \\w+, Found: \\w+|column .* has (?:a )?type .* but .* expected'], weight: 0.9 },
+    { id: 'spark-parquet-type-mismatch', category: 'schema_drift', description: 'file column type differs from the table schema', patterns: ['Parquet column cannot be converted|SchemaColumnConvertNotSupportedException|PARQUET_COLUMN_DATA_TYPE_MISMATCH|Expected: \\w+, Found: \\w+|column .{0,80} has (?:a )?type .{0,80} but .{0,80} expected'], weight: 0.9 },
     { id: 'spark-merge-incompatible', category: 'schema_drift', description: 'incompatible schemas cannot be merged', patterns: ['Failed to merge incompatible data types|CANNOT_MERGE_INCOMPATIBLE_DATA_TYPE|Failed to merge fields|incompatible (?:schema|data types?)|CANNOT_UP_CAST_DATATYPE|Cannot up cast'], weight: 0.85 },
     { id: 'spark-schema-mismatch-words', category: 'schema_drift', description: 'schema mismatch wording', patterns: [ci('schema (?:mismatch|changed|has changed|does not match|is not compatible)|mismatch(?:ed)? schema|column count mismatch')], weight: 0.6 },
     { id: 'spark-state-schema', category: 'schema_drift', description: 'streaming state schema changed', patterns: ['StateSchemaNotCompatible|Provided schema doesn\'t match to the schema for existing state|STATE_STORE_\\w*SCHEMA'], weight: 0.7 },
 
     // --- data quality
-    { id: 'spark-cast-invalid', category: 'data_quality', description: 'a value cannot be cast', patterns: ['\\[CAST_INVALID_INPUT\\]|\\[CAST_OVERFLOW\\]|cannot be cast to .* because it is malformed|\\[ARITHMETIC_OVERFLOW\\]'], weight: 0.85 },
+    { id: 'spark-cast-invalid', category: 'data_quality', description: 'a value cannot be cast', patterns: ['\\[CAST_INVALID_INPUT\\]|\\[CAST_OVERFLOW\\]|cannot be cast to .{0,80} because it is malformed|\\[ARITHMETIC_OVERFLOW\\]'], weight: 0.85 },
     { id: 'spark-malformed-records', category: 'data_quality', description: 'malformed input records', patterns: ['MALFORMED_RECORD_IN_PARSING|Malformed records are detected|BadRecordException|Malformed (?:CSV|JSON|line)|\\[MALFORMED_\\w+|Malformed input|FAILED_PARSE_\\w+'], weight: 0.88 },
     { id: 'jvm-number-format', category: 'data_quality', description: 'a value is not a number', patterns: ['NumberFormatException'], weight: 0.55 },
     { id: 'spark-divide-by-zero', category: 'data_quality', description: 'division by zero on a value', patterns: ['\\[DIVIDE_BY_ZERO\\]|ArithmeticException: / by zero'], weight: 0.5 },
@@ -80,13 +80,13 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-table-not-found-late', category: 'source_delay', description: 'missing table may not be created yet', patterns: ['\\[TABLE_OR_VIEW_NOT_FOUND\\]|Table or view not found|NoSuchTableException'], weight: 0.3 },
 
     // --- source delay / missing input
-    { id: 'hadoop-path-not-found', category: 'source_delay', description: 'input path does not exist', patterns: ['\\[PATH_NOT_FOUND\\]|Path does not exist:|Input path does not exist|InvalidInputException|Input Pattern .* matches 0 files'], weight: 0.65 },
+    { id: 'hadoop-path-not-found', category: 'source_delay', description: 'input path does not exist', patterns: ['\\[PATH_NOT_FOUND\\]|Path does not exist:|Input path does not exist|InvalidInputException|Input Pattern .{0,300} matches 0 files'], weight: 0.65 },
     { id: 'hadoop-path-not-found-config', category: 'config_error', description: 'a missing path can be a wrong path', patterns: ['\\[PATH_NOT_FOUND\\]|Path does not exist:|Input path does not exist'], weight: 0.35 },
     { id: 'spark-infer-schema-empty', category: 'source_delay', description: 'no files to infer a schema from (empty input)', patterns: ['Unable to infer schema for (?:Parquet|ORC|JSON|CSV|Avro)|\\[UNABLE_TO_INFER_SCHEMA\\]'], weight: 0.6 },
 
     // --- small files
     { id: 'spark-dynamic-partitions', category: 'small_file_pressure', description: 'too many dynamic partitions', patterns: ['Number of dynamic partitions created is \\d+, which is more than|Too many (?:dynamic )?partitions|hive\\.exec\\.max\\.dynamic\\.partitions'], weight: 0.55 },
-    { id: 'spark-listing-many-files', category: 'small_file_pressure', description: 'listing a very large number of files', patterns: ['Listing leaf files and directories for \\d{4,} paths|Listing files .* took \\d{4,} ?ms'], weight: 0.3, where: 'any' },
+    { id: 'spark-listing-many-files', category: 'small_file_pressure', description: 'listing a very large number of files', patterns: ['Listing leaf files and directories for \\d{4,} paths|Listing files .{0,200} took \\d{4,} ?ms'], weight: 0.3, where: 'any' },
     { id: 'spark-slow-listing', category: 'small_file_pressure', description: 'listing input files took minutes', patterns: ['It took \\d{5,} ms to list leaf files'], weight: 0.6, where: 'any' },
   ],
 };

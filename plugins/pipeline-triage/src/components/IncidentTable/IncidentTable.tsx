@@ -10,6 +10,8 @@ import {
   RetryVerdictLabel,
 } from '../shared';
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 const columns: TableColumn<IncidentSummary>[] = [
   {
     title: 'Last seen',
@@ -20,6 +22,8 @@ const columns: TableColumn<IncidentSummary>[] = [
   {
     title: 'Incident',
     field: 'title',
+    width: '36%',
+    cellStyle: { minWidth: 320 },
     render: row => (
       <Box>
         <Typography variant="body2">{row.title}</Typography>
@@ -32,17 +36,20 @@ const columns: TableColumn<IncidentSummary>[] = [
   {
     title: 'Category',
     field: 'category',
+    cellStyle: nowrap,
     render: row => <CategoryChip category={row.category} overridden={row.categoryOverridden} />,
   },
   {
     title: 'Confidence',
     field: 'confidence',
     type: 'numeric',
+    cellStyle: nowrap,
     render: row => `${Math.round(row.confidence * 100)}%`,
   },
   {
     title: 'Safe to retry',
     field: 'safeToRetry',
+    cellStyle: nowrap,
     render: row => <RetryVerdictLabel safe={row.safeToRetry} />,
   },
   {
@@ -50,10 +57,11 @@ const columns: TableColumn<IncidentSummary>[] = [
     field: 'routedTo',
     render: row => (row.routedTo ? <EntityRefLink entityRef={row.routedTo} /> : 'nobody'),
   },
-  { title: 'Occurrences', field: 'occurrences', type: 'numeric' },
+  { title: 'Occurrences', field: 'occurrences', type: 'numeric', cellStyle: nowrap },
   {
     title: 'Status',
     field: 'status',
+    cellStyle: nowrap,
     render: row => <IncidentStatusLabel status={row.status} />,
   },
 ];

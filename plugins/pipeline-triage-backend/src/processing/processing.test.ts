@@ -1,0 +1,105 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import type { FailureEventInput } from '@internal/plugin-pipeline-triage-common';
+import { ConfigReader } from '@backstage/config';
+import { createTriageEngine } from '../engine';
+import type { LinkResult, Linker } from '../linking';
+import { IncidentNotifier } from '../notify/IncidentNotifier';
+import { RoutePolicy } from '../routing';
+import { IngestService } from '../service/IngestService';
+import { KnexTriageStore, migrateStore } from '../store';
+import { databaseIds } from '../testing/databaseIds';
+import { builtInAdapters } from '../ingest';
+import { EventProcessor } from './EventProcessor';
+import { EVENTS_TOPIC, subscribeToEvents } from './subscribeToEvents';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: databaseIds() });
+const logger = mockServices.logger.mock();
+
+const LINKED: LinkResult = {
+  linked: true,
+  job: { entityRef: 'component:default/orders-daily-load', ownerRef: 'group:default/data-platform', idempotent: false, matchedBy: 'test' },
+  inputs: [],
+  outputs: [],
+  downstream: [],
+  unknownDatasets: [],
+};
+
+/** A catalog that is down for the first `failures` lookups, as during a restart. */
+class FlakyLinker implements Linker {
+  calls = 0;
+  constructor(private failures: number) {}
+  async link() {
+    this.calls++;
+    if (this.calls <= this.failures) throw new Error('catalog unavailable: ECONNREFUSED');
+    return LINKED;
+  }
+}
+
+const failure: FailureEventInput = {
+  source: 'generic',
+  job: { namespace: 'airflow-prod', name: 'orders_daily.load_orders' },
+  runId: 'run-42',
+  eventTime: '2026-11-20T06:00:00.000Z',
+  errorMessage: 'java.lang.OutOfMemoryError: Java heap space',
+};
+
+describe.each(databases.eachSupportedId())('event processing on %s', databaseId => {
+  async function setup(linker: Linker) {
+    const knex = await databases.init(databaseId);
+    await migrateStore(knex);
+    const store = new KnexTriageStore(knex);
+    const processor = new EventProcessor(
+      {
+        linker,
+        engine: createTriageEngine(),
+        routes: RoutePolicy.fromConfig(new ConfigReader({})),
+        store,
+        notifier: new IncidentNotifier({ store, logger }),
+        reopenWindowHours: 72,
+        weekZone: 'utc',
+      },
+      store,
+      logger,
+      { maxAttempts: 3, retryDelayMs: 0, leaseMs: 60_000, autoResolve: true },
+    );
+    return { store, processor, ingest: new IngestService(store, processor, builtInAdapters) };
+  }
+
+  it('keeps an event whose processing failed and lets the sweeper finish it', async () => {
+    const { store, processor, ingest } = await setup(new FlakyLinker(1));
+    const [result] = await ingest.ingest(failure, {}, 'external:test');
+    expect(result).toMatchObject({ status: 'accepted', processing: 'pending' });
+    const eventId = (result as { eventId: string }).eventId;
+    expect(await store.getEvent(eventId)).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/catalog unavailable/) });
+
+    expect(await processor.sweep()).toBe(1);
+    const done = await store.getEvent(eventId);
+    expect(done).toMatchObject({ status: 'done', incidentId: expect.any(String) });
+    const incident = await store.getIncident(done!.incidentId!);
+    expect(incident).toMatchObject({ category: 'resource_exhaustion', occurrences: 1, jobEntityRef: 'component:default/orders-daily-load' });
+  });
+
+  it('moves an event that keeps failing to the dead letters with the reason', async () => {
+    const { store, processor, ingest } = await setup(new FlakyLinker(100));
+    const [result] = await ingest.ingest(failure, {}, 'external:test');
+    await processor.sweep();
+    await processor.sweep();
+    expect(await store.listDeadLetters(10)).toEqual([
+      expect.objectContaining({ eventId: (result as { eventId: string }).eventId, attempts: 3, reason: expect.stringMatching(/catalog unavailable/) }),
+    ]);
+  });
+
+  it('feeds events published on the Backstage events topic into the same pipeline', async () => {
+    const { store, ingest } = await setup(new FlakyLinker(0));
+    const events = DefaultEventsService.create({ logger }).forPlugin('pipeline-triage');
+    await subscribeToEvents({ events, ingest, logger, defaultEnvironment: 'prod' });
+    await events.publish({ topic: EVENTS_TOPIC, eventPayload: { events: [failure, { nonsense: 1 }] } });
+    const page = await store.listIncidents({ entityRef: 'component:default/orders-daily-load' }, { limit: 10 });
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ category: 'resource_exhaustion', jobName: 'orders_daily.load_orders' });
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/Rejected an event from topic pipeline-triage.events: \(root\)/));
+  });
+});
