@@ -12,6 +12,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Reads `$text: ./contracts/x.odcs.yaml` in catalog files from local file locations.
+backend.add(import('@internal/plugin-pipeline-triage-backend/catalog-module'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -7,6 +7,8 @@ import type {
   TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from './linking';
+import type { ExtraEvidence } from './classify/ruleTypes';
+import { violationEvidence, violationsForEvent } from './contracts';
 import type { IncidentNotifier } from './notify/IncidentNotifier';
 import type { RoutePolicy } from './routing';
 import { jobKeyOf, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
@@ -15,7 +17,7 @@ import { jobKeyOf, type RecordedOccurrence, type StoredEvent, type TriageStore }
 export interface TriageEngine {
   triage(
     event: FailureEvent,
-    ctx?: { idempotent?: boolean; writesOutput?: boolean; runbookUrl?: string },
+    ctx?: { idempotent?: boolean; writesOutput?: boolean; runbookUrl?: string; extraEvidence?: ExtraEvidence[] },
   ): { verdict: TriageVerdict; evidenceLines: EvidenceLine[]; causeChain: string[] };
 }
 
@@ -41,10 +43,12 @@ export interface TriageOutcome extends RecordedOccurrence {
 export async function triageFailure(stored: StoredEvent, stages: TriageStages): Promise<TriageOutcome> {
   const { event } = stored;
   const links = await stages.linker.link(event);
+  const violations = violationsForEvent(event, links);
   const result = stages.engine.triage(event, {
     idempotent: links.job?.idempotent,
     writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
     runbookUrl: links.job?.runbookUrl,
+    extraEvidence: violationEvidence(violations),
   });
   const { classification } = result.verdict;
   const environment = event.environment ?? 'prod';

@@ -8,6 +8,7 @@ const WHERE: Record<string, string> = {
   warning: 'a warning line',
   context: 'a context line',
   wrapper: 'a wrapper line only',
+  retried: 'an error the tool was retrying',
   frame: 'a stack frame only',
   signal: 'a run signal',
   extra: 'added evidence',
@@ -43,7 +44,7 @@ export function runnerUpReason(
   if (!top) return `Only priors supported it; score ${fmt(score)}.`;
   const explainedBy = scores.explainedBy[category];
   if (explainedBy) parts.push(`explained as a symptom by ${explainedBy}`);
-  if (top.on === 'wrapper' || top.on === 'frame' || top.on === 'context') {
+  if (top.on === 'wrapper' || top.on === 'frame' || top.on === 'context' || top.on === 'retried') {
     parts.push(`matched ${WHERE[top.on]} (${top.lineId}), not the root cause`);
   } else if (top.weight < 0.6) {
     parts.push(`only generic wording matched: ${top.description} on ${top.lineId}`);

@@ -12,14 +12,53 @@ export function requiredLiterals(source: string, minLength = 3): string[] | unde
   // A group around the whole pattern, e.g. (?:a|b): look inside it.
   const inner = /^\((?:\?:)?([\s\S]*)\)$/.exec(source);
   if (inner && skipGroup(source, 0) === source.length) return requiredLiterals(inner[1], minLength);
-  const branches = splitTopLevel(source);
   const out: string[] = [];
-  for (const branch of branches) {
-    const lit = longestLiteral(branch);
-    if (!lit || lit.length < minLength) return undefined;
-    out.push(lit.toLowerCase());
+  for (const branch of splitTopLevel(source)) {
+    const lits = branchLiterals(branch, minLength);
+    if (!lits) return undefined;
+    out.push(...lits);
   }
-  return out;
+  return [...new Set(out)];
+}
+
+/**
+ * The literals one branch needs: its longest plain run, or else the alternatives of a group
+ * it cannot match without, e.g. `\b0 (?:rows|records) found` → ["rows", "records"].
+ */
+function branchLiterals(branch: string, minLength: number): string[] | undefined {
+  const lit = longestLiteral(branch);
+  if (lit.length >= minLength) return [lit.toLowerCase()];
+  let best: string[] | undefined;
+  for (const group of requiredGroups(branch)) {
+    const lits = requiredLiterals(group, minLength);
+    if (lits && (!best || Math.min(...lits.map(l => l.length)) > Math.min(...best.map(l => l.length)))) best = lits;
+  }
+  return best;
+}
+
+/** Bodies of the top-level groups of a branch that are not optional (no ?, *, {0,). */
+function requiredGroups(branch: string): string[] {
+  const groups: string[] = [];
+  let i = 0;
+  while (i < branch.length) {
+    const c = branch[i];
+    if (c === '\\') {
+      i += 2;
+    } else if (c === '[') {
+      i = skipClass(branch, i);
+    } else if (c === '(') {
+      const end = skipGroup(branch, i);
+      const after = branch.slice(end, end + 3);
+      const optional = after.startsWith('?') || after.startsWith('*') || /^\{0[,}]/.test(after);
+      const body = branch.slice(i + 1, end - 1);
+      const lookaround = /^\?(?:=|!|<=|<!)/.test(body);
+      if (!optional && !lookaround) groups.push(body.replace(/^\?(?::|<[A-Za-z_]\w*>)/, ''));
+      i = end;
+    } else {
+      i += 1;
+    }
+  }
+  return groups;
 }
 
 function splitTopLevel(source: string): string[] {

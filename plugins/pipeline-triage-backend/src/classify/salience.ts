@@ -12,6 +12,7 @@ export const SALIENCE: Record<LineRole | 'signal', number> = {
   warning: 0.6,
   context: 0.55,
   wrapper: 0.4,
+  retried: 0.3,
   frame: 0.3,
   signal: 1,
 };

@@ -43,6 +43,7 @@ function admits(scope: RuleScope, line: ScannedLine, chainIds: Set<string>, hasM
       return chainIds.has(line.id);
     case 'error':
       return line.role !== 'context' && line.role !== 'frame';
+    // 'retried' lines pass 'error' scope with a low salience.
     case 'message':
       return hasMessage ? line.section === 'message' : line.role === 'root';
     case 'any':

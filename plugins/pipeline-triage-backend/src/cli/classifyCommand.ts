@@ -48,7 +48,7 @@ function readable(item: InputItem, result: EngineResult): string {
     `${item.input}${item.id ? ` (${item.id})` : ''}`,
     `  ${CATEGORY_INFO[c.category].label} [${c.category}, ${c.domain}] confidence ${c.confidence.toFixed(2)}`,
     `  ${v.summary}`,
-    `  retry: ${v.retry.safeToRetry ? 'safe' : 'not safe'}: ${v.retry.reason}`,
+    `  retry: ${v.retry.reason}`,
     `  partial write: ${v.partialWrite.partialWrite}: ${v.partialWrite.reason}`,
   ];
   for (const id of c.evidence.slice(0, 3)) {

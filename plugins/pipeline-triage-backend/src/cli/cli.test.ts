@@ -68,11 +68,19 @@ describe('pipeline-triage CLI', () => {
     expect(lines[3].input).toBe(join(dir, 'raw.log'));
   });
 
+  it('accepts a contract file and says it is not checked yet', () => {
+    writeFileSync(join(dir, 'contract.yaml'), 'apiVersion: v3.0.0\nkind: DataContract\nid: orders\n');
+    const r = cli('classify', '--json', '--contract', join(dir, 'contract.yaml'), join(dir, 'raw.log'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('contract checks are not implemented yet');
+    expect(JSON.parse(r.stdout).category).toBe('resource_exhaustion');
+  });
+
   it('prints a readable summary and applies annotations', () => {
     const r = cli('classify', '--annotations', join(dir, 'annotations.yaml'), join(dir, 'cases', 'nested', 'oom.json'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Resource exhaustion [resource_exhaustion, infra]');
-    expect(r.stdout).toContain('retry: not safe');
+    expect(r.stdout).toContain('retry: Not safe');
   });
 
   it('scores labelled cases and enforces --min-accuracy', () => {

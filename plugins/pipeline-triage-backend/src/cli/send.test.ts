@@ -41,8 +41,12 @@ describe('pipeline-triage send', () => {
   fs.writeFileSync(path.join(dir, 'b.query'), 'job=spark-prod/ltv');
   const out: string[] = [];
   const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation(t => (out.push(String(t)), true));
-  const writeErr = jest.spyOn(process.stderr, 'write').mockImplementation(t => (out.push(String(t)), true));
+  const capture = (t: unknown) => {
+    out.push(String(t));
+    return true;
+  };
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+  const writeErr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
   afterAll(() => {
     write.mockRestore();
     writeErr.mockRestore();

@@ -64,8 +64,9 @@ async function sendFile(file: string, endpoint: string, token: string, opts: Sen
   if (!isJson) {
     // A plain-text log names its job in a `.query` file beside it, or with --job.
     const sidecar = file.replace(/\.[^.]+$/, '.query');
-    const query = existsSync(sidecar) ? readFileSync(sidecar, 'utf8').trim() : opts.job ? `job=${encodeURIComponent(opts.job)}` : '';
-    url = query ? `${endpoint}?${query}` : endpoint;
+    let query = opts.job ? `job=${encodeURIComponent(opts.job)}` : '';
+    if (existsSync(sidecar)) query = readFileSync(sidecar, 'utf8').trim();
+    if (query) url = `${endpoint}?${query}`;
   }
   let res: Response;
   try {

@@ -38,3 +38,4 @@ export type {
   ViolationEvidence,
   ViolationKind,
 } from './violation';
+export { violationsForEvent, violationEvidence } from './violationsForEvent';

@@ -96,6 +96,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       event,
       evidence,
       safeToRetry: retry.safeToRetry,
+      partialWrite: partialWrite.partialWrite,
       runbookUrl: ctx.runbookUrl,
     });
     const root = evidence.causeChain[0]?.text ?? event.errorMessage ?? evidence.lines.find(l => l.role === 'error')?.body;

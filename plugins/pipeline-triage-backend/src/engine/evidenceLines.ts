@@ -10,6 +10,7 @@ function kindOf(line: ScannedLine, codeLines: Set<string>): string {
       return 'cause';
     case 'error':
     case 'wrapper':
+    case 'retried':
       return 'error';
     case 'warning':
       return 'warning';

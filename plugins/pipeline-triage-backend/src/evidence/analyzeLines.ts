@@ -9,6 +9,10 @@ import { stripLogPrefix } from './logPrefix';
 import type { CauseLink, ErrorCode, Evidence, LineRole, ScannedLine } from './types';
 import { isWrapperText } from './wrappers';
 
+// "Retrying in 5 seconds (attempt 1): Connection reset": an error the tool is handling.
+const RETRIED =
+  /\b(?:retrying|will (?:be )?retr(?:y|ied)|retry(?:ing)? in \d|retry attempt|succeeded after \d* ?retr|after retr(?:y|ies) succeeded|backing off|recovered after)\b/i;
+
 export interface CollectorTotals {
   lines: number;
   errors: number;
@@ -79,6 +83,12 @@ export function analyzeLines(
     chainInput.push({ id, line: c.line, body, kind: c.kind, record: body !== c.text });
   }
 
+  // A short message with no error wording at all (an error field, a one-line summary) is
+  // still the error: with nothing else to go on, its lines count as error lines.
+  if (!scanned.some(l => l.role === 'error' || l.role === 'warning') && scanned.length <= 20) {
+    for (const l of scanned) if (l.role === 'context') l.role = 'error';
+    for (const c of chainInput) if (c.kind === 'context') c.kind = 'error';
+  }
   const { chain: rawChain, exceptionLineIds } = buildCauseChain(chainInput);
   const byId = new Map(scanned.map(l => [l.id, l]));
   for (const id of exceptionLineIds) {
@@ -90,7 +100,10 @@ export function analyzeLines(
   }
   const chain = chooseRoot(rawChain, scanned, wrapperIds);
 
-  // Roles, strongest last so it wins: wrapper < cause < root.
+  // Roles, strongest last so it wins: retried < wrapper < cause < root.
+  for (const l of scanned) {
+    if ((l.role === 'error' || l.role === 'warning') && RETRIED.test(l.body)) l.role = 'retried';
+  }
   for (const id of wrapperIds) {
     const l = byId.get(id);
     if (l) l.role = 'wrapper';

@@ -34,6 +34,8 @@ const DBT_INLINE_HEADER =
 const DETAIL_END = /^\s*compiled (?:SQL|Code) at\b/;
 const DBT_NODE_STATUS = /^\s*\d+ of \d+ |^\s*Done\. PASS=|^\s*Completed with /;
 const PY_WORKER = /Python worker|PythonException/;
+// Run summaries wrap nothing: what follows them is more counting.
+const SUMMARY = /Done\. PASS=|Completed with \d+ errors?|Finished running \d+/;
 
 /**
  * "Query terminated with exception: Exception thrown in awaitResult: [CODE] real message":
@@ -45,9 +47,10 @@ function splitAfterWrapper(body: string): [string, string] | undefined {
     const m = p.exec(body);
     if (m && m.index + m[0].length > end) end = m.index + m[0].length;
   }
-  if (end < 0) return undefined;
+  if (end < 0 || SUMMARY.test(body)) return undefined;
   const rest = body.slice(end).replace(/^[\s:.]+/, '');
-  if (rest.length < 15 || isWrapperText(rest)) return undefined;
+  // A cause reads like a message, not like counters (`WARN=0 ERROR=1 TOTAL=38`).
+  if (rest.length < 15 || isWrapperText(rest) || /^(?:[\w-]+=\S*\s*)+$/.test(rest)) return undefined;
   return [body.slice(0, end), rest];
 }
 

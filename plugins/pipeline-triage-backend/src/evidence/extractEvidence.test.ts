@@ -74,6 +74,11 @@ describe('extractEvidence', () => {
     expect(ev.signalLines.map(l => l.text)).toContain('taskDurationRatio=75');
   });
 
+  it('treats a short message without error wording as the error itself', () => {
+    const ev = extractEvidence({ errorMessage: 'TaskManager with id tm-3 is gone' });
+    expect(ev.lines[0].role).toBe('root');
+  });
+
   it('caps pathological lines so regexes never see more than 4 KB', () => {
     const ev = extractEvidence({ logExcerpt: `ERROR ${'x'.repeat(100_000)}\nERROR short` });
     expect(ev.lines[0].text.length).toBeLessThanOrEqual(4097);

@@ -7,7 +7,7 @@ export type LineKind = 'error' | 'warning' | 'frame' | 'context' | 'blank';
 // Words that make a line worth keeping as error evidence whatever its log level says
 // (tools print the real error at INFO surprisingly often).
 const ERROR_WORDS =
-  /error|exception|fail|fatal|denied|forbidden|refused|timed out|timeout|killed|cannot|can't|unable|not found|does not exist|doesn't exist|invalid|violat|exceed|no space|unavailable|traceback|oom|evicted|abort|panic|unauthori|not authori|could not|couldn't|expired|lost |missing|rejected|incompatible|too many|malformed|mismatch|stale|throttl|slow ?down|insufficient|not allowed|unrecognized|unexpected|conflict|corrupt|overflow|out of memory|deadlock|crash|terminated|sigkill|sigterm|unreachable|not recognized|not defined|isn't defined|no such|not enough|too large|reset by peer|broken pipe/;
+  /error|exception|fail|fatal|denied|forbidden|refused|timed out|timeout|killed|cannot|can't|unable|not found|does not exist|doesn't exist|invalid|violat|exceed|no space|unavailable|traceback|oom|evicted|abort|panic|unauthori|not authori|could not|couldn't|expired|lost |missing|rejected|incompatible|too many|malformed|mismatch|stale|throttl|slow ?down|insufficient|not allowed|unrecognized|unexpected|conflict|corrupt|overflow|out of memory|deadlock|crash|terminated|sigkill|sigterm|unreachable|not recognized|not defined|isn't defined|no such|not enough|too large|reset by peer|broken pipe|no longer reachable|hanging\?|not responsive|unresponsive/;
 
 const FRAME =
   /^\s+at\s|^\s*at [\w$.<>/]+\(|^\s*File "[^"]*", line \d+|^\s*\.\.\. \d+ (?:more|common frames omitted)|^\s*\^+\s*$/;

@@ -5,9 +5,10 @@ export type Section = 'message' | 'stack' | 'log';
 
 /**
  * What a line is, for weighting: the root cause weighs most, wrappers and stack frames least.
- * `cause` is a deeper link of the exception chain that is not the root.
+ * `cause` is a deeper link of the exception chain that is not the root; `retried` is an error
+ * the tool said it is retrying (or recovered from): usually not what finally failed.
  */
-export type LineRole = 'root' | 'cause' | 'error' | 'wrapper' | 'warning' | 'context' | 'frame';
+export type LineRole = 'root' | 'cause' | 'error' | 'wrapper' | 'retried' | 'warning' | 'context' | 'frame';
 
 export interface ErrorCode {
   system:

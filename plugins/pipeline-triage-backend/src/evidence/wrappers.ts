@@ -40,7 +40,12 @@ export const WRAPPER_PATTERNS: RegExp[] = [
   /Finished in state Failed/,
 ];
 
+/** Every wrapper pattern contains one of these words: a line without them skips the list. */
+const WRAPPER_GATE =
+  /error|exception|fail|abort|exit|traceback|stack ?trace|terminated|encountered|completed with|pass=|marking task|upsert|recovery|occurred|threw/i;
+
 export function isWrapperText(text: string): boolean {
+  if (!WRAPPER_GATE.test(text)) return false;
   for (const p of WRAPPER_PATTERNS) if (p.test(text)) return true;
   return false;
 }

@@ -7,6 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import { ANNOTATIONS, type FailureEvent } from '@internal/plugin-pipeline-triage-common';
 import { matches, parsePatterns, type NamePattern } from './patternMatch';
+import { parseContract, type ContractError, type ParsedContract } from '../contracts';
 import type { EntityFacts } from './types';
 
 interface Matcher {
@@ -41,6 +42,7 @@ export class CatalogIndex {
   private readonly byRef = new Map<string, Entity>();
   private readonly jobMatchers: Matcher[] = [];
   private readonly datasetMatchers: Matcher[] = [];
+  private readonly contracts = new Map<string, ParsedContract | ContractError | undefined>();
 
   constructor(entities: Entity[]) {
     for (const entity of entities) {
@@ -70,6 +72,18 @@ export class CatalogIndex {
 
   get size(): number {
     return this.byRef.size;
+  }
+
+  /** The parsed definition of a data contract entity, parsed once per snapshot. */
+  contract(ref: string): ParsedContract | ContractError | undefined {
+    if (!this.contracts.has(ref)) {
+      const definition = this.byRef.get(ref)?.spec?.definition;
+      this.contracts.set(
+        ref,
+        typeof definition === 'string' ? parseContract(definition, { entityRef: ref }) : undefined,
+      );
+    }
+    return this.contracts.get(ref);
   }
 
   /** Entities that carry a job annotation, in catalog order. */

@@ -12,7 +12,8 @@ import {
   type FailureEvent,
 } from '@internal/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
-import type { DatasetLink, DownstreamLink, LinkResult, Linker } from './types';
+import { isContractError } from '../contracts';
+import type { DatasetLink, DownstreamLink, EntityFacts, LinkResult, Linker } from './types';
 
 export interface CatalogLinkerOptions {
   catalog: CatalogService;
@@ -59,7 +60,7 @@ export class CatalogLinker implements Linker {
           { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
           ...LINKING_ANNOTATIONS.map(a => ({ [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS })),
         ],
-        fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'relations'],
+        fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'spec.definition', 'relations'],
       },
       { credentials },
     );
@@ -80,31 +81,29 @@ export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: n
   const datasetLink = (ref: DatasetRef | undefined, table: Entity | undefined): DatasetLink => {
     const contractRef = table?.metadata.annotations?.[ANNOTATIONS.dataContract];
     const contract = contractRef ? index.entity(contractRef.toLocaleLowerCase('en-US')) : undefined;
+    let contractFacts: EntityFacts | undefined;
+    if (contract) contractFacts = index.facts(contract);
+    else if (contractRef) contractFacts = { entityRef: contractRef.toLocaleLowerCase('en-US') };
+    const parsed = contractFacts ? index.contract(contractFacts.entityRef) : undefined;
+    const tableFacts = table ? index.facts(table) : undefined;
     return {
-      dataset: ref ? `${ref.namespace}/${ref.name}` : table ? index.facts(table).entityRef : '',
-      table: table ? index.facts(table) : undefined,
-      contract: contract
-        ? index.facts(contract)
-        : contractRef
-          ? { entityRef: contractRef.toLocaleLowerCase('en-US') }
-          : undefined,
+      dataset: ref ? `${ref.namespace}/${ref.name}` : tableFacts?.entityRef ?? '',
+      table: tableFacts,
+      contract: contractFacts,
+      contractDocument: parsed && !isContractError(parsed) ? parsed : undefined,
+      contractError: parsed && isContractError(parsed) ? parsed : undefined,
+      datasetRef: ref,
       producers: table ? index.producersOf(table).map(p => index.facts(p)) : [],
     };
   };
 
-  const fromEvent = (refs: DatasetRef[] | undefined) =>
-    (refs ?? []).map(r => datasetLink(r, index.findDataset(r.namespace, r.name)));
   // Senders often omit datasets; the catalog's relations then say what the job reads and writes.
-  const inputs = event.inputs?.length
-    ? fromEvent(event.inputs)
-    : job
-      ? index.inputsOf(job).map(t => datasetLink(undefined, t))
-      : [];
-  const outputs = event.outputs?.length
-    ? fromEvent(event.outputs)
-    : job
-      ? index.outputsOf(job).map(t => datasetLink(undefined, t))
-      : [];
+  const datasets = (refs: DatasetRef[] | undefined, related: (e: Entity) => Entity[]) => {
+    if (refs?.length) return refs.map(r => datasetLink(r, index.findDataset(r.namespace, r.name)));
+    return job ? related(job).map(t => datasetLink(undefined, t)) : [];
+  };
+  const inputs = datasets(event.inputs, e => index.inputsOf(e));
+  const outputs = datasets(event.outputs, e => index.outputsOf(e));
 
   return {
     linked: Boolean(job),

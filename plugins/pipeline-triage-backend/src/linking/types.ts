@@ -1,4 +1,5 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { DatasetRef, FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { ContractError, ParsedContract } from '../contracts';
 
 /** What the catalog says about one entity, reduced to what triage needs. */
 export interface EntityFacts {
@@ -19,6 +20,11 @@ export interface DatasetLink {
   dataset: string;
   table?: EntityFacts;
   contract?: EntityFacts;
+  /** The contract's definition, parsed once per catalog snapshot; or why it is invalid. */
+  contractDocument?: ParsedContract;
+  contractError?: ContractError;
+  /** The dataset as the event sent it (schema, quality results), when the event named it. */
+  datasetRef?: DatasetRef;
   /** Pipelines that write this table, with their owners. */
   producers: EntityFacts[];
 }

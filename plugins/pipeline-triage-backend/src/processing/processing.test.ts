@@ -8,7 +8,7 @@ import { IncidentNotifier } from '../notify/IncidentNotifier';
 import { RoutePolicy } from '../routing';
 import { IngestService } from '../service/IngestService';
 import { KnexTriageStore, migrateStore } from '../store';
-import { databaseIds } from '../testing/databaseIds';
+import { databaseIds } from '../__testUtils__/databaseIds';
 import { builtInAdapters } from '../ingest';
 import { EventProcessor } from './EventProcessor';
 import { EVENTS_TOPIC, subscribeToEvents } from './subscribeToEvents';

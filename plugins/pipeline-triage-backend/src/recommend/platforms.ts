@@ -47,7 +47,7 @@ const MARKERS: Array<[Platform, RegExp]> = [
   ['dagster', /dagster/],
   ['aws', /amazonaws|s3a?:\/\/|arn:aws:|botocore|boto3/],
   ['gcp', /gs:\/\/|googleapis|google\.api_core/],
-  ['delta', /org\.apache\.spark\.sql\.delta|io\.delta|DELTA_/],
+  ['delta', /org\.apache\.spark\.sql\.delta|io\.delta|DELTA_|_delta_log|Committed delta #|DeltaLog|OptimisticTransaction/],
   ['iceberg', /org\.apache\.iceberg|iceberg/i],
   ['hudi', /org\.apache\.hudi|Hoodie/],
   ['hive', /org\.apache\.hadoop\.hive|HiveMetaStore|hive\.ql/],

@@ -42,6 +42,16 @@ describe('recommend', () => {
     expect(ra.action).toMatch(/retry policy allows a rerun/);
   });
 
+  it('puts table history first when output was partly written', () => {
+    const event = failureEventSchema.parse({
+      job: { name: 'contacts_merge' },
+      eventTime: '2024-03-14T09:42:00Z',
+      logExcerpt: 'INFO OptimisticTransaction: Committed delta #18822 to s3://lake/crm/contacts/_delta_log\nERROR stage failure',
+    });
+    const r = recommend({ category: 'infrastructure', event, evidence: extractEvidence(event), safeToRetry: false, partialWrite: 'true' });
+    expect(r.diagnostics[0].label).toBe('Recent commits of the Delta table');
+  });
+
   it('always offers at least one way to look', () => {
     const event = failureEventSchema.parse({ job: { name: 'x' }, eventTime: '2024-03-14T09:42:00Z', logExcerpt: 'ERROR boom' });
     const r = recommend({ category: 'unknown', event, evidence: extractEvidence(event), safeToRetry: false });

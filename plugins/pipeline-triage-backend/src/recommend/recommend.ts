@@ -1,4 +1,10 @@
-import type { Category, FailureEvent, Recommendation } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  FailureEvent,
+  PartialWrite,
+  Recommendation,
+} from '@internal/plugin-pipeline-triage-common';
+import type { CommandId } from './commands';
 import type { Evidence } from '../evidence';
 import { COMMANDS } from './commands';
 import { PLAYBOOKS } from './playbooks';
@@ -10,6 +16,8 @@ export interface RecommendInput {
   event: FailureEvent;
   evidence: Evidence;
   safeToRetry: boolean;
+  /** When output was partly written, the table-history commands come first. */
+  partialWrite?: PartialWrite;
   /** From the catalog annotation, when the entity has one. */
   runbookUrl?: string;
   /** At most this many diagnostics. Default 4. */
@@ -23,7 +31,8 @@ export function recommend(input: RecommendInput): Recommendation {
   const vars = templateVars(input.event, input.evidence);
   const diagnostics: Recommendation['diagnostics'] = [];
   const seen = new Set<string>();
-  for (const id of playbook.diagnostics) {
+  const history: CommandId[] = input.partialWrite === 'true' ? ['deltaHistory', 'icebergSnapshots', 'hudiCommits'] : [];
+  for (const id of [...history, ...playbook.diagnostics]) {
     const cmd = COMMANDS[id];
     if (seen.has(id) || !cmd.platforms.some(p => platforms.has(p))) continue;
     seen.add(id);

@@ -1,7 +1,8 @@
 /** Small Markdown helpers: escaping and fences that survive any content. */
 
 export function escapeInline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]|<>#])/g, '\\$1');
+  // `_` is left alone: inside words (snake_case names) it never starts emphasis.
+  return text.replace(/\r?\n/g, ' ').replace(/([\\`*[\]|<>#])/g, '\\$1');
 }
 
 /** A fenced block whose fence is longer than any backtick run inside the content. */

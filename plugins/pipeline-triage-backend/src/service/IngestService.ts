@@ -59,12 +59,14 @@ export class IngestService {
       }
       const outcome = await this.processor.processById(a.id);
       const done = outcome.status === 'done' ? outcome : undefined;
+      let processing: 'done' | 'pending' | 'ignored' = 'pending';
+      if (done) processing = event.event.outcome === 'success' ? 'ignored' : 'done';
       results.push({
         index,
         status: 'accepted',
         eventId: a.id,
         incidentId: done?.incidentId,
-        processing: done ? (event.event.outcome === 'success' ? 'ignored' : 'done') : 'pending',
+        processing,
         category: done?.category,
         safeToRetry: done?.safeToRetry,
       });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import { databaseIds } from '../testing/databaseIds';
-import { EXAMPLES_DIR, startTriageBackend } from '../testing/startTriageBackend';
+import { databaseIds } from '../__testUtils__/databaseIds';
+import { EXAMPLES_DIR, startTriageBackend } from '../__testUtils__/startTriageBackend';
 
 jest.setTimeout(120_000);
 
@@ -132,6 +132,21 @@ describe.each(databases.eachSupportedId())('pipeline-triage HTTP API on %s', dat
       expect(detail.status).toBe(200);
       expect(detail.body.linked).toBe(true);
     }
+  });
+
+  it('routes schema drift on a contracted table to the data-contract owner', async () => {
+    const res = await request(server)
+      .post('/api/pipeline-triage/v1/events')
+      .set('authorization', SENDER)
+      .send({ ...example('openlineage-fail-schema-drift.json'), run: { ...example('openlineage-fail-schema-drift.json').run, runId: '5e0c8a51-7d2b-4c1e-9f3a-2b6d8e4f1a70' } });
+    const detail = await request(server)
+      .get(`/api/pipeline-triage/v1/incidents/${res.body.results[0].incidentId}`)
+      .set('authorization', USER);
+    expect(detail.body).toMatchObject({ category: 'schema_drift', routedTo: 'group:default/checkout-producers' });
+    expect(detail.body.route.rule).toBe('schema_drift:contract_owner');
+    expect(detail.body.linkedEntities).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entityRef: 'api:default/checkout-orders', role: 'contract' })]),
+    );
   });
 
   it('rejects bad input with a status and a message that names the problem', async () => {

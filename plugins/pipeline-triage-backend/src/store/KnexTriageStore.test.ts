@@ -3,7 +3,7 @@ import type { FailureEvent, TriageVerdict } from '@internal/plugin-pipeline-tria
 import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore, rollbackStore } from './migrateStore';
 import type { FailureRecord } from './types';
-import { databaseIds } from '../testing/databaseIds';
+import { databaseIds } from '../__testUtils__/databaseIds';
 
 jest.setTimeout(60_000);
 

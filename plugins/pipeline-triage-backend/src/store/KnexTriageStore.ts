@@ -32,6 +32,37 @@ import { decodeCursor, encodeCursor } from './cursor';
 
 const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
 
+/** Roles under which an entity page lists an incident (owners are matched by `owner=`). */
+const ENTITY_ROLES = ['job', 'input', 'output', 'contract'];
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'status',
+  'category',
+  'domain',
+  'confidence',
+  'safe_to_retry',
+  'partial_write',
+  'severity',
+  'environment',
+  'job_name',
+  'job_namespace',
+  'job_entity_ref',
+  'owner_ref',
+  'routed_to',
+  'route_rule',
+  'linked',
+  'signature',
+  'occurrences',
+  'consecutive_failures',
+  'first_seen',
+  'last_seen',
+  'last_success',
+  'category_overridden',
+];
+
+
 /** What the incident row keeps as JSON: everything the detail view shows beyond the columns. */
 interface IncidentDetailJson {
   verdict: IncidentDetail['verdict'];
@@ -766,36 +797,6 @@ export class KnexTriageStore implements TriageStore {
     };
   }
 }
-
-/** Roles under which an entity page lists an incident (owners are matched by `owner=`). */
-const ENTITY_ROLES = ['job', 'input', 'output', 'contract'];
-
-const SUMMARY_COLUMNS = [
-  'id',
-  'title',
-  'status',
-  'category',
-  'domain',
-  'confidence',
-  'safe_to_retry',
-  'partial_write',
-  'severity',
-  'environment',
-  'job_name',
-  'job_namespace',
-  'job_entity_ref',
-  'owner_ref',
-  'routed_to',
-  'route_rule',
-  'linked',
-  'signature',
-  'occurrences',
-  'consecutive_failures',
-  'first_seen',
-  'last_seen',
-  'last_success',
-  'category_overridden',
-];
 
 function rowToSummary(row: any): IncidentSummary {
   return {

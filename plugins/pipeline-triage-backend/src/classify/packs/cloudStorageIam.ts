@@ -20,6 +20,7 @@ export const cloudStorageIamPack: RulePack = {
 
     // --- credentials missing: a configuration problem first
     { id: 'credentials-missing', category: 'config_error', description: 'no credentials configured', patterns: [ci('NoCredentialsError|Unable to locate credentials|Unable to load (?:AWS )?credentials|No AWSCredentials provided|Could not load credentials from any providers|DefaultCredentialsError|Could not automatically determine credentials|No valid credential sources found|credentials? (?:file )?not found')], weight: 0.7 },
+    { id: 'aws-region-missing', category: 'config_error', description: 'no AWS region configured', patterns: ['NoRegionError|You must specify a region'], weight: 0.9 },
     { id: 'credentials-missing-permission', category: 'permission', description: 'missing credentials deny access', patterns: [ci('NoCredentialsError|Unable to locate credentials|Could not load credentials from any providers')], weight: 0.4 },
 
     // --- small files / request rate

@@ -16,11 +16,13 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-broadcast-too-large', category: 'resource_exhaustion', description: 'broadcast table too large for memory', patterns: ['Not enough memory to build and broadcast the table|Cannot broadcast the table that is larger than|Cannot broadcast the table over \\d+ rows'], weight: 0.8 },
     { id: 'spark-broadcast-timeout', category: 'resource_exhaustion', description: 'broadcast timed out', patterns: ['Could not execute broadcast in \\d+ secs'], weight: 0.55 },
     { id: 'spark-driver-restarting', category: 'infrastructure', description: 'Spark driver stopped unexpectedly', patterns: ['The spark driver has stopped unexpectedly and is restarting|Driver is temporarily unavailable|The spark context has stopped and the driver is restarting'], weight: 0.6 },
+    { id: 'spark-driver-gc-unresponsive', category: 'resource_exhaustion', description: 'driver unresponsive from garbage collection', patterns: ['not responsive, likely due to GC|likely due to GC|GC overhead|spent \\d+% of (?:its )?time in GC'], weight: 0.85, explains: ['infrastructure'] },
     { id: 'spark-driver-restarting-memory', category: 'resource_exhaustion', description: 'driver restarts are usually driver memory pressure', patterns: ['The spark driver has stopped unexpectedly and is restarting'], weight: 0.35 },
 
     // --- data skew
     { id: 'spark-shuffle-frame-too-large', category: 'data_skew', description: 'a single shuffle block exceeds 2 GB', patterns: ['(?:Adjusted frame length|Too large frame|frame length) exceeds|Size exceeds Integer\\.MAX_VALUE|Cannot grow BufferHolder by size|exceeds size limitation'], weight: 0.75, explains: ['resource_exhaustion', 'infrastructure'] },
     { id: 'spark-skew-words', category: 'data_skew', description: 'the log names skew', patterns: [ci('\\bskew(?:ed)? (?:partition|key|join|data)|data skew|straggler')], weight: 0.6, where: 'any' },
+    { id: 'task-far-above-median', category: 'data_skew', description: 'one task far slower or larger than the median', patterns: [ci('(?:while|but) the median (?:task )?(?:took|was|read)|\\d+x (?:longer|slower|larger) than (?:the )?median|(?:longer|slower|larger) than the median|max(?:imum)? task .{0,60} median')], weight: 0.6, where: 'any' },
     { id: 'spark-speculation', category: 'data_skew', description: 'tasks far slower than the median', patterns: ['as speculatable because it ran more than'], weight: 0.45, where: 'any' },
 
     // --- infrastructure
@@ -41,12 +43,14 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-unresolved-column-code', category: 'code_error', description: 'unresolved column can also be a typo in the job', patterns: ['\\[UNRESOLVED_COLUMN|cannot resolve [\'`"][^\'`"]+[\'`"] given input columns|cannot be resolved\\. Did you mean'], weight: 0.4 },
     { id: 'spark-parquet-type-mismatch', category: 'schema_drift', description: 'file column type differs from the table schema', patterns: ['Parquet column cannot be converted|SchemaColumnConvertNotSupportedException|PARQUET_COLUMN_DATA_TYPE_MISMATCH|Expected: \\w+, Found: \\w+|column .{0,80} has (?:a )?type .{0,80} but .{0,80} expected'], weight: 0.9 },
     { id: 'spark-merge-incompatible', category: 'schema_drift', description: 'incompatible schemas cannot be merged', patterns: ['Failed to merge incompatible data types|CANNOT_MERGE_INCOMPATIBLE_DATA_TYPE|Failed to merge fields|incompatible (?:schema|data types?)|CANNOT_UP_CAST_DATATYPE|Cannot up cast'], weight: 0.85 },
+    { id: 'spark-write-schema-mismatch', category: 'schema_drift', description: 'data written does not fit the target table', patterns: ['INSERT_COLUMN_ARITY_MISMATCH|INCOMPATIBLE_DATA_(?:FOR|TO)_TABLE|too many data columns|not enough data columns|Cannot write incompatible data|Cannot safely cast'], weight: 0.85 },
     { id: 'spark-schema-mismatch-words', category: 'schema_drift', description: 'schema mismatch wording', patterns: [ci('schema (?:mismatch|changed|has changed|does not match|is not compatible)|mismatch(?:ed)? schema|column count mismatch')], weight: 0.6 },
     { id: 'spark-state-schema', category: 'schema_drift', description: 'streaming state schema changed', patterns: ['StateSchemaNotCompatible|Provided schema doesn\'t match to the schema for existing state|STATE_STORE_\\w*SCHEMA'], weight: 0.7 },
 
     // --- data quality
     { id: 'spark-cast-invalid', category: 'data_quality', description: 'a value cannot be cast', patterns: ['\\[CAST_INVALID_INPUT\\]|\\[CAST_OVERFLOW\\]|cannot be cast to .{0,80} because it is malformed|\\[ARITHMETIC_OVERFLOW\\]'], weight: 0.85 },
     { id: 'spark-malformed-records', category: 'data_quality', description: 'malformed input records', patterns: ['MALFORMED_RECORD_IN_PARSING|Malformed records are detected|BadRecordException|Malformed (?:CSV|JSON|line)|\\[MALFORMED_\\w+|Malformed input|FAILED_PARSE_\\w+'], weight: 0.88 },
+    { id: 'spark-value-error-classes', category: 'data_quality', description: 'a value does not parse or fit', patterns: ['\\[(?:CANNOT_PARSE_TIMESTAMP|NUMERIC_VALUE_OUT_OF_RANGE|CONVERSION_INVALID_INPUT|INVALID_FORMAT|BINARY_ARITHMETIC_OVERFLOW|DATETIME_OVERFLOW)'], weight: 0.8 },
     { id: 'jvm-number-format', category: 'data_quality', description: 'a value is not a number', patterns: ['NumberFormatException'], weight: 0.55 },
     { id: 'spark-divide-by-zero', category: 'data_quality', description: 'division by zero on a value', patterns: ['\\[DIVIDE_BY_ZERO\\]|ArithmeticException: / by zero'], weight: 0.5 },
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
@@ -6,9 +7,10 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import pipelineTriageBackend from '../index';
+import localFileText from '../catalogModule';
 
 /** The example platform the catalog loads in tests, as in the example instance. */
-export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
+export const EXAMPLES_DIR = resolvePackagePath('@internal/plugin-pipeline-triage-backend', '../../examples');
 
 /** The dev-only sender token; tests post events with it like a pipeline would. */
 export const SENDER_TOKEN = 'test-only-sender-token';
@@ -34,6 +36,7 @@ export async function startTriageBackend(
   const backend = await startTestBackend({
     features: [
       catalogBackend,
+      localFileText,
       notificationsBackend,
       signalsBackend,
       pipelineTriageBackend,
