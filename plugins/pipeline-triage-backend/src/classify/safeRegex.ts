@@ -9,6 +9,9 @@
  * It is deliberately conservative; a rejected pattern can always be rewritten.
  */
 
+/** A shape known to backtrack badly (as opposed to a pattern we cannot parse). */
+class RiskError extends Error {}
+
 export interface RegexRisk {
   safe: boolean;
   reason?: string;
@@ -159,7 +162,8 @@ class Parser {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
       if (m) {
         const min = Number(m[1]);
-        const max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+        let max = min;
+        if (m[2]) max = m[3] ? Number(m[3]) : Infinity;
         this.i += m[0].length - 1;
         q = { min, max };
       }
@@ -267,8 +271,6 @@ class Parser {
     return { unbounded: false, first: { all, chars, wide: all && !negated }, nullable: false };
   }
 }
-
-class RiskError extends Error {}
 
 /** Checks a pattern's structure; also rejects sources that do not parse. */
 export function checkRegexSafety(source: string): RegexRisk {

@@ -51,9 +51,13 @@ describe('createTriageEngine', () => {
   });
 
   it('is fast on a typical event', () => {
+    const info = Array.from({ length: 60 }, (_, i) => `24/05/13 19:02:${String(i).padStart(2, '0')} INFO TaskSetManager: Finished task ${i}.0 in stage 3.0`);
     const e = event(
-      Array.from({ length: 60 }, (_, i) => `24/05/13 19:02:${String(i).padStart(2, '0')} INFO TaskSetManager: Finished task ${i}.0 in stage 3.0`).join('\n') +
-        '\norg.apache.spark.SparkException: Job aborted due to stage failure: Task 1 in stage 3.0 failed 4 times, most recent failure: Lost task 1.3: java.lang.OutOfMemoryError: Java heap space\n\tat x.Y.z(Y.java:1)',
+      [
+        ...info,
+        'org.apache.spark.SparkException: Job aborted due to stage failure: Task 1 in stage 3.0 failed 4 times, most recent failure: Lost task 1.3: java.lang.OutOfMemoryError: Java heap space',
+        '\tat x.Y.z(Y.java:1)',
+      ].join('\n'),
     );
     engine.triage(e);
     const start = process.hrtime.bigint();

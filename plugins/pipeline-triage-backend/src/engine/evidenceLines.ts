@@ -31,8 +31,10 @@ export function selectEvidenceLines(
   const cited = new Set([...classification.evidence, ...(partialWrite.evidence ?? [])]);
   const chain = new Set(evidence.causeChain.flatMap(l => l.lineIds));
   const codeLines = new Set(evidence.codes.map(c => c.lineId));
-  const priority = (l: ScannedLine) =>
-    cited.has(l.id) || chain.has(l.id) ? 0 : l.role === 'error' || l.role === 'wrapper' ? 1 : 2;
+  const priority = (l: ScannedLine): number => {
+    if (cited.has(l.id) || chain.has(l.id)) return 0;
+    return l.role === 'error' || l.role === 'wrapper' ? 1 : 2;
+  };
   const candidates = evidence.lines.filter(
     l =>
       cited.has(l.id) ||

@@ -5,6 +5,7 @@ import { findExceptionSegments } from './exceptions';
 import { extractExitFacts } from './exitSignals';
 import { deriveSignals, signalEvidenceLines } from './derivedSignals';
 import type { CollectedLine } from './lineCollector';
+import type { LineKind } from './lineKind';
 import { stripLogPrefix } from './logPrefix';
 import type { CauseLink, ErrorCode, Evidence, LineRole, ScannedLine } from './types';
 import { isWrapperText } from './wrappers';
@@ -12,6 +13,14 @@ import { isWrapperText } from './wrappers';
 // "Retrying in 5 seconds (attempt 1): Connection reset": an error the tool is handling.
 const RETRIED =
   /\b(?:retrying|will (?:be )?retr(?:y|ied)|retry(?:ing)? in \d|retry attempt|succeeded after \d* ?retr|after retr(?:y|ies) succeeded|backing off|recovered after)\b/i;
+
+const ROLE_OF_KIND: Record<LineKind, LineRole> = {
+  error: 'error',
+  warning: 'warning',
+  frame: 'frame',
+  context: 'context',
+  blank: 'context',
+};
 
 export interface CollectorTotals {
   lines: number;
@@ -61,14 +70,7 @@ export function analyzeLines(
   for (const c of collected) {
     const id = `L${c.line}`;
     const { body, level } = stripLogPrefix(c.text);
-    const role: LineRole =
-      c.kind === 'error'
-        ? 'error'
-        : c.kind === 'warning'
-        ? 'warning'
-        : c.kind === 'frame'
-        ? 'frame'
-        : 'context';
+    const role: LineRole = ROLE_OF_KIND[c.kind];
     const line: ScannedLine = { id, line: c.line, section: c.section, text: c.text, lower: c.lower, body, level, role };
     if (c.kind !== 'frame' && c.kind !== 'blank') {
       if (isWrapperText(body)) wrapperIds.add(id);

@@ -45,6 +45,20 @@ describe('decidePartialWrite', () => {
     expect(decide(line).partialWrite).toBe('false');
   });
 
+  it.each([
+    ['an AWS read call', 'botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the GetRecords operation: Rate exceeded'],
+    ['an HTTP GET', '503 GET https://bigquery.googleapis.com/bigquery/v2/projects/p/jobs/j1: Visibility check was unavailable'],
+    ['a Spark job aborted before commit', 'org.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 3.0 failed 4 times, most recent failure: ExecutorLostFailure'],
+    ['a read step announced last', 'INFO extract.py: Querying ledger_entries for 2024-12-02\nERROR zombie task detected'],
+  ])('infers nothing was written from %s when no write shows', (_what, log) => {
+    expect(decide(log).partialWrite).toBe('false');
+  });
+
+  it('treats AWS write calls and write requests as write activity', () => {
+    expect(decide('An error occurred (ServiceUnavailable) when calling the PutObject operation: Please try again').partialWrite).toBe('unknown');
+    expect(decide('INFO Writing batch 3\nERROR Job aborted due to stage failure: Task 1 failed').partialWrite).toBe('unknown');
+  });
+
   it('does not infer "nothing written" from a failed read once the log shows writing', () => {
     const log = ['INFO Uploading part 3 of 8 to s3://out/x', 'requests.exceptions.ConnectionError: Connection refused'].join('\n');
     expect(decide(log).partialWrite).toBe('unknown');

@@ -32,6 +32,32 @@ function firstMatch(
   return undefined;
 }
 
+/**
+ * The last step the job announced before its first error, when that step reads: "Querying
+ * orders for 2024-05-07", "Fetching page 3", "Extracting ...". Used only when no line shows
+ * write activity, like the weak failure points.
+ */
+const READ_PHASE =
+  /\b(?:Querying|Fetching|Extracting|Reading|Downloading|Listing|Scanning|Polling|Loading (?:data )?from|Pulling|Exporting from|Selecting|Retrieving)\b/;
+
+interface FailurePoint {
+  stage: string;
+  line: ScannedLine;
+}
+
+function lastPhaseWasRead(lines: ScannedLine[]): FailurePoint | undefined {
+  const firstError = lines.findIndex(l => l.role === 'root' || l.role === 'cause' || l.role === 'error');
+  if (firstError <= 0) return undefined;
+  for (let i = firstError - 1; i >= 0; i -= 1) {
+    const l = lines[i];
+    if (l.role !== 'context') continue;
+    if (!/\b[A-Z][a-z]+ing\b/.test(l.body)) continue;
+    if (!READ_PHASE.test(l.body)) return undefined;
+    return { stage: `reading its input (last step: "${shorten(l.body, 60)}")`, line: l };
+  }
+  return undefined;
+}
+
 function signalWrites(s: Signals): { name: string; value: number } | undefined {
   if ((s.commitsDuringRun ?? 0) > 0) return { name: 'commitsDuringRun', value: s.commitsDuringRun! };
   if ((s.snapshotIds?.length ?? 0) > 0) return { name: 'snapshotIds', value: s.snapshotIds!.length };
@@ -102,11 +128,15 @@ export function decidePartialWrite(
   const strong = FAILURE_POINTS.filter(p => p.tier === 'strong');
   const weak = FAILURE_POINTS.filter(p => p.tier === 'weak');
   const wroteSomething = lines.find(l => WRITE_ACTIVITY.test(l.text));
-  const point = firstMatch(strong, rootFirst) ?? (wroteSomething ? undefined : firstMatch(weak, rootFirst));
+  const asPoint = (m?: { pattern: WritePattern; line: ScannedLine }): FailurePoint | undefined =>
+    m && { stage: m.pattern.stage ?? 'before writing', line: m.line };
+  const point =
+    asPoint(firstMatch(strong, rootFirst)) ??
+    (wroteSomething ? undefined : asPoint(firstMatch(weak, rootFirst)) ?? lastPhaseWasRead(lines));
   if (point) {
     return {
       partialWrite: 'false',
-      reason: `It failed while ${point.pattern.stage}, before writing output (${point.line.id}).`,
+      reason: `It failed while ${point.stage}, before writing output (${point.line.id}).`,
       evidence: [point.line.id],
     };
   }

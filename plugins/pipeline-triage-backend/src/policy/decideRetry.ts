@@ -50,6 +50,12 @@ const WHEN: Record<string, string> = {
 
 const IDEMPOTENT_HINT = `the ${ANNOTATIONS.idempotent}: "true" annotation on the pipeline`;
 
+function whySafe(partialWrite: PartialWrite, idempotent?: boolean): string {
+  if (partialWrite === 'true') return 'the job is idempotent, so the partial output is overwritten';
+  if (partialWrite === 'false') return 'the run wrote nothing';
+  return idempotent ? 'the job is idempotent' : 'the job writes no output';
+}
+
 /**
  * The deterministic retry policy of taxonomy.md: category defaults, then attempts, then
  * partial-write evidence and idempotency. A wrong "safe" duplicates or corrupts data, so every
@@ -101,17 +107,9 @@ export function decideRetry(input: RetryInput): RetryVerdict {
       wouldAllowYes: `commitsDuringRun=0 or rowsWritten=0 in the event signals, or ${IDEMPOTENT_HINT}`,
     };
   }
-  const because =
-    partialWrite === 'true'
-      ? 'the job is idempotent, so the partial output is overwritten'
-      : partialWrite === 'false'
-      ? 'the run wrote nothing'
-      : idempotent
-      ? 'the job is idempotent'
-      : 'the job writes no output';
   return {
     safeToRetry: true,
     wait: WAIT[rule],
-    reason: `Safe to retry ${WHEN[rule]}: ${because}.`,
+    reason: `Safe to retry ${WHEN[rule]}: ${whySafe(partialWrite, idempotent)}.`,
   };
 }

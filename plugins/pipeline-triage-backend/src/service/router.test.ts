@@ -199,6 +199,66 @@ describe.each(databases.eachSupportedId())('pipeline-triage HTTP API on %s', dat
     expect(res.body.results).toEqual([expect.objectContaining({ index: 0, status: 'ignored' })]);
   });
 
+  it('re-routes an override, records who did it, and counts it in the trends', async () => {
+    const post = await request(server)
+      .post('/api/pipeline-triage/v1/events')
+      .set('authorization', SENDER)
+      .send({ ...openLineageFail('6c2d1e0f-aaaa-4b3c-9d8e-7f6a5b4c3d2e', 'java.lang.OutOfMemoryError: GC overhead limit exceeded'), eventTime: new Date().toISOString() });
+    const id = post.body.results[0].incidentId;
+    const trendsNow = async () =>
+      (
+        await request(server)
+          .get('/api/pipeline-triage/v1/trends')
+          .query({ entityRef: 'component:default/orders-daily-load', weeks: 2 })
+          .set('authorization', USER)
+      ).body.weeks[1].counts;
+    const countsBefore = await trendsNow();
+    const before = await request(server).get(`/api/pipeline-triage/v1/incidents/${id}`).set('authorization', USER);
+    expect(before.body).toMatchObject({ category: 'resource_exhaustion', routedTo: 'group:default/data-platform' });
+
+    const missingReason = await request(server)
+      .patch(`/api/pipeline-triage/v1/incidents/${id}`)
+      .set('authorization', USER)
+      .send({ action: 'override', category: 'permission' });
+    expect(missingReason.status).toBe(400);
+    expect(missingReason.body.error.message).toMatch(/reason/);
+
+    const patched = await request(server)
+      .patch(`/api/pipeline-triage/v1/incidents/${id}`)
+      .set('authorization', USER)
+      .send({ action: 'override', category: 'permission', reason: 'the executor lost its IAM role' });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ category: 'permission', categoryOverridden: true, routedTo: 'group:default/iam-security' });
+    expect(patched.body.statusHistory.at(-1)).toMatchObject({
+      action: 'category_overridden',
+      by: 'user:default/guest',
+      reason: 'the executor lost its IAM role',
+    });
+
+    const countsAfter = await trendsNow();
+    expect(countsAfter.permission ?? 0).toBe((countsBefore.permission ?? 0) + 1);
+    expect(countsAfter.resource_exhaustion ?? 0).toBe(countsBefore.resource_exhaustion - 1);
+
+    const ack = await request(server).patch(`/api/pipeline-triage/v1/incidents/${id}`).set('authorization', USER).send({ action: 'acknowledge' });
+    expect(ack.body.status).toBe('acknowledged');
+    const again = await request(server).patch(`/api/pipeline-triage/v1/incidents/${id}`).set('authorization', USER).send({ action: 'acknowledge' });
+    expect(again.status).toBe(409);
+    const bad = await request(server).patch(`/api/pipeline-triage/v1/incidents/${id}`).set('authorization', USER).send({ action: 'delete' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/action/);
+  });
+
+  it('validates read queries and names the bad field', async () => {
+    const res = await request(server).get('/api/pipeline-triage/v1/incidents').query({ category: 'oom' }).set('authorization', USER);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/category/);
+    const cursor = await request(server).get('/api/pipeline-triage/v1/incidents').query({ cursor: 'nope' }).set('authorization', USER);
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.message).toMatch(/cursor/);
+    const missing = await request(server).get('/api/pipeline-triage/v1/incidents/00000000-0000-0000-0000-000000000000').set('authorization', USER);
+    expect(missing.status).toBe(404);
+  });
+
   it('keeps pipeline sender tokens out of the read API', async () => {
     const res = await request(server).get('/api/pipeline-triage/v1/incidents').set('authorization', SENDER);
     expect(res.status).toBe(403);
