@@ -46,6 +46,14 @@ export function extractEvidence(event: EvidenceSource, limits?: Partial<Evidence
   for (const { section, text } of eventSections(event)) {
     for (const line of splitLines(text)) collector.push(line, section);
   }
+  return evidenceFromCollector(collector, event);
+}
+
+/** The evidence of everything a collector kept, with its counts; shared by both readers. */
+export function evidenceFromCollector(
+  collector: LineCollector,
+  event: Pick<FailureEvent, 'signals' | 'attempt' | 'maxAttempts'>,
+): Evidence {
   const { lines, truncated } = collector.finish();
   return analyzeLines(
     lines,

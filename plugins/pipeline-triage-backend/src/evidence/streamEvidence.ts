@@ -1,5 +1,5 @@
 import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
-import { analyzeLines } from './analyzeLines';
+import { evidenceFromCollector } from './extractEvidence';
 import { EVIDENCE_LIMITS, EvidenceLimits } from './limits';
 import { LineCollector } from './lineCollector';
 import type { Evidence } from './types';
@@ -48,16 +48,5 @@ export async function extractEvidenceFromStream(
   take(decoder.decode());
   if (partial && !skipping) collector.push(partial, 'log');
 
-  const { lines, truncated } = collector.finish();
-  return analyzeLines(
-    lines,
-    {
-      lines: collector.lineCount,
-      errors: collector.errors,
-      warnings: collector.warnings,
-      lostTasks: collector.lostTasks,
-      truncated,
-    },
-    event,
-  );
+  return evidenceFromCollector(collector, event);
 }
