@@ -12,23 +12,13 @@ import type {
   ContractTable,
   LogicalType,
   ParsedContract,
-  QualityOperator,
   QualityRule,
   SlaClause,
   SupportChannel,
 } from './types';
 import type { YamlSource } from './yamlSource';
+import { QUALITY_OPERATORS } from './types';
 
-const OPERATORS: QualityOperator[] = [
-  'mustBe',
-  'mustNotBe',
-  'mustBeGreaterThan',
-  'mustBeGreaterOrEqualTo',
-  'mustBeLessThan',
-  'mustBeLessOrEqualTo',
-  'mustBeBetween',
-  'mustNotBeBetween',
-];
 
 /** DCS types are logical already; `number` is a plain number here, not Snowflake's NUMBER. */
 function dcsLogicalType(type: string | undefined): LogicalType | undefined {
@@ -68,7 +58,7 @@ function listedChecks(
     if (typeof q.name === 'string') rule.name = q.name;
     if (typeof q.description === 'string') rule.description = q.description;
     if (typeof q.query === 'string') rule.query = q.query;
-    const operator = OPERATORS.find(op => q[op] !== undefined);
+    const operator = QUALITY_OPERATORS.find(op => q[op] !== undefined);
     if (operator) {
       rule.operator = operator;
       rule.threshold = q[operator];

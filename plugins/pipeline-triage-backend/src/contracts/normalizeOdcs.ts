@@ -13,23 +13,13 @@ import type {
   ContractProperty,
   ContractTable,
   ParsedContract,
-  QualityOperator,
   QualityRule,
   SlaClause,
   SupportChannel,
 } from './types';
 import type { YamlSource } from './yamlSource';
+import { QUALITY_OPERATORS } from './types';
 
-const OPERATORS: QualityOperator[] = [
-  'mustBe',
-  'mustNotBe',
-  'mustBeGreaterThan',
-  'mustBeGreaterOrEqualTo',
-  'mustBeLessThan',
-  'mustBeLessOrEqualTo',
-  'mustBeBetween',
-  'mustNotBeBetween',
-];
 
 /** Copies the keys of `from` whose values are defined. */
 function defined<T extends object>(to: T, from: Partial<T>): T {
@@ -46,7 +36,7 @@ function qualityRule(
   table: string,
   column: string | undefined,
 ): QualityRule {
-  const operator = OPERATORS.find(op => q[op] !== undefined);
+  const operator = QUALITY_OPERATORS.find(op => q[op] !== undefined);
   const validValues = q.arguments?.validValues ?? q.validValues;
   return defined<QualityRule>(
     {

@@ -2,17 +2,8 @@ import type { PathSegment } from './documentPath';
 import type { OdcsDocument, OdcsProperty, OdcsQuality } from './odcsSchema';
 import type { ContractProblem } from './types';
 import type { YamlSource } from './yamlSource';
+import { QUALITY_OPERATORS } from './types';
 
-const OPERATORS = [
-  'mustBe',
-  'mustNotBe',
-  'mustBeGreaterThan',
-  'mustBeGreaterOrEqualTo',
-  'mustBeLessThan',
-  'mustBeLessOrEqualTo',
-  'mustBeBetween',
-  'mustNotBeBetween',
-] as const;
 
 /**
  * What a document uses from the other ODCS version than the one it declares. The runtime
@@ -74,11 +65,11 @@ export function odcsVersionWarnings(
     const isLibrary =
       q.type === 'library' || (q.type === undefined && q.metric !== undefined);
     if (!is30 && (isLibrary || q.type === 'sql')) {
-      const count = OPERATORS.filter(op => q[op] !== undefined).length;
+      const count = QUALITY_OPERATORS.filter(op => q[op] !== undefined).length;
       if (count !== 1) {
         warn(
           at,
-          `ODCS v3.1 expects exactly one of ${OPERATORS.join(
+          `ODCS v3.1 expects exactly one of ${QUALITY_OPERATORS.join(
             ', ',
           )} (found ${count})`,
         );

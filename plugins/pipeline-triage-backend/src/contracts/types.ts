@@ -111,15 +111,19 @@ export type QualityMetric =
   | 'rowCount'
   | 'freshness';
 
-export type QualityOperator =
-  | 'mustBe'
-  | 'mustNotBe'
-  | 'mustBeGreaterThan'
-  | 'mustBeGreaterOrEqualTo'
-  | 'mustBeLessThan'
-  | 'mustBeLessOrEqualTo'
-  | 'mustBeBetween'
-  | 'mustNotBeBetween';
+/** The comparison operators of an ODCS / DCS quality rule. */
+export const QUALITY_OPERATORS = [
+  'mustBe',
+  'mustNotBe',
+  'mustBeGreaterThan',
+  'mustBeGreaterOrEqualTo',
+  'mustBeLessThan',
+  'mustBeLessOrEqualTo',
+  'mustBeBetween',
+  'mustNotBeBetween',
+] as const;
+
+export type QualityOperator = (typeof QUALITY_OPERATORS)[number];
 
 export interface QualityRule extends ClauseLocation {
   /** The contract table (schema object / model) the rule belongs to. */
