@@ -16,6 +16,7 @@ import { builtInAdapters } from './ingest';
 import { createEngine } from './engineFactory';
 import { CatalogLinker } from './linking';
 import { IncidentNotifier } from './notify/IncidentNotifier';
+import { NoisePolicy } from './notify/NoisePolicy';
 import { EventProcessor } from './processing/EventProcessor';
 import { subscribeToEvents } from './processing/subscribeToEvents';
 import { RoutePolicy } from './routing';
@@ -69,7 +70,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         const store = new KnexTriageStore(knex);
         const linker = new CatalogLinker({ catalog, auth, logger, ttlMs: settings.catalogTtlMs, downstreamDepth: settings.downstreamDepth });
         const routes = RoutePolicy.fromConfig(config);
-        const notifier = new IncidentNotifier({ notifications, signals, store, logger });
+        const notifier = new IncidentNotifier({ notifications, signals, store, logger, noise: NoisePolicy.fromConfig(config) });
         const engine = createEngine(config, rulePacks);
         const processor = new EventProcessor(
           { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone },

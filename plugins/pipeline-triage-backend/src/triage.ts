@@ -83,6 +83,11 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     entityRefs: entityIndex.map(e => e.entityRef),
     entityRef: links.job?.entityRef,
     quiet: stored.quiet,
+    partialWrite: result.verdict.partialWrite.partialWrite,
+    downstreamOwners: links.downstream.map(d => d.ownerRef).filter((o): o is string => Boolean(o)),
+    outputs: links.outputs.map(o => o.table?.title ?? o.dataset),
+    jobTitle: links.job?.title ?? event.job.name,
+    failedAt: event.eventTime,
   });
   return { ...occurrence, category: classification.category, safeToRetry: result.verdict.retry.safeToRetry };
 }

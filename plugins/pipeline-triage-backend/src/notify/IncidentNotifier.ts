@@ -3,10 +3,12 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
   CATEGORY_INFO,
+  type PartialWrite,
   type RouteDecision,
   type Severity,
 } from '@internal/plugin-pipeline-triage-common';
 import type { RecordedOccurrence, TriageStore } from '../store';
+import type { NoisePolicy } from './NoisePolicy';
 
 /** The live-update channel open entity pages listen on. */
 export const SIGNAL_CHANNEL = 'pipeline-triage:incidents';
@@ -23,6 +25,12 @@ export interface NotifyInput {
   /** Where the link in the notification points: the job's triage tab, or the trends page. */
   entityRef?: string;
   quiet: boolean;
+  partialWrite?: PartialWrite;
+  /** Owners of the pipelines that read the failed job's output, transitively. */
+  downstreamOwners?: string[];
+  outputs?: string[];
+  jobTitle?: string;
+  failedAt?: string;
 }
 
 /**
@@ -37,6 +45,7 @@ export class IncidentNotifier {
       signals?: SignalsService;
       store: TriageStore;
       logger: LoggerService;
+      noise?: NoisePolicy;
     },
   ) {}
 
@@ -47,32 +56,60 @@ export class IncidentNotifier {
     if (input.quiet || !route.notify || !route.recipient) return;
     // Repeats of an acknowledged incident update the record without paging anyone again.
     if (occurrence.kind === 'repeat' && occurrence.status === 'acknowledged') return;
-    const recipients = [route.recipient, ...route.copy];
+    const link = input.entityRef ? entityTabLink(input.entityRef) : '/pipeline-triage';
+    await this.send(input, 'backstage', [route.recipient, ...route.copy], {
+      title: input.title.slice(0, 250),
+      description: `${route.reason}. Environment: ${input.environment}.`,
+      link,
+      severity: input.severity,
+      scope: `pipeline-triage:incident:${occurrence.incidentId}`,
+    });
+    // A run that wrote part of its output leaves its readers with incomplete data: tell them.
+    const alreadyTold = new Set([route.recipient, ...route.copy]);
+    const downstream = [...new Set(input.downstreamOwners ?? [])].filter(o => !alreadyTold.has(o));
+    if (input.partialWrite === 'true' && downstream.length > 0 && occurrence.kind !== 'repeat') {
+      await this.send(input, 'backstage-downstream', downstream, {
+        title: `Possibly incomplete input: ${input.jobTitle ?? 'an upstream job'} partially wrote its output`.slice(0, 250),
+        description: `A failed run wrote part of ${input.outputs?.join(', ') || 'its output'} at ${input.failedAt}. Pipelines you own read it; data since then may be incomplete until the incident is resolved.`,
+        link,
+        severity: 'high',
+        scope: `pipeline-triage:incident:${occurrence.incidentId}:downstream`,
+      });
+    }
+  }
+
+  private async send(
+    input: NotifyInput,
+    channel: string,
+    recipients: string[],
+    payload: { title: string; description: string; link: string; severity: Severity; scope: string },
+  ): Promise<void> {
+    const { occurrence } = input;
     const at = new Date().toISOString();
+    const allowed: string[] = [];
+    for (const recipient of recipients) {
+      const why = this.deps.noise?.suppression(input.entityRefs, recipient);
+      if (!why) allowed.push(recipient);
+      else await this.deps.store.recordNotification(occurrence.incidentId, { at, recipients: [recipient], channel, status: 'suppressed', detail: why });
+    }
+    if (allowed.length === 0) return;
     try {
       await this.deps.notifications?.send({
-        recipients: { type: 'entity', entityRef: recipients },
-        payload: {
-          title: input.title.slice(0, 250),
-          description: `${route.reason}. Environment: ${input.environment}.`,
-          link: input.entityRef ? entityTabLink(input.entityRef) : '/pipeline-triage',
-          severity: input.severity,
-          topic: 'pipeline-triage',
-          scope: `pipeline-triage:incident:${occurrence.incidentId}`,
-        },
+        recipients: { type: 'entity', entityRef: allowed },
+        payload: { ...payload, topic: 'pipeline-triage' },
       });
       await this.deps.store.recordNotification(occurrence.incidentId, {
         at,
-        recipients,
-        channel: 'backstage',
+        recipients: allowed,
+        channel,
         status: occurrence.kind === 'new' ? 'sent' : 'updated',
       });
     } catch (error) {
       this.deps.logger.warn(`Notification for incident ${occurrence.incidentId} failed: ${error}`);
       await this.deps.store.recordNotification(occurrence.incidentId, {
         at,
-        recipients,
-        channel: 'backstage',
+        recipients: allowed,
+        channel,
         status: 'failed',
         detail: String(error),
       });

@@ -1,0 +1,176 @@
+import request from 'supertest';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { databaseIds } from '../__testUtils__/databaseIds';
+import { startTriageBackend } from '../__testUtils__/startTriageBackend';
+
+jest.setTimeout(120_000);
+
+/**
+ * Routing end to end: the real notifications backend resolves each routed team to its members
+ * from the example catalog, and every member reads their own notifications.
+ */
+const databases = TestDatabases.create({ ids: databaseIds() });
+const SENDER = mockCredentials.service.header();
+
+const MEMBERS = {
+  platform: ['priya.raman', 'marcus.oyelaran', 'lena.fischer'],
+  iam: ['tomasz.nowak', 'aisha.bello'],
+  growth: ['diego.alvarez', 'mei.tanaka'],
+  finance: ['hannah.okafor', 'rajesh.patel', 'sofia.lindqvist'],
+  producers: ['kenji.watanabe', 'olivia.brennan', 'samuel.adeyemi'],
+};
+
+let n = 0;
+function failure(job: { namespace: string; name: string }, message: string, extra: Record<string, unknown> = {}) {
+  n++;
+  return {
+    source: 'generic',
+    job,
+    runId: `notify-run-${n}`,
+    eventTime: new Date(Date.now() - 60_000 + n).toISOString(),
+    errorMessage: message,
+    ...extra,
+  };
+}
+
+describe.each(databases.eachSupportedId())('routed notifications on %s', databaseId => {
+  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
+  beforeAll(async () => {
+    backend = await startTriageBackend(databaseId, {
+      noise: {
+        muteWindows: [
+          { entityRef: 'component:default/churn-features-dagster', from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z', reason: 'warehouse migration' },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  const post = async (body: object) => {
+    const res = await request(backend.server).post('/api/pipeline-triage/v1/events').set('authorization', SENDER).send(body);
+    expect(res.status).toBe(202);
+    return res.body.results[0] as { incidentId: string; eventId: string };
+  };
+  const inbox = async (user: string) => {
+    const res = await request(backend.server)
+      .get('/api/notifications/notifications')
+      .set('authorization', mockCredentials.user.header(`user:default/${user}`));
+    expect(res.status).toBe(200);
+    return res.body.notifications as Array<{ payload: { title: string; scope?: string; link?: string; severity?: string } }>;
+  };
+  const scopeOf = (incidentId: string) => `pipeline-triage:incident:${incidentId}`;
+  const received = async (users: string[], incidentId: string) =>
+    Promise.all(users.map(async u => (await inbox(u)).filter(x => x.payload.scope === scopeOf(incidentId)).length));
+
+  it('sends permission failures to the IAM team and nobody else', async () => {
+    const { incidentId } = await post(
+      failure(
+        { namespace: 'airflow-prod', name: 'finance_revenue_daily.build_daily_revenue' },
+        'snowflake.connector.errors.ProgrammingError: 003001 (42501): SQL access control error: Insufficient privileges to operate on table \'DAILY_REVENUE\'',
+      ),
+    );
+    expect(await received(MEMBERS.iam, incidentId)).toEqual([1, 1]);
+    expect(await received([...MEMBERS.platform, ...MEMBERS.finance, ...MEMBERS.growth], incidentId)).toEqual(
+      Array(8).fill(0),
+    );
+    const [note] = (await inbox('tomasz.nowak')).filter(x => x.payload.scope === scopeOf(incidentId));
+    expect(note.payload.link).toBe('/catalog/default/component/finance-revenue-report/pipeline-triage');
+  });
+
+  it('sends resource exhaustion to the platform team with the job owner in copy', async () => {
+    const { incidentId } = await post(
+      failure({ namespace: 'spark-prod', name: 'customer_ltv_features' }, 'java.lang.OutOfMemoryError: Java heap space'),
+    );
+    expect(await received(MEMBERS.platform, incidentId)).toEqual([1, 1, 1]);
+    expect(await received(MEMBERS.growth, incidentId)).toEqual([1, 1]);
+    expect(await received(MEMBERS.iam, incidentId)).toEqual([0, 0]);
+  });
+
+  it('sends code errors to the job owner', async () => {
+    const { incidentId } = await post(
+      failure(
+        { namespace: 'airflow-prod', name: 'finance_revenue_daily.build_daily_revenue' },
+        'Traceback (most recent call last):\n  File "/opt/airflow/dags/revenue.py", line 12, in build\n    total = row["amount"] / row["fx_rate"]\nZeroDivisionError: division by zero',
+      ),
+    );
+    expect(await received(MEMBERS.finance, incidentId)).toEqual([1, 1, 1]);
+    expect(await received([...MEMBERS.platform, ...MEMBERS.iam], incidentId)).toEqual(Array(5).fill(0));
+  });
+
+  it('records staging failures without paging anyone', async () => {
+    const { incidentId } = await post(
+      failure({ namespace: 'spark-prod', name: 'customer_ltv_features' }, 'java.lang.OutOfMemoryError: GC overhead limit exceeded', {
+        environment: 'staging',
+      }),
+    );
+    const detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body).toMatchObject({ environment: 'staging', routedTo: 'group:default/data-platform' });
+    expect(detail.body.route.notify).toBe(false);
+    expect(await received([...MEMBERS.platform, ...MEMBERS.growth], incidentId)).toEqual(Array(5).fill(0));
+  });
+
+  it('routes a job the catalog does not know to the fallback team', async () => {
+    const { incidentId } = await post(
+      failure({ namespace: 'cron', name: 'legacy_export' }, 'psycopg2.OperationalError: could not connect to server: Connection refused'),
+    );
+    const detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body).toMatchObject({ linked: false, routedTo: 'group:default/data-platform' });
+    expect(await received(MEMBERS.platform, incidentId)).toEqual([1, 1, 1]);
+  });
+
+  it('updates one notification for repeats, and stays quiet for an acknowledged incident', async () => {
+    const job = { namespace: 'airflow-prod', name: 'customers_cdc.load_customers' };
+    const message = 'botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the GetSecretValue operation: User is not authorized to perform: secretsmanager:GetSecretValue';
+    const first = await post(failure(job, message));
+    const second = await post(failure(job, message));
+    expect(second.incidentId).toBe(first.incidentId);
+    expect(await received(MEMBERS.iam, first.incidentId)).toEqual([1, 1]);
+
+    const user = mockCredentials.user.header('user:default/tomasz.nowak');
+    await request(backend.server).patch(`/api/pipeline-triage/v1/incidents/${first.incidentId}`).set('authorization', user).send({ action: 'acknowledge' });
+    await post(failure(job, message));
+    const detail = await request(backend.server).get(`/api/pipeline-triage/v1/incidents/${first.incidentId}`).set('authorization', user);
+    expect(detail.body.occurrences).toBe(3);
+    expect(detail.body.notifications.map((x: { status: string }) => x.status)).toEqual(['sent', 'updated']);
+    expect(await received(MEMBERS.iam, first.incidentId)).toEqual([1, 1]);
+  });
+
+  it('tells the owners of downstream pipelines when a failed run wrote part of its output', async () => {
+    const { incidentId } = await post(
+      failure({ namespace: 'airflow-prod', name: 'orders_daily.load_orders' }, 'java.lang.OutOfMemoryError: Java heap space', {
+        signals: { commitsDuringRun: 2, partitionsWritten: 3, partitionsExpected: 8 },
+      }),
+    );
+    const detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body.partialWrite).toBe('true');
+    expect(detail.body.safeToRetry).toBe(false);
+    const downstreamScope = `${scopeOf(incidentId)}:downstream`;
+    const told = async (users: string[]) =>
+      Promise.all(users.map(async u => (await inbox(u)).filter(x => x.payload.scope === downstreamScope).length));
+    // orders-daily-load → stg tables → commerce-dbt-marts (finance) → marts → customer-ltv-spark (growth), ...
+    expect(await told(MEMBERS.finance)).toEqual([1, 1, 1]);
+    expect(await told(MEMBERS.growth)).toEqual([1, 1]);
+    expect(await told(MEMBERS.iam)).toEqual([0, 0]);
+  });
+
+  it('suppresses notifications for an entity in a maintenance window and records why', async () => {
+    const { incidentId } = await post(
+      failure({ namespace: 'dagster-prod', name: 'churn_features_job' }, 'TypeError: unsupported operand type(s) for +: \'int\' and \'NoneType\''),
+    );
+    expect(await received(MEMBERS.growth, incidentId)).toEqual([0, 0]);
+    const detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body.notifications).toEqual([
+      expect.objectContaining({ status: 'suppressed', detail: expect.stringMatching(/maintenance window.*warehouse migration/) }),
+    ]);
+  });
+});
