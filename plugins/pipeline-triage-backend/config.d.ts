@@ -51,6 +51,55 @@ export interface Config {
         [category: string]: { to?: string[]; copy?: string[] };
       };
     };
+    /** Delivery targets beyond Backstage notifications; each is off unless its block is present. */
+    sinks?: {
+      /** Signed JSON POST of each routed incident. */
+      webhook?: {
+        /** @visibility secret */
+        url: string;
+        /**
+         * HMAC-SHA256 key: X-Pipeline-Triage-Signature is `sha256=<hex>` of the raw body.
+         * @visibility secret
+         */
+        secret: string;
+        /** Per-request timeout in milliseconds. Default: 10000. */
+        timeoutMs?: number;
+      };
+      slack?: {
+        /**
+         * Slack incoming-webhook URL; it is a credential.
+         * @visibility secret
+         */
+        webhookUrl: string;
+        /** Per-request timeout in milliseconds. Default: 10000. */
+        timeoutMs?: number;
+      };
+      pagerDuty?: {
+        /**
+         * Events API v2 integration (routing) key.
+         * @visibility secret
+         */
+        routingKey: string;
+        /** Events API endpoint. Default: https://events.pagerduty.com/v2/enqueue. */
+        url?: string;
+        /** Lowest severity that pages. Default: high. */
+        minSeverity?: 'critical' | 'high' | 'normal' | 'low';
+        /** Per-request timeout in milliseconds. Default: 10000. */
+        timeoutMs?: number;
+      };
+      retry?: {
+        /** Attempts per sink and delivery, the first included. Default: 4. */
+        maxAttempts?: number;
+        /** Delay before the second attempt, doubled before each later one. Default: 500. */
+        baseDelayMs?: number;
+      };
+    };
+    noise?: {
+      /** Notifications per routed team per hour before the rest are recorded as suppressed (per instance). Default: 30. */
+      maxNotificationsPerTeamPerHour?: number;
+      /** Maintenance windows: no notifications about these entities between from and to. */
+      muteWindows?: Array<{ entityRef: string; from: string; to: string; reason?: string }>;
+    };
     /** User rule packs: YAML files, validated on load. */
     rules?: {
       /** Paths of YAML rule packs, relative to the backend's working directory. */

@@ -20,6 +20,7 @@ import { NoisePolicy } from './notify/NoisePolicy';
 import { EventProcessor } from './processing/EventProcessor';
 import { subscribeToEvents } from './processing/subscribeToEvents';
 import { RoutePolicy } from './routing';
+import { readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
 import { IncidentService } from './service/IncidentService';
 import { IngestService } from './service/IngestService';
 import { createRouter } from './service/router';
@@ -70,7 +71,20 @@ export const pipelineTriagePlugin = createBackendPlugin({
         const store = new KnexTriageStore(knex);
         const linker = new CatalogLinker({ catalog, auth, logger, ttlMs: settings.catalogTtlMs, downstreamDepth: settings.downstreamDepth });
         const routes = RoutePolicy.fromConfig(config);
-        const notifier = new IncidentNotifier({ notifications, signals, store, logger, noise: NoisePolicy.fromConfig(config) });
+        const dispatcher = new SinkDispatcher({
+          record: (id, r) => store.recordNotification(id, r),
+          logger,
+          ...readSinkRetryConfig(config),
+        });
+        const notifier = new IncidentNotifier({
+          notifications,
+          signals,
+          store,
+          logger,
+          noise: NoisePolicy.fromConfig(config),
+          sinks: [...sinks, ...readSinksConfig(config)],
+          dispatcher,
+        });
         const engine = createEngine(config, rulePacks);
         const processor = new EventProcessor(
           { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone },

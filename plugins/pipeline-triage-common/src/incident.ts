@@ -50,6 +50,10 @@ export interface LinkedEntity {
 export interface RouteDecision {
   /** The group or user the incident goes to, or undefined when nobody is paged. */
   recipient?: string;
+  /** People notified in the recipient's stead: a data contract's owner-role members. */
+  members?: string[];
+  /** Where the data contract asks for issues to be reported (its support channel). */
+  issuesChannel?: string;
   copy: string[];
   /** Name of the routing rule that decided. */
   rule: string;

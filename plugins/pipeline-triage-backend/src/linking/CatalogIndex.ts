@@ -43,11 +43,19 @@ export class CatalogIndex {
   private readonly jobMatchers: Matcher[] = [];
   private readonly datasetMatchers: Matcher[] = [];
   private readonly contracts = new Map<string, ParsedContract | ContractError | undefined>();
+  private readonly usersByName = new Map<string, string>();
+  private readonly usersByEmail = new Map<string, string>();
 
   constructor(entities: Entity[]) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
       this.byRef.set(ref, entity);
+      if (entity.kind.toLocaleLowerCase('en-US') === 'user') {
+        this.usersByName.set(entity.metadata.name.toLocaleLowerCase('en-US'), ref);
+        const email = (entity.spec?.profile as { email?: string } | undefined)?.email;
+        if (email) this.usersByEmail.set(email.toLocaleLowerCase('en-US'), ref);
+        continue;
+      }
       const annotations = entity.metadata.annotations ?? {};
       for (const { annotation } of JOB_KEYS) {
         const patterns = parsePatterns(annotations[annotation]);
@@ -72,6 +80,20 @@ export class CatalogIndex {
 
   get size(): number {
     return this.byRef.size;
+  }
+
+  /**
+   * A contract's member as a catalog User: by user name, then by email, then by the local part
+   * of an email-shaped username (ODCS names people by username, the catalog by entity).
+   */
+  userFor(username: string, email?: string): string | undefined {
+    const name = username.toLocaleLowerCase('en-US');
+    return (
+      this.usersByName.get(name) ??
+      (email ? this.usersByEmail.get(email.toLocaleLowerCase('en-US')) : undefined) ??
+      this.usersByEmail.get(name) ??
+      (name.includes('@') ? this.usersByName.get(name.split('@')[0]) : undefined)
+    );
   }
 
   /** The parsed definition of a data contract entity, parsed once per snapshot. */

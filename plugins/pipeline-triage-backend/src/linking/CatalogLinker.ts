@@ -12,7 +12,7 @@ import {
   type FailureEvent,
 } from '@internal/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
-import { isContractError } from '../contracts';
+import { contractOwners, isContractError, type ParsedContract } from '../contracts';
 import type { DatasetLink, DownstreamLink, EntityFacts, LinkResult, Linker } from './types';
 
 export interface CatalogLinkerOptions {
@@ -58,9 +58,10 @@ export class CatalogLinker implements Linker {
           { kind: 'component', 'spec.type': PIPELINE_COMPONENT_TYPE },
           { kind: 'resource', 'spec.type': TABLE_RESOURCE_TYPE },
           { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
+          { kind: 'user' },
           ...LINKING_ANNOTATIONS.map(a => ({ [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS })),
         ],
-        fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'spec.definition', 'relations'],
+        fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'spec.definition', 'spec.profile.email', 'relations'],
       },
       { credentials },
     );
@@ -91,6 +92,7 @@ export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: n
       table: tableFacts,
       contract: contractFacts,
       contractDocument: parsed && !isContractError(parsed) ? parsed : undefined,
+      contractOwners: parsed && !isContractError(parsed) ? ownersOf(index, parsed) : undefined,
       contractError: parsed && isContractError(parsed) ? parsed : undefined,
       datasetRef: ref,
       producers: table ? index.producersOf(table).map(p => index.facts(p)) : [],
@@ -120,6 +122,19 @@ export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: n
     downstream: downstreamOf(index, outputs, job ? index.facts(job).entityRef : undefined, depth),
     unknownJob: job ? undefined : `${event.job.namespace}/${event.job.name}`,
     unknownDatasets: [...inputs, ...outputs].filter(d => !d.table).map(d => d.dataset),
+  };
+}
+
+/** The contract's owner-role members as catalog users, and where it wants issues reported. */
+function ownersOf(index: CatalogIndex, contract: ParsedContract) {
+  const owners = contractOwners(contract);
+  const users = owners.members
+    .map(m => index.userFor(m.username, m.email))
+    .filter((u): u is string => Boolean(u));
+  return {
+    users: [...new Set(users)],
+    issues: owners.issues?.url ?? owners.issues?.channel,
+    byRole: owners.byRole,
   };
 }
 

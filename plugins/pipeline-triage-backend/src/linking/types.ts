@@ -23,6 +23,8 @@ export interface DatasetLink {
   /** The contract's definition, parsed once per catalog snapshot; or why it is invalid. */
   contractDocument?: ParsedContract;
   contractError?: ContractError;
+  /** Owner-role members of the contract mapped to catalog users, and its issues channel. */
+  contractOwners?: { users: string[]; issues?: string; byRole: boolean };
   /** The dataset as the event sent it (schema, quality results), when the event named it. */
   datasetRef?: DatasetRef;
   /** Pipelines that write this table, with their owners. */

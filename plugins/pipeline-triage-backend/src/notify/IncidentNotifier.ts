@@ -9,6 +9,8 @@ import {
 } from '@internal/plugin-pipeline-triage-common';
 import type { RecordedOccurrence, TriageStore } from '../store';
 import type { NoisePolicy } from './NoisePolicy';
+import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
+import type { SinkDispatcher } from '../routing/sinks';
 
 /** The live-update channel open entity pages listen on. */
 export const SIGNAL_CHANNEL = 'pipeline-triage:incidents';
@@ -46,6 +48,8 @@ export class IncidentNotifier {
       store: TriageStore;
       logger: LoggerService;
       noise?: NoisePolicy;
+      sinks?: RouteSink[];
+      dispatcher?: SinkDispatcher;
     },
   ) {}
 
@@ -57,7 +61,27 @@ export class IncidentNotifier {
     // Repeats of an acknowledged incident update the record without paging anyone again.
     if (occurrence.kind === 'repeat' && occurrence.status === 'acknowledged') return;
     const link = input.entityRef ? entityTabLink(input.entityRef) : '/pipeline-triage';
-    await this.send(input, 'backstage', [route.recipient, ...route.copy], {
+    if (this.deps.dispatcher && this.deps.sinks?.length) {
+      // Background delivery, never awaited: a slow Slack or PagerDuty cannot hold up triage.
+      void this.deps.dispatcher.deliver(
+        {
+          incidentId: occurrence.incidentId,
+          title: input.title,
+          category: input.category,
+          severity: input.severity,
+          environment: input.environment,
+          recipient: route.recipient,
+          copy: route.copy,
+          link,
+          summary: `${route.reason}. Environment: ${input.environment}.`,
+          kind: occurrence.kind,
+        },
+        this.deps.sinks,
+      );
+    }
+    // A data contract that names its owners gets them paged, not their whole team.
+    const primary = route.members?.length ? route.members : [route.recipient];
+    await this.send(input, 'backstage', [...primary, ...route.copy], {
       title: input.title.slice(0, 250),
       description: `${route.reason}. Environment: ${input.environment}.`,
       link,
@@ -65,7 +89,7 @@ export class IncidentNotifier {
       scope: `pipeline-triage:incident:${occurrence.incidentId}`,
     });
     // A run that wrote part of its output leaves its readers with incomplete data: tell them.
-    const alreadyTold = new Set([route.recipient, ...route.copy]);
+    const alreadyTold = new Set([route.recipient, ...primary, ...route.copy]);
     const downstream = [...new Set(input.downstreamOwners ?? [])].filter(o => !alreadyTold.has(o));
     if (input.partialWrite === 'true' && downstream.length > 0 && occurrence.kind !== 'repeat') {
       await this.send(input, 'backstage-downstream', downstream, {

@@ -173,4 +173,35 @@ describe.each(databases.eachSupportedId())('routed notifications on %s', databas
       expect.objectContaining({ status: 'suppressed', detail: expect.stringMatching(/maintenance window.*warehouse migration/) }),
     ]);
   });
+
+  it('pages the owner-role members named by the data contract for schema drift', async () => {
+    const { incidentId } = await post({
+      ...failure(
+        { namespace: 'airflow-prod', name: 'orders_daily.load_orders' },
+        "000904 (42000): SQL compilation error: error line 3 at position 8\ninvalid identifier 'SRC.CURRENCY_CODE'",
+      ),
+      inputs: [
+        {
+          namespace: 's3://acme-datalake-raw',
+          name: 'checkout/orders',
+          schema: [
+            { name: 'order_id', type: 'string' },
+            { name: 'customer_id', type: 'string' },
+            { name: 'amount', type: 'decimal(12,2)' },
+          ],
+        },
+      ],
+    });
+    const detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body).toMatchObject({ category: 'schema_drift', routedTo: 'group:default/checkout-producers' });
+    expect(detail.body.route).toMatchObject({
+      rule: 'schema_drift:contract_owner',
+      members: ['user:default/kenji.watanabe'],
+      issuesChannel: 'https://jira.acme.example/projects/CHKDATA/issues',
+    });
+    expect(await received(['kenji.watanabe'], incidentId)).toEqual([1]);
+    expect(await received(['olivia.brennan', 'samuel.adeyemi', ...MEMBERS.platform], incidentId)).toEqual(Array(5).fill(0));
+  });
 });

@@ -58,6 +58,11 @@ export class RoutePolicy {
       .map(role => ({ role, ref: this.resolve(role, input.links) }))
       .find(r => r.ref);
     const recipient = resolved?.ref;
+    const contract =
+      resolved?.role === 'contract_owner'
+        ? [...input.links.inputs, ...input.links.outputs].find(d => d.contract?.ownerRef === recipient)
+        : undefined;
+    const members = contract?.contractOwners?.users.length ? contract.contractOwners.users : undefined;
     const copy = [
       ...new Set((spec.copy ?? []).map(role => this.resolve(role, input.links)).filter(Boolean) as string[]),
     ].filter(ref => ref !== recipient);
@@ -67,12 +72,15 @@ export class RoutePolicy {
     const notify = Boolean(recipient) && envNotifies && !slaHolds;
     const reasons = [
       `${spec.why}; routed to the ${resolved?.role.replace(/_/g, ' ') ?? 'nobody'}`,
+      members ? `the contract ${contract!.contract!.entityRef} names its owners: ${members.join(', ')}` : undefined,
       input.links.linked ? undefined : 'the catalog does not know this job, so it went to the fallback team',
       envNotifies ? undefined : `${input.environment} failures are recorded but page no one`,
       slaHolds ? 'not notified until the delay passes its SLA' : undefined,
     ].filter(Boolean);
     return {
       recipient,
+      members,
+      issuesChannel: contract?.contractOwners?.issues,
       copy: notify ? copy : [],
       rule: `${input.category}:${resolved?.role ?? 'none'}`,
       reason: reasons.join('; '),
