@@ -40,6 +40,8 @@ export interface Config {
       iamTeam?: string;
       /** Receives what no role resolves, including jobs the catalog does not know. */
       fallbackTeam?: string;
+      /** A source delay without a contract SLA pages once the input is this late, in minutes. Default: 60. */
+      sourceDelaySlaMinutes?: number;
       /** Environments whose incidents notify anyone; the others are recorded only. Default: [prod]. */
       notifyEnvironments?: Array<'prod' | 'staging' | 'dev'>;
       /**

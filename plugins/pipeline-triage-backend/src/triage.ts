@@ -9,6 +9,7 @@ import type {
 import type { LinkResult, Linker } from './linking';
 import type { ExtraEvidence } from './classify/ruleTypes';
 import { violationEvidence, violationsForEvent } from './contracts';
+import { delayPastSla } from './routing/delayPastSla';
 import type { IncidentNotifier } from './notify/IncidentNotifier';
 import type { RoutePolicy } from './routing';
 import { jobKeyOf, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
@@ -52,7 +53,12 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
   });
   const { classification } = result.verdict;
   const environment = event.environment ?? 'prod';
-  const route = stages.routes.decide({ category: classification.category, environment, links });
+  const route = stages.routes.decide({
+    category: classification.category,
+    environment,
+    links,
+    pastSla: delayPastSla(event, links, violations, stages.routes.sourceDelaySlaSeconds),
+  });
   const entityIndex = entityIndexOf(links, route.recipient);
   const occurrence = await stages.store.recordFailure(
     {

@@ -204,4 +204,30 @@ describe.each(databases.eachSupportedId())('routed notifications on %s', databas
     expect(await received(['kenji.watanabe'], incidentId)).toEqual([1]);
     expect(await received(['olivia.brennan', 'samuel.adeyemi', ...MEMBERS.platform], incidentId)).toEqual(Array(5).fill(0));
   });
+
+  it('holds a source delay within the contract SLA and pages the producer once it is past it', async () => {
+    const late = (delaySeconds: number) => ({
+      ...failure(
+        { namespace: 'dbt-prod', name: 'dbt-run-commerce' },
+        `airflow.exceptions.AirflowSensorTimeout: Sensor has timed out; upstream partition RAW.CHECKOUT.CUSTOMERS for today not found after ${delaySeconds} seconds`,
+      ),
+      inputs: [{ namespace: 'snowflake://acme-prod', name: 'RAW.CHECKOUT.CUSTOMERS' }],
+      signals: { delaySeconds },
+    });
+    const early = await post(late(3 * 3600));
+    let detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${early.incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body).toMatchObject({ category: 'source_delay', routedTo: 'group:default/checkout-producers' });
+    expect(detail.body.route.notify).toBe(false);
+    expect(await received(MEMBERS.producers, early.incidentId)).toEqual([0, 0, 0]);
+
+    // The checkout-customers contract allows 26 hours.
+    const pastSla = await post(late(30 * 3600));
+    detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${pastSla.incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body.route.notify).toBe(true);
+    expect(await received(MEMBERS.producers, pastSla.incidentId)).toEqual([1, 1, 1]);
+  });
 });

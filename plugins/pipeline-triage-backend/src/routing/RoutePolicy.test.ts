@@ -68,8 +68,9 @@ describe('RoutePolicy', () => {
     expect(d.reason).toMatch(/staging/);
   });
 
-  it('holds source delays until they pass the SLA', () => {
-    expect(policy.decide({ category: 'source_delay', environment: 'prod', links }).notify).toBe(false);
+  it('holds source delays while they are within the SLA', () => {
+    expect(policy.decide({ category: 'source_delay', environment: 'prod', links, pastSla: false }).notify).toBe(false);
+    expect(policy.decide({ category: 'source_delay', environment: 'prod', links }).notify).toBe(true);
     expect(policy.decide({ category: 'source_delay', environment: 'prod', links, pastSla: true })).toMatchObject({
       notify: true,
       recipient: 'group:default/producers',

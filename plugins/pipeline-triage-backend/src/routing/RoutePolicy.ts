@@ -15,6 +15,8 @@ export interface RoutePolicyOptions {
   /** Environments whose incidents notify anyone; others are recorded only. */
   notifyEnvironments: Environment[];
   routes: Record<Category, RouteSpec>;
+  /** SLA of a source delay when no input contract states one. */
+  sourceDelaySlaSeconds: number;
 }
 
 export interface RouteInput {
@@ -49,7 +51,12 @@ export class RoutePolicy {
         r?.getOptionalString('fallbackTeam') ?? r?.getOptionalString('platformTeam') ?? 'group:default/data-platform',
       notifyEnvironments: (r?.getOptionalStringArray('notifyEnvironments') as Environment[]) ?? ['prod'],
       routes,
+      sourceDelaySlaSeconds: (r?.getOptionalNumber('sourceDelaySlaMinutes') ?? 60) * 60,
     });
+  }
+
+  get sourceDelaySlaSeconds(): number {
+    return this.options.sourceDelaySlaSeconds;
   }
 
   decide(input: RouteInput): RouteDecision {
@@ -68,14 +75,15 @@ export class RoutePolicy {
     ].filter(ref => ref !== recipient);
 
     const envNotifies = this.options.notifyEnvironments.includes(input.environment);
-    const slaHolds = spec.onlyPastSla && input.pastSla !== true;
+    // Held only when the delay is known to be within its SLA.
+    const slaHolds = spec.onlyPastSla && input.pastSla === false;
     const notify = Boolean(recipient) && envNotifies && !slaHolds;
     const reasons = [
       `${spec.why}; routed to the ${resolved?.role.replace(/_/g, ' ') ?? 'nobody'}`,
       members ? `the contract ${contract!.contract!.entityRef} names its owners: ${members.join(', ')}` : undefined,
       input.links.linked ? undefined : 'the catalog does not know this job, so it went to the fallback team',
       envNotifies ? undefined : `${input.environment} failures are recorded but page no one`,
-      slaHolds ? 'not notified until the delay passes its SLA' : undefined,
+      slaHolds ? 'the delay is still within its SLA, so nobody is notified yet' : undefined,
     ].filter(Boolean);
     return {
       recipient,
