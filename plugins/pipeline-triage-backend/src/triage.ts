@@ -79,6 +79,11 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     },
     { reopenWindowHours: stages.reopenWindowHours },
   );
+  const unknown = [
+    ...(links.unknownJob ? [{ kind: 'job' as const, name: links.unknownJob }] : []),
+    ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
+  ];
+  if (unknown.length && occurrence.recorded) await stages.store.noteUnlinked(unknown, event.eventTime);
   await stages.notifier.incidentRecorded({
     occurrence,
     route,

@@ -122,6 +122,11 @@ describe.each(databases.eachSupportedId())('routed notifications on %s', databas
       .set('authorization', mockCredentials.user.header());
     expect(detail.body).toMatchObject({ linked: false, routedTo: 'group:default/data-platform' });
     expect(await received(MEMBERS.platform, incidentId)).toEqual([1, 1, 1]);
+    await post(failure({ namespace: 'cron', name: 'legacy_export' }, 'psycopg2.OperationalError: could not connect to server: Connection refused'));
+    const unlinked = await request(backend.server).get('/api/pipeline-triage/v1/unlinked').set('authorization', mockCredentials.user.header());
+    expect(unlinked.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'job', name: 'cron/legacy_export', count: 2 })]),
+    );
   });
 
   it('updates one notification for repeats, and stays quiet for an acknowledged incident', async () => {

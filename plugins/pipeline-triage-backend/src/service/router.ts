@@ -220,6 +220,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await incidents.stats(q));
   });
 
+  router.get('/v1/unlinked', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
+    res.json({ items: await store.listUnlinked(q.limit) });
+  });
+
   router.get('/v1/dead-letters', async (req, res) => {
     await reader(req);
     const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);

@@ -18,6 +18,7 @@ import type {
   EntityStatus,
   FailureRecord,
   TriageStats,
+  UnlinkedName,
   IncidentFilter,
   IncidentPatch,
   JobState,
@@ -740,6 +741,39 @@ export class KnexTriageStore implements TriageStore {
       reason: r.reason,
       source: r.source,
       jobKey: r.job_key,
+    }));
+  }
+
+  async noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void> {
+    const when = toIso(at);
+    for (const { kind, name } of names) {
+      await this.db('pt_unlinked_names')
+        .insert({ kind, name: name.slice(0, 1024), count: 1, first_seen: when, last_seen: when })
+        .onConflict(['kind', 'name'])
+        .merge({
+          count: this.db.raw('pt_unlinked_names.count + 1'),
+          last_seen: this.db.raw(
+            this.isPg
+              ? 'greatest(pt_unlinked_names.last_seen, excluded.last_seen)'
+              : 'max(pt_unlinked_names.last_seen, excluded.last_seen)',
+          ),
+        });
+    }
+  }
+
+  async listUnlinked(limit: number): Promise<UnlinkedName[]> {
+    const rows = await this.db('pt_unlinked_names')
+      .orderBy([
+        { column: 'count', order: 'desc' },
+        { column: 'last_seen', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(r => ({
+      kind: r.kind,
+      name: r.name,
+      count: r.count,
+      firstSeen: toIso(r.first_seen),
+      lastSeen: toIso(r.last_seen),
     }));
   }
 

@@ -133,6 +133,14 @@ export interface TriageStats {
   topRepeatFailures: IncidentSummary[];
 }
 
+export interface UnlinkedName {
+  kind: 'job' | 'dataset';
+  name: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
 export interface DeadLetter {
   eventId: string;
   at: string;
@@ -170,6 +178,9 @@ export interface TriageStore {
   /** The status line of an entity page: open incidents, failing since, last success. */
   entityStatus(entityRef: string): Promise<EntityStatus>;
   listDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Counts names the catalog does not know (the job, datasets), for `GET /v1/unlinked`. */
+  noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void>;
+  listUnlinked(limit: number): Promise<UnlinkedName[]>;
   /** Triage-quality and response figures for /v1/stats. */
   triageStats(filter: IncidentFilter): Promise<TriageStats>;
   /** Queue figures for /v1/stats and the health report. */
