@@ -102,6 +102,10 @@ export interface Config {
       /** Maintenance windows: no notifications about these entities between from and to. */
       muteWindows?: Array<{ entityRef: string; from: string; to: string; reason?: string }>;
     };
+    digest?: {
+      /** When the weekly digest goes to each team (cron, backend time zone). Default: Mondays 08:00. */
+      cron?: string;
+    };
     /** User rule packs: YAML files, validated on load. */
     rules?: {
       /** Paths of YAML rule packs, relative to the backend's working directory. */

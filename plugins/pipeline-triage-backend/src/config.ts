@@ -9,6 +9,7 @@ export interface TriageSettings {
   catalogTtlMs: number;
   downstreamDepth: number;
   sweepIntervalSeconds: number;
+  digestCron: string;
   processing: {
     maxAttempts: number;
     retryDelayMs: number;
@@ -30,6 +31,7 @@ export function readTriageConfig(config: Config): TriageSettings {
     catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
     downstreamDepth: c?.getOptionalNumber('linking.downstreamDepth') ?? 3,
     sweepIntervalSeconds: c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
+    digestCron: c?.getOptionalString('digest.cron') ?? '0 8 * * 1',
     processing: {
       maxAttempts: c?.getOptionalNumber('processing.maxAttempts') ?? 5,
       retryDelayMs: (c?.getOptionalNumber('processing.retryDelaySeconds') ?? 10) * 1000,

@@ -27,6 +27,7 @@ import { createRouter } from './service/router';
 import { renderReport } from './service/renderReport';
 import { KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
+import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -129,6 +130,16 @@ export const pipelineTriagePlugin = createBackendPlugin({
           fn: async () => {
             const n = await processor.sweep();
             if (n) logger.info(`Sweeper processed ${n} pending events`);
+          },
+        });
+
+        await scheduler.scheduleTask({
+          id: 'pipeline-triage-weekly-digest',
+          frequency: { cron: settings.digestCron },
+          timeout: { minutes: 10 },
+          scope: 'global',
+          fn: async () => {
+            await sendWeeklyDigests({ store, incidents, notifications, logger });
           },
         });
 

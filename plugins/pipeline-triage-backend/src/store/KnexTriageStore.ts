@@ -761,6 +761,14 @@ export class KnexTriageStore implements TriageStore {
     }
   }
 
+  async routedTeams(since: string): Promise<string[]> {
+    const rows = await this.db('pt_incidents')
+      .where('last_seen', '>=', toIso(since))
+      .andWhere('routed_to', 'like', 'group:%')
+      .distinct('routed_to');
+    return rows.map(r => r.routed_to).sort();
+  }
+
   async listUnlinked(limit: number): Promise<UnlinkedName[]> {
     const rows = await this.db('pt_unlinked_names')
       .orderBy([

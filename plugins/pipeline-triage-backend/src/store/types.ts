@@ -181,6 +181,8 @@ export interface TriageStore {
   /** Counts names the catalog does not know (the job, datasets), for `GET /v1/unlinked`. */
   noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void>;
   listUnlinked(limit: number): Promise<UnlinkedName[]>;
+  /** Groups that incidents last seen since `since` were routed to. */
+  routedTeams(since: string): Promise<string[]>;
   /** Triage-quality and response figures for /v1/stats. */
   triageStats(filter: IncidentFilter): Promise<TriageStats>;
   /** Queue figures for /v1/stats and the health report. */
