@@ -120,6 +120,7 @@ function linkedEntitiesOf(links: LinkResult): LinkedEntity[] {
     }
   }
   for (const d of links.downstream) out.push({ entityRef: d.entityRef, role: 'downstream', title: d.title });
+  for (const d of links.dependencies ?? []) out.push({ entityRef: d.entityRef, role: 'dependency', title: d.title });
   return out;
 }
 

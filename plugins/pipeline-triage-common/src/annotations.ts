@@ -23,7 +23,8 @@ export const ANNOTATIONS = {
   openlineageDataset: `${ANNOTATION_PREFIX}/openlineage-dataset`,
   /** On a table: the data contract entity (an API of type `datacontract`). */
   dataContract: `${ANNOTATION_PREFIX}/data-contract`,
-  /** On a Group: the team's notification mute windows are configured in app-config instead. */
+  /** On a service or database: host names failures mention when it is down. */
+  hosts: `${ANNOTATION_PREFIX}/hosts`,
 } as const;
 
 /** The annotations that make an entity triage-aware; used by the frontend empty state. */

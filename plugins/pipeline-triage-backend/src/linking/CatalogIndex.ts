@@ -43,6 +43,7 @@ export class CatalogIndex {
   private readonly jobMatchers: Matcher[] = [];
   private readonly datasetMatchers: Matcher[] = [];
   private readonly contracts = new Map<string, ParsedContract | ContractError | undefined>();
+  private readonly hosts = new Map<string, string>();
   private readonly usersByName = new Map<string, string>();
   private readonly usersByEmail = new Map<string, string>();
 
@@ -60,6 +61,9 @@ export class CatalogIndex {
       for (const { annotation } of JOB_KEYS) {
         const patterns = parsePatterns(annotations[annotation]);
         if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns });
+      }
+      for (const host of (annotations[ANNOTATIONS.hosts] ?? '').split(',')) {
+        if (host.trim()) this.hosts.set(host.trim().toLocaleLowerCase('en-US'), ref);
       }
       const datasets = parsePatterns(annotations[ANNOTATIONS.openlineageDataset]);
       if (datasets.length) {
@@ -106,6 +110,17 @@ export class CatalogIndex {
       );
     }
     return this.contracts.get(ref);
+  }
+
+  /** Services and databases whose host names appear in the text, in order of appearance. */
+  dependenciesIn(text: string): Entity[] {
+    if (this.hosts.size === 0) return [];
+    const found: Entity[] = [];
+    const lower = text.toLocaleLowerCase('en-US');
+    for (const [host, ref] of this.hosts) {
+      if (lower.includes(host)) found.push(this.byRef.get(ref)!);
+    }
+    return found;
   }
 
   /** Entities that carry a job annotation, in catalog order. */

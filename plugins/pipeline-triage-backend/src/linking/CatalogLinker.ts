@@ -59,6 +59,7 @@ export class CatalogLinker implements Linker {
           { kind: 'resource', 'spec.type': TABLE_RESOURCE_TYPE },
           { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
           { kind: 'user' },
+          { [`metadata.annotations.${ANNOTATIONS.hosts}`]: CATALOG_FILTER_EXISTS },
           ...LINKING_ANNOTATIONS.map(a => ({ [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS })),
         ],
         fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'spec.definition', 'spec.profile.email', 'relations'],
@@ -120,6 +121,10 @@ export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: n
     inputs,
     outputs,
     downstream: downstreamOf(index, outputs, job ? index.facts(job).entityRef : undefined, depth),
+    // Only the message and the first part of the texts: a dependency is named where it failed.
+    dependencies: index
+      .dependenciesIn([event.errorMessage, event.stackTrace?.slice(0, 16_384), event.logExcerpt?.slice(-16_384)].join('\n'))
+      .map(e => index.facts(e)),
     unknownJob: job ? undefined : `${event.job.namespace}/${event.job.name}`,
     unknownDatasets: [...inputs, ...outputs].filter(d => !d.table).map(d => d.dataset),
   };

@@ -42,6 +42,8 @@ export interface LinkResult {
   inputs: DatasetLink[];
   outputs: DatasetLink[];
   downstream: DownstreamLink[];
+  /** Services and databases the failure names (by the hosts annotation). */
+  dependencies?: EntityFacts[];
   /** Names the catalog does not know, for `GET /v1/unlinked`. */
   unknownJob?: string;
   unknownDatasets: string[];

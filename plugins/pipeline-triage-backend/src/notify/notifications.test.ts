@@ -235,4 +235,23 @@ describe.each(databases.eachSupportedId())('routed notifications on %s', databas
     expect(detail.body.route.notify).toBe(true);
     expect(await received(MEMBERS.producers, pastSla.incidentId)).toEqual([1, 1, 1]);
   });
+
+  it('sends an unavailable dependency to the owner of that dependency', async () => {
+    const { incidentId } = await post(
+      failure(
+        { namespace: 'airflow-prod', name: 'finance_revenue_daily.build_daily_revenue' },
+        "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='fx-rates.acme.internal', port=443): Max retries exceeded with url: /v2/rates (Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))",
+      ),
+    );
+    const detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body).toMatchObject({ category: 'dependency_unavailable', routedTo: 'group:default/data-platform' });
+    expect(detail.body.route.rule).toBe('dependency_unavailable:dependency_owner');
+    expect(detail.body.linkedEntities).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entityRef: 'component:default/fx-rates-service', role: 'dependency' })]),
+    );
+    expect(await received(MEMBERS.platform, incidentId)).toEqual([1, 1, 1]);
+    expect(await received(MEMBERS.finance, incidentId)).toEqual([0, 0, 0]);
+  });
 });

@@ -113,7 +113,7 @@ export class RoutePolicy {
       case 'job_owner':
         return links.job?.ownerRef;
       case 'dependency_owner':
-        return undefined;
+        return links.dependencies?.find(d => d.ownerRef)?.ownerRef;
       case 'platform_team':
         return this.options.platformTeam;
       case 'iam_team':
