@@ -31,7 +31,7 @@ KNOWN_ANNOTATIONS = {
     PREFIX + name
     for name in (
         "openlineage-job", "airflow-dag-id", "dbt-unique-id", "glue-job-name", "dagster-job",
-        "idempotent", "runbook-url", "openlineage-dataset", "data-contract",
+        "idempotent", "runbook-url", "openlineage-dataset", "data-contract", "hosts",
     )
 }
 problems: list[str] = []
@@ -174,7 +174,7 @@ def check_events(entities) -> None:
     table_names = {n: values(e["metadata"]["annotations"].get(PREFIX + "openlineage-dataset")) for n, e in tables.items()}
     for path in sorted(glob.glob(os.path.join(HERE, "events", "*"))):
         name = os.path.basename(path)
-        if name.endswith(".md"):
+        if name.endswith(".md") or name.endswith(".query"):
             continue
         if name.endswith(".log"):
             if not open(path).read().strip():
