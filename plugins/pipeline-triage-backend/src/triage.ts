@@ -51,6 +51,10 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     runbookUrl: links.job?.runbookUrl,
     extraEvidence: violationEvidence(violations),
   });
+  // A broken data contract is a promise to consumers: never less than high severity.
+  if (violations.length && (result.verdict.severity === 'normal' || result.verdict.severity === 'low')) {
+    result.verdict.severity = 'high';
+  }
   const { classification } = result.verdict;
   const environment = event.environment ?? 'prod';
   const route = stages.routes.decide({
@@ -58,6 +62,7 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     environment,
     links,
     pastSla: delayPastSla(event, links, violations, stages.routes.sourceDelaySlaSeconds),
+    affectedTables: violations.map(v => v.tableRef),
   });
   const entityIndex = entityIndexOf(links, route.recipient);
   const occurrence = await stages.store.recordFailure(

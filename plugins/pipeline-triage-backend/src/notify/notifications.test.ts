@@ -254,4 +254,77 @@ describe.each(databases.eachSupportedId())('routed notifications on %s', databas
     expect(await received(MEMBERS.platform, incidentId)).toEqual([1, 1, 1]);
     expect(await received(MEMBERS.finance, incidentId)).toEqual([0, 0, 0]);
   });
+
+  it.each([
+    {
+      name: 'infrastructure to the platform team, the job owner in copy',
+      job: { namespace: 'spark-prod', name: 'customer_ltv_features' },
+      message:
+        'org.apache.spark.SparkException: Job aborted due to stage failure: Task 12 in stage 4.0 failed 4 times, most recent failure: Lost task 12.3 in stage 4.0 (TID 512) (ip-10-0-1-5 executor 7): ExecutorLostFailure (executor 7 exited caused by one of the running tasks) Reason: Container marked as failed: container_1699_0001_01_000008 on host: ip-10-0-1-5. Exit status: -100. Diagnostics: Container released on a *lost* node.',
+      category: 'infrastructure',
+      told: [...MEMBERS.platform, ...MEMBERS.growth],
+    },
+    {
+      name: 'small-file pressure to the job owner, the platform team in copy',
+      job: { namespace: 'spark-prod', name: 'customer_ltv_features' },
+      message:
+        'WARN S3AFileSystem: listing 48213 objects under s3://acme-lake/events/dt=2026-11-17/ took 412s\ncom.amazonaws.services.s3.model.AmazonS3Exception: Please reduce your request rate. (Service: Amazon S3; Status Code: 503; Error Code: SlowDown; Request ID: 7Q2)',
+      category: 'small_file_pressure',
+      told: [...MEMBERS.growth, ...MEMBERS.platform],
+    },
+    {
+      name: 'config errors to the job owner',
+      job: { namespace: 'airflow-prod', name: 'finance_revenue_daily.build_daily_revenue' },
+      message: "airflow.exceptions.AirflowNotFoundException: The conn_id `snowflake_finance` isn't defined",
+      category: 'config_error',
+      told: MEMBERS.finance,
+    },
+    {
+      name: 'a failed test on the job’s own output to the job owner',
+      job: { namespace: 'dbt-prod', name: 'dbt-run-commerce' },
+      message: 'Failure in test not_null_fct_payments_payment_id (models/marts/schema.yml)\n  Got 12 results, configured to fail if != 0',
+      category: 'data_quality',
+      told: MEMBERS.finance,
+    },
+    {
+      name: 'unknown causes to the job owner',
+      job: { namespace: 'airflow-prod', name: 'finance_revenue_daily.build_daily_revenue' },
+      message: 'Task exited with return code 1',
+      category: 'unknown',
+      told: MEMBERS.finance,
+    },
+  ])('routes $name', async ({ job, message, category, told }) => {
+    const { incidentId } = await post(failure(job, message));
+    const detail = await request(backend.server)
+      .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(detail.body.category).toBe(category);
+    expect(await received(told, incidentId)).toEqual(told.map(() => 1));
+    const everyone = Object.values(MEMBERS).flat();
+    const others = everyone.filter(u => !told.includes(u));
+    expect(await received(others, incidentId)).toEqual(others.map(() => 0));
+  });
+
+  it('lists exactly the incidents routed to a team', async () => {
+    const res = await request(backend.server)
+      .get('/api/pipeline-triage/v1/incidents')
+      .query({ routedTo: 'group:default/iam-security', limit: 200 })
+      .set('authorization', mockCredentials.user.header());
+    expect(res.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(res.body.items.every((i: { routedTo: string }) => i.routedTo === 'group:default/iam-security')).toBe(true);
+  });
+
+  it('resolves an incident when the job succeeds, but not one whose run wrote part of its output', async () => {
+    const job = { namespace: 'glue-prod', name: 'payments-reconciliation' };
+    const clean = await post(failure(job, 'KeyError: fx_rate'));
+    const partial = await post(
+      failure(job, 'java.lang.OutOfMemoryError: Java heap space', { signals: { commitsDuringRun: 1, partitionsWritten: 2 } }),
+    );
+    await post({ source: 'generic', outcome: 'success', job, runId: 'notify-success', eventTime: new Date().toISOString() });
+    const status = async (id: string) =>
+      (await request(backend.server).get(`/api/pipeline-triage/v1/incidents/${id}`).set('authorization', mockCredentials.user.header())).body;
+    expect((await status(clean.incidentId)).status).toBe('resolved');
+    expect((await status(clean.incidentId)).statusHistory.at(-1)).toMatchObject({ action: 'auto_resolved' });
+    expect((await status(partial.incidentId)).status).toBe('open');
+  });
 });

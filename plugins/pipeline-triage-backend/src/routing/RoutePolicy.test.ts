@@ -24,6 +24,8 @@ const links: LinkResult = {
       table: { entityRef: 'resource:default/raw', ownerRef: 'group:default/producers' },
       contract: { entityRef: 'api:default/raw-contract', ownerRef: 'group:default/contract-team' },
       producers: [{ entityRef: 'component:default/ingest', ownerRef: 'group:default/producers' }],
+      // The event named this dataset, so a data failure is about it.
+      datasetRef: { namespace: 's3://lake', name: 'raw', schema: [{ name: 'id' }] },
     },
   ],
   outputs: [],
@@ -49,6 +51,17 @@ describe('RoutePolicy', () => {
     ['code_error', unlinked, 'group:default/fallback'],
   ] as const)('routes %s to the right owner', (category, l, recipient) => {
     expect(policy.decide({ category, environment: 'prod', links: l }).recipient).toBe(recipient);
+  });
+
+  it('does not blame a table the failure never named, unless a contract violation does', () => {
+    const fromLineage: LinkResult = { ...links, inputs: [{ ...links.inputs[0], datasetRef: undefined }] };
+    expect(policy.decide({ category: 'data_quality', environment: 'prod', links: fromLineage }).recipient).toBe(
+      'group:default/job-team',
+    );
+    expect(
+      policy.decide({ category: 'data_quality', environment: 'prod', links: fromLineage, affectedTables: ['resource:default/raw'] })
+        .recipient,
+    ).toBe('group:default/contract-team');
   });
 
   it('copies the job owner on platform failures and names the rule', () => {

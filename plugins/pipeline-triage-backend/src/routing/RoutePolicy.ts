@@ -5,7 +5,7 @@ import {
   type RouteDecision,
 } from '@internal/plugin-pipeline-triage-common';
 import type { Config } from '@backstage/config';
-import type { LinkResult } from '../linking';
+import type { DatasetLink, LinkResult } from '../linking';
 import { DEFAULT_ROUTES, type RouteRole, type RouteSpec } from './routes';
 
 export interface RoutePolicyOptions {
@@ -25,6 +25,8 @@ export interface RouteInput {
   links: LinkResult;
   /** Whether a source delay has passed its SLA; undefined when nothing says. */
   pastSla?: boolean;
+  /** Tables that contract violations name: the ones a data failure is about. */
+  affectedTables?: string[];
 }
 
 /** Decides who owns a failure: a role by cause, then the entity behind that role. */
@@ -62,7 +64,7 @@ export class RoutePolicy {
   decide(input: RouteInput): RouteDecision {
     const spec = this.options.routes[input.category];
     const resolved = spec.to
-      .map(role => ({ role, ref: this.resolve(role, input.links) }))
+      .map(role => ({ role, ref: this.resolve(role, input) }))
       .find(r => r.ref);
     const recipient = resolved?.ref;
     const contract =
@@ -71,7 +73,7 @@ export class RoutePolicy {
         : undefined;
     const members = contract?.contractOwners?.users.length ? contract.contractOwners.users : undefined;
     const copy = [
-      ...new Set((spec.copy ?? []).map(role => this.resolve(role, input.links)).filter(Boolean) as string[]),
+      ...new Set((spec.copy ?? []).map(role => this.resolve(role, input)).filter(Boolean) as string[]),
     ].filter(ref => ref !== recipient);
 
     const envNotifies = this.options.notifyEnvironments.includes(input.environment);
@@ -96,17 +98,25 @@ export class RoutePolicy {
     };
   }
 
-  private resolve(role: RouteRole, links: LinkResult): string | undefined {
-    const datasets = [...links.inputs, ...links.outputs];
+  private resolve(role: RouteRole, input: RouteInput): string | undefined {
+    const { links } = input;
     switch (role) {
       case 'contract_owner':
-        return datasets.find(d => d.contract?.ownerRef)?.contract?.ownerRef;
+        return affectedDatasets(input).find(d => d.contract?.ownerRef)?.contract?.ownerRef;
       case 'producer_owner': {
-        const jobRef = links.job?.entityRef;
-        for (const d of links.inputs) {
-          const p = d.producers.find(x => x.entityRef !== jobRef && x.ownerRef);
-          if (p) return p.ownerRef;
-          if (d.table?.ownerRef && !d.producers.length) return d.table.ownerRef;
+        // A late input is the upstream producer's; broken data is whoever wrote the broken table.
+        if (input.category === 'source_delay') {
+          const jobRef = links.job?.entityRef;
+          for (const d of links.inputs) {
+            const p = d.producers.find(x => x.entityRef !== jobRef && x.ownerRef);
+            if (p) return p.ownerRef;
+            if (d.table?.ownerRef && !d.producers.length) return d.table.ownerRef;
+          }
+          return undefined;
+        }
+        for (const d of affectedDatasets(input)) {
+          const owner = d.producers.find(x => x.ownerRef)?.ownerRef ?? d.table?.ownerRef;
+          if (owner) return owner;
         }
         return undefined;
       }
@@ -124,4 +134,22 @@ export class RoutePolicy {
         return undefined;
     }
   }
+}
+
+/**
+ * The tables a data failure is about: those a contract violation names, else those the event
+ * sent evidence for (failed checks, a schema), else those the event named. Tables known only
+ * from catalog lineage are not blamed for a failure that never mentioned them.
+ */
+function affectedDatasets(input: RouteInput): DatasetLink[] {
+  const all = [...input.links.inputs, ...input.links.outputs];
+  const named = input.affectedTables?.length
+    ? all.filter(d => d.table && input.affectedTables!.includes(d.table.entityRef))
+    : [];
+  if (named.length) return named;
+  const withEvidence = all.filter(
+    d => d.datasetRef && (d.datasetRef.quality?.some(q => !q.success) || d.datasetRef.schema?.length),
+  );
+  if (withEvidence.length) return withEvidence;
+  return all.filter(d => d.datasetRef);
 }
