@@ -1,4 +1,18 @@
-import type { AnyApiFactory } from '@backstage/core-plugin-api';
+import {
+  ScmIntegrationsApi,
+  scmIntegrationsApiRef,
+} from '@backstage/integration-react';
+import {
+  AnyApiFactory,
+  configApiRef,
+  createApiFactory,
+} from '@backstage/core-plugin-api';
 
-/** The app's own API overrides; the plugins bring their own factories. */
-export const apis: AnyApiFactory[] = [];
+/** App-level APIs the catalog cards need; the plugins bring their own factories. */
+export const apis: AnyApiFactory[] = [
+  createApiFactory({
+    api: scmIntegrationsApiRef,
+    deps: { configApi: configApiRef },
+    factory: ({ configApi }) => ScmIntegrationsApi.fromConfig(configApi),
+  }),
+];

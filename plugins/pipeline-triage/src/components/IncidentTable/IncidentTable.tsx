@@ -12,21 +12,30 @@ import {
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
+/** Long error titles are clamped; the full text is in the tooltip and the drawer. */
+const CLAMP_3_LINES = {
+  display: '-webkit-box',
+  WebkitLineClamp: 3,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+} as const;
+
 const columns: TableColumn<IncidentSummary>[] = [
   {
     title: 'Last seen',
     field: 'lastSeen',
-    width: '10%',
+    cellStyle: nowrap,
     render: row => <RelativeTime value={row.lastSeen} />,
   },
   {
     title: 'Incident',
     field: 'title',
-    width: '36%',
-    cellStyle: { minWidth: 320 },
+    cellStyle: { minWidth: 280 },
     render: row => (
       <Box>
-        <Typography variant="body2">{row.title}</Typography>
+        <Typography variant="body2" style={CLAMP_3_LINES} title={row.title}>
+          {row.title}
+        </Typography>
         <Typography variant="caption" color="textSecondary" style={{ fontFamily: 'monospace' }}>
           {row.id} · {row.environment}
         </Typography>
@@ -55,6 +64,7 @@ const columns: TableColumn<IncidentSummary>[] = [
   {
     title: 'Routed to',
     field: 'routedTo',
+    cellStyle: { minWidth: 150 },
     render: row => (row.routedTo ? <EntityRefLink entityRef={row.routedTo} /> : 'nobody'),
   },
   { title: 'Occurrences', field: 'occurrences', type: 'numeric', cellStyle: nowrap },
