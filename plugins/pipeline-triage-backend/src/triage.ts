@@ -126,7 +126,9 @@ function linkedEntitiesOf(links: LinkResult): LinkedEntity[] {
   }
   for (const d of links.downstream) out.push({ entityRef: d.entityRef, role: 'downstream', title: d.title });
   for (const d of links.dependencies ?? []) out.push({ entityRef: d.entityRef, role: 'dependency', title: d.title });
-  return out;
+  // Two inputs written by one producer name it once.
+  const seen = new Set<string>();
+  return out.filter(e => !seen.has(`${e.role}|${e.entityRef}`) && Boolean(seen.add(`${e.role}|${e.entityRef}`)));
 }
 
 /** The entity refs an incident is listed under; owners of each linked entity let teams find it. */
