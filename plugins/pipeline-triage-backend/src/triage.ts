@@ -128,7 +128,12 @@ function linkedEntitiesOf(links: LinkResult): LinkedEntity[] {
   for (const d of links.dependencies ?? []) out.push({ entityRef: d.entityRef, role: 'dependency', title: d.title });
   // Two inputs written by one producer name it once.
   const seen = new Set<string>();
-  return out.filter(e => !seen.has(`${e.role}|${e.entityRef}`) && Boolean(seen.add(`${e.role}|${e.entityRef}`)));
+  return out.filter(e => {
+    const key = `${e.role}|${e.entityRef}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The entity refs an incident is listed under; owners of each linked entity let teams find it. */
