@@ -8,7 +8,7 @@ import type {
 } from '@internal/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from './linking';
 import type { ExtraEvidence } from './classify/ruleTypes';
-import { violationEvidence, violationsForEvent } from './contracts';
+import { recordFindings, violationEvidence, violationsForEvent } from './contracts';
 import { delayPastSla } from './routing/delayPastSla';
 import type { IncidentNotifier } from './notify/IncidentNotifier';
 import type { RoutePolicy } from './routing';
@@ -84,6 +84,9 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     },
     { reopenWindowHours: stages.reopenWindowHours },
   );
+  if (occurrence.recorded) {
+    await recordFindings(stages.store, { incidentId: occurrence.incidentId, eventId: stored.id }, event, links, violations);
+  }
   const unknown = [
     ...(links.unknownJob ? [{ kind: 'job' as const, name: links.unknownJob }] : []),
     ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
@@ -149,6 +152,8 @@ function entityIndexOf(links: LinkResult, routedTo: string | undefined) {
       add(d.table?.entityRef, role);
       add(d.table?.ownerRef, 'owner');
       add(d.contract?.entityRef, 'contract');
+      // The producer of a table this run used sees the findings about it.
+      for (const p of d.producers) if (p.entityRef !== links.job?.entityRef) add(p.entityRef, 'upstream_producer');
     }
   }
   add(routedTo, 'routed');

@@ -39,3 +39,4 @@ export type {
   ViolationKind,
 } from './violation';
 export { violationsForEvent, violationEvidence } from './violationsForEvent';
+export { recordFindings, rememberSchemas } from './recordFindings';

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Category } from '@internal/plugin-pipeline-triage-common';
 import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
 import { triageFailure, type TriageStages } from '../triage';
+import { rememberSchemas } from '../contracts';
 
 export interface ProcessingOptions {
   maxAttempts: number;
@@ -43,6 +44,7 @@ export class EventProcessor {
   private async process(stored: StoredEvent): Promise<ProcessOutcome> {
     try {
       if (stored.event.outcome === 'success') {
+        await rememberSchemas(this.store, stored.event);
         await this.store.recordSuccess(stored.id, stored.event, jobKeyOf(stored.event), {
           autoResolve: this.options.autoResolve,
         });

@@ -220,6 +220,20 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await incidents.stats(q));
   });
 
+  const findingsQuery = z.object({ entityRef, since: z.iso.datetime({ offset: true }).optional() });
+
+  router.get('/v1/contract-violations', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(findingsQuery, req.query);
+    res.json({ items: await store.listFindings({ ...q, observedDrift: false }) });
+  });
+
+  router.get('/v1/schema-drift', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(findingsQuery, req.query);
+    res.json({ items: await store.listFindings({ ...q, observedDrift: true }) });
+  });
+
   router.get('/v1/unlinked', async (req, res) => {
     await reader(req);
     const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);

@@ -19,6 +19,8 @@ import type {
   FailureRecord,
   TriageStats,
   UnlinkedName,
+  StoredFinding,
+  FindingGroup,
   IncidentFilter,
   IncidentPatch,
   JobState,
@@ -759,6 +761,96 @@ export class KnexTriageStore implements TriageStore {
           ),
         });
     }
+  }
+
+  async recordFindings(incidentId: string, eventId: string, at: string, findings: StoredFinding[]): Promise<void> {
+    if (findings.length === 0) return;
+    await this.db('pt_contract_violations')
+      .insert(
+        findings.map(f => ({
+          incident_id: incidentId,
+          event_id: eventId,
+          kind: f.kind,
+          clause: f.clause,
+          contract_ref: f.contractRef ?? null,
+          table_ref: f.tableRef ?? null,
+          dataset: f.dataset,
+          path: f.path ?? null,
+          line: f.line ?? null,
+          column_name: f.column ?? '',
+          observed: f.observed,
+          expected: f.expected,
+          message: f.message,
+          at: toIso(at),
+        })),
+      )
+      .onConflict(['event_id', 'kind', 'clause', 'dataset', 'column_name'])
+      .ignore();
+  }
+
+  async listFindings(query: { entityRef: string; since?: string; observedDrift: boolean }): Promise<FindingGroup[]> {
+    const ref = query.entityRef.toLocaleLowerCase('en-US');
+    // A table shows findings about itself, a contract its clauses; a pipeline or a team the
+    // findings of the incidents it is part of (as job, producer or owner).
+    let q = this.db('pt_contract_violations as v');
+    if (ref.startsWith('resource:')) q = q.where('v.table_ref', ref);
+    else if (ref.startsWith('api:')) q = q.where('v.contract_ref', ref);
+    else {
+      q = q.whereIn(
+        'v.incident_id',
+        this.db('pt_incident_entities')
+          .where('entity_ref', ref)
+          .whereIn('role', ['job', 'owner', 'upstream_producer', 'routed'])
+          .select('incident_id'),
+      );
+    }
+    q = query.observedDrift ? q.where('v.kind', 'observed_drift') : q.whereNot('v.kind', 'observed_drift');
+    if (query.since) q = q.where('v.at', '>=', toIso(query.since));
+    const rows: any[] = await q
+      .groupBy('v.kind', 'v.clause', 'v.contract_ref', 'v.table_ref', 'v.dataset', 'v.path', 'v.column_name')
+      .select('v.kind', 'v.clause', 'v.contract_ref', 'v.table_ref', 'v.dataset', 'v.path', 'v.column_name')
+      .count({ count: '*' })
+      .min({ first_seen: 'v.at' })
+      .max({ last_seen: 'v.at', last_id: 'v.id' })
+      .orderBy('last_seen', 'desc');
+    if (rows.length === 0) return [];
+    // The newest row of each group gives its observed / expected values and line.
+    const latest = await this.db('pt_contract_violations').whereIn('id', rows.map(r => r.last_id));
+    const byId = new Map(latest.map(r => [r.id, r]));
+    return rows.map(r => {
+      const l = byId.get(r.last_id);
+      return {
+        kind: r.kind,
+        clause: r.clause,
+        contractRef: r.contract_ref ?? undefined,
+        tableRef: r.table_ref ?? undefined,
+        dataset: r.dataset,
+        path: r.path ?? undefined,
+        line: l?.line ?? undefined,
+        column: r.column_name || undefined,
+        observed: l?.observed,
+        expected: l?.expected,
+        message: l?.message,
+        count: Number(r.count),
+        firstSeen: toIso(r.first_seen),
+        lastSeen: toIso(r.last_seen),
+        lastIncidentId: l?.incident_id,
+      };
+    });
+  }
+
+  async swapDatasetSchema(dataset: string, tableRef: string | undefined, fields: unknown[], at: string) {
+    return this.db.transaction(async tx => {
+      const row = await tx('pt_dataset_schemas').where('dataset', dataset).first();
+      const values = { table_ref: tableRef ?? null, fields: JSON.stringify(fields), seen_at: toIso(at) };
+      if (!row) {
+        await tx('pt_dataset_schemas').insert({ dataset, ...values });
+        return undefined;
+      }
+      // Only a newer schema replaces the baseline: late or replayed events do not rewind it.
+      if (toIso(row.seen_at) <= toIso(at)) await tx('pt_dataset_schemas').where('dataset', dataset).update(values);
+      return JSON.parse(row.fields) as unknown[];
+    });
   }
 
   async routedTeams(since: string): Promise<string[]> {

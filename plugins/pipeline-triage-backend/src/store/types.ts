@@ -141,6 +141,29 @@ export interface UnlinkedName {
   lastSeen: string;
 }
 
+/** A contract violation or an observed drift finding, as stored. */
+export interface StoredFinding {
+  kind: 'schema' | 'quality' | 'freshness' | 'observed_drift';
+  clause: string;
+  contractRef?: string;
+  tableRef?: string;
+  dataset: string;
+  path?: string;
+  line?: number;
+  column?: string;
+  observed: string;
+  expected: string;
+  message: string;
+}
+
+/** Findings grouped by clause: what the API and the entity page show. */
+export interface FindingGroup extends StoredFinding {
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  lastIncidentId: string;
+}
+
 export interface DeadLetter {
   eventId: string;
   at: string;
@@ -183,6 +206,12 @@ export interface TriageStore {
   listUnlinked(limit: number): Promise<UnlinkedName[]>;
   /** Groups that incidents last seen since `since` were routed to. */
   routedTeams(since: string): Promise<string[]>;
+  /** Stores the findings of one event (each once, however often the event is processed). */
+  recordFindings(incidentId: string, eventId: string, at: string, findings: StoredFinding[]): Promise<void>;
+  /** Findings about an entity (table, contract, pipeline or owning team), grouped by clause. */
+  listFindings(query: { entityRef: string; since?: string; observedDrift: boolean }): Promise<FindingGroup[]>;
+  /** The last schema seen for a dataset, and replaces it with the current one. */
+  swapDatasetSchema(dataset: string, tableRef: string | undefined, fields: unknown[], at: string): Promise<unknown[] | undefined>;
   /** Triage-quality and response figures for /v1/stats. */
   triageStats(filter: IncidentFilter): Promise<TriageStats>;
   /** Queue figures for /v1/stats and the health report. */
