@@ -117,6 +117,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             incidents,
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
+            catalogIndex: () => linker.index(),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -40,3 +40,4 @@ export type {
 } from './violation';
 export { violationsForEvent, violationEvidence } from './violationsForEvent';
 export { recordFindings, rememberSchemas } from './recordFindings';
+export { contractStatus } from './contractStatus';

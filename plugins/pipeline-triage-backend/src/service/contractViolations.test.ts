@@ -97,6 +97,17 @@ describe.each(databases.eachSupportedId())('contract violations and schema drift
     expect(await violations('resource:default/stg-orders')).toEqual([]);
   });
 
+  it('reports the state of a contract definition', async () => {
+    const ok = await request(backend.server).get('/api/pipeline-triage/v1/contracts').query({ entityRef: 'api:default/checkout-orders' }).set('authorization', USER);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ valid: true, format: 'odcs-3.1', owners: { usernames: ['kenji.watanabe'] } });
+    expect(ok.body.tables[0].required).toContain('currency_code');
+    const dcs = await request(backend.server).get('/api/pipeline-triage/v1/contracts').query({ entityRef: 'api:default/checkout-customers' }).set('authorization', USER);
+    expect(dcs.body).toMatchObject({ valid: true, format: 'dcs' });
+    const missing = await request(backend.server).get('/api/pipeline-triage/v1/contracts').query({ entityRef: 'api:default/nope' }).set('authorization', USER);
+    expect(missing.status).toBe(404);
+  });
+
   it('names the field when a query is bad', async () => {
     const res = await request(backend.server).get('/api/pipeline-triage/v1/contract-violations').query({ entityRef: 'nope' }).set('authorization', USER);
     expect(res.status).toBe(400);

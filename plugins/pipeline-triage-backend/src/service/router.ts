@@ -19,6 +19,8 @@ import type { TriageStore } from '../store';
 import type { IngestService } from './IngestService';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
+import { contractStatus } from '../contracts';
+import type { CatalogIndex } from '../linking';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -29,6 +31,8 @@ export interface RouterOptions {
   incidents: IncidentService;
   maxBodySize: string;
   defaultEnvironment: Environment;
+  /** The linking stage's catalog snapshot, for the contract status route. */
+  catalogIndex: () => Promise<CatalogIndex>;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -232,6 +236,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await reader(req);
     const q = parseQuery(findingsQuery, req.query);
     res.json({ items: await store.listFindings({ ...q, observedDrift: true }) });
+  });
+
+  router.get('/v1/contracts', async (req, res) => {
+    await reader(req);
+    const q = parseQuery(z.object({ entityRef }), req.query);
+    res.json(contractStatus(await options.catalogIndex(), q.entityRef));
   });
 
   router.get('/v1/unlinked', async (req, res) => {
