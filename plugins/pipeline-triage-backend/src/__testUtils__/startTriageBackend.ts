@@ -74,20 +74,33 @@ export async function startTriageBackend(
   return backend;
 }
 
-/** Waits until the catalog has processed and stitched the example lineage. */
+/** Entities of the example platform the tests rely on, by kind and spec.type. */
+const EXPECTED = [
+  { filter: 'kind=component,spec.type=data-pipeline', count: 8 },
+  { filter: 'kind=resource,spec.type=table', count: 15 },
+  { filter: 'kind=api,spec.type=datacontract', count: 3 },
+  { filter: 'kind=group', count: 6 },
+  { filter: 'kind=user', count: 14 },
+];
+
+/**
+ * Waits until the catalog has processed and stitched every example entity the tests use: the
+ * catalog processes entities one by one, and a test that starts early sees half a platform.
+ */
 async function waitForCatalog(server: Parameters<typeof request>[0]) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    const res = await request(server).get('/api/catalog/entities/by-name/component/default/orders-daily-load');
-    const ready =
-      res.status === 200 &&
-      (res.body.relations ?? []).some((r: { type: string }) => r.type === 'dependencyOf') &&
-      (res.body.relations ?? []).some((r: { type: string }) => r.type === 'ownedBy');
-    if (ready) {
-      const group = await request(server).get('/api/catalog/entities/by-name/group/default/data-platform');
-      if (group.status === 200) return;
+    let ready = true;
+    for (const { filter, count } of EXPECTED) {
+      const res = await request(server).get('/api/catalog/entities').query({ filter });
+      const stitched = res.status === 200 ? res.body.filter((e: { relations?: unknown[] }) => (e.relations ?? []).length > 0) : [];
+      if (stitched.length < count) {
+        ready = false;
+        break;
+      }
     }
+    if (ready) return;
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error('The catalog did not load the example platform within 60s');
+  throw new Error('The catalog did not load the example platform within 90s');
 }
