@@ -64,10 +64,10 @@ const columns: TableColumn<IncidentSummary>[] = [
   {
     title: 'Routed to',
     field: 'routedTo',
-    cellStyle: { minWidth: 150 },
+    cellStyle: { minWidth: 130 },
     render: row => (row.routedTo ? <EntityRefLink entityRef={row.routedTo} /> : 'nobody'),
   },
-  { title: 'Occurrences', field: 'occurrences', type: 'numeric', cellStyle: nowrap },
+  { title: 'Count', field: 'occurrences', type: 'numeric', cellStyle: nowrap, render: row => `${row.occurrences}×` },
   {
     title: 'Status',
     field: 'status',
