@@ -60,6 +60,14 @@ const customProperties = z.array(
 const authoritativeDefinitions = z.array(
   z.looseObject({ url: z.string().optional(), type: z.string().optional() }),
 );
+
+/** The tags, custom properties and authoritative definitions most ODCS objects carry. */
+const describedShape = {
+  tags: tags.optional(),
+  customProperties: customProperties.optional(),
+  authoritativeDefinitions: authoritativeDefinitions.optional(),
+};
+
 const numberPair = z.array(z.number()).length(2);
 
 export const odcsQualitySchema = z
@@ -154,9 +162,7 @@ const basePropertyShape = {
   criticalDataElement: z.boolean().optional(),
   relationships: z.array(z.looseObject({})).optional(),
   quality: z.array(odcsQualitySchema).optional(),
-  tags: tags.optional(),
-  customProperties: customProperties.optional(),
-  authoritativeDefinitions: authoritativeDefinitions.optional(),
+  ...describedShape,
 };
 
 export interface OdcsProperty {
@@ -207,9 +213,7 @@ export const odcsSchemaObjectSchema = z.strictObject({
   properties: z.array(odcsPropertySchema).optional(),
   relationships: z.array(z.looseObject({})).optional(),
   quality: z.array(odcsQualitySchema).optional(),
-  tags: tags.optional(),
-  customProperties: customProperties.optional(),
-  authoritativeDefinitions: authoritativeDefinitions.optional(),
+  ...describedShape,
 });
 
 export const odcsTeamMemberSchema = z.strictObject({
@@ -221,9 +225,7 @@ export const odcsTeamMemberSchema = z.strictObject({
   dateIn: z.string().optional(),
   dateOut: z.string().optional(),
   replacedByUsername: z.string().optional(),
-  tags: tags.optional(),
-  customProperties: customProperties.optional(),
-  authoritativeDefinitions: authoritativeDefinitions.optional(),
+  ...describedShape,
 });
 
 export const odcsTeamObjectSchema = z.strictObject({
@@ -231,9 +233,7 @@ export const odcsTeamObjectSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
   members: z.array(odcsTeamMemberSchema).optional(),
-  tags: tags.optional(),
-  customProperties: customProperties.optional(),
-  authoritativeDefinitions: authoritativeDefinitions.optional(),
+  ...describedShape,
 });
 
 export const odcsSupportItemSchema = z.strictObject({
