@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const path = require('node:path');
 const fs = require('node:fs');
-const { BASE_URL, SENDER_TOKEN, SCREENSHOTS, api, launchBrowser, openAsGuest, waitForEntity } = require('../support');
+const { BASE_URL, SENDER_TOKEN, SCREENSHOTS, api, guestToken, launchBrowser, openAsGuest, waitForEntity } = require('../support');
 
 let browser;
 before(async () => {
@@ -58,8 +58,19 @@ test('a posted OpenLineage failure appears on its pipeline tab', async () => {
   const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/orders-daily-load/pipeline-triage`);
   // The row shows the incident id under its title.
   await page.getByText(result.incidentId, { exact: false }).first().waitFor({ timeout: 60_000 });
+  // The README screenshot shows the tab with the example history loaded, as a user first sees it.
+  const token = await guestToken();
+  for (let i = 0; i < 60; i++) {
+    const listed = await api('/v1/incidents?entityRef=component:default/orders-daily-load&limit=5', { token });
+    if (listed.json.items.length >= 5) break;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  await page.reload();
+  await page.getByText(result.incidentId, { exact: false }).first().waitFor({ timeout: 60_000 });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'entity-tab.png'), fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 1500 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'entity-tab.png') });
   await page.close();
 });
 
