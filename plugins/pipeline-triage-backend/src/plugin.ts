@@ -93,7 +93,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           logger,
           settings.processing,
         );
-        const ingest = new IngestService(store, processor, [...adapters, ...builtInAdapters]);
+        const ingest = new IngestService(store, processor, [...adapters, ...builtInAdapters], settings.processing.leaseMs);
         const incidents = new IncidentService({
           store,
           linker,

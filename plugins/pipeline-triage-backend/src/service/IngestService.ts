@@ -14,6 +14,8 @@ export class IngestService {
     private readonly store: TriageStore,
     private readonly processor: EventProcessor,
     private readonly adapters: IngestAdapter[],
+    /** How long the request path owns a fresh event before the sweeper may take it. */
+    private readonly sweepAfterMs = 0,
   ) {}
 
   async ingest(
@@ -50,7 +52,11 @@ export class IngestService {
         });
       }
     }
-    const accepted = await this.store.acceptEvents(toAccept.map(a => a.event));
+    // Processed in order right below; the sweeper only picks up what this request leaves behind.
+    const accepted = await this.store.acceptEvents(
+      toAccept.map(a => a.event),
+      { sweepAfterMs: this.sweepAfterMs },
+    );
     for (const [i, a] of accepted.entries()) {
       const { index, event } = toAccept[i];
       if (a.duplicate) {

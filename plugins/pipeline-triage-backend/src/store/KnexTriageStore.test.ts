@@ -241,4 +241,12 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     expect(stats.safeRetry).toEqual({ provedRight: 1, provedWrong: 0, precision: 1 });
     expect(stats.topRepeatFailures).toHaveLength(3);
   });
+
+  it('leaves a fresh event to the request that accepted it, and sweeps it once that window passes', async () => {
+    const { store } = await setup();
+    await store.acceptEvents([{ key: 'owned', event: failure(), sender: 's', logTrimmed: false, quiet: false }], { sweepAfterMs: 60_000 });
+    expect(await store.claimDueEvents(10, 60_000)).toEqual([]);
+    await store.acceptEvents([{ key: 'orphan', event: failure({ runId: 'run-2' }), sender: 's', logTrimmed: false, quiet: false }], { sweepAfterMs: 0 });
+    expect((await store.claimDueEvents(10, 60_000)).map(e => e.key)).toEqual(['orphan']);
+  });
 });

@@ -85,9 +85,10 @@ export class KnexTriageStore implements TriageStore {
     this.isPg = String(db.client.config.client).startsWith('pg');
   }
 
-  async acceptEvents(events: NewEvent[]): Promise<AcceptedEvent[]> {
+  async acceptEvents(events: NewEvent[], options: { sweepAfterMs?: number } = {}): Promise<AcceptedEvent[]> {
     if (events.length === 0) return [];
     const now = new Date().toISOString();
+    const sweepAt = new Date(Date.now() + (options.sweepAfterMs ?? 0)).toISOString();
     return this.db.transaction(async tx => {
       const results: AcceptedEvent[] = [];
       for (const e of events) {
@@ -108,7 +109,7 @@ export class KnexTriageStore implements TriageStore {
             quiet: e.quiet,
             status: 'pending',
             attempts: 0,
-            next_attempt_at: now,
+            next_attempt_at: sweepAt,
           })
           .onConflict('event_key')
           .ignore()

@@ -174,8 +174,11 @@ export interface DeadLetter {
 }
 
 export interface TriageStore {
-  /** Persists events in one transaction; re-deliveries come back as duplicates. */
-  acceptEvents(events: NewEvent[]): Promise<AcceptedEvent[]>;
+  /**
+   * Persists events in one transaction; re-deliveries come back as duplicates. The sweeper
+   * leaves them to the accepting request for `sweepAfterMs`, so it does not race it.
+   */
+  acceptEvents(events: NewEvent[], options?: { sweepAfterMs?: number }): Promise<AcceptedEvent[]>;
   /** Takes a lease on an event so exactly one worker processes it; undefined when another has it. */
   claimEvent(id: string, leaseMs: number): Promise<StoredEvent | undefined>;
   /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
