@@ -249,4 +249,32 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     await store.acceptEvents([{ key: 'orphan', event: failure({ runId: 'run-2' }), sender: 's', logTrimmed: false, quiet: false }], { sweepAfterMs: 0 });
     expect((await store.claimDueEvents(10, 60_000)).map(e => e.key)).toEqual(['orphan']);
   });
+
+  it('counts the failing streak from failures after the latest success, whatever the arrival order', async () => {
+    const { store } = await setup();
+    const job = { namespace: 'airflow', name: 'orders_daily.load' };
+    const fail = async (key: string, at: string) => {
+      const ev = failure({ job, runId: key, eventTime: at });
+      const a = await accept(store, key, ev);
+      await store.recordFailure(record(a.id, ev), { reopenWindowHours: 72 });
+    };
+    const succeed = async (key: string, at: string) => {
+      const ev = failure({ job, runId: key, outcome: 'success', eventTime: at });
+      const a = await accept(store, key, ev);
+      await store.recordSuccess(a.id, ev, 'airflow/orders_daily.load', { autoResolve: false });
+    };
+    // A live failure first, then an import of older history.
+    await fail('live', '2026-11-21T10:00:00.000Z');
+    await fail('old-1', '2026-11-01T10:00:00.000Z');
+    await succeed('old-ok', '2026-11-02T10:00:00.000Z');
+    await fail('old-2', '2026-11-10T10:00:00.000Z');
+    await succeed('old-ok-2', '2026-11-11T10:00:00.000Z');
+    const status = await store.entityStatus('component:default/orders-daily');
+    expect(status).toMatchObject({
+      consecutiveFailures: 1,
+      failingSince: '2026-11-21T10:00:00.000Z',
+      lastSuccess: '2026-11-11T10:00:00.000Z',
+      openIncidents: 1,
+    });
+  });
 });

@@ -714,20 +714,35 @@ export class KnexTriageStore implements TriageStore {
       entityRef.startsWith('group:') ? { owner: entityRef } : { entityRef },
     )
       .whereIn('i.status', OPEN_STATUSES)
-      .count({ n: '*' })
-      .min({ since: 'i.first_seen' });
+      .count({ n: '*' });
     const jobs = await this.db('pt_job_state').where('job_entity_ref', entityRef);
+    // The failing streak is counted from the occurrences themselves: events arrive out of order
+    // (imports, late deliveries), and only failures after the latest success belong to it.
+    let consecutive = 0;
+    let failingSince: string | undefined;
+    for (const job of jobs) {
+      const lastSuccess = job.last_success ? toIso(job.last_success) : undefined;
+      let q = this.db('pt_occurrences as o')
+        .join('pt_incidents as i', 'i.id', 'o.incident_id')
+        .where('i.job_key', job.job_key);
+      if (lastSuccess) q = q.where('o.event_time', '>', lastSuccess);
+      const [streak] = await q.count({ n: '*' }).min({ since: 'o.event_time' });
+      const n = Number(streak.n);
+      if (n > consecutive) consecutive = n;
+      if (n > 0 && streak.since) {
+        const since = toIso(streak.since);
+        if (!failingSince || since < failingSince) failingSince = since;
+      }
+    }
     const latest = (values: Array<string | null>) =>
       values.filter((v): v is string => Boolean(v)).map(toIso).sort().pop();
-    const earliest = (values: Array<string | null>) =>
-      values.filter((v): v is string => Boolean(v)).map(toIso).sort()[0];
     return {
       entityRef,
       openIncidents: Number(open.n),
-      failingSince: earliest([...jobs.map(j => j.failing_since), open.since ?? null]),
+      failingSince,
       lastFailure: latest(jobs.map(j => j.last_failure)),
       lastSuccess: latest(jobs.map(j => j.last_success)),
-      consecutiveFailures: jobs.reduce((n, j) => Math.max(n, j.consecutive_failures), 0),
+      consecutiveFailures: consecutive,
     };
   }
 
