@@ -28,6 +28,10 @@ import { renderReport } from './service/renderReport';
 import { KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
 import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
+import { pipelineTriagePermissions } from '@internal/plugin-pipeline-triage-common';
+import { IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
+import { loadIncidentResources } from './permissions/loadIncidentResources';
+import { readRateLimitConfig } from './service/eventsRateLimit';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -63,13 +67,29 @@ export const pipelineTriagePlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         events: eventsServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
       },
-      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events }) {
+      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor }) {
         const settings = readTriageConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) await migrateStore(knex);
 
         const store = new KnexTriageStore(knex);
+        permissionsRegistry.addResourceType({
+          resourceRef: incidentResourceRef,
+          permissions: pipelineTriagePermissions,
+          rules: Object.values(incidentPermissionRules),
+          getResources: ids => loadIncidentResources(knex, ids),
+        });
+        const access = new IncidentAccess({
+          auth,
+          httpAuth,
+          permissions,
+          ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
+          db: knex,
+        });
         const linker = new CatalogLinker({ catalog, auth, logger, ttlMs: settings.catalogTtlMs, downstreamDepth: settings.downstreamDepth });
         const routes = RoutePolicy.fromConfig(config);
         const dispatcher = new SinkDispatcher({
@@ -118,6 +138,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),
+            access,
+            auditor,
+            rateLimit: readRateLimitConfig(config),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -137,4 +137,9 @@ export interface TrendsResponse {
   groupBy: 'category' | 'domain' | 'team';
   weeks: TrendWeek[];
   keys: string[];
+  /**
+   * `all`: every incident; `permitted`: only incidents the caller may read (the permission
+   * policy gave a conditional decision), so organisation-wide totals are the caller's share.
+   */
+  scope?: 'all' | 'permitted';
 }

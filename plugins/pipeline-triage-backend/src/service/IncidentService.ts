@@ -56,7 +56,7 @@ export class IncidentService {
 
   /** Weekly counts for the last `weeks` ISO weeks, zero-filled, with week-over-week change. */
   async trends(query: {
-    filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo'>;
+    filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'access'>;
     weeks: number;
     groupBy: TrendsResponse['groupBy'];
   }): Promise<TrendsResponse> {
@@ -77,14 +77,14 @@ export class IncidentService {
       previous = total;
       return { week: labels[i], weekStart: w.toISODate()!, total, counts, change };
     });
-    return { groupBy: query.groupBy, keys: result.keys, weeks: out };
+    return { groupBy: query.groupBy, keys: result.keys, weeks: out, scope: query.filter.access ? 'permitted' : 'all' };
   }
 
-  async status(entityRef: string) {
-    return this.deps.store.entityStatus(entityRef.toLocaleLowerCase('en-US'));
+  async status(entityRef: string, access?: IncidentFilter['access']) {
+    return this.deps.store.entityStatus(entityRef.toLocaleLowerCase('en-US'), access);
   }
 
-  async stats(filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo'>) {
+  async stats(filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'access'>) {
     const [queue, triage] = await Promise.all([
       this.deps.store.queueStats(),
       this.deps.store.triageStats(filter),

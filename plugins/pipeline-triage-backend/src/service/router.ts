@@ -2,17 +2,19 @@ import express, { type ErrorRequestHandler, type Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type {
+  AuditorService,
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CATEGORIES,
   DOMAINS,
   ENVIRONMENTS,
   INCIDENT_STATUSES,
+  incidentReadPermission,
+  incidentUpdatePermission,
   type Environment,
 } from '@internal/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
@@ -21,6 +23,9 @@ import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { contractStatus } from '../contracts';
 import type { CatalogIndex } from '../linking';
+import { type IncidentAccess, isSenderToken } from '../permissions/IncidentAccess';
+import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
+import { auditIncidentChange, auditRejectedEvents } from './audit';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -33,6 +38,11 @@ export interface RouterOptions {
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
   catalogIndex: () => Promise<CatalogIndex>;
+  /** Permission checks and read scopes (see docs/security.md). */
+  access: IncidentAccess;
+  auditor: AuditorService;
+  /** Per-sender limit on POST /v1/events. */
+  rateLimit: RateLimitSettings;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -70,23 +80,20 @@ const patchBody = z.object({
 });
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, auth, store, ingest, incidents } = options;
+  const { httpAuth, auth, store, ingest, incidents, access, auditor } = options;
   const router = Router();
-
-  router.use(express.json({ limit: options.maxBodySize, type: ['application/json', 'application/*+json'] }));
-  router.use(express.text({ limit: options.maxBodySize, type: ['text/*'] }));
 
   /** Pipeline senders are service principals; only they post events. */
   const sender = async (req: Request) => httpAuth.credentials(req, { allow: ['service'] });
 
+  // Authenticated and counted before the body is parsed, so a flood costs little.
+  router.post('/v1/events', eventsRateLimit(options.rateLimit, async req => (await sender(req)).principal.subject));
+
+  router.use(express.json({ limit: options.maxBodySize, type: ['application/json', 'application/*+json'] }));
+  router.use(express.text({ limit: options.maxBodySize, type: ['text/*'] }));
+
   /** Reading incidents is for people and for other plugins, not for pipeline sender tokens. */
-  const reader = async (req: Request): Promise<BackstageCredentials> => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    if (auth.isPrincipal(credentials, 'service') && credentials.principal.subject.startsWith('external:')) {
-      throw new NotAllowedError('A pipeline sender token may post events and read only the events it sent');
-    }
-    return credentials;
-  };
+  const reader = (req: Request) => access.reader(req);
 
   router.get('/health', async (_req, res) => {
     res.json({ status: 'ok' });
@@ -108,6 +115,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       { contentType: req.headers['content-type'], query, defaultEnvironment: options.defaultEnvironment },
       credentials.principal.subject,
     );
+    await auditRejectedEvents(auditor, req, results);
     const rejectedAll = results.length > 0 && results.every(r => r.status === 'rejected');
     if (rejectedAll && !Array.isArray(body) && !Array.isArray((body as any)?.events)) {
       const r = results[0] as { field: string; reason: string };
@@ -124,11 +132,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/events/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const stored = await store.getEvent(req.params.id);
-    const isExternal =
-      auth.isPrincipal(credentials, 'service') && credentials.principal.subject.startsWith('external:');
+    const isExternal = isSenderToken(auth, credentials);
     // A sender may read the verdict of its own events (to gate its own retry), nothing else.
     if (!stored || (isExternal && stored.sender !== credentials.principal.subject)) {
       throw new NotFoundError(`No event with id ${req.params.id}`);
+    }
+    if (!isExternal) {
+      // Anyone else sees an event's verdict only when they may read its incident.
+      const scope = await access.readScope(req);
+      if (stored.incidentId && !(await access.canSee(scope, stored.incidentId))) {
+        throw new NotFoundError(`No event with id ${req.params.id}`);
+      }
     }
     const incident = stored.incidentId ? await store.getIncident(stored.incidentId) : undefined;
     res.json({
@@ -157,7 +171,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/incidents', async (req, res) => {
-    await reader(req);
+    const scope = await access.readScope(req);
     const q = parseQuery(incidentQuery, req.query);
     res.json(
       await store.listIncidents(
@@ -169,6 +183,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
           category: q.category,
           domain: q.domain,
           environment: q.environment,
+          access: scope.access,
         },
         { limit: q.limit, cursor: q.cursor },
       ),
@@ -176,33 +191,36 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/incidents/:id', async (req, res) => {
-    await reader(req);
+    await access.authorizeIncident(req, incidentReadPermission, req.params.id);
     res.json(await incidents.get(req.params.id));
   });
 
   router.get('/v1/incidents/:id/report', async (req, res) => {
-    await reader(req);
+    await access.authorizeIncident(req, incidentReadPermission, req.params.id);
     const markdown = await incidents.report(req.params.id);
     res.type('text/markdown').send(markdown);
   });
 
   router.patch('/v1/incidents/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await access.authorizeIncident(req, incidentUpdatePermission, req.params.id);
     const body = parseQuery(patchBody, req.body ?? {}, 'body');
     res.json(
-      await incidents.update(req.params.id, {
-        ...body,
-        by: credentials.principal.userEntityRef,
-      }),
+      await auditIncidentChange(auditor, req, { incidentId: req.params.id, ...body }, () =>
+        incidents.update(req.params.id, {
+          ...body,
+          by: credentials.principal.userEntityRef,
+        }),
+      ),
     );
   });
 
   router.get('/v1/trends', async (req, res) => {
-    await reader(req);
+    const scope = await access.readScope(req);
     const q = parseQuery(trendsQuery, req.query);
     res.json(
       await incidents.trends({
-        filter: { entityRef: q.entityRef, owner: q.owner, routedTo: q.routedTo },
+        filter: { entityRef: q.entityRef, owner: q.owner, routedTo: q.routedTo, access: scope.access },
         weeks: q.weeks,
         groupBy: q.groupBy,
       }),
@@ -210,32 +228,32 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/status', async (req, res) => {
-    await reader(req);
+    const scope = await access.readScope(req);
     const q = parseQuery(z.object({ entityRef }), req.query);
-    res.json(await incidents.status(q.entityRef));
+    res.json(await incidents.status(q.entityRef, scope.access));
   });
 
   router.get('/v1/stats', async (req, res) => {
-    await reader(req);
+    const scope = await access.readScope(req);
     const q = parseQuery(
       z.object({ entityRef: entityRef.optional(), owner: entityRef.optional(), routedTo: entityRef.optional() }),
       req.query,
     );
-    res.json(await incidents.stats(q));
+    res.json(await incidents.stats({ ...q, access: scope.access }));
   });
 
   const findingsQuery = z.object({ entityRef, since: z.iso.datetime({ offset: true }).optional() });
 
   router.get('/v1/contract-violations', async (req, res) => {
-    await reader(req);
+    const scope = await access.readScope(req);
     const q = parseQuery(findingsQuery, req.query);
-    res.json({ items: await store.listFindings({ ...q, observedDrift: false }) });
+    res.json({ items: await store.listFindings({ ...q, observedDrift: false, access: scope.access }) });
   });
 
   router.get('/v1/schema-drift', async (req, res) => {
-    await reader(req);
+    const scope = await access.readScope(req);
     const q = parseQuery(findingsQuery, req.query);
-    res.json({ items: await store.listFindings({ ...q, observedDrift: true }) });
+    res.json({ items: await store.listFindings({ ...q, observedDrift: true, access: scope.access }) });
   });
 
   router.get('/v1/contracts', async (req, res) => {
@@ -245,13 +263,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/unlinked', async (req, res) => {
-    await reader(req);
+    await access.requireFullRead(req);
     const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
     res.json({ items: await store.listUnlinked(q.limit) });
   });
 
   router.get('/v1/dead-letters', async (req, res) => {
-    await reader(req);
+    await access.requireFullRead(req);
     const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
     res.json({ items: await store.listDeadLetters(q.limit) });
   });

@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { toIso } from './time';
 import { decodeCursor, encodeCursor } from './cursor';
+import { applyIncidentAccess, type IncidentAccessFilter } from '../permissions/applyIncidentAccess';
 
 const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
 
@@ -498,6 +499,7 @@ export class KnexTriageStore implements TriageStore {
         w.whereIn('i.id', entitySub(refs.length ? refs : ['\u0000'])).orWhereIn('i.routed_to', refs),
       );
     }
+    if (filter.access) q = applyIncidentAccess(q, filter.access, this.db);
     return q;
   }
 
@@ -709,13 +711,20 @@ export class KnexTriageStore implements TriageStore {
     }));
   }
 
-  async entityStatus(entityRef: string): Promise<EntityStatus> {
+  async entityStatus(entityRef: string, access?: IncidentAccessFilter): Promise<EntityStatus> {
     const [open] = await this.filtered(
-      entityRef.startsWith('group:') ? { owner: entityRef } : { entityRef },
+      entityRef.startsWith('group:') ? { owner: entityRef, access } : { entityRef, access },
     )
       .whereIn('i.status', OPEN_STATUSES)
       .count({ n: '*' });
-    const jobs = await this.db('pt_job_state').where('job_entity_ref', entityRef);
+    let jobsQuery = this.db('pt_job_state as j').where('j.job_entity_ref', entityRef);
+    if (access) {
+      // A job's health is shown only to callers who may read at least one of its incidents.
+      jobsQuery = jobsQuery.whereExists(
+        applyIncidentAccess(this.db('pt_incidents as i').whereRaw('i.job_key = j.job_key'), access, this.db).select(this.db.raw('1')),
+      );
+    }
+    const jobs = await jobsQuery.select('j.*');
     // The failing streak is counted from the occurrences themselves: events arrive out of order
     // (imports, late deliveries), and only failures after the latest success belong to it.
     let consecutive = 0;
@@ -804,7 +813,7 @@ export class KnexTriageStore implements TriageStore {
       .ignore();
   }
 
-  async listFindings(query: { entityRef: string; since?: string; observedDrift: boolean }): Promise<FindingGroup[]> {
+  async listFindings(query: { entityRef: string; since?: string; observedDrift: boolean; access?: IncidentAccessFilter }): Promise<FindingGroup[]> {
     const ref = query.entityRef.toLocaleLowerCase('en-US');
     // A table shows findings about itself, a contract its clauses; a pipeline or a team the
     // findings of the incidents it is part of (as job, producer or owner).
@@ -822,6 +831,9 @@ export class KnexTriageStore implements TriageStore {
     }
     q = query.observedDrift ? q.where('v.kind', 'observed_drift') : q.whereNot('v.kind', 'observed_drift');
     if (query.since) q = q.where('v.at', '>=', toIso(query.since));
+    if (query.access) {
+      q = q.whereIn('v.incident_id', applyIncidentAccess(this.db('pt_incidents as i'), query.access, this.db).select('i.id'));
+    }
     const rows: any[] = await q
       .groupBy('v.kind', 'v.clause', 'v.contract_ref', 'v.table_ref', 'v.dataset', 'v.path', 'v.column_name')
       .select('v.kind', 'v.clause', 'v.contract_ref', 'v.table_ref', 'v.dataset', 'v.path', 'v.column_name')

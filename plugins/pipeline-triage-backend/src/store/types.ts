@@ -14,6 +14,7 @@ import type {
   EvidenceLine,
   TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentAccessFilter } from '../permissions/applyIncidentAccess';
 
 /** An event as accepted by ingest, before it is processed. */
 export interface NewEvent {
@@ -87,6 +88,8 @@ export interface IncidentFilter {
   environment?: string[];
   /** Restrict to incidents whose indexed entities include one of these refs (permissions). */
   visibleEntityRefs?: string[];
+  /** The caller's read scope from the permission policy, applied in SQL; undefined: everything. */
+  access?: IncidentAccessFilter;
 }
 
 export interface IncidentPatch {
@@ -99,7 +102,7 @@ export interface IncidentPatch {
 }
 
 export interface TrendsQuery {
-  filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'visibleEntityRefs'>;
+  filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'visibleEntityRefs' | 'access'>;
   weeks: string[];
   groupBy: 'category' | 'domain' | 'team';
 }
@@ -202,7 +205,7 @@ export interface TriageStore {
   trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
   jobState(jobKeys: string[]): Promise<JobState[]>;
   /** The status line of an entity page: open incidents, failing since, last success. */
-  entityStatus(entityRef: string): Promise<EntityStatus>;
+  entityStatus(entityRef: string, access?: IncidentAccessFilter): Promise<EntityStatus>;
   listDeadLetters(limit: number): Promise<DeadLetter[]>;
   /** Counts names the catalog does not know (the job, datasets), for `GET /v1/unlinked`. */
   noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void>;
@@ -212,7 +215,7 @@ export interface TriageStore {
   /** Stores the findings of one event (each once, however often the event is processed). */
   recordFindings(incidentId: string, eventId: string, at: string, findings: StoredFinding[]): Promise<void>;
   /** Findings about an entity (table, contract, pipeline or owning team), grouped by clause. */
-  listFindings(query: { entityRef: string; since?: string; observedDrift: boolean }): Promise<FindingGroup[]>;
+  listFindings(query: { entityRef: string; since?: string; observedDrift: boolean; access?: IncidentAccessFilter }): Promise<FindingGroup[]>;
   /** The last schema seen for a dataset, and replaces it with the current one. */
   swapDatasetSchema(dataset: string, tableRef: string | undefined, fields: unknown[], at: string): Promise<unknown[] | undefined>;
   /** Triage-quality and response figures for /v1/stats. */

@@ -18,6 +18,11 @@ export function TrendsTotals(props: { trends: TrendsResponse }) {
         Latest week ({latest.week}): <strong>{latest.total}</strong> failure{latest.total === 1 ? '' : 's'},{' '}
         {formatChange(latest.change)}
       </Typography>
+      {props.trends.scope === 'permitted' && (
+        <Typography variant="caption" color="textSecondary" data-testid="trends-scope">
+          Counts only the incidents you may read.
+        </Typography>
+      )}
       <Box style={{ overflowX: 'auto' }}>
         <Table size="small" aria-label="Weekly totals">
           <TableBody>

@@ -1,0 +1,2 @@
+/** `@internal/plugin-pipeline-triage-backend/owner-only-policy`: the example permission policy. */
+export { ownerOnlyPolicyModule as default, OwnerOnlyIncidentPolicy } from './ownerOnlyPolicy';
