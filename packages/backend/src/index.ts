@@ -15,7 +15,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Reads `$text: ./contracts/x.odcs.yaml` in catalog files from local file locations.
 backend.add(import('@internal/plugin-pipeline-triage-backend/catalog-module'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+// Example policy: incidents are readable and changeable by the teams that own or receive them;
+// everything else is allowed (docs/security.md).
+backend.add(import('@internal/plugin-pipeline-triage-backend/owner-only-policy'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-events-backend'));

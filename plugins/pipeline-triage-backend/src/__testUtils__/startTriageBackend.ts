@@ -32,6 +32,12 @@ function databaseConfig(databaseId: TestDatabaseId) {
 export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
+  more: {
+    /** More backend features, e.g. the permission backend and a policy module. */
+    features?: Array<Parameters<typeof startTestBackend>[0]['features'][number]>;
+    /** Edits the root config before start (permission.enabled, more sender tokens...). */
+    config?: (data: Record<string, any>) => void;
+  } = {},
 ) {
   const backend = await startTestBackend({
     features: [
@@ -40,8 +46,9 @@ export async function startTriageBackend(
       notificationsBackend,
       signalsBackend,
       pipelineTriageBackend,
+      ...(more.features ?? []),
       mockServices.rootConfig.factory({
-        data: {
+        data: withEdits(more.config, {
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             baseUrl: 'http://localhost:7007',
@@ -66,12 +73,17 @@ export async function startTriageBackend(
             processing: { sweepIntervalSeconds: 3600 },
             ...extraConfig,
           },
-        },
+        }),
       }),
     ],
   });
   await waitForCatalog(backend.server);
   return backend;
+}
+
+function withEdits(edit: ((data: Record<string, any>) => void) | undefined, data: Record<string, any>) {
+  edit?.(data);
+  return data;
 }
 
 /** Entities of the example platform the tests rely on, by kind and spec.type. */
