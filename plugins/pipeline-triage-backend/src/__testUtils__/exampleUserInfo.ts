@@ -59,8 +59,8 @@ export function onBehalfOfAuthFactory() {
       const inner = mockServices.auth({ pluginId: plugin.getId() });
       const wrapped: AuthService = Object.create(inner);
       wrapped.getPluginRequestToken = async options => {
-        const principal = options.onBehalfOf.principal as { type: string; userEntityRef?: string; actor?: unknown };
-        if (principal.type === 'user' && principal.userEntityRef && !principal.actor) {
+        const principal = options.onBehalfOf.principal as { type: string; userEntityRef?: string };
+        if (principal.type === 'user' && principal.userEntityRef) {
           return {
             token: mockCredentials.user.token(principal.userEntityRef, { actor: { subject: `plugin:${plugin.getId()}` } }),
           };
