@@ -6,6 +6,17 @@ export interface Config {
     ingest?: {
       /** Largest request body accepted, e.g. `5mb`; larger bodies get 413. Default: 5mb. */
       maxBodySize?: string;
+      /**
+       * Per-sender limit on `POST /v1/events`, keyed by the authenticated principal (the sender
+       * token's subject). Over it: 429 with Retry-After. Counted in memory: the limit holds per
+       * backend instance. Each request carries at most 500 events.
+       */
+      rateLimit?: {
+        /** Requests one sender may make per window; 0 turns the limit off. Default: 30000. */
+        maxRequestsPerWindow?: number;
+        /** Window length in seconds. Default: 60. */
+        windowSeconds?: number;
+      };
     };
     processing?: {
       /** Attempts before an event goes to the dead-letter table. Default: 5. */

@@ -12,7 +12,7 @@ export interface RateLimitSettings {
 export function readRateLimitConfig(config: Config): RateLimitSettings {
   const c = config.getOptionalConfig('pipelineTriage.ingest.rateLimit');
   return {
-    maxRequests: c?.getOptionalNumber('maxRequestsPerWindow') ?? 6000,
+    maxRequests: c?.getOptionalNumber('maxRequestsPerWindow') ?? 30000,
     windowMs: (c?.getOptionalNumber('windowSeconds') ?? 60) * 1000,
   };
 }
