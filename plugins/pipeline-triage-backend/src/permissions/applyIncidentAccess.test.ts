@@ -83,6 +83,7 @@ describe.each(databases.eachSupportedId())('permission conditions as SQL on %s',
       for (const routed of [undefined, ...TEAMS]) {
         for (const environment of ['prod', 'staging'] as const) {
           n++;
+          const bits = n;
           const event: FailureEvent = {
             source: 'generic',
             outcome: 'fail',
@@ -94,7 +95,7 @@ describe.each(databases.eachSupportedId())('permission conditions as SQL on %s',
           const [accepted] = await store.acceptEvents([{ key: `k-${n}`, event, sender: 's', logTrimmed: false, quiet: false }]);
           const entities = [
             { entityRef: `component:default/job-${n}`, role: 'job' },
-            ...ENTITIES.filter((_, i) => (n >> i) & 1).map(entityRef => ({ entityRef, role: 'input' })),
+            ...ENTITIES.filter((_, i) => (bits >> i) & 1).map(entityRef => ({ entityRef, role: 'input' })),
           ];
           const occurrence = await store.recordFailure(
             {

@@ -95,9 +95,9 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
           failure({ namespace: 'airflow-prod', name: 'orders_daily.load_orders' }, 'acc-3', 'java.lang.OutOfMemoryError: Java heap space'),
         ],
       });
-    expect(post.status).toBe(202);
+    if (post.status !== 202) throw new Error(`setup post failed: ${post.status} ${post.text}`);
     [financeProd, financeStaging, platform] = post.body.results.map((r: any) => r.incidentId);
-    expect(new Set([financeProd, financeStaging, platform]).size).toBe(3);
+    if (new Set([financeProd, financeStaging, platform]).size !== 3) throw new Error('expected three distinct incidents');
   });
   afterAll(async () => {
     await backend?.stop();

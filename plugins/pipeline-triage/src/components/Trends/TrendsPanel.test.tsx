@@ -23,6 +23,19 @@ describe('TrendsPanel', () => {
     expect(api.getTrends).toHaveBeenCalledWith({ entityRef: 'component:default/orders-daily', weeks: 12, groupBy: 'category' });
   });
 
+  it('says when the counts cover only the incidents the user may read', async () => {
+    const api = createFakeApi({ getTrends: async () => ({ ...makeTrends(), scope: 'permitted' as const }) });
+    await renderWithApi(<TrendsPanel scope={{}} chartSize={{ width: 600, height: 300 }} />, api);
+    expect(await screen.findByTestId('trends-scope')).toHaveTextContent('Counts only the incidents you may read.');
+  });
+
+  it('adds no such note when the counts cover every incident', async () => {
+    const api = createFakeApi({ getTrends: async () => ({ ...makeTrends(), scope: 'all' as const }) });
+    await renderWithApi(<TrendsPanel scope={{}} chartSize={{ width: 600, height: 300 }} />, api);
+    await screen.findByTestId('trends-headline');
+    expect(screen.queryByTestId('trends-scope')).toBeNull();
+  });
+
   it('asks again for other weeks and groupings', async () => {
     const api = createFakeApi();
     await renderWithApi(<TrendsPanel scope={{ owner: 'group:default/data' }} chartSize={{ width: 600, height: 300 }} />, api);
