@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { resolvePackagePath, type BackendFeature } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
@@ -34,7 +34,7 @@ export async function startTriageBackend(
   extraConfig: Record<string, unknown> = {},
   more: {
     /** More backend features, e.g. the permission backend and a policy module. */
-    features?: Array<Parameters<typeof startTestBackend>[0]['features'][number]>;
+    features?: Array<BackendFeature>;
     /** Edits the root config before start (permission.enabled, more sender tokens...). */
     config?: (data: Record<string, any>) => void;
   } = {},

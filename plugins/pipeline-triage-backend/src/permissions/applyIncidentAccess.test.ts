@@ -126,7 +126,7 @@ describe.each(databases.eachSupportedId())('permission conditions as SQL on %s',
     await fc.assert(
       fc.asyncProperty(tree, async t => {
         const rows = await applyIncidentAccess(db('pt_incidents as i'), toQuery(t), db).select('i.id');
-        const viaSql = rows.map(r => r.id).sort();
+        const viaSql = rows.map((r: { id: string }) => r.id).sort();
         const inMemory = resources.filter(r => apply(t, r)).map(r => r.id).sort();
         expect(viaSql).toEqual(inMemory);
       }),

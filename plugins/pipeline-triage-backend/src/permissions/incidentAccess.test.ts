@@ -25,7 +25,6 @@ jest.setTimeout(180_000);
  */
 const databases = TestDatabases.create({ ids: databaseIds() });
 const API = '/api/pipeline-triage';
-const SENDER = mockCredentials.service.header();
 const PLUGIN = serviceHeader('plugin:catalog');
 const READER = 'user:default/reader'; // read: ALLOW; update, investigate: DENY
 const DENIED = 'user:default/denied'; // everything: DENY
