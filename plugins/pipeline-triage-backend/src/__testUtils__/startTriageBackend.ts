@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolvePackagePath, type BackendFeature } from '@backstage/backend-plugin-api';
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
@@ -9,8 +9,11 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import pipelineTriageBackend from '../index';
 import localFileText from '../catalogModule';
 
-/** The example platform the catalog loads in tests, as in the example instance. */
-export const EXAMPLES_DIR = resolvePackagePath('@internal/plugin-pipeline-triage-backend', '../../examples');
+/**
+ * The example platform the catalog loads in tests, as in the example instance: this checkout's
+ * own (a git worktree's node_modules may resolve the package to another checkout).
+ */
+export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
 
 /** The dev-only sender token; tests post events with it like a pipeline would. */
 export const SENDER_TOKEN = 'test-only-sender-token';

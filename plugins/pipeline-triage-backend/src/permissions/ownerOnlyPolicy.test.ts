@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import { databaseIds } from '../__testUtils__/databaseIds';
-import { startTriageBackend } from '../__testUtils__/startTriageBackend';
+import { EXAMPLES_DIR, startTriageBackend } from '../__testUtils__/startTriageBackend';
 import {
   exampleOwnershipRefs,
   exampleUserInfoFactory,
@@ -222,6 +224,51 @@ describe.each(databases.eachSupportedId())('the owner-only policy on %s', databa
       .send({ action: 'resolve' });
     expect(patch.status).toBe(404);
     expect((await request(server).get(`${API}/v1/incidents/${foreign.id}`).set('authorization', PLUGIN)).body.status).not.toBe('resolved');
+  });
+
+  it('shows the example guest what the demo and the browser tests open', async () => {
+    // The example failures, as the demo loads them, and the failures the browser tests post.
+    const dir = path.join(EXAMPLES_DIR, 'events');
+    for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.json') && !f.includes('manifest'))) {
+      const res = await request(server)
+        .post(`${API}/v1/events`)
+        .set('authorization', serviceHeader('external:demo'))
+        .send(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+      expect({ file, status: res.status < 300 }).toEqual({ file, status: true });
+    }
+    const e2e = [
+      { job: { namespace: 'airflow-prod', name: 'orders_daily.load_orders' }, errorMessage: "000904 (42000): SQL compilation error: error line 3 at position 8\ninvalid identifier 'SRC.CURRENCY_CODE'", inputs: [{ namespace: 's3://acme-datalake-raw', name: 'checkout/orders', schema: [{ name: 'order_id', type: 'string' }] }] },
+      { job: { namespace: 'spark-prod', name: 'customer_ltv_features' }, errorMessage: 'java.lang.OutOfMemoryError: Java heap space (e2e)' },
+    ];
+    const posted = await request(server)
+      .post(`${API}/v1/events`)
+      .set('authorization', serviceHeader('external:demo'))
+      .send({ events: e2e.map((e, i) => ({ source: 'generic', runId: `e2e-${i}`, eventTime: new Date().toISOString(), ...e })) });
+    const [tableIncident, sparkIncident] = posted.body.results.map((r: any) => r.incidentId);
+
+    const guest = as('user:default/guest');
+    const list = async (query: Record<string, string>) =>
+      (await request(server).get(`${API}/v1/incidents`).query({ ...query, limit: 50 }).set('authorization', guest)).body.items.map(
+        (i: Summary) => i.id,
+      );
+    expect((await list({ entityRef: 'component:default/orders-daily-load' })).length).toBeGreaterThan(0);
+    expect(await list({ entityRef: 'resource:default/raw-orders' })).toContain(tableIncident);
+    expect((await list({ entityRef: 'api:default/checkout-orders' })).length).toBeGreaterThan(0);
+    expect((await list({ routedTo: 'group:default/checkout-producers', status: 'open,acknowledged' })).length).toBeGreaterThan(0);
+    const status = await request(server)
+      .get(`${API}/v1/status`)
+      .query({ entityRef: 'component:default/customer-ltv-spark' })
+      .set('authorization', guest);
+    expect(status.body.openIncidents).toBeGreaterThanOrEqual(1);
+    const ack = await request(server).patch(`${API}/v1/incidents/${sparkIncident}`).set('authorization', guest).send({ action: 'acknowledge' });
+    expect(ack.status).toBe(200);
+    const trends = await request(server).get(`${API}/v1/trends`).query({ weeks: 12 }).set('authorization', guest);
+    expect(trends.body.scope).toBe('permitted');
+    expect(trends.body.weeks[trends.body.weeks.length - 1].total).toBeGreaterThan(0);
+    // ...and not everything: finance-data's own dbt marts stay hidden.
+    const everything = (await request(server).get(`${API}/v1/incidents`).query({ limit: 200 }).set('authorization', PLUGIN)).body.items;
+    const visible = new Set(await list({}));
+    expect(everything.some((i: Summary) => i.ownerRef === 'group:default/finance-data' && !visible.has(i.id))).toBe(true);
   });
 
   it('limits pipeline sender tokens to posting events and reading their own events', async () => {
