@@ -75,7 +75,7 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
   beforeAll(async () => {
     backend = await startTriageBackend(
       databaseId,
-      { ingest: { rateLimit: { maxRequestsPerWindow: 3, windowSeconds: 120 }, maxBodySize: '64kb' } },
+      { ingest: { rateLimit: { maxRequestsPerWindow: 3, windowSeconds: 120 }, maxBodySize: '512kb' } },
       {
         features: [permissionBackend, testPolicy, exampleUserInfoFactory(), onBehalfOfAuthFactory(), auditor.factory],
         config: data => {
@@ -230,13 +230,30 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
     expect(anonymous.status).toBe(401);
   });
 
+  it('caps a stored log excerpt, keeping the error lines and the tail', async () => {
+    const noise = Array.from({ length: 4000 }, (_, i) => `INFO step ${i} ok ${'.'.repeat(80)}`);
+    noise.splice(2000, 0, 'ERROR java.lang.OutOfMemoryError: Java heap space');
+    const log = `${noise.join('\n')}\nexit status 137`;
+    expect(log.length).toBeGreaterThan(300 * 1024);
+    const res = await request(server)
+      .post(`${API}/v1/events`)
+      .set('authorization', serviceHeader('external:log-sender'))
+      .send(failure({ namespace: 'airflow-prod', name: 'orders_daily.load_orders' }, 'big-log', 'task failed', { logExcerpt: log }));
+    expect(res.status).toBe(202);
+    const event = await request(server).get(`${API}/v1/incidents/${res.body.results[0].incidentId}`).set('authorization', PLUGIN);
+    const stored: string = event.body.latestEvent.logExcerpt;
+    expect(Buffer.byteLength(stored)).toBeLessThanOrEqual(64 * 1024);
+    expect(stored).toContain('ERROR java.lang.OutOfMemoryError: Java heap space');
+    expect(stored).toContain('exit status 137');
+  });
+
   it('refuses bodies over the size limit with 413 and batches over 500 events with 400, naming the limit', async () => {
     const big = await request(server)
       .post(`${API}/v1/events`)
       .set('authorization', serviceHeader('external:big-sender'))
-      .send(failure({ namespace: 'x', name: 'y' }, 'big', 'x'.repeat(70 * 1024)));
+      .send(failure({ namespace: 'x', name: 'y' }, 'big', 'x'.repeat(520 * 1024)));
     expect(big.status).toBe(413);
-    expect(big.body.error.message).toMatch(/64kb/);
+    expect(big.body.error.message).toMatch(/512kb/);
     const batch = await request(server)
       .post(`${API}/v1/events`)
       .set('authorization', serviceHeader('external:batch-sender'))
