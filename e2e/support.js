@@ -80,10 +80,25 @@ async function waitForEntity(kind, name, timeoutMs = 120_000) {
     const res = await fetch(`${BASE_URL}/api/catalog/entities/by-name/${kind}/default/${name}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    if (res.ok && ((await res.json()).relations ?? []).length > 0) return;
+    if (res.ok && ((await res.json()).relations ?? []).length > 0) return waitForGuestGroups(deadline);
     await new Promise(r => setTimeout(r, 1000));
   }
   throw new Error(`The catalog has no ${kind}:default/${name} after ${timeoutMs} ms`);
+}
+
+/**
+ * The owner-only permission policy scopes the guest to its teams, which sign-in reads from the
+ * catalog: until the guest user is loaded and stitched, a sign-in carries no groups and sees no
+ * incidents. Waits until it does, so no page signs in too early.
+ */
+async function waitForGuestGroups(deadline) {
+  while (Date.now() < deadline) {
+    const res = await fetch(`${BASE_URL}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
+    const refs = res.ok ? (await res.json()).backstageIdentity?.identity?.ownershipEntityRefs ?? [] : [];
+    if (refs.some(r => r.startsWith('group:'))) return;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error('The guest sign-in carries no groups: is user:default/guest in the catalog?');
 }
 
 /** Opens a page as the guest: the sign-in page asks once per browser profile. */
