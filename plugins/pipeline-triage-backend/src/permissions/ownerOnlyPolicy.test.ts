@@ -159,9 +159,9 @@ describe.each(databases.eachSupportedId())('the owner-only policy on %s', databa
     expect(status.body).toEqual({ entityRef: 'component:default/orders-daily-load', openIncidents: 0, consecutiveFailures: 0 });
 
     const id = all[0].id;
-    for (const path of [`/v1/incidents/${id}`, `/v1/incidents/${id}/report`, `/v1/events/${eventIds[0]}`]) {
-      const res = await request(server).get(`${API}${path}`).set('authorization', as(NOBODY));
-      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+    for (const route of [`/v1/incidents/${id}`, `/v1/incidents/${id}/report`, `/v1/events/${eventIds[0]}`]) {
+      const res = await request(server).get(`${API}${route}`).set('authorization', as(NOBODY));
+      expect({ route, status: res.status }).toEqual({ route, status: 404 });
     }
     // Indistinguishable from an incident that does not exist.
     const missing = await request(server).get(`${API}/v1/incidents/no-such-incident`).set('authorization', as(NOBODY));
@@ -272,9 +272,9 @@ describe.each(databases.eachSupportedId())('the owner-only policy on %s', databa
   });
 
   it('limits pipeline sender tokens to posting events and reading their own events', async () => {
-    for (const path of ['/v1/incidents', `/v1/incidents/${all[0].id}`, '/v1/trends', '/v1/stats', '/v1/dead-letters']) {
-      const res = await request(server).get(`${API}${path}`).set('authorization', SENDER);
-      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+    for (const route of ['/v1/incidents', `/v1/incidents/${all[0].id}`, '/v1/trends', '/v1/stats', '/v1/dead-letters']) {
+      const res = await request(server).get(`${API}${route}`).set('authorization', SENDER);
+      expect({ route, status: res.status }).toEqual({ route, status: 403 });
     }
     const patch = await request(server).patch(`${API}/v1/incidents/${all[0].id}`).set('authorization', SENDER).send({ action: 'resolve' });
     expect(patch.status).toBe(403);
