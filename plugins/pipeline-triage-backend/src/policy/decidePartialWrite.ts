@@ -34,11 +34,19 @@ function firstMatch(
 
 /**
  * The last step the job announced before its first error, when that step reads: "Querying
- * orders for 2024-05-07", "Fetching page 3", "Extracting ...". Used only when no line shows
- * write activity, like the weak failure points.
+ * orders for 2024-05-07", "Fetching page 3", "Running statement: SELECT ...", or a
+ * Dagster/Prefect step named as a read ("extract_gl", "fetch_accounts"). Used only when no
+ * line shows write activity, like the weak failure points.
  */
 const READ_PHASE =
-  /\b(?:Querying|Fetching|Extracting|Reading|Downloading|Listing|Scanning|Polling|Loading (?:data )?from|Pulling|Exporting from|Selecting|Retrieving)\b/;
+  /\b(?:Querying|Fetching|Extracting|Reading|Downloading|Listing|Scanning|Polling|Loading (?:data )?from|Pulling|Exporting from|Selecting|Retrieving)\b|\b(?:Running|Executing) (?:statement|query|sql)?:? ?(?:SELECT|SHOW|DESCRIBE)\b/i;
+
+/** Announcements that say nothing about the phase: skipped when looking back. */
+const NEUTRAL_PHASE =
+  /\b(?:Using connection|Starting attempt|Marking task|Sending|Setting|Exporting env|Tmp dir|Running command|Running with dbt|Registered adapter|Found \d+ models|Dependencies all met|Pausing|Resuming|Checking|Received)\b/;
+
+const STEP_START = /STEP_START|Started execution of step|Executing <Task|Beginning flow run|Created task run/;
+const READ_STEP = /(?:step|task_id=|Task\(\w+\): |task run) ?['"]?(?:[\w.]*\.)?(?:extract|fetch|download|read|get|list|poll|wait_for|sense|scan|query)_\w*/i;
 
 interface FailurePoint {
   stage: string;
@@ -51,7 +59,13 @@ function lastPhaseWasRead(lines: ScannedLine[]): FailurePoint | undefined {
   for (let i = firstError - 1; i >= 0; i -= 1) {
     const l = lines[i];
     if (l.role !== 'context') continue;
-    if (!/\b[A-Z][a-z]+ing\b/.test(l.body)) continue;
+    if (STEP_START.test(l.body)) {
+      // The step that was running when the run failed: its name tells whether it reads.
+      return READ_STEP.test(l.body)
+        ? { stage: `running a read-only step ("${shorten(l.body, 60)}")`, line: l }
+        : undefined;
+    }
+    if (!/\b[A-Z][a-z]+ing\b/.test(l.body) || NEUTRAL_PHASE.test(l.body)) continue;
     if (!READ_PHASE.test(l.body)) return undefined;
     return { stage: `reading its input (last step: "${shorten(l.body, 60)}")`, line: l };
   }
