@@ -69,4 +69,48 @@ describe('decidePartialWrite', () => {
     expect(v.partialWrite).toBe('unknown');
     expect(v.reason).toMatch(/Nothing in the event shows/);
   });
+
+  it('says nothing was written when the task or its cluster never started', () => {
+    const queued = decide(
+      "ERROR - Executor reports task instance <TaskInstance: billing.export scheduled__2024 [queued]> finished (failed) although the task says it's queued. (Info: None) Was the task killed externally?",
+    );
+    expect(queued.partialWrite).toBe('false');
+    const launch = decide(
+      "Cluster '1002-041533-k9x2vq1c' was terminated. Reason: AWS_INSUFFICIENT_INSTANCE_CAPACITY_FAILURE (CLOUD_FAILURE). Parameters: aws_api_error_code:InsufficientInstanceCapacity",
+    );
+    expect(launch.partialWrite).toBe('false');
+  });
+
+  it('places the failure at connecting from the stack when the message does not say', () => {
+    const log = [
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3.11/site-packages/airflow/providers/postgres/hooks/postgres.py", line 175, in get_conn',
+      '    self.conn = psycopg2.connect(**conn_args)',
+      'psycopg2.OperationalError: FATAL:  the database system is in recovery mode',
+    ].join('\n');
+    expect(decide(log).partialWrite).toBe('false');
+    // The same failure after the job had started inserting says nothing about those inserts.
+    expect(decide(`INFO Inserting batch 3 into orders\n${log}`).partialWrite).toBe('unknown');
+  });
+
+  it('reads a read-only step or a SELECT as the phase the run failed in', () => {
+    const dagster = [
+      '2024-12-09 03:10:03 +0000 - dagster - DEBUG - finance_daily_job - 9a8b - 1 - extract_gl - STEP_START - Started execution of step "extract_gl".',
+      '2024-12-09 03:21:40 +0000 - dagster - ERROR - finance_daily_job - 9a8b - RUN_FAILURE - Execution of run failed. Pod was terminated in response to imminent node shutdown.',
+    ].join('\n');
+    expect(decide(dagster).partialWrite).toBe('false');
+    const loadStep = dagster.replace(/extract_gl/g, 'load_gl');
+    expect(decide(loadStep).partialWrite).toBe('unknown');
+    const select = [
+      "INFO - Running statement: SELECT * FROM public.orders WHERE updated_at >= '2024-09-08', parameters: None",
+      "INFO - Using connection ID 'orders_pg' for task execution.",
+      'ERROR - Task received SIGTERM signal',
+    ].join('\n');
+    expect(decide(select).partialWrite).toBe('false');
+  });
+
+  it('counts a committed Spark write job as output written', () => {
+    const v = decide('INFO FileFormatWriter: Write Job 4c1e8d2a-77b3 committed. Elapsed time: 31022 ms.\nERROR Job aborted due to stage failure');
+    expect(v.partialWrite).toBe('true');
+  });
 });
