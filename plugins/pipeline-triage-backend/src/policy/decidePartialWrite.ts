@@ -45,8 +45,10 @@ const READ_PHASE =
 const NEUTRAL_PHASE =
   /\b(?:Using connection|Starting attempt|Marking task|Sending|Setting|Exporting env|Tmp dir|Running command|Running with dbt|Registered adapter|Found \d+ models|Dependencies all met|Pausing|Resuming|Checking|Received)\b/;
 
-const STEP_START = /STEP_START|Started execution of step|Executing <Task|Beginning flow run|Created task run/;
-const READ_STEP = /(?:step|task_id=|Task\(\w+\): |task run) ?['"]?(?:[\w.]*\.)?(?:extract|fetch|download|read|get|list|poll|wait_for|sense|scan|query)_\w*/i;
+// Orchestrators whose steps hand their outputs to IO managers or result storage after the
+// step's code returns: a step that fails while reading has written nothing.
+const STEP_START = /STEP_START|Started execution of step|Created task run/;
+const READ_STEP = /(?:step|task run) ?['"]?(?:[\w.]*\.)?(?:extract|fetch|download|read|get|list|poll|wait_for|sense|scan|query)_\w*/i;
 
 interface FailurePoint {
   stage: string;
