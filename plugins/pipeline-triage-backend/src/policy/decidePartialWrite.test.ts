@@ -113,4 +113,26 @@ describe('decidePartialWrite', () => {
     const v = decide('INFO FileFormatWriter: Write Job 4c1e8d2a-77b3 committed. Elapsed time: 31022 ms.\nERROR Job aborted due to stage failure');
     expect(v.partialWrite).toBe('true');
   });
+
+  it('reads a dbt run summary with passes before the error as models already built', () => {
+    const run = [
+      '03:10:45  3 of 9 START sql incremental model marts.fct_orders ........ [RUN]',
+      '03:25:47  Database Error in model fct_orders (models/marts/fct_orders.sql)',
+      '  000625 (57014): Statement aborted because the number of waiters for this lock exceeds the 20 statements limit.',
+      '03:25:47  Done. PASS=2 WARN=0 ERROR=1 SKIP=6 TOTAL=9',
+    ].join('\n');
+    expect(decide(run).partialWrite).toBe('true');
+    // The same summary from `dbt test` counts passing tests, not built tables.
+    const tests = run.replace('START sql incremental model marts.fct_orders', 'START test not_null_orders_id');
+    expect(decide(tests).partialWrite).not.toBe('true');
+  });
+
+  it('takes a second write started after a first as the first one finished', () => {
+    const up = (n: number) => `INFO - Uploading file /tmp/part-00${n}.csv to s3://exports/daily/2024-04-30/part-00${n}.csv`;
+    const fail = 'botocore.exceptions.ConnectionClosedError: Connection was closed before we received a valid response';
+    expect(decide([up(1), up(2), fail].join('\n')).partialWrite).toBe('true');
+    expect(decide([up(1), fail].join('\n')).partialWrite).toBe('unknown');
+    // Writes announced after the failure say nothing about before it.
+    expect(decide([fail, up(1), up(2)].join('\n')).partialWrite).not.toBe('true');
+  });
 });

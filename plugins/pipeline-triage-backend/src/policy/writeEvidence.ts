@@ -20,6 +20,8 @@ export interface WritePattern {
    * write activity at all.
    */
   tier?: 'strong' | 'weak';
+  /** The pattern counts only when some line of the log also matches this (context elsewhere). */
+  requires?: RegExp;
 }
 
 export const WROTE: WritePattern[] = [
@@ -31,6 +33,8 @@ export const WROTE: WritePattern[] = [
   { id: 'renamed-into-place', where: 'any', regex: /\b(?:renamed|moved|promoted) .{0,200}\b(?:into place|to (?:the )?(?:final|target|destination|output) (?:location|path|table|dir(?:ectory)?))\b/i },
   { id: 'task-output-saved', where: 'any', regex: /Saved output of task|Job job_\w+ committed|commitJob|committed task attempt|\bWrite Job [\w-]+ committed\b/ },
   { id: 'dbt-node-ok', where: 'any', regex: /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded|applied|deleted)\b|\bOK (?:created|inserted|merged|snapshotted) (?:sql )?(?:table|incremental|view|snapshot|seed)\b|\[(?:INSERT|MERGE|COPY|CREATE TABLE|SUCCESS) (?:\d|\()/ },
+  // dbt's summary counts built nodes as PASS; in a run or build (models started) they are tables.
+  { id: 'dbt-run-summary-pass', where: 'any', regex: /\bDone\. PASS=[1-9]\d* WARN=\d+ ERROR=[1-9]/, requires: /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b/ },
   { id: 'dbt-on-run-end', where: 'any', regex: /error while running on-run-end|Running \d+ on-run-end hooks?/i },
   { id: 'hudi-post-commit', where: 'any', regex: /commitAndPerformPostOperations|HiveSyncTool|hive sync(?:ing)?\b|syncHoodieTable|HoodieHiveSyncException|HoodieMetaSyncException/i },
   { id: 'post-commit-hook', where: 'any', regex: /post-?commit hook/i },
@@ -83,5 +87,13 @@ export const FAILURE_POINTS: WritePattern[] = [
  * Lines showing the job had started writing. When present, only 'strong' failure points are
  * trusted: a read that failed after some writes says nothing about those writes.
  */
+/**
+ * A write announced to one destination, then another: sequential writers (S3Hook uploads,
+ * per-file loads) start the next only after the previous one finished, so the first is in
+ * place. Parallel writers may break that, but the answer it gives ("wrote") is the cautious one.
+ */
+export const WRITE_STARTED =
+  /\b(?:Uploading|Writing|Saving|Loading|Inserting|Exporting|Copying|Publishing) (?:file |object |data |rows |batch \S+ |part \S+ )?(\S+) (?:to|into) ['"]?((?:s3a?|gs|abfss?|hdfs|wasbs?):\/\/\S+|[\w.-]+\.[\w.-]+)/;
+
 export const WRITE_ACTIVITY =
   /\b(?:writing|uploading|uploaded|inserting|loading (?:into|data into)|saving|exporting to|publishing|committing|flushing|upserting|merging into)\b|\bINSERT (?:INTO|OVERWRITE)\b|\bMERGE INTO\b|\bCOPY INTO\b|saveAsTable|insertInto|\.write\b|\bto_sql\(|\bput_object\(|\bupload_file(?:obj)?\(|\binsert_rows\(|load_table_from_|copy_expert\(|FileFormatWriter|InsertIntoHadoopFsRelation|WriteToDataSourceV2|AppendData|OverwriteByExpression|SaveIntoDataSourceCommand|when calling the (?:Put|Create|Update|Delete|Write|Upload|Copy|Complete|Insert|Batch(?!Get))\w* operation|\b(?:PUT|POST|PATCH|DELETE) https?:\/\/|write_dynamic_frame|WriteDynamicFrame|savePartition|saveTable|\.save\(|writeStream|foreachBatch|Expiring \d+ record|\bproduce(?:r\.send)?\(|bulk_write|insert_many|executemany\(/i;
