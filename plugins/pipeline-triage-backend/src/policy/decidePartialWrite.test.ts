@@ -135,4 +135,16 @@ describe('decidePartialWrite', () => {
     // Writes announced after the failure say nothing about before it.
     expect(decide([fail, up(1), up(2)].join('\n')).partialWrite).not.toBe('true');
   });
+
+  it('does not take a 500 or 504 as a refused request: the server may have done the work', () => {
+    expect(decide('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/x').partialWrite).toBe('false');
+    expect(decide('requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts/bulk').partialWrite).toBe('unknown');
+  });
+
+  it('counts committed records and failed write stages, and a failed start call as nothing run', () => {
+    expect(decide('destination > INFO Committed 14000 records for stream tickets\nsource > ERROR 502 Bad Gateway').partialWrite).toBe('true');
+    const saveStage = 'org.apache.spark.SparkException: Job aborted due to stage failure: ResultStage 7 (save at NativeMethodAccessorImpl.java:0) has failed the maximum allowable number of times: 4.';
+    expect(decide(saveStage).partialWrite).toBe('unknown');
+    expect(decide('An error occurred (InternalServiceException) when calling the StartJobRun operation: Internal Service Exception').partialWrite).toBe('false');
+  });
 });
