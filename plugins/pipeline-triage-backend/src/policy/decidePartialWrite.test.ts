@@ -136,9 +136,11 @@ describe('decidePartialWrite', () => {
     expect(decide([fail, up(1), up(2)].join('\n')).partialWrite).not.toBe('true');
   });
 
-  it('does not take a 500 or 504 as a refused request: the server may have done the work', () => {
-    expect(decide('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/x').partialWrite).toBe('false');
+  it('places a failed remote call before any write only when nothing in the log writes', () => {
+    expect(decide('requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v2/orders?page=3').partialWrite).toBe('false');
+    // A 504 on a bulk push may come after the server did the work.
     expect(decide('requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts/bulk').partialWrite).toBe('unknown');
+    expect(decide('INFO Pushing 25,000 contacts to CRM\nrequests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts').partialWrite).toBe('unknown');
   });
 
   it('counts committed records and failed write stages, and a failed start call as nothing run', () => {
