@@ -13,7 +13,30 @@ export const CALIBRATION = {
   runnerUpPenalty: 0.5,
   /** Confidence reported with `unknown`: it is rarely the right label, and says so. */
   unknownConfidence: 0.2,
+  /**
+   * Rule weights are deliberately conservative, so a single specific finding on the error
+   * itself (a named exception, error code or vendor message, weight >= specificWeight, on a
+   * root, cause or error line) with no close competitor is right more often than its weight
+   * says. Such a verdict keeps only this share of its remaining doubt.
+   */
+  specificWeight: 0.7,
+  specificMaxRatio: 0.5,
+  specificDoubt: 0.6,
 } as const;
+
+/** The strongest finding behind the winner: how specific it is and where it matched. */
+export interface DecidingHit {
+  weight: number;
+  /** Role of the matched line, or 'signal' / 'extra'. */
+  on: string;
+}
+
+const ON_THE_ERROR = new Set(['root', 'cause', 'error']);
+
+/** True when the winner rests on specific evidence on the error itself. */
+export function isSpecific(hit: DecidingHit | undefined): boolean {
+  return !!hit && hit.weight >= CALIBRATION.specificWeight && ON_THE_ERROR.has(hit.on);
+}
 
 export interface Decision {
   winner: string | 'unknown';
@@ -21,7 +44,10 @@ export interface Decision {
   reason?: 'no_support' | 'conflict';
 }
 
-export function decide(ranked: Array<{ category: string; score: number }>): Decision {
+export function decide(
+  ranked: Array<{ category: string; score: number }>,
+  deciding?: DecidingHit,
+): Decision {
   const [first, second] = ranked;
   if (!first || first.score < CALIBRATION.minSupport) {
     return { winner: 'unknown', confidence: CALIBRATION.unknownConfidence, reason: 'no_support' };
@@ -33,6 +59,9 @@ export function decide(ranked: Array<{ category: string; score: number }>): Deci
   }
   // The cube keeps a distant runner-up (generic wording) from eroding a clear win, while a
   // close one still halves it.
-  const confidence = first.score * (1 - CALIBRATION.runnerUpPenalty * ratio ** 3);
+  let confidence = first.score * (1 - CALIBRATION.runnerUpPenalty * ratio ** 3);
+  if (ratio < CALIBRATION.specificMaxRatio && isSpecific(deciding)) {
+    confidence = 1 - (1 - confidence) * CALIBRATION.specificDoubt;
+  }
   return { winner: first.category, confidence: Math.round(confidence * 1000) / 1000 };
 }

@@ -113,4 +113,22 @@ describe('classify', () => {
     expect(c.evidence).toEqual(['X1']);
     expect(c.rules).toEqual(['extra:contract_violation']);
   });
+
+  it('fires a rule with `requires` only when another line supplies the context', () => {
+    const bare = run('FileNotFoundError: [Errno 2] No such file');
+    expect(bare.category).not.toBe('source_delay');
+    const dated = run(
+      'INFO - Downloading /outgoing/statements/STMT_ACME_20241201.csv\nFileNotFoundError: [Errno 2] No such file',
+    );
+    expect(dated.category).toBe('source_delay');
+    expect(dated.rules).toContain('missing-after-dated-request');
+  });
+
+  it('is confident in a specific finding on the error itself, not in the same words on a context line', () => {
+    const onError = run('org.apache.kafka.common.errors.TimeoutException: Timeout of 60000ms expired before the position for partition clicks-1 could be determined');
+    expect(onError.category).toBe('dependency_unavailable');
+    expect(onError.confidence).toBeGreaterThanOrEqual(0.8);
+    const generic = run('ERROR the export call timed out after 300s');
+    expect(generic.confidence).toBeLessThan(0.6);
+  });
 });

@@ -20,7 +20,9 @@ export function classify(evidence: Evidence, options: ClassifyOptions = {}): Cla
   const ranked = (Object.entries(scores.scores) as Array<[ScoredCategory, number]>)
     .map(([category, score]) => ({ category, score }))
     .sort((a, b) => b.score - a.score);
-  const decision = decide(ranked);
+  // Hits are sorted by contribution: the first one for the leader is its strongest finding.
+  const deciding = scores.hits.find(h => h.category === ranked[0]?.category && !h.prior);
+  const decision = decide(ranked, deciding);
   const category = decision.winner as Classification['category'];
 
   let hypotheses = buildHypotheses(category, ranked, scores);
@@ -31,7 +33,7 @@ export function classify(evidence: Evidence, options: ClassifyOptions = {}): Cla
         : `Nothing supports a category strongly enough (best ${ranked[0]?.category ?? 'none'} at ${(ranked[0]?.score ?? 0).toFixed(2)}).`;
     hypotheses = [{ category: 'unknown', score: 0, rules: [], reason: note }, ...hypotheses];
   }
-  const deciding =
+  const decidingHits =
     category === 'unknown'
       ? []
       : scores.hits.filter(h => h.category === category && !h.prior);
@@ -39,8 +41,8 @@ export function classify(evidence: Evidence, options: ClassifyOptions = {}): Cla
     category,
     domain: domainOf(category),
     confidence: decision.confidence,
-    evidence: [...new Set(deciding.map(h => h.lineId))],
-    rules: [...new Set(deciding.map(h => h.ruleId))],
+    evidence: [...new Set(decidingHits.map(h => h.lineId))],
+    rules: [...new Set(decidingHits.map(h => h.ruleId))],
     hypotheses,
     source: 'rules',
   };

@@ -9,6 +9,7 @@ export interface CompiledRule {
   scope: RuleScope;
   patterns: RegExp[];
   unless: RegExp[];
+  requires: RegExp[];
 }
 
 /** Rules ready to run: regexes compiled once, and a keyword index to skip hopeless ones. */
@@ -47,6 +48,7 @@ export function compileRulePacks(packs: RulePack[]): CompiledRuleSet {
           scope: def.where ?? 'error',
           patterns: (def.patterns ?? []).map(compilePattern),
           unless: (def.unless ?? []).map(compilePattern),
+          requires: (def.requires ?? []).map(compilePattern),
         });
       } catch (e) {
         throw new InputError(

@@ -64,6 +64,9 @@ rules:
     expect(() =>
       parseRulePack({ name: 'x', rules: [{ id: 'alt', category: 'code_error', patterns: ['ok'], unless: ['(x|x)*y'], weight: 0.5 }] }, 'f'),
     ).toThrow(/field 'unless.0'.*overlapping/);
+    expect(() =>
+      parseRulePack({ name: 'x', rules: [{ id: 'req', category: 'code_error', patterns: ['ok'], requires: ['(a+)+'], weight: 0.5 }] }, 'f'),
+    ).toThrow(/rule 'req' field 'requires.0'.*nested quantifier/);
   });
 
   it('reports unreadable and malformed files by name', () => {

@@ -59,6 +59,7 @@ export function parseRulePack(value: unknown, origin: string): RulePack {
     seen.add(rule.id);
     checkPatterns(origin, rule.id, 'patterns', rule.patterns ?? []);
     checkPatterns(origin, rule.id, 'unless', rule.unless ?? []);
+    checkPatterns(origin, rule.id, 'requires', rule.requires ?? []);
     return rule;
   });
   return { name: pack.data.name, origin, rules };

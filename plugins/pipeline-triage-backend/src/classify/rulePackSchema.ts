@@ -46,6 +46,7 @@ export const ruleSchema = z
       .optional(),
     weight: z.number().min(0).max(1),
     unless: z.array(patternSchema).max(20).optional(),
+    requires: z.array(patternSchema).max(20).optional(),
     explains: z.array(z.enum(categories)).optional(),
     prior: z.boolean().optional(),
   })

@@ -62,6 +62,12 @@ export interface RuleDef {
    */
   weight: number;
   unless?: Array<PatternDef | string>;
+  /**
+   * The rule fires only when some retained line (stack frames aside) matches one of these:
+   * context from elsewhere in the log, e.g. the dated file the job asked for before a bare
+   * "No such file".
+   */
+  requires?: Array<PatternDef | string>;
   /** Categories this evidence explains as symptoms (e.g. skew explains the OOM it causes). */
   explains?: Array<Exclude<Category, 'unknown'>>;
   /** A prior: raises the category only when other evidence already supports it. */

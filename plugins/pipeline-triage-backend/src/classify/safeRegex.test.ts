@@ -20,7 +20,7 @@ describe('checkRegexSafety', () => {
   it('holds the built-in patterns to the same standard', () => {
     for (const pack of BUILT_IN_RULE_PACKS) {
       for (const rule of pack.rules) {
-        for (const p of [...(rule.patterns ?? []), ...(rule.unless ?? [])]) {
+        for (const p of [...(rule.patterns ?? []), ...(rule.unless ?? []), ...(rule.requires ?? [])]) {
           const { source } = toPatternDef(p);
           expect({ rule: rule.id, ...checkRegexSafety(source) }).toEqual({ rule: rule.id, safe: true });
         }

@@ -61,6 +61,15 @@ function unlessMatches(rule: CompiledRule, evidence: Evidence): boolean {
   return false;
 }
 
+function requirementHolds(rule: CompiledRule, evidence: Evidence): boolean {
+  if (rule.requires.length === 0) return true;
+  for (const line of evidence.lines) {
+    if (line.role === 'frame') continue;
+    for (const re of rule.requires) if (re.test(line.text)) return true;
+  }
+  return false;
+}
+
 function signalLineId(evidence: Evidence, signal: string): string {
   const name = signal === 'killSignal' ? 'exitCode' : signal;
   return evidence.signalLines.find(l => l.text.startsWith(`${name}=`))?.id ?? 'S0';
@@ -123,6 +132,7 @@ export function scoreEvidence(
     if (def.signals && !def.signals.every(p => signalHolds(p, evidence.signals))) continue;
     if (def.code && rule.patterns.length > 0 && !matchingCode(def.code, evidence.codes)) continue;
     if (unlessMatches(rule, evidence)) continue;
+    if (!requirementHolds(rule, evidence)) continue;
     hits.push({
       ruleId: def.id,
       category: def.category,

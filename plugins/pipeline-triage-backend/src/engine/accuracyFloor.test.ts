@@ -4,8 +4,10 @@ import { runCli } from '../cli';
 
 /**
  * The engine's accuracy may not regress below what was measured when the floors were set
- * (holdout, 2026-11-22: accuracy 0.915, safe-retry precision 1.00, false confidence 0.000).
- * The holdout part is never used to tune rules; it only guards against regressions.
+ * (holdout, 2026-11-22: accuracy 0.915, safe-retry precision 1.00 and recall 0.50, false
+ * confidence 0.000, 0.559 of the cases at confidence >= 0.8, Brier 0.123). Each floor sits
+ * just under the measurement. The holdout part is never used to tune rules; it only guards
+ * against regressions.
  */
 const CASES = resolvePackagePath('@internal/plugin-pipeline-triage-backend', 'fixtures/cases');
 const SHARED_DEV = resolvePackagePath('@internal/plugin-pipeline-triage-backend', '../../../shared/eval/dev');
@@ -24,15 +26,21 @@ describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
     expect(report.cases).toBeGreaterThanOrEqual(55);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.88);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.45);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.54);
+    expect(report.brier).toBeLessThanOrEqual(0.13);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.97);
     expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.9);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.65);
   });
 
 });
@@ -43,8 +51,10 @@ describeShared('classifier accuracy floors on ../shared/eval/dev', () => {
   it('holds', async () => {
     expect(fs.existsSync(SHARED_DEV)).toBe(true);
     const report = await evaluate(SHARED_DEV);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.8);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.75);
   });
 });

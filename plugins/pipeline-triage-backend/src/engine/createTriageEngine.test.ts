@@ -50,7 +50,9 @@ describe('createTriageEngine', () => {
     );
   });
 
-  it('is fast on a typical event', () => {
+  // Speed is a benchmark figure (npm run bench:classify), not a test: a loaded CI machine
+  // makes any wall-clock bound flaky. What a test can hold is that repeated calls are pure.
+  it('gives the same verdict on repeated calls (no state carried between events)', () => {
     const info = Array.from({ length: 60 }, (_, i) => `24/05/13 19:02:${String(i).padStart(2, '0')} INFO TaskSetManager: Finished task ${i}.0 in stage 3.0`);
     const e = event(
       [
@@ -59,11 +61,9 @@ describe('createTriageEngine', () => {
         '\tat x.Y.z(Y.java:1)',
       ].join('\n'),
     );
-    engine.triage(e);
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < 50; i += 1) engine.triage(e);
-    const perEvent = Number(process.hrtime.bigint() - start) / 1e6 / 50;
-    // Generous bound for a loaded CI machine; the benchmark measures the real figure.
-    expect(perEvent).toBeLessThan(25);
+    const first = engine.triage(e).verdict;
+    engine.triage(event('psycopg2.OperationalError: could not connect to server: Connection refused'));
+    for (let i = 0; i < 20; i += 1) expect(engine.triage(e).verdict).toEqual(first);
+    expect(first.classification.category).toBe('resource_exhaustion');
   });
 });

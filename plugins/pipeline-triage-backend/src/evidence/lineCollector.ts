@@ -1,14 +1,31 @@
 import { capLine } from './capLine';
 import { EVIDENCE_LIMITS, EvidenceLimits } from './limits';
-import { isNotable, lineKind, LineKind } from './lineKind';
+import { lineFacts, LineKind } from './lineKind';
 import type { Section } from './types';
 
 export interface CollectedLine {
   line: number;
   section: Section;
   text: string;
-  lower: string;
+  readonly lower: string;
   kind: LineKind;
+}
+
+/** A read line; its lowercased copy is made only if something asks for it (few lines are kept). */
+class Line implements CollectedLine {
+  private lowered: string | undefined;
+  constructor(
+    readonly line: number,
+    readonly section: Section,
+    readonly text: string,
+    public kind: LineKind,
+    readonly notable: boolean,
+  ) {}
+
+  get lower(): string {
+    if (this.lowered === undefined) this.lowered = this.text.toLowerCase();
+    return this.lowered;
+  }
 }
 
 interface Window {
@@ -26,7 +43,9 @@ export class LineCollector {
   private readonly head: Window[] = [];
   private readonly recent: Window[] = [];
   private readonly before: CollectedLine[] = [];
+  /** The last lines, as a ring: shifting an array on every line of a big log adds up. */
   private readonly tail: CollectedLine[] = [];
+  private tailNext = 0;
   private open: Window | undefined;
   private afterLeft = 0;
   private framesLeft = 0;
@@ -47,15 +66,18 @@ export class LineCollector {
   push(raw: string, section: Section): void {
     this.lineNo += 1;
     const text = capLine(raw, this.limits.maxLineLength);
-    const lower = text.toLowerCase();
-    let kind = lineKind(text, lower);
+    const facts = lineFacts(text);
+    let kind = facts.kind;
     // The source line Python prints under `File "...", line N` is part of the frame.
-    if (this.previousPyFrame && kind !== 'frame' && /^\s/.test(text)) kind = 'frame';
-    this.previousPyFrame = kind === 'frame' && /File "/.test(text);
-    const item: CollectedLine = { line: this.lineNo, section, text, lower, kind };
+    if (this.previousPyFrame && kind !== 'frame') {
+      const first = text.charCodeAt(0);
+      if (first === 32 || first === 9) kind = 'frame';
+    }
+    this.previousPyFrame = kind === 'frame' && text.includes('File "');
+    const item = new Line(this.lineNo, section, text, kind, facts.notable);
     if (kind === 'error') this.errors += 1;
     else if (kind === 'warning') this.warnings += 1;
-    if (kind !== 'blank' && lower.includes('lost task')) this.lostTasks += 1;
+    if (facts.lostTask) this.lostTasks += 1;
 
     if (this.all) {
       this.all.push(item);
@@ -64,10 +86,10 @@ export class LineCollector {
     this.keepBounded(item);
   }
 
-  private keepBounded(item: CollectedLine): void {
+  private keepBounded(item: Line): void {
     const { kind } = item;
     const interesting =
-      kind === 'error' || kind === 'warning' || (kind === 'context' && isNotable(item.lower));
+      kind === 'error' || kind === 'warning' || (kind === 'context' && item.notable);
     if (interesting) {
       if (this.open && this.afterLeft > 0) {
         this.open.lines.push(item);
@@ -90,8 +112,11 @@ export class LineCollector {
         if (this.before.length > this.limits.contextBefore) this.before.shift();
       }
     }
-    this.tail.push(item);
-    if (this.tail.length > this.limits.tailLines) this.tail.shift();
+    if (this.tail.length < this.limits.tailLines) this.tail.push(item);
+    else if (this.limits.tailLines > 0) {
+      this.tail[this.tailNext] = item;
+      this.tailNext = (this.tailNext + 1) % this.limits.tailLines;
+    }
   }
 
   private addWindow(w: Window): void {

@@ -28,8 +28,10 @@ export async function extractEvidenceFromStream(
       const nl = chunk.indexOf('\n', start);
       if (nl < 0) break;
       if (skipping) skipping = false;
-      else collector.push(partial + chunk.slice(start, nl), 'log');
-      partial = '';
+      else if (partial) {
+        collector.push(partial + chunk.slice(start, nl), 'log');
+        partial = '';
+      } else collector.push(chunk.slice(start, nl), 'log');
       start = nl + 1;
     }
     if (skipping) return;

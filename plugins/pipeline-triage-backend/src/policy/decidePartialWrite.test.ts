@@ -69,4 +69,84 @@ describe('decidePartialWrite', () => {
     expect(v.partialWrite).toBe('unknown');
     expect(v.reason).toMatch(/Nothing in the event shows/);
   });
+
+  it('says nothing was written when the task or its cluster never started', () => {
+    const queued = decide(
+      "ERROR - Executor reports task instance <TaskInstance: billing.export scheduled__2024 [queued]> finished (failed) although the task says it's queued. (Info: None) Was the task killed externally?",
+    );
+    expect(queued.partialWrite).toBe('false');
+    const launch = decide(
+      "Cluster '1002-041533-k9x2vq1c' was terminated. Reason: AWS_INSUFFICIENT_INSTANCE_CAPACITY_FAILURE (CLOUD_FAILURE). Parameters: aws_api_error_code:InsufficientInstanceCapacity",
+    );
+    expect(launch.partialWrite).toBe('false');
+  });
+
+  it('places the failure at connecting from the stack when the message does not say', () => {
+    const log = [
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3.11/site-packages/airflow/providers/postgres/hooks/postgres.py", line 175, in get_conn',
+      '    self.conn = psycopg2.connect(**conn_args)',
+      'psycopg2.OperationalError: FATAL:  the database system is in recovery mode',
+    ].join('\n');
+    expect(decide(log).partialWrite).toBe('false');
+    // The same failure after the job had started inserting says nothing about those inserts.
+    expect(decide(`INFO Inserting batch 3 into orders\n${log}`).partialWrite).toBe('unknown');
+  });
+
+  it('reads a read-only step or a SELECT as the phase the run failed in', () => {
+    const dagster = [
+      '2024-12-09 03:10:03 +0000 - dagster - DEBUG - finance_daily_job - 9a8b - 1 - extract_gl - STEP_START - Started execution of step "extract_gl".',
+      '2024-12-09 03:21:40 +0000 - dagster - ERROR - finance_daily_job - 9a8b - RUN_FAILURE - Execution of run failed. Pod was terminated in response to imminent node shutdown.',
+    ].join('\n');
+    expect(decide(dagster).partialWrite).toBe('false');
+    const loadStep = dagster.replace(/extract_gl/g, 'load_gl');
+    expect(decide(loadStep).partialWrite).toBe('unknown');
+    const select = [
+      "INFO - Running statement: SELECT * FROM public.orders WHERE updated_at >= '2024-09-08', parameters: None",
+      "INFO - Using connection ID 'orders_pg' for task execution.",
+      'ERROR - Task received SIGTERM signal',
+    ].join('\n');
+    expect(decide(select).partialWrite).toBe('false');
+  });
+
+  it('counts a committed Spark write job as output written', () => {
+    const v = decide('INFO FileFormatWriter: Write Job 4c1e8d2a-77b3 committed. Elapsed time: 31022 ms.\nERROR Job aborted due to stage failure');
+    expect(v.partialWrite).toBe('true');
+  });
+
+  it('reads a dbt run summary with passes before the error as models already built', () => {
+    const run = [
+      '03:10:45  3 of 9 START sql incremental model marts.fct_orders ........ [RUN]',
+      '03:25:47  Database Error in model fct_orders (models/marts/fct_orders.sql)',
+      '  000625 (57014): Statement aborted because the number of waiters for this lock exceeds the 20 statements limit.',
+      '03:25:47  Done. PASS=2 WARN=0 ERROR=1 SKIP=6 TOTAL=9',
+    ].join('\n');
+    expect(decide(run).partialWrite).toBe('true');
+    // The same summary from `dbt test` counts passing tests, not built tables.
+    const tests = run.replace('START sql incremental model marts.fct_orders', 'START test not_null_orders_id');
+    expect(decide(tests).partialWrite).not.toBe('true');
+  });
+
+  it('takes a second write started after a first as the first one finished', () => {
+    const up = (n: number) => `INFO - Uploading file /tmp/part-00${n}.csv to s3://exports/daily/2024-04-30/part-00${n}.csv`;
+    const fail = 'botocore.exceptions.ConnectionClosedError: Connection was closed before we received a valid response';
+    expect(decide([up(1), up(2), fail].join('\n')).partialWrite).toBe('true');
+    expect(decide([up(1), fail].join('\n')).partialWrite).toBe('unknown');
+    // Writes announced after the failure say nothing about before it.
+    expect(decide([fail, up(1), up(2)].join('\n')).partialWrite).not.toBe('true');
+  });
+
+  it('places a failed remote call before any write only when nothing in the log writes', () => {
+    expect(decide('requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v2/orders?page=3').partialWrite).toBe('false');
+    // A 504 on a bulk push may come after the server did the work.
+    expect(decide('requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts/bulk').partialWrite).toBe('unknown');
+    expect(decide('INFO Pushing 25,000 contacts to CRM\nrequests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts').partialWrite).toBe('unknown');
+  });
+
+  it('counts committed records and failed write stages, and a failed start call as nothing run', () => {
+    expect(decide('destination > INFO Committed 14000 records for stream tickets\nsource > ERROR 502 Bad Gateway').partialWrite).toBe('true');
+    const saveStage = 'org.apache.spark.SparkException: Job aborted due to stage failure: ResultStage 7 (save at NativeMethodAccessorImpl.java:0) has failed the maximum allowable number of times: 4.';
+    expect(decide(saveStage).partialWrite).toBe('unknown');
+    expect(decide('An error occurred (InternalServiceException) when calling the StartJobRun operation: Internal Service Exception').partialWrite).toBe('false');
+  });
 });

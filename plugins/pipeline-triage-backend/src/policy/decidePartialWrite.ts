@@ -4,6 +4,7 @@ import {
   FAILURE_POINTS,
   NOTHING_WRITTEN,
   WRITE_ACTIVITY,
+  WRITE_STARTED,
   WritePattern,
   WROTE,
   WROTE_NEGATION,
@@ -11,9 +12,9 @@ import {
 
 type Signals = NonNullable<FailureEvent['signals']>;
 
-function inScope(p: WritePattern, line: ScannedLine): boolean {
-  if (p.where === 'any') return true;
-  return line.role !== 'context' && line.role !== 'frame';
+function inScope(p: WritePattern, line: ScannedLine, lines: ScannedLine[]): boolean {
+  if (p.where !== 'any' && (line.role === 'context' || line.role === 'frame')) return false;
+  return !p.requires || lines.some(l => p.requires!.test(l.text));
 }
 
 function firstMatch(
@@ -24,7 +25,7 @@ function firstMatch(
   // Line order decides (callers put the root cause first), then pattern order.
   for (const line of lines) {
     for (const pattern of patterns) {
-      if (inScope(pattern, line) && pattern.regex.test(line.text) && accept(line)) {
+      if (pattern.regex.test(line.text) && inScope(pattern, line, lines) && accept(line)) {
         return { pattern, line };
       }
     }
@@ -34,11 +35,21 @@ function firstMatch(
 
 /**
  * The last step the job announced before its first error, when that step reads: "Querying
- * orders for 2024-05-07", "Fetching page 3", "Extracting ...". Used only when no line shows
- * write activity, like the weak failure points.
+ * orders for 2024-05-07", "Fetching page 3", "Running statement: SELECT ...", or a
+ * Dagster/Prefect step named as a read ("extract_gl", "fetch_accounts"). Used only when no
+ * line shows write activity, like the weak failure points.
  */
 const READ_PHASE =
-  /\b(?:Querying|Fetching|Extracting|Reading|Downloading|Listing|Scanning|Polling|Loading (?:data )?from|Pulling|Exporting from|Selecting|Retrieving)\b/;
+  /\b(?:Querying|Fetching|Extracting|Reading|Downloading|Listing|Scanning|Polling|Loading (?:data )?from|Pulling|Exporting from|Selecting|Retrieving)\b|\b(?:Running|Executing) (?:statement|query|sql)?:? ?(?:SELECT|SHOW|DESCRIBE)\b/i;
+
+/** Announcements that say nothing about the phase: skipped when looking back. */
+const NEUTRAL_PHASE =
+  /\b(?:Using connection|Starting attempt|Marking task|Sending|Setting|Exporting env|Tmp dir|Running command|Running with dbt|Registered adapter|Found \d+ models|Dependencies all met|Pausing|Resuming|Checking|Received)\b/;
+
+// Orchestrators whose steps hand their outputs to IO managers or result storage after the
+// step's code returns: a step that fails while reading has written nothing.
+const STEP_START = /STEP_START|Started execution of step|Created task run/;
+const READ_STEP = /(?:step|task run) ?['"]?(?:[\w.]*\.)?(?:extract|fetch|download|read|get|list|poll|wait_for|sense|scan|query)_\w*/i;
 
 interface FailurePoint {
   stage: string;
@@ -51,9 +62,31 @@ function lastPhaseWasRead(lines: ScannedLine[]): FailurePoint | undefined {
   for (let i = firstError - 1; i >= 0; i -= 1) {
     const l = lines[i];
     if (l.role !== 'context') continue;
-    if (!/\b[A-Z][a-z]+ing\b/.test(l.body)) continue;
+    if (STEP_START.test(l.body)) {
+      // The step that was running when the run failed: its name tells whether it reads.
+      return READ_STEP.test(l.body)
+        ? { stage: `running a read-only step ("${shorten(l.body, 60)}")`, line: l }
+        : undefined;
+    }
+    if (!/\b[A-Z][a-z]+ing\b/.test(l.body) || NEUTRAL_PHASE.test(l.body)) continue;
     if (!READ_PHASE.test(l.body)) return undefined;
     return { stage: `reading its input (last step: "${shorten(l.body, 60)}")`, line: l };
+  }
+  return undefined;
+}
+
+/** Two writes to different destinations announced one after the other: the first finished. */
+function earlierWriteFinished(lines: ScannedLine[]): ScannedLine | undefined {
+  let first: { line: ScannedLine; target: string } | undefined;
+  for (const line of lines) {
+    // Only what happened before the failure: stop at the first error of any kind.
+    if (line.role === 'root' || line.role === 'cause' || line.role === 'error' || line.role === 'wrapper') break;
+    if (line.role !== 'context') continue;
+    const m = WRITE_STARTED.exec(line.body);
+    if (!m) continue;
+    const target = m[2];
+    if (!first) first = { line, target };
+    else if (target !== first.target) return first.line;
   }
   return undefined;
 }
@@ -105,6 +138,14 @@ export function decidePartialWrite(
       partialWrite: 'true',
       reason: `The log shows output written before the failure (${commit.line.id}: "${shorten(commit.line.body)}").`,
       evidence: [commit.line.id],
+    };
+  }
+  const earlier = earlierWriteFinished(lines);
+  if (earlier) {
+    return {
+      partialWrite: 'true',
+      reason: `The run finished one write and started another before failing (${earlier.id}: "${shorten(earlier.body)}").`,
+      evidence: [earlier.id],
     };
   }
   const zero = signalsSayNothing(signals);

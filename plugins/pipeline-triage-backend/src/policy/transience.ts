@@ -9,6 +9,10 @@ import type { Evidence } from '../evidence';
 const PERMANENT_WORDS =
   /\bnon-?retr(?:y|i)able\b|\bnot retr(?:y|i)able\b|\bretryable["']?\s*[:=]\s*false\b|\bpermanent (?:error|failure)\b|\bwill not succeed\b|\bdo not retry\b/i;
 
+/** The job's own restart strategy already retried and gave up: the failure persisted. */
+const RESTARTS_EXHAUSTED =
+  /Recovery is suppressed by \w*RestartBackoffTimeStrategy|restart attempts? (?:exhausted|exceeded)|exhausted (?:all )?(?:its |the )?(?:restart|retry) attempts/i;
+
 const CLIENT_ERRORS = new Set(['400', '404', '405', '409', '410', '411', '412', '413', '414', '415', '422']);
 
 export function nonTransientReason(
@@ -33,6 +37,13 @@ export function nonTransientReason(
   }
   if (evidence.signals.exitCodes.includes(137) || evidence.signals.killSignals.includes('OOMKilled')) {
     return { reason: 'a container was killed for memory (exit 137), which an unchanged rerun is likely to repeat' };
+  }
+  const exhausted = evidence.lines.find(l => l.role !== 'frame' && RESTARTS_EXHAUSTED.test(l.text));
+  if (exhausted) {
+    return {
+      reason: `the job's restart strategy already retried and gave up (${exhausted.id}), so the failure persists`,
+      lineId: exhausted.id,
+    };
   }
   const permanent = evidence.lines.find(l => l.role !== 'frame' && PERMANENT_WORDS.test(l.text));
   if (permanent) {
