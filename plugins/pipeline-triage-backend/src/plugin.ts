@@ -128,6 +128,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
           frequency: { seconds: settings.sweepIntervalSeconds },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 5 },
+          // Every instance sweeps; per-event leases keep them apart. A global task's lock would
+          // outlive an instance killed mid-sweep by the whole timeout, stalling recovery.
+          scope: 'local',
           fn: async () => {
             const n = await processor.sweep();
             if (n) logger.info(`Sweeper processed ${n} pending events`);
