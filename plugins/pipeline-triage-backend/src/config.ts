@@ -16,6 +16,8 @@ export interface TriageSettings {
     leaseMs: number;
     autoResolve: boolean;
   };
+  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number };
+  retention: { rawEventsDays: number; logsDays: number; cleanupCron: string };
   demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
 }
 
@@ -37,6 +39,15 @@ export function readTriageConfig(config: Config): TriageSettings {
       retryDelayMs: (c?.getOptionalNumber('processing.retryDelaySeconds') ?? 10) * 1000,
       leaseMs: (c?.getOptionalNumber('processing.leaseSeconds') ?? 120) * 1000,
       autoResolve: c?.getOptionalBoolean('incidents.autoResolveOnSuccess') ?? true,
+    },
+    health: {
+      maxQueueLagSeconds: c?.getOptionalNumber('health.maxQueueLagSeconds') ?? 300,
+      databaseTimeoutMs: (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
+    },
+    retention: {
+      rawEventsDays: c?.getOptionalNumber('retention.rawEventsDays') ?? 90,
+      logsDays: c?.getOptionalNumber('retention.logsDays') ?? 30,
+      cleanupCron: c?.getOptionalString('retention.cleanupCron') ?? '17 3 * * *',
     },
     demo: demo
       ? {

@@ -118,6 +118,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),
+            health: settings.health,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

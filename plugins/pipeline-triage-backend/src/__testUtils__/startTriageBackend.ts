@@ -15,12 +15,12 @@ export const EXAMPLES_DIR = resolvePackagePath('@internal/plugin-pipeline-triage
 /** The dev-only sender token; tests post events with it like a pipeline would. */
 export const SENDER_TOKEN = 'test-only-sender-token';
 
-function databaseConfig(databaseId: TestDatabaseId) {
+function databaseConfig(databaseId: TestDatabaseId, prefix = `pt_test_${randomBytes(4).toString('hex')}_`) {
   if (databaseId === 'POSTGRES_15') {
     const connection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
     if (!connection) throw new Error('BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set');
     // Each plugin gets its own database under a fresh prefix, as in production.
-    return { client: 'pg', connection, prefix: `pt_test_${randomBytes(4).toString('hex')}_` };
+    return { client: 'pg', connection, prefix };
   }
   return { client: 'better-sqlite3', connection: ':memory:' };
 }
@@ -32,6 +32,8 @@ function databaseConfig(databaseId: TestDatabaseId) {
 export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
+  /** PostgreSQL only: the plugin databases' name prefix, for tests that reach into them. */
+  databasePrefix?: string,
 ) {
   const backend = await startTestBackend({
     features: [
@@ -45,7 +47,7 @@ export async function startTriageBackend(
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             baseUrl: 'http://localhost:7007',
-            database: databaseConfig(databaseId),
+            database: databaseConfig(databaseId, databasePrefix),
             auth: {
               externalAccess: [
                 {

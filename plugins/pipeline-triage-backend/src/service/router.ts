@@ -21,6 +21,7 @@ import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { contractStatus } from '../contracts';
 import type { CatalogIndex } from '../linking';
+import { healthReport, type HealthOptions } from './healthReport';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -33,6 +34,8 @@ export interface RouterOptions {
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
   catalogIndex: () => Promise<CatalogIndex>;
+  /** Thresholds of /health; defaults as in config.ts. */
+  health?: HealthOptions;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -88,7 +91,19 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return credentials;
   };
 
-  router.get('/health', async (_req, res) => {
+  // Readiness: 200 while serving (ok or degraded), 503 without a database. Why it is degraded is
+  // for authenticated callers only; anyone may see the status.
+  router.get('/health', async (req, res) => {
+    const report = await healthReport(store, options.health ?? { maxQueueLagSeconds: 300, databaseTimeoutMs: 5000 });
+    const authenticated = await httpAuth.credentials(req, { allow: ['user', 'service'] }).then(
+      () => true,
+      () => false,
+    );
+    res.status(report.status === 'unavailable' ? 503 : 200).json(authenticated ? report : { status: report.status });
+  });
+
+  /** Liveness: the process answers; always 200, so a database outage never restarts it. */
+  router.get('/health/live', async (_req, res) => {
     res.json({ status: 'ok' });
   });
 
