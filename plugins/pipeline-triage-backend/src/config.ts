@@ -1,4 +1,8 @@
 import type { Config } from '@backstage/config';
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import type { Environment } from '@internal/plugin-pipeline-triage-common';
 
 export interface TriageSettings {
@@ -17,7 +21,7 @@ export interface TriageSettings {
     autoResolve: boolean;
   };
   health: { maxQueueLagSeconds: number; databaseTimeoutMs: number };
-  retention: { rawEventsDays: number; logsDays: number; cleanupCron: string };
+  retention: { rawEventsDays: number; logsDays: number; schedule: SchedulerServiceTaskScheduleDefinition };
   demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
 }
 
@@ -45,9 +49,11 @@ export function readTriageConfig(config: Config): TriageSettings {
       databaseTimeoutMs: (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
     },
     retention: {
-      rawEventsDays: c?.getOptionalNumber('retention.rawEventsDays') ?? 90,
-      logsDays: c?.getOptionalNumber('retention.logsDays') ?? 30,
-      cleanupCron: c?.getOptionalString('retention.cleanupCron') ?? '17 3 * * *',
+      rawEventsDays: positiveDays(c, 'retention.rawEventsDays', 90),
+      logsDays: positiveDays(c, 'retention.logsDays', 30),
+      schedule: c?.has('retention.schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('retention.schedule'))
+        : { frequency: { hours: 6 }, timeout: { minutes: 30 }, initialDelay: { minutes: 2 } },
     },
     demo: demo
       ? {
@@ -57,4 +63,10 @@ export function readTriageConfig(config: Config): TriageSettings {
         }
       : undefined,
   };
+}
+
+function positiveDays(c: Config | undefined, key: string, fallback: number): number {
+  const value = c?.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) throw new Error(`pipelineTriage.${key} must be a number of days above 0, got ${value}`);
+  return value;
 }

@@ -28,6 +28,7 @@ import { renderReport } from './service/renderReport';
 import { KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
 import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
+import { purgeExpired } from './retention/purgeExpired';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -145,6 +146,21 @@ export const pipelineTriagePlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await sendWeeklyDigests({ store, incidents, notifications, logger });
+          },
+        });
+
+        // Raw events and logs past their retention window; incidents and verdicts stay.
+        await scheduler.scheduleTask({
+          id: 'pipeline-triage-retention',
+          ...settings.retention.schedule,
+          scope: 'global',
+          fn: async () => {
+            const r = await purgeExpired(knex, settings.retention);
+            if (r.eventsPared || r.eventLogsRemoved || r.incidentLogsRemoved) {
+              logger.info(
+                `Retention: ${r.eventsPared} raw events pared to their identity, logs removed from ${r.eventLogsRemoved} events and ${r.incidentLogsRemoved} incidents`,
+              );
+            }
           },
         });
 

@@ -1,3 +1,4 @@
+import './localPackagePath';
 import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
@@ -32,8 +33,12 @@ function databaseConfig(databaseId: TestDatabaseId, prefix = `pt_test_${randomBy
 export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
-  /** PostgreSQL only: the plugin databases' name prefix, for tests that reach into them. */
-  databasePrefix?: string,
+  options: {
+    /** PostgreSQL only: the plugin databases' name prefix, for tests that reach into them. */
+    databasePrefix?: string;
+    /** Extra features or service factories, e.g. the real scheduler instead of the test one. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
   const backend = await startTestBackend({
     features: [
@@ -42,12 +47,13 @@ export async function startTriageBackend(
       notificationsBackend,
       signalsBackend,
       pipelineTriageBackend,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             baseUrl: 'http://localhost:7007',
-            database: databaseConfig(databaseId, databasePrefix),
+            database: databaseConfig(databaseId, options.databasePrefix),
             auth: {
               externalAccess: [
                 {

@@ -68,7 +68,7 @@ describe('healthReport without a database', () => {
 describe.each(databaseIds())('GET /health on %s', databaseId => {
   it('gives everyone the status, authenticated callers the reasons, and 503 once the database is gone', async () => {
     const prefix = `pt_test_health_${process.pid}_`;
-    const backend = await startTriageBackend(databaseId, {}, prefix);
+    const backend = await startTriageBackend(databaseId, {}, { databasePrefix: prefix });
     try {
       const authenticated = await request(backend.server)
         .get('/api/pipeline-triage/health')

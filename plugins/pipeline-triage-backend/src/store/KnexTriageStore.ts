@@ -295,16 +295,14 @@ export class KnexTriageStore implements TriageStore {
       }
     }
 
-    await tx('pt_incident_entities')
-      .insert(
-        dedupeEntities(r.entityIndex).map(e => ({
-          incident_id: incidentId,
-          entity_ref: e.entityRef,
-          role: e.role,
-        })),
-      )
-      .onConflict(['incident_id', 'entity_ref', 'role'])
-      .ignore();
+    // An unlinked job with no recipient has no entities; knex refuses an empty insert.
+    const entities = dedupeEntities(r.entityIndex);
+    if (entities.length) {
+      await tx('pt_incident_entities')
+        .insert(entities.map(e => ({ incident_id: incidentId, entity_ref: e.entityRef, role: e.role })))
+        .onConflict(['incident_id', 'entity_ref', 'role'])
+        .ignore();
+    }
     await tx('pt_occurrences').insert({
       event_id: r.eventId,
       incident_id: incidentId,
