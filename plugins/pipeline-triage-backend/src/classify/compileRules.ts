@@ -9,6 +9,8 @@ export interface CompiledRule {
   scope: RuleScope;
   patterns: RegExp[];
   unless: RegExp[];
+  /** Set for rules of user packs: where they came from, for the budget warning. */
+  userOrigin?: string;
 }
 
 /** Rules ready to run: regexes compiled once, and a keyword index to skip hopeless ones. */
@@ -21,7 +23,12 @@ export interface CompiledRuleSet {
   alwaysRules: number[];
   /** Rules without patterns: decided by signals or error codes. */
   predicateRules: number[];
+  /** Time user-pack patterns may take per event before the rest of them are skipped. */
+  userBudgetMs: number;
 }
+
+/** Default per-event budget of user-pack patterns: far above what sane patterns need. */
+export const USER_RULE_BUDGET_MS = 50;
 
 export function toPatternDef(p: PatternDef | string): PatternDef {
   return typeof p === 'string' ? { source: p } : p;
@@ -36,7 +43,7 @@ export function compilePattern(p: PatternDef | string): RegExp {
  * Compiles packs in order; a later rule with the same id replaces an earlier one, so a user
  * pack can retune or (with weight 0) switch off a built-in rule.
  */
-export function compileRulePacks(packs: RulePack[]): CompiledRuleSet {
+export function compileRulePacks(packs: RulePack[], userBudgetMs = USER_RULE_BUDGET_MS): CompiledRuleSet {
   const byId = new Map<string, CompiledRule>();
   for (const pack of packs) {
     for (const def of pack.rules) {
@@ -47,6 +54,7 @@ export function compileRulePacks(packs: RulePack[]): CompiledRuleSet {
           scope: def.where ?? 'error',
           patterns: (def.patterns ?? []).map(compilePattern),
           unless: (def.unless ?? []).map(compilePattern),
+          userOrigin: pack.user ? pack.origin ?? pack.name : undefined,
         });
       } catch (e) {
         throw new InputError(
@@ -91,5 +99,6 @@ export function compileRulePacks(packs: RulePack[]): CompiledRuleSet {
     keywordRules,
     alwaysRules,
     predicateRules,
+    userBudgetMs,
   };
 }

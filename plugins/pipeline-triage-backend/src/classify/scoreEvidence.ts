@@ -26,6 +26,30 @@ export interface Scores {
   hits: RuleHit[];
   /** Categories reduced because a stronger finding explains them, and by which rule. */
   explainedBy: Partial<Record<ScoredCategory, string>>;
+  /** Set when user-pack patterns ran out of their per-event budget and the rest were skipped. */
+  userRulesStopped?: { ruleId: string; field: 'patterns' | 'unless'; origin: string; spentMs: number; budgetMs: number };
+}
+
+/**
+ * Times user-pack patterns on one event. Built-in patterns are vetted; user ones passed the
+ * load-time checks but may still be slow on some real line, so past the budget they stop.
+ */
+class UserBudget {
+  spentMs = 0;
+  stopped?: Scores['userRulesStopped'];
+  constructor(private readonly budgetMs: number) {}
+
+  /** Runs test() for a user rule within the budget; undefined once the budget is gone. */
+  run(rule: CompiledRule, field: 'patterns' | 'unless', test: () => boolean): boolean | undefined {
+    if (this.stopped) return undefined;
+    const start = performance.now();
+    const result = test();
+    this.spentMs += performance.now() - start;
+    if (this.spentMs > this.budgetMs) {
+      this.stopped = { ruleId: rule.def.id, field, origin: rule.userOrigin!, spentMs: Math.round(this.spentMs), budgetMs: this.budgetMs };
+    }
+    return result;
+  }
 }
 
 /** Further evidence for a category adds up, but less than the first piece (it is correlated). */
@@ -52,11 +76,15 @@ function admits(scope: RuleScope, line: ScannedLine, chainIds: Set<string>, hasM
   }
 }
 
-function unlessMatches(rule: CompiledRule, evidence: Evidence): boolean {
+function unlessMatches(rule: CompiledRule, evidence: Evidence, budget: UserBudget): boolean {
   if (rule.unless.length === 0) return false;
   for (const line of evidence.lines) {
     if (line.role === 'frame') continue;
-    for (const re of rule.unless) if (re.test(line.text)) return true;
+    for (const re of rule.unless) {
+      const hit = rule.userOrigin ? budget.run(rule, 'unless', () => re.test(line.text)) : re.test(line.text);
+      // A user rule whose exceptions cannot be checked any more does not count.
+      if (hit !== false) return true;
+    }
   }
   return false;
 }
@@ -76,6 +104,7 @@ export function scoreEvidence(
   const best = new Map<number, { line: ScannedLine | undefined; salience: number; lineId: string; on: string }>();
   const chainIds = new Set(evidence.causeChain.flatMap(l => l.lineIds));
   const hasMessage = evidence.lines.some(l => l.section === 'message');
+  const budget = new UserBudget(ruleSet.userBudgetMs ?? Infinity);
 
   // Pattern rules: one keyword scan per line picks the candidates.
   const stamp = new Int32Array(rules.length).fill(-1);
@@ -96,7 +125,8 @@ export function scoreEvidence(
       const previous = best.get(r);
       if (previous && previous.salience >= salience) continue;
       if (!admits(rule.scope, line, chainIds, hasMessage)) continue;
-      if (rule.patterns.some(re => re.test(line.text))) {
+      const matches = () => rule.patterns.some(re => re.test(line.text));
+      if (rule.userOrigin ? budget.run(rule, 'patterns', matches) : matches()) {
         best.set(r, { line, salience, lineId: line.id, on: line.role });
       }
     }
@@ -122,7 +152,7 @@ export function scoreEvidence(
     const { def } = rule;
     if (def.signals && !def.signals.every(p => signalHolds(p, evidence.signals))) continue;
     if (def.code && rule.patterns.length > 0 && !matchingCode(def.code, evidence.codes)) continue;
-    if (unlessMatches(rule, evidence)) continue;
+    if (unlessMatches(rule, evidence, budget)) continue;
     hits.push({
       ruleId: def.id,
       category: def.category,
@@ -180,5 +210,5 @@ export function scoreEvidence(
       explainedBy[c] ??= hit.ruleId;
     }
   }
-  return { scores, hits, explainedBy };
+  return { scores, hits, explainedBy, userRulesStopped: budget.stopped };
 }

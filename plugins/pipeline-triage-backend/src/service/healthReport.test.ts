@@ -1,6 +1,5 @@
 import knexFactory from 'knex';
 import request from 'supertest';
-import { Client } from 'pg';
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import pipelineTriageBackend from '../index';
@@ -78,11 +77,10 @@ describe.each(databaseIds())('GET /health on %s', databaseId => {
 
       if (databaseId !== 'POSTGRES_15') return;
       // Take the plugin's database away for real: refuse new connections and end the open ones.
-      const admin = new Client({ connectionString: process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING });
-      await admin.connect();
+      const admin = knexFactory({ client: 'pg', connection: process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING });
       const name = `${prefix}pipeline-triage`;
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      await admin.raw(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await admin.raw('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?', [name]);
       try {
         const down = await request(backend.server)
           .get('/api/pipeline-triage/health')
@@ -91,8 +89,8 @@ describe.each(databaseIds())('GET /health on %s', databaseId => {
         expect(down.body).toEqual({ status: 'unavailable', reasons: [expect.objectContaining({ part: 'database' })] });
         expect((await request(backend.server).get('/api/pipeline-triage/health/live')).status).toBe(200);
       } finally {
-        await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
-        await admin.end();
+        await admin.raw(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+        await admin.destroy();
       }
       // Back again once the database is.
       const up = await request(backend.server).get('/api/pipeline-triage/health').set('authorization', mockCredentials.service.header());
