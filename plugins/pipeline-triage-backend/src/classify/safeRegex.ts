@@ -318,10 +318,17 @@ export function probeRegexCost(re: RegExp, budgetMs = 20): RegexRisk {
     'aA0_ '.repeat(200),
   ];
   for (const p of probes) {
-    const start = process.hrtime.bigint();
-    re.test(p);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (ms > budgetMs) return { safe: false, reason: `too slow on adversarial input (${ms.toFixed(0)} ms)` };
+    // The best of three: a GC pause or a busy CPU must not reject a harmless pattern at start-up
+    // (seen: a plain literal timed at 41 ms on a loaded machine). A slow pattern is slow each time.
+    let best = Infinity;
+    for (let run = 0; run < 3 && best > budgetMs; run += 1) {
+      const start = process.hrtime.bigint();
+      re.test(p);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      best = Math.min(best, ms);
+      if (ms > budgetMs * 50) break; // hopeless: do not spend it twice more
+    }
+    if (best > budgetMs) return { safe: false, reason: `too slow on adversarial input (${best.toFixed(0)} ms)` };
   }
   return { safe: true };
 }
