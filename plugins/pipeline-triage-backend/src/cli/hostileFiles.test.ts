@@ -76,11 +76,10 @@ describe('pipeline-triage classify on hostile files', () => {
         // 0: classified; 2: an input problem reported on one line naming the file. 3 is a crash.
         codes.add(code);
         expect({ ok: code === 0 || code === 2, err }).toEqual({ ok: true, err });
-        if (code === 0) {
-          for (const line of out) expect(JSON.parse(line)).toEqual(expect.objectContaining({ category: expect.any(String) }));
-        } else {
-          expect(err.join('\n')).toContain(path.basename(file));
-        }
+        const verdicts = code === 0 ? out.map(line => JSON.parse(line)) : [];
+        expect(verdicts.filter(v => typeof v.category !== 'string')).toEqual([]);
+        // A refusal names the file it could not read.
+        expect(code === 0 || err.join('\n').includes(path.basename(file))).toBe(true);
       }),
       { numRuns: 40, seed: SEED },
     );
