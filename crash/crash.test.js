@@ -156,6 +156,15 @@ test('a SIGKILL under load loses no accepted event and leaves nothing half-writt
     }
   }
 
+  // The sender reads the same through the API: each of its events is done, failures with an incident.
+  for (const e of events.slice(0, 25)) {
+    const res = await fetch(`${second.baseUrl}/v1/events/${e.id}`, { headers: { authorization: `Bearer ${SENDER_TOKEN}` } });
+    const body = await res.json();
+    assert.equal(res.status, 200);
+    assert.equal(body.status, 'done');
+    assert.equal(body.incidentId, e.outcome === 'success' ? undefined : e.incident_id);
+  }
+
   // Nothing half-written anywhere in the store, acknowledged or not.
   assert.equal(await count(`SELECT count(*) AS n FROM ${SCHEMA}.pt_dead_letters`), 0, 'no dead letters');
   assert.equal(await queued(), 0, 'no event stuck pending or processing');
