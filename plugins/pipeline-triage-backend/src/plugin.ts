@@ -12,6 +12,7 @@ import {
   type RulePackDefinition,
 } from '@internal/plugin-pipeline-triage-node';
 import { readTriageConfig } from './config';
+import { purgeExpired } from './retention/purgeExpired';
 import { builtInAdapters } from './ingest';
 import { createEngine } from './engineFactory';
 import { CatalogLinker } from './linking';
@@ -28,7 +29,6 @@ import { renderReport } from './service/renderReport';
 import { KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
 import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
-import { purgeExpired } from './retention/purgeExpired';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -116,10 +116,10 @@ export const pipelineTriagePlugin = createBackendPlugin({
             store,
             ingest,
             incidents,
+            health: settings.health,
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),
-            health: settings.health,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1,6 +1,5 @@
-import './localPackagePath';
 import path from 'node:path';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
@@ -10,18 +9,21 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import pipelineTriageBackend from '../index';
 import localFileText from '../catalogModule';
 
-/** The example platform the catalog loads in tests, as in the example instance. */
-export const EXAMPLES_DIR = resolvePackagePath('@internal/plugin-pipeline-triage-backend', '../../examples');
+/**
+ * The example platform the catalog loads in tests, as in the example instance: this checkout's
+ * own (a git worktree's node_modules may resolve the package to another checkout).
+ */
+export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
 
 /** The dev-only sender token; tests post events with it like a pipeline would. */
 export const SENDER_TOKEN = 'test-only-sender-token';
 
-function databaseConfig(databaseId: TestDatabaseId, prefix = `pt_test_${randomBytes(4).toString('hex')}_`) {
+function databaseConfig(databaseId: TestDatabaseId) {
   if (databaseId === 'POSTGRES_15') {
     const connection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
     if (!connection) throw new Error('BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set');
     // Each plugin gets its own database under a fresh prefix, as in production.
-    return { client: 'pg', connection, prefix };
+    return { client: 'pg', connection, prefix: `pt_test_${randomBytes(4).toString('hex')}_` };
   }
   return { client: 'better-sqlite3', connection: ':memory:' };
 }
@@ -33,11 +35,11 @@ function databaseConfig(databaseId: TestDatabaseId, prefix = `pt_test_${randomBy
 export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
-  options: {
-    /** PostgreSQL only: the plugin databases' name prefix, for tests that reach into them. */
-    databasePrefix?: string;
-    /** Extra features or service factories, e.g. the real scheduler instead of the test one. */
-    features?: Parameters<typeof startTestBackend>[0]['features'];
+  more: {
+    /** More backend features, e.g. the permission backend and a policy module. */
+    features?: Array<BackendFeature>;
+    /** Edits the root config before start (permission.enabled, more sender tokens...). */
+    config?: (data: Record<string, any>) => void;
   } = {},
 ) {
   const backend = await startTestBackend({
@@ -47,13 +49,13 @@ export async function startTriageBackend(
       notificationsBackend,
       signalsBackend,
       pipelineTriageBackend,
-      ...(options.features ?? []),
+      ...(more.features ?? []),
       mockServices.rootConfig.factory({
-        data: {
+        data: withEdits(more.config, {
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             baseUrl: 'http://localhost:7007',
-            database: databaseConfig(databaseId, options.databasePrefix),
+            database: databaseConfig(databaseId),
             auth: {
               externalAccess: [
                 {
@@ -74,12 +76,17 @@ export async function startTriageBackend(
             processing: { sweepIntervalSeconds: 3600 },
             ...extraConfig,
           },
-        },
+        }),
       }),
     ],
   });
   await waitForCatalog(backend.server);
   return backend;
+}
+
+function withEdits(edit: ((data: Record<string, any>) => void) | undefined, data: Record<string, any>) {
+  edit?.(data);
+  return data;
 }
 
 /** Entities of the example platform the tests rely on, by kind and spec.type. */

@@ -1,3 +1,4 @@
+import '../__testUtils__/localPackagePath';
 import knexFactory from 'knex';
 import request from 'supertest';
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
@@ -67,7 +68,11 @@ describe('healthReport without a database', () => {
 describe.each(databaseIds())('GET /health on %s', databaseId => {
   it('gives everyone the status, authenticated callers the reasons, and 503 once the database is gone', async () => {
     const prefix = `pt_test_health_${process.pid}_`;
-    const backend = await startTriageBackend(databaseId, {}, { databasePrefix: prefix });
+    const backend = await startTriageBackend(databaseId, {}, {
+      config: data => {
+        if (databaseId === 'POSTGRES_15') data.backend.database.prefix = prefix;
+      },
+    });
     try {
       const authenticated = await request(backend.server)
         .get('/api/pipeline-triage/health')

@@ -1,3 +1,5 @@
+import type { Request, Response } from 'express';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { TriageStore } from '../store';
 
 export interface HealthOptions {
@@ -53,4 +55,23 @@ export async function healthReport(
     reasons.push({ part: 'dead-letters', message: `${stats.dead} events could not be processed (GET /v1/dead-letters)`, count: stats.dead });
   }
   return { status: reasons.length ? 'degraded' : 'ok', reasons };
+}
+
+/**
+ * GET /health as readiness: 200 while serving (ok or degraded), 503 without a database. Anyone
+ * sees the status; why it is degraded is for authenticated callers only.
+ */
+export function healthHandler(
+  store: Pick<TriageStore, 'queueStats'>,
+  httpAuth: HttpAuthService,
+  options: HealthOptions = { maxQueueLagSeconds: 300, databaseTimeoutMs: 5000 },
+) {
+  return async (req: Request, res: Response) => {
+    const report = await healthReport(store, options);
+    const authenticated = await httpAuth.credentials(req, { allow: ['user', 'service'] }).then(
+      () => true,
+      () => false,
+    );
+    res.status(report.status === 'unavailable' ? 503 : 200).json(authenticated ? report : { status: report.status });
+  };
 }

@@ -1,3 +1,4 @@
+import '../__testUtils__/localPackagePath';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';

@@ -19,9 +19,9 @@ import type { TriageStore } from '../store';
 import type { IngestService } from './IngestService';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
+import { healthHandler, type HealthOptions } from './healthReport';
 import { contractStatus } from '../contracts';
 import type { CatalogIndex } from '../linking';
-import { healthReport, type HealthOptions } from './healthReport';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -30,12 +30,12 @@ export interface RouterOptions {
   store: TriageStore;
   ingest: IngestService;
   incidents: IncidentService;
+  /** Thresholds of /health; defaults as in config.ts. */
+  health?: HealthOptions;
   maxBodySize: string;
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
   catalogIndex: () => Promise<CatalogIndex>;
-  /** Thresholds of /health; defaults as in config.ts. */
-  health?: HealthOptions;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -91,15 +91,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return credentials;
   };
 
-  // Readiness: 200 while serving (ok or degraded), 503 without a database. Why it is degraded is
-  // for authenticated callers only; anyone may see the status.
-  router.get('/health', async (req, res) => {
-    const report = await healthReport(store, options.health ?? { maxQueueLagSeconds: 300, databaseTimeoutMs: 5000 });
-    const authenticated = await httpAuth.credentials(req, { allow: ['user', 'service'] }).then(
-      () => true,
-      () => false,
-    );
-    res.status(report.status === 'unavailable' ? 503 : 200).json(authenticated ? report : { status: report.status });
+  router.get('/health', async (_req, res) => {
+    await healthHandler(store, httpAuth, options.health)(_req, res);
   });
 
   /** Liveness: the process answers; always 200, so a database outage never restarts it. */
