@@ -7,10 +7,10 @@ export interface CompiledRule {
   def: RuleDef;
   pack: string;
   scope: RuleScope;
-  patterns: RegExp[];
-  unless: RegExp[];
   /** Set for rules of user packs: where they came from, for the budget warning. */
   userOrigin?: string;
+  patterns: RegExp[];
+  unless: RegExp[];
 }
 
 /** Rules ready to run: regexes compiled once, and a keyword index to skip hopeless ones. */
@@ -52,9 +52,9 @@ export function compileRulePacks(packs: RulePack[], userBudgetMs = USER_RULE_BUD
           def,
           pack: pack.name,
           scope: def.where ?? 'error',
+          userOrigin: pack.user ? pack.origin ?? pack.name : undefined,
           patterns: (def.patterns ?? []).map(compilePattern),
           unless: (def.unless ?? []).map(compilePattern),
-          userOrigin: pack.user ? pack.origin ?? pack.name : undefined,
         });
       } catch (e) {
         throw new InputError(

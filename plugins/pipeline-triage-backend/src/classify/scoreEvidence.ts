@@ -27,28 +27,40 @@ export interface Scores {
   /** Categories reduced because a stronger finding explains them, and by which rule. */
   explainedBy: Partial<Record<ScoredCategory, string>>;
   /** Set when user-pack patterns ran out of their per-event budget and the rest were skipped. */
-  userRulesStopped?: { ruleId: string; field: 'patterns' | 'unless'; origin: string; spentMs: number; budgetMs: number };
+  userRulesStopped?: { ruleId: string; field: string; origin: string; spentMs: number; budgetMs: number };
 }
 
 /**
  * Times user-pack patterns on one event. Built-in patterns are vetted; user ones passed the
- * load-time checks but may still be slow on some real line, so past the budget they stop.
+ * load-time checks but may still be slow on some real line, so past the budget they stop:
+ * a pattern then no longer matches, and an `unless` exception counts as present, so a user rule
+ * that could not be checked fully never scores.
  */
 class UserBudget {
   spentMs = 0;
   stopped?: Scores['userRulesStopped'];
   constructor(private readonly budgetMs: number) {}
 
-  /** Runs test() for a user rule within the budget; undefined once the budget is gone. */
-  run(rule: CompiledRule, field: 'patterns' | 'unless', test: () => boolean): boolean | undefined {
-    if (this.stopped) return undefined;
-    const start = performance.now();
-    const result = test();
-    this.spentMs += performance.now() - start;
-    if (this.spentMs > this.budgetMs) {
-      this.stopped = { ruleId: rule.def.id, field, origin: rule.userOrigin!, spentMs: Math.round(this.spentMs), budgetMs: this.budgetMs };
+  /** The rule with each of its regex lists (patterns, unless, ...) tested within the budget. */
+  wrap(rule: CompiledRule): CompiledRule {
+    const wrapped: Record<string, unknown> = { ...rule };
+    for (const [field, value] of Object.entries(rule)) {
+      if (!Array.isArray(value) || !value.every(v => v instanceof RegExp)) continue;
+      const whenStopped = field === 'unless';
+      wrapped[field] = (value as RegExp[]).map(re => ({
+        test: (text: string) => {
+          if (this.stopped) return whenStopped;
+          const start = performance.now();
+          const result = re.test(text);
+          this.spentMs += performance.now() - start;
+          if (this.spentMs > this.budgetMs) {
+            this.stopped = { ruleId: rule.def.id, field, origin: rule.userOrigin!, spentMs: Math.round(this.spentMs), budgetMs: this.budgetMs };
+          }
+          return result;
+        },
+      }));
     }
-    return result;
+    return wrapped as unknown as CompiledRule;
   }
 }
 
@@ -76,15 +88,11 @@ function admits(scope: RuleScope, line: ScannedLine, chainIds: Set<string>, hasM
   }
 }
 
-function unlessMatches(rule: CompiledRule, evidence: Evidence, budget: UserBudget): boolean {
+function unlessMatches(rule: CompiledRule, evidence: Evidence): boolean {
   if (rule.unless.length === 0) return false;
   for (const line of evidence.lines) {
     if (line.role === 'frame') continue;
-    for (const re of rule.unless) {
-      const hit = rule.userOrigin ? budget.run(rule, 'unless', () => re.test(line.text)) : re.test(line.text);
-      // A user rule whose exceptions cannot be checked any more does not count.
-      if (hit !== false) return true;
-    }
+    for (const re of rule.unless) if (re.test(line.text)) return true;
   }
   return false;
 }
@@ -100,11 +108,11 @@ export function scoreEvidence(
   ruleSet: CompiledRuleSet,
   extraEvidence: ExtraEvidence[] = [],
 ): Scores {
-  const { rules } = ruleSet;
+  const budget = new UserBudget(ruleSet.userBudgetMs ?? Infinity);
+  const rules = ruleSet.rules.map(r => (r.userOrigin ? budget.wrap(r) : r));
   const best = new Map<number, { line: ScannedLine | undefined; salience: number; lineId: string; on: string }>();
   const chainIds = new Set(evidence.causeChain.flatMap(l => l.lineIds));
   const hasMessage = evidence.lines.some(l => l.section === 'message');
-  const budget = new UserBudget(ruleSet.userBudgetMs ?? Infinity);
 
   // Pattern rules: one keyword scan per line picks the candidates.
   const stamp = new Int32Array(rules.length).fill(-1);
@@ -125,8 +133,7 @@ export function scoreEvidence(
       const previous = best.get(r);
       if (previous && previous.salience >= salience) continue;
       if (!admits(rule.scope, line, chainIds, hasMessage)) continue;
-      const matches = () => rule.patterns.some(re => re.test(line.text));
-      if (rule.userOrigin ? budget.run(rule, 'patterns', matches) : matches()) {
+      if (rule.patterns.some(re => re.test(line.text))) {
         best.set(r, { line, salience, lineId: line.id, on: line.role });
       }
     }
@@ -152,7 +159,7 @@ export function scoreEvidence(
     const { def } = rule;
     if (def.signals && !def.signals.every(p => signalHolds(p, evidence.signals))) continue;
     if (def.code && rule.patterns.length > 0 && !matchingCode(def.code, evidence.codes)) continue;
-    if (unlessMatches(rule, evidence, budget)) continue;
+    if (unlessMatches(rule, evidence)) continue;
     hits.push({
       ruleId: def.id,
       category: def.category,
