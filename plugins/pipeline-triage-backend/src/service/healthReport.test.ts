@@ -102,9 +102,21 @@ describe.each(databaseIds())('GET /health on %s', databaseId => {
       expect(up.body).toEqual({ status: 'ok', reasons: [] });
     } finally {
       await backend.stop();
+      if (databaseId === 'POSTGRES_15') await dropDatabases(prefix);
     }
   });
 });
+
+/** The databases this test named itself; the others' test databases are not ours to drop. */
+async function dropDatabases(prefix: string) {
+  const admin = knexFactory({ client: 'pg', connection: process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING });
+  try {
+    const { rows } = await admin.raw('SELECT datname FROM pg_database WHERE starts_with(datname, ?)', [prefix]);
+    for (const { datname } of rows) await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.destroy();
+  }
+}
 
 describe('GET /health without credentials', () => {
   it('answers the status without the reasons', async () => {
