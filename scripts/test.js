@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /*
- * `npm test`: every workspace's jest tests, with PostgreSQL whenever one is reachable.
+ * `npm test`: every workspace's jest tests, with PostgreSQL whenever one is reachable, then the
+ * crash test (`npm run test:crash`) when PostgreSQL is there and no jest arguments were given.
  * Under CI=true an unreachable PostgreSQL fails the run instead of silently skipping.
- * Prints a closing `N passed, N failed` line; extra arguments go to jest.
+ * Prints a closing `N passed, N failed` line summing both; extra arguments go to jest.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -41,7 +42,18 @@ async function main() {
     failed = 1;
   }
   console.log(`unit: ${passed} passed, ${failed} failed`);
-  process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+  let ok = run.status === 0 && failed === 0;
+  if (env[ENV_KEY] && process.argv.length <= 2) {
+    const crash = spawnSync(process.execPath, [path.resolve(__dirname, '../crash/run.js')], { encoding: 'utf8', env });
+    process.stdout.write(crash.stdout);
+    process.stderr.write(crash.stderr);
+    const line = crash.stdout.match(/^crash: (\d+) passed, (\d+) failed/m);
+    passed += line ? Number(line[1]) : 0;
+    failed += line ? Number(line[2]) : 1;
+    ok = ok && crash.status === 0;
+  }
+  console.log(`test: ${passed} passed, ${failed} failed`);
+  process.exit(ok && failed === 0 ? 0 : 1);
 }
 
 main();

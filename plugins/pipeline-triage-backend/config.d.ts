@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the Pipeline Triage backend plugin. */
   pipelineTriage?: {
@@ -121,6 +123,30 @@ export interface Config {
     rules?: {
       /** Paths of YAML rule packs, relative to the backend's working directory. */
       files?: string[];
+      /**
+       * Milliseconds all user-pack patterns together may take on one event; past it the rest
+       * are skipped for that event and the verdict carries a warning naming pack and rule. Default: 50.
+       */
+      budgetMsPerEvent?: number;
+    };
+    /** How long raw events and logs are kept; incidents and their verdicts are kept regardless. */
+    retention?: {
+      /** Days after which a processed event keeps only its identity (source, job, run, outcome, time). Default: 90. */
+      rawEventsDays?: number;
+      /** Days after which stack traces and log excerpts are removed from events and incidents. Default: 30. */
+      logsDays?: number;
+      /**
+       * When the cleanup runs (a Backstage task schedule, on one instance at a time).
+       * Default: every 6 hours, first 2 minutes after start-up.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /** Thresholds of `/health`. */
+    health?: {
+      /** The oldest unprocessed event older than this reports the instance degraded. Default: 300. */
+      maxQueueLagSeconds?: number;
+      /** A database not answering within this many seconds is reported unreachable (503). Default: 5. */
+      databaseTimeoutSeconds?: number;
     };
     /** Development only: load the example failure events and generate history at start-up. */
     demo?: {

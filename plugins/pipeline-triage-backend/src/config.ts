@@ -1,4 +1,8 @@
 import type { Config } from '@backstage/config';
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import type { Environment } from '@internal/plugin-pipeline-triage-common';
 
 export interface TriageSettings {
@@ -16,6 +20,8 @@ export interface TriageSettings {
     leaseMs: number;
     autoResolve: boolean;
   };
+  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number };
+  retention: { rawEventsDays: number; logsDays: number; schedule: SchedulerServiceTaskScheduleDefinition };
   demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
 }
 
@@ -38,6 +44,17 @@ export function readTriageConfig(config: Config): TriageSettings {
       leaseMs: (c?.getOptionalNumber('processing.leaseSeconds') ?? 120) * 1000,
       autoResolve: c?.getOptionalBoolean('incidents.autoResolveOnSuccess') ?? true,
     },
+    health: {
+      maxQueueLagSeconds: c?.getOptionalNumber('health.maxQueueLagSeconds') ?? 300,
+      databaseTimeoutMs: (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
+    },
+    retention: {
+      rawEventsDays: positiveDays(c, 'retention.rawEventsDays', 90),
+      logsDays: positiveDays(c, 'retention.logsDays', 30),
+      schedule: c?.has('retention.schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('retention.schedule'))
+        : { frequency: { hours: 6 }, timeout: { minutes: 30 }, initialDelay: { minutes: 2 } },
+    },
     demo: demo
       ? {
           eventsDir: demo.getString('eventsDir'),
@@ -46,4 +63,10 @@ export function readTriageConfig(config: Config): TriageSettings {
         }
       : undefined,
   };
+}
+
+function positiveDays(c: Config | undefined, key: string, fallback: number): number {
+  const value = c?.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) throw new Error(`pipelineTriage.${key} must be a number of days above 0, got ${value}`);
+  return value;
 }

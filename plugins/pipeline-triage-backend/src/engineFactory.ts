@@ -15,5 +15,6 @@ export function createEngine(config: Config, modulePacks: RulePackDefinition[]):
       ...modulePacks,
       ...files.map(f => loadRulePackFile(path.resolve(f))),
     ],
+    userRuleBudgetMs: config.getOptionalNumber('pipelineTriage.rules.budgetMsPerEvent'),
   });
 }

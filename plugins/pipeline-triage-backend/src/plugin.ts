@@ -12,6 +12,7 @@ import {
   type RulePackDefinition,
 } from '@internal/plugin-pipeline-triage-node';
 import { readTriageConfig } from './config';
+import { purgeExpired } from './retention/purgeExpired';
 import { builtInAdapters } from './ingest';
 import { createEngine } from './engineFactory';
 import { CatalogLinker } from './linking';
@@ -135,6 +136,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             store,
             ingest,
             incidents,
+            health: settings.health,
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),
@@ -151,6 +153,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
           frequency: { seconds: settings.sweepIntervalSeconds },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 5 },
+          // Every instance sweeps; per-event leases keep them apart. A global task's lock would
+          // outlive an instance killed mid-sweep by the whole timeout, stalling recovery.
+          scope: 'local',
           fn: async () => {
             const n = await processor.sweep();
             if (n) logger.info(`Sweeper processed ${n} pending events`);
@@ -164,6 +169,21 @@ export const pipelineTriagePlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await sendWeeklyDigests({ store, incidents, notifications, logger });
+          },
+        });
+
+        // Raw events and logs past their retention window; incidents and verdicts stay.
+        await scheduler.scheduleTask({
+          id: 'pipeline-triage-retention',
+          ...settings.retention.schedule,
+          scope: 'global',
+          fn: async () => {
+            const r = await purgeExpired(knex, settings.retention);
+            if (r.eventsPared || r.eventLogsRemoved || r.incidentLogsRemoved) {
+              logger.info(
+                `Retention: ${r.eventsPared} raw events pared to their identity, logs removed from ${r.eventLogsRemoved} events and ${r.incidentLogsRemoved} incidents`,
+              );
+            }
           },
         });
 

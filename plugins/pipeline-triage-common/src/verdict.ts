@@ -31,6 +31,8 @@ export interface Classification {
   hypotheses: Hypothesis[];
   /** 'rules' | 'model' | 'override' */
   source: 'rules' | 'model' | 'override';
+  /** Problems met while classifying, e.g. a user rule pack stopped for exceeding its time budget. */
+  warnings?: string[];
 }
 
 export interface RetryVerdict {

@@ -45,5 +45,14 @@ export function classify(evidence: Evidence, options: ClassifyOptions = {}): Cla
     rules: [...new Set(decidingHits.map(h => h.ruleId))],
     hypotheses,
     source: 'rules',
+    ...(scores.userRulesStopped
+      ? {
+          warnings: [
+            `User rule pack ${scores.userRulesStopped.origin}: rule '${scores.userRulesStopped.ruleId}' field '${scores.userRulesStopped.field}' ` +
+              `ran past the ${scores.userRulesStopped.budgetMs} ms budget for one event (${scores.userRulesStopped.spentMs} ms); ` +
+              'the remaining user rules were skipped for this event',
+          ],
+        }
+      : {}),
   };
 }

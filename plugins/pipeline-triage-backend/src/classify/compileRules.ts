@@ -7,6 +7,8 @@ export interface CompiledRule {
   def: RuleDef;
   pack: string;
   scope: RuleScope;
+  /** Set for rules of user packs: where they came from, for the budget warning. */
+  userOrigin?: string;
   patterns: RegExp[];
   unless: RegExp[];
   requires: RegExp[];
@@ -22,7 +24,12 @@ export interface CompiledRuleSet {
   alwaysRules: number[];
   /** Rules without patterns: decided by signals or error codes. */
   predicateRules: number[];
+  /** Time user-pack patterns may take per event before the rest of them are skipped. */
+  userBudgetMs: number;
 }
+
+/** Default per-event budget of user-pack patterns: far above what sane patterns need. */
+export const USER_RULE_BUDGET_MS = 50;
 
 export function toPatternDef(p: PatternDef | string): PatternDef {
   return typeof p === 'string' ? { source: p } : p;
@@ -37,7 +44,7 @@ export function compilePattern(p: PatternDef | string): RegExp {
  * Compiles packs in order; a later rule with the same id replaces an earlier one, so a user
  * pack can retune or (with weight 0) switch off a built-in rule.
  */
-export function compileRulePacks(packs: RulePack[]): CompiledRuleSet {
+export function compileRulePacks(packs: RulePack[], userBudgetMs = USER_RULE_BUDGET_MS): CompiledRuleSet {
   const byId = new Map<string, CompiledRule>();
   for (const pack of packs) {
     for (const def of pack.rules) {
@@ -46,6 +53,7 @@ export function compileRulePacks(packs: RulePack[]): CompiledRuleSet {
           def,
           pack: pack.name,
           scope: def.where ?? 'error',
+          userOrigin: pack.user ? pack.origin ?? pack.name : undefined,
           patterns: (def.patterns ?? []).map(compilePattern),
           unless: (def.unless ?? []).map(compilePattern),
           requires: (def.requires ?? []).map(compilePattern),
@@ -93,5 +101,6 @@ export function compileRulePacks(packs: RulePack[]): CompiledRuleSet {
     keywordRules,
     alwaysRules,
     predicateRules,
+    userBudgetMs,
   };
 }

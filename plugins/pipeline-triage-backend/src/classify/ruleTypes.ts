@@ -78,6 +78,8 @@ export interface RulePack {
   name: string;
   /** Where it came from, for error messages and explanations: a file path or 'built-in'. */
   origin?: string;
+  /** A user pack: its rules run under the per-event time budget. */
+  user?: boolean;
   rules: RuleDef[];
 }
 

@@ -4,6 +4,9 @@
  *  - a quantified group containing an unbounded quantifier: (a+)+, (\w*x?)*, (?:a|b+){2,}
  *  - a quantified alternation whose branches can start with the same character: (a|a)*, (\d|\w)+
  *  - back-references, which no linear-time engine supports either
+ *  - polynomial shapes: three or more adjacent unbounded quantifiers over overlapping characters
+ *    (`\s*\s*\s*$`, `\w+\w+\w+!`), or an unbounded one repeated a fixed number of times
+ *    beyond two (`(a+){10}`); at degree 4 and up the load-time timing probe would never return
  *  - more than one unbounded wildcard (`.*`, `.+`, `\S+`), or one at the start: `.*a.*b` takes
  *    over a minute on a 4 KB line; `a.{0,200}b` is the bounded way to say it
  * It is deliberately conservative; a rejected pattern can always be rewritten.
@@ -112,8 +115,18 @@ class Parser {
     let firstDone = false;
     let wildcards = 0;
     let atStart = true;
+    // Adjacent unbounded atoms whose characters overlap: each can take the others' share.
+    let chain: CharSet[] = [];
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const atom = this.quantified();
+      if (atom.unbounded) {
+        chain = chain.length && chain.every(c => overlaps(c, atom.first)) ? [...chain, atom.first] : [atom.first];
+        if (chain.length >= 3) {
+          throw new RiskError('three or more adjacent unbounded quantifiers over overlapping characters (polynomial backtracking)');
+        }
+      } else if (!atom.nullable) {
+        chain = [];
+      }
       wildcards += atom.wildcards ?? 0;
       if (atStart && this.depth === 0 && (atom.wildcards ?? 0) > 0) {
         throw new RiskError('leading unbounded wildcard (patterns already match anywhere in the line; drop the leading .*)');
@@ -143,6 +156,8 @@ class Parser {
         throw new RiskError('quantified alternation with overlapping branches');
       }
       if (atom.nullable) throw new RiskError('quantified group that can match the empty string');
+    } else if (atom.unbounded && q.max > 2) {
+      throw new RiskError(`an unbounded quantifier repeated ${q.max} times (polynomial backtracking)`);
     }
     return {
       unbounded: atom.unbounded || q.max === Infinity || q.max > 16,
@@ -303,10 +318,17 @@ export function probeRegexCost(re: RegExp, budgetMs = 20): RegexRisk {
     'aA0_ '.repeat(200),
   ];
   for (const p of probes) {
-    const start = process.hrtime.bigint();
-    re.test(p);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (ms > budgetMs) return { safe: false, reason: `too slow on adversarial input (${ms.toFixed(0)} ms)` };
+    // The best of three: a GC pause or a busy CPU must not reject a harmless pattern at start-up
+    // (seen: a plain literal timed at 41 ms on a loaded machine). A slow pattern is slow each time.
+    let best = Infinity;
+    for (let run = 0; run < 3 && best > budgetMs; run += 1) {
+      const start = process.hrtime.bigint();
+      re.test(p);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      best = Math.min(best, ms);
+      if (ms > budgetMs * 50) break; // hopeless: do not spend it twice more
+    }
+    if (best > budgetMs) return { safe: false, reason: `too slow on adversarial input (${best.toFixed(0)} ms)` };
   }
   return { safe: true };
 }

@@ -26,6 +26,42 @@ export interface Scores {
   hits: RuleHit[];
   /** Categories reduced because a stronger finding explains them, and by which rule. */
   explainedBy: Partial<Record<ScoredCategory, string>>;
+  /** Set when user-pack patterns ran out of their per-event budget and the rest were skipped. */
+  userRulesStopped?: { ruleId: string; field: string; origin: string; spentMs: number; budgetMs: number };
+}
+
+/**
+ * Times user-pack patterns on one event. Built-in patterns are vetted; user ones passed the
+ * load-time checks but may still be slow on some real line, so past the budget they stop:
+ * a pattern then no longer matches, and an `unless` exception counts as present, so a user rule
+ * that could not be checked fully never scores.
+ */
+class UserBudget {
+  spentMs = 0;
+  stopped?: Scores['userRulesStopped'];
+  constructor(private readonly budgetMs: number) {}
+
+  /** The rule with each of its regex lists (patterns, unless, ...) tested within the budget. */
+  wrap(rule: CompiledRule): CompiledRule {
+    const wrapped: Record<string, unknown> = { ...rule };
+    for (const [field, value] of Object.entries(rule)) {
+      if (!Array.isArray(value) || !value.every(v => v instanceof RegExp)) continue;
+      const whenStopped = field === 'unless';
+      wrapped[field] = (value as RegExp[]).map(re => ({
+        test: (text: string) => {
+          if (this.stopped) return whenStopped;
+          const start = performance.now();
+          const result = re.test(text);
+          this.spentMs += performance.now() - start;
+          if (this.spentMs > this.budgetMs) {
+            this.stopped = { ruleId: rule.def.id, field, origin: rule.userOrigin!, spentMs: Math.round(this.spentMs), budgetMs: this.budgetMs };
+          }
+          return result;
+        },
+      }));
+    }
+    return wrapped as unknown as CompiledRule;
+  }
 }
 
 /** Further evidence for a category adds up, but less than the first piece (it is correlated). */
@@ -81,7 +117,8 @@ export function scoreEvidence(
   ruleSet: CompiledRuleSet,
   extraEvidence: ExtraEvidence[] = [],
 ): Scores {
-  const { rules } = ruleSet;
+  const budget = new UserBudget(ruleSet.userBudgetMs ?? Infinity);
+  const rules = ruleSet.rules.map(r => (r.userOrigin ? budget.wrap(r) : r));
   const best = new Map<number, { line: ScannedLine | undefined; salience: number; lineId: string; on: string }>();
   const chainIds = new Set(evidence.causeChain.flatMap(l => l.lineIds));
   const hasMessage = evidence.lines.some(l => l.section === 'message');
@@ -190,5 +227,5 @@ export function scoreEvidence(
       explainedBy[c] ??= hit.ruleId;
     }
   }
-  return { scores, hits, explainedBy };
+  return { scores, hits, explainedBy, userRulesStopped: budget.stopped };
 }

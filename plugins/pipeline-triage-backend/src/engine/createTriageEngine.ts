@@ -41,6 +41,8 @@ export interface TriageEngineOptions {
    * Plain objects (parsed YAML, app-config) are validated; invalid ones throw InputError.
    */
   userRulePacks?: Array<RulePack | unknown>;
+  /** Time all user-pack patterns together may take on one event; then they are skipped. Default: 50. */
+  userRuleBudgetMs?: number;
 }
 
 export interface TriageEngine {
@@ -56,10 +58,13 @@ function userPack(value: unknown, index: number): RulePack {
     value && typeof value === 'object' && typeof (value as RulePack).origin === 'string'
       ? (value as RulePack).origin!
       : `userRulePacks[${index}]`;
-  return parseRulePack(
-    value && typeof value === 'object' ? { name: (value as RulePack).name, rules: (value as RulePack).rules } : value,
-    origin,
-  );
+  return {
+    ...parseRulePack(
+      value && typeof value === 'object' ? { name: (value as RulePack).name, rules: (value as RulePack).rules } : value,
+      origin,
+    ),
+    user: true,
+  };
 }
 
 /** Builds the engine once (rules compiled and prefiltered), then triages events in microseconds. */
@@ -68,7 +73,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
     ...(options.rulePacks ?? BUILT_IN_RULE_PACKS),
     ...(options.userRulePacks ?? []).map(userPack),
   ];
-  const ruleSet = compileRulePacks(packs);
+  const ruleSet = compileRulePacks(packs, options.userRuleBudgetMs);
 
   const triageEvidence = (event: FailureEvent, evidence: Evidence, ctx: TriageContext = {}): EngineResult => {
     const classification = classify(evidence, { rules: ruleSet, extraEvidence: ctx.extraEvidence });

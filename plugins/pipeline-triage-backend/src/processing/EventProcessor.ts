@@ -34,7 +34,7 @@ export class EventProcessor {
     return this.process(claimed);
   }
 
-  /** Retries what is due; run by the scheduler on one instance at a time. */
+  /** Retries what is due; every instance runs it, the leases keep two from taking one event. */
   async sweep(limit = 200): Promise<number> {
     const due = await this.store.claimDueEvents(limit, this.options.leaseMs);
     for (const event of due) await this.process(event);

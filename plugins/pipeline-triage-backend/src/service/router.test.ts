@@ -54,7 +54,7 @@ describe.each(databases.eachSupportedId())('pipeline-triage HTTP API on %s', dat
   it('answers health without credentials', async () => {
     const res = await request(server).get('/api/pipeline-triage/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.body.status).toBe('ok');
   });
 
   it('stores, triages and links an OpenLineage failure, and the pipeline lists it', async () => {

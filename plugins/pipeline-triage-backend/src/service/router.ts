@@ -21,6 +21,7 @@ import type { TriageStore } from '../store';
 import type { IngestService } from './IngestService';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
+import { healthHandler, type HealthOptions } from './healthReport';
 import { contractStatus } from '../contracts';
 import type { CatalogIndex } from '../linking';
 import { type IncidentAccess, isSenderToken } from '../permissions/IncidentAccess';
@@ -34,6 +35,8 @@ export interface RouterOptions {
   store: TriageStore;
   ingest: IngestService;
   incidents: IncidentService;
+  /** Thresholds of /health; defaults as in config.ts. */
+  health?: HealthOptions;
   maxBodySize: string;
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
@@ -96,6 +99,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const reader = (req: Request) => access.reader(req);
 
   router.get('/health', async (_req, res) => {
+    await healthHandler(store, httpAuth, options.health)(_req, res);
+  });
+
+  /** Liveness: the process answers; always 200, so a database outage never restarts it. */
+  router.get('/health/live', async (_req, res) => {
     res.json({ status: 'ok' });
   });
 

@@ -182,7 +182,7 @@ export class KnexTriageStore implements TriageStore {
       try {
         return await this.db.transaction(tx => this.recordFailureTx(tx, record, options));
       } catch (error) {
-        if (attempt < 3 && isUniqueViolation(error)) continue;
+        if (attempt < 3 && (isUniqueViolation(error) || isDeadlock(error))) continue;
         throw error;
       }
     }
@@ -193,6 +193,7 @@ export class KnexTriageStore implements TriageStore {
     r: FailureRecord,
     options: { reopenWindowHours: number },
   ): Promise<RecordedOccurrence> {
+    await this.lockJob(tx, r.jobKey);
     const already = await tx('pt_occurrences').where('event_id', r.eventId).first('incident_id');
     if (already) {
       const inc = await tx('pt_incidents').where('id', already.incident_id).first('status');
@@ -295,16 +296,14 @@ export class KnexTriageStore implements TriageStore {
       }
     }
 
-    await tx('pt_incident_entities')
-      .insert(
-        dedupeEntities(r.entityIndex).map(e => ({
-          incident_id: incidentId,
-          entity_ref: e.entityRef,
-          role: e.role,
-        })),
-      )
-      .onConflict(['incident_id', 'entity_ref', 'role'])
-      .ignore();
+    // An unlinked job with no recipient has no entities; knex refuses an empty insert.
+    const entities = dedupeEntities(r.entityIndex);
+    if (entities.length) {
+      await tx('pt_incident_entities')
+        .insert(entities.map(e => ({ incident_id: incidentId, entity_ref: e.entityRef, role: e.role })))
+        .onConflict(['incident_id', 'entity_ref', 'role'])
+        .ignore();
+    }
     await tx('pt_occurrences').insert({
       event_id: r.eventId,
       incident_id: incidentId,
@@ -347,6 +346,16 @@ export class KnexTriageStore implements TriageStore {
       links: r.event.links ?? [],
       latestEvent: r.event,
     };
+  }
+
+  /**
+   * Serializes processing per job: every transaction that touches a job's incidents takes its
+   * job-state row first, so failures and successes of one job cannot deadlock on PostgreSQL
+   * (found by the crash test: incident-then-job-state against job-state-then-incident).
+   */
+  private async lockJob(tx: Knex.Transaction, jobKey: string) {
+    await tx('pt_job_state').insert({ job_key: jobKey, consecutive_failures: 0 }).onConflict('job_key').ignore();
+    if (this.isPg) await tx('pt_job_state').where('job_key', jobKey).forUpdate().first('job_key');
   }
 
   private async touchJobState(
@@ -394,11 +403,13 @@ export class KnexTriageStore implements TriageStore {
   ): Promise<{ resolvedIncidentIds: string[] }> {
     const at = toIso(event.eventTime);
     const now = new Date().toISOString();
-    return this.db.transaction(async tx => {
+    return this.withDeadlockRetry(() => this.db.transaction(async tx => {
+      await this.lockJob(tx, jobKey);
       await this.touchJobState(tx, jobKey, undefined, { successAt: at });
       const open = await tx('pt_incidents')
         .where('job_key', jobKey)
         .whereIn('status', OPEN_STATUSES)
+        .orderBy('id')
         .select('id', 'status', 'partial_write', 'last_seen');
       const resolvedIncidentIds: string[] = [];
       for (const inc of open) {
@@ -425,7 +436,19 @@ export class KnexTriageStore implements TriageStore {
         .where('id', eventId)
         .update({ status: 'done', processed_at: now, locked_until: null });
       return { resolvedIncidentIds };
-    });
+    }));
+  }
+
+  /** A deadlock victim's transaction rolled back whole; running it again is safe. */
+  private async withDeadlockRetry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (attempt < 3 && isDeadlock(error)) continue;
+        throw error;
+      }
+    }
   }
 
   async failEvent(
@@ -868,17 +891,22 @@ export class KnexTriageStore implements TriageStore {
   }
 
   async swapDatasetSchema(dataset: string, tableRef: string | undefined, fields: unknown[], at: string) {
-    return this.db.transaction(async tx => {
-      const row = await tx('pt_dataset_schemas').where('dataset', dataset).first();
+    return this.withDeadlockRetry(() => this.db.transaction(async tx => {
       const values = { table_ref: tableRef ?? null, fields: JSON.stringify(fields), seen_at: toIso(at) };
-      if (!row) {
-        await tx('pt_dataset_schemas').insert({ dataset, ...values });
-        return undefined;
-      }
+      // Insert-or-lock: two events of one dataset at once must not both try to insert it.
+      const inserted = await tx('pt_dataset_schemas')
+        .insert({ dataset, ...values })
+        .onConflict('dataset')
+        .ignore()
+        .returning('dataset');
+      if (inserted.length > 0) return undefined;
+      let query = tx('pt_dataset_schemas').where('dataset', dataset);
+      if (this.isPg) query = query.forUpdate();
+      const row = await query.first();
       // Only a newer schema replaces the baseline: late or replayed events do not rewind it.
       if (toIso(row.seen_at) <= toIso(at)) await tx('pt_dataset_schemas').where('dataset', dataset).update(values);
       return JSON.parse(row.fields) as unknown[];
-    });
+    }));
   }
 
   async routedTeams(since: string): Promise<string[]> {
@@ -1005,6 +1033,10 @@ function dedupeEntities(entities: Array<{ entityRef: string; role: string }>) {
     seen.add(k);
     return true;
   });
+}
+
+function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string })?.code === '40P01';
 }
 
 function isUniqueViolation(error: unknown): boolean {
