@@ -32,6 +32,8 @@ function databaseConfig(databaseId: TestDatabaseId) {
 export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
+  /** `database`: replaces the backend.database config (the benchmark and scale-out tests name their own). */
+  options: { database?: Record<string, unknown> } = {},
 ) {
   const backend = await startTestBackend({
     features: [
@@ -45,7 +47,7 @@ export async function startTriageBackend(
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             baseUrl: 'http://localhost:7007',
-            database: databaseConfig(databaseId),
+            database: options.database ?? databaseConfig(databaseId),
             auth: {
               externalAccess: [
                 {
