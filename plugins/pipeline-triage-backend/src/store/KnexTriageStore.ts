@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { toIso } from './time';
 import { decodeCursor, encodeCursor } from './cursor';
+import { applyTrendChange, readTrendCounts, trendScope, trendShape, type TrendShape } from './trendRollup';
 
 const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
 
@@ -211,8 +212,10 @@ export class KnexTriageStore implements TriageStore {
     let incidentId: string;
     let kind: RecordedOccurrence['kind'];
     let status: IncidentStatus;
+    let trendBefore: TrendShape | undefined;
 
     if (open) {
+      trendBefore = await trendShape(tx, open.id);
       incidentId = open.id;
       kind = 'repeat';
       status = open.status;
@@ -235,6 +238,7 @@ export class KnexTriageStore implements TriageStore {
         .orderBy('resolved_at', 'desc')
         .first();
       if (resolved) {
+        trendBefore = await trendShape(tx, resolved.id);
         incidentId = resolved.id;
         kind = 'reopened';
         status = 'open';
@@ -310,6 +314,7 @@ export class KnexTriageStore implements TriageStore {
       event_time: eventTime,
       week: r.week,
     });
+    await applyTrendChange(tx, incidentId, trendBefore, (await trendShape(tx, incidentId))!, r.week);
     await this.touchJobState(tx, r.jobKey, r.jobEntityRef, { failureAt: eventTime });
     await tx('pt_events')
       .where('id', r.eventId)
@@ -593,6 +598,8 @@ export class KnexTriageStore implements TriageStore {
     await this.db.transaction(async tx => {
       const row = await tx('pt_incidents').where('id', id).first();
       if (!row) throw new NotFoundError(`No incident with id ${id}`);
+      // An override re-files the incident's counts under its new category and route.
+      const trendBefore = patch.action === 'override' ? await trendShape(tx, id) : undefined;
       const update: Record<string, unknown> = { updated_at: now };
       let history: Record<string, unknown>;
       switch (patch.action) {
@@ -650,6 +657,7 @@ export class KnexTriageStore implements TriageStore {
           throw new InputError(`Unknown action ${(patch as IncidentPatch).action}`);
       }
       await tx('pt_incidents').where('id', id).update(update);
+      if (trendBefore) await applyTrendChange(tx, id, trendBefore, (await trendShape(tx, id))!);
       await tx('pt_status_history').insert({
         incident_id: id,
         at: now,
@@ -673,6 +681,11 @@ export class KnexTriageStore implements TriageStore {
   }
 
   async trends(query: TrendsQuery) {
+    const scope = trendScope(query.filter);
+    if (scope) {
+      const counts = await readTrendCounts(this.db, scope, query.weeks, query.groupBy);
+      return { groupBy: query.groupBy, keys: [...new Set(counts.map(c => c.key))].sort(), counts };
+    }
     const keyColumn = {
       category: 'i.category',
       domain: 'i.domain',
