@@ -128,6 +128,8 @@ export const pipelineTriagePlugin = createBackendPlugin({
           frequency: { seconds: settings.sweepIntervalSeconds },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 5 },
+          // One instance at a time; claims are conditional updates anyway (see docs/scale-out.md).
+          scope: 'global',
           fn: async () => {
             const n = await processor.sweep();
             if (n) logger.info(`Sweeper processed ${n} pending events`);

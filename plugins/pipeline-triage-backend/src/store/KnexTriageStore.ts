@@ -90,44 +90,53 @@ export class KnexTriageStore implements TriageStore {
     if (events.length === 0) return [];
     const now = new Date().toISOString();
     const sweepAt = new Date(Date.now() + (options.sweepAfterMs ?? 0)).toISOString();
+    // One multi-row insert per chunk instead of a statement per event; re-deliveries (and a key
+    // repeated inside the batch) come back as duplicates of the stored event.
     return this.db.transaction(async tx => {
-      const results: AcceptedEvent[] = [];
-      for (const e of events) {
-        const id = randomUUID();
-        const inserted = await tx('pt_events')
-          .insert({
-            id,
-            event_key: e.key,
-            source: e.event.source,
-            outcome: e.event.outcome,
-            job_key: jobKeyOf(e.event),
-            environment: e.event.environment ?? 'prod',
-            event_time: toIso(e.event.eventTime),
-            received_at: now,
-            sender: e.sender,
-            payload: JSON.stringify(e.event),
-            log_trimmed: e.logTrimmed,
-            quiet: e.quiet,
-            status: 'pending',
-            attempts: 0,
-            next_attempt_at: sweepAt,
-          })
+      const stored = new Map<string, string>();
+      for (let from = 0; from < events.length; from += 200) {
+        const rows = events.slice(from, from + 200).map(e => ({
+          id: randomUUID(),
+          event_key: e.key,
+          source: e.event.source,
+          outcome: e.event.outcome,
+          job_key: jobKeyOf(e.event),
+          environment: e.event.environment ?? 'prod',
+          event_time: toIso(e.event.eventTime),
+          received_at: now,
+          sender: e.sender,
+          payload: JSON.stringify(e.event),
+          log_trimmed: e.logTrimmed,
+          quiet: e.quiet,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: sweepAt,
+        }));
+        const inserted: Array<{ id: string; event_key: string }> = await tx('pt_events')
+          .insert(rows)
           .onConflict('event_key')
           .ignore()
-          .returning('id');
-        if (inserted.length > 0) {
+          .returning(['id', 'event_key']);
+        for (const r of inserted) stored.set(r.event_key, r.id);
+      }
+      const missing = [...new Set(events.map(e => e.key).filter(k => !stored.has(k)))];
+      const existing = new Map<string, { id: string; incident_id: string | null }>();
+      for (let from = 0; from < missing.length; from += 500) {
+        const rows = await tx('pt_events').whereIn('event_key', missing.slice(from, from + 500)).select('id', 'event_key', 'incident_id');
+        for (const r of rows) existing.set(r.event_key, r);
+      }
+      const results: AcceptedEvent[] = [];
+      for (const e of events) {
+        const id = stored.get(e.key);
+        if (id) {
           results.push({ id, key: e.key, duplicate: false });
+          // A second copy in the same batch is a duplicate of the first.
+          stored.delete(e.key);
+          existing.set(e.key, { id, incident_id: null });
           continue;
         }
-        const existing = await tx('pt_events')
-          .where('event_key', e.key)
-          .first('id', 'incident_id');
-        results.push({
-          id: existing.id,
-          key: e.key,
-          duplicate: true,
-          incidentId: existing.incident_id ?? undefined,
-        });
+        const prior = existing.get(e.key)!;
+        results.push({ id: prior.id, key: e.key, duplicate: true, incidentId: prior.incident_id ?? undefined });
       }
       return results;
     });
