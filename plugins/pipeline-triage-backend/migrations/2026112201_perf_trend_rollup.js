@@ -37,6 +37,7 @@ exports.up = async function up(knex) {
  */
 exports.fillTrendCounts = async function fillTrendCounts(knex) {
   const dims = "i.category, i.domain, coalesce(i.owner_ref, '')";
+  /** @type {(scope: string, from: string, where?: string) => Promise<unknown>} */
   const backfill = (scope, from, where = '') =>
     knex.raw(
       `insert into pt_trend_counts (scope, week, category, domain, team, count)
@@ -44,6 +45,7 @@ exports.fillTrendCounts = async function fillTrendCounts(knex) {
        join pt_incidents i on i.id = o.incident_id ${from} ${where}
        group by ${scope === "'org'" ? '' : `${scope}, `}o.week, ${dims}`,
     );
+  /** @type {(roles: string[]) => string} */
   const distinctRefs = roles =>
     `join (select distinct incident_id, entity_ref from pt_incident_entities where role in (${roles
       .map(r => `'${r}'`)

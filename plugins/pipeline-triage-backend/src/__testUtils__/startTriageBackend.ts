@@ -2,6 +2,7 @@ import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import type { JsonObject } from '@backstage/types';
 import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
@@ -33,7 +34,7 @@ export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
   /** `database`: replaces the backend.database config (the benchmark and scale-out tests name their own). */
-  options: { database?: Record<string, unknown> } = {},
+  options: { database?: JsonObject } = {},
 ) {
   const backend = await startTestBackend({
     features: [

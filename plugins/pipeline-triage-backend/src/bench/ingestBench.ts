@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { JsonObject } from '@backstage/types';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { EXAMPLES_DIR, startTriageBackend } from '../__testUtils__/startTriageBackend';
 import { eventMix } from './eventMix';
@@ -9,7 +10,7 @@ const USER = mockCredentials.user.header('user:default/guest');
 
 export interface IngestBenchOptions {
   db: 'sqlite' | 'postgres';
-  database: Record<string, unknown>;
+  database: JsonObject;
   events: number;
   batchSize: number;
   /** Batches in flight at once, as several senders would post. */

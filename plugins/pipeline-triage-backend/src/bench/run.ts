@@ -48,7 +48,7 @@ async function main() {
       } else {
         const prefix = uniquePrefix('ingest');
         try {
-          await ingestBench({ db: 'postgres', database: { client: 'pg', connection: PG_URL, prefix }, ...options });
+          await ingestBench({ db: 'postgres', database: { client: 'pg', connection: PG_URL, prefix, knexConfig: { pool: { min: 0, max: 5 } } }, ...options });
         } finally {
           await dropDatabases(prefix);
         }

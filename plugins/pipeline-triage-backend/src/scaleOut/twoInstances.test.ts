@@ -33,7 +33,8 @@ describeOnPg('two backend instances on one PostgreSQL database', () => {
   let b: Awaited<ReturnType<typeof startTriageBackend>>;
 
   beforeAll(async () => {
-    const database = { client: 'pg', connection: PG_URL, prefix };
+    // Small pools: the two backends share one PostgreSQL server with other test runs.
+    const database = { client: 'pg', connection: PG_URL, prefix, knexConfig: { pool: { min: 0, max: 3 } } };
     // One after the other: the first runs the migrations, as a rolling deployment would.
     // A short lease and sweep, so an event one instance could not finish is taken by a sweeper.
     const config = { processing: { sweepIntervalSeconds: 1, leaseSeconds: 3 } };
@@ -86,7 +87,7 @@ describeOnPg('two backend instances on one PostgreSQL database', () => {
       }
       const occurrences = await db('pt_occurrences').whereIn('event_id', ids).select('event_id', 'incident_id');
       expect(occurrences).toHaveLength(events.length);
-      const events_ = await db('pt_events').whereIn('id', ids).select('status');
+      const events_ = await db('pt_events').whereIn('id', ids).select('status', 'last_error', 'attempts');
       expect(events_.every(e => e.status === 'done')).toBe(true);
 
       const incidents = await db('pt_incidents').select('id', 'occurrences');

@@ -32,7 +32,7 @@ import type {
 } from './types';
 import { toIso } from './time';
 import { decodeCursor, encodeCursor } from './cursor';
-import { applyTrendChange, readTrendCounts, trendScope, trendShape, type TrendShape } from './trendRollup';
+import { applyTrendChange, entityScopes, readTrendCounts, shapeOf, storedEntityScopes, trendScope, trendShape, type TrendShape } from './trendRollup';
 
 const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
 
@@ -157,9 +157,10 @@ export class KnexTriageStore implements TriageStore {
         status: 'processing',
         locked_until: new Date(now.getTime() + leaseMs).toISOString(),
         attempts: this.db.raw('attempts + 1'),
-      });
-    if (claimed !== 1) return undefined;
-    return this.getEvent(id);
+      })
+      // The claimed row in the same statement: one round trip per event instead of two.
+      .returning('*');
+    return claimed.length === 1 ? rowToStoredEvent(claimed[0]) : undefined;
   }
 
   async claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]> {
@@ -204,6 +205,12 @@ export class KnexTriageStore implements TriageStore {
   ): Promise<RecordedOccurrence> {
     const already = await tx('pt_occurrences').where('event_id', r.eventId).first('incident_id');
     if (already) {
+      // A retry after the occurrence was stored (a later step failed): finish the event too, or
+      // it would go round the sweeper until it is dead-lettered.
+      await tx('pt_events')
+        .where('id', r.eventId)
+        .whereNot('status', 'done')
+        .update({ status: 'done', incident_id: already.incident_id, processed_at: new Date().toISOString(), locked_until: null });
       const inc = await tx('pt_incidents').where('id', already.incident_id).first('status');
       return { incidentId: already.incident_id, kind: 'repeat', recorded: false, status: inc.status };
     }
@@ -223,8 +230,18 @@ export class KnexTriageStore implements TriageStore {
     let status: IncidentStatus;
     let trendBefore: TrendShape | undefined;
 
+    let trendAfter: TrendShape;
+    // The shape after this occurrence, known without reading back: the verdict's columns (or the
+    // overridden ones), and the entity scopes grown by this event's index.
+    const afterOf = (row: any, before?: TrendShape) =>
+      shapeOf(
+        row?.category_overridden ? row : { ...this.verdictColumns(r) },
+        entityScopes(dedupeEntities(r.entityIndex), before?.entityScopes),
+      );
+
     if (open) {
-      trendBefore = await trendShape(tx, open.id);
+      trendBefore = shapeOf(open, await storedEntityScopes(tx, open.id));
+      trendAfter = afterOf(open, trendBefore);
       incidentId = open.id;
       kind = 'repeat';
       status = open.status;
@@ -247,7 +264,8 @@ export class KnexTriageStore implements TriageStore {
         .orderBy('resolved_at', 'desc')
         .first();
       if (resolved) {
-        trendBefore = await trendShape(tx, resolved.id);
+        trendBefore = shapeOf(resolved, await storedEntityScopes(tx, resolved.id));
+        trendAfter = afterOf(resolved, trendBefore);
         incidentId = resolved.id;
         kind = 'reopened';
         status = 'open';
@@ -277,6 +295,7 @@ export class KnexTriageStore implements TriageStore {
         });
       } else {
         incidentId = randomUUID();
+        trendAfter = afterOf(undefined);
         kind = 'new';
         status = 'open';
         await tx('pt_incidents').insert({
@@ -323,7 +342,7 @@ export class KnexTriageStore implements TriageStore {
       event_time: eventTime,
       week: r.week,
     });
-    await applyTrendChange(tx, incidentId, trendBefore, (await trendShape(tx, incidentId))!, r.week);
+    await applyTrendChange(tx, incidentId, trendBefore, trendAfter, r.week);
     await this.touchJobState(tx, r.jobKey, r.jobEntityRef, { failureAt: eventTime });
     await tx('pt_events')
       .where('id', r.eventId)
@@ -473,20 +492,7 @@ export class KnexTriageStore implements TriageStore {
 
   async getEvent(id: string): Promise<StoredEvent | undefined> {
     const row = await this.db('pt_events').where('id', id).first();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      key: row.event_key,
-      event: JSON.parse(row.payload),
-      sender: row.sender,
-      quiet: Boolean(row.quiet),
-      status: row.status,
-      attempts: row.attempts,
-      lastError: row.last_error ?? undefined,
-      incidentId: row.incident_id ?? undefined,
-      receivedAt: toIso(row.received_at),
-      processedAt: row.processed_at ? toIso(row.processed_at) : undefined,
-    };
+    return row ? rowToStoredEvent(row) : undefined;
   }
 
   private filtered(filter: IncidentFilter) {
@@ -879,12 +885,13 @@ export class KnexTriageStore implements TriageStore {
 
   async swapDatasetSchema(dataset: string, tableRef: string | undefined, fields: unknown[], at: string) {
     return this.db.transaction(async tx => {
-      const row = await tx('pt_dataset_schemas').where('dataset', dataset).first();
       const values = { table_ref: tableRef ?? null, fields: JSON.stringify(fields), seen_at: toIso(at) };
-      if (!row) {
-        await tx('pt_dataset_schemas').insert({ dataset, ...values });
-        return undefined;
-      }
+      // Insert-or-lock: two instances seeing a dataset's first schema at once must not collide.
+      const inserted = await tx('pt_dataset_schemas').insert({ dataset, ...values }).onConflict('dataset').ignore().returning('dataset');
+      if (inserted.length > 0) return undefined;
+      let query = tx('pt_dataset_schemas').where('dataset', dataset);
+      if (this.isPg) query = query.forUpdate();
+      const row = await query.first();
       // Only a newer schema replaces the baseline: late or replayed events do not rewind it.
       if (toIso(row.seen_at) <= toIso(at)) await tx('pt_dataset_schemas').where('dataset', dataset).update(values);
       return JSON.parse(row.fields) as unknown[];
@@ -1020,4 +1027,20 @@ function dedupeEntities(entities: Array<{ entityRef: string; role: string }>) {
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
+
+function rowToStoredEvent(row: any): StoredEvent {
+  return {
+    id: row.id,
+    key: row.event_key,
+    event: JSON.parse(row.payload),
+    sender: row.sender,
+    quiet: Boolean(row.quiet),
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error ?? undefined,
+    incidentId: row.incident_id ?? undefined,
+    receivedAt: toIso(row.received_at),
+    processedAt: row.processed_at ? toIso(row.processed_at) : undefined,
+  };
 }

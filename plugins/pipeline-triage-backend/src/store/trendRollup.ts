@@ -8,8 +8,11 @@ const ENTITY_ROLES = ['job', 'input', 'output', 'contract'];
 export interface TrendShape {
   category: string;
   domain: string;
+  /** owner_ref, '' when unowned. */
   team: string;
-  scopes: string[];
+  /** The entity and owner scopes of its entity index, sorted. */
+  entityScopes: string[];
+  routedTo?: string;
 }
 
 /** The rollup scope answering a trends filter, or undefined when only the raw rows can. */
@@ -23,24 +26,51 @@ export function trendScope(filter: TrendsQuery['filter']): string | undefined {
   return 'org';
 }
 
+/** Scopes of entity index rows: an entity page for its entity roles, a team for `owner`. */
+export function entityScopes(entities: Array<{ entityRef: string; role: string }>, also: string[] = []): string[] {
+  const scopes = new Set(also);
+  for (const e of entities) {
+    if (ENTITY_ROLES.includes(e.role)) scopes.add(`entity:${e.entityRef}`);
+    if (e.role === 'owner') scopes.add(`owner:${e.entityRef}`);
+  }
+  return [...scopes].sort();
+}
+
+/** A shape from incident columns (a row as read, or the values about to be written). */
+export function shapeOf(
+  row: { category: string; domain: string; owner_ref?: string | null; routed_to?: string | null },
+  scopes: string[],
+): TrendShape {
+  return { category: row.category, domain: row.domain, team: row.owner_ref ?? '', entityScopes: scopes, routedTo: row.routed_to ?? undefined };
+}
+
+/** The stored entity scopes of an incident. */
+export async function storedEntityScopes(tx: Knex | Knex.Transaction, incidentId: string): Promise<string[]> {
+  const rows: Array<{ entity_ref: string; role: string }> = await tx('pt_incident_entities')
+    .where('incident_id', incidentId)
+    .select('entity_ref', 'role');
+  return entityScopes(rows.map(r => ({ entityRef: r.entity_ref, role: r.role })));
+}
+
 /** The incident's shape as stored now (its row and its entity index). */
 export async function trendShape(tx: Knex | Knex.Transaction, incidentId: string): Promise<TrendShape | undefined> {
   const row = await tx('pt_incidents').where('id', incidentId).first('category', 'domain', 'owner_ref', 'routed_to');
   if (!row) return undefined;
-  const entities: Array<{ entity_ref: string; role: string }> = await tx('pt_incident_entities')
-    .where('incident_id', incidentId)
-    .select('entity_ref', 'role');
-  const scopes = new Set(['org']);
-  for (const e of entities) {
-    if (ENTITY_ROLES.includes(e.role)) scopes.add(`entity:${e.entity_ref}`);
-    if (e.role === 'owner') scopes.add(`owner:${e.entity_ref}`);
-  }
-  if (row.routed_to) scopes.add(`routed:${row.routed_to}`);
-  return { category: row.category, domain: row.domain, team: row.owner_ref ?? '', scopes: [...scopes].sort() };
+  return shapeOf(row, await storedEntityScopes(tx, incidentId));
+}
+
+function scopesOf(shape: TrendShape): string[] {
+  return ['org', ...shape.entityScopes, ...(shape.routedTo ? [`routed:${shape.routedTo}`] : [])];
 }
 
 function sameShape(a: TrendShape, b: TrendShape): boolean {
-  return a.category === b.category && a.domain === b.domain && a.team === b.team && a.scopes.join('\n') === b.scopes.join('\n');
+  return (
+    a.category === b.category &&
+    a.domain === b.domain &&
+    a.team === b.team &&
+    a.routedTo === b.routedTo &&
+    a.entityScopes.join('\n') === b.entityScopes.join('\n')
+  );
 }
 
 /**
@@ -57,7 +87,7 @@ export async function applyTrendChange(
 ): Promise<void> {
   const delta = new Map<string, { scope: string; week: string; category: string; domain: string; team: string; count: number }>();
   const add = (shape: TrendShape, week: string, n: number) => {
-    for (const scope of shape.scopes) {
+    for (const scope of new Set(scopesOf(shape))) {
       const key = [scope, week, shape.category, shape.domain, shape.team].join('\u0000');
       const d = delta.get(key) ?? { scope, week, category: shape.category, domain: shape.domain, team: shape.team, count: 0 };
       d.count += n;
