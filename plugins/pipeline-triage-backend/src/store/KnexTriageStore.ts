@@ -326,16 +326,15 @@ export class KnexTriageStore implements TriageStore {
       }
     }
 
-    await tx('pt_incident_entities')
-      .insert(
-        dedupeEntities(r.entityIndex).map(e => ({
-          incident_id: incidentId,
-          entity_ref: e.entityRef,
-          role: e.role,
-        })),
-      )
-      .onConflict(['incident_id', 'entity_ref', 'role'])
-      .ignore();
+    // An unlinked job routed nowhere has no entities to index (and an empty insert is an error).
+    const indexRows = dedupeEntities(r.entityIndex).map(e => ({
+      incident_id: incidentId,
+      entity_ref: e.entityRef,
+      role: e.role,
+    }));
+    if (indexRows.length > 0) {
+      await tx('pt_incident_entities').insert(indexRows).onConflict(['incident_id', 'entity_ref', 'role']).ignore();
+    }
     await tx('pt_occurrences').insert({
       event_id: r.eventId,
       incident_id: incidentId,
