@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JsonObject } from '@backstage/types';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -31,18 +32,35 @@ export async function ingestBench(o: IngestBenchOptions): Promise<void> {
   );
   const base = `http://127.0.0.1:${(backend.server.address() as AddressInfo).port}/api/pipeline-triage`;
   const mix = eventMix(EXAMPLES_DIR);
-  const post = async (body: unknown) => {
-    const res = await fetch(`${base}/v1/events`, {
-      method: 'POST',
-      headers: { authorization: SENDER, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+  // A fresh connection per request (node:http, no keep-alive): a reused socket the server is
+  // closing at that moment would reset a batch and spoil the count.
+  const call = (method: 'GET' | 'POST', url: string, authorization: string, body?: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        url,
+        {
+          method,
+          agent: false,
+          headers: { authorization, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
+        },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', c => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    if (res.status !== 200 && res.status !== 202) throw new Error(`POST /v1/events: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { results: Array<{ status: string; processing?: string; incidentId?: string }> };
+  const post = async (body: unknown) => {
+    const res = await call('POST', `${base}/v1/events`, SENDER, JSON.stringify(body));
+    if (res.status !== 200 && res.status !== 202) throw new Error(`POST /v1/events: ${res.status} ${res.text.slice(0, 500)}`);
+    return JSON.parse(res.text) as { results: Array<{ status: string; processing?: string; incidentId?: string }> };
   };
   const queue = async () => {
-    const res = await fetch(`${base}/v1/stats`, { headers: { authorization: USER } });
-    return ((await res.json()) as { queue: { pending: number; lagSeconds: number | null } }).queue;
+    const res = await call('GET', `${base}/v1/stats`, USER);
+    return (JSON.parse(res.text) as { queue: { pending: number; lagSeconds: number | null } }).queue;
   };
 
   try {
