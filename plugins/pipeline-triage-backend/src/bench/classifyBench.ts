@@ -4,6 +4,7 @@ import { emit } from './report';
 
 /** The engine's own benchmark (src/engine/classify.bench.ts), its figures re-emitted. */
 export function classifyBench(options: { iterations: number; mb: number }): void {
+  // eslint-disable-next-line no-restricted-syntax -- a dev-only script, run from source
   const pkg = path.resolve(__dirname, '../..');
   const run = spawnSync(
     process.execPath,

@@ -1,3 +1,4 @@
+/* eslint-disable @backstage/no-undeclared-imports, no-restricted-imports -- a dev-only script (npm run bench), never imported by the plugin: it drives a test backend */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JsonObject } from '@backstage/types';
