@@ -426,11 +426,16 @@ export class KnexTriageStore implements TriageStore {
     const at = toIso(event.eventTime);
     const now = new Date().toISOString();
     return this.db.transaction(async tx => {
-      await this.touchJobState(tx, jobKey, undefined, { successAt: at });
-      const open = await tx('pt_incidents')
+      // Incidents before job state, in id order: the order a failure of the same job takes its
+      // locks in, so a success and a failure arriving together cannot deadlock on PostgreSQL.
+      let openQuery = tx('pt_incidents')
         .where('job_key', jobKey)
         .whereIn('status', OPEN_STATUSES)
+        .orderBy('id')
         .select('id', 'status', 'partial_write', 'last_seen');
+      if (this.isPg) openQuery = openQuery.forUpdate();
+      const open = await openQuery;
+      await this.touchJobState(tx, jobKey, undefined, { successAt: at });
       const resolvedIncidentIds: string[] = [];
       for (const inc of open) {
         const update: Record<string, unknown> = { last_success: at, updated_at: now, consecutive_failures: 0 };
