@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import type { JsonObject } from '@backstage/types';
 import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
@@ -40,6 +41,8 @@ export async function startTriageBackend(
     features?: Array<BackendFeature>;
     /** Edits the root config before start (permission.enabled, more sender tokens...). */
     config?: (data: Record<string, any>) => void;
+    /** Replaces the backend.database config (the benchmark and scale-out tests name their own). */
+    database?: JsonObject;
   } = {},
 ) {
   const backend = await startTestBackend({
@@ -55,7 +58,7 @@ export async function startTriageBackend(
           app: { baseUrl: 'http://localhost:3000' },
           backend: {
             baseUrl: 'http://localhost:7007',
-            database: databaseConfig(databaseId),
+            database: more.database ?? databaseConfig(databaseId),
             auth: {
               externalAccess: [
                 {

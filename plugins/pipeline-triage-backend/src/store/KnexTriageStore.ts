@@ -33,6 +33,7 @@ import type {
 import { toIso } from './time';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyIncidentAccess, type IncidentAccessFilter } from '../permissions/applyIncidentAccess';
+import { applyTrendChange, entityScopes, readTrendCounts, shapeOf, storedEntityScopes, trendScope, trendShape, type TrendShape } from './trendRollup';
 
 const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
 
@@ -90,44 +91,53 @@ export class KnexTriageStore implements TriageStore {
     if (events.length === 0) return [];
     const now = new Date().toISOString();
     const sweepAt = new Date(Date.now() + (options.sweepAfterMs ?? 0)).toISOString();
+    // One multi-row insert per chunk instead of a statement per event; re-deliveries (and a key
+    // repeated inside the batch) come back as duplicates of the stored event.
     return this.db.transaction(async tx => {
-      const results: AcceptedEvent[] = [];
-      for (const e of events) {
-        const id = randomUUID();
-        const inserted = await tx('pt_events')
-          .insert({
-            id,
-            event_key: e.key,
-            source: e.event.source,
-            outcome: e.event.outcome,
-            job_key: jobKeyOf(e.event),
-            environment: e.event.environment ?? 'prod',
-            event_time: toIso(e.event.eventTime),
-            received_at: now,
-            sender: e.sender,
-            payload: JSON.stringify(e.event),
-            log_trimmed: e.logTrimmed,
-            quiet: e.quiet,
-            status: 'pending',
-            attempts: 0,
-            next_attempt_at: sweepAt,
-          })
+      const stored = new Map<string, string>();
+      for (let from = 0; from < events.length; from += 200) {
+        const rows = events.slice(from, from + 200).map(e => ({
+          id: randomUUID(),
+          event_key: e.key,
+          source: e.event.source,
+          outcome: e.event.outcome,
+          job_key: jobKeyOf(e.event),
+          environment: e.event.environment ?? 'prod',
+          event_time: toIso(e.event.eventTime),
+          received_at: now,
+          sender: e.sender,
+          payload: JSON.stringify(e.event),
+          log_trimmed: e.logTrimmed,
+          quiet: e.quiet,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: sweepAt,
+        }));
+        const inserted: Array<{ id: string; event_key: string }> = await tx('pt_events')
+          .insert(rows)
           .onConflict('event_key')
           .ignore()
-          .returning('id');
-        if (inserted.length > 0) {
+          .returning(['id', 'event_key']);
+        for (const r of inserted) stored.set(r.event_key, r.id);
+      }
+      const missing = [...new Set(events.map(e => e.key).filter(k => !stored.has(k)))];
+      const existing = new Map<string, { id: string; incident_id: string | null }>();
+      for (let from = 0; from < missing.length; from += 500) {
+        const rows = await tx('pt_events').whereIn('event_key', missing.slice(from, from + 500)).select('id', 'event_key', 'incident_id');
+        for (const r of rows) existing.set(r.event_key, r);
+      }
+      const results: AcceptedEvent[] = [];
+      for (const e of events) {
+        const id = stored.get(e.key);
+        if (id) {
           results.push({ id, key: e.key, duplicate: false });
+          // A second copy in the same batch is a duplicate of the first.
+          stored.delete(e.key);
+          existing.set(e.key, { id, incident_id: null });
           continue;
         }
-        const existing = await tx('pt_events')
-          .where('event_key', e.key)
-          .first('id', 'incident_id');
-        results.push({
-          id: existing.id,
-          key: e.key,
-          duplicate: true,
-          incidentId: existing.incident_id ?? undefined,
-        });
+        const prior = existing.get(e.key)!;
+        results.push({ id: prior.id, key: e.key, duplicate: true, incidentId: prior.incident_id ?? undefined });
       }
       return results;
     });
@@ -148,9 +158,10 @@ export class KnexTriageStore implements TriageStore {
         status: 'processing',
         locked_until: new Date(now.getTime() + leaseMs).toISOString(),
         attempts: this.db.raw('attempts + 1'),
-      });
-    if (claimed !== 1) return undefined;
-    return this.getEvent(id);
+      })
+      // The claimed row in the same statement: one round trip per event instead of two.
+      .returning('*');
+    return claimed.length === 1 ? rowToStoredEvent(claimed[0]) : undefined;
   }
 
   async claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]> {
@@ -196,6 +207,12 @@ export class KnexTriageStore implements TriageStore {
     await this.lockJob(tx, r.jobKey);
     const already = await tx('pt_occurrences').where('event_id', r.eventId).first('incident_id');
     if (already) {
+      // A retry after the occurrence was stored (a later step failed): finish the event too, or
+      // it would go round the sweeper until it is dead-lettered.
+      await tx('pt_events')
+        .where('id', r.eventId)
+        .whereNot('status', 'done')
+        .update({ status: 'done', incident_id: already.incident_id, processed_at: new Date().toISOString(), locked_until: null });
       const inc = await tx('pt_incidents').where('id', already.incident_id).first('status');
       return { incidentId: already.incident_id, kind: 'repeat', recorded: false, status: inc.status };
     }
@@ -213,8 +230,20 @@ export class KnexTriageStore implements TriageStore {
     let incidentId: string;
     let kind: RecordedOccurrence['kind'];
     let status: IncidentStatus;
+    let trendBefore: TrendShape | undefined;
+
+    let trendAfter: TrendShape;
+    // The shape after this occurrence, known without reading back: the verdict's columns (or the
+    // overridden ones), and the entity scopes grown by this event's index.
+    const afterOf = (row: any, before?: TrendShape) =>
+      shapeOf(
+        row?.category_overridden ? row : { ...this.verdictColumns(r) },
+        entityScopes(dedupeEntities(r.entityIndex), before?.entityScopes),
+      );
 
     if (open) {
+      trendBefore = shapeOf(open, await storedEntityScopes(tx, open.id));
+      trendAfter = afterOf(open, trendBefore);
       incidentId = open.id;
       kind = 'repeat';
       status = open.status;
@@ -237,6 +266,8 @@ export class KnexTriageStore implements TriageStore {
         .orderBy('resolved_at', 'desc')
         .first();
       if (resolved) {
+        trendBefore = shapeOf(resolved, await storedEntityScopes(tx, resolved.id));
+        trendAfter = afterOf(resolved, trendBefore);
         incidentId = resolved.id;
         kind = 'reopened';
         status = 'open';
@@ -266,6 +297,7 @@ export class KnexTriageStore implements TriageStore {
         });
       } else {
         incidentId = randomUUID();
+        trendAfter = afterOf(undefined);
         kind = 'new';
         status = 'open';
         await tx('pt_incidents').insert({
@@ -310,6 +342,7 @@ export class KnexTriageStore implements TriageStore {
       event_time: eventTime,
       week: r.week,
     });
+    await applyTrendChange(tx, incidentId, trendBefore, trendAfter, r.week);
     await this.touchJobState(tx, r.jobKey, r.jobEntityRef, { failureAt: eventTime });
     await tx('pt_events')
       .where('id', r.eventId)
@@ -405,12 +438,12 @@ export class KnexTriageStore implements TriageStore {
     const now = new Date().toISOString();
     return this.withDeadlockRetry(() => this.db.transaction(async tx => {
       await this.lockJob(tx, jobKey);
-      await this.touchJobState(tx, jobKey, undefined, { successAt: at });
       const open = await tx('pt_incidents')
         .where('job_key', jobKey)
         .whereIn('status', OPEN_STATUSES)
         .orderBy('id')
         .select('id', 'status', 'partial_write', 'last_seen');
+      await this.touchJobState(tx, jobKey, undefined, { successAt: at });
       const resolvedIncidentIds: string[] = [];
       for (const inc of open) {
         const update: Record<string, unknown> = { last_success: at, updated_at: now, consecutive_failures: 0 };
@@ -483,20 +516,7 @@ export class KnexTriageStore implements TriageStore {
 
   async getEvent(id: string): Promise<StoredEvent | undefined> {
     const row = await this.db('pt_events').where('id', id).first();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      key: row.event_key,
-      event: JSON.parse(row.payload),
-      sender: row.sender,
-      quiet: Boolean(row.quiet),
-      status: row.status,
-      attempts: row.attempts,
-      lastError: row.last_error ?? undefined,
-      incidentId: row.incident_id ?? undefined,
-      receivedAt: toIso(row.received_at),
-      processedAt: row.processed_at ? toIso(row.processed_at) : undefined,
-    };
+    return row ? rowToStoredEvent(row) : undefined;
   }
 
   private filtered(filter: IncidentFilter) {
@@ -618,6 +638,8 @@ export class KnexTriageStore implements TriageStore {
     await this.db.transaction(async tx => {
       const row = await tx('pt_incidents').where('id', id).first();
       if (!row) throw new NotFoundError(`No incident with id ${id}`);
+      // An override re-files the incident's counts under its new category and route.
+      const trendBefore = patch.action === 'override' ? await trendShape(tx, id) : undefined;
       const update: Record<string, unknown> = { updated_at: now };
       let history: Record<string, unknown>;
       switch (patch.action) {
@@ -675,6 +697,7 @@ export class KnexTriageStore implements TriageStore {
           throw new InputError(`Unknown action ${(patch as IncidentPatch).action}`);
       }
       await tx('pt_incidents').where('id', id).update(update);
+      if (trendBefore) await applyTrendChange(tx, id, trendBefore, (await trendShape(tx, id))!);
       await tx('pt_status_history').insert({
         incident_id: id,
         at: now,
@@ -698,6 +721,11 @@ export class KnexTriageStore implements TriageStore {
   }
 
   async trends(query: TrendsQuery) {
+    const scope = trendScope(query.filter);
+    if (scope) {
+      const counts = await readTrendCounts(this.db, scope, query.weeks, query.groupBy);
+      return { groupBy: query.groupBy, keys: [...new Set(counts.map(c => c.key))].sort(), counts };
+    }
     const keyColumn = {
       category: 'i.category',
       domain: 'i.domain',
@@ -1042,4 +1070,20 @@ function isDeadlock(error: unknown): boolean {
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
+
+function rowToStoredEvent(row: any): StoredEvent {
+  return {
+    id: row.id,
+    key: row.event_key,
+    event: JSON.parse(row.payload),
+    sender: row.sender,
+    quiet: Boolean(row.quiet),
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error ?? undefined,
+    incidentId: row.incident_id ?? undefined,
+    receivedAt: toIso(row.received_at),
+    processedAt: row.processed_at ? toIso(row.processed_at) : undefined,
+  };
 }

@@ -1,0 +1,96 @@
+/*
+ * `npm run bench`: the performance benchmark (a script, not a test). Against SQLite and the
+ * local PostgreSQL (its own databases, created and dropped here) it measures:
+ *  - ingest: the event mix posted through POST /v1/events in batches of 100 to a real backend:
+ *    accept rate, drain rate, queue lag over time, memory; then single-event latency;
+ *  - read: a large history loaded straight into the store; trends and first incidents pages;
+ *  - raw_insert: what the database itself allows for rows like accepted events;
+ *  - classify: the engine's own benchmark.
+ * Each figure is one JSON line as it is measured, then a table. Sizes come from the environment:
+ *   BENCH_EVENTS (20000)  BENCH_INCIDENTS (1000000)  BENCH_ENTITIES (500)  BENCH_TEAMS (25)
+ *   BENCH_WEEKS (52)  BENCH_RUNS (40)  BENCH_LATENCY_SAMPLES (300)  BENCH_CONCURRENCY (4)
+ *   BENCH_RAW_ROWS (20000)  BENCH_DBS (sqlite,postgres)  BENCH_ONLY (ingest,read,raw,classify)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory from 'knex';
+import { classifyBench } from './classifyBench';
+import { ingestBench } from './ingestBench';
+import { createDatabase, dropDatabases, pgClient, pgReachable, PG_URL, uniquePrefix } from './pgDatabases';
+import { rawInsertBench } from './rawInsertBench';
+import { readBench } from './readBench';
+import { emit, printTable } from './report';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').map(s => s.trim());
+
+async function main() {
+  const dbs = list('BENCH_DBS', 'sqlite,postgres');
+  const only = list('BENCH_ONLY', 'ingest,read,raw,classify');
+  if (dbs.includes('postgres') && !(await pgReachable())) {
+    throw new Error(`PostgreSQL is not reachable at ${PG_URL}; set BENCH_DBS=sqlite to run without it`);
+  }
+  process.stderr.write(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, load ${os.loadavg()[0].toFixed(2)}\n`);
+  emit('machine', 'none', 'cores', os.cpus().length, 'cores');
+  emit('machine', 'none', 'load_average_1m_at_start', os.loadavg()[0], '');
+
+  for (const db of dbs) {
+    if (only.includes('ingest')) {
+      const options = {
+        events: num('BENCH_EVENTS', 20_000),
+        batchSize: 100,
+        concurrency: num('BENCH_CONCURRENCY', 4),
+        latencySamples: num('BENCH_LATENCY_SAMPLES', 300),
+      };
+      if (db === 'sqlite') {
+        await ingestBench({ db, database: { client: 'better-sqlite3', connection: ':memory:' }, ...options });
+      } else {
+        const prefix = uniquePrefix('ingest');
+        try {
+          await ingestBench({ db: 'postgres', database: { client: 'pg', connection: PG_URL, prefix, knexConfig: { pool: { min: 0, max: 5 } } }, ...options });
+        } finally {
+          await dropDatabases(prefix);
+        }
+      }
+    }
+    if (only.includes('read') || only.includes('raw')) {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-bench-'));
+      const name = `${uniquePrefix('read')}store`;
+      if (db === 'postgres') await createDatabase(name);
+      const knex =
+        db === 'sqlite'
+          ? knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(tmp, 'store.sqlite') }, useNullAsDefault: true })
+          : pgClient(name);
+      try {
+        if (only.includes('raw')) await rawInsertBench(db, knex, num('BENCH_RAW_ROWS', 20_000));
+        if (only.includes('read')) {
+          await readBench({
+            db: db as 'sqlite' | 'postgres',
+            knex,
+            incidents: num('BENCH_INCIDENTS', 1_000_000),
+            entities: num('BENCH_ENTITIES', 500),
+            teams: num('BENCH_TEAMS', 25),
+            weeks: num('BENCH_WEEKS', 52),
+            runs: num('BENCH_RUNS', 40),
+          });
+        }
+      } finally {
+        await knex.destroy();
+        if (db === 'postgres') await dropDatabases(name);
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    }
+  }
+  if (only.includes('classify')) classifyBench({ iterations: num('BENCH_CLASSIFY_ITERATIONS', 2000), mb: num('BENCH_CLASSIFY_MB', 50) });
+  emit('machine', 'none', 'load_average_1m_at_end', os.loadavg()[0], '');
+  printTable();
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${String(error?.stack ?? error).slice(0, 3000)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,138 @@
+import type { Knex } from 'knex';
+import type { TrendsQuery } from './types';
+
+/** Roles under which an entity page counts an incident (as the incidents filter does). */
+const ENTITY_ROLES = ['job', 'input', 'output', 'contract'];
+
+/** What decides where an incident's occurrences are counted in pt_trend_counts. */
+export interface TrendShape {
+  category: string;
+  domain: string;
+  /** owner_ref, '' when unowned. */
+  team: string;
+  /** The entity and owner scopes of its entity index, sorted. */
+  entityScopes: string[];
+  routedTo?: string;
+}
+
+/** The rollup scope answering a trends filter, or undefined when only the raw rows can. */
+export function trendScope(filter: TrendsQuery['filter']): string | undefined {
+  if (filter.visibleEntityRefs) return undefined;
+  const set = [filter.entityRef, filter.owner, filter.routedTo].filter(Boolean).length;
+  if (set > 1) return undefined;
+  if (filter.entityRef) return `entity:${filter.entityRef.toLocaleLowerCase('en-US')}`;
+  if (filter.owner) return `owner:${filter.owner.toLocaleLowerCase('en-US')}`;
+  if (filter.routedTo) return `routed:${filter.routedTo.toLocaleLowerCase('en-US')}`;
+  return 'org';
+}
+
+/** Scopes of entity index rows: an entity page for its entity roles, a team for `owner`. */
+export function entityScopes(entities: Array<{ entityRef: string; role: string }>, also: string[] = []): string[] {
+  const scopes = new Set(also);
+  for (const e of entities) {
+    if (ENTITY_ROLES.includes(e.role)) scopes.add(`entity:${e.entityRef}`);
+    if (e.role === 'owner') scopes.add(`owner:${e.entityRef}`);
+  }
+  return [...scopes].sort();
+}
+
+/** A shape from incident columns (a row as read, or the values about to be written). */
+export function shapeOf(
+  row: { category: string; domain: string; owner_ref?: string | null; routed_to?: string | null },
+  scopes: string[],
+): TrendShape {
+  return { category: row.category, domain: row.domain, team: row.owner_ref ?? '', entityScopes: scopes, routedTo: row.routed_to ?? undefined };
+}
+
+/** The stored entity scopes of an incident. */
+export async function storedEntityScopes(tx: Knex | Knex.Transaction, incidentId: string): Promise<string[]> {
+  const rows: Array<{ entity_ref: string; role: string }> = await tx('pt_incident_entities')
+    .where('incident_id', incidentId)
+    .select('entity_ref', 'role');
+  return entityScopes(rows.map(r => ({ entityRef: r.entity_ref, role: r.role })));
+}
+
+/** The incident's shape as stored now (its row and its entity index). */
+export async function trendShape(tx: Knex | Knex.Transaction, incidentId: string): Promise<TrendShape | undefined> {
+  const row = await tx('pt_incidents').where('id', incidentId).first('category', 'domain', 'owner_ref', 'routed_to');
+  if (!row) return undefined;
+  return shapeOf(row, await storedEntityScopes(tx, incidentId));
+}
+
+function scopesOf(shape: TrendShape): string[] {
+  return ['org', ...shape.entityScopes, ...(shape.routedTo ? [`routed:${shape.routedTo}`] : [])];
+}
+
+function sameShape(a: TrendShape, b: TrendShape): boolean {
+  return (
+    a.category === b.category &&
+    a.domain === b.domain &&
+    a.team === b.team &&
+    a.routedTo === b.routedTo &&
+    a.entityScopes.join('\n') === b.entityScopes.join('\n')
+  );
+}
+
+/**
+ * Moves an incident's counts from its shape before a change to its shape after it, in the
+ * transaction of the change. `newWeek` is the week of an occurrence this change added. The
+ * common case, a repeat that changed nothing else, is one increment per scope.
+ */
+export async function applyTrendChange(
+  tx: Knex.Transaction,
+  incidentId: string,
+  before: TrendShape | undefined,
+  after: TrendShape,
+  newWeek?: string,
+): Promise<void> {
+  const delta = new Map<string, { scope: string; week: string; category: string; domain: string; team: string; count: number }>();
+  const add = (shape: TrendShape, week: string, n: number) => {
+    for (const scope of new Set(scopesOf(shape))) {
+      const key = [scope, week, shape.category, shape.domain, shape.team].join('\u0000');
+      const d = delta.get(key) ?? { scope, week, category: shape.category, domain: shape.domain, team: shape.team, count: 0 };
+      d.count += n;
+      delta.set(key, d);
+    }
+  };
+  if (before && sameShape(before, after)) {
+    if (newWeek) add(after, newWeek, 1);
+  } else {
+    const weeks: Array<{ week: string; n: string | number }> = await tx('pt_occurrences')
+      .where('incident_id', incidentId)
+      .groupBy('week')
+      .select('week')
+      .count({ n: '*' });
+    for (const w of weeks) {
+      const n = Number(w.n);
+      add(after, w.week, n);
+      // The new occurrence was not counted under the old shape.
+      if (before) add(before, w.week, -(w.week === newWeek ? n - 1 : n));
+    }
+  }
+  // A fixed order, so concurrent writers lock shared rows (the org's) in the same order.
+  const rows = [...delta.entries()].filter(([, d]) => d.count !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  if (rows.length === 0) return;
+  await tx('pt_trend_counts')
+    .insert(rows)
+    .onConflict(['scope', 'week', 'category', 'domain', 'team'])
+    .merge({ count: tx.raw('pt_trend_counts.count + excluded.count') });
+}
+
+/** Weekly counts from the rollup, grouped by category, domain or team. */
+export async function readTrendCounts(
+  db: Knex,
+  scope: string,
+  weeks: string[],
+  groupBy: TrendsQuery['groupBy'],
+): Promise<Array<{ week: string; key: string; count: number }>> {
+  const column = groupBy === 'team' ? 'team' : groupBy;
+  const rows: Array<{ week: string; key: string; count: string | number }> = await db('pt_trend_counts')
+    .where('scope', scope)
+    .whereIn('week', weeks)
+    .groupBy('week', column)
+    .select('week', `${column} as key`)
+    .sum({ count: 'count' });
+  return rows
+    .map(r => ({ week: String(r.week), key: r.key ? String(r.key) : 'unowned', count: Number(r.count) }))
+    .filter(r => r.count > 0);
+}
