@@ -17,7 +17,8 @@ export interface TrendShape {
 
 /** The rollup scope answering a trends filter, or undefined when only the raw rows can. */
 export function trendScope(filter: TrendsQuery['filter']): string | undefined {
-  if (filter.visibleEntityRefs) return undefined;
+  // A permission scope selects single incidents, which only the raw rows can answer.
+  if (filter.visibleEntityRefs || filter.access) return undefined;
   const set = [filter.entityRef, filter.owner, filter.routedTo].filter(Boolean).length;
   if (set > 1) return undefined;
   if (filter.entityRef) return `entity:${filter.entityRef.toLocaleLowerCase('en-US')}`;
