@@ -1,0 +1,99 @@
+/*
+ * 10,000 incidents on one pipeline: posted as failure events the way senders post them
+ * (batches of 500, staging so they page no one, dated months back so the trend charts of the
+ * other views stay readable), then the pipeline's tab is opened and its first render timed.
+ * The figure is printed, not asserted: tests do not time things, benchmarks do.
+ */
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const path = require('node:path');
+const { BASE_URL, SENDER_TOKEN, SCREENSHOTS, api, guestToken, launchBrowser, openAsGuest, waitForEntity } = require('../support');
+
+const ENTITY = 'component:default/bulk-events-load';
+const TOTAL = Number(process.env.E2E_SCALE_INCIDENTS || 10_000);
+const BATCH = 500;
+
+let browser;
+before(async () => {
+  await waitForEntity('component', 'bulk-events-load');
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Digits as letters: the engine groups failures by their text with numbers masked out. */
+const letters = n => String(n).replace(/\d/g, d => 'abcdefghij'[d]);
+
+function failure(i, runTag) {
+  // Spread over weeks 14 to 60 before now, newest last.
+  const weeksAgo = 14 + ((TOTAL - i) / TOTAL) * 46;
+  return {
+    source: 'generic',
+    environment: 'staging',
+    job: { namespace: 'e2e-staging', name: 'bulk_events.load' },
+    runId: `bulk-${runTag}-${i}`,
+    eventTime: new Date(Date.now() - weeksAgo * 7 * 24 * 3600_000).toISOString(),
+    errorMessage: `ValueError: unexpected record layout in source feed ${letters(i)}${runTag}`,
+  };
+}
+
+async function loadIncidents() {
+  const runTag = letters(crypto.randomInt(1e6));
+  const ids = new Set();
+  const started = Date.now();
+  const batches = [];
+  for (let i = 0; i < TOTAL; i += BATCH) batches.push(i);
+  // Two requests at a time, as two senders would.
+  const worker = async () => {
+    for (let start = batches.shift(); start !== undefined; start = batches.shift()) {
+      const events = Array.from({ length: Math.min(BATCH, TOTAL - start) }, (_, k) => failure(start + k, runTag));
+      const res = await api('/v1/events', { token: SENDER_TOKEN, method: 'POST', body: { events } });
+      assert.equal(res.status, 202, res.text.slice(0, 500));
+      for (const r of res.json.results) {
+        assert.equal(r.status, 'accepted', JSON.stringify(r));
+        if (r.incidentId) ids.add(r.incidentId);
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`# scale: posted ${TOTAL} failure events in ${seconds.toFixed(1)} s (${Math.round(TOTAL / seconds)} events/s)`);
+  return ids;
+}
+
+test(`the tab of a pipeline with ${TOTAL} incidents renders its first page quickly`, async () => {
+  const ids = await loadIncidents();
+  assert.equal(ids.size, TOTAL, 'each failure is its own incident');
+  const token = await guestToken();
+  const newest = await api(`/v1/incidents?entityRef=${ENTITY}&limit=1`, { token });
+  assert.equal(newest.status, 200, newest.text);
+  const newestId = newest.json.items[0].id;
+
+  const url = `${BASE_URL}/catalog/default/component/bulk-events-load/pipeline-triage`;
+  // Sign in and warm the browser's cache of the app bundle once, as a user who has the app open.
+  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/bulk-events-load`);
+  await page.getByText('Bulk events load (e2e)').first().waitFor({ timeout: 60_000 });
+
+  // First render of the tab: from navigation until the newest incident row and the status line show.
+  const requests = [];
+  page.on('request', r => {
+    if (r.url().includes('/api/pipeline-triage/v1/incidents')) requests.push(r.url());
+  });
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.getByText(newestId).first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('entity-status-line').waitFor({ timeout: 60_000 });
+  const firstRender = Date.now() - t0;
+  console.log(`# scale: first render of the Pipeline Triage tab with ${TOTAL} incidents: ${firstRender} ms`);
+
+  // Server-side paging: the tab asked for pages of incidents, never for all of them.
+  for (const u of requests) {
+    const limit = Number(new URL(u).searchParams.get('limit') ?? 25);
+    assert.ok(limit <= 50, `the tab asks for one page at a time (${u})`);
+  }
+  assert.ok(requests.length > 0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'scale-tab.png') });
+  await page.close();
+});
