@@ -37,7 +37,12 @@ async function main() {
   const backend = spawn(
     'npx',
     ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', '../../e2e/app-config.e2e.yaml'],
-    { cwd: path.join(root, 'packages/backend'), stdio: ['ignore', log, log], detached: true },
+    {
+      cwd: path.join(root, 'packages/backend'),
+      stdio: ['ignore', log, log],
+      detached: true,
+      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'worktreePaths.js')}`.trim() },
+    },
   );
   const stop = () => {
     try {

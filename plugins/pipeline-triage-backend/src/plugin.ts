@@ -28,6 +28,8 @@ import { renderReport } from './service/renderReport';
 import { KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
 import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
+import { ContractRefresher } from './contracts/ContractRefresher';
+import { KnexContractStore } from './store/KnexContractStore';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -70,7 +72,15 @@ export const pipelineTriagePlugin = createBackendPlugin({
         if (!database.migrations?.skip) await migrateStore(knex);
 
         const store = new KnexTriageStore(knex);
-        const linker = new CatalogLinker({ catalog, auth, logger, ttlMs: settings.catalogTtlMs, downstreamDepth: settings.downstreamDepth });
+        const contracts = new ContractRefresher({ catalog, auth, logger, store: new KnexContractStore(knex) });
+        const linker = new CatalogLinker({
+          catalog,
+          auth,
+          logger,
+          ttlMs: settings.catalogTtlMs,
+          downstreamDepth: settings.downstreamDepth,
+          contractCopies: () => contracts.copies(),
+        });
         const routes = RoutePolicy.fromConfig(config);
         const dispatcher = new SinkDispatcher({
           record: (id, r) => store.recordNotification(id, r),
@@ -118,6 +128,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),
+            contracts,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -141,6 +152,19 @@ export const pipelineTriagePlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await sendWeeklyDigests({ store, incidents, notifications, logger });
+          },
+        });
+
+        // Parsed contracts follow the catalog: changed entities (etag, definition) are re-parsed.
+        await scheduler.scheduleTask({
+          id: 'pipeline-triage-contract-refresh',
+          frequency: { seconds: config.getOptionalNumber('pipelineTriage.contracts.refreshIntervalSeconds') ?? 300 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 5 },
+          scope: 'global',
+          fn: async () => {
+            const s = await contracts.refreshAll();
+            if (s.parsed || s.removed) logger.info(`Data contracts: ${s.parsed} parsed, ${s.invalid} invalid, ${s.removed} removed of ${s.contracts}`);
           },
         });
 

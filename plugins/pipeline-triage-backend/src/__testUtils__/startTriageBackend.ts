@@ -32,6 +32,12 @@ function databaseConfig(databaseId: TestDatabaseId) {
 export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
+  more: {
+    /** More catalog files to load beside the example platform (absolute paths). */
+    catalogFiles?: string[];
+    /** Service factories that replace the defaults, e.g. a MockSchedulerService's to trigger tasks. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
   const backend = await startTestBackend({
     features: [
@@ -40,6 +46,7 @@ export async function startTriageBackend(
       notificationsBackend,
       signalsBackend,
       pipelineTriageBackend,
+      ...(more.features ?? []),
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
@@ -58,7 +65,10 @@ export async function startTriageBackend(
           },
           catalog: {
             rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Group', 'User', 'Domain'] }],
-            locations: [{ type: 'file', target: path.join(EXAMPLES_DIR, 'catalog.yaml') }],
+            locations: [
+              { type: 'file', target: path.join(EXAMPLES_DIR, 'catalog.yaml') },
+              ...(more.catalogFiles ?? []).map(target => ({ type: 'file', target })),
+            ],
             processingInterval: { seconds: 2 },
           },
           pipelineTriage: {

@@ -47,7 +47,14 @@ export class CatalogIndex {
   private readonly usersByName = new Map<string, string>();
   private readonly usersByEmail = new Map<string, string>();
 
-  constructor(entities: Entity[]) {
+  /**
+   * @param contractCopies persisted parsed contracts (ContractRefresher); a copy is used while
+   * its entity's etag is unchanged, so a snapshot does not parse every contract again.
+   */
+  constructor(
+    entities: Entity[],
+    private readonly contractCopies?: Map<string, { etag?: string; parsed: ParsedContract | ContractError }>,
+  ) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
       this.byRef.set(ref, entity);
@@ -103,7 +110,13 @@ export class CatalogIndex {
   /** The parsed definition of a data contract entity, parsed once per snapshot. */
   contract(ref: string): ParsedContract | ContractError | undefined {
     if (!this.contracts.has(ref)) {
-      const definition = this.byRef.get(ref)?.spec?.definition;
+      const entity = this.byRef.get(ref);
+      const copy = this.contractCopies?.get(ref);
+      if (copy && entity?.metadata.etag && copy.etag === entity.metadata.etag) {
+        this.contracts.set(ref, copy.parsed);
+        return copy.parsed;
+      }
+      const definition = entity?.spec?.definition;
       this.contracts.set(
         ref,
         typeof definition === 'string' ? parseContract(definition, { entityRef: ref }) : undefined,

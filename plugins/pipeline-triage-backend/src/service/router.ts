@@ -21,6 +21,7 @@ import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { contractStatus } from '../contracts';
 import type { CatalogIndex } from '../linking';
+import type { ContractRefresher } from '../contracts/ContractRefresher';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -33,6 +34,8 @@ export interface RouterOptions {
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
   catalogIndex: () => Promise<CatalogIndex>;
+  /** The persisted parsed contracts; without it /v1/contracts parses from the catalog snapshot. */
+  contracts?: ContractRefresher;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -240,8 +243,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/contracts', async (req, res) => {
     await reader(req);
-    const q = parseQuery(z.object({ entityRef }), req.query);
-    res.json(contractStatus(await options.catalogIndex(), q.entityRef));
+    const q = parseQuery(z.object({ entityRef: options.contracts ? entityRef.optional() : entityRef }), req.query);
+    if (!options.contracts) res.json(contractStatus(await options.catalogIndex(), q.entityRef!));
+    else if (q.entityRef) res.json(await options.contracts.state(q.entityRef));
+    else res.json({ items: await options.contracts.list() });
   });
 
   router.get('/v1/unlinked', async (req, res) => {
