@@ -164,7 +164,29 @@ export class CatalogIndex {
     for (const m of this.datasetMatchers) {
       if (m.patterns.some(p => names.some(n => matches(p, n)))) return this.byRef.get(m.entityRef);
     }
-    return undefined;
+    // dbt names a relation without its warehouse (`RAW.CHECKOUT.CUSTOMERS`), while tables are
+    // annotated with OpenLineage names (`snowflake://acme-prod/RAW.CHECKOUT.CUSTOMERS`).
+    return namespace ? undefined : this.byBareName(name);
+  }
+
+  private bareNames?: Map<string, string | null>;
+
+  /** A relation name without namespace, when exactly one table's annotation ends with it. */
+  private byBareName(name: string): Entity | undefined {
+    if (!this.bareNames) {
+      this.bareNames = new Map();
+      for (const m of this.datasetMatchers) {
+        for (const p of m.patterns) {
+          const bare = p.exact?.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*\//, '');
+          if (!bare || bare === p.exact) continue;
+          const seen = this.bareNames.get(bare);
+          // Two warehouses with the same relation name: ambiguous, so link neither.
+          this.bareNames.set(bare, seen === undefined || seen === m.entityRef ? m.entityRef : null);
+        }
+      }
+    }
+    const ref = this.bareNames.get(name.toLocaleLowerCase('en-US'));
+    return ref ? this.byRef.get(ref) : undefined;
   }
 
   facts(entity: Entity): EntityFacts {
