@@ -2,7 +2,8 @@
  * 10,000 incidents on one pipeline: posted as failure events the way senders post them
  * (batches of 500, staging so they page no one, dated months back so the trend charts of the
  * other views stay readable), then the pipeline's tab is opened and its first render timed.
- * The figure is printed, not asserted: tests do not time things, benchmarks do.
+ * The figures are printed, not asserted: tests do not time things, benchmarks do. The events
+ * are months old, so the weekly trends of the other views (last 12 weeks) do not change.
  */
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -76,24 +77,38 @@ test(`the tab of a pipeline with ${TOTAL} incidents renders its first page quick
   const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/bulk-events-load`);
   await page.getByText('Bulk events load (e2e)').first().waitFor({ timeout: 60_000 });
 
-  // First render of the tab: from navigation until the newest incident row and the status line show.
   const requests = [];
-  page.on('request', r => {
-    if (r.url().includes('/api/pipeline-triage/v1/incidents')) requests.push(r.url());
+  page.on('requestfinished', r => {
+    if (r.url().includes('/api/pipeline-triage/')) requests.push({ url: r.url(), ms: Math.round(r.timing().responseEnd) });
   });
-  const t0 = Date.now();
+  const rendered = async () => {
+    await page.getByText(newestId).first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('entity-status-line').waitFor({ timeout: 60_000 });
+  };
+
+  // The tab's first render as a user opens it: a click on the tab of the open entity page,
+  // until the newest incident row and the status line show.
+  let t0 = Date.now();
+  await page.getByRole('tab', { name: /pipeline triage/i }).first().click();
+  await rendered();
+  const tabRender = Date.now() - t0;
+
+  // And a cold load of the tab's URL: the app boots, signs in and renders the tab.
+  t0 = Date.now();
   await page.goto(url);
-  await page.getByText(newestId).first().waitFor({ timeout: 60_000 });
-  await page.getByTestId('entity-status-line').waitFor({ timeout: 60_000 });
-  const firstRender = Date.now() - t0;
-  console.log(`# scale: first render of the Pipeline Triage tab with ${TOTAL} incidents: ${firstRender} ms`);
+  await rendered();
+  const coldLoad = Date.now() - t0;
+
+  console.log(`# scale: ${TOTAL} incidents on one pipeline: first render of the Pipeline Triage tab ${tabRender} ms (from the tab click), ${coldLoad} ms (cold page load)`);
+  for (const r of requests) console.log(`# scale:   ${r.ms} ms  ${decodeURIComponent(new URL(r.url).pathname + new URL(r.url).search)}`);
 
   // Server-side paging: the tab asked for pages of incidents, never for all of them.
-  for (const u of requests) {
-    const limit = Number(new URL(u).searchParams.get('limit') ?? 25);
-    assert.ok(limit <= 50, `the tab asks for one page at a time (${u})`);
+  const listed = requests.filter(r => r.url.includes('/v1/incidents?'));
+  assert.ok(listed.length > 0, 'the tab lists incidents');
+  for (const r of listed) {
+    const limit = Number(new URL(r.url).searchParams.get('limit'));
+    assert.ok(limit > 0 && limit <= 50, `the tab asks for one page at a time (${r.url})`);
   }
-  assert.ok(requests.length > 0);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'scale-tab.png') });
   await page.close();
 });

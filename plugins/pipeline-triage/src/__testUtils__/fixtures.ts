@@ -160,7 +160,7 @@ export function makeDrift(overrides: Partial<ContractFinding> = {}): ContractFin
     count: 1,
     firstSeen: '2026-01-09T10:00:00Z',
     lastSeen: '2026-01-09T10:00:00Z',
-    lastIncidentId: 'inc-2',
+    lastIncidentId: 'inc-7',
     ...overrides,
   };
 }

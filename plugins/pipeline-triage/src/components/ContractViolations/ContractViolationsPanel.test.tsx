@@ -34,7 +34,7 @@ describe('ContractViolationsPanel', () => {
     expect(screen.getByText(/Not a contract violation/)).toBeInTheDocument();
     expect(within(drift).queryByText('Contract clause')).not.toBeInTheDocument();
 
-    fireEvent.click(within(row).getByRole('button', { name: 'inc-1' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Open incident inc-1' }));
     expect(await screen.findByRole('dialog', { name: 'Incident inc-1' })).toBeInTheDocument();
     await waitFor(() => expect(api.getIncident).toHaveBeenCalledWith('inc-1'));
   });

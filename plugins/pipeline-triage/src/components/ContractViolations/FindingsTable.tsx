@@ -56,7 +56,9 @@ export function FindingsTable(props: {
           <TableCell>Table</TableCell>
           <TableCell>Observed</TableCell>
           <TableCell>{drift ? 'Previously seen' : 'Expected'}</TableCell>
-          <TableCell align="right">Count</TableCell>
+          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+            Count
+          </TableCell>
           <TableCell>Last seen</TableCell>
           <TableCell>Incident</TableCell>
         </TableRow>
@@ -88,24 +90,33 @@ export function FindingsTable(props: {
             <TableCell style={{ minWidth: 140 }}>
               {f.tableRef ? <EntityRefLink entityRef={f.tableRef} /> : <span style={mono}>{f.dataset}</span>}
             </TableCell>
-            <TableCell>
+            <TableCell style={{ minWidth: 160 }}>
               <Typography variant="body2" style={mono}>
                 {f.observed ?? '—'}
               </Typography>
             </TableCell>
-            <TableCell>
+            <TableCell style={{ minWidth: 200 }}>
               <Typography variant="body2" style={mono}>
                 {f.expected ?? '—'}
               </Typography>
             </TableCell>
-            <TableCell align="right">{f.count}×</TableCell>
+            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+              {f.count}×
+            </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               <RelativeTime value={f.lastSeen} />
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               {f.lastIncidentId ? (
-                <Link component="button" variant="body2" style={mono} onClick={() => props.onOpenIncident(f.lastIncidentId!)}>
-                  {f.lastIncidentId}
+                <Link
+                  component="button"
+                  variant="body2"
+                  style={mono}
+                  title={f.lastIncidentId}
+                  aria-label={`Open incident ${f.lastIncidentId}`}
+                  onClick={() => props.onOpenIncident(f.lastIncidentId!)}
+                >
+                  {f.lastIncidentId.slice(0, 8)}
                 </Link>
               ) : (
                 '—'

@@ -21,7 +21,7 @@ describe('EntityPipelineTriageContent', () => {
     expect(screen.getByText('orders_daily failed: column customer_id not found')).toBeInTheDocument();
     expect(screen.getByText(/inc-2/)).toBeInTheDocument();
     expect(screen.getAllByText('Schema drift').length).toBeGreaterThan(0);
-    expect(screen.getAllByText('Permission').length).toBe(2); // the chip and the filter option
+    expect(screen.getAllByText('Permission').length).toBe(3); // the chip, the filter option, the trends row
     expect(screen.getAllByText('87%')).toHaveLength(2);
     expect(screen.getByLabelText('Safe to retry')).toHaveTextContent('Yes');
     expect(screen.getByLabelText('Not safe to retry')).toHaveTextContent('No');

@@ -28,6 +28,8 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
   // A contract's page always shows its definition's state, invalid or not.
   const contract = isContract(entity);
   const linked = group || contract || hasLinkingAnnotation(entity);
+  // Tables and contracts are what contracts are about: their violations come before the history.
+  const violationsFirst = contract || entity.kind.toLocaleLowerCase('en-US') === 'resource';
 
   // An unannotated entity can still be linked through lineage (a table a job writes), so ask
   // once before telling people to add annotations.
@@ -51,7 +53,7 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
           </InfoCard>
         </Grid>
       )}
-      {contract && (
+      {violationsFirst && (
         <Grid item xs={12}>
           <ContractViolationsPanel />
         </Grid>
@@ -66,7 +68,7 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
           />
         </Grid>
       ))}
-      {!contract && (
+      {!violationsFirst && (
         <Grid item xs={12}>
           <ContractViolationsPanel />
         </Grid>
