@@ -8,6 +8,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
+const http = require('node:http');
 const path = require('node:path');
 const { BASE_URL, SENDER_TOKEN, SCREENSHOTS, api, guestToken, launchBrowser, openAsGuest, waitForEntity } = require('../support');
 
@@ -40,6 +41,32 @@ function failure(i, runTag) {
   };
 }
 
+/**
+ * POSTs one batch on a fresh connection: a reused keep-alive socket that the server closes just
+ * then fails the request, and a blind retry could not tell whether the batch was taken.
+ */
+function postBatch(events) {
+  const body = JSON.stringify({ events });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${BASE_URL}/api/pipeline-triage/v1/events`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { authorization: `Bearer ${SENDER_TOKEN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      res => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', chunk => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, text, json: JSON.parse(text || 'null') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function loadIncidents() {
   const runTag = letters(crypto.randomInt(1e6));
   const ids = new Set();
@@ -50,7 +77,7 @@ async function loadIncidents() {
   const worker = async () => {
     for (let start = batches.shift(); start !== undefined; start = batches.shift()) {
       const events = Array.from({ length: Math.min(BATCH, TOTAL - start) }, (_, k) => failure(start + k, runTag));
-      const res = await api('/v1/events', { token: SENDER_TOKEN, method: 'POST', body: { events } });
+      const res = await postBatch(events);
       assert.equal(res.status, 202, res.text.slice(0, 500));
       for (const r of res.json.results) {
         assert.equal(r.status, 'accepted', JSON.stringify(r));

@@ -26,14 +26,14 @@ function NumberedDefinition(props: { text: string; highlight: Set<number>; targe
     >
       {lines.map((line, i) => {
         const n = i + 1;
-        const marked = props.highlight.has(n);
+        let background: string | undefined;
+        if (props.highlight.has(n)) background = 'rgba(244,67,54,0.15)';
+        if (n === props.target) background = 'rgba(255,193,7,0.45)';
         return (
           <div
             key={n}
             id={lineAnchor(n)}
-            style={{
-              background: n === props.target ? 'rgba(255,193,7,0.45)' : marked ? 'rgba(244,67,54,0.15)' : undefined,
-            }}
+            style={{ background }}
           >
             <span style={{ display: 'inline-block', width: 40, textAlign: 'right', paddingRight: 12, opacity: 0.55, userSelect: 'none' }}>
               {n}
