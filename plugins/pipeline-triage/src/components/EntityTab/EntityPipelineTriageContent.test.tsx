@@ -5,6 +5,8 @@ import { groupEntity, pipelineEntity, plainEntity } from '../../__testUtils__/en
 import { renderWithApi } from '../../__testUtils__/render';
 import { EntityPipelineTriageContent } from './EntityPipelineTriageContent';
 
+jest.setTimeout(30_000);
+
 describe('EntityPipelineTriageContent', () => {
   it('lists the incidents of the entity with category labels and retry verdicts', async () => {
     const api = createFakeApi({
@@ -159,5 +161,7 @@ describe('EntityPipelineTriageContent', () => {
       expect(api.listIncidents).toHaveBeenCalledWith(expect.objectContaining({ owner: 'group:default/data-platform' }));
     });
     expect(api.getStatus).not.toHaveBeenCalled();
+    // Every row of the routed list names this team, so only the owned list has the column.
+    await waitFor(() => expect(screen.getAllByRole('columnheader', { name: 'Routed to' })).toHaveLength(1));
   });
 });
