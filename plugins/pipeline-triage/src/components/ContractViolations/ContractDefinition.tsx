@@ -13,16 +13,31 @@ import { lineAnchor } from './clauseLabels';
 const mono = { fontFamily: 'monospace' } as const;
 
 /** The definition text with numbered lines, each an anchor a violation's clause link points at. */
-function NumberedDefinition(props: { text: string; highlight: Set<number>; target?: number }) {
+function NumberedDefinition(props: {
+  text: string;
+  highlight: Set<number>;
+  target?: number;
+}) {
   const lines = useMemo(() => props.text.split('\n'), [props.text]);
   useEffect(() => {
-    if (props.target) document.getElementById(lineAnchor(props.target))?.scrollIntoView({ block: 'center' });
+    if (props.target)
+      document
+        .getElementById(lineAnchor(props.target))
+        ?.scrollIntoView({ block: 'center' });
   }, [props.target]);
   return (
     <Box
       component="pre"
       data-testid="contract-definition"
-      style={{ ...mono, fontSize: 12, maxHeight: 480, overflow: 'auto', margin: 0, padding: 8, background: 'rgba(127,127,127,0.08)' }}
+      style={{
+        ...mono,
+        fontSize: 12,
+        maxHeight: 480,
+        overflow: 'auto',
+        margin: 0,
+        padding: 8,
+        background: 'rgba(127,127,127,0.08)',
+      }}
     >
       {lines.map((line, i) => {
         const n = i + 1;
@@ -30,12 +45,17 @@ function NumberedDefinition(props: { text: string; highlight: Set<number>; targe
         if (props.highlight.has(n)) background = 'rgba(244,67,54,0.15)';
         if (n === props.target) background = 'rgba(255,193,7,0.45)';
         return (
-          <div
-            key={n}
-            id={lineAnchor(n)}
-            style={{ background }}
-          >
-            <span style={{ display: 'inline-block', width: 40, textAlign: 'right', paddingRight: 12, opacity: 0.55, userSelect: 'none' }}>
+          <div key={n} id={lineAnchor(n)} style={{ background }}>
+            <span
+              style={{
+                display: 'inline-block',
+                width: 40,
+                textAlign: 'right',
+                paddingRight: 12,
+                opacity: 0.55,
+                userSelect: 'none',
+              }}
+            >
               {n}
             </span>
             {line || ' '}
@@ -50,20 +70,32 @@ function ValidSummary(props: { state: ContractState }) {
   const { state } = props;
   const sla = Object.entries(state.sla ?? {});
   return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 24 }} data-testid="contract-state">
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      style={{ gap: 24 }}
+      data-testid="contract-state"
+    >
       <Typography variant="body2">
-        <strong>{state.name ?? state.entityRef}</strong> {state.version && `v${state.version}`} ·{' '}
-        {state.format?.toLocaleUpperCase('en-US')} {state.status && `· ${state.status}`}
+        <strong>{state.name ?? state.entityRef}</strong>{' '}
+        {state.version && `v${state.version}`} ·{' '}
+        {state.format?.toLocaleUpperCase('en-US')}{' '}
+        {state.status && `· ${state.status}`}
       </Typography>
       {state.owners && (
         <Typography variant="body2">
           Owners: {state.owners.team ?? '—'}
-          {state.owners.usernames?.length ? ` (${state.owners.usernames.join(', ')})` : ''}
+          {state.owners.usernames?.length
+            ? ` (${state.owners.usernames.join(', ')})`
+            : ''}
         </Typography>
       )}
       {sla.length > 0 && (
         <Typography variant="body2">
-          SLA: {sla.map(([name, s]) => `${name} ${formatDuration(s.seconds)}`).join(', ')}
+          SLA:{' '}
+          {sla
+            .map(([name, s]) => `${name} ${formatDuration(s.seconds)}`)
+            .join(', ')}
         </Typography>
       )}
       {(state.tables ?? []).map(t => (
@@ -94,15 +126,26 @@ export function ContractDefinition(props: {
   useEffect(() => {
     if (target) setOpen(true);
   }, [target]);
-  const highlight = useMemo(() => new Set(props.violatedLines), [props.violatedLines]);
+  const highlight = useMemo(
+    () => new Set(props.violatedLines),
+    [props.violatedLines],
+  );
 
   return (
     <InfoCard title="Contract definition">
       {loading && !state && <Progress />}
-      {error && <TriageErrorPanel error={error} title="Could not load the contract's state" />}
+      {error && (
+        <TriageErrorPanel
+          error={error}
+          title="Could not load the contract's state"
+        />
+      )}
       {state && !state.valid && (
         <Alert severity="error" data-testid="contract-problems">
-          <AlertTitle>This contract is invalid: triage cannot check tables against it until it is fixed</AlertTitle>
+          <AlertTitle>
+            This contract is invalid: triage cannot check tables against it
+            until it is fixed
+          </AlertTitle>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {(state.problems ?? []).map((p, i) => (
               <li key={i}>
@@ -133,10 +176,22 @@ export function ContractDefinition(props: {
       )}
       {definition && (
         <Box mt={1}>
-          <Button size="small" onClick={() => setOpen(o => !o)} aria-expanded={open}>
-            {open ? 'Hide definition' : `Show definition (${definition.split('\n').length} lines)`}
+          <Button
+            size="small"
+            onClick={() => setOpen(o => !o)}
+            aria-expanded={open}
+          >
+            {open
+              ? 'Hide definition'
+              : `Show definition (${definition.split('\n').length} lines)`}
           </Button>
-          {open && <NumberedDefinition text={definition} highlight={highlight} target={target ? Number(target) : undefined} />}
+          {open && (
+            <NumberedDefinition
+              text={definition}
+              highlight={highlight}
+              target={target ? Number(target) : undefined}
+            />
+          )}
         </Box>
       )}
     </InfoCard>

@@ -15,7 +15,10 @@ import { ContractDefinition } from './ContractDefinition';
 import { FindingsTable } from './FindingsTable';
 
 export function isContract(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'api' && entity.spec?.type === CONTRACT_API_TYPE;
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'api' &&
+    entity.spec?.type === CONTRACT_API_TYPE
+  );
 }
 
 /**
@@ -29,21 +32,34 @@ export function ContractViolationsPanel() {
   const api = useApi(pipelineTriageApiRef);
   const ref = stringifyEntityRef(entity);
   const contract = isContract(entity);
+  const table = entity.kind.toLocaleLowerCase('en-US') === 'resource';
   const [selected, setSelected] = useState<string>();
 
-  const violations = useAsyncRetry(() => api.listContractViolations({ entityRef: ref }), [api, ref]);
+  const violations = useAsyncRetry(
+    () => api.listContractViolations({ entityRef: ref }),
+    [api, ref],
+  );
   const drift = useAsyncRetry(
-    async () => (contract ? { items: [] } : api.listSchemaDrift({ entityRef: ref })),
+    async () =>
+      contract ? { items: [] } : api.listSchemaDrift({ entityRef: ref }),
     [api, ref, contract],
   );
-  const state = useAsyncRetry(async () => (contract ? api.getContract(ref) : undefined), [api, ref, contract]);
+  const state = useAsyncRetry(
+    async () => (contract ? api.getContract(ref) : undefined),
+    [api, ref, contract],
+  );
   useIncidentSignal({ entityRefs: [ref] }, () => {
     violations.retry();
     drift.retry();
   });
 
-  const definition = typeof entity.spec?.definition === 'string' ? entity.spec.definition : undefined;
-  const violatedLines = (violations.value?.items ?? []).map(v => v.line).filter((l): l is number => Boolean(l));
+  const definition =
+    typeof entity.spec?.definition === 'string'
+      ? entity.spec.definition
+      : undefined;
+  const violatedLines = (violations.value?.items ?? [])
+    .map(v => v.line)
+    .filter((l): l is number => Boolean(l));
   const driftItems = drift.value?.items ?? [];
 
   return (
@@ -61,16 +77,27 @@ export function ContractViolationsPanel() {
           </Grid>
         )}
         <Grid item xs={12}>
-          <InfoCard title="Contract violations" subheader="Clauses of data contracts that failed runs broke, grouped by clause" noPadding>
+          <InfoCard
+            title="Contract violations"
+            subheader="Clauses of data contracts that failed runs broke, grouped by clause"
+            noPadding
+          >
             {violations.loading && !violations.value && <Progress />}
             {violations.error && (
               <Box p={2}>
-                <TriageErrorPanel error={violations.error} title="Could not load contract violations" />
+                <TriageErrorPanel
+                  error={violations.error}
+                  title="Could not load contract violations"
+                />
               </Box>
             )}
             {violations.value &&
               (violations.value.items.length ? (
-                <FindingsTable items={violations.value.items} onOpenIncident={setSelected} />
+                <FindingsTable
+                  items={violations.value.items}
+                  hideTable={table}
+                  onOpenIncident={setSelected}
+                />
               ) : (
                 <Box p={2}>
                   <Typography variant="body2" color="textSecondary">
@@ -89,16 +116,27 @@ export function ContractViolationsPanel() {
             >
               {drift.error ? (
                 <Box p={2}>
-                  <TriageErrorPanel error={drift.error} title="Could not load schema drift" />
+                  <TriageErrorPanel
+                    error={drift.error}
+                    title="Could not load schema drift"
+                  />
                 </Box>
               ) : (
-                <FindingsTable items={driftItems} drift onOpenIncident={setSelected} />
+                <FindingsTable
+                  items={driftItems}
+                  drift
+                  hideTable={table}
+                  onOpenIncident={setSelected}
+                />
               )}
             </InfoCard>
           </Grid>
         )}
       </Grid>
-      <IncidentDrawer incidentId={selected} onClose={() => setSelected(undefined)} />
+      <IncidentDrawer
+        incidentId={selected}
+        onClose={() => setSelected(undefined)}
+      />
     </>
   );
 }
