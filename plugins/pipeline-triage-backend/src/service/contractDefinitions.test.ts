@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { startTriageBackend } from '../__testUtils__/startTriageBackend';
@@ -61,7 +62,8 @@ describe.each(databases.eachSupportedId())('persisted data contracts on %s', dat
     catalogFile(dir, VALID);
     backend = await startTriageBackend(databaseId, {}, {
       catalogFiles: [path.join(dir, 'shipments.yaml')],
-      features: [scheduler.factory({ skipTaskRunOnStartup: true })],
+      // The plugin's scheduled tasks run only when the test triggers them.
+      features: [createServiceFactory({ service: coreServices.scheduler, deps: {}, factory: () => scheduler })],
     });
   });
   afterAll(async () => {
