@@ -37,7 +37,12 @@ async function main() {
   const backend = spawn(
     'npx',
     ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', '../../e2e/app-config.e2e.yaml'],
-    { cwd: path.join(root, 'packages/backend'), stdio: ['ignore', log, log], detached: true },
+    {
+      cwd: path.join(root, 'packages/backend'),
+      stdio: ['ignore', log, log],
+      detached: true,
+      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'worktreePaths.js')}`.trim() },
+    },
   );
   const stop = () => {
     try {
@@ -55,6 +60,8 @@ async function main() {
     const files = fs
       .readdirSync(path.join(__dirname, 'tests'))
       .filter(f => f.endsWith('.test.js'))
+      // `npm run test:e2e -- scale views` runs only the files whose names contain those words.
+      .filter(f => process.argv.length <= 2 || process.argv.slice(2).some(word => f.includes(word)))
       .map(f => path.join('e2e/tests', f));
     const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], {
       cwd: root,

@@ -60,30 +60,72 @@ test('a table lists the incidents of the pipelines that read and write it', asyn
   await page.close();
 });
 
-test('a contract shows the incidents of its table and a team the incidents routed to it', async () => {
+test('a contract shows its definition, its violations by clause and the incidents of its table', async () => {
   const contract = await api(`/v1/incidents?entityRef=api:default/checkout-orders&limit=1`, { token });
   assert.ok(contract.json.items.length > 0, 'the contract has incidents');
-  let page = await openAsGuest(browser, `${BASE_URL}/catalog/default/api/checkout-orders/pipeline-triage`);
-  await page.getByText(contract.json.items[0].id).first().waitFor({ timeout: 60_000 });
-  await shot(page, 'contract-tab');
-  await page.close();
+  const violations = await api(`/v1/contract-violations?entityRef=api:default/checkout-orders`, { token });
+  assert.equal(violations.status, 200, violations.text);
+  const known = violations.json.items.find(v => v.path && v.line);
+  assert.ok(known, 'the example failures break a clause of the checkout-orders contract');
 
+  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/api/checkout-orders/pipeline-triage`);
+  await page.getByText(contract.json.items[0].id).first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('contract-state').waitFor({ timeout: 60_000 });
+  const clauses = await page.getByTestId('violation-clause').allTextContents();
+  assert.ok(
+    clauses.includes(`${known.path} · line ${known.line}`),
+    `the page shows the clause ${known.path} at line ${known.line}; it shows ${clauses.join(', ')}`,
+  );
+  await shot(page, 'contract-tab');
+
+  // The clause link lands on the clause's line of the definition.
+  await page.getByTestId('violation-clause').filter({ hasText: `${known.path} · line ${known.line}` }).first().click();
+  await page.waitForFunction(() => /#contract-L\d+$/.test(window.location.hash));
+  const line = page.locator(`#contract-L${known.line}`);
+  await line.waitFor({ timeout: 30_000 });
+  assert.ok(await line.isVisible(), 'the clause line is shown');
+  await page.close();
+});
+
+test('an invalid contract shows its problems with their paths on its page', async () => {
+  await waitForEntity('api', 'broken-orders-contract');
+  const state = await api('/v1/contracts?entityRef=api:default/broken-orders-contract', { token });
+  assert.equal(state.status, 200, state.text);
+  assert.equal(state.json.valid, false);
+  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/api/broken-orders-contract/pipeline-triage`);
+  const problems = page.getByTestId('contract-problems');
+  await problems.waitFor({ timeout: 60_000 });
+  const text = await problems.textContent();
+  for (const p of state.json.problems) assert.ok(text.includes(p.path), `the page names ${p.path}`);
+  await shot(page, 'contract-invalid');
+  await page.close();
+});
+
+test('a team shows the incidents routed to it', async () => {
   const routed = await api(`/v1/incidents?routedTo=group:default/checkout-producers&status=open,acknowledged&limit=1`, { token });
   assert.ok(routed.json.items.length > 0, 'incidents are routed to the producers');
-  page = await openAsGuest(browser, `${BASE_URL}/catalog/default/group/checkout-producers/pipeline-triage`);
+  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/group/checkout-producers/pipeline-triage`);
   await page.getByText('Routed to this team').first().waitFor({ timeout: 60_000 });
   await page.getByText(routed.json.items[0].id).first().waitFor({ timeout: 60_000 });
   await shot(page, 'team-tab');
   await page.close();
 });
 
-test('the trends page shows the organisation’s weekly totals', async () => {
+test('the trends page shows the organisation’s weekly totals and the category counts of a week', async () => {
   const trends = await api('/v1/trends?weeks=12&groupBy=category', { token });
   const latest = trends.json.weeks[trends.json.weeks.length - 1];
+  // The busiest week of the generated history: a known week with several categories.
+  const known = [...trends.json.weeks].sort((a, b) => b.total - a.total)[0];
+  assert.ok(known.total > 0, 'the example history has failures');
   const page = await openAsGuest(browser, `${BASE_URL}/pipeline-triage`);
   await page.getByText(`Latest week (${latest.week})`).first().waitFor({ timeout: 60_000 });
   const headline = await page.getByText(`Latest week (${latest.week})`).first().textContent();
-  assert.match(headline, new RegExp(`${latest.total} failures`));
+  assert.match(headline, new RegExp(`${latest.total} failures?`));
+  for (const [category, count] of Object.entries(known.counts)) {
+    if (!count) continue;
+    const cell = page.getByTestId(`trends-row-${category}`).first().locator(`[data-week="${known.week}"]`);
+    assert.equal((await cell.textContent()).trim(), String(count), `${category} in ${known.week}`);
+  }
   await shot(page, 'trends-page');
   await page.close();
 });

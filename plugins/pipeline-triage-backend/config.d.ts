@@ -40,6 +40,10 @@ export interface Config {
       /** IANA time zone of the weekly buckets. Default: utc. */
       timeZone?: string;
     };
+    contracts?: {
+      /** How often the persisted parsed contracts are compared with the catalog, in seconds. Default: 300. */
+      refreshIntervalSeconds?: number;
+    };
     linking?: {
       /** How long one catalog snapshot serves lookups, in seconds. Default: 60. */
       cacheTtlSeconds?: number;

@@ -33,6 +33,8 @@ import { pipelineTriagePermissions } from '@internal/plugin-pipeline-triage-comm
 import { IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
 import { loadIncidentResources } from './permissions/loadIncidentResources';
 import { readRateLimitConfig } from './service/eventsRateLimit';
+import { ContractRefresher } from './contracts/ContractRefresher';
+import { KnexContractStore } from './store/KnexContractStore';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -92,6 +94,15 @@ export const pipelineTriagePlugin = createBackendPlugin({
           db: knex,
         });
         const linker = new CatalogLinker({ catalog, auth, logger, ttlMs: settings.catalogTtlMs, downstreamDepth: settings.downstreamDepth });
+        const contracts = new ContractRefresher({ catalog, auth, logger, store: new KnexContractStore(knex) });
+        const linker = new CatalogLinker({
+          catalog,
+          auth,
+          logger,
+          ttlMs: settings.catalogTtlMs,
+          downstreamDepth: settings.downstreamDepth,
+          contractCopies: () => contracts.copies(),
+        });
         const routes = RoutePolicy.fromConfig(config);
         const dispatcher = new SinkDispatcher({
           record: (id, r) => store.recordNotification(id, r),
@@ -143,6 +154,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             access,
             auditor,
             rateLimit: readRateLimitConfig(config),
+            contracts,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -184,6 +196,19 @@ export const pipelineTriagePlugin = createBackendPlugin({
                 `Retention: ${r.eventsPared} raw events pared to their identity, logs removed from ${r.eventLogsRemoved} events and ${r.incidentLogsRemoved} incidents`,
               );
             }
+          },
+        });
+
+        // Parsed contracts follow the catalog: changed entities (etag, definition) are re-parsed.
+        await scheduler.scheduleTask({
+          id: 'pipeline-triage-contract-refresh',
+          frequency: { seconds: config.getOptionalNumber('pipelineTriage.contracts.refreshIntervalSeconds') ?? 300 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 5 },
+          scope: 'global',
+          fn: async () => {
+            const s = await contracts.refreshAll();
+            if (s.parsed || s.removed) logger.info(`Data contracts: ${s.parsed} parsed, ${s.invalid} invalid, ${s.removed} removed of ${s.contracts}`);
           },
         });
 

@@ -37,12 +37,15 @@ export async function startTriageBackend(
   databaseId: TestDatabaseId,
   extraConfig: Record<string, unknown> = {},
   more: {
-    /** More backend features, e.g. the permission backend and a policy module. */
-    features?: Array<BackendFeature>;
+    /** More backend features, e.g. the permission backend, a policy module, or service factories
+     * that replace the defaults (a MockSchedulerService's to trigger tasks). */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
     /** Edits the root config before start (permission.enabled, more sender tokens...). */
     config?: (data: Record<string, any>) => void;
     /** Replaces the backend.database config (the benchmark and scale-out tests name their own). */
     database?: JsonObject;
+    /** More catalog files to load beside the example platform (absolute paths). */
+    catalogFiles?: string[];
   } = {},
 ) {
   const backend = await startTestBackend({
@@ -71,7 +74,10 @@ export async function startTriageBackend(
           },
           catalog: {
             rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Group', 'User', 'Domain'] }],
-            locations: [{ type: 'file', target: path.join(EXAMPLES_DIR, 'catalog.yaml') }],
+            locations: [
+              { type: 'file', target: path.join(EXAMPLES_DIR, 'catalog.yaml') },
+              ...(more.catalogFiles ?? []).map(target => ({ type: 'file', target })),
+            ],
             processingInterval: { seconds: 2 },
           },
           pipelineTriage: {

@@ -47,7 +47,14 @@ export class CatalogIndex {
   private readonly usersByName = new Map<string, string>();
   private readonly usersByEmail = new Map<string, string>();
 
-  constructor(entities: Entity[]) {
+  /**
+   * @param contractCopies persisted parsed contracts (ContractRefresher); a copy is used while
+   * its entity's etag is unchanged, so a snapshot does not parse every contract again.
+   */
+  constructor(
+    entities: Entity[],
+    private readonly contractCopies?: Map<string, { etag?: string; parsed: ParsedContract | ContractError }>,
+  ) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
       this.byRef.set(ref, entity);
@@ -103,7 +110,13 @@ export class CatalogIndex {
   /** The parsed definition of a data contract entity, parsed once per snapshot. */
   contract(ref: string): ParsedContract | ContractError | undefined {
     if (!this.contracts.has(ref)) {
-      const definition = this.byRef.get(ref)?.spec?.definition;
+      const entity = this.byRef.get(ref);
+      const copy = this.contractCopies?.get(ref);
+      if (copy && entity?.metadata.etag && copy.etag === entity.metadata.etag) {
+        this.contracts.set(ref, copy.parsed);
+        return copy.parsed;
+      }
+      const definition = entity?.spec?.definition;
       this.contracts.set(
         ref,
         typeof definition === 'string' ? parseContract(definition, { entityRef: ref }) : undefined,
@@ -151,7 +164,29 @@ export class CatalogIndex {
     for (const m of this.datasetMatchers) {
       if (m.patterns.some(p => names.some(n => matches(p, n)))) return this.byRef.get(m.entityRef);
     }
-    return undefined;
+    // dbt names a relation without its warehouse (`RAW.CHECKOUT.CUSTOMERS`), while tables are
+    // annotated with OpenLineage names (`snowflake://acme-prod/RAW.CHECKOUT.CUSTOMERS`).
+    return namespace ? undefined : this.byBareName(name);
+  }
+
+  private bareNames?: Map<string, string | null>;
+
+  /** A relation name without namespace, when exactly one table's annotation ends with it. */
+  private byBareName(name: string): Entity | undefined {
+    if (!this.bareNames) {
+      this.bareNames = new Map();
+      for (const m of this.datasetMatchers) {
+        for (const p of m.patterns) {
+          const bare = p.exact?.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*\//, '');
+          if (!bare || bare === p.exact) continue;
+          const seen = this.bareNames.get(bare);
+          // Two warehouses with the same relation name: ambiguous, so link neither.
+          this.bareNames.set(bare, seen === undefined || seen === m.entityRef ? m.entityRef : null);
+        }
+      }
+    }
+    const ref = this.bareNames.get(name.toLocaleLowerCase('en-US'));
+    return ref ? this.byRef.get(ref) : undefined;
   }
 
   facts(entity: Entity): EntityFacts {

@@ -12,7 +12,7 @@ import {
   type FailureEvent,
 } from '@internal/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
-import { contractOwners, isContractError, type ParsedContract } from '../contracts';
+import { contractOwners, isContractError, type ContractError, type ParsedContract } from '../contracts';
 import type { DatasetLink, DownstreamLink, EntityFacts, LinkResult, Linker } from './types';
 
 export interface CatalogLinkerOptions {
@@ -22,6 +22,8 @@ export interface CatalogLinkerOptions {
   /** How long one catalog snapshot serves lookups. */
   ttlMs: number;
   downstreamDepth: number;
+  /** Persisted parsed contracts to reuse (ContractRefresher.copies). */
+  contractCopies?: () => Promise<Map<string, { etag?: string; parsed: ParsedContract | ContractError }>>;
 }
 
 /** Links events to catalog entities through the plugin's own service credentials. */
@@ -66,7 +68,9 @@ export class CatalogLinker implements Linker {
       },
       { credentials },
     );
-    const index = new CatalogIndex(items);
+    // Without the copies each snapshot parses the contracts itself: slower, never wrong.
+    const copies = await this.options.contractCopies?.().catch(() => undefined);
+    const index = new CatalogIndex(items, copies);
     // An empty catalog is usually one still loading at start-up: ask again next time.
     if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
     this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);

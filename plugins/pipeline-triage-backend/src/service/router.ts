@@ -27,6 +27,7 @@ import type { CatalogIndex } from '../linking';
 import { type IncidentAccess, isSenderToken } from '../permissions/IncidentAccess';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
+import type { ContractRefresher } from '../contracts/ContractRefresher';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -46,6 +47,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   /** Per-sender limit on POST /v1/events. */
   rateLimit: RateLimitSettings;
+  /** The persisted parsed contracts; without it /v1/contracts parses from the catalog snapshot. */
+  contracts?: ContractRefresher;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -266,8 +269,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/contracts', async (req, res) => {
     await reader(req);
-    const q = parseQuery(z.object({ entityRef }), req.query);
-    res.json(contractStatus(await options.catalogIndex(), q.entityRef));
+    const q = parseQuery(z.object({ entityRef: options.contracts ? entityRef.optional() : entityRef }), req.query);
+    if (!options.contracts) res.json(contractStatus(await options.catalogIndex(), q.entityRef!));
+    else if (q.entityRef) res.json(await options.contracts.state(q.entityRef));
+    else res.json({ items: await options.contracts.list() });
   });
 
   router.get('/v1/unlinked', async (req, res) => {

@@ -1,5 +1,5 @@
 import type { PipelineTriageApi } from '../api';
-import { makeDetail, makeSummary, makeTrends } from './fixtures';
+import { makeContractState, makeDetail, makeDrift, makeSummary, makeTrends, makeViolation } from './fixtures';
 
 export type FakePipelineTriageApi = {
   [K in keyof PipelineTriageApi]: jest.MockedFunction<PipelineTriageApi[K]>;
@@ -22,6 +22,9 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
       consecutiveFailures: 2,
     }),
     getStats: async () => ({ queue: { pending: 2, oldestPendingAt: null, lagSeconds: 90 }, deadLetters: 1 }),
+    listContractViolations: async () => ({ items: [makeViolation()] }),
+    listSchemaDrift: async () => ({ items: [makeDrift()] }),
+    getContract: async entityRef => makeContractState({ entityRef }),
     ...overrides,
   };
   return {
@@ -32,5 +35,8 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
     getTrends: jest.fn(impl.getTrends),
     getStatus: jest.fn(impl.getStatus),
     getStats: jest.fn(impl.getStats),
+    listContractViolations: jest.fn(impl.listContractViolations),
+    listSchemaDrift: jest.fn(impl.listSchemaDrift),
+    getContract: jest.fn(impl.getContract),
   };
 }

@@ -3,6 +3,7 @@ import type {
   IncidentSummary,
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
+import type { ContractFinding, ContractState } from '../api';
 
 /** A plausible incident summary; tests override only what they assert on. */
 export function makeSummary(overrides: Partial<IncidentSummary> = {}): IncidentSummary {
@@ -119,6 +120,63 @@ export function makeTrends(overrides: Partial<TrendsResponse> = {}): TrendsRespo
       { week: '2026-W01', weekStart: '2025-12-29', total: 3, counts: { schema_drift: 2, permission: 1 }, change: null },
       { week: '2026-W02', weekStart: '2026-01-05', total: 4, counts: { schema_drift: 1, permission: 3 }, change: 0.3333 },
     ],
+    ...overrides,
+  };
+}
+
+/** A missing required column of the checkout-orders contract, seen twice. */
+export function makeViolation(overrides: Partial<ContractFinding> = {}): ContractFinding {
+  return {
+    kind: 'schema',
+    clause: 'missing_required_column',
+    contractRef: 'api:default/checkout-orders',
+    tableRef: 'resource:default/raw-orders',
+    dataset: 's3://acme-datalake-raw/checkout/orders',
+    path: 'schema[0].properties[5]',
+    line: 61,
+    column: 'currency_code',
+    observed: 'absent from the schema the run reported',
+    expected: 'required column currency_code (string)',
+    message: 'Required column currency_code is missing',
+    count: 2,
+    firstSeen: '2026-01-08T10:00:00Z',
+    lastSeen: '2026-01-10T09:00:00Z',
+    lastIncidentId: 'inc-1',
+    ...overrides,
+  };
+}
+
+/** A column of a table without a contract that changed type since the last schema seen. */
+export function makeDrift(overrides: Partial<ContractFinding> = {}): ContractFinding {
+  return {
+    kind: 'observed_drift',
+    clause: 'type_changed',
+    tableRef: 'resource:default/stg-orders',
+    dataset: 'snowflake://acme-prod/ANALYTICS.STAGING.STG_ORDERS',
+    column: 'AMOUNT',
+    observed: 'AMOUNT VARCHAR',
+    expected: 'AMOUNT NUMBER(12,2) (last seen)',
+    message: 'Column AMOUNT changed type from NUMBER(12,2) to VARCHAR',
+    count: 1,
+    firstSeen: '2026-01-09T10:00:00Z',
+    lastSeen: '2026-01-09T10:00:00Z',
+    lastIncidentId: 'inc-7',
+    ...overrides,
+  };
+}
+
+export function makeContractState(overrides: Partial<ContractState> = {}): ContractState {
+  return {
+    entityRef: 'api:default/checkout-orders',
+    valid: true,
+    format: 'odcs-3.1',
+    name: 'Checkout orders',
+    version: '2.1.0',
+    status: 'active',
+    owners: { team: 'checkout-producers', usernames: ['kenji.watanabe'] },
+    sla: { latency: { seconds: 3600, line: 120 } },
+    tables: [{ name: 'orders', columns: 9, required: ['order_id', 'currency_code'] }],
+    warnings: [],
     ...overrides,
   };
 }

@@ -58,6 +58,56 @@ export interface TriageStats {
   [key: string]: unknown;
 }
 
+/** One contract clause (or observed drift) broken by failed runs, grouped as /v1/contract-violations returns it. */
+export interface ContractFinding {
+  /** schema | quality | freshness, or observed_drift for tables without a contract. */
+  kind: string;
+  clause: string;
+  contractRef?: string;
+  tableRef?: string;
+  dataset: string;
+  /** The clause's JSON path in the contract document and its line in the contract file. */
+  path?: string;
+  line?: number;
+  column?: string;
+  observed?: string;
+  expected?: string;
+  message?: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  lastIncidentId?: string;
+}
+
+export interface FindingsQuery {
+  entityRef: string;
+  since?: string;
+}
+
+/** A problem of a contract definition, with its path in the document. */
+export interface ContractDefinitionProblem {
+  path: string;
+  line?: number;
+  message: string;
+}
+
+/** The state of a contract definition, from /v1/contracts. */
+export interface ContractState {
+  entityRef: string;
+  valid: boolean;
+  format?: string;
+  name?: string;
+  version?: string;
+  status?: string;
+  owners?: { team?: string; usernames?: string[]; issues?: string };
+  sla?: Record<string, { seconds: number; line?: number }>;
+  tables?: Array<{ name: string; columns: number; required: string[] }>;
+  problems?: ContractDefinitionProblem[];
+  warnings?: ContractDefinitionProblem[];
+  /** When the backend last parsed the definition. */
+  checkedAt?: string;
+}
+
 export interface PipelineTriageApi {
   listIncidents(query: IncidentQuery): Promise<Page<IncidentSummary>>;
   getIncident(id: string): Promise<IncidentDetail>;
@@ -66,6 +116,9 @@ export interface PipelineTriageApi {
   getTrends(query: TrendsQuery): Promise<TrendsResponse>;
   getStatus(entityRef: string): Promise<EntityTriageStatus>;
   getStats(): Promise<TriageStats>;
+  listContractViolations(query: FindingsQuery): Promise<{ items: ContractFinding[] }>;
+  listSchemaDrift(query: FindingsQuery): Promise<{ items: ContractFinding[] }>;
+  getContract(entityRef: string): Promise<ContractState>;
 }
 
 export const pipelineTriageApiRef = createApiRef<PipelineTriageApi>({

@@ -72,6 +72,18 @@ describe('PipelineTriageClient', () => {
     ]);
   });
 
+  it('builds the contract violation, schema drift and contract URLs', async () => {
+    const { client, fetch } = setup(fakeResponse(200, { items: [] }));
+    await client.listContractViolations({ entityRef: 'api:default/checkout-orders', since: '2026-01-01T00:00:00Z' });
+    await client.listSchemaDrift({ entityRef: 'resource:default/stg-orders' });
+    await client.getContract('api:default/checkout-orders');
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      'http://backend/api/pipeline-triage/v1/contract-violations?entityRef=api%3Adefault%2Fcheckout-orders&since=2026-01-01T00%3A00%3A00Z',
+      'http://backend/api/pipeline-triage/v1/schema-drift?entityRef=resource%3Adefault%2Fstg-orders',
+      'http://backend/api/pipeline-triage/v1/contracts?entityRef=api%3Adefault%2Fcheckout-orders',
+    ]);
+  });
+
   it("throws a ResponseError carrying the backend's message", async () => {
     const { client } = setup(
       fakeResponse(404, {

@@ -7,7 +7,10 @@ import type {
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
 import type {
+  ContractFinding,
+  ContractState,
   EntityTriageStatus,
+  FindingsQuery,
   IncidentQuery,
   IncidentUpdate,
   PipelineTriageApi,
@@ -73,6 +76,18 @@ export class PipelineTriageClient implements PipelineTriageApi {
 
   getStats(): Promise<TriageStats> {
     return this.json('/v1/stats');
+  }
+
+  listContractViolations(query: FindingsQuery): Promise<{ items: ContractFinding[] }> {
+    return this.json(`/v1/contract-violations${toSearch({ ...query })}`);
+  }
+
+  listSchemaDrift(query: FindingsQuery): Promise<{ items: ContractFinding[] }> {
+    return this.json(`/v1/schema-drift${toSearch({ ...query })}`);
+  }
+
+  getContract(entityRef: string): Promise<ContractState> {
+    return this.json(`/v1/contracts${toSearch({ entityRef })}`);
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {

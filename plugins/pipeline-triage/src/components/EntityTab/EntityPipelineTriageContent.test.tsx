@@ -5,6 +5,8 @@ import { groupEntity, pipelineEntity, plainEntity } from '../../__testUtils__/en
 import { renderWithApi } from '../../__testUtils__/render';
 import { EntityPipelineTriageContent } from './EntityPipelineTriageContent';
 
+jest.setTimeout(30_000);
+
 describe('EntityPipelineTriageContent', () => {
   it('lists the incidents of the entity with category labels and retry verdicts', async () => {
     const api = createFakeApi({
@@ -21,7 +23,7 @@ describe('EntityPipelineTriageContent', () => {
     expect(screen.getByText('orders_daily failed: column customer_id not found')).toBeInTheDocument();
     expect(screen.getByText(/inc-2/)).toBeInTheDocument();
     expect(screen.getAllByText('Schema drift').length).toBeGreaterThan(0);
-    expect(screen.getAllByText('Permission').length).toBe(2); // the chip and the filter option
+    expect(screen.getAllByText('Permission').length).toBe(3); // the chip, the filter option, the trends row
     expect(screen.getAllByText('87%')).toHaveLength(2);
     expect(screen.getByLabelText('Safe to retry')).toHaveTextContent('Yes');
     expect(screen.getByLabelText('Not safe to retry')).toHaveTextContent('No');
@@ -159,5 +161,7 @@ describe('EntityPipelineTriageContent', () => {
       expect(api.listIncidents).toHaveBeenCalledWith(expect.objectContaining({ owner: 'group:default/data-platform' }));
     });
     expect(api.getStatus).not.toHaveBeenCalled();
+    // Every row of the routed list names this team, so only the owned list has the column.
+    await waitFor(() => expect(screen.getAllByRole('columnheader', { name: 'Routed to' })).toHaveLength(1));
   });
 });

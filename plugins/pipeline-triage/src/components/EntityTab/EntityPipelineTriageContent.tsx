@@ -11,6 +11,7 @@ import { TriageErrorPanel, useIncidentSignal } from '../shared';
 import { EntityStatusLine } from './EntityStatusLine';
 import { UnlinkedEmptyState } from './UnlinkedEmptyState';
 import { TrendsPanel } from '../Trends';
+import { ContractViolationsPanel, isContract } from '../ContractViolations';
 import { entityScopes, hasLinkingAnnotation, isGroup, trendsScope } from './entityScopes';
 
 export interface EntityPipelineTriageContentProps {
@@ -24,7 +25,11 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
   const api = useApi(pipelineTriageApiRef);
   const ref = stringifyEntityRef(entity);
   const group = isGroup(entity);
-  const linked = group || hasLinkingAnnotation(entity);
+  // A contract's page always shows its definition's state, invalid or not.
+  const contract = isContract(entity);
+  const linked = group || contract || hasLinkingAnnotation(entity);
+  // Tables and contracts are what contracts are about: their violations come before the history.
+  const violationsFirst = contract || entity.kind.toLocaleLowerCase('en-US') === 'resource';
 
   // An unannotated entity can still be linked through lineage (a table a job writes), so ask
   // once before telling people to add annotations.
@@ -48,6 +53,11 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
           </InfoCard>
         </Grid>
       )}
+      {violationsFirst && (
+        <Grid item xs={12}>
+          <ContractViolationsPanel />
+        </Grid>
+      )}
       {entityScopes(entity).map(scope => (
         <Grid item xs={12} key={scope.title}>
           <IncidentHistory
@@ -58,6 +68,11 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
           />
         </Grid>
       ))}
+      {!violationsFirst && (
+        <Grid item xs={12}>
+          <ContractViolationsPanel />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <TrendsPanel
           title={group ? 'Weekly failures of entities this team owns' : 'Weekly failures'}

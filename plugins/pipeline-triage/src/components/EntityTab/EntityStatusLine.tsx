@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Progress, StatusError, StatusOK } from '@backstage/core-components';
+import { Progress, StatusError, StatusOK, StatusWarning } from '@backstage/core-components';
 import type { EntityTriageStatus } from '../../api';
 import { RelativeTime, TriageErrorPanel } from '../shared';
 
@@ -14,7 +14,10 @@ export function EntityStatusLine(props: { status?: EntityTriageStatus; loading: 
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 24 }} data-testid="entity-status-line">
       <Typography variant="body1" component="span">
-        {failing ? <StatusError>Failing</StatusError> : <StatusOK>Healthy</StatusOK>}
+        {failing && <StatusError>Failing</StatusError>}
+        {/* Not failing now, but incidents still wait for a person: "Healthy" would mislead. */}
+        {!failing && status.openIncidents > 0 && <StatusWarning>Open incidents need attention</StatusWarning>}
+        {!failing && status.openIncidents === 0 && <StatusOK>Healthy</StatusOK>}
       </Typography>
       {status.failingSince && (
         <Typography variant="body2" component="span">

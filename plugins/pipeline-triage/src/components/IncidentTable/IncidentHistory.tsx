@@ -44,6 +44,7 @@ export function IncidentHistory(props: {
           items={pages.items}
           loading={pages.loading}
           onSelect={setSelected}
+          hideRoutedTo={Boolean(props.scope.routedTo)}
           emptyContent={
             <Box p={3} textAlign="center">
               <Typography variant="body1">

@@ -83,11 +83,13 @@ export function IncidentTable(props: {
   loading: boolean;
   emptyContent: React.ReactNode;
   onSelect(id: string): void;
+  /** On a team's "routed to this team" list every row names the team: the column says nothing. */
+  hideRoutedTo?: boolean;
 }) {
   return (
     <Table<IncidentSummary>
       title={props.title}
-      columns={columns}
+      columns={props.hideRoutedTo ? columns.filter(c => c.field !== 'routedTo') : columns}
       // material-table writes bookkeeping into row objects; hand it copies.
       data={props.items.map(item => ({ ...item }))}
       isLoading={props.loading && props.items.length === 0}

@@ -18,6 +18,9 @@ describe('TrendsPanel', () => {
     expect(totals).toHaveTextContent('W01');
     expect(totals).toHaveTextContent('W02');
     expect(totals).toHaveTextContent('Total34');
+    // Each category's count per week, readable without hovering the bars.
+    expect(screen.getByTestId('trends-row-permission')).toHaveTextContent('Permission13');
+    expect(screen.getByTestId('trends-row-schema_drift')).toHaveTextContent('Schema drift21');
     // The legend names each stacked category.
     expect(screen.getAllByText('Schema drift').length).toBeGreaterThan(0);
     expect(api.getTrends).toHaveBeenCalledWith({ entityRef: 'component:default/orders-daily', weeks: 12, groupBy: 'category' });

@@ -5,11 +5,12 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { TrendsResponse } from '@internal/plugin-pipeline-triage-common';
-import { formatChange, shortWeek } from './trendsData';
+import { colorFor, formatChange, keysByVolume, labelFor, shortWeek } from './trendsData';
 
 /** The numbers behind the bars, readable without hovering and by screen readers. */
 export function TrendsTotals(props: { trends: TrendsResponse }) {
-  const { weeks } = props.trends;
+  const { weeks, groupBy } = props.trends;
+  const keys = keysByVolume(props.trends);
   const latest = weeks[weeks.length - 1];
   if (!latest) return null;
   return (
@@ -34,10 +35,26 @@ export function TrendsTotals(props: { trends: TrendsResponse }) {
                 </TableCell>
               ))}
             </TableRow>
+            {keys.map((key, i) => (
+              <TableRow key={key} data-testid={`trends-row-${key}`}>
+                <TableCell component="th" scope="row" style={{ whiteSpace: 'nowrap' }}>
+                  <span
+                    aria-hidden
+                    style={{ display: 'inline-block', width: 10, height: 10, marginRight: 6, background: colorFor(groupBy, key, i) }}
+                  />
+                  {labelFor(groupBy, key)}
+                </TableCell>
+                {weeks.map(w => (
+                  <TableCell key={w.week} align="right" data-week={w.week}>
+                    {w.counts[key] ? w.counts[key] : '·'}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
             <TableRow>
               <TableCell component="th" scope="row">Total</TableCell>
               {weeks.map(w => (
-                <TableCell key={w.week} align="right">
+                <TableCell key={w.week} align="right" data-week={w.week} style={{ fontWeight: 600 }}>
                   {w.total}
                 </TableCell>
               ))}

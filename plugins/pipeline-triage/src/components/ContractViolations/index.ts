@@ -1,0 +1,1 @@
+export { ContractViolationsPanel, isContract } from './ContractViolationsPanel';
