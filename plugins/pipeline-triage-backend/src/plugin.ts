@@ -93,7 +93,6 @@ export const pipelineTriagePlugin = createBackendPlugin({
           ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
           db: knex,
         });
-        const linker = new CatalogLinker({ catalog, auth, logger, ttlMs: settings.catalogTtlMs, downstreamDepth: settings.downstreamDepth });
         const contracts = new ContractRefresher({ catalog, auth, logger, store: new KnexContractStore(knex) });
         const linker = new CatalogLinker({
           catalog,

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { JsonObject } from '@backstage/types';
