@@ -28,6 +28,7 @@ import { renderReport } from './service/renderReport';
 import { KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
 import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
+import { createInvestigation } from './investigate/createInvestigation';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -63,8 +64,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         events: eventsServiceRef,
+        auditor: coreServices.auditor,
       },
-      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events }) {
+      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, auditor }) {
         const settings = readTriageConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) await migrateStore(knex);
@@ -87,8 +89,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
           dispatcher,
         });
         const engine = createEngine(config, rulePacks);
+        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals, logger, auth, httpAuth, auditor });
         const processor = new EventProcessor(
-          { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone },
+          { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
           logger,
           settings.processing,
@@ -107,6 +110,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             }),
         });
 
+        httpRouter.use(investigation.router);
         httpRouter.use(
           await createRouter({
             logger,
@@ -118,6 +122,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),
+            modelUsage: investigation.usage,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

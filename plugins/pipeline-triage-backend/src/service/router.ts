@@ -33,6 +33,8 @@ export interface RouterOptions {
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
   catalogIndex: () => Promise<CatalogIndex>;
+  /** Model investigation usage (calls, tokens, failures, budget left) for /v1/stats. */
+  modelUsage?: () => unknown;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -221,7 +223,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       z.object({ entityRef: entityRef.optional(), owner: entityRef.optional(), routedTo: entityRef.optional() }),
       req.query,
     );
-    res.json(await incidents.stats(q));
+    res.json({ ...(await incidents.stats(q)), model: options.modelUsage?.() });
   });
 
   const findingsQuery = z.object({ entityRef, since: z.iso.datetime({ offset: true }).optional() });
