@@ -210,7 +210,7 @@ export class InvestigationStore {
   async addAttachment(a: Omit<StoredAttachment, 'id' | 'at'>): Promise<StoredAttachment> {
     const count = await this.db('pt_attachments').where({ incident_id: a.incidentId }).count({ n: '*' }).first();
     const id = `A${Number(count?.n ?? 0) + 1}`;
-    const row = { ...a, id: `${a.incidentId.slice(0, 8)}-${randomUUID()}`, at: new Date().toISOString() };
+    const row = { ...a, id: randomUUID(), at: new Date().toISOString() };
     await this.db('pt_attachments').insert({
       id: row.id,
       incident_id: a.incidentId,
