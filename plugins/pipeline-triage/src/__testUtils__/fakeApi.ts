@@ -22,6 +22,9 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
       consecutiveFailures: 2,
     }),
     getStats: async () => ({ queue: { pending: 2, oldestPendingAt: null, lagSeconds: 90 }, deadLetters: 1 }),
+    investigate: async () => ({ id: 'inv-1' }),
+    listInvestigations: async () => [],
+    acceptSuggestion: async id => makeDetail({ id }),
     ...overrides,
   };
   return {
@@ -32,5 +35,8 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
     getTrends: jest.fn(impl.getTrends),
     getStatus: jest.fn(impl.getStatus),
     getStats: jest.fn(impl.getStats),
+    investigate: jest.fn(impl.investigate),
+    listInvestigations: jest.fn(impl.listInvestigations),
+    acceptSuggestion: jest.fn(impl.acceptSuggestion),
   };
 }

@@ -6,6 +6,7 @@ import type {
   IncidentDetail,
   IncidentStatus,
   IncidentSummary,
+  Investigation,
   Page,
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
@@ -66,6 +67,12 @@ export interface PipelineTriageApi {
   getTrends(query: TrendsQuery): Promise<TrendsResponse>;
   getStatus(entityRef: string): Promise<EntityTriageStatus>;
   getStats(): Promise<TriageStats>;
+  /** Starts an investigation; the backend answers 409 while one runs. */
+  investigate(incidentId: string): Promise<{ id: string }>;
+  /** Investigations of an incident, newest first, with their stored steps. */
+  listInvestigations(incidentId: string): Promise<Investigation[]>;
+  /** Accepts a model suggestion: the routing policy re-routes the incident for its category. */
+  acceptSuggestion(incidentId: string, investigationId: string): Promise<IncidentDetail>;
 }
 
 export const pipelineTriageApiRef = createApiRef<PipelineTriageApi>({

@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   IncidentDetail,
   IncidentSummary,
+  Investigation,
   Page,
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
@@ -73,6 +74,22 @@ export class PipelineTriageClient implements PipelineTriageApi {
 
   getStats(): Promise<TriageStats> {
     return this.json('/v1/stats');
+  }
+
+  investigate(incidentId: string): Promise<{ id: string }> {
+    return this.json(`/v1/incidents/${encodeURIComponent(incidentId)}/investigate`, { method: 'POST' });
+  }
+
+  async listInvestigations(incidentId: string): Promise<Investigation[]> {
+    const page = await this.json<{ items: Investigation[] }>(`/v1/incidents/${encodeURIComponent(incidentId)}/investigations`);
+    return page.items;
+  }
+
+  acceptSuggestion(incidentId: string, investigationId: string): Promise<IncidentDetail> {
+    return this.json(
+      `/v1/incidents/${encodeURIComponent(incidentId)}/investigations/${encodeURIComponent(investigationId)}/accept`,
+      { method: 'POST' },
+    );
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {
