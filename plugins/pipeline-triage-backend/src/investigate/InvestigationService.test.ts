@@ -65,25 +65,29 @@ describe('InvestigationService', () => {
 
   it('stores every step before it is pushed, and pushes exactly the stored step', async () => {
     const pushed: any[] = [];
-    let investigations: InvestigationStore;
+    /** What the store held for each pushed step at the moment it was pushed. */
+    const storedWhenPushed: unknown[] = [];
+    const holder: { investigations?: InvestigationStore } = {};
     const signals: SignalsService = {
       publish: async message => {
-        expect(message.channel).toBe(INVESTIGATION_SIGNAL_CHANNEL);
         const m = message.message as any;
+        pushed.push({ channel: message.channel, ...m });
         if (m.step) {
-          const stored = (await investigations.get(m.investigationId))!.steps.find(s => s.seq === m.step.seq);
-          expect(stored).toEqual(m.step);
+          const current = await holder.investigations!.get(m.investigationId);
+          storedWhenPushed.push(current?.steps.find(s => s.seq === m.step.seq));
         }
-        pushed.push(m);
       },
     };
     fake.fallback = { kind: 'tool', input: attackerAnswer('code_error') };
     const s = service({ mode: 'on-demand' }, signals);
-    investigations = s.investigations;
+    holder.investigations = s.investigations;
+    const investigations = s.investigations;
     const { id, done } = await s.service.start(incident.id, { trigger: 'user', by: 'user:default/x' });
     await done;
     const stored = (await investigations.get(id))!;
+    expect(pushed.every(m => m.channel === INVESTIGATION_SIGNAL_CHANNEL)).toBe(true);
     expect(pushed.filter(m => m.step).map(m => m.step)).toEqual(stored.steps);
+    expect(storedWhenPushed).toEqual(stored.steps);
     expect(pushed[pushed.length - 1]).toMatchObject({ status: 'completed', investigationId: id });
   });
 

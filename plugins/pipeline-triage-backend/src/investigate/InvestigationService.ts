@@ -151,7 +151,7 @@ export class InvestigationService {
       confidence: suggestion.confidence,
       route,
       safeToRetry: safe,
-      retryReason: safe ? undefined : policy.safeToRetry ? 'Not safe: the model found reasons a rerun would fail or duplicate output' : policy.reason,
+      retryReason: retryReasonOf(safe, policy),
       by,
       reason: `Model-derived category: ${suggestion.reason}`,
     });
@@ -266,4 +266,10 @@ export class InvestigationService {
       this.deps.logger.debug(`Investigation signal failed: ${error}`);
     }
   }
+}
+
+function retryReasonOf(safe: boolean, policy: { safeToRetry: boolean; reason: string }): string | undefined {
+  if (safe) return undefined;
+  if (!policy.safeToRetry) return policy.reason;
+  return 'Not safe: the model found reasons a rerun would fail or duplicate output';
 }

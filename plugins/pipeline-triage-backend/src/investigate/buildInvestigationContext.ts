@@ -67,8 +67,9 @@ export function buildInvestigationContext(input: InvestigationInput): Investigat
     sections.push(`## Signals\n${Object.entries(event.signals).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n')}`);
   }
   sections.push(
-    `## Linked entities\n${incident.linkedEntities.map(e => `${e.role}: ${e.entityRef}${e.title ? ` (${e.title})` : ''}`).join('\n') || '(none)'}` +
-      (incident.ownerRef ? `\nowner of the job: ${incident.ownerRef}` : ''),
+    `## Linked entities\n${incident.linkedEntities.map(e => `${e.role}: ${e.entityRef}${e.title ? ` (${e.title})` : ''}`).join('\n') || '(none)'}${
+      incident.ownerRef ? `\nowner of the job: ${incident.ownerRef}` : ''
+    }`,
   );
   if (input.findings.length) {
     sections.push(
@@ -80,9 +81,13 @@ export function buildInvestigationContext(input: InvestigationInput): Investigat
   }
   const previous = input.history.filter(h => h.id !== incident.id).slice(0, 10);
   sections.push(
-    `## Recent history of this job\nconsecutive failures: ${incident.consecutiveFailures}\nlast success: ${incident.lastSuccess ?? 'unknown'}\n` +
-      `recent deploy: ${event.signals?.recentDeploy ?? 'unknown'}${event.signals?.deployVersion ? ` (${event.signals.deployVersion})` : ''}\n` +
-      (previous.map(h => `- ${h.lastSeen}: ${h.category} (${h.status}, ${h.occurrences}x) ${h.title}`).join('\n') || '- no earlier incidents'),
+    [
+      '## Recent history of this job',
+      `consecutive failures: ${incident.consecutiveFailures}`,
+      `last success: ${incident.lastSuccess ?? 'unknown'}`,
+      `recent deploy: ${event.signals?.recentDeploy ?? 'unknown'}${event.signals?.deployVersion ? ` (${event.signals.deployVersion})` : ''}`,
+      previous.map(h => `- ${h.lastSeen}: ${h.category} (${h.status}, ${h.occurrences}x) ${h.title}`).join('\n') || '- no earlier incidents',
+    ].join('\n'),
   );
   sections.push(
     `## Rule engine result\ncategory: ${c.category} (confidence ${c.confidence.toFixed(2)}, decided by ${c.evidence.join(', ') || 'nothing'})\n` +

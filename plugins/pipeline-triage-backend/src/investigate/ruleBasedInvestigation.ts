@@ -20,13 +20,15 @@ export function ruleBasedInvestigation(incident: IncidentDetail, attachments: At
 
   const hypotheses: InvestigationHypothesis[] = c.hypotheses.slice(0, 5).map((h, i) => {
     const winner = h.category === c.category;
+    let status: InvestigationHypothesis['status'] = 'dismissed';
+    if (winner) status = c.confidence >= 0.5 ? 'confirmed' : 'open';
     return {
       title: `${CATEGORY_INFO[h.category].label}${h.rules.length ? ` (rules: ${h.rules.slice(0, 3).join(', ')})` : ''}`,
       category: h.category,
       likelihood: winner ? c.confidence : Math.min(1 - c.confidence, Math.max(0, h.score) / total),
       evidenceFor: winner ? supporting : [],
       evidenceAgainst: winner ? [] : supporting.slice(0, 3),
-      status: winner ? (c.confidence >= 0.5 ? 'confirmed' : 'open') : 'dismissed',
+      status,
       reason: h.reason || (i === 0 ? 'strongest rule match' : 'scored lower than the winner'),
     };
   });

@@ -95,7 +95,9 @@ export class FakeAnthropic {
     const model = body?.model ?? 'unknown';
     const toolName = body?.tools?.[0]?.name ?? 'tool';
     const inputTokens = Math.ceil(raw.length / 4);
-    const json = script.kind === 'tool' ? JSON.stringify(script.input) : script.kind === 'raw' ? script.json : '';
+    let json = '';
+    if (script.kind === 'tool') json = JSON.stringify(script.input);
+    if (script.kind === 'raw') json = script.json;
     const outputTokens = Math.max(1, Math.ceil((json.length || (script as { text?: string }).text?.length || 1) / 4));
     const block =
       script.kind === 'text'

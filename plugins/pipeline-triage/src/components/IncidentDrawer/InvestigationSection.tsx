@@ -97,7 +97,8 @@ export function InvestigationSection(props: { incidentId: string; onAccepted(inc
         {latest && (
           <Typography variant="caption" color="textSecondary">
             {latest.status}
-            {latest.trigger === 'auto' ? ' · started automatically' : latest.requestedBy ? ` · by ${latest.requestedBy}` : ''}
+            {latest.trigger === 'auto' && ' · started automatically'}
+            {latest.trigger === 'user' && latest.requestedBy && ` · by ${latest.requestedBy}`}
           </Typography>
         )}
       </Box>
