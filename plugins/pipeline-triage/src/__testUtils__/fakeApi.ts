@@ -25,6 +25,10 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
     investigate: async () => ({ id: 'inv-1' }),
     listInvestigations: async () => [],
     acceptSuggestion: async id => makeDetail({ id }),
+    attachEvidence: async (_id, input) => ({
+      attachment: { id: 'A1', kind: input.kind, name: 'name' in input && input.name ? input.name : 'pasted.txt', size: 10 },
+      reclassified: { category: 'resource_exhaustion', confidence: 0.9, changed: true, previous: 'unknown' },
+    }),
     ...overrides,
   };
   return {
@@ -38,5 +42,6 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
     investigate: jest.fn(impl.investigate),
     listInvestigations: jest.fn(impl.listInvestigations),
     acceptSuggestion: jest.fn(impl.acceptSuggestion),
+    attachEvidence: jest.fn(impl.attachEvidence),
   };
 }

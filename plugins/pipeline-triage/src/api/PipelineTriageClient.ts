@@ -8,6 +8,8 @@ import type {
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
 import type {
+  AttachEvidenceResult,
+  EvidenceAttachment,
   EntityTriageStatus,
   IncidentQuery,
   IncidentUpdate,
@@ -83,6 +85,17 @@ export class PipelineTriageClient implements PipelineTriageApi {
   async listInvestigations(incidentId: string): Promise<Investigation[]> {
     const page = await this.json<{ items: Investigation[] }>(`/v1/incidents/${encodeURIComponent(incidentId)}/investigations`);
     return page.items;
+  }
+
+  attachEvidence(incidentId: string, input: EvidenceAttachment): Promise<AttachEvidenceResult> {
+    const path = `/v1/incidents/${encodeURIComponent(incidentId)}/attachments`;
+    if ('file' in input) {
+      const form = new FormData();
+      form.append('kind', input.kind);
+      form.append('file', input.file, input.file.name);
+      return this.json(path, { method: 'POST', body: form });
+    }
+    return this.json(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
   }
 
   acceptSuggestion(incidentId: string, investigationId: string): Promise<IncidentDetail> {

@@ -80,6 +80,10 @@ function IncidentDrawerContent(props: { incidentId: string; onClose(): void; onC
                 setVersion(v => v + 1);
                 onChanged?.();
               }}
+              onReclassified={() => {
+                setVersion(v => v + 1);
+                onChanged?.();
+              }}
             />
           </Section>
           <IncidentDetailView incident={incident} />

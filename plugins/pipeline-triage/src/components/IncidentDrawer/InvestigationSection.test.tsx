@@ -112,10 +112,53 @@ describe('InvestigationSection', () => {
     expect(await screen.findByText('Investigation inv-0 is already running for incident inc-1')).toBeInTheDocument();
   });
 
+  it('attaches pasted evidence and reports the re-classification', async () => {
+    const onReclassified = jest.fn();
+    const api = createFakeApi();
+    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} onReclassified={onReclassified} />, api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Attach evidence' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Attach evidence' });
+    expect(within(dialog).getByRole('button', { name: 'Attach' })).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'executor.log' } });
+    fireEvent.change(within(dialog).getByLabelText('Pasted text'), { target: { value: 'java.lang.OutOfMemoryError' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Attach' }));
+    await waitFor(() =>
+      expect(api.attachEvidence).toHaveBeenCalledWith('inc-1', { kind: 'log', name: 'executor.log', text: 'java.lang.OutOfMemoryError' }),
+    );
+    expect(await screen.findByText(/re-classified from unknown to resource_exhaustion/)).toBeInTheDocument();
+    expect(onReclassified).toHaveBeenCalled();
+  });
+
+  it('keeps the dialog open with the error naming the field', async () => {
+    const api = createFakeApi({
+      attachEvidence: async () => {
+        throw new Error('file: extension ".exe" is not allowed');
+      },
+    });
+    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} />, api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Attach evidence' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Attach evidence' });
+    const file = new File(['MZ'], 'tool.exe', { type: 'application/octet-stream' });
+    fireEvent.change(within(dialog).getByLabelText('File'), { target: { files: [file] } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Attach' }));
+    expect(await within(dialog).findByText('file: extension ".exe" is not allowed')).toBeInTheDocument();
+    expect(api.attachEvidence).toHaveBeenCalledWith('inc-1', { kind: 'log', file });
+  });
+
+  it('marks a model-derived category in the drawer header', async () => {
+    const base = makeDetail({ id: 'inc-1' });
+    const api = createFakeApi({
+      getIncident: async () => ({ ...base, verdict: { ...base.verdict, classification: { ...base.verdict.classification, source: 'model' } } }),
+    });
+    await renderWithApi(<IncidentDrawer incidentId="inc-1" onClose={() => {}} />, api);
+    expect(await screen.findByText('model-derived')).toBeInTheDocument();
+  });
+
   it('is part of the incident drawer', async () => {
     const api = createFakeApi({ listInvestigations: async () => [investigation()] });
     await renderWithApi(<IncidentDrawer incidentId="inc-1" onClose={() => {}} />, api);
     const section = await screen.findByRole('region', { name: 'Investigation' });
     expect(await within(section).findByText('Executor heap too small')).toBeInTheDocument();
+    expect(screen.queryByText('model-derived')).not.toBeInTheDocument();
   });
 });

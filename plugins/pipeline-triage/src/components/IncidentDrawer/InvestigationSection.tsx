@@ -12,6 +12,8 @@ import { pipelineTriageApiRef } from '../../api';
 import { CategoryChip, errorMessage } from '../shared';
 import { InvestigationResultView, HypothesisRow } from './InvestigationResultView';
 import { useInvestigationSignal } from './useInvestigationSignal';
+import { AttachEvidenceDialog } from './AttachEvidenceDialog';
+import type { EvidenceAttachment } from '../../api';
 
 const STEP_LABEL: Record<InvestigationStep['kind'], string> = {
   context: 'Context gathered',
@@ -56,8 +58,16 @@ function SourceLabel(props: { investigation: Investigation }) {
  * The incident's investigation: Investigate, live steps, then hypotheses with likelihood bars,
  * dismissed ones with reasons, root cause, remediation, and any suggestion awaiting acceptance.
  */
-export function InvestigationSection(props: { incidentId: string; onAccepted(incident: IncidentDetail): void }) {
-  const { incidentId, onAccepted } = props;
+export function InvestigationSection(props: {
+  incidentId: string;
+  onAccepted(incident: IncidentDetail): void;
+  /** Evidence was attached and the incident classified again. */
+  onReclassified?(): void;
+}) {
+  const { incidentId, onAccepted, onReclassified } = props;
+  const [attachOpen, setAttachOpen] = useState(false);
+  const [attachError, setAttachError] = useState<string>();
+  const [attached, setAttached] = useState<string>();
   const api = useApi(pipelineTriageApiRef);
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -81,8 +91,34 @@ export function InvestigationSection(props: { incidentId: string; onAccepted(inc
     }
   };
 
+  const attach = async (input: EvidenceAttachment) => {
+    setBusy(true);
+    setAttachError(undefined);
+    try {
+      const r = await api.attachEvidence(incidentId, input);
+      setAttachOpen(false);
+      setAttached(
+        r.reclassified.changed
+          ? `Attached ${r.attachment.name}; re-classified from ${r.reclassified.previous} to ${r.reclassified.category}.`
+          : `Attached ${r.attachment.name}; the category stays ${r.reclassified.category}.`,
+      );
+      onReclassified?.();
+    } catch (e) {
+      setAttachError(errorMessage(e as Error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Box>
+      <AttachEvidenceDialog
+        open={attachOpen}
+        busy={busy}
+        error={attachError}
+        onCancel={() => setAttachOpen(false)}
+        onSubmit={attach}
+      />
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={1}>
         <Button
           variant="outlined"
@@ -92,6 +128,9 @@ export function InvestigationSection(props: { incidentId: string; onAccepted(inc
           onClick={() => run(() => api.investigate(incidentId))}
         >
           Investigate
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => setAttachOpen(true)}>
+          Attach evidence
         </Button>
         {latest && <SourceLabel investigation={latest} />}
         {latest && (
@@ -103,6 +142,7 @@ export function InvestigationSection(props: { incidentId: string; onAccepted(inc
         )}
       </Box>
       {actionError && <Alert severity="error">{actionError}</Alert>}
+      {attached && <Alert severity="success">{attached}</Alert>}
       {error && <Alert severity="error">{errorMessage(error)}</Alert>}
       {investigations && !latest && (
         <Typography variant="body2" color="textSecondary">
