@@ -91,11 +91,15 @@ describe('InvestigationService', () => {
     expect(pushed[pushed.length - 1]).toMatchObject({ status: 'completed', investigationId: id });
   });
 
-  it('in always mode investigates even a confident incident, without changing its category', async () => {
+  it('in always mode investigates even a confident incident, without holding routing or changing its category', async () => {
     const before = fake.requests.length;
-    const s = service({ mode: 'always', routingWaitMs: 5000 }, { publish: async () => undefined });
+    fake.scripts.push({ kind: 'tool', input: attackerAnswer('code_error'), delayMs: 300 });
+    const s = service({ mode: 'always', routingWaitMs: 60_000 }, { publish: async () => undefined });
     expect(incident.confidence).toBeGreaterThanOrEqual(0.6);
     expect(await s.service.assist(incident.id)).toBeUndefined();
+    // Routing was not held for the model: the investigation is still running.
+    expect((await s.investigations.list(incident.id))[0].status).toBe('running');
+    while ((await s.investigations.list(incident.id))[0].status === 'running') await new Promise(r => setTimeout(r, 50));
     expect(fake.requests.length).toBe(before + 1);
     const [latest] = await s.investigations.list(incident.id);
     expect(latest).toMatchObject({ trigger: 'auto', source: 'model', status: 'completed' });

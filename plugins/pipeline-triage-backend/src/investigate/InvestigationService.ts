@@ -90,7 +90,8 @@ export class InvestigationService {
     if (!settings.enabled || !this.deps.investigator || settings.mode === 'on-demand') return undefined;
     const incident = await this.incident(incidentId);
     const c = incident.verdict.classification;
-    if (settings.mode === 'fallback' && c.category !== 'unknown' && c.confidence >= settings.confidenceThreshold) return undefined;
+    const rulesSure = c.category !== 'unknown' && c.confidence >= settings.confidenceThreshold;
+    if (settings.mode === 'fallback' && rulesSure) return undefined;
     let started: { id: string; done: Promise<void> };
     try {
       started = await this.start(incidentId, { trigger: 'auto' });
@@ -98,6 +99,8 @@ export class InvestigationService {
       if (error instanceof ConflictError) return undefined;
       throw error;
     }
+    // The guardrails would keep a confident category anyway: investigate, but do not hold routing.
+    if (rulesSure) return undefined;
     let timer: NodeJS.Timeout | undefined;
     const inTime = await Promise.race([
       started.done.then(() => true),
