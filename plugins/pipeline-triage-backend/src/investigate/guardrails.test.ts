@@ -37,7 +37,7 @@ describe('scrubRecipients', () => {
     expect(out).toContain('[recipient removed]');
   });
   it('leaves ordinary technical text alone', () => {
-    const text = 'Increase spark.executor.memory to 8g; see line 12 (HTTP 403).';
+    const text = 'Increase spark.executor.memory to 8g; see line 12 (HTTP 403). Add @Override to run().';
     expect(scrubRecipients(text)).toBe(text);
   });
 });

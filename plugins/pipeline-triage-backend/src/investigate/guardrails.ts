@@ -33,11 +33,12 @@ export function conservativeRetry(...opinions: Array<boolean | undefined>): bool
   return opinions.every(o => o !== false) && opinions.some(o => o === true);
 }
 
-// E-mail addresses, entity refs of people and teams, @handles and #channels.
+// E-mail addresses, entity refs of people and teams, @handles and #channels. Handles start
+// lower-case, so Java annotations (@Override) in a suggested code change survive.
 const RECIPIENT_PATTERNS = [
   /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
   /\b(?:user|group):(?:[a-z0-9_-]+\/)?[a-z0-9._-]+/gi,
-  /(?<![\w.])@[A-Za-z][\w.-]{1,}/g,
+  /(?<![\w.])@[a-z][\w.-]{1,}/g,
   /(?<![\w&])#[a-z][\w-]{2,}/gi,
 ];
 
