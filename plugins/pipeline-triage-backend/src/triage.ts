@@ -32,7 +32,7 @@ export interface TriageStages {
   reopenWindowHours: number;
   weekZone: string;
   /** Automatic model investigation: may change category and route (via the policy) before anyone is told. */
-  assist?: (incidentId: string) => Promise<{ category: Category; route: TriageRouteDecision } | undefined>;
+  assist?: (incidentId: string) => Promise<{ category?: Category; route?: TriageRouteDecision; safeToRetry?: boolean } | undefined>;
 }
 
 /**
@@ -116,7 +116,12 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     jobTitle: links.job?.title ?? event.job.name,
     failedAt: event.eventTime,
   });
-  return { ...occurrence, category: assisted?.category ?? classification.category, safeToRetry: result.verdict.retry.safeToRetry };
+  return {
+    ...occurrence,
+    category: assisted?.category ?? classification.category,
+    // The model can only have turned a yes into a no; the sender gating its retry sees that.
+    safeToRetry: result.verdict.retry.safeToRetry && assisted?.safeToRetry !== false,
+  };
 }
 
 export function isoWeek(event: FailureEvent, zone: string): string {

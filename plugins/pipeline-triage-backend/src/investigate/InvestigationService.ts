@@ -38,8 +38,11 @@ export interface InvestigationServiceDeps {
 
 /** What triage routes with after the automatic investigation had its chance. */
 export interface AssistedRoute {
-  category: Category;
-  route: RouteDecision;
+  /** Set when the guardrails adopted the model's category; the route is the policy's for it. */
+  category?: Category;
+  route?: RouteDecision;
+  /** The incident's retry verdict after the investigation (never looser than the rules'). */
+  safeToRetry?: boolean;
 }
 
 const MODEL_ACTOR = 'pipeline-triage:model';
@@ -111,8 +114,11 @@ export class InvestigationService {
     clearTimeout(timer);
     if (!inTime) return undefined; // Routing proceeds; a late answer stays a suggestion.
     const investigation = await this.deps.investigations.get(started.id);
-    if (investigation?.suggestion?.status !== 'pending') return undefined;
-    return this.apply(incidentId, investigation, MODEL_ACTOR, 'applied');
+    const applied =
+      investigation?.suggestion?.status === 'pending'
+        ? await this.apply(incidentId, investigation, MODEL_ACTOR, 'applied')
+        : {};
+    return { ...applied, safeToRetry: (await this.incident(incidentId)).safeToRetry };
   }
 
   /** A person accepts a pending suggestion: the policy routes the incident for that category. */
@@ -133,7 +139,7 @@ export class InvestigationService {
     investigation: Investigation,
     by: string,
     status: 'applied' | 'accepted',
-  ): Promise<AssistedRoute> {
+  ): Promise<{ category: Category; route: RouteDecision }> {
     const suggestion = investigation.suggestion!;
     const incident = await this.incident(incidentId);
     const links = await this.deps.linker.link(incident.latestEvent);

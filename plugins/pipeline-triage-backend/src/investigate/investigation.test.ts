@@ -198,6 +198,22 @@ describe.each(databases.eachSupportedId())('model investigations on %s', databas
       expect((await incident(incidentId)).safeToRetry).toBe(false);
     });
 
+    it('lets a model "not safe" tighten the verdict the sender reads, before it is answered', async () => {
+      fake.fallback = { kind: 'tool', input: { ...(attackerAnswer('infrastructure') as object), safeToRetry: false } };
+      const res = await request(backend.server)
+        .post(`${API}/v1/events`)
+        .set('authorization', SENDER)
+        .send(failure({ namespace: 'glue-prod', name: 'checkout-orders-ingest' }, 'Task received SIGTERM signal', { attempt: 1, maxAttempts: 3 }));
+      expect(res.status).toBe(202);
+      const [result] = res.body.results;
+      expect(result.safeToRetry).toBe(false);
+      const detail = await incident(result.incidentId);
+      expect(detail.category).toBe('infrastructure');
+      expect(detail.safeToRetry).toBe(false);
+      // Only a verdict the rules had as safe gets this reason: the model turned the yes into a no.
+      expect(detail.verdict.retry.reason).toMatch(/^Not safe: the model investigation/);
+    });
+
     it('lets a late answer only suggest; a person accepts it and the policy re-routes', async () => {
       fake.scripts.push({ kind: 'tool', input: attackerAnswer('permission'), delayMs: 2500 });
       const { incidentId } = await post(failure(FINANCE, vague('d4')));
