@@ -118,7 +118,7 @@ export interface Config {
        * @visibility secret
        */
       apiKey?: string;
-      /** Claude model id. Default: claude-sonnet-4-5. */
+      /** Claude model id. Default: claude-sonnet-5. */
       model?: string;
       /** Messages API base URL (a proxy or gateway). Default: the SDK's. */
       baseUrl?: string;

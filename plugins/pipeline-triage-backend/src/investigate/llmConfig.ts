@@ -22,7 +22,8 @@ export interface LlmSettings {
   circuitOpenMs: number;
 }
 
-export const DEFAULT_MODEL = 'claude-sonnet-4-5';
+// claude-sonnet-4-5 reaches end of life on 2026-11-30 (the SDK warns); Sonnet 5 is the current Sonnet.
+export const DEFAULT_MODEL = 'claude-sonnet-5';
 const MODES: LlmMode[] = ['fallback', 'on-demand', 'always'];
 
 /** Reads `pipelineTriage.llm` (documented in config.d.ts). */

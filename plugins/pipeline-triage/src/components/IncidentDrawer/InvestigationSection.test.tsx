@@ -24,7 +24,7 @@ const investigation = (overrides: Partial<Investigation> = {}): Investigation =>
   status: 'completed',
   source: 'model',
   trigger: 'user',
-  model: 'claude-sonnet-4-5',
+  model: 'claude-sonnet-5',
   startedAt: '2026-01-10T09:00:00Z',
   finishedAt: '2026-01-10T09:00:20Z',
   result,
@@ -63,7 +63,7 @@ describe('InvestigationSection', () => {
   it('shows hypotheses with likelihood bars, dismissed ones with reasons, root cause and remediation, labelled model', async () => {
     const api = createFakeApi({ listInvestigations: async () => [investigation()] });
     await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} />, api);
-    expect(await screen.findByText('Model · claude-sonnet-4-5')).toBeInTheDocument();
+    expect(await screen.findByText('Model · claude-sonnet-5')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Likelihood 80%' })).toHaveAttribute('aria-valuenow', '80');
     const dismissed = screen.getByRole('group', { name: 'Dismissed hypotheses' });
     expect(within(dismissed).getByText('Skewed join key')).toBeInTheDocument();
