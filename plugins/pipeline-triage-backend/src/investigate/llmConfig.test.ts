@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import { readLlmConfig } from './llmConfig';
 
-const read = (llm?: Record<string, unknown>) => readLlmConfig(new ConfigReader(llm ? { pipelineTriage: { llm } } : {}));
+const read = (llm?: JsonObject) => readLlmConfig(new ConfigReader(llm ? { pipelineTriage: { llm } } : {}));
 
 describe('readLlmConfig', () => {
   it('is off without a key, on-demand, with the documented defaults', () => {
