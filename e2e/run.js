@@ -41,7 +41,6 @@ async function main() {
       cwd: path.join(root, 'packages/backend'),
       stdio: ['ignore', log, log],
       detached: true,
-      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'worktreePaths.js')}`.trim() },
     },
   );
   const stop = () => {

@@ -123,6 +123,49 @@ export interface Config {
       /** When the weekly digest goes to each team (cron, backend time zone). Default: Mondays 08:00. */
       cron?: string;
     };
+    /**
+     * Model-assisted investigation with Anthropic. Without an apiKey (or with enabled: false)
+     * the Investigate flow still runs, rule-based, from the incident's own evidence.
+     */
+    llm?: {
+      /** Default: true when an apiKey is set. */
+      enabled?: boolean;
+      /**
+       * Anthropic API key; read it from the environment, e.g. `${ANTHROPIC_API_KEY}`.
+       * @visibility secret
+       */
+      apiKey?: string;
+      /** Claude model id. Default: claude-sonnet-5. */
+      model?: string;
+      /** Messages API base URL (a proxy or gateway). Default: the SDK's. */
+      baseUrl?: string;
+      /** Time allowed for one model call, streaming included. Default: 60000. */
+      timeoutMs?: number;
+      /** max_tokens of one answer. Default: 4096. */
+      maxTokens?: number;
+      /** SDK retries on 429/5xx/connection errors before the call counts as failed. Default: 1. */
+      maxRetries?: number;
+      /** Model calls in flight at once, per instance. Default: 2. */
+      concurrency?: number;
+      /** Input plus output tokens per UTC day, per instance; past it the model is not called. Default: 2000000. */
+      dailyTokenBudget?: number;
+      /**
+       * fallback: investigate automatically when the rules say unknown or are below the
+       * threshold; on-demand: only when someone presses Investigate; always: every new incident.
+       * Default: on-demand.
+       */
+      mode?: 'fallback' | 'on-demand' | 'always';
+      /** Rules' confidence below which the model may replace the category. Default: 0.6. */
+      confidenceThreshold?: number;
+      /** In automatic modes, how long routing waits for the model before it proceeds. Default: 20000. */
+      routingWaitMs?: number;
+      circuitBreaker?: {
+        /** Consecutive failed calls that pause calling the model. Default: 5. */
+        failures?: number;
+        /** How long the pause lasts. Default: 60. */
+        openSeconds?: number;
+      };
+    };
     /** User rule packs: YAML files, validated on load. */
     rules?: {
       /** Paths of YAML rule packs, relative to the backend's working directory. */

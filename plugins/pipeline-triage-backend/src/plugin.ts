@@ -35,6 +35,7 @@ import { loadIncidentResources } from './permissions/loadIncidentResources';
 import { readRateLimitConfig } from './service/eventsRateLimit';
 import { ContractRefresher } from './contracts/ContractRefresher';
 import { KnexContractStore } from './store/KnexContractStore';
+import { createInvestigation } from './investigate/createInvestigation';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -118,8 +119,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
           dispatcher,
         });
         const engine = createEngine(config, rulePacks);
+        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals, logger, access, auditor });
         const processor = new EventProcessor(
-          { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone },
+          { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
           logger,
           settings.processing,
@@ -138,6 +140,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             }),
         });
 
+        httpRouter.use(investigation.router);
         httpRouter.use(
           await createRouter({
             logger,
@@ -154,6 +157,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             auditor,
             rateLimit: readRateLimitConfig(config),
             contracts,
+            modelUsage: investigation.usage,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -4,6 +4,7 @@ import type {
   EvidenceLine,
   FailureEvent,
   LinkedEntity,
+  RouteDecision as TriageRouteDecision,
   TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from './linking';
@@ -30,6 +31,8 @@ export interface TriageStages {
   notifier: IncidentNotifier;
   reopenWindowHours: number;
   weekZone: string;
+  /** Automatic model investigation: may change category and route (via the policy) before anyone is told. */
+  assist?: (incidentId: string) => Promise<{ category?: Category; route?: TriageRouteDecision; safeToRetry?: boolean } | undefined>;
 }
 
 /**
@@ -92,12 +95,17 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
   ];
   if (unknown.length && occurrence.recorded) await stages.store.noteUnlinked(unknown, event.eventTime);
+  // Routing waits (bounded) for the automatic investigation; a model failure never blocks triage.
+  const assisted =
+    occurrence.recorded && occurrence.kind === 'new' && stages.assist
+      ? await stages.assist(occurrence.incidentId).catch(() => undefined)
+      : undefined;
   await stages.notifier.incidentRecorded({
     occurrence,
-    route,
+    route: assisted?.route ?? route,
     title: result.verdict.summary,
     severity: result.verdict.severity,
-    category: classification.category,
+    category: assisted?.category ?? classification.category,
     environment,
     entityRefs: entityIndex.map(e => e.entityRef),
     entityRef: links.job?.entityRef,
@@ -108,7 +116,12 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     jobTitle: links.job?.title ?? event.job.name,
     failedAt: event.eventTime,
   });
-  return { ...occurrence, category: classification.category, safeToRetry: result.verdict.retry.safeToRetry };
+  return {
+    ...occurrence,
+    category: assisted?.category ?? classification.category,
+    // The model can only have turned a yes into a no; the sender gating its retry sees that.
+    safeToRetry: result.verdict.retry.safeToRetry && assisted?.safeToRetry !== false,
+  };
 }
 
 export function isoWeek(event: FailureEvent, zone: string): string {

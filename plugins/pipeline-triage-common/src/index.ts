@@ -10,3 +10,4 @@ export * from './failureEvent';
 export * from './verdict';
 export * from './incident';
 export * from './permissions';
+export * from './investigation';

@@ -9,10 +9,7 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import pipelineTriageBackend from '../index';
 import localFileText from '../catalogModule';
 
-/**
- * The example platform the catalog loads in tests, as in the example instance: this checkout's
- * own (a git worktree's node_modules may resolve the package to another checkout).
- */
+/** The example platform the catalog loads in tests, as in the example instance. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
 
 /** The dev-only sender token; tests post events with it like a pipeline would. */

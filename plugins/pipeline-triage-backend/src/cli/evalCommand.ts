@@ -6,14 +6,25 @@ import { computeEvalReport, EvalRecord } from './evalMetrics';
 import { formatEvalReport } from './formatEval';
 import { listFiles, readInputs } from './inputs';
 import { triageItem } from './triageItem';
+import type { InputItem } from './inputs';
+import type { EngineResult } from '../engine';
 
 export interface EvalOptions {
   json?: boolean;
   minAccuracy?: string;
 }
 
+/** Given with --model: the hybrid engine, rules first and the model where they are unsure. */
+export type HybridStep = (item: InputItem, result: EngineResult) => Promise<EvalRecord['predicted'] | undefined>;
+
 /** Scores labelled cases; exits 1 when --min-accuracy is given and not met. */
-export async function evalCommand(engine: TriageEngine, dir: string, options: EvalOptions, io: Output): Promise<number> {
+export async function evalCommand(
+  engine: TriageEngine,
+  dir: string,
+  options: EvalOptions,
+  io: Output,
+  hybrid?: HybridStep,
+): Promise<number> {
   const minAccuracy = options.minAccuracy === undefined ? undefined : Number(options.minAccuracy);
   if (minAccuracy !== undefined && !(minAccuracy >= 0 && minAccuracy <= 1)) {
     throw new CliError(`--min-accuracy must be a number between 0 and 1, got ${options.minAccuracy}`);
@@ -25,17 +36,19 @@ export async function evalCommand(engine: TriageEngine, dir: string, options: Ev
       if (!item.case) continue;
       const expected = caseExpectation(item.case);
       if (!expected.value) throw new CliError(`Invalid case ${file}: ${expected.problem}`);
-      const { verdict } = await triageItem(engine, item, {});
+      const result = await triageItem(engine, item, {});
+      const { verdict } = result;
+      const rules = {
+        category: verdict.classification.category,
+        confidence: verdict.classification.confidence,
+        safeToRetry: verdict.retry.safeToRetry,
+        partialWrite: verdict.partialWrite.partialWrite,
+      };
       records.push({
         id: item.id ?? item.input,
         input: item.input,
         expected: { ...expected.value, acceptable: expected.value.acceptable ?? [] },
-        predicted: {
-          category: verdict.classification.category,
-          confidence: verdict.classification.confidence,
-          safeToRetry: verdict.retry.safeToRetry,
-          partialWrite: verdict.partialWrite.partialWrite,
-        },
+        predicted: (await hybrid?.(item, result)) ?? rules,
       });
     }
   }

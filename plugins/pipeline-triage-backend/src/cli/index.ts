@@ -4,6 +4,7 @@ import { createTriageEngine, TriageEngine } from '../engine';
 import { CliError } from './CliError';
 import { classifyCommand, Output } from './classifyCommand';
 import { evalCommand } from './evalCommand';
+import { modelEvalStep } from './modelEval';
 import { registerSendCommand } from './send';
 
 const defaultIo: Output = {
@@ -44,8 +45,15 @@ export async function runCli(argv: string[], io: Output = defaultIo): Promise<nu
     .argument('<dir>', 'directory of labelled cases (JSON)')
     .option('--json', 'print the report as one JSON document')
     .option('--min-accuracy <x>', 'exit with 1 when accuracy is below x (0..1)')
+    .option('--model', 'score the hybrid engine: the model (ANTHROPIC_API_KEY) where the rules are unsure')
+    .option('--model-id <id>', 'Claude model id for --model (default: the backend default)')
+    .option('--base-url <url>', 'Messages API base URL for --model')
+    .option('--threshold <x>', 'rules confidence below which --model asks the model (default 0.6)')
+    .option('--timeout-ms <ms>', 'time allowed per model call for --model')
     .action(async (dir: string, opts) => {
-      exitCode = await evalCommand(getEngine(), dir, opts, io);
+      const model = opts.model ? modelEvalStep(opts, io) : undefined;
+      exitCode = await evalCommand(getEngine(), dir, opts, io, model?.step);
+      model?.done();
     });
 
   registerSendCommand(program, code => {

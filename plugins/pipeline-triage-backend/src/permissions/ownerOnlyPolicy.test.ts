@@ -226,6 +226,28 @@ describe.each(databases.eachSupportedId())('the owner-only policy on %s', databa
     expect((await request(server).get(`${API}/v1/incidents/${foreign.id}`).set('authorization', PLUGIN)).body.status).not.toBe('resolved');
   });
 
+  it('lets a team investigate and attach evidence to its own incidents only', async () => {
+    const own = visibleTo(FINANCE).find(i => i.ownerRef === 'group:default/finance-data')!;
+    const foreign = all.find(i => !visibleTo(FINANCE).includes(i))!;
+    const investigate = (id: string) =>
+      request(server).post(`${API}/v1/incidents/${id}/investigate`).set('authorization', as(FINANCE));
+    expect((await investigate(own.id)).status).toBe(202);
+    expect((await investigate(foreign.id)).status).toBe(404);
+    const listForeign = await request(server)
+      .get(`${API}/v1/incidents/${foreign.id}/investigations`)
+      .set('authorization', as(FINANCE));
+    expect(listForeign.status).toBe(404);
+    const attach = await request(server)
+      .post(`${API}/v1/incidents/${foreign.id}/attachments`)
+      .set('authorization', as(FINANCE))
+      .send({ kind: 'log', name: 'more.log', text: 'ERROR java.lang.OutOfMemoryError: Java heap space' });
+    expect(attach.status).toBe(404);
+    const foreignInvestigations = await request(server)
+      .get(`${API}/v1/incidents/${foreign.id}/investigations`)
+      .set('authorization', PLUGIN);
+    expect(foreignInvestigations.body.items).toEqual([]);
+  });
+
   it('shows the example guest what the demo and the browser tests open', async () => {
     // The example failures, as the demo loads them, and the failures the browser tests post.
     const dir = path.join(EXAMPLES_DIR, 'events');

@@ -1,4 +1,3 @@
-import '../__testUtils__/localPackagePath';
 import request from 'supertest';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { FailureEvent, TriageVerdict } from '@internal/plugin-pipeline-triage-common';

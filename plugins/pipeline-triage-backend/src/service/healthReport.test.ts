@@ -1,4 +1,3 @@
-import '../__testUtils__/localPackagePath';
 import knexFactory from 'knex';
 import request from 'supertest';
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';

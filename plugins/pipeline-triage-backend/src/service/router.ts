@@ -49,6 +49,8 @@ export interface RouterOptions {
   rateLimit: RateLimitSettings;
   /** The persisted parsed contracts; without it /v1/contracts parses from the catalog snapshot. */
   contracts?: ContractRefresher;
+  /** Model investigation usage (calls, tokens, failures, budget left) for /v1/stats. */
+  modelUsage?: () => unknown;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -250,7 +252,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       z.object({ entityRef: entityRef.optional(), owner: entityRef.optional(), routedTo: entityRef.optional() }),
       req.query,
     );
-    res.json(await incidents.stats({ ...q, access: scope.access }));
+    res.json({ ...(await incidents.stats({ ...q, access: scope.access })), model: options.modelUsage?.() });
   });
 
   const findingsQuery = z.object({ entityRef, since: z.iso.datetime({ offset: true }).optional() });

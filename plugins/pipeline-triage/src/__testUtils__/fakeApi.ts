@@ -25,6 +25,13 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
     listContractViolations: async () => ({ items: [makeViolation()] }),
     listSchemaDrift: async () => ({ items: [makeDrift()] }),
     getContract: async entityRef => makeContractState({ entityRef }),
+    investigate: async () => ({ id: 'inv-1' }),
+    listInvestigations: async () => [],
+    acceptSuggestion: async id => makeDetail({ id }),
+    attachEvidence: async (_id, input) => ({
+      attachment: { id: 'A1', kind: input.kind, name: 'name' in input && input.name ? input.name : 'pasted.txt', size: 10 },
+      reclassified: { category: 'resource_exhaustion', confidence: 0.9, changed: true, previous: 'unknown' },
+    }),
     ...overrides,
   };
   return {
@@ -38,5 +45,9 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
     listContractViolations: jest.fn(impl.listContractViolations),
     listSchemaDrift: jest.fn(impl.listSchemaDrift),
     getContract: jest.fn(impl.getContract),
+    investigate: jest.fn(impl.investigate),
+    listInvestigations: jest.fn(impl.listInvestigations),
+    acceptSuggestion: jest.fn(impl.acceptSuggestion),
+    attachEvidence: jest.fn(impl.attachEvidence),
   };
 }

@@ -6,6 +6,7 @@ import type {
   IncidentDetail,
   IncidentStatus,
   IncidentSummary,
+  Investigation,
   Page,
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
@@ -108,6 +109,16 @@ export interface ContractState {
   checkedAt?: string;
 }
 
+export type EvidenceKind = 'log' | 'schema' | 'trace' | 'sample';
+
+/** Pasted text (with a name) or a file; 10 MB at most, text formats only. */
+export type EvidenceAttachment = { kind: EvidenceKind; name?: string; text: string } | { kind: EvidenceKind; file: File };
+
+export interface AttachEvidenceResult {
+  attachment: { id: string; kind: EvidenceKind; name: string; size: number };
+  reclassified: { category: Category; confidence: number; changed: boolean; previous: Category };
+}
+
 export interface PipelineTriageApi {
   listIncidents(query: IncidentQuery): Promise<Page<IncidentSummary>>;
   getIncident(id: string): Promise<IncidentDetail>;
@@ -119,6 +130,14 @@ export interface PipelineTriageApi {
   listContractViolations(query: FindingsQuery): Promise<{ items: ContractFinding[] }>;
   listSchemaDrift(query: FindingsQuery): Promise<{ items: ContractFinding[] }>;
   getContract(entityRef: string): Promise<ContractState>;
+  /** Starts an investigation; the backend answers 409 while one runs. */
+  investigate(incidentId: string): Promise<{ id: string }>;
+  /** Investigations of an incident, newest first, with their stored steps. */
+  listInvestigations(incidentId: string): Promise<Investigation[]>;
+  /** Adds evidence (pasted text or a file); the incident is classified again with it. */
+  attachEvidence(incidentId: string, input: EvidenceAttachment): Promise<AttachEvidenceResult>;
+  /** Accepts a model suggestion: the routing policy re-routes the incident for its category. */
+  acceptSuggestion(incidentId: string, investigationId: string): Promise<IncidentDetail>;
 }
 
 export const pipelineTriageApiRef = createApiRef<PipelineTriageApi>({

@@ -3,12 +3,15 @@ import { ResponseError } from '@backstage/errors';
 import type {
   IncidentDetail,
   IncidentSummary,
+  Investigation,
   Page,
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
 import type {
   ContractFinding,
   ContractState,
+  AttachEvidenceResult,
+  EvidenceAttachment,
   EntityTriageStatus,
   FindingsQuery,
   IncidentQuery,
@@ -88,6 +91,33 @@ export class PipelineTriageClient implements PipelineTriageApi {
 
   getContract(entityRef: string): Promise<ContractState> {
     return this.json(`/v1/contracts${toSearch({ entityRef })}`);
+  }
+
+  investigate(incidentId: string): Promise<{ id: string }> {
+    return this.json(`/v1/incidents/${encodeURIComponent(incidentId)}/investigate`, { method: 'POST' });
+  }
+
+  async listInvestigations(incidentId: string): Promise<Investigation[]> {
+    const page = await this.json<{ items: Investigation[] }>(`/v1/incidents/${encodeURIComponent(incidentId)}/investigations`);
+    return page.items;
+  }
+
+  attachEvidence(incidentId: string, input: EvidenceAttachment): Promise<AttachEvidenceResult> {
+    const path = `/v1/incidents/${encodeURIComponent(incidentId)}/attachments`;
+    if ('file' in input) {
+      const form = new FormData();
+      form.append('kind', input.kind);
+      form.append('file', input.file, input.file.name);
+      return this.json(path, { method: 'POST', body: form });
+    }
+    return this.json(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  }
+
+  acceptSuggestion(incidentId: string, investigationId: string): Promise<IncidentDetail> {
+    return this.json(
+      `/v1/incidents/${encodeURIComponent(incidentId)}/investigations/${encodeURIComponent(investigationId)}/accept`,
+      { method: 'POST' },
+    );
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {

@@ -15,6 +15,8 @@ import { IncidentHeader } from './IncidentHeader';
 import { IncidentDetailView } from './IncidentDetailView';
 import { IncidentActions } from './IncidentActions';
 import { ReportActions } from './ReportActions';
+import { InvestigationSection } from './InvestigationSection';
+import { Section } from './Section';
 
 /** Loads one incident and offers its actions; onChanged lets the list behind it refresh. */
 function IncidentDrawerContent(props: { incidentId: string; onClose(): void; onChanged?(): void }) {
@@ -70,6 +72,20 @@ function IncidentDrawerContent(props: { incidentId: string; onClose(): void; onC
             </Box>
           )}
           <Divider style={{ marginBottom: 16 }} />
+          <Section title="Investigation">
+            <InvestigationSection
+              incidentId={incident.id}
+              onAccepted={detail => {
+                setUpdated(detail);
+                setVersion(v => v + 1);
+                onChanged?.();
+              }}
+              onReclassified={() => {
+                setVersion(v => v + 1);
+                onChanged?.();
+              }}
+            />
+          </Section>
           <IncidentDetailView incident={incident} />
         </>
       )}

@@ -19,6 +19,11 @@ export function IncidentHeader(props: { incident: IncidentDetail }) {
           <IncidentStatusLabel status={i.status} />
         </span>
         <CategoryChip category={i.category} overridden={i.categoryOverridden} />
+        {i.verdict?.classification.source === 'model' && (
+          <Typography variant="caption" color="textSecondary" title="The model's category, adopted by the guardrails or accepted by a person">
+            model-derived
+          </Typography>
+        )}
         <Typography variant="body2">{Math.round(i.confidence * 100)}% confidence</Typography>
         <Typography variant="body2">
           {i.environment} · {i.severity} severity
