@@ -19,8 +19,14 @@ function databaseConfig(databaseId: TestDatabaseId) {
   if (databaseId === 'POSTGRES_15') {
     const connection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
     if (!connection) throw new Error('BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set');
-    // Each plugin gets its own database under a fresh prefix, as in production.
-    return { client: 'pg', connection, prefix: `pt_test_${randomBytes(4).toString('hex')}_` };
+    // Each plugin gets its own database under a fresh prefix, as in production. Small pools that
+    // let idle connections go: test files run in parallel against one server of 100 connections.
+    return {
+      client: 'pg',
+      connection,
+      prefix: `pt_test_${randomBytes(4).toString('hex')}_`,
+      knexConfig: { pool: { min: 0, max: 6, idleTimeoutMillis: 2000 } },
+    };
   }
   return { client: 'better-sqlite3', connection: ':memory:' };
 }
