@@ -164,6 +164,35 @@ test('an incident opens with evidence and its retry verdict, and an acknowledgem
   await page.close();
 });
 
+test('Investigate runs a rule-based investigation (no model key) and shows what the API stored', async () => {
+  const { incidentId } = await postFailure(
+    { namespace: 'spark-prod', name: 'customer_ltv_features' },
+    `psycopg2.OperationalError: could not connect to server: Connection refused (e2e ${crypto.randomBytes(3).toString('hex')})`,
+    { stackTrace: 'Traceback (most recent call last):\n  File "features/load_orders.py", line 41, in read_orders\n    conn = psycopg2.connect(dsn)\npsycopg2.OperationalError: could not connect to server: Connection refused\n\tIs the server running on host "orders-db.internal" and accepting TCP/IP connections on port 5432?' },
+  );
+  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/customer-ltv-spark/pipeline-triage`);
+  await page.getByText(incidentId).first().click({ timeout: 60_000 });
+  await page.getByTestId('incident-drawer-id').waitFor();
+  await page.getByRole('button', { name: 'Investigate' }).click();
+  await page.getByText('Rule-based').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('group', { name: 'Root cause' }).waitFor({ timeout: 60_000 });
+
+  const stored = await api(`/v1/incidents/${incidentId}/investigations`, { token });
+  const [investigation] = stored.json.items;
+  assert.equal(investigation.source, 'rule-based');
+  assert.ok(investigation.result, 'the stored investigation has a result');
+  const rootCause = await page.getByRole('group', { name: 'Root cause' }).textContent();
+  assert.ok(rootCause.includes(investigation.result.rootCause.summary.slice(0, 40)), rootCause);
+  for (const h of investigation.result.hypotheses) {
+    await page.getByRole('group', { name: `Hypothesis: ${h.title}` }).first().waitFor();
+  }
+  const again = await api(`/v1/incidents/${incidentId}/investigate`, { token, method: 'POST' });
+  assert.ok([202, 409].includes(again.status), `second Investigate answered ${again.status}`);
+  await page.getByRole('group', { name: 'Root cause' }).scrollIntoViewIfNeeded();
+  await shot(page, 'investigation');
+  await page.close();
+});
+
 test('the overview card shows the open incidents of a pipeline', async () => {
   const status = await api('/v1/status?entityRef=component:default/customer-ltv-spark', { token });
   const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/customer-ltv-spark`);

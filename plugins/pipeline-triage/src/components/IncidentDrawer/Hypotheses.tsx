@@ -6,6 +6,9 @@ import TableRow from '@material-ui/core/TableRow';
 import type { Classification } from '@internal/plugin-pipeline-triage-common';
 import { CategoryChip } from '../shared';
 
+// Short columns beside a long reason: a narrow drawer must not break "Score" into "Sc ore".
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** What else the engine considered, so a person can see why the runner-up lost. */
 export function Hypotheses(props: { classification: Classification }) {
   const { hypotheses, category } = props.classification;
@@ -16,8 +19,10 @@ export function Hypotheses(props: { classification: Classification }) {
       <TableHead>
         <TableRow>
           <TableCell>Category</TableCell>
-          <TableCell align="right">Score</TableCell>
-          <TableCell>Verdict</TableCell>
+          <TableCell align="right" style={NO_WRAP}>
+            Score
+          </TableCell>
+          <TableCell style={NO_WRAP}>Verdict</TableCell>
           <TableCell>Reason</TableCell>
         </TableRow>
       </TableHead>
@@ -27,8 +32,10 @@ export function Hypotheses(props: { classification: Classification }) {
             <TableCell>
               <CategoryChip category={h.category} />
             </TableCell>
-            <TableCell align="right">{h.score.toFixed(2)}</TableCell>
-            <TableCell>{h.category === category ? 'chosen' : 'dismissed'}</TableCell>
+            <TableCell align="right" style={NO_WRAP}>
+              {h.score.toFixed(2)}
+            </TableCell>
+            <TableCell style={NO_WRAP}>{h.category === category ? 'chosen' : 'dismissed'}</TableCell>
             <TableCell>{h.reason}</TableCell>
           </TableRow>
         ))}
