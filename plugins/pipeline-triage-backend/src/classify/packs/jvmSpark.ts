@@ -33,7 +33,9 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-rpc-disassociated', category: 'infrastructure', description: 'executor disconnected', patterns: ['Remote RPC client disassociated'], weight: 0.5 },
     { id: 'spark-rpc-disassociated-memory', category: 'resource_exhaustion', description: 'disconnects are often containers over their limits', patterns: ['Likely due to containers exceeding thresholds'], weight: 0.35 },
     { id: 'spark-container-launch', category: 'infrastructure', description: 'container failed to launch', patterns: ['Exception from container-launch'], weight: 0.55 },
-    { id: 'spark-fetch-failed', category: 'infrastructure', description: 'shuffle output lost', patterns: ['FetchFailedException|MetadataFetchFailedException|Missing an output location for shuffle|Failed to connect to [\\w.-]+/?[\\d.]*:\\d+'], weight: 0.55 },
+    // Losing shuffle output means an executor or its node went away: specific to the cluster.
+    { id: 'spark-fetch-failed', category: 'infrastructure', description: 'shuffle output lost with its executor', patterns: ['FetchFailedException|MetadataFetchFailedException|Missing an output location for shuffle'], weight: 0.65 },
+    { id: 'spark-peer-unreachable', category: 'infrastructure', description: 'could not reach another node', patterns: ['Failed to connect to [\\w.-]+/?[\\d.]*:\\d+'], weight: 0.55 },
     { id: 'spark-context-shut-down', category: 'infrastructure', description: 'SparkContext shut down under the job', patterns: ['cancelled because SparkContext was shut down|SparkContext has been shutdown|SparkContext was shut down'], weight: 0.5 },
     { id: 'spark-python-worker-crash', category: 'infrastructure', description: 'Python worker crashed', patterns: ['Python worker exited unexpectedly|Python worker failed to connect back'], weight: 0.45 },
     { id: 'spark-stale-file-listing', category: 'infrastructure', description: 'files changed under a running job', patterns: ['It is possible the underlying files have been updated'], weight: 0.5 },
