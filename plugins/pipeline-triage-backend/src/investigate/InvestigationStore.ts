@@ -13,6 +13,7 @@ import {
   type TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
 import { toIso } from '../store/time';
+import { applyTrendChange, trendShape, type TrendShape } from '../store/trendRollup';
 import type { AttachmentText } from './buildInvestigationContext';
 
 /** A running investigation older than this was left by a crashed instance; a new one may start. */
@@ -124,6 +125,7 @@ export class InvestigationStore {
     await this.db.transaction(async tx => {
       const row = await tx('pt_incidents').where('id', incidentId).first();
       if (!row) throw new NotFoundError(`No incident with id ${incidentId}`);
+      const trendBefore = await trendShape(tx, incidentId);
       const detail = JSON.parse(row.detail);
       detail.route = change.route;
       detail.verdict.classification = {
@@ -157,6 +159,7 @@ export class InvestigationStore {
         to_value: change.category,
         reason: change.reason,
       });
+      await refileTrends(tx, incidentId, trendBefore);
     });
   }
 
@@ -182,6 +185,7 @@ export class InvestigationStore {
     await this.db.transaction(async tx => {
       const row = await tx('pt_incidents').where('id', incidentId).first();
       if (!row) throw new NotFoundError(`No incident with id ${incidentId}`);
+      const trendBefore = await trendShape(tx, incidentId);
       const detail = JSON.parse(row.detail);
       Object.assign(detail, { verdict: change.verdict, evidenceLines: change.evidenceLines, causeChain: change.causeChain, route: change.route });
       const c = change.verdict.classification;
@@ -204,6 +208,7 @@ export class InvestigationStore {
           from_value: row.category, to_value: c.category, reason: change.reason,
         });
       }
+      await refileTrends(tx, incidentId, trendBefore);
     });
   }
 
@@ -262,4 +267,10 @@ function toInvestigation(row: any, steps: any[]): Investigation {
     suggestion: parse(row.suggestion),
     steps: steps.map(s => ({ seq: s.seq, kind: s.kind, at: toIso(s.at), data: JSON.parse(s.data) })),
   };
+}
+
+/** A new category or route re-files the incident's weekly counts, as an override does. */
+async function refileTrends(tx: Knex.Transaction, incidentId: string, before: TrendShape | undefined) {
+  const after = await trendShape(tx, incidentId);
+  if (after) await applyTrendChange(tx, incidentId, before, after);
 }

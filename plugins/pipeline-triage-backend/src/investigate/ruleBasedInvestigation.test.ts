@@ -83,6 +83,12 @@ describe.each(databases.eachSupportedId())('investigations without a key on %s',
     const incidentId = await post(failure({ namespace: 'spark-prod', name: 'customer_ltv_features' }, 'Stage 4 failed; see the executor log'));
     const before = (await request(backend.server).get(`${API}/v1/incidents/${incidentId}`).set('authorization', USER)).body;
     expect(before.category).toBe('unknown');
+    const orgCounts = async () => {
+      const res = await request(backend.server).get(`${API}/v1/trends?weeks=52&groupBy=category`).set('authorization', USER);
+      const sum = (key: string) => res.body.weeks.reduce((n: number, w: any) => n + (w.counts[key] ?? 0), 0);
+      return { unknown: sum('unknown'), resource: sum('resource_exhaustion') };
+    };
+    const countsBefore = await orgCounts();
     const res = await attach(incidentId).send({
       kind: 'log',
       name: 'executor-7.log',
@@ -93,6 +99,8 @@ describe.each(databases.eachSupportedId())('investigations without a key on %s',
     expect(res.body.attachment).toMatchObject({ id: 'A1', kind: 'log', name: 'executor-7.log' });
     const after = (await request(backend.server).get(`${API}/v1/incidents/${incidentId}`).set('authorization', USER)).body;
     expect(after.category).toBe('resource_exhaustion');
+    // The weekly trends count the incident under its new category.
+    expect(await orgCounts()).toEqual({ unknown: countsBefore.unknown - 1, resource: countsBefore.resource + 1 });
     const inv = await investigate(incidentId);
     expect(inv.steps[0].data.attachments).toBe(1);
     expect(inv.result.rootCause.summary).toMatch(/OutOfMemoryError/);
