@@ -85,7 +85,7 @@ describe.each(databases.eachSupportedId())('investigations without a key on %s',
     expect(before.category).toBe('unknown');
     const orgCounts = async () => {
       const res = await request(backend.server).get(`${API}/v1/trends?weeks=52&groupBy=category`).set('authorization', USER);
-      const sum = (key: string) => res.body.weeks.reduce((n: number, w: any) => n + (w.counts[key] ?? 0), 0);
+      const sum = (key: string) => res.body.weeks.reduce((total: number, w: any) => total + (w.counts[key] ?? 0), 0);
       return { unknown: sum('unknown'), resource: sum('resource_exhaustion') };
     };
     const countsBefore = await orgCounts();
