@@ -11,9 +11,9 @@ import type { LinkResult, Linker } from './linking';
 import type { ExtraEvidence } from './classify/ruleTypes';
 import { recordFindings, violationEvidence, violationsForEvent } from './contracts';
 import { delayPastSla } from './routing/delayPastSla';
-import type { IncidentNotifier } from './notify/IncidentNotifier';
+import type { IncidentNotifier, NotifyInput } from './notify/IncidentNotifier';
 import type { RoutePolicy } from './routing';
-import { jobKeyOf, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
+import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
 
 /** The deterministic engine as the pipeline sees it: pure, synchronous, no I/O. */
 export interface TriageEngine {
@@ -35,16 +35,80 @@ export interface TriageStages {
   assist?: (incidentId: string) => Promise<{ category?: Category; route?: TriageRouteDecision; safeToRetry?: boolean } | undefined>;
 }
 
-/**
- * The pipeline for one stored failure: link → evidence, classify, decide → route → store →
- * notify. Each stage is a plain module; none calls back into an earlier one.
- */
+const KIND_WEIGHT: Record<RecordedOccurrence['kind'], number> = { repeat: 0, reopened: 1, new: 2 };
+
 export interface TriageOutcome extends RecordedOccurrence {
   category: Category;
   safeToRetry: boolean;
 }
 
+/**
+ * The pipeline for one stored failure: link → evidence, classify, decide → route → store →
+ * notify. Each stage is a plain module; none calls back into an earlier one.
+ */
 export async function triageFailure(stored: StoredEvent, stages: TriageStages): Promise<TriageOutcome> {
+  const decision = await decideFailure(stored, stages);
+  const occurrence = await stages.store.recordFailure(decision.record, { reopenWindowHours: stages.reopenWindowHours });
+  await noteFindings([decision], [occurrence], stages);
+  await stages.store.noteUnlinked(unlinkedNames([decision], [occurrence]), stored.event.eventTime);
+  const { notice, outcome } = await conclude(decision, occurrence, stages);
+  await stages.notifier.incidentRecorded(notice);
+  return outcome;
+}
+
+/**
+ * The same pipeline for a batch of stored failures: decisions first, then one transaction for
+ * all of them, then one notification per incident however many of its failures the batch held.
+ */
+export async function triageFailures(batch: StoredEvent[], stages: TriageStages): Promise<TriageOutcome[]> {
+  const decisions: FailureDecision[] = [];
+  for (const stored of batch) decisions.push(await decideFailure(stored, stages));
+  const occurrences = await stages.store.recordFailures(decisions.map(d => d.record), { reopenWindowHours: stages.reopenWindowHours });
+  await noteFindings(decisions, occurrences, stages);
+  const latest = batch.reduce((a, s) => (s.event.eventTime > a ? s.event.eventTime : a), batch[0]?.event.eventTime ?? '');
+  if (batch.length) await stages.store.noteUnlinked(unlinkedNames(decisions, occurrences), latest);
+
+  // The last failure of each incident speaks for the batch: "new" if any of them opened it.
+  const last = new Map<string, number>();
+  const strongest = new Map<string, RecordedOccurrence['kind']>();
+  const partial = new Set<string>();
+  for (const [i, o] of occurrences.entries()) {
+    if (!o.recorded) continue;
+    last.set(o.incidentId, i);
+    const before = strongest.get(o.incidentId);
+    if (!before || KIND_WEIGHT[o.kind] > KIND_WEIGHT[before]) strongest.set(o.incidentId, o.kind);
+    if (decisions[i].result.verdict.partialWrite.partialWrite === 'true') partial.add(o.incidentId);
+  }
+  const outcomes: TriageOutcome[] = [];
+  const notices: NotifyInput[] = [];
+  for (const [i, d] of decisions.entries()) {
+    const o = occurrences[i];
+    if (o.recorded && last.get(o.incidentId) === i) {
+      const merged = { ...o, kind: strongest.get(o.incidentId)! };
+      const { notice, outcome } = await conclude(d, merged, stages, partial.has(o.incidentId));
+      notices.push(notice);
+      outcomes.push({ ...outcome, kind: o.kind });
+    } else {
+      outcomes.push(silentOutcome(d, o));
+    }
+  }
+  await stages.notifier.incidentsRecorded(notices);
+  return outcomes;
+}
+
+/** Everything decided about one failure before anything is stored. */
+export interface FailureDecision {
+  stored: StoredEvent;
+  links: LinkResult;
+  violations: ReturnType<typeof violationsForEvent>;
+  result: ReturnType<TriageEngine['triage']>;
+  route: TriageRouteDecision;
+  environment: string;
+  entityIndex: Array<{ entityRef: string; role: string }>;
+  record: FailureRecord;
+}
+
+export async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
   const { event } = stored;
   const links = await stages.linker.link(event);
   const violations = violationsForEvent(event, links);
@@ -68,59 +132,93 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
     affectedTables: violations.map(v => v.tableRef),
   });
   const entityIndex = entityIndexOf(links, route.recipient);
-  const occurrence = await stages.store.recordFailure(
-    {
-      eventId: stored.id,
-      event,
-      jobKey: jobKeyOf(event),
-      environment,
-      verdict: result.verdict,
-      evidenceLines: result.evidenceLines,
-      causeChain: result.causeChain,
-      route,
-      jobEntityRef: links.job?.entityRef,
-      ownerRef: links.job?.ownerRef,
-      linked: links.linked,
-      linkedEntities: linkedEntitiesOf(links),
-      entityIndex,
-      week: isoWeek(event, stages.weekZone),
-    },
-    { reopenWindowHours: stages.reopenWindowHours },
+  const record: FailureRecord = {
+    eventId: stored.id,
+    event,
+    jobKey: jobKeyOf(event),
+    environment,
+    verdict: result.verdict,
+    evidenceLines: result.evidenceLines,
+    causeChain: result.causeChain,
+    route,
+    jobEntityRef: links.job?.entityRef,
+    ownerRef: links.job?.ownerRef,
+    linked: links.linked,
+    linkedEntities: linkedEntitiesOf(links),
+    entityIndex,
+    week: isoWeek(event, stages.weekZone),
+  };
+  return { stored, links, violations, result, route, environment, entityIndex, record };
+}
+
+async function noteFindings(decisions: FailureDecision[], occurrences: RecordedOccurrence[], stages: TriageStages) {
+  const recorded = decisions.flatMap((d, i) =>
+    occurrences[i].recorded
+      ? [{ incidentId: occurrences[i].incidentId, eventId: d.stored.id, event: d.stored.event, links: d.links, violations: d.violations }]
+      : [],
   );
-  if (occurrence.recorded) {
-    await recordFindings(stages.store, { incidentId: occurrence.incidentId, eventId: stored.id }, event, links, violations);
-  }
-  const unknown = [
-    ...(links.unknownJob ? [{ kind: 'job' as const, name: links.unknownJob }] : []),
-    ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
-  ];
-  if (unknown.length && occurrence.recorded) await stages.store.noteUnlinked(unknown, event.eventTime);
-  // Routing waits (bounded) for the automatic investigation; a model failure never blocks triage.
+  if (recorded.length) await recordFindings(stages.store, recorded);
+}
+
+/** Job and dataset names the catalog does not know, counted once per recorded failure. */
+function unlinkedNames(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
+  return decisions.flatMap(({ links }, i) =>
+    occurrences[i].recorded
+      ? [
+          ...(links.unknownJob ? [{ kind: 'job' as const, name: links.unknownJob }] : []),
+          ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
+        ]
+      : [],
+  );
+}
+
+/**
+ * What to tell and what to answer. Routing waits (bounded) for the automatic investigation; a
+ * model failure never blocks triage.
+ */
+async function conclude(
+  d: FailureDecision,
+  occurrence: RecordedOccurrence,
+  stages: TriageStages,
+  partialWrite = d.result.verdict.partialWrite.partialWrite === 'true',
+): Promise<{ notice: NotifyInput; outcome: TriageOutcome }> {
+  const { links, result, stored } = d;
+  const { event } = stored;
   const assisted =
     occurrence.recorded && occurrence.kind === 'new' && stages.assist
       ? await stages.assist(occurrence.incidentId).catch(() => undefined)
       : undefined;
-  await stages.notifier.incidentRecorded({
+  const notice: NotifyInput = {
     occurrence,
-    route: assisted?.route ?? route,
+    route: assisted?.route ?? d.route,
     title: result.verdict.summary,
     severity: result.verdict.severity,
-    category: assisted?.category ?? classification.category,
-    environment,
-    entityRefs: entityIndex.map(e => e.entityRef),
+    category: assisted?.category ?? result.verdict.classification.category,
+    environment: d.environment,
+    entityRefs: d.entityIndex.map(e => e.entityRef),
     entityRef: links.job?.entityRef,
     quiet: stored.quiet,
-    partialWrite: result.verdict.partialWrite.partialWrite,
-    downstreamOwners: links.downstream.map(d => d.ownerRef).filter((o): o is string => Boolean(o)),
+    partialWrite: partialWrite ? 'true' : result.verdict.partialWrite.partialWrite,
+    downstreamOwners: links.downstream.map(x => x.ownerRef).filter((o): o is string => Boolean(o)),
     outputs: links.outputs.map(o => o.table?.title ?? o.dataset),
     jobTitle: links.job?.title ?? event.job.name,
     failedAt: event.eventTime,
-  });
-  return {
+  };
+  const outcome: TriageOutcome = {
     ...occurrence,
-    category: assisted?.category ?? classification.category,
+    category: assisted?.category ?? result.verdict.classification.category,
     // The model can only have turned a yes into a no; the sender gating its retry sees that.
     safeToRetry: result.verdict.retry.safeToRetry && assisted?.safeToRetry !== false,
+  };
+  return { notice, outcome };
+}
+
+/** A failure whose incident a later failure of the same batch reports. */
+function silentOutcome(d: FailureDecision, occurrence: RecordedOccurrence): TriageOutcome {
+  return {
+    ...occurrence,
+    category: d.result.verdict.classification.category,
+    safeToRetry: d.result.verdict.retry.safeToRetry,
   };
 }
 

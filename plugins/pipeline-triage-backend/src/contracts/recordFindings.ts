@@ -6,60 +6,68 @@ import type { Violation } from './violation';
 
 const datasetKey = (ns: string, name: string) => `${ns}/${name}`;
 
+export interface FindingsOf {
+  incidentId: string;
+  eventId: string;
+  event: FailureEvent;
+  links: LinkResult;
+  violations: Violation[];
+}
+
 /**
- * Stores what a failed run broke: its contract violations, and schema drift of tables without
- * a contract against the last schema seen for them. Every schema the event carries becomes the
- * new baseline of its dataset.
+ * Stores what failed runs broke: their contract violations, and schema drift of tables without
+ * a contract against the last schema seen for them. Every schema an event carries becomes the
+ * new baseline of its dataset; a batch's events are applied in order, with one write for all.
  */
-export async function recordFindings(
-  store: TriageStore,
-  ids: { incidentId: string; eventId: string },
-  event: FailureEvent,
-  links: LinkResult,
-  violations: Violation[],
-): Promise<void> {
-  const findings: StoredFinding[] = violations.map(v => ({
-    kind: v.kind,
-    clause: v.clause,
-    contractRef: v.contractRef,
-    tableRef: v.tableRef,
-    dataset: links.inputs.concat(links.outputs).find(d => d.table?.entityRef === v.tableRef)?.dataset ?? v.tableRef,
-    path: v.path,
-    line: v.line,
-    column: v.column,
-    observed: v.observed,
-    expected: v.expected,
-    message: v.message,
-  }));
-  for (const d of [...links.inputs, ...links.outputs]) {
-    const schema = d.datasetRef?.schema;
-    if (!d.datasetRef || !schema?.length) continue;
-    const previous = (await store.swapDatasetSchema(
-      datasetKey(d.datasetRef.namespace, d.datasetRef.name),
-      d.table?.entityRef,
-      schema,
-      event.eventTime,
-    )) as SchemaField[] | undefined;
-    if (d.contractDocument || !previous) continue;
-    for (const f of observedDrift(previous, schema, { tableRef: d.table?.entityRef })) {
-      findings.push({
-        kind: 'observed_drift',
-        clause: f.clause,
-        tableRef: d.table?.entityRef,
-        dataset: d.dataset,
-        column: f.column,
-        observed: f.observed,
-        expected: f.expected,
-        message: f.message,
+export async function recordFindings(store: TriageStore, batch: FindingsOf[]): Promise<void> {
+  const swaps = batch.flatMap((item, i) =>
+    [...item.links.inputs, ...item.links.outputs]
+      .filter(d => d.datasetRef && d.datasetRef.schema?.length)
+      .map(d => ({ i, d, dataset: datasetKey(d.datasetRef!.namespace, d.datasetRef!.name), tableRef: d.table?.entityRef, fields: d.datasetRef!.schema!, at: item.event.eventTime })),
+  );
+  const previous = swaps.length ? await store.swapDatasetSchemas(swaps) : [];
+  const rows: Array<{ incidentId: string; eventId: string; at: string; finding: StoredFinding }> = [];
+  for (const [i, { incidentId, eventId, event, links, violations }] of batch.entries()) {
+    const add = (finding: StoredFinding) => rows.push({ incidentId, eventId, at: event.eventTime, finding });
+    for (const v of violations) {
+      add({
+        kind: v.kind,
+        clause: v.clause,
+        contractRef: v.contractRef,
+        tableRef: v.tableRef,
+        dataset: links.inputs.concat(links.outputs).find(d => d.table?.entityRef === v.tableRef)?.dataset ?? v.tableRef,
+        path: v.path,
+        line: v.line,
+        column: v.column,
+        observed: v.observed,
+        expected: v.expected,
+        message: v.message,
       });
     }
+    for (const [j, swap] of swaps.entries()) {
+      const before = previous[j] as SchemaField[] | undefined;
+      if (swap.i !== i || swap.d.contractDocument || !before) continue;
+      for (const f of observedDrift(before, swap.fields, { tableRef: swap.tableRef })) {
+        add({
+          kind: 'observed_drift',
+          clause: f.clause,
+          tableRef: swap.tableRef,
+          dataset: swap.d.dataset,
+          column: f.column,
+          observed: f.observed,
+          expected: f.expected,
+          message: f.message,
+        });
+      }
+    }
   }
-  await store.recordFindings(ids.incidentId, ids.eventId, event.eventTime, findings);
+  if (rows.length) await store.recordFindings(rows);
 }
 
 /** A successful run's schemas are the baseline later failures are compared with. */
 export async function rememberSchemas(store: TriageStore, event: FailureEvent): Promise<void> {
-  for (const d of [...(event.inputs ?? []), ...(event.outputs ?? [])]) {
-    if (d.schema?.length) await store.swapDatasetSchema(datasetKey(d.namespace, d.name), undefined, d.schema, event.eventTime);
-  }
+  const swaps = [...(event.inputs ?? []), ...(event.outputs ?? [])]
+    .filter(d => d.schema?.length)
+    .map(d => ({ dataset: datasetKey(d.namespace, d.name), fields: d.schema!, at: event.eventTime }));
+  if (swaps.length) await store.swapDatasetSchemas(swaps);
 }

@@ -3,6 +3,7 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
   CATEGORY_INFO,
+  type NotificationRecord,
   type PartialWrite,
   type RouteDecision,
   type Severity,
@@ -11,6 +12,11 @@ import type { RecordedOccurrence, TriageStore } from '../store';
 import type { NoisePolicy } from './NoisePolicy';
 import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
 import type { SinkDispatcher } from '../routing/sinks';
+
+/** Backstage notifications in flight at once for one batch. */
+const PARALLEL_SENDS = 4;
+
+type NotificationLog = Array<{ incidentId: string; record: NotificationRecord }>;
 
 /** The live-update channel open entity pages listen on. */
 export const SIGNAL_CHANNEL = 'pipeline-triage:incidents';
@@ -54,6 +60,29 @@ export class IncidentNotifier {
   ) {}
 
   async incidentRecorded(input: NotifyInput): Promise<void> {
+    await this.incidentsRecorded([input]);
+  }
+
+  /**
+   * Several incidents at once (a batch): their notifications go out a few at a time, and what
+   * happened to each is written to the store in one statement.
+   */
+  async incidentsRecorded(inputs: NotifyInput[]): Promise<void> {
+    const log: NotificationLog = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < inputs.length) await this.notifyOne(inputs[next++], log);
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, inputs.length) }, worker));
+    if (log.length === 0) return;
+    try {
+      await this.deps.store.recordNotifications(log);
+    } catch (error) {
+      this.deps.logger.warn(`Recording ${log.length} notification outcomes failed: ${error}`);
+    }
+  }
+
+  private async notifyOne(input: NotifyInput, log: NotificationLog): Promise<void> {
     const { occurrence, route } = input;
     if (!occurrence.recorded) return;
     await this.publishSignal(input);
@@ -81,7 +110,7 @@ export class IncidentNotifier {
     }
     // A data contract that names its owners gets them paged, not their whole team.
     const primary = route.members?.length ? route.members : [route.recipient];
-    await this.send(input, 'backstage', [...primary, ...route.copy], {
+    await this.send(input, log, 'backstage', [...primary, ...route.copy], {
       title: input.title.slice(0, 250),
       description: `${route.reason}. Environment: ${input.environment}.`,
       link,
@@ -92,7 +121,7 @@ export class IncidentNotifier {
     const alreadyTold = new Set([route.recipient, ...primary, ...route.copy]);
     const downstream = [...new Set(input.downstreamOwners ?? [])].filter(o => !alreadyTold.has(o));
     if (input.partialWrite === 'true' && downstream.length > 0 && occurrence.kind !== 'repeat') {
-      await this.send(input, 'backstage-downstream', downstream, {
+      await this.send(input, log, 'backstage-downstream', downstream, {
         title: `Possibly incomplete input: ${input.jobTitle ?? 'an upstream job'} partially wrote its output`.slice(0, 250),
         description: `A failed run wrote part of ${input.outputs?.join(', ') || 'its output'} at ${input.failedAt}. Pipelines you own read it; data since then may be incomplete until the incident is resolved.`,
         link,
@@ -104,6 +133,7 @@ export class IncidentNotifier {
 
   private async send(
     input: NotifyInput,
+    log: NotificationLog,
     channel: string,
     recipients: string[],
     payload: { title: string; description: string; link: string; severity: Severity; scope: string },
@@ -114,7 +144,7 @@ export class IncidentNotifier {
     for (const recipient of recipients) {
       const why = this.deps.noise?.suppression(input.entityRefs, recipient);
       if (!why) allowed.push(recipient);
-      else await this.deps.store.recordNotification(occurrence.incidentId, { at, recipients: [recipient], channel, status: 'suppressed', detail: why });
+      else log.push({ incidentId: occurrence.incidentId, record: { at, recipients: [recipient], channel, status: 'suppressed', detail: why } });
     }
     if (allowed.length === 0) return;
     try {
@@ -122,20 +152,15 @@ export class IncidentNotifier {
         recipients: { type: 'entity', entityRef: allowed },
         payload: { ...payload, topic: 'pipeline-triage' },
       });
-      await this.deps.store.recordNotification(occurrence.incidentId, {
-        at,
-        recipients: allowed,
-        channel,
-        status: occurrence.kind === 'new' ? 'sent' : 'updated',
+      log.push({
+        incidentId: occurrence.incidentId,
+        record: { at, recipients: allowed, channel, status: occurrence.kind === 'new' ? 'sent' : 'updated' },
       });
     } catch (error) {
       this.deps.logger.warn(`Notification for incident ${occurrence.incidentId} failed: ${error}`);
-      await this.deps.store.recordNotification(occurrence.incidentId, {
-        at,
-        recipients: allowed,
-        channel,
-        status: 'failed',
-        detail: String(error),
+      log.push({
+        incidentId: occurrence.incidentId,
+        record: { at, recipients: allowed, channel, status: 'failed', detail: String(error) },
       });
     }
   }

@@ -1,8 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Category } from '@internal/plugin-pipeline-triage-common';
 import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
-import { triageFailure, type TriageStages } from '../triage';
+import { triageFailure, triageFailures, type TriageStages } from '../triage';
 import { rememberSchemas } from '../contracts';
+
+/** Failures recorded per transaction. */
+const BATCH = 200;
 
 export interface ProcessingOptions {
   maxAttempts: number;
@@ -29,16 +32,64 @@ export class EventProcessor {
   ) {}
 
   async processById(id: string): Promise<ProcessOutcome> {
-    const claimed = await this.store.claimEvent(id, this.options.leaseMs);
-    if (!claimed) return { status: 'pending' };
-    return this.process(claimed);
+    return (await this.processBatch([id])).get(id) ?? { status: 'pending' };
+  }
+
+  /** Processes the given events that nobody else holds; the rest are reported pending. */
+  async processBatch(ids: string[]): Promise<Map<string, ProcessOutcome>> {
+    const outcomes = new Map<string, ProcessOutcome>();
+    for (let from = 0; from < ids.length; from += BATCH) {
+      await this.processClaimed(await this.store.claimEvents(ids.slice(from, from + BATCH), this.options.leaseMs), outcomes);
+    }
+    return outcomes;
   }
 
   /** Retries what is due; every instance runs it, the leases keep two from taking one event. */
   async sweep(limit = 200): Promise<number> {
     const due = await this.store.claimDueEvents(limit, this.options.leaseMs);
-    for (const event of due) await this.process(event);
+    await this.processClaimed(due, new Map());
     return due.length;
+  }
+
+  /**
+   * Failures go through in batches (one transaction each); a success of a job with failures
+   * waiting in the batch lets them go first, so every job sees its events in order.
+   */
+  private async processClaimed(claimed: StoredEvent[], outcomes: Map<string, ProcessOutcome>) {
+    let failures: StoredEvent[] = [];
+    const jobs = new Set<string>();
+    const flush = async () => {
+      if (failures.length) await this.processFailures(failures, outcomes);
+      failures = [];
+      jobs.clear();
+    };
+    for (const stored of claimed) {
+      if (stored.event.outcome === 'success') {
+        if (jobs.has(jobKeyOf(stored.event))) await flush();
+        outcomes.set(stored.id, await this.process(stored));
+      } else {
+        failures.push(stored);
+        jobs.add(jobKeyOf(stored.event));
+      }
+    }
+    await flush();
+  }
+
+  private async processFailures(batch: StoredEvent[], outcomes: Map<string, ProcessOutcome>) {
+    if (batch.length === 1) {
+      outcomes.set(batch[0].id, await this.process(batch[0]));
+      return;
+    }
+    try {
+      const results = await triageFailures(batch, this.stages);
+      for (const [i, t] of results.entries()) {
+        outcomes.set(batch[i].id, { status: 'done', incidentId: t.incidentId, category: t.category, safeToRetry: t.safeToRetry });
+      }
+    } catch (error) {
+      // One bad event must not hold back the others: one at a time, each with its own retries.
+      this.logger.warn(`Batch of ${batch.length} events failed, processing them one at a time: ${error}`);
+      for (const stored of batch) outcomes.set(stored.id, await this.process(stored));
+    }
   }
 
   private async process(stored: StoredEvent): Promise<ProcessOutcome> {

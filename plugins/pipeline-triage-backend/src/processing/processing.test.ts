@@ -2,6 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import type { FailureEventInput } from '@internal/plugin-pipeline-triage-common';
 import { ConfigReader } from '@backstage/config';
+import type { Knex } from 'knex';
 import { createTriageEngine } from '../engine';
 import type { LinkResult, Linker } from '../linking';
 import { IncidentNotifier } from '../notify/IncidentNotifier';
@@ -47,17 +48,18 @@ const failure: FailureEventInput = {
 };
 
 describe.each(databases.eachSupportedId())('event processing on %s', databaseId => {
-  async function setup(linker: Linker) {
+  async function setup(linker: Linker, options: { store?: (knex: Knex) => KnexTriageStore } = {}) {
     const knex = await databases.init(databaseId);
     await migrateStore(knex);
-    const store = new KnexTriageStore(knex);
+    const store = options.store?.(knex) ?? new KnexTriageStore(knex);
+    const notifications = { send: jest.fn(async () => {}) };
     const processor = new EventProcessor(
       {
         linker,
         engine: createTriageEngine(),
         routes: RoutePolicy.fromConfig(new ConfigReader({})),
         store,
-        notifier: new IncidentNotifier({ store, logger }),
+        notifier: new IncidentNotifier({ store, logger, notifications }),
         reopenWindowHours: 72,
         weekZone: 'utc',
       },
@@ -65,7 +67,7 @@ describe.each(databases.eachSupportedId())('event processing on %s', databaseId 
       logger,
       { maxAttempts: 3, retryDelayMs: 0, leaseMs: 60_000, autoResolve: true },
     );
-    return { store, processor, ingest: new IngestService(store, processor, builtInAdapters) };
+    return { knex, store, processor, notifications, ingest: new IngestService(store, processor, builtInAdapters) };
   }
 
   it('keeps an event whose processing failed and lets the sweeper finish it', async () => {
@@ -101,5 +103,58 @@ describe.each(databases.eachSupportedId())('event processing on %s', databaseId 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ category: 'resource_exhaustion', jobName: 'orders_daily.load_orders' });
     expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/Rejected an event from topic pipeline-triage.events: \(root\)/));
+  });
+
+  const run = (job: string, n: number, extra: Partial<FailureEventInput> = {}): FailureEventInput => ({
+    ...failure,
+    job: { namespace: 'airflow-prod', name: job },
+    runId: `${job}-${n}`,
+    eventTime: new Date(Date.parse('2026-11-20T06:00:00.000Z') + n * 60_000).toISOString(),
+    ...extra,
+  });
+
+  it('records a batch in one go and notifies each incident once, however many of its failures it holds', async () => {
+    const { ingest, notifications, knex } = await setup(new FlakyLinker(0));
+    const results = await ingest.ingest([run('a', 1), run('a', 2), run('b', 3), run('a', 4), run('b', 5)], {}, 'external:test');
+    const ids = results.map(r => (r as { incidentId?: string }).incidentId);
+    expect(results.every(r => r.status === 'accepted' && r.processing === 'done')).toBe(true);
+    expect(new Set([ids[0], ids[1], ids[3]]).size).toBe(1);
+    expect(ids[2]).toBe(ids[4]);
+    expect(ids[0]).not.toBe(ids[2]);
+    // Two incidents, two notifications: the batch's later failures update, they do not page again.
+    const scopes = notifications.send.mock.calls.map((c: any[]) => c[0].payload.scope);
+    expect(scopes.sort()).toEqual([`pipeline-triage:incident:${ids[0]}`, `pipeline-triage:incident:${ids[2]}`].sort());
+    expect((await knex('pt_notifications').select('status')).map(r => r.status)).toEqual(['sent', 'sent']);
+    expect((await knex('pt_incidents').where('id', ids[0]).first()).occurrences).toBe(3);
+  });
+
+  it("applies a job's success between its failures in the order they were posted", async () => {
+    const { ingest, store } = await setup(new FlakyLinker(0));
+    const results = await ingest.ingest(
+      [run('a', 1), run('a', 2, { outcome: 'success', errorMessage: undefined }), run('a', 3)],
+      {},
+      'external:test',
+    );
+    const [first, , third] = results.map(r => (r as { incidentId?: string }).incidentId);
+    // The success resolved the incident; the later failure came back to it.
+    expect(third).toBe(first);
+    const incident = await store.getIncident(first!);
+    expect(incident).toMatchObject({ status: 'open', occurrences: 2 });
+    expect(incident!.statusHistory.map(h => h.action)).toEqual(['opened', 'auto_resolved', 'reopened']);
+  });
+
+  it('processes a batch one event at a time when the batch write fails, losing nothing', async () => {
+    class OnceFailingStore extends KnexTriageStore {
+      failed = 0;
+      override async recordFailures(...args: Parameters<KnexTriageStore['recordFailures']>) {
+        if (args[0].length > 1 && this.failed++ === 0) throw new Error('connection reset');
+        return super.recordFailures(...args);
+      }
+    }
+    const { ingest, knex } = await setup(new FlakyLinker(0), { store: k => new OnceFailingStore(k) });
+    const results = await ingest.ingest([run('a', 1), run('b', 2), run('a', 3)], {}, 'external:test');
+    expect(results.map(r => r.status === 'accepted' && r.processing)).toEqual(['done', 'done', 'done']);
+    expect(await knex('pt_occurrences').count({ n: '*' }).then(r => Number(r[0].n))).toBe(3);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/Batch of 3 events failed, processing them one at a time: Error: connection reset/));
   });
 });

@@ -6,7 +6,7 @@ import type { NewEvent, TriageStore } from '../store';
 
 /**
  * Accepts posted payloads: normalize (redacted, trimmed) → persist in one transaction →
- * process at once, so the response normally carries each verdict. Whatever processing does,
+ * process at once, as a batch, so the response normally carries each verdict. Whatever processing does,
  * an accepted event stays stored and the sweeper finishes it.
  */
 export class IngestService {
@@ -57,13 +57,14 @@ export class IngestService {
       toAccept.map(a => a.event),
       { sweepAfterMs: this.sweepAfterMs },
     );
+    const outcomes = await this.processor.processBatch(accepted.filter(a => !a.duplicate).map(a => a.id));
     for (const [i, a] of accepted.entries()) {
       const { index, event } = toAccept[i];
       if (a.duplicate) {
         results.push({ index, status: 'duplicate', eventId: a.id, incidentId: a.incidentId });
         continue;
       }
-      const outcome = await this.processor.processById(a.id);
+      const outcome = outcomes.get(a.id) ?? { status: 'pending' };
       const done = outcome.status === 'done' ? outcome : undefined;
       let processing: 'done' | 'pending' | 'ignored' = 'pending';
       if (done) processing = event.event.outcome === 'success' ? 'ignored' : 'done';

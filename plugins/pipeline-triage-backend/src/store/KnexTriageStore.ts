@@ -31,9 +31,11 @@ import type {
   TrendsQuery,
 } from './types';
 import { toIso } from './time';
+import { recordFailures } from './recordFailures';
+import type { IncidentDetailJson } from './incidentColumns';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyIncidentAccess, type IncidentAccessFilter } from '../permissions/applyIncidentAccess';
-import { applyTrendChange, entityScopes, readTrendCounts, shapeOf, storedEntityScopes, trendScope, trendShape, type TrendShape } from './trendRollup';
+import { applyTrendChange, readTrendCounts, trendScope, trendShape } from './trendRollup';
 
 const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
 
@@ -68,16 +70,6 @@ const SUMMARY_COLUMNS = [
 ];
 
 
-/** What the incident row keeps as JSON: everything the detail view shows beyond the columns. */
-interface IncidentDetailJson {
-  verdict: IncidentDetail['verdict'];
-  evidenceLines: IncidentDetail['evidenceLines'];
-  causeChain: string[];
-  route: IncidentDetail['route'];
-  linkedEntities: IncidentDetail['linkedEntities'];
-  links: IncidentDetail['links'];
-  latestEvent: FailureEvent;
-}
 
 /** The triage store on knex: one implementation, tested on SQLite and PostgreSQL. */
 export class KnexTriageStore implements TriageStore {
@@ -164,6 +156,30 @@ export class KnexTriageStore implements TriageStore {
     return claimed.length === 1 ? rowToStoredEvent(claimed[0]) : undefined;
   }
 
+  async claimEvents(ids: string[], leaseMs: number): Promise<StoredEvent[]> {
+    const now = new Date();
+    const claimed: StoredEvent[] = [];
+    for (let from = 0; from < ids.length; from += 500) {
+      const rows = await this.db('pt_events')
+        .whereIn('id', ids.slice(from, from + 500))
+        .andWhere(q =>
+          q
+            .where('status', 'pending')
+            .orWhere(q2 => q2.where('status', 'processing').andWhere('locked_until', '<', now.toISOString())),
+        )
+        .update({
+          status: 'processing',
+          locked_until: new Date(now.getTime() + leaseMs).toISOString(),
+          attempts: this.db.raw('attempts + 1'),
+        })
+        .returning('*');
+      claimed.push(...rows.map(rowToStoredEvent));
+    }
+    // In the order asked for: the order events were posted is the order they are applied in.
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return claimed.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+  }
+
   async claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]> {
     const now = new Date().toISOString();
     const candidates = await this.db('pt_events')
@@ -175,210 +191,31 @@ export class KnexTriageStore implements TriageStore {
       .orderBy('received_at')
       .limit(limit)
       .select('id');
-    const claimed: StoredEvent[] = [];
-    for (const { id } of candidates) {
-      const event = await this.claimEvent(id, leaseMs);
-      if (event) claimed.push(event);
-    }
-    return claimed;
+    return this.claimEvents(candidates.map(c => c.id), leaseMs);
   }
 
   async recordFailure(
     record: FailureRecord,
     options: { reopenWindowHours: number },
   ): Promise<RecordedOccurrence> {
+    return (await this.recordFailures([record], options))[0];
+  }
+
+  async recordFailures(
+    records: FailureRecord[],
+    options: { reopenWindowHours: number },
+  ): Promise<RecordedOccurrence[]> {
+    if (records.length === 0) return [];
     // Two instances may try to open the same incident at once; the unique open_key makes one of
     // them lose, and the retry then groups into the winner's incident.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction(tx => this.recordFailureTx(tx, record, options));
+        return await this.db.transaction(tx => recordFailures(tx, records, { ...options, isPg: this.isPg }));
       } catch (error) {
         if (attempt < 3 && (isUniqueViolation(error) || isDeadlock(error))) continue;
         throw error;
       }
     }
-  }
-
-  private async recordFailureTx(
-    tx: Knex.Transaction,
-    r: FailureRecord,
-    options: { reopenWindowHours: number },
-  ): Promise<RecordedOccurrence> {
-    await this.lockJob(tx, r.jobKey);
-    const already = await tx('pt_occurrences').where('event_id', r.eventId).first('incident_id');
-    if (already) {
-      // A retry after the occurrence was stored (a later step failed): finish the event too, or
-      // it would go round the sweeper until it is dead-lettered.
-      await tx('pt_events')
-        .where('id', r.eventId)
-        .whereNot('status', 'done')
-        .update({ status: 'done', incident_id: already.incident_id, processed_at: new Date().toISOString(), locked_until: null });
-      const inc = await tx('pt_incidents').where('id', already.incident_id).first('status');
-      return { incidentId: already.incident_id, kind: 'repeat', recorded: false, status: inc.status };
-    }
-
-    const signature = r.verdict.signature;
-    const openKey = `${r.jobKey}|${signature}`;
-    const eventTime = toIso(r.event.eventTime);
-    const now = new Date().toISOString();
-    const c = r.verdict.classification;
-
-    let query = tx('pt_incidents').where('open_key', openKey);
-    if (this.isPg) query = query.forUpdate();
-    const open = await query.first();
-
-    let incidentId: string;
-    let kind: RecordedOccurrence['kind'];
-    let status: IncidentStatus;
-    let trendBefore: TrendShape | undefined;
-
-    let trendAfter: TrendShape;
-    // The shape after this occurrence, known without reading back: the verdict's columns (or the
-    // overridden ones), and the entity scopes grown by this event's index.
-    const afterOf = (row: any, before?: TrendShape) =>
-      shapeOf(
-        row?.category_overridden ? row : { ...this.verdictColumns(r) },
-        entityScopes(dedupeEntities(r.entityIndex), before?.entityScopes),
-      );
-
-    if (open) {
-      trendBefore = shapeOf(open, await storedEntityScopes(tx, open.id));
-      trendAfter = afterOf(open, trendBefore);
-      incidentId = open.id;
-      kind = 'repeat';
-      status = open.status;
-      await tx('pt_incidents')
-        .where('id', incidentId)
-        .update({
-          ...(open.category_overridden ? {} : this.verdictColumns(r)),
-          occurrences: open.occurrences + 1,
-          consecutive_failures: open.consecutive_failures + 1,
-          last_seen: laterOf(toIso(open.last_seen), eventTime),
-          latest_event_id: r.eventId,
-          detail: JSON.stringify(this.detailJson(r)),
-          updated_at: now,
-        });
-    } else {
-      const windowStart = new Date(Date.now() - options.reopenWindowHours * 3600_000).toISOString();
-      const resolved = await tx('pt_incidents')
-        .where({ job_key: r.jobKey, signature, status: 'resolved' })
-        .andWhere('resolved_at', '>=', windowStart)
-        .orderBy('resolved_at', 'desc')
-        .first();
-      if (resolved) {
-        trendBefore = shapeOf(resolved, await storedEntityScopes(tx, resolved.id));
-        trendAfter = afterOf(resolved, trendBefore);
-        incidentId = resolved.id;
-        kind = 'reopened';
-        status = 'open';
-        await tx('pt_incidents')
-          .where('id', incidentId)
-          .update({
-            ...(resolved.category_overridden ? {} : this.verdictColumns(r)),
-            status: 'open',
-            open_key: openKey,
-            resolved_at: null,
-            acknowledged_at: null,
-            occurrences: resolved.occurrences + 1,
-            consecutive_failures: 1,
-            last_seen: laterOf(toIso(resolved.last_seen), eventTime),
-            latest_event_id: r.eventId,
-            detail: JSON.stringify(this.detailJson(r)),
-            updated_at: now,
-          });
-        await tx('pt_status_history').insert({
-          incident_id: incidentId,
-          at: now,
-          by: 'pipeline-triage',
-          action: 'reopened',
-          from_value: 'resolved',
-          to_value: 'open',
-          reason: `failed again within ${options.reopenWindowHours}h of being resolved`,
-        });
-      } else {
-        incidentId = randomUUID();
-        trendAfter = afterOf(undefined);
-        kind = 'new';
-        status = 'open';
-        await tx('pt_incidents').insert({
-          id: incidentId,
-          open_key: openKey,
-          job_key: r.jobKey,
-          signature,
-          status: 'open',
-          ...this.verdictColumns(r),
-          job_name: r.event.job.name,
-          job_namespace: r.event.job.namespace,
-          occurrences: 1,
-          consecutive_failures: 1,
-          first_seen: eventTime,
-          last_seen: eventTime,
-          latest_event_id: r.eventId,
-          detail: JSON.stringify(this.detailJson(r)),
-          category_overridden: false,
-          updated_at: now,
-        });
-        await tx('pt_status_history').insert({
-          incident_id: incidentId,
-          at: now,
-          by: 'pipeline-triage',
-          action: 'opened',
-          to_value: c.category,
-        });
-      }
-    }
-
-    // An unlinked job with no recipient has no entities; knex refuses an empty insert.
-    const entities = dedupeEntities(r.entityIndex);
-    if (entities.length) {
-      await tx('pt_incident_entities')
-        .insert(entities.map(e => ({ incident_id: incidentId, entity_ref: e.entityRef, role: e.role })))
-        .onConflict(['incident_id', 'entity_ref', 'role'])
-        .ignore();
-    }
-    await tx('pt_occurrences').insert({
-      event_id: r.eventId,
-      incident_id: incidentId,
-      event_time: eventTime,
-      week: r.week,
-    });
-    await applyTrendChange(tx, incidentId, trendBefore, trendAfter, r.week);
-    await this.touchJobState(tx, r.jobKey, r.jobEntityRef, { failureAt: eventTime });
-    await tx('pt_events')
-      .where('id', r.eventId)
-      .update({ status: 'done', incident_id: incidentId, processed_at: now, locked_until: null });
-    return { incidentId, kind, recorded: true, status };
-  }
-
-  private verdictColumns(r: FailureRecord) {
-    const v = r.verdict;
-    return {
-      category: v.classification.category,
-      domain: v.classification.domain,
-      confidence: v.classification.confidence,
-      safe_to_retry: v.retry.safeToRetry,
-      partial_write: v.partialWrite.partialWrite,
-      severity: v.severity,
-      environment: r.environment,
-      title: v.summary.slice(0, 1000),
-      job_entity_ref: r.jobEntityRef ?? null,
-      owner_ref: r.ownerRef ?? null,
-      routed_to: r.route.recipient ?? null,
-      route_rule: r.route.rule,
-      linked: r.linked,
-    };
-  }
-
-  private detailJson(r: FailureRecord): IncidentDetailJson {
-    return {
-      verdict: r.verdict,
-      evidenceLines: r.evidenceLines,
-      causeChain: r.causeChain,
-      route: r.route,
-      linkedEntities: r.linkedEntities,
-      links: r.event.links ?? [],
-      latestEvent: r.event,
-    };
   }
 
   /**
@@ -710,14 +547,22 @@ export class KnexTriageStore implements TriageStore {
   }
 
   async recordNotification(incidentId: string, record: NotificationRecord): Promise<void> {
-    await this.db('pt_notifications').insert({
-      incident_id: incidentId,
-      at: record.at,
-      channel: record.channel,
-      status: record.status,
-      recipients: JSON.stringify(record.recipients),
-      detail: record.detail ?? null,
-    });
+    await this.recordNotifications([{ incidentId, record }]);
+  }
+
+  async recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void> {
+    for (let from = 0; from < rows.length; from += 200) {
+      await this.db('pt_notifications').insert(
+        rows.slice(from, from + 200).map(({ incidentId, record }) => ({
+          incident_id: incidentId,
+          at: record.at,
+          channel: record.channel,
+          status: record.status,
+          recipients: JSON.stringify(record.recipients),
+          detail: record.detail ?? null,
+        })),
+      );
+    }
   }
 
   async trends(query: TrendsQuery) {
@@ -824,12 +669,22 @@ export class KnexTriageStore implements TriageStore {
 
   async noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void> {
     const when = toIso(at);
+    // One row per name however often a batch names it: an upsert may not touch a row twice.
+    const counts = new Map<string, { kind: string; name: string; count: number }>();
     for (const { kind, name } of names) {
+      const n = name.slice(0, 1024);
+      const key = `${kind}\u0000${n}`;
+      const c = counts.get(key) ?? { kind, name: n, count: 0 };
+      c.count += 1;
+      counts.set(key, c);
+    }
+    const rows = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => ({ ...c, first_seen: when, last_seen: when }));
+    for (let from = 0; from < rows.length; from += 500) {
       await this.db('pt_unlinked_names')
-        .insert({ kind, name: name.slice(0, 1024), count: 1, first_seen: when, last_seen: when })
+        .insert(rows.slice(from, from + 500))
         .onConflict(['kind', 'name'])
         .merge({
-          count: this.db.raw('pt_unlinked_names.count + 1'),
+          count: this.db.raw('pt_unlinked_names.count + excluded.count'),
           last_seen: this.db.raw(
             this.isPg
               ? 'greatest(pt_unlinked_names.last_seen, excluded.last_seen)'
@@ -839,29 +694,30 @@ export class KnexTriageStore implements TriageStore {
     }
   }
 
-  async recordFindings(incidentId: string, eventId: string, at: string, findings: StoredFinding[]): Promise<void> {
-    if (findings.length === 0) return;
-    await this.db('pt_contract_violations')
-      .insert(
-        findings.map(f => ({
-          incident_id: incidentId,
-          event_id: eventId,
-          kind: f.kind,
-          clause: f.clause,
-          contract_ref: f.contractRef ?? null,
-          table_ref: f.tableRef ?? null,
-          dataset: f.dataset,
-          path: f.path ?? null,
-          line: f.line ?? null,
-          column_name: f.column ?? '',
-          observed: f.observed,
-          expected: f.expected,
-          message: f.message,
-          at: toIso(at),
-        })),
-      )
-      .onConflict(['event_id', 'kind', 'clause', 'dataset', 'column_name'])
-      .ignore();
+  async recordFindings(rows: Array<{ incidentId: string; eventId: string; at: string; finding: StoredFinding }>): Promise<void> {
+    for (let from = 0; from < rows.length; from += 200) {
+      await this.db('pt_contract_violations')
+        .insert(
+          rows.slice(from, from + 200).map(({ incidentId, eventId, at, finding: f }) => ({
+            incident_id: incidentId,
+            event_id: eventId,
+            kind: f.kind,
+            clause: f.clause,
+            contract_ref: f.contractRef ?? null,
+            table_ref: f.tableRef ?? null,
+            dataset: f.dataset,
+            path: f.path ?? null,
+            line: f.line ?? null,
+            column_name: f.column ?? '',
+            observed: f.observed,
+            expected: f.expected,
+            message: f.message,
+            at: toIso(at),
+          })),
+        )
+        .onConflict(['event_id', 'kind', 'clause', 'dataset', 'column_name'])
+        .ignore();
+    }
   }
 
   async listFindings(query: { entityRef: string; since?: string; observedDrift: boolean; access?: IncidentAccessFilter }): Promise<FindingGroup[]> {
@@ -918,22 +774,38 @@ export class KnexTriageStore implements TriageStore {
     });
   }
 
-  async swapDatasetSchema(dataset: string, tableRef: string | undefined, fields: unknown[], at: string) {
+  async swapDatasetSchemas(swaps: Array<{ dataset: string; tableRef?: string; fields: unknown[]; at: string }>) {
+    if (swaps.length === 0) return [];
     return this.withDeadlockRetry(() => this.db.transaction(async tx => {
-      const values = { table_ref: tableRef ?? null, fields: JSON.stringify(fields), seen_at: toIso(at) };
-      // Insert-or-lock: two events of one dataset at once must not both try to insert it.
-      const inserted = await tx('pt_dataset_schemas')
-        .insert({ dataset, ...values })
-        .onConflict('dataset')
-        .ignore()
-        .returning('dataset');
-      if (inserted.length > 0) return undefined;
-      let query = tx('pt_dataset_schemas').where('dataset', dataset);
-      if (this.isPg) query = query.forUpdate();
-      const row = await query.first();
-      // Only a newer schema replaces the baseline: late or replayed events do not rewind it.
-      if (toIso(row.seen_at) <= toIso(at)) await tx('pt_dataset_schemas').where('dataset', dataset).update(values);
-      return JSON.parse(row.fields) as unknown[];
+      const datasets = [...new Set(swaps.map(s => s.dataset))].sort();
+      const stored = new Map<string, { fields: string; seen_at: string; table_ref: string | null }>();
+      for (let from = 0; from < datasets.length; from += 500) {
+        // Locked in name order, so two batches sharing datasets wait instead of deadlocking.
+        let query = tx('pt_dataset_schemas').whereIn('dataset', datasets.slice(from, from + 500)).orderBy('dataset');
+        if (this.isPg) query = query.forUpdate();
+        for (const r of await query.select('*')) stored.set(r.dataset, { ...r, seen_at: toIso(r.seen_at) });
+      }
+      const changed = new Set<string>();
+      const previous = swaps.map(s => {
+        const row = stored.get(s.dataset);
+        const at = toIso(s.at);
+        // Only a newer schema replaces the baseline: late or replayed events do not rewind it.
+        if (!row || row.seen_at <= at) {
+          stored.set(s.dataset, { fields: JSON.stringify(s.fields), seen_at: at, table_ref: s.tableRef ?? row?.table_ref ?? null });
+          changed.add(s.dataset);
+        }
+        return row ? (JSON.parse(row.fields) as unknown[]) : undefined;
+      });
+      const rows = [...changed].sort().map(dataset => ({ dataset, ...stored.get(dataset)! }));
+      for (let from = 0; from < rows.length; from += 200) {
+        // A row another instance inserted meanwhile is only replaced by a newer schema.
+        await tx('pt_dataset_schemas')
+          .insert(rows.slice(from, from + 200))
+          .onConflict('dataset')
+          .merge()
+          .where('pt_dataset_schemas.seen_at', '<=', tx.raw('excluded.seen_at'));
+      }
+      return previous;
     }));
   }
 
@@ -1053,15 +925,6 @@ function laterOf(a: string | null | undefined, b: string): string {
   return a && a > b ? a : b;
 }
 
-function dedupeEntities(entities: Array<{ entityRef: string; role: string }>) {
-  const seen = new Set<string>();
-  return entities.filter(e => {
-    const k = `${e.entityRef}|${e.role}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 function isDeadlock(error: unknown): boolean {
   return (error as { code?: string })?.code === '40P01';

@@ -74,19 +74,27 @@ function sameShape(a: TrendShape, b: TrendShape): boolean {
   );
 }
 
+export interface TrendDelta {
+  scope: string;
+  week: string;
+  category: string;
+  domain: string;
+  team: string;
+  count: number;
+}
+
 /**
- * Moves an incident's counts from its shape before a change to its shape after it, in the
- * transaction of the change. `newWeek` is the week of an occurrence this change added. The
- * common case, a repeat that changed nothing else, is one increment per scope.
+ * How an incident's counts move from its shape before a change to its shape after it.
+ * `newWeeks` counts the occurrences this change added, per week; `storedWeeks` (all of the
+ * incident's occurrences, the new ones included) is only needed when the shape changed.
  */
-export async function applyTrendChange(
-  tx: Knex.Transaction,
-  incidentId: string,
+export function trendDeltas(
   before: TrendShape | undefined,
   after: TrendShape,
-  newWeek?: string,
-): Promise<void> {
-  const delta = new Map<string, { scope: string; week: string; category: string; domain: string; team: string; count: number }>();
+  newWeeks: Map<string, number>,
+  storedWeeks?: Map<string, number>,
+): TrendDelta[] {
+  const delta = new Map<string, TrendDelta>();
   const add = (shape: TrendShape, week: string, n: number) => {
     for (const scope of new Set(scopesOf(shape))) {
       const key = [scope, week, shape.category, shape.domain, shape.team].join('\u0000');
@@ -96,27 +104,64 @@ export async function applyTrendChange(
     }
   };
   if (before && sameShape(before, after)) {
-    if (newWeek) add(after, newWeek, 1);
+    for (const [week, n] of newWeeks) add(after, week, n);
   } else {
+    // A new incident's occurrences are all new ones.
+    for (const [week, n] of storedWeeks ?? newWeeks) {
+      add(after, week, n);
+      // The new occurrences were not counted under the old shape.
+      if (before) add(before, week, -(n - (newWeeks.get(week) ?? 0)));
+    }
+  }
+  return [...delta.values()].filter(d => d.count !== 0);
+}
+
+/** Whether trendDeltas needs the incident's stored weeks. */
+export function needsStoredWeeks(before: TrendShape | undefined, after: TrendShape): boolean {
+  return Boolean(before) && !sameShape(before!, after);
+}
+
+/** Adds deltas (of any number of incidents) to the rollup in one statement per chunk. */
+export async function writeTrendDeltas(tx: Knex.Transaction, deltas: TrendDelta[]): Promise<void> {
+  const merged = new Map<string, TrendDelta>();
+  for (const d of deltas) {
+    const key = [d.scope, d.week, d.category, d.domain, d.team].join('\u0000');
+    const m = merged.get(key);
+    if (m) m.count += d.count;
+    else merged.set(key, { ...d });
+  }
+  // A fixed order, so concurrent writers lock shared rows (the org's) in the same order.
+  const rows = [...merged.entries()].filter(([, d]) => d.count !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  for (let from = 0; from < rows.length; from += 500) {
+    await tx('pt_trend_counts')
+      .insert(rows.slice(from, from + 500))
+      .onConflict(['scope', 'week', 'category', 'domain', 'team'])
+      .merge({ count: tx.raw('pt_trend_counts.count + excluded.count') });
+  }
+}
+
+/**
+ * Moves one incident's counts from its shape before a change to its shape after it, in the
+ * transaction of the change. `newWeek` is the week of an occurrence this change added.
+ */
+export async function applyTrendChange(
+  tx: Knex.Transaction,
+  incidentId: string,
+  before: TrendShape | undefined,
+  after: TrendShape,
+  newWeek?: string,
+): Promise<void> {
+  const newWeeks = new Map(newWeek ? [[newWeek, 1]] : []);
+  let stored: Map<string, number> | undefined;
+  if (!before || !sameShape(before, after)) {
     const weeks: Array<{ week: string; n: string | number }> = await tx('pt_occurrences')
       .where('incident_id', incidentId)
       .groupBy('week')
       .select('week')
       .count({ n: '*' });
-    for (const w of weeks) {
-      const n = Number(w.n);
-      add(after, w.week, n);
-      // The new occurrence was not counted under the old shape.
-      if (before) add(before, w.week, -(w.week === newWeek ? n - 1 : n));
-    }
+    stored = new Map(weeks.map(w => [w.week, Number(w.n)]));
   }
-  // A fixed order, so concurrent writers lock shared rows (the org's) in the same order.
-  const rows = [...delta.entries()].filter(([, d]) => d.count !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
-  if (rows.length === 0) return;
-  await tx('pt_trend_counts')
-    .insert(rows)
-    .onConflict(['scope', 'week', 'category', 'domain', 'team'])
-    .merge({ count: tx.raw('pt_trend_counts.count + excluded.count') });
+  await writeTrendDeltas(tx, trendDeltas(before, after, newWeeks, stored));
 }
 
 /** Weekly counts from the rollup, grouped by category, domain or team. */

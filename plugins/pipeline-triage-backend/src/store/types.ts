@@ -185,9 +185,13 @@ export interface TriageStore {
   /** Takes a lease on an event so exactly one worker processes it; undefined when another has it. */
   claimEvent(id: string, leaseMs: number): Promise<StoredEvent | undefined>;
   /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
+  /** Claims those of the given events nobody holds, in the order given. */
+  claimEvents(ids: string[], leaseMs: number): Promise<StoredEvent[]>;
   claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]>;
   /** Stores a failure: groups it into an incident, counts the occurrence once, marks the event done. */
   recordFailure(record: FailureRecord, options: { reopenWindowHours: number }): Promise<RecordedOccurrence>;
+  /** Records a batch of failures in one transaction, in order; results line up with the records. */
+  recordFailures(records: FailureRecord[], options: { reopenWindowHours: number }): Promise<RecordedOccurrence[]>;
   /** Stores a success: job state, and resolves the job's open incidents when allowed. */
   recordSuccess(
     eventId: string,
@@ -202,6 +206,7 @@ export interface TriageStore {
   getIncident(id: string): Promise<IncidentDetail | undefined>;
   updateIncident(id: string, patch: IncidentPatch): Promise<IncidentDetail>;
   recordNotification(incidentId: string, record: NotificationRecord): Promise<void>;
+  recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void>;
   trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
   jobState(jobKeys: string[]): Promise<JobState[]>;
   /** The status line of an entity page: open incidents, failing since, last success. */
@@ -212,12 +217,15 @@ export interface TriageStore {
   listUnlinked(limit: number): Promise<UnlinkedName[]>;
   /** Groups that incidents last seen since `since` were routed to. */
   routedTeams(since: string): Promise<string[]>;
-  /** Stores the findings of one event (each once, however often the event is processed). */
-  recordFindings(incidentId: string, eventId: string, at: string, findings: StoredFinding[]): Promise<void>;
+  /** Stores findings of events (each once, however often an event is processed). */
+  recordFindings(rows: Array<{ incidentId: string; eventId: string; at: string; finding: StoredFinding }>): Promise<void>;
   /** Findings about an entity (table, contract, pipeline or owning team), grouped by clause. */
   listFindings(query: { entityRef: string; since?: string; observedDrift: boolean; access?: IncidentAccessFilter }): Promise<FindingGroup[]>;
-  /** The last schema seen for a dataset, and replaces it with the current one. */
-  swapDatasetSchema(dataset: string, tableRef: string | undefined, fields: unknown[], at: string): Promise<unknown[] | undefined>;
+  /**
+   * For each schema in order, the last one seen for its dataset before it; each replaces the
+   * baseline unless an already newer one is stored.
+   */
+  swapDatasetSchemas(swaps: Array<{ dataset: string; tableRef?: string; fields: unknown[]; at: string }>): Promise<Array<unknown[] | undefined>>;
   /** Triage-quality and response figures for /v1/stats. */
   triageStats(filter: IncidentFilter): Promise<TriageStats>;
   /** Queue figures for /v1/stats and the health report. */

@@ -1,0 +1,160 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import type { FailureEvent, TriageVerdict } from '@internal/plugin-pipeline-triage-common';
+import { KnexTriageStore } from './KnexTriageStore';
+import { migrateStore } from './migrateStore';
+import type { FailureRecord } from './types';
+import { databaseIds } from '../__testUtils__/databaseIds';
+import { seededRandom } from '../bench/eventMix';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: databaseIds() });
+
+const JOBS = ['orders', 'billing', 'ledger'];
+const CATEGORIES = ['resource_exhaustion', 'code_error'] as const;
+const OWNERS = [undefined, 'group:default/growth', 'group:default/finance'];
+const TABLES = ['resource:default/orders', 'resource:default/ledger'];
+const START = Date.parse('2026-11-02T00:00:00.000Z');
+
+type Step = { kind: 'failures'; records: FailureRecord[] } | { kind: 'success'; job: string; at: string };
+
+function failure(n: number, random: () => number): FailureRecord {
+  const job = JOBS[Math.floor(random() * JOBS.length)];
+  const category = CATEGORIES[Math.floor(random() * CATEGORIES.length)];
+  const owner = OWNERS[Math.floor(random() * OWNERS.length)];
+  const table = TABLES[Math.floor(random() * TABLES.length)];
+  const eventTime = new Date(START + n * 3_600_000).toISOString();
+  const event: FailureEvent = { source: 'generic', outcome: 'fail', job: { namespace: 'airflow', name: job }, eventTime, runId: `run-${n}`, errorMessage: 'boom' };
+  const verdict = {
+    classification: { category, domain: category === 'code_error' ? 'code' : 'infra', confidence: 0.9, evidence: [], rules: [], hypotheses: [], source: 'rules' },
+    partialWrite: { partialWrite: 'false', reason: '' },
+    retry: { safeToRetry: false, reason: '' },
+    recommendation: { action: '', diagnostics: [], prevention: '' },
+    severity: 'high',
+    signature: `sig-${category}`,
+    summary: `${job} ${category}`,
+  } as unknown as TriageVerdict;
+  const jobRef = `component:default/${job}`;
+  return {
+    eventId: `evt-${n}`,
+    event,
+    jobKey: `airflow/${job}`,
+    environment: 'prod',
+    verdict,
+    evidenceLines: [],
+    causeChain: [],
+    route: { recipient: owner ?? 'group:default/platform', copy: [], rule: 'r', reason: 'r', notify: true },
+    jobEntityRef: jobRef,
+    ownerRef: owner,
+    linked: true,
+    linkedEntities: [],
+    entityIndex: [{ entityRef: jobRef, role: 'job' }, { entityRef: table, role: 'output' }, ...(owner ? [{ entityRef: owner, role: 'owner' }] : [])],
+    // Three weeks, so a moved shape re-files several.
+    week: `2026-W${45 + Math.floor(n / 56)}`,
+  };
+}
+
+/** Batches of failures of a few jobs with successes between them, from a seed. */
+function plan(seed: number): Step[] {
+  const random = seededRandom(seed);
+  const steps: Step[] = [];
+  let n = 0;
+  while (n < 150) {
+    const size = 1 + Math.floor(random() * 25);
+    const records: FailureRecord[] = [];
+    for (let i = 0; i < size; i++) records.push(failure(n++, random));
+    steps.push({ kind: 'failures', records });
+    if (random() < 0.6) {
+      steps.push({ kind: 'success', job: JOBS[Math.floor(random() * JOBS.length)], at: new Date(START + n * 3_600_000 - 1_000).toISOString() });
+    }
+  }
+  return steps;
+}
+
+async function run(knex: Knex, steps: Step[], batched: boolean) {
+  await migrateStore(knex);
+  const store = new KnexTriageStore(knex);
+  const kinds: string[] = [];
+  for (const [s, step] of steps.entries()) {
+    if (step.kind === 'success') {
+      const event: FailureEvent = { source: 'generic', outcome: 'success', job: { namespace: 'airflow', name: step.job }, eventTime: step.at, runId: `ok-${s}` };
+      const [accepted] = await store.acceptEvents([{ key: `ok-${s}`, event, sender: 's', logTrimmed: false, quiet: false }]);
+      await store.recordSuccess(accepted.id, event, `airflow/${step.job}`, { autoResolve: true });
+      continue;
+    }
+    const accepted = await store.acceptEvents(step.records.map(r => ({ key: r.eventId, event: r.event, sender: 's', logTrimmed: false, quiet: false })));
+    const records = step.records.map((r, i) => ({ ...r, eventId: accepted[i].id }));
+    if (batched) {
+      kinds.push(...(await store.recordFailures(records, { reopenWindowHours: 24 })).map(o => o.kind));
+    } else {
+      for (const r of records) kinds.push((await store.recordFailure(r, { reopenWindowHours: 24 })).kind);
+    }
+  }
+  return { state: await state(knex), kinds };
+}
+
+/** Everything the batch must agree on, without generated ids. */
+async function state(knex: Knex) {
+  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+  const incidents = (await knex('pt_incidents').select('*')).map(r => ({
+    key: `${r.job_key}|${r.signature}|${iso(r.first_seen)}`,
+    status: r.status,
+    occurrences: r.occurrences,
+    consecutive: r.consecutive_failures,
+    category: r.category,
+    owner: r.owner_ref,
+    routedTo: r.routed_to,
+    lastSeen: iso(r.last_seen),
+    lastSuccess: iso(r.last_success),
+  }));
+  const keyOf = new Map((await knex('pt_incidents').select('id', 'job_key', 'signature', 'first_seen')).map(r => [r.id, `${r.job_key}|${r.signature}|${iso(r.first_seen)}`]));
+  const history = (await knex('pt_status_history').select('incident_id', 'action')).map(h => `${keyOf.get(h.incident_id)} ${h.action}`);
+  const entities = (await knex('pt_incident_entities').select('*')).map(e => `${keyOf.get(e.incident_id)} ${e.entity_ref} ${e.role}`);
+  const occurrences = (await knex('pt_occurrences').join('pt_events', 'pt_events.id', 'pt_occurrences.event_id').select('pt_events.event_key', 'pt_occurrences.incident_id', 'pt_occurrences.week'))
+    .map(o => `${o.event_key} ${keyOf.get(o.incident_id)} ${o.week}`);
+  const events = (await knex('pt_events').select('event_key', 'status', 'incident_id')).map(e => `${e.event_key} ${e.status} ${e.incident_id ? keyOf.get(e.incident_id) : '-'}`);
+  const trends = (await knex('pt_trend_counts').where('count', '!=', 0).select('scope', 'week', 'category', 'domain', 'team', 'count')).map(t => `${t.scope} ${t.week} ${t.category} ${t.domain} ${t.team} ${t.count}`);
+  const jobs = (await knex('pt_job_state').select('*')).map(j => `${j.job_key} ${j.consecutive_failures} ${iso(j.last_failure)} ${iso(j.failing_since)} ${iso(j.last_success)}`);
+  const sort = <T>(a: T[]) => [...a].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+  return { incidents: sort(incidents), history: sort(history), entities: sort(entities), occurrences: sort(occurrences), events: sort(events), trends: sort(trends), jobs: sort(jobs) };
+}
+
+describe.each(databases.eachSupportedId())('recording failures in batches on %s', databaseId => {
+  it.each([1, 2, 3])('ends in exactly the state one-at-a-time recording does (seed %s)', async seed => {
+    const steps = plan(seed);
+    const oneByOne = await run(await databases.init(databaseId), steps, false);
+    const batched = await run(await databases.init(databaseId), steps, true);
+
+    expect(batched.state).toEqual(oneByOne.state);
+    expect(batched.kinds).toEqual(oneByOne.kinds);
+    // The plan exercised every path: new, grouped, and reopened incidents.
+    expect(new Set(batched.kinds)).toEqual(new Set(['new', 'repeat', 'reopened']));
+    expect(oneByOne.state.trends.length).toBeGreaterThan(10);
+    // And that state is the right one: every failure counted once, streaks as long as the runs.
+    const failures = steps.flatMap(st => (st.kind === 'failures' ? st.records : []));
+    const { incidents, occurrences, trends, history } = batched.state;
+    expect(incidents.reduce((n, i) => n + i.occurrences, 0)).toBe(failures.length);
+    for (const i of incidents) expect(occurrences.filter(o => o.split(' ')[1] === i.key)).toHaveLength(i.occurrences);
+    expect(trends.filter(t => t.startsWith('org ')).reduce((n, t) => n + Number(t.split(' ').pop()), 0)).toBe(failures.length);
+    for (const i of incidents.filter(x => !x.lastSuccess && history.filter(h => h.startsWith(x.key)).length === 1)) {
+      expect(i.consecutive).toBe(i.occurrences);
+    }
+  });
+
+  it('finishes an already recorded event without a second occurrence', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateStore(knex);
+    const store = new KnexTriageStore(knex);
+    const random = seededRandom(7);
+    const records = [failure(0, random), failure(1, random)];
+    const accepted = await store.acceptEvents(records.map(r => ({ key: r.eventId, event: r.event, sender: 's', logTrimmed: false, quiet: false })));
+    const withIds = records.map((r, i) => ({ ...r, eventId: accepted[i].id }));
+    const first = await store.recordFailures([withIds[0]], { reopenWindowHours: 24 });
+    const again = await store.recordFailures(withIds, { reopenWindowHours: 24 });
+    expect(again[0]).toEqual({ ...first[0], kind: 'repeat', recorded: false });
+    expect(again[1].recorded).toBe(true);
+    expect(Number((await knex('pt_occurrences').count({ n: '*' }))[0].n)).toBe(2);
+    expect((await knex('pt_events').whereNot('status', 'done')).length).toBe(0);
+  });
+});

@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { IncidentStatus } from '@internal/plugin-pipeline-triage-common';
+import type { FailureRecord, RecordedOccurrence } from './types';
+import { toIso } from './time';
+import { detailJson, verdictColumns } from './incidentColumns';
+import {
+  entityScopes,
+  needsStoredWeeks,
+  shapeOf,
+  trendDeltas,
+  writeTrendDeltas,
+  type TrendDelta,
+  type TrendShape,
+} from './trendRollup';
+
+/** Rows per multi-row statement: well inside both databases' bound-parameter limits. */
+const CHUNK = 200;
+
+/** Columns an occurrence may change on an existing incident row. */
+const MERGED_COLUMNS = [
+  'open_key',
+  'status',
+  'category',
+  'domain',
+  'confidence',
+  'safe_to_retry',
+  'partial_write',
+  'severity',
+  'environment',
+  'title',
+  'job_entity_ref',
+  'owner_ref',
+  'routed_to',
+  'route_rule',
+  'linked',
+  'occurrences',
+  'consecutive_failures',
+  'last_seen',
+  'acknowledged_at',
+  'resolved_at',
+  'latest_event_id',
+  'detail',
+  'updated_at',
+];
+
+/** An incident row as read and written here (column names as stored). */
+type Row = Record<string, any> & { category: string; domain: string };
+
+/** One incident this batch touches: its row as it will be written, and what the batch added. */
+interface Touched {
+  row: Row;
+  /** The row as stored before this batch; undefined for a new incident. */
+  stored?: Row;
+  entities: Map<string, { entityRef: string; role: string }>;
+  newWeeks: Map<string, number>;
+}
+
+const chunks = <T>(items: T[]) => {
+  const out: T[][] = [];
+  for (let from = 0; from < items.length; from += CHUNK) out.push(items.slice(from, from + CHUNK));
+  return out;
+};
+
+const laterOf = (a: string | null | undefined, b: string) => (a && a > b ? a : b);
+
+/**
+ * Records the failures of a batch of claimed events in one transaction, with a fixed number of
+ * set-based statements whatever the batch size: the per-event round trips, not the database,
+ * were what capped ingest. Same rules as one at a time, applied in the order given: a failure
+ * groups into its job's open incident of the same signature, reopens one resolved within the
+ * window, or opens a new one.
+ */
+export async function recordFailures(
+  tx: Knex.Transaction,
+  records: FailureRecord[],
+  options: { reopenWindowHours: number; isPg: boolean },
+): Promise<RecordedOccurrence[]> {
+  const now = new Date().toISOString();
+  const jobKeys = [...new Set(records.map(r => r.jobKey))].sort();
+  await lockJobs(tx, jobKeys, options.isPg);
+
+  // A re-delivered or retried event whose occurrence is already stored is only finished.
+  const already = new Map<string, string>();
+  for (const ids of chunks(records.map(r => r.eventId))) {
+    const rows = await tx('pt_occurrences').whereIn('event_id', ids).select('event_id', 'incident_id');
+    for (const r of rows) already.set(r.event_id, r.incident_id);
+  }
+  const fresh = records.filter(r => !already.has(r.eventId));
+  const openKeyOf = (r: FailureRecord) => `${r.jobKey}|${r.verdict.signature}`;
+
+  const openByKey = new Map<string, Row>();
+  for (const keys of chunks([...new Set(fresh.map(openKeyOf))])) {
+    let q = tx('pt_incidents').whereIn('open_key', keys).orderBy('id');
+    if (options.isPg) q = q.forUpdate();
+    for (const row of await q.select('*')) openByKey.set(row.open_key, row);
+  }
+  const resolvedByKey = new Map<string, Row>();
+  const reopenable = fresh.filter(r => !openByKey.has(openKeyOf(r)));
+  if (reopenable.length) {
+    const windowStart = new Date(Date.now() - options.reopenWindowHours * 3600_000).toISOString();
+    const wanted = new Set(reopenable.map(openKeyOf));
+    for (const keys of chunks([...new Set(reopenable.map(r => r.jobKey))])) {
+      const rows = await tx('pt_incidents')
+        .whereIn('job_key', keys)
+        .andWhere({ status: 'resolved' })
+        .andWhere('resolved_at', '>=', windowStart)
+        .orderBy('resolved_at', 'desc')
+        .select('*');
+      for (const row of rows) {
+        const key = `${row.job_key}|${row.signature}`;
+        // The most recently resolved one comes back.
+        if (wanted.has(key) && !resolvedByKey.has(key)) resolvedByKey.set(key, row);
+      }
+    }
+  }
+
+  const touched = new Map<string, Touched>();
+  const current = new Map<string, Touched>();
+  const history: Array<Record<string, unknown>> = [];
+  const occurrences: Array<Record<string, unknown>> = [];
+  const results: RecordedOccurrence[] = [];
+  const failureTimes = new Map<string, string[]>();
+  for (const r of records) {
+    const done = already.get(r.eventId);
+    if (done) {
+      results.push({ incidentId: done, kind: 'repeat', recorded: false, status: 'open' });
+      continue;
+    }
+    const key = openKeyOf(r);
+    const eventTime = toIso(r.event.eventTime);
+    const verdict = verdictColumns(r);
+    let t = current.get(key);
+    let kind: RecordedOccurrence['kind'];
+    if (!t && openByKey.has(key)) t = track(touched, openByKey.get(key)!);
+    if (t) {
+      kind = 'repeat';
+      Object.assign(t.row, t.row.category_overridden ? {} : verdict, {
+        occurrences: t.row.occurrences + 1,
+        consecutive_failures: t.row.consecutive_failures + 1,
+        last_seen: laterOf(t.row.last_seen, eventTime),
+      });
+    } else if (resolvedByKey.has(key)) {
+      t = track(touched, resolvedByKey.get(key)!);
+      resolvedByKey.delete(key);
+      kind = 'reopened';
+      Object.assign(t.row, t.row.category_overridden ? {} : verdict, {
+        status: 'open',
+        open_key: key,
+        resolved_at: null,
+        acknowledged_at: null,
+        occurrences: t.row.occurrences + 1,
+        consecutive_failures: 1,
+        last_seen: laterOf(t.row.last_seen, eventTime),
+      });
+      history.push({
+        incident_id: t.row.id,
+        at: now,
+        by: 'pipeline-triage',
+        action: 'reopened',
+        from_value: 'resolved',
+        to_value: 'open',
+        reason: `failed again within ${options.reopenWindowHours}h of being resolved`,
+      });
+    } else {
+      kind = 'new';
+      t = {
+        row: {
+          id: randomUUID(),
+          open_key: key,
+          job_key: r.jobKey,
+          signature: r.verdict.signature,
+          status: 'open',
+          ...verdict,
+          job_name: r.event.job.name,
+          job_namespace: r.event.job.namespace,
+          occurrences: 1,
+          consecutive_failures: 1,
+          first_seen: eventTime,
+          last_seen: eventTime,
+          category_overridden: false,
+          acknowledged_at: null,
+          resolved_at: null,
+        },
+        entities: new Map(),
+        newWeeks: new Map(),
+      };
+      touched.set(t.row.id, t);
+      history.push({ incident_id: t.row.id, at: now, by: 'pipeline-triage', action: 'opened', to_value: verdict.category });
+    }
+    current.set(key, t);
+    Object.assign(t.row, { latest_event_id: r.eventId, detail: JSON.stringify(detailJson(r)), updated_at: now });
+    for (const e of r.entityIndex) t.entities.set(`${e.entityRef}|${e.role}`, e);
+    t.newWeeks.set(r.week, (t.newWeeks.get(r.week) ?? 0) + 1);
+    occurrences.push({ event_id: r.eventId, incident_id: t.row.id, event_time: eventTime, week: r.week });
+    failureTimes.set(r.jobKey, [...(failureTimes.get(r.jobKey) ?? []), eventTime]);
+    results.push({ incidentId: t.row.id, kind, recorded: true, status: t.row.status as IncidentStatus });
+  }
+
+  const list = [...touched.values()];
+  const storedScopes = await entityScopesOf(tx, list.filter(t => t.stored).map(t => t.row.id));
+  for (const rows of chunks(list.map(t => t.row))) {
+    await tx('pt_incidents').insert(rows).onConflict('id').merge(MERGED_COLUMNS);
+  }
+  for (const rows of chunks(history)) await tx('pt_status_history').insert(rows);
+  const entityRows = list.flatMap(t => [...t.entities.values()].map(e => ({ incident_id: t.row.id, entity_ref: e.entityRef, role: e.role })));
+  for (const rows of chunks(entityRows)) {
+    await tx('pt_incident_entities').insert(rows).onConflict(['incident_id', 'entity_ref', 'role']).ignore();
+  }
+  for (const rows of chunks(occurrences)) await tx('pt_occurrences').insert(rows);
+  await writeTrendDeltas(tx, await trendChanges(tx, list, storedScopes));
+  await recordJobFailures(tx, failureTimes, records);
+  await finishEvents(tx, records.map((r, i) => ({ id: r.eventId, incidentId: results[i].incidentId })), now);
+
+  // A repeat of an already recorded event reports the incident's status as stored now.
+  const statuses = await statusesOf(tx, results.filter(r => !r.recorded).map(r => r.incidentId));
+  return results.map(r => (r.recorded ? r : { ...r, status: statuses.get(r.incidentId) ?? r.status }));
+}
+
+/** Starts tracking an incident read from the store: timestamps as ISO strings, flags as booleans. */
+function track(touched: Map<string, Touched>, stored: Row): Touched {
+  const row: Row = { ...stored };
+  for (const c of ['first_seen', 'last_seen', 'last_success', 'acknowledged_at', 'resolved_at', 'updated_at', 'logs_purged_at']) {
+    if (row[c] !== null && row[c] !== undefined) row[c] = toIso(row[c]);
+  }
+  for (const c of ['safe_to_retry', 'linked', 'category_overridden']) row[c] = Boolean(row[c]);
+  const t: Touched = { row, stored: { ...row }, entities: new Map(), newWeeks: new Map() };
+  touched.set(row.id, t);
+  return t;
+}
+
+/**
+ * Job rows are the per-job lock every writer of a job's incidents takes first; taking them in
+ * key order means two batches sharing jobs wait for each other instead of deadlocking.
+ */
+async function lockJobs(tx: Knex.Transaction, jobKeys: string[], isPg: boolean) {
+  for (const keys of chunks(jobKeys)) {
+    await tx('pt_job_state')
+      .insert(keys.map(job_key => ({ job_key, consecutive_failures: 0 })))
+      .onConflict('job_key')
+      .ignore();
+    if (isPg) await tx('pt_job_state').whereIn('job_key', keys).orderBy('job_key').forUpdate().select('job_key');
+  }
+}
+
+async function entityScopesOf(tx: Knex.Transaction, incidentIds: string[]): Promise<Map<string, string[]>> {
+  const byIncident = new Map<string, Array<{ entityRef: string; role: string }>>();
+  for (const ids of chunks(incidentIds)) {
+    const rows = await tx('pt_incident_entities').whereIn('incident_id', ids).select('incident_id', 'entity_ref', 'role');
+    for (const r of rows) {
+      byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), { entityRef: r.entity_ref, role: r.role }]);
+    }
+  }
+  return new Map(incidentIds.map(id => [id, entityScopes(byIncident.get(id) ?? [])]));
+}
+
+/** The rollup changes of every touched incident; stored weeks are read only where a shape moved. */
+async function trendChanges(tx: Knex.Transaction, list: Touched[], storedScopes: Map<string, string[]>): Promise<TrendDelta[]> {
+  const shapes = list.map(t => {
+    const before: TrendShape | undefined = t.stored ? shapeOf(t.stored, storedScopes.get(t.row.id) ?? []) : undefined;
+    const after = shapeOf(t.row, entityScopes([...t.entities.values()], before?.entityScopes));
+    return { t, before, after };
+  });
+  const moved = shapes.filter(s => needsStoredWeeks(s.before, s.after)).map(s => s.t.row.id);
+  const weeks = new Map<string, Map<string, number>>();
+  for (const ids of chunks(moved)) {
+    const rows: Array<{ incident_id: string; week: string; n: string | number }> = await tx('pt_occurrences')
+      .whereIn('incident_id', ids)
+      .groupBy('incident_id', 'week')
+      .select('incident_id', 'week')
+      .count({ n: '*' });
+    for (const r of rows) {
+      const m = weeks.get(r.incident_id) ?? new Map<string, number>();
+      m.set(r.week, Number(r.n));
+      weeks.set(r.incident_id, m);
+    }
+  }
+  return shapes.flatMap(s => trendDeltas(s.before, s.after, s.t.newWeeks, weeks.get(s.t.row.id)));
+}
+
+/** The failing streak of each job: a failure newer than the last success extends it. */
+async function recordJobFailures(tx: Knex.Transaction, failureTimes: Map<string, string[]>, records: FailureRecord[]) {
+  const entityRefs = new Map<string, string>();
+  for (const r of records) if (r.jobEntityRef) entityRefs.set(r.jobKey, r.jobEntityRef);
+  const rows: Array<Record<string, unknown>> = [];
+  for (const keys of chunks([...failureTimes.keys()])) {
+    for (const row of await tx('pt_job_state').whereIn('job_key', keys).select('*')) {
+      const state = {
+        job_key: row.job_key,
+        job_entity_ref: entityRefs.get(row.job_key) ?? row.job_entity_ref ?? null,
+        last_success: row.last_success ? toIso(row.last_success) : null,
+        last_failure: row.last_failure ? toIso(row.last_failure) : null,
+        failing_since: row.failing_since ? toIso(row.failing_since) : null,
+        consecutive_failures: row.consecutive_failures ?? 0,
+      };
+      for (const at of failureTimes.get(row.job_key) ?? []) {
+        // Events may arrive out of order (imports, retried deliveries).
+        if (!state.last_success || at > state.last_success) {
+          state.consecutive_failures += 1;
+          state.failing_since = state.failing_since && state.failing_since < at ? state.failing_since : at;
+        }
+        state.last_failure = laterOf(state.last_failure, at);
+      }
+      rows.push(state);
+    }
+  }
+  for (const chunk of chunks(rows)) await tx('pt_job_state').insert(chunk).onConflict('job_key').merge();
+}
+
+/** Marks the batch's events done with their incident, one statement per chunk. */
+async function finishEvents(tx: Knex.Transaction, done: Array<{ id: string; incidentId: string }>, now: string) {
+  for (const chunk of chunks(done)) {
+    const cases = chunk.map(() => 'when ? then ?').join(' ');
+    await tx('pt_events')
+      .whereIn('id', chunk.map(d => d.id))
+      .update({
+        status: 'done',
+        incident_id: tx.raw(`case id ${cases} end`, chunk.flatMap(d => [d.id, d.incidentId])),
+        processed_at: now,
+        locked_until: null,
+      });
+  }
+}
+
+async function statusesOf(tx: Knex.Transaction, ids: string[]): Promise<Map<string, IncidentStatus>> {
+  const out = new Map<string, IncidentStatus>();
+  for (const chunk of chunks([...new Set(ids)])) {
+    for (const r of await tx('pt_incidents').whereIn('id', chunk).select('id', 'status')) out.set(r.id, r.status);
+  }
+  return out;
+}
