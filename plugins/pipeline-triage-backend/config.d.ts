@@ -29,6 +29,11 @@ export interface Config {
       leaseSeconds?: number;
       /** How often the sweeper retries pending events, in seconds. Default: 30. */
       sweepIntervalSeconds?: number;
+      /**
+       * Worker threads that classify large batches off the event loop; 0 classifies in-process.
+       * Default: the number of cores minus one, at most 4.
+       */
+      engineWorkers?: number;
     };
     incidents?: {
       /** A failure matching a resolved incident within this many hours reopens it. Default: 72. */

@@ -1,3 +1,4 @@
+import { defaultEngineWorkers } from './engine/enginePool';
 import type { Config } from '@backstage/config';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
@@ -14,6 +15,7 @@ export interface TriageSettings {
   downstreamDepth: number;
   sweepIntervalSeconds: number;
   digestCron: string;
+  engineWorkers: number;
   processing: {
     maxAttempts: number;
     retryDelayMs: number;
@@ -37,6 +39,7 @@ export function readTriageConfig(config: Config): TriageSettings {
     catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
     downstreamDepth: c?.getOptionalNumber('linking.downstreamDepth') ?? 3,
     sweepIntervalSeconds: c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
+    engineWorkers: c?.getOptionalNumber('processing.engineWorkers') ?? defaultEngineWorkers(),
     digestCron: c?.getOptionalString('digest.cron') ?? '0 8 * * 1',
     processing: {
       maxAttempts: c?.getOptionalNumber('processing.maxAttempts') ?? 5,

@@ -16,3 +16,5 @@ export {
   type IncidentPermission,
   type ReadScope,
 } from './permissions';
+/** The engine worker threads' entry point; exported so the build keeps its module for them to load. */
+export { runEngineWorker } from './engine';

@@ -14,7 +14,8 @@ import {
 import { readTriageConfig } from './config';
 import { purgeExpired } from './retention/purgeExpired';
 import { builtInAdapters } from './ingest';
-import { createEngine } from './engineFactory';
+import { engineOptions } from './engineFactory';
+import { createTriageEngine, EnginePool } from './engine';
 import { CatalogLinker } from './linking';
 import { IncidentNotifier } from './notify/IncidentNotifier';
 import { NoisePolicy } from './notify/NoisePolicy';
@@ -61,6 +62,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
@@ -75,7 +77,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
       },
-      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor }) {
+      async init({ logger, lifecycle, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor }) {
         const settings = readTriageConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) await migrateStore(knex);
@@ -118,10 +120,13 @@ export const pipelineTriagePlugin = createBackendPlugin({
           sinks: [...sinks, ...readSinksConfig(config)],
           dispatcher,
         });
-        const engine = createEngine(config, rulePacks);
+        const options = engineOptions(config, rulePacks);
+        const engine = createTriageEngine(options);
+        const batchEngine = new EnginePool(engine, { size: settings.engineWorkers, engineOptions: options, logger });
+        lifecycle.addShutdownHook(() => batchEngine.close());
         const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals, logger, access, auditor });
         const processor = new EventProcessor(
-          { linker, engine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
+          { linker, engine, batchEngine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
           logger,
           settings.processing,
@@ -166,11 +171,12 @@ export const pipelineTriagePlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: 'pipeline-triage-sweeper',
           frequency: { seconds: settings.sweepIntervalSeconds },
-          timeout: { minutes: 5 },
+          // One instance at a time. An instance killed mid-sweep holds the scheduler's lock until
+          // this timeout; as long as an event lease, so recovery waits no longer than the leases
+          // of the events it held do. A sweep that outlives it is still safe: every event is claimed.
+          timeout: { milliseconds: settings.processing.leaseMs },
           initialDelay: { seconds: 5 },
-          // Every instance sweeps; per-event leases keep them apart. A global task's lock would
-          // outlive an instance killed mid-sweep by the whole timeout, stalling recovery.
-          scope: 'local',
+          scope: 'global',
           fn: async () => {
             const n = await processor.sweep();
             if (n) logger.info(`Sweeper processed ${n} pending events`);

@@ -16,16 +16,22 @@ import type { RoutePolicy } from './routing';
 import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
 
 /** The deterministic engine as the pipeline sees it: pure, synchronous, no I/O. */
+export type TriageContext = { idempotent?: boolean; writesOutput?: boolean; runbookUrl?: string; extraEvidence?: ExtraEvidence[] };
+export type EngineResult = { verdict: TriageVerdict; evidenceLines: EvidenceLine[]; causeChain: string[] };
 export interface TriageEngine {
-  triage(
-    event: FailureEvent,
-    ctx?: { idempotent?: boolean; writesOutput?: boolean; runbookUrl?: string; extraEvidence?: ExtraEvidence[] },
-  ): { verdict: TriageVerdict; evidenceLines: EvidenceLine[]; causeChain: string[] };
+  triage(event: FailureEvent, ctx?: TriageContext): EngineResult;
+}
+
+/** Classifies many events at once, wherever it runs them. */
+export interface BatchEngine {
+  triageMany(jobs: Array<{ event: FailureEvent; ctx: TriageContext }>): Promise<EngineResult[]>;
 }
 
 export interface TriageStages {
   linker: Linker;
   engine: TriageEngine;
+  /** Classifies a batch off the event loop when it is large enough; the engine otherwise. */
+  batchEngine?: BatchEngine;
   routes: RoutePolicy;
   store: TriageStore;
   notifier: IncidentNotifier;
@@ -61,8 +67,13 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
  * all of them, then one notification per incident however many of its failures the batch held.
  */
 export async function triageFailures(batch: StoredEvent[], stages: TriageStages): Promise<TriageOutcome[]> {
-  const decisions: FailureDecision[] = [];
-  for (const stored of batch) decisions.push(await decideFailure(stored, stages));
+  const prepared: Prepared[] = [];
+  for (const stored of batch) prepared.push(await prepare(stored, stages));
+  const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.ctx }));
+  const results = stages.batchEngine
+    ? await stages.batchEngine.triageMany(jobs)
+    : jobs.map(j => stages.engine.triage(j.event, j.ctx));
+  const decisions = prepared.map((p, i) => decide(p, results[i], stages));
   const occurrences = await stages.store.recordFailures(decisions.map(d => d.record), { reopenWindowHours: stages.reopenWindowHours });
   await noteFindings(decisions, occurrences, stages);
   const latest = batch.reduce((a, s) => (s.event.eventTime > a ? s.event.eventTime : a), batch[0]?.event.eventTime ?? '');
@@ -101,7 +112,7 @@ export interface FailureDecision {
   stored: StoredEvent;
   links: LinkResult;
   violations: ReturnType<typeof violationsForEvent>;
-  result: ReturnType<TriageEngine['triage']>;
+  result: EngineResult;
   route: TriageRouteDecision;
   environment: string;
   entityIndex: Array<{ entityRef: string; role: string }>;
@@ -109,15 +120,33 @@ export interface FailureDecision {
 }
 
 export async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
+  const p = await prepare(stored, stages);
+  return decide(p, stages.engine.triage(stored.event, p.ctx), stages);
+}
+
+interface Prepared {
+  stored: StoredEvent;
+  links: LinkResult;
+  violations: ReturnType<typeof violationsForEvent>;
+  ctx: TriageContext;
+}
+
+/** What the engine needs besides the event: the catalog's facts and the contract findings. */
+async function prepare(stored: StoredEvent, stages: TriageStages): Promise<Prepared> {
   const { event } = stored;
   const links = await stages.linker.link(event);
   const violations = violationsForEvent(event, links);
-  const result = stages.engine.triage(event, {
+  const ctx: TriageContext = {
     idempotent: links.job?.idempotent,
     writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
     runbookUrl: links.job?.runbookUrl,
     extraEvidence: violationEvidence(violations),
-  });
+  };
+  return { stored, links, violations, ctx };
+}
+
+function decide({ stored, links, violations }: Prepared, result: EngineResult, stages: TriageStages): FailureDecision {
+  const { event } = stored;
   // A broken data contract is a promise to consumers: never less than high severity.
   if (violations.length && (result.verdict.severity === 'normal' || result.verdict.severity === 'low')) {
     result.verdict.severity = 'high';
