@@ -52,27 +52,28 @@ export class EventProcessor {
   }
 
   /**
-   * Failures go through in batches (one transaction each); a success of a job with failures
-   * waiting in the batch lets them go first, so every job sees its events in order.
+   * Failures go through in batches (one transaction each). Only a job's own events must keep
+   * their order, so the batch runs in rounds: every job's failures up to its first success, then
+   * those successes, then the failures up to each job's next success, and so on.
    */
   private async processClaimed(claimed: StoredEvent[], outcomes: Map<string, ProcessOutcome>) {
-    let failures: StoredEvent[] = [];
-    const jobs = new Set<string>();
-    const flush = async () => {
-      if (failures.length) await this.processFailures(failures, outcomes);
-      failures = [];
-      jobs.clear();
-    };
+    const successesSeen = new Map<string, number>();
+    const rounds: Array<{ failures: StoredEvent[]; successes: StoredEvent[] }> = [];
     for (const stored of claimed) {
+      const job = jobKeyOf(stored.event);
+      const round = successesSeen.get(job) ?? 0;
+      while (rounds.length <= round) rounds.push({ failures: [], successes: [] });
       if (stored.event.outcome === 'success') {
-        if (jobs.has(jobKeyOf(stored.event))) await flush();
-        outcomes.set(stored.id, await this.process(stored));
+        rounds[round].successes.push(stored);
+        successesSeen.set(job, round + 1);
       } else {
-        failures.push(stored);
-        jobs.add(jobKeyOf(stored.event));
+        rounds[round].failures.push(stored);
       }
     }
-    await flush();
+    for (const { failures, successes } of rounds) {
+      if (failures.length) await this.processFailures(failures, outcomes);
+      for (const stored of successes) outcomes.set(stored.id, await this.process(stored));
+    }
   }
 
   private async processFailures(batch: StoredEvent[], outcomes: Map<string, ProcessOutcome>) {

@@ -54,6 +54,8 @@ interface Touched {
   stored?: Row;
   entities: Map<string, { entityRef: string; role: string }>;
   newWeeks: Map<string, number>;
+  /** The batch's last failure of this incident: its detail is the one stored. */
+  latest?: FailureRecord;
 }
 
 const chunks = <T>(items: T[]) => {
@@ -189,7 +191,8 @@ export async function recordFailures(
       history.push({ incident_id: t.row.id, at: now, by: 'pipeline-triage', action: 'opened', to_value: verdict.category });
     }
     current.set(key, t);
-    Object.assign(t.row, { latest_event_id: r.eventId, detail: JSON.stringify(detailJson(r)), updated_at: now });
+    Object.assign(t.row, { latest_event_id: r.eventId, updated_at: now });
+    t.latest = r;
     for (const e of r.entityIndex) t.entities.set(`${e.entityRef}|${e.role}`, e);
     t.newWeeks.set(r.week, (t.newWeeks.get(r.week) ?? 0) + 1);
     occurrences.push({ event_id: r.eventId, incident_id: t.row.id, event_time: eventTime, week: r.week });
@@ -198,6 +201,7 @@ export async function recordFailures(
   }
 
   const list = [...touched.values()];
+  for (const t of list) t.row.detail = JSON.stringify(detailJson(t.latest!));
   const storedScopes = await entityScopesOf(tx, list.filter(t => t.stored).map(t => t.row.id));
   for (const rows of chunks(list.map(t => t.row))) {
     await tx('pt_incidents').insert(rows).onConflict('id').merge(MERGED_COLUMNS);
