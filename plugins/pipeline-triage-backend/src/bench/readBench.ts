@@ -8,6 +8,8 @@ import { emit, msSince, quantile } from './report';
 // The migration's own backfill: a bulk load bypasses the write path that keeps the rollup.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { fillTrendCounts } = require('../../migrations/2026112201_perf_trend_rollup.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { fillIncidentRecency } = require('../../migrations/20261122040000_incident_recency.js');
 
 export interface ReadBenchOptions {
   db: 'sqlite' | 'postgres';
@@ -107,6 +109,10 @@ async function load(o: ReadBenchOptions): Promise<number> {
   await o.knex('pt_trend_counts').delete();
   await fillTrendCounts(o.knex);
   emit('read', o.db, 'rollup_backfill', msSince(fill), 'ms');
+  const recency = process.hrtime.bigint();
+  await o.knex('pt_incident_recency').delete();
+  await fillIncidentRecency(o.knex);
+  emit('read', o.db, 'recency_backfill', msSince(recency), 'ms');
   if (o.db === 'postgres') await o.knex.raw('vacuum analyze');
   else await o.knex.raw('analyze');
   return rows / seconds;

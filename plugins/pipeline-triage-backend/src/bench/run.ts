@@ -10,6 +10,7 @@
  *   BENCH_EVENTS (20000)  BENCH_INCIDENTS (1000000)  BENCH_ENTITIES (500)  BENCH_TEAMS (25)
  *   BENCH_WEEKS (52)  BENCH_RUNS (40)  BENCH_LATENCY_SAMPLES (300)  BENCH_CONCURRENCY (4)
  *   BENCH_RAW_ROWS (20000)  BENCH_DBS (sqlite,postgres)  BENCH_ONLY (ingest,read,raw,classify)
+ *   BENCH_KEEP (unset; 1 keeps the read path's loaded history and prints where)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,8 +78,12 @@ async function main() {
         }
       } finally {
         await knex.destroy();
-        if (db === 'postgres') await dropDatabases(name);
-        fs.rmSync(tmp, { recursive: true, force: true });
+        // BENCH_KEEP=1 leaves the loaded history for looking at query plans; say where it is.
+        if (process.env.BENCH_KEEP) process.stderr.write(`kept the ${db} history: ${db === 'postgres' ? `database ${name}` : tmp}\n`);
+        else {
+          if (db === 'postgres') await dropDatabases(name);
+          fs.rmSync(tmp, { recursive: true, force: true });
+        }
       }
     }
   }

@@ -387,19 +387,27 @@ export class KnexTriageStore implements TriageStore {
     filter: IncidentFilter,
     page: { limit: number; cursor?: string },
   ): Promise<Page<IncidentSummary>> {
-    let q = this.filtered(filter);
+    // An entity's or a team's page reads its own recency rows newest first, off an index,
+    // instead of walking every incident's recency until it has found a page of its own.
+    const scope = filter.entityRef
+      ? `entity:${filter.entityRef.toLocaleLowerCase('en-US')}`
+      : filter.owner && `owner:${filter.owner.toLocaleLowerCase('en-US')}`;
+    let q = scope
+      ? this.filtered({ ...filter, ...(filter.entityRef ? { entityRef: undefined } : { owner: undefined }) })
+          .join('pt_incident_recency as r', 'r.incident_id', 'i.id')
+          .where('r.scope', scope)
+      : this.filtered(filter);
+    const [lastSeen, id] = scope ? ['r.last_seen', 'r.incident_id'] : ['i.last_seen', 'i.id'];
     if (page.cursor) {
       const c = decodeCursor(page.cursor);
       q = q.where(w =>
-        w
-          .where('i.last_seen', '<', c.lastSeen)
-          .orWhere(w2 => w2.where('i.last_seen', '=', c.lastSeen).andWhere('i.id', '<', c.id)),
+        w.where(lastSeen, '<', c.lastSeen).orWhere(w2 => w2.where(lastSeen, '=', c.lastSeen).andWhere(id, '<', c.id)),
       );
     }
     const rows = await q
       .orderBy([
-        { column: 'i.last_seen', order: 'desc' },
-        { column: 'i.id', order: 'desc' },
+        { column: lastSeen, order: 'desc' },
+        { column: id, order: 'desc' },
       ])
       .limit(page.limit + 1)
       .select(SUMMARY_COLUMNS.map(col => `i.${col}`));

@@ -115,9 +115,10 @@ async function state(knex: Knex) {
     .map(o => `${o.event_key} ${keyOf.get(o.incident_id)} ${o.week}`);
   const events = (await knex('pt_events').select('event_key', 'status', 'incident_id')).map(e => `${e.event_key} ${e.status} ${e.incident_id ? keyOf.get(e.incident_id) : '-'}`);
   const trends = (await knex('pt_trend_counts').where('count', '!=', 0).select('scope', 'week', 'category', 'domain', 'team', 'count')).map(t => `${t.scope} ${t.week} ${t.category} ${t.domain} ${t.team} ${t.count}`);
+  const recency = (await knex('pt_incident_recency').select('*')).map(r => `${r.scope} ${keyOf.get(r.incident_id)} ${iso(r.last_seen)}`);
   const jobs = (await knex('pt_job_state').select('*')).map(j => `${j.job_key} ${j.consecutive_failures} ${iso(j.last_failure)} ${iso(j.failing_since)} ${iso(j.last_success)}`);
   const sort = <T>(a: T[]) => [...a].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
-  return { incidents: sort(incidents), history: sort(history), entities: sort(entities), occurrences: sort(occurrences), events: sort(events), trends: sort(trends), jobs: sort(jobs) };
+  return { incidents: sort(incidents), history: sort(history), entities: sort(entities), occurrences: sort(occurrences), events: sort(events), trends: sort(trends), jobs: sort(jobs), recency: sort(recency) };
 }
 
 describe.each(databases.eachSupportedId())('recording failures in batches on %s', databaseId => {
@@ -140,6 +141,12 @@ describe.each(databases.eachSupportedId())('recording failures in batches on %s'
     for (const i of incidents.filter(x => !x.lastSuccess && history.filter(h => h.startsWith(x.key)).length === 1)) {
       expect(i.consecutive).toBe(i.occurrences);
     }
+    // Every page an incident is listed on carries its current last_seen.
+    const pages = batched.state.entities
+      .map(e => e.split(' '))
+      .filter(([, , role]) => role !== 'routed')
+      .map(([key, ref, role]) => `${role === 'owner' ? 'owner' : 'entity'}:${ref} ${key} ${incidents.find(i => i.key === key)!.lastSeen}`);
+    expect(batched.state.recency).toEqual([...new Set(pages)].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
   });
 
   it('finishes an already recorded event without a second occurrence', async () => {
@@ -156,5 +163,32 @@ describe.each(databases.eachSupportedId())('recording failures in batches on %s'
     expect(again[1].recorded).toBe(true);
     expect(Number((await knex('pt_occurrences').count({ n: '*' }))[0].n)).toBe(2);
     expect((await knex('pt_events').whereNot('status', 'done')).length).toBe(0);
+  });
+
+  it('pages through an entity and a team newest first, as the incidents order them', async () => {
+    const knex = await databases.init(databaseId);
+    await run(knex, plan(4), true);
+    const store = new KnexTriageStore(knex);
+    const newestFirst = async (sub: Knex.QueryBuilder) =>
+      (await knex('pt_incidents').whereIn('id', sub).orderBy([{ column: 'last_seen', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id')).map(r => r.id);
+    const pageThrough = async (filter: { entityRef?: string; owner?: string; status?: Array<'open' | 'resolved'> }) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listIncidents(filter, { limit: 2, cursor });
+        ids.push(...page.items.map(i => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const orders = await pageThrough({ entityRef: 'Resource:default/orders' });
+    expect(orders.length).toBeGreaterThan(3);
+    expect(orders).toEqual(await newestFirst(knex('pt_incident_entities').where({ entity_ref: 'resource:default/orders', role: 'output' }).select('incident_id')));
+    const growth = await pageThrough({ owner: 'group:default/growth' });
+    expect(growth.length).toBeGreaterThan(3);
+    expect(growth).toEqual(await newestFirst(knex('pt_incident_entities').where({ entity_ref: 'group:default/growth', role: 'owner' }).select('incident_id')));
+    // Other filters still apply on top of the page's own rows.
+    const openOrders = await pageThrough({ entityRef: 'resource:default/orders', status: ['open'] });
+    expect(openOrders).toEqual(await newestFirst(knex('pt_incident_entities').join('pt_incidents', 'pt_incidents.id', 'pt_incident_entities.incident_id').where({ entity_ref: 'resource:default/orders', role: 'output', status: 'open' }).select('incident_id')));
   });
 });

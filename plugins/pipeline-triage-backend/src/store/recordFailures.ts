@@ -212,7 +212,9 @@ export async function recordFailures(
     await tx('pt_incident_entities').insert(rows).onConflict(['incident_id', 'entity_ref', 'role']).ignore();
   }
   for (const rows of chunks(occurrences)) await tx('pt_occurrences').insert(rows);
-  await writeTrendDeltas(tx, await trendChanges(tx, list, storedScopes));
+  const shapes = shapesOf(list, storedScopes);
+  await writeTrendDeltas(tx, await trendChanges(tx, shapes));
+  await writeRecency(tx, shapes);
   await recordJobFailures(tx, failureTimes, records);
   await finishEvents(tx, records.map((r, i) => ({ id: r.eventId, incidentId: results[i].incidentId })), now);
 
@@ -258,13 +260,19 @@ async function entityScopesOf(tx: Knex.Transaction, incidentIds: string[]): Prom
   return new Map(incidentIds.map(id => [id, entityScopes(byIncident.get(id) ?? [])]));
 }
 
-/** The rollup changes of every touched incident; stored weeks are read only where a shape moved. */
-async function trendChanges(tx: Knex.Transaction, list: Touched[], storedScopes: Map<string, string[]>): Promise<TrendDelta[]> {
-  const shapes = list.map(t => {
+type Shapes = Array<{ t: Touched; before?: TrendShape; after: TrendShape }>;
+
+/** Each touched incident's trend shape before and after the batch. */
+function shapesOf(list: Touched[], storedScopes: Map<string, string[]>): Shapes {
+  return list.map(t => {
     const before: TrendShape | undefined = t.stored ? shapeOf(t.stored, storedScopes.get(t.row.id) ?? []) : undefined;
     const after = shapeOf(t.row, entityScopes([...t.entities.values()], before?.entityScopes));
     return { t, before, after };
   });
+}
+
+/** The rollup changes of every touched incident; stored weeks are read only where a shape moved. */
+async function trendChanges(tx: Knex.Transaction, shapes: Shapes): Promise<TrendDelta[]> {
   const moved = shapes.filter(s => needsStoredWeeks(s.before, s.after)).map(s => s.t.row.id);
   const weeks = new Map<string, Map<string, number>>();
   for (const ids of chunks(moved)) {
@@ -280,6 +288,17 @@ async function trendChanges(tx: Knex.Transaction, list: Touched[], storedScopes:
     }
   }
   return shapes.flatMap(s => trendDeltas(s.before, s.after, s.t.newWeeks, weeks.get(s.t.row.id)));
+}
+
+/** Every entity and team page an incident is listed on learns its new last_seen. */
+async function writeRecency(tx: Knex.Transaction, shapes: Shapes) {
+  const rows = shapes.flatMap(({ t, after }) =>
+    after.entityScopes.map(scope => ({ scope, incident_id: t.row.id, last_seen: t.row.last_seen })),
+  );
+  rows.sort((a, b) => (a.scope === b.scope ? (a.incident_id < b.incident_id ? -1 : 1) : a.scope < b.scope ? -1 : 1));
+  for (const chunk of chunks(rows)) {
+    await tx('pt_incident_recency').insert(chunk).onConflict(['scope', 'incident_id']).merge(['last_seen']);
+  }
 }
 
 /** The failing streak of each job: a failure newer than the last success extends it. */
