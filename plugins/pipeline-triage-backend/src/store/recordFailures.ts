@@ -295,7 +295,9 @@ async function writeRecency(tx: Knex.Transaction, shapes: Shapes) {
   const rows = shapes.flatMap(({ t, after }) =>
     after.entityScopes.map(scope => ({ scope, incident_id: t.row.id, last_seen: t.row.last_seen })),
   );
-  rows.sort((a, b) => (a.scope === b.scope ? (a.incident_id < b.incident_id ? -1 : 1) : a.scope < b.scope ? -1 : 1));
+  // A fixed order, so two batches sharing a page's rows wait for each other instead of deadlocking.
+  const key = (r: { scope: string; incident_id: string }) => `${r.scope}\u0000${r.incident_id}`;
+  rows.sort((a, b) => (key(a) < key(b) ? -1 : 1));
   for (const chunk of chunks(rows)) {
     await tx('pt_incident_recency').insert(chunk).onConflict(['scope', 'incident_id']).merge(['last_seen']);
   }
