@@ -68,7 +68,7 @@ export async function ingestBench(o: IngestBenchOptions): Promise<void> {
     // Warm-up: the catalog snapshot, the engine, the database connections.
     await post(Array.from({ length: 20 }, (_, i) => mix.event(10_000_000 + i)));
 
-    const lag: Array<{ t: number; pending: number; lagSeconds: number }> = [];
+    const lag: Array<{ t: number; pending: number; lagSeconds: number; rss: number }> = [];
     const rssStart = process.memoryUsage().rss;
     let rssPeak = rssStart;
     const started = process.hrtime.bigint();
@@ -76,8 +76,9 @@ export async function ingestBench(o: IngestBenchOptions): Promise<void> {
     const sampler = (async () => {
       while (sampling) {
         const q = await queue();
-        lag.push({ t: msSince(started) / 1000, pending: q.pending, lagSeconds: q.lagSeconds ?? 0 });
-        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+        const rss = process.memoryUsage().rss;
+        lag.push({ t: msSince(started) / 1000, pending: q.pending, lagSeconds: q.lagSeconds ?? 0, rss });
+        rssPeak = Math.max(rssPeak, rss);
         await new Promise(r => setTimeout(r, 500));
       }
     })();
@@ -129,10 +130,11 @@ export async function ingestBench(o: IngestBenchOptions): Promise<void> {
     emit('ingest', o.db, 'still_pending_at_end', leftPending, 'events');
     emit('ingest', o.db, 'queue_lag_max', Math.max(0, ...lag.map(l => l.lagSeconds)), 's');
     emit('ingest', o.db, 'queue_pending_max', Math.max(0, ...lag.map(l => l.pending)), 'events');
-    // Lag over time, a few points: bounded lag means these do not climb through the run.
+    // Lag and memory over time, a few points: bounded means these do not climb through the run.
     const step = Math.max(1, Math.floor(lag.length / 6));
     for (let i = 0; i < lag.length; i += step) {
       emit('ingest', o.db, `queue_lag_at_${Math.round(lag[i].t)}s`, lag[i].lagSeconds, 's');
+      emit('ingest', o.db, `rss_at_${Math.round(lag[i].t)}s`, lag[i].rss / 1048576, 'MB');
     }
     emit('ingest', o.db, 'rss_start', rssStart / 1048576, 'MB');
     emit('ingest', o.db, 'rss_peak', rssPeak / 1048576, 'MB');
