@@ -5,11 +5,12 @@
  *    accept rate, drain rate, queue lag over time, memory; then single-event latency;
  *  - read: a large history loaded straight into the store; trends and first incidents pages;
  *  - raw_insert: what the database itself allows for rows like accepted events;
- *  - classify: the engine's own benchmark.
+ *  - classify: the engine's own benchmark, and the engine alone over the ingest mix's failures.
  * Each figure is one JSON line as it is measured, then a table. Sizes come from the environment:
  *   BENCH_EVENTS (20000)  BENCH_INCIDENTS (1000000)  BENCH_ENTITIES (500)  BENCH_TEAMS (25)
  *   BENCH_WEEKS (52)  BENCH_RUNS (40)  BENCH_LATENCY_SAMPLES (300)  BENCH_CONCURRENCY (4)
  *   BENCH_RAW_ROWS (20000)  BENCH_DBS (sqlite,postgres)  BENCH_ONLY (ingest,read,raw,classify)
+ *   BENCH_CLASSIFY_MIX (5000: failures of the ingest mix through the engine alone)
  *   BENCH_KEEP (unset; 1 keeps the read path's loaded history and prints where)
  */
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { classifyBench } from './classifyBench';
+import { mixClassifyBench } from './mixClassifyBench';
 import { ingestBench } from './ingestBench';
 import { createDatabase, dropDatabases, pgClient, pgReachable, PG_URL, uniquePrefix } from './pgDatabases';
 import { rawInsertBench } from './rawInsertBench';
@@ -87,7 +89,10 @@ async function main() {
       }
     }
   }
-  if (only.includes('classify')) classifyBench({ iterations: num('BENCH_CLASSIFY_ITERATIONS', 2000), mb: num('BENCH_CLASSIFY_MB', 50) });
+  if (only.includes('classify')) {
+    classifyBench({ iterations: num('BENCH_CLASSIFY_ITERATIONS', 2000), mb: num('BENCH_CLASSIFY_MB', 50) });
+    mixClassifyBench(num('BENCH_CLASSIFY_MIX', 5000));
+  }
   emit('machine', 'none', 'load_average_1m_at_end', os.loadavg()[0], '');
   printTable();
 }
