@@ -101,6 +101,7 @@ export class EnginePool implements BatchEngine {
       });
       return entry;
     });
+    this.options.logger.info(`Started ${this.options.size} engine worker thread(s) for batch classification`);
     return this.workers;
   }
 
