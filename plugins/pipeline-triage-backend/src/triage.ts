@@ -67,44 +67,58 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
  * all of them, then one notification per incident however many of its failures the batch held.
  */
 export async function triageFailures(batch: StoredEvent[], stages: TriageStages): Promise<TriageOutcome[]> {
+  const decisions = await decideFailures(batch, stages);
+  const occurrences = await stages.store.recordFailures(decisions.map(d => d.record), { reopenWindowHours: stages.reopenWindowHours });
+  await noteFindings(decisions, occurrences, stages);
+  await stages.store.noteUnlinked(unlinkedNames(decisions, occurrences), latestEventTime(batch));
+  const speakers = speakersOf(decisions, occurrences);
+  const outcomes: TriageOutcome[] = [];
+  const notices: NotifyInput[] = [];
+  for (const [i, d] of decisions.entries()) {
+    const speaker = speakers.get(i);
+    if (!speaker) {
+      outcomes.push(silentOutcome(d, occurrences[i]));
+      continue;
+    }
+    const { notice, outcome } = await conclude(d, speaker.occurrence, stages, speaker.partialWrite);
+    notices.push(notice);
+    outcomes.push({ ...outcome, kind: occurrences[i].kind });
+  }
+  await stages.notifier.incidentsRecorded(notices);
+  return outcomes;
+}
+
+/** Links every failure, then classifies them all at once (in the engine's workers if large). */
+async function decideFailures(batch: StoredEvent[], stages: TriageStages): Promise<FailureDecision[]> {
   const prepared: Prepared[] = [];
   for (const stored of batch) prepared.push(await prepare(stored, stages));
   const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.ctx }));
   const results = stages.batchEngine
     ? await stages.batchEngine.triageMany(jobs)
     : jobs.map(j => stages.engine.triage(j.event, j.ctx));
-  const decisions = prepared.map((p, i) => decide(p, results[i], stages));
-  const occurrences = await stages.store.recordFailures(decisions.map(d => d.record), { reopenWindowHours: stages.reopenWindowHours });
-  await noteFindings(decisions, occurrences, stages);
-  const latest = batch.reduce((a, s) => (s.event.eventTime > a ? s.event.eventTime : a), batch[0]?.event.eventTime ?? '');
-  if (batch.length) await stages.store.noteUnlinked(unlinkedNames(decisions, occurrences), latest);
+  return prepared.map((p, i) => decide(p, results[i], stages));
+}
 
-  // The last failure of each incident speaks for the batch: "new" if any of them opened it.
-  const last = new Map<string, number>();
-  const strongest = new Map<string, RecordedOccurrence['kind']>();
-  const partial = new Set<string>();
-  for (const [i, o] of occurrences.entries()) {
+/**
+ * The failure that speaks for each incident of a batch: its last one, told as "new" if any of
+ * them opened it and as a partial write if any of them wrote part of its output.
+ */
+function speakersOf(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
+  const byIncident = new Map<string, { index: number; kind: RecordedOccurrence['kind']; partialWrite: boolean }>();
+  for (const [index, o] of occurrences.entries()) {
     if (!o.recorded) continue;
-    last.set(o.incidentId, i);
-    const before = strongest.get(o.incidentId);
-    if (!before || KIND_WEIGHT[o.kind] > KIND_WEIGHT[before]) strongest.set(o.incidentId, o.kind);
-    if (decisions[i].result.verdict.partialWrite.partialWrite === 'true') partial.add(o.incidentId);
+    const seen = byIncident.get(o.incidentId);
+    const kind = seen && KIND_WEIGHT[seen.kind] >= KIND_WEIGHT[o.kind] ? seen.kind : o.kind;
+    const partialWrite = Boolean(seen?.partialWrite) || decisions[index].result.verdict.partialWrite.partialWrite === 'true';
+    byIncident.set(o.incidentId, { index, kind, partialWrite });
   }
-  const outcomes: TriageOutcome[] = [];
-  const notices: NotifyInput[] = [];
-  for (const [i, d] of decisions.entries()) {
-    const o = occurrences[i];
-    if (o.recorded && last.get(o.incidentId) === i) {
-      const merged = { ...o, kind: strongest.get(o.incidentId)! };
-      const { notice, outcome } = await conclude(d, merged, stages, partial.has(o.incidentId));
-      notices.push(notice);
-      outcomes.push({ ...outcome, kind: o.kind });
-    } else {
-      outcomes.push(silentOutcome(d, o));
-    }
-  }
-  await stages.notifier.incidentsRecorded(notices);
-  return outcomes;
+  return new Map(
+    [...byIncident.values()].map(s => [s.index, { occurrence: { ...occurrences[s.index], kind: s.kind }, partialWrite: s.partialWrite }]),
+  );
+}
+
+function latestEventTime(batch: StoredEvent[]): string {
+  return batch.reduce((latest, s) => (s.event.eventTime > latest ? s.event.eventTime : latest), batch[0].event.eventTime);
 }
 
 /** Everything decided about one failure before anything is stored. */
