@@ -44,7 +44,7 @@ export class EventProcessor {
     return outcomes;
   }
 
-  /** Retries what is due; every instance runs it, the leases keep two from taking one event. */
+  /** Retries what is due; a request still processing an event holds its lease, so it is left alone. */
   async sweep(limit = 200): Promise<number> {
     const due = await this.store.claimDueEvents(limit, this.options.leaseMs);
     await this.processClaimed(due, new Map());
