@@ -136,24 +136,7 @@ export class KnexTriageStore implements TriageStore {
   }
 
   async claimEvent(id: string, leaseMs: number): Promise<StoredEvent | undefined> {
-    const now = new Date();
-    const claimed = await this.db('pt_events')
-      .where('id', id)
-      .andWhere(q =>
-        q
-          .where('status', 'pending')
-          .orWhere(q2 =>
-            q2.where('status', 'processing').andWhere('locked_until', '<', now.toISOString()),
-          ),
-      )
-      .update({
-        status: 'processing',
-        locked_until: new Date(now.getTime() + leaseMs).toISOString(),
-        attempts: this.db.raw('attempts + 1'),
-      })
-      // The claimed row in the same statement: one round trip per event instead of two.
-      .returning('*');
-    return claimed.length === 1 ? rowToStoredEvent(claimed[0]) : undefined;
+    return (await this.claimEvents([id], leaseMs))[0];
   }
 
   async claimEvents(ids: string[], leaseMs: number): Promise<StoredEvent[]> {
@@ -228,41 +211,16 @@ export class KnexTriageStore implements TriageStore {
     if (this.isPg) await tx('pt_job_state').where('job_key', jobKey).forUpdate().first('job_key');
   }
 
-  private async touchJobState(
-    tx: Knex.Transaction,
-    jobKey: string,
-    entityRef: string | undefined,
-    change: { failureAt?: string; successAt?: string },
-  ) {
+  /** A success newer than the last one ends the job's failing streak, unless a later failure came. */
+  private async recordJobSuccess(tx: Knex.Transaction, jobKey: string, at: string) {
     const row = await tx('pt_job_state').where('job_key', jobKey).first();
-    const state = {
-      job_entity_ref: entityRef ?? row?.job_entity_ref ?? null,
-      last_success: row?.last_success ? toIso(row.last_success) : null,
-      last_failure: row?.last_failure ? toIso(row.last_failure) : null,
-      failing_since: row?.failing_since ? toIso(row.failing_since) : null,
-      consecutive_failures: row?.consecutive_failures ?? 0,
-    };
-    if (change.failureAt) {
-      // Events may arrive out of order (imports, retried deliveries): only a failure newer than
-      // the last success extends the failing streak.
-      if (!state.last_success || change.failureAt > state.last_success) {
-        state.consecutive_failures += 1;
-        state.failing_since =
-          state.failing_since && state.failing_since < change.failureAt
-            ? state.failing_since
-            : change.failureAt;
-      }
-      state.last_failure = laterOf(state.last_failure, change.failureAt);
-    }
-    if (change.successAt && (!state.last_success || change.successAt > state.last_success)) {
-      state.last_success = change.successAt;
-      if (!state.last_failure || state.last_failure < change.successAt) {
-        state.consecutive_failures = 0;
-        state.failing_since = null;
-      }
-    }
-    if (row) await tx('pt_job_state').where('job_key', jobKey).update(state);
-    else await tx('pt_job_state').insert({ job_key: jobKey, ...state });
+    const lastSuccess = row?.last_success ? toIso(row.last_success) : null;
+    if (lastSuccess && at <= lastSuccess) return;
+    const lastFailure = row?.last_failure ? toIso(row.last_failure) : null;
+    const endsStreak = !lastFailure || lastFailure < at;
+    await tx('pt_job_state')
+      .where('job_key', jobKey)
+      .update({ last_success: at, ...(endsStreak ? { consecutive_failures: 0, failing_since: null } : {}) });
   }
 
   async recordSuccess(
@@ -280,7 +238,7 @@ export class KnexTriageStore implements TriageStore {
         .whereIn('status', OPEN_STATUSES)
         .orderBy('id')
         .select('id', 'status', 'partial_write', 'last_seen');
-      await this.touchJobState(tx, jobKey, undefined, { successAt: at });
+      await this.recordJobSuccess(tx, jobKey, at);
       const resolvedIncidentIds: string[] = [];
       for (const inc of open) {
         const update: Record<string, unknown> = { last_success: at, updated_at: now, consecutive_failures: 0 };
@@ -929,9 +887,6 @@ export function jobKeyOf(event: FailureEvent): string {
   return `${event.job.namespace}/${event.job.name}`;
 }
 
-function laterOf(a: string | null | undefined, b: string): string {
-  return a && a > b ? a : b;
-}
 
 
 function isDeadlock(error: unknown): boolean {

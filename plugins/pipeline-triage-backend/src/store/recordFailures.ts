@@ -8,6 +8,7 @@ import {
   entityScopes,
   needsStoredWeeks,
   shapeOf,
+  storedEntityScopes,
   trendDeltas,
   writeTrendDeltas,
   type TrendDelta,
@@ -202,7 +203,7 @@ export async function recordFailures(
 
   const list = [...touched.values()];
   for (const t of list) t.row.detail = JSON.stringify(detailJson(t.latest!));
-  const storedScopes = await entityScopesOf(tx, list.filter(t => t.stored).map(t => t.row.id));
+  const storedScopes = await storedEntityScopes(tx, list.filter(t => t.stored).map(t => t.row.id));
   for (const rows of chunks(list.map(t => t.row))) {
     await tx('pt_incidents').insert(rows).onConflict('id').merge(MERGED_COLUMNS);
   }
@@ -247,17 +248,6 @@ async function lockJobs(tx: Knex.Transaction, jobKeys: string[], isPg: boolean) 
       .ignore();
     if (isPg) await tx('pt_job_state').whereIn('job_key', keys).orderBy('job_key').forUpdate().select('job_key');
   }
-}
-
-async function entityScopesOf(tx: Knex.Transaction, incidentIds: string[]): Promise<Map<string, string[]>> {
-  const byIncident = new Map<string, Array<{ entityRef: string; role: string }>>();
-  for (const ids of chunks(incidentIds)) {
-    const rows = await tx('pt_incident_entities').whereIn('incident_id', ids).select('incident_id', 'entity_ref', 'role');
-    for (const r of rows) {
-      byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), { entityRef: r.entity_ref, role: r.role }]);
-    }
-  }
-  return new Map(incidentIds.map(id => [id, entityScopes(byIncident.get(id) ?? [])]));
 }
 
 type Shapes = Array<{ t: Touched; before?: TrendShape; after: TrendShape }>;

@@ -45,19 +45,25 @@ export function shapeOf(
   return { category: row.category, domain: row.domain, team: row.owner_ref ?? '', entityScopes: scopes, routedTo: row.routed_to ?? undefined };
 }
 
-/** The stored entity scopes of an incident. */
-export async function storedEntityScopes(tx: Knex | Knex.Transaction, incidentId: string): Promise<string[]> {
-  const rows: Array<{ entity_ref: string; role: string }> = await tx('pt_incident_entities')
-    .where('incident_id', incidentId)
-    .select('entity_ref', 'role');
-  return entityScopes(rows.map(r => ({ entityRef: r.entity_ref, role: r.role })));
+/** The stored entity scopes of each incident, in chunks of 500 ids. */
+export async function storedEntityScopes(tx: Knex | Knex.Transaction, incidentIds: string[]): Promise<Map<string, string[]>> {
+  const byIncident = new Map<string, Array<{ entityRef: string; role: string }>>();
+  for (let from = 0; from < incidentIds.length; from += 500) {
+    const rows: Array<{ incident_id: string; entity_ref: string; role: string }> = await tx('pt_incident_entities')
+      .whereIn('incident_id', incidentIds.slice(from, from + 500))
+      .select('incident_id', 'entity_ref', 'role');
+    for (const r of rows) {
+      byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), { entityRef: r.entity_ref, role: r.role }]);
+    }
+  }
+  return new Map(incidentIds.map(id => [id, entityScopes(byIncident.get(id) ?? [])]));
 }
 
 /** The incident's shape as stored now (its row and its entity index). */
 export async function trendShape(tx: Knex | Knex.Transaction, incidentId: string): Promise<TrendShape | undefined> {
   const row = await tx('pt_incidents').where('id', incidentId).first('category', 'domain', 'owner_ref', 'routed_to');
   if (!row) return undefined;
-  return shapeOf(row, await storedEntityScopes(tx, incidentId));
+  return shapeOf(row, (await storedEntityScopes(tx, [incidentId])).get(incidentId)!);
 }
 
 function scopesOf(shape: TrendShape): string[] {
