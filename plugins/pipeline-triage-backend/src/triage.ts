@@ -1,37 +1,24 @@
 import { DateTime } from 'luxon';
 import type {
   Category,
-  EvidenceLine,
   FailureEvent,
   LinkedEntity,
   RouteDecision as TriageRouteDecision,
-  TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from './linking';
-import type { ExtraEvidence } from './classify/ruleTypes';
+import type { BatchEngine, EngineResult, TriageContext, TriageEngine } from './engine';
 import { recordFindings, violationEvidence, violationsForEvent } from './contracts';
 import { delayPastSla } from './routing/delayPastSla';
 import type { IncidentNotifier, NotifyInput } from './notify/IncidentNotifier';
 import type { RoutePolicy } from './routing';
 import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
 
-/** The deterministic engine as the pipeline sees it: pure, synchronous, no I/O. */
-export type TriageContext = { idempotent?: boolean; writesOutput?: boolean; runbookUrl?: string; extraEvidence?: ExtraEvidence[] };
-export type EngineResult = { verdict: TriageVerdict; evidenceLines: EvidenceLine[]; causeChain: string[] };
-export interface TriageEngine {
-  triage(event: FailureEvent, ctx?: TriageContext): EngineResult;
-}
-
-/** Classifies many events at once, wherever it runs them. */
-export interface BatchEngine {
-  triageMany(jobs: Array<{ event: FailureEvent; ctx: TriageContext }>): Promise<EngineResult[]>;
-}
-
 export interface TriageStages {
   linker: Linker;
-  engine: TriageEngine;
+  /** The deterministic engine as the pipeline sees it: pure, synchronous, no I/O. */
+  engine: Pick<TriageEngine, 'triage'>;
   /** Classifies a batch off the event loop when it is large enough; the engine otherwise. */
-  batchEngine?: BatchEngine;
+  batchEngine?: Pick<BatchEngine, 'triageMany'>;
   routes: RoutePolicy;
   store: TriageStore;
   notifier: IncidentNotifier;
@@ -133,7 +120,7 @@ export interface FailureDecision {
   record: FailureRecord;
 }
 
-export async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
+async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
   const p = await prepare(stored, stages);
   return decide(p, stages.engine.triage(stored.event, p.ctx), stages);
 }
