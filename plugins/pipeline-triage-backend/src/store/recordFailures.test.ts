@@ -1,11 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import type { FailureEvent, TriageVerdict } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
 import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore } from './migrateStore';
 import type { FailureRecord } from './types';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { seededRandom } from '../bench/eventMix';
+import { failureRecord } from './__testUtils__/failureRecord';
 
 jest.setTimeout(120_000);
 
@@ -20,39 +21,17 @@ const START = Date.parse('2026-11-02T00:00:00.000Z');
 type Step = { kind: 'failures'; records: FailureRecord[] } | { kind: 'success'; job: string; at: string };
 
 function failure(n: number, random: () => number): FailureRecord {
-  const job = JOBS[Math.floor(random() * JOBS.length)];
-  const category = CATEGORIES[Math.floor(random() * CATEGORIES.length)];
-  const owner = OWNERS[Math.floor(random() * OWNERS.length)];
-  const table = TABLES[Math.floor(random() * TABLES.length)];
-  const eventTime = new Date(START + n * 3_600_000).toISOString();
-  const event: FailureEvent = { source: 'generic', outcome: 'fail', job: { namespace: 'airflow', name: job }, eventTime, runId: `run-${n}`, errorMessage: 'boom' };
-  const verdict = {
-    classification: { category, domain: category === 'code_error' ? 'code' : 'infra', confidence: 0.9, evidence: [], rules: [], hypotheses: [], source: 'rules' },
-    partialWrite: { partialWrite: 'false', reason: '' },
-    retry: { safeToRetry: false, reason: '' },
-    recommendation: { action: '', diagnostics: [], prevention: '' },
-    severity: 'high',
-    signature: `sig-${category}`,
-    summary: `${job} ${category}`,
-  } as unknown as TriageVerdict;
-  const jobRef = `component:default/${job}`;
-  return {
-    eventId: `evt-${n}`,
-    event,
-    jobKey: `airflow/${job}`,
-    environment: 'prod',
-    verdict,
-    evidenceLines: [],
-    causeChain: [],
-    route: { recipient: owner ?? 'group:default/platform', copy: [], rule: 'r', reason: 'r', notify: true },
-    jobEntityRef: jobRef,
-    ownerRef: owner,
-    linked: true,
-    linkedEntities: [],
-    entityIndex: [{ entityRef: jobRef, role: 'job' }, { entityRef: table, role: 'output' }, ...(owner ? [{ entityRef: owner, role: 'owner' }] : [])],
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  return failureRecord({
+    n,
+    job: pick(JOBS),
+    category: pick(CATEGORIES),
+    owner: pick(OWNERS),
+    table: pick(TABLES),
+    eventTime: new Date(START + n * 3_600_000).toISOString(),
     // Three weeks, so a moved shape re-files several.
     week: `2026-W${45 + Math.floor(n / 56)}`,
-  };
+  });
 }
 
 /** Batches of failures of a few jobs with successes between them, from a seed. */

@@ -1,10 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import type { FailureEvent, TriageVerdict } from '@internal/plugin-pipeline-triage-common';
 import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore } from './migrateStore';
 import type { FailureRecord, TrendsQuery } from './types';
 import { databaseIds } from '../__testUtils__/databaseIds';
+import { failureRecord, type TestCategory } from './__testUtils__/failureRecord';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { fillTrendCounts } = require('../../migrations/2026112201_perf_trend_rollup.js');
@@ -15,45 +15,8 @@ const databases = TestDatabases.create({ ids: databaseIds() });
 
 const WEEKS = ['2026-W45', '2026-W46', '2026-W47'];
 
-function record(n: number, job: string, category: 'resource_exhaustion' | 'code_error', week: string, owner?: string): FailureRecord {
-  const event: FailureEvent = {
-    source: 'generic',
-    outcome: 'fail',
-    job: { namespace: 'airflow', name: job },
-    eventTime: '2026-11-20T10:00:00.000Z',
-    runId: `run-${n}`,
-    errorMessage: 'boom',
-  };
-  const verdict = {
-    classification: { category, domain: category === 'code_error' ? 'code' : 'infra', confidence: 0.9, evidence: [], rules: [], hypotheses: [], source: 'rules' },
-    partialWrite: { partialWrite: 'false', reason: '' },
-    retry: { safeToRetry: false, reason: '' },
-    recommendation: { action: '', diagnostics: [], prevention: '' },
-    severity: 'high',
-    signature: `sig-${category}`,
-    summary: 'boom',
-  } as unknown as TriageVerdict;
-  const jobRef = `component:default/${job}`;
-  return {
-    eventId: `evt-${n}`,
-    event,
-    jobKey: `airflow/${job}`,
-    environment: 'prod',
-    verdict,
-    evidenceLines: [],
-    causeChain: [],
-    route: { recipient: owner ?? 'group:default/platform', copy: [], rule: 'r', reason: 'r', notify: true },
-    jobEntityRef: jobRef,
-    ownerRef: owner,
-    linked: true,
-    linkedEntities: [],
-    entityIndex: [
-      { entityRef: jobRef, role: 'job' },
-      { entityRef: 'resource:default/orders', role: 'output' },
-      ...(owner ? [{ entityRef: owner, role: 'owner' }] : []),
-    ],
-    week,
-  };
+function record(n: number, job: string, category: TestCategory, week: string, owner?: string): FailureRecord {
+  return failureRecord({ n, job, category, week, owner });
 }
 
 /** The same question answered from the raw rows: a visibility filter bypasses the rollup. */
