@@ -27,15 +27,14 @@ import { IncidentService } from './service/IncidentService';
 import { IngestService } from './service/IngestService';
 import { createRouter } from './service/router';
 import { renderReport } from './service/renderReport';
-import { KnexTriageStore, migrateStore } from './store';
+import { KnexContractStore, KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
 import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
 import { pipelineTriagePermissions } from '@internal/plugin-pipeline-triage-common';
 import { IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
 import { loadIncidentResources } from './permissions/loadIncidentResources';
 import { readRateLimitConfig } from './service/eventsRateLimit';
-import { ContractRefresher } from './contracts/ContractRefresher';
-import { KnexContractStore } from './store/KnexContractStore';
+import { ContractRefresher } from './contractSync';
 import { createInvestigation } from './investigate/createInvestigation';
 
 /**

@@ -22,12 +22,11 @@ import type { IngestService } from './IngestService';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { healthHandler, type HealthOptions } from './healthReport';
-import { contractStatus } from '../contracts';
-import type { CatalogIndex } from '../linking';
+import { contractStatus, type CatalogIndex } from '../linking';
 import { type IncidentAccess, isSenderToken } from '../permissions/IncidentAccess';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
-import type { ContractRefresher } from '../contracts/ContractRefresher';
+import type { ContractRefresher } from '../contractSync';
 
 export interface RouterOptions {
   logger: LoggerService;
