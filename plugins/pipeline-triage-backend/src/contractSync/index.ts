@@ -4,3 +4,4 @@
  */
 export { ContractRefresher, type ContractCopy, type ContractRefreshSummary } from './ContractRefresher';
 export { definitionHash, parseEntityDefinition } from './parseEntityDefinition';
+export { ContractRefreshJob } from './ContractRefreshJob';

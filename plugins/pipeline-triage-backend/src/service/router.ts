@@ -18,12 +18,12 @@ import {
   type Environment,
 } from '@internal/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
-import type { IngestService } from './IngestService';
+import type { IngestService } from '../ingest/accept';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { healthHandler, type HealthOptions } from './healthReport';
 import { contractStatus, type CatalogIndex } from '../linking';
-import { type IncidentAccess, isSenderToken } from '../permissions/IncidentAccess';
+import { type IncidentAccess, isSenderToken } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
 import type { ContractRefresher } from '../contractSync';

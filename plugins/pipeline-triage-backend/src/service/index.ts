@@ -1,0 +1,5 @@
+/** The REST API: routes, the incident use cases behind them (read, update, report, trends, stats) and /health. */
+export { createRouter, type RouterOptions } from './router';
+export { IncidentService } from './IncidentService';
+export { renderReport } from './renderReport';
+export { readRateLimitConfig, type RateLimitSettings } from './eventsRateLimit';
