@@ -1,3 +1,4 @@
+import type { ContractState } from '@internal/plugin-pipeline-triage-common';
 import { contractOwners } from './contractOwners';
 import { isContractError, type ContractError, type ParsedContract } from './types';
 
@@ -6,7 +7,7 @@ import { isContractError, type ContractError, type ParsedContract } from './type
  * or invalid with every problem and its path in the document (or none: the entity has no
  * definition). Never a failure of triage.
  */
-export function describeContract(ref: string, parsed: ParsedContract | ContractError | undefined) {
+export function describeContract(ref: string, parsed: ParsedContract | ContractError | undefined): ContractState {
   if (!parsed) {
     return { entityRef: ref, valid: false, problems: [{ path: 'spec.definition', message: 'the entity has no definition' }] };
   }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { HealthReason, HealthReport } from '@internal/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 
 export interface HealthOptions {
@@ -7,17 +8,6 @@ export interface HealthOptions {
   maxQueueLagSeconds: number;
   /** A database that does not answer within this is reported unreachable. */
   databaseTimeoutMs: number;
-}
-
-export type HealthReason =
-  | { part: 'database'; message: string }
-  | { part: 'queue'; message: string; lagSeconds: number; pending: number }
-  | { part: 'dead-letters'; message: string; count: number };
-
-export interface HealthReport {
-  /** ok: all well; degraded: serving, but something needs a look; unavailable: no database. */
-  status: 'ok' | 'degraded' | 'unavailable';
-  reasons: HealthReason[];
 }
 
 /** The instance's health from the store's queue figures; never throws. */
@@ -72,6 +62,8 @@ export function healthHandler(
       () => true,
       () => false,
     );
-    res.status(report.status === 'unavailable' ? 503 : 200).json(authenticated ? report : { status: report.status });
+    res
+      .status(report.status === 'unavailable' ? 503 : 200)
+      .json((authenticated ? report : { status: report.status }) satisfies Partial<HealthReport>);
   };
 }
