@@ -10,7 +10,8 @@ import ts from 'typescript';
 
 const SRC = __dirname;
 
-const isTestModule = (file: string) => /\.test\.tsx?$|(^|\/)__(testUtils|fixtures|mocks)__\//.test(file);
+const isTestModule = (file: string) =>
+  /\.test\.tsx?$|(^|\/)__(testUtils|fixtures|mocks)__\//.test(file);
 
 /** Module path relative to src/, with forward slashes. */
 type Module = string;
@@ -19,13 +20,20 @@ function modulesUnder(dir: string): Module[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return modulesUnder(full);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path.relative(SRC, full).split(path.sep).join('/')] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [path.relative(SRC, full).split(path.sep).join('/')]
+      : [];
   });
 }
 
 function resolveImport(from: Module, specifier: string): Module | undefined {
   const base = path.join(SRC, path.dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, 'index.ts'),
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
       return path.relative(SRC, candidate).split(path.sep).join('/');
     }
@@ -36,7 +44,11 @@ function resolveImport(from: Module, specifier: string): Module | undefined {
 function importGraph(): Map<Module, Module[]> {
   const graph = new Map<Module, Module[]>();
   for (const module of modulesUnder(SRC).filter(m => !isTestModule(m))) {
-    const { importedFiles } = ts.preProcessFile(fs.readFileSync(path.join(SRC, module), 'utf8'), true, true);
+    const { importedFiles } = ts.preProcessFile(
+      fs.readFileSync(path.join(SRC, module), 'utf8'),
+      true,
+      true,
+    );
     graph.set(
       module,
       importedFiles
@@ -44,14 +56,18 @@ function importGraph(): Map<Module, Module[]> {
         .filter(s => s.startsWith('.'))
         .map(s => resolveImport(module, s))
         // Modules outside src/ (the migrations) are no folder's business here.
-        .filter((m): m is Module => m !== undefined && !m.startsWith('..') && !isTestModule(m)),
+        .filter(
+          (m): m is Module =>
+            m !== undefined && !m.startsWith('..') && !isTestModule(m),
+        ),
     );
   }
   return graph;
 }
 
 /** A module's folder under src/ (`store`, `ingest`), or for a file at the root its name (`plugin`, `config`). */
-const folderOf = (module: Module) => (module.includes('/') ? module.split('/')[0] : module.replace(/\.tsx?$/, ''));
+const folderOf = (module: Module) =>
+  module.includes('/') ? module.split('/')[0] : module.replace(/\.tsx?$/, '');
 
 /** Strongly connected parts of more than one node: each is an import cycle. */
 function cycles(graph: Map<string, Iterable<string>>): string[][] {
@@ -120,16 +136,27 @@ const UNTIL_ONEDOOR_CORE: Array<[Module, Module]> = [
 
 describe('the import graph of src/ (docs/architecture.md)', () => {
   const graph = importGraph();
-  const edges = [...graph].flatMap(([from, tos]) => tos.map(to => [from, to] as [Module, Module]));
-  const known = new Set(UNTIL_ONEDOOR_CORE.map(([from, to]) => `${from} -> ${to}`));
+  const edges = [...graph].flatMap(([from, tos]) =>
+    tos.map(to => [from, to] as [Module, Module]),
+  );
+  const known = new Set(
+    UNTIL_ONEDOOR_CORE.map(([from, to]) => `${from} -> ${to}`),
+  );
   const breaking = (rule: (from: Module, to: Module) => boolean) =>
-    edges.filter(([from, to]) => rule(from, to) && !known.has(`${from} -> ${to}`)).map(([from, to]) => `${from} -> ${to}`);
-  const outside = (folder: string) => (from: Module, to: Module) => folderOf(from) === folder && folderOf(to) !== folder;
+    edges
+      .filter(([from, to]) => rule(from, to) && !known.has(`${from} -> ${to}`))
+      .map(([from, to]) => `${from} -> ${to}`);
+  const outside = (folder: string) => (from: Module, to: Module) =>
+    folderOf(from) === folder && folderOf(to) !== folder;
 
   it('is read from the real sources', () => {
     // Guards the rules below against passing over an empty or misread graph.
-    expect(graph.get('plugin.ts')).toEqual(expect.arrayContaining(['store/index.ts', 'ingest/accept/index.ts']));
-    expect(graph.get('findings/recordFindings.ts')).toEqual(expect.arrayContaining(['store/index.ts', 'contracts/index.ts']));
+    expect(graph.get('plugin.ts')).toEqual(
+      expect.arrayContaining(['store/index.ts', 'ingest/accept/index.ts']),
+    );
+    expect(graph.get('findings/recordFindings.ts')).toEqual(
+      expect.arrayContaining(['store/index.ts', 'contracts/index.ts']),
+    );
   });
 
   it('has no import cycle between modules', () => {
@@ -155,19 +182,39 @@ describe('the import graph of src/ (docs/architecture.md)', () => {
   });
 
   it('never lets processing/ import service/', () => {
-    expect(breaking((from, to) => folderOf(from) === 'processing' && folderOf(to) === 'service')).toEqual([]);
+    expect(
+      breaking(
+        (from, to) =>
+          folderOf(from) === 'processing' && folderOf(to) === 'service',
+      ),
+    ).toEqual([]);
   });
 
   it('never lets investigate/ import routing/, linking/ or policy/', () => {
-    expect(breaking((from, to) => folderOf(from) === 'investigate' && ['routing', 'linking', 'policy'].includes(folderOf(to)))).toEqual([]);
+    expect(
+      breaking(
+        (from, to) =>
+          folderOf(from) === 'investigate' &&
+          ['routing', 'linking', 'policy'].includes(folderOf(to)),
+      ),
+    ).toEqual([]);
   });
 
   it('lets nothing but the package entry import plugin.ts', () => {
-    expect(breaking((from, to) => to === 'plugin.ts' && from !== 'index.ts')).toEqual([]);
+    expect(
+      breaking((from, to) => to === 'plugin.ts' && from !== 'index.ts'),
+    ).toEqual([]);
   });
 
   it('enters a folder from outside only through an index.ts', () => {
-    expect(breaking((from, to) => folderOf(from) !== folderOf(to) && to.includes('/') && !to.endsWith('/index.ts'))).toEqual([]);
+    expect(
+      breaking(
+        (from, to) =>
+          folderOf(from) !== folderOf(to) &&
+          to.includes('/') &&
+          !to.endsWith('/index.ts'),
+      ),
+    ).toEqual([]);
   });
 
   it('lists only exceptions that still exist', () => {

@@ -63,7 +63,11 @@ export interface IncidentStats {
   mttaSeconds: number | null;
   mttrSeconds: number | null;
   /** Safe-to-retry verdicts whose outcome is known: resolved by a success, or failed again. */
-  safeRetry: { provedRight: number; provedWrong: number; precision: number | null };
+  safeRetry: {
+    provedRight: number;
+    provedWrong: number;
+    precision: number | null;
+  };
   topRepeatFailures: IncidentSummary[];
 }
 
@@ -191,7 +195,12 @@ export interface AttachmentSummary {
 /** `POST /v1/incidents/:id/attachments` (201): the stored attachment and the classification with it. */
 export interface AttachEvidenceResult {
   attachment: AttachmentSummary;
-  reclassified: { category: Category; confidence: number; changed: boolean; previous: Category };
+  reclassified: {
+    category: Category;
+    confidence: number;
+    changed: boolean;
+    previous: Category;
+  };
 }
 
 /** `GET /v1/incidents/:id/attachments` items: with the first 500 characters of the text. */

@@ -1,4 +1,7 @@
-import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import type { ContractRefresher } from './ContractRefresher';
 
 /** Schedules the refresh of parsed contracts: entities changed in the catalog (etag, definition) are re-parsed. */
@@ -27,7 +30,9 @@ export class ContractRefreshJob {
   async run(): Promise<void> {
     const s = await this.options.refresher.refreshAll();
     if (s.parsed || s.removed) {
-      this.options.logger.info(`Data contracts: ${s.parsed} parsed, ${s.invalid} invalid, ${s.removed} removed of ${s.contracts}`);
+      this.options.logger.info(
+        `Data contracts: ${s.parsed} parsed, ${s.invalid} invalid, ${s.removed} removed of ${s.contracts}`,
+      );
     }
   }
 }

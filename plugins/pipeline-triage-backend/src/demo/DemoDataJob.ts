@@ -3,7 +3,12 @@ import { loadDemoData, type DemoOptions } from './loadDemoData';
 
 /** Schedules the example data's one-off import, after start-up so the catalog has the example entities. */
 export class DemoDataJob {
-  constructor(private readonly options: DemoOptions & { scheduler: SchedulerService; delaySeconds: number }) {}
+  constructor(
+    private readonly options: DemoOptions & {
+      scheduler: SchedulerService;
+      delaySeconds: number;
+    },
+  ) {}
 
   async schedule(): Promise<void> {
     const { scheduler, delaySeconds, ...demo } = this.options;

@@ -1,4 +1,7 @@
-import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { IncidentService } from '../service';
 import type { TriageStore } from '../store';
@@ -18,7 +21,8 @@ export class WeeklyDigestJob {
   ) {}
 
   async schedule(): Promise<void> {
-    const { scheduler, store, incidents, notifications, logger, cron } = this.options;
+    const { scheduler, store, incidents, notifications, logger, cron } =
+      this.options;
     await scheduler.scheduleTask({
       id: 'pipeline-triage-weekly-digest',
       frequency: { cron },

@@ -3,4 +3,8 @@
  * evidence, and the violations and observed schema drift recorded through the store.
  */
 export { violationsForEvent, violationEvidence } from './violationsForEvent';
-export { recordFindings, rememberSchemas, type FindingsOf } from './recordFindings';
+export {
+  recordFindings,
+  rememberSchemas,
+  type FindingsOf,
+} from './recordFindings';

@@ -1,2 +1,7 @@
-export { IncidentNotifier, SIGNAL_CHANNEL, entityTabLink, type NotifyInput } from './IncidentNotifier';
+export {
+  IncidentNotifier,
+  SIGNAL_CHANNEL,
+  entityTabLink,
+  type NotifyInput,
+} from './IncidentNotifier';
 export { NoisePolicy, type MuteWindow } from './NoisePolicy';

@@ -1,4 +1,7 @@
-import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import type { EventProcessor } from './EventProcessor';
 
 /** The scheduled sweep: finishes stored events no request finished (crash, lease lost, retry due). */

@@ -1,4 +1,8 @@
-import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { purgeExpired, type RetentionSettings } from './purgeExpired';
 
@@ -9,7 +13,9 @@ export class RetentionJob {
       scheduler: SchedulerService;
       db: Knex;
       logger: LoggerService;
-      settings: RetentionSettings & { schedule: SchedulerServiceTaskScheduleDefinition };
+      settings: RetentionSettings & {
+        schedule: SchedulerServiceTaskScheduleDefinition;
+      };
     },
   ) {}
 
