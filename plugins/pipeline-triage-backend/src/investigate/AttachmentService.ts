@@ -9,6 +9,7 @@ import { redactSecrets } from '../redact';
 import type { RoutePolicy } from '../routing';
 import type { TriageStore } from '../store';
 import { parseQuery } from '../service/parseQuery';
+import { storableText } from '../ingest/storableText';
 import { MAX_ATTACHMENT_BYTES, payloadTooLarge } from './attachmentParsers';
 import type { InvestigationStore, StoredAttachment } from './InvestigationStore';
 
@@ -53,10 +54,11 @@ export class AttachmentService {
     const stored = await this.deps.investigations.addAttachment({
       incidentId,
       kind: input.kind,
-      name: input.name,
+      // As events' texts: what PostgreSQL refuses is replaced, not a reason to fail.
+      name: storableText(input.name),
       contentType: input.contentType,
       size: input.size,
-      text: redactSecrets(input.text),
+      text: redactSecrets(storableText(input.text)),
       addedBy: by,
     });
     const all = await this.deps.investigations.listAttachments(incidentId);
