@@ -3,6 +3,7 @@
  * surrogate). SQLite stores both, so without this an event accepted on one database fails on
  * the other, after the sender was told it was accepted.
  */
+// eslint-disable-next-line no-control-regex -- the NUL is what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** True when the text holds a character the database cannot store. */

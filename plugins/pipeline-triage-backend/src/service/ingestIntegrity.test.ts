@@ -102,7 +102,9 @@ describe.each(databaseIds())('ingest integrity over HTTP on %s', databaseId => {
     it('stores and triages a plain-text log with a NUL in ?job= and in the text', async () => {
       const job = encodeURIComponent(unique('text\u0000job'));
       const res = await postText('INFO start\nERROR\u0000 java.lang.OutOfMemoryError: Java heap space\n', `?job=${job}&namespace=spark%00prod`);
-      await expectTriaged(res, 'text log');
+      const { incidentId } = await expectTriaged(res, 'text log');
+      const incident = await get(`/v1/incidents/${incidentId}`);
+      expect([incident.body.jobName.startsWith('text\ufffdjob'), incident.body.jobNamespace]).toEqual([true, 'spark\ufffdprod']);
     });
 
     it('keeps NULs out of attached evidence', async () => {
@@ -166,7 +168,8 @@ describe.each(databaseIds())('ingest integrity over HTTP on %s', databaseId => {
     });
 
     it('still accepts a job name at the limit', async () => {
-      await expectTriaged(await post(failure({ job: { namespace: 'spark-prod', name: 'j'.repeat(256) } })), 'name at the limit');
+      const { incidentId } = await expectTriaged(await post(failure({ job: { namespace: 'spark-prod', name: 'j'.repeat(256) } })), 'name at the limit');
+      expect((await get(`/v1/incidents/${incidentId}`)).body.jobName).toBe('j'.repeat(256));
     });
   });
 

@@ -87,7 +87,7 @@ export class KnexTriageStore implements TriageStore {
     // repeated inside the batch) come back as duplicates of the stored event. Rows go in key
     // order, so two requests with overlapping batches lock the same keys in the same order and
     // cannot deadlock each other; a deadlock with some other writer is retried, bounded.
-    const byKey = [...events].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const byKey = [...events].sort((a, b) => (a.key < b.key ? -1 : Number(a.key > b.key)));
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.insertEvents(events, byKey, now, sweepAt);

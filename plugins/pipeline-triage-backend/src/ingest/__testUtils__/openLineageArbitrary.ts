@@ -47,8 +47,8 @@ export function openLineageEventArbitrary(schemas: Schema[], def?: string): fc.A
   const facets = new Map<string, Array<{ name: string; schema: Schema; doc: Schema }>>();
   for (const doc of schemas.filter(s => s !== core)) {
     for (const [name, ref] of Object.entries<Schema>(doc.properties ?? {})) {
-      const def = resolve(ref, doc).schema;
-      const base = (def.allOf ?? []).map((p: Schema) => p.$ref).find((r: unknown) => typeof r === 'string');
+      const facetDef = resolve(ref, doc).schema;
+      const base = (facetDef.allOf ?? []).map((p: Schema) => p.$ref).find((r: unknown) => typeof r === 'string');
       const kind = FACET_KINDS.find(k => String(base).endsWith(`/${k}`));
       if (kind) facets.set(kind, [...(facets.get(kind) ?? []), { name, schema: ref, doc }]);
     }
