@@ -1,5 +1,5 @@
 import type { Category, Domain } from './taxonomy';
-import type { EventSource, JobIdentity, RunOutcome } from './failureEvent';
+import type { EventSource, FailureEvent, JobIdentity, RunOutcome } from './failureEvent';
 import type { IncidentSummary, IngestResult } from './incident';
 import type { ModelUsage } from './investigation';
 import type { PartialWrite } from './verdict';
@@ -32,6 +32,8 @@ export interface EventStatusResponse {
   source: EventSource;
   outcome: RunOutcome;
   job: JobIdentity;
+  /** What ingest dropped from the payload and why (an invalid OpenLineage facet, say). */
+  warnings?: FailureEvent['warnings'];
   incidentId?: string;
   verdict?: {
     category: Category;

@@ -17,9 +17,10 @@ import { openLineageAdapter } from './openlineage';
 import { sanitizeEvent } from './sanitizeEvent';
 import { textAdapter } from './text';
 
-export { eventKey } from './eventKey';
+export { eventKey, textDedupKeys } from './eventKey';
 export { trimLog, type TrimOptions, type TrimResult } from './trimLog';
 export { sanitizeEvent } from './sanitizeEvent';
+export { hasUnstorable, storableDeep, storableText } from './storableText';
 export {
   airflowAdapter,
   dagsterAdapter,
