@@ -9,7 +9,7 @@ import { parseRulePack } from '../classify/loadRulePacks';
 import { BUILT_IN_RULE_PACKS } from '../classify/packs';
 import type { ExtraEvidence, RulePack } from '../classify/ruleTypes';
 import { Evidence, extractEvidence } from '../evidence';
-import { decidePartialWrite, decideRetry, decideSeverity, nonTransientReason } from '../policy';
+import { decidePartialWrite, decideRetry, decideSeverity, findTransientCause, nonTransientReason } from '../policy';
 import { recommend } from '../recommend';
 import { selectEvidenceLines } from './evidenceLines';
 import { failureSignature } from './signature';
@@ -88,6 +88,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       writesOutput: ctx.writesOutput,
       confidence: classification.confidence,
       nonTransient: nonTransient?.reason,
+      transientCause: findTransientCause(evidence, classification.category),
     });
     const severity = decideSeverity({
       category: classification.category,

@@ -5,6 +5,7 @@ import {
   RetryVerdict,
 } from '@internal/plugin-pipeline-triage-common';
 import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import type { TransientCause } from './transientCause';
 
 export interface RetryInput {
   category: Category;
@@ -19,10 +20,23 @@ export interface RetryInput {
   confidence?: number;
   /** Evidence that this failure will not pass on its own (see nonTransientReason). */
   nonTransient?: string;
+  /**
+   * The vendor-declared transient cause the evidence names (findTransientCause). Without one
+   * the answer is no: a category's default never makes a yes alone.
+   */
+  transientCause?: TransientCause;
 }
 
-/** Below this confidence the category is too uncertain to justify a "safe". */
-export const RETRY_CONFIDENCE_FLOOR = 0.5;
+/**
+ * Below this confidence the category is too uncertain to justify a "safe". Calibrated on the
+ * tuning cases (docs/classification.md): every wrong "safe" seen there sat below it, while
+ * half of the right ones still clear it.
+ */
+export const RETRY_CONFIDENCE_FLOOR = 0.75;
+
+const TRANSIENT_HINT =
+  'an error its vendor declares retryable in the evidence (HTTP 429/503, a throttling code, SQLSTATE class 08 or 40001/40P01, ' +
+  'gRPC UNAVAILABLE, a spot or pre-emption notice, a lost node or worker heartbeat, or a measured delaySeconds for late data)';
 
 const WHY_NOT: Partial<Record<Category, string>> = {
   schema_drift: 'a schema mismatch fails the same way until the schema or the job changes',
@@ -57,9 +71,11 @@ function whySafe(partialWrite: PartialWrite, idempotent?: boolean): string {
 }
 
 /**
- * The deterministic retry policy of taxonomy.md: category defaults, then attempts, then
- * partial-write evidence and idempotency. A wrong "safe" duplicates or corrupts data, so every
- * doubt answers "no" and names the signal that would have allowed "yes".
+ * The deterministic retry policy of taxonomy.md. A yes needs every one of: a category that may
+ * be retried, attempts left, a confident classification, no sign the failure is deterministic,
+ * a transient cause its vendor declares retryable named in the evidence, and no partial write
+ * (or a job declared idempotent). A wrong "safe" duplicates or corrupts data, so every doubt
+ * answers "no" and names the signal that would have allowed "yes".
  */
 export function decideRetry(input: RetryInput): RetryVerdict {
   const { category, partialWrite, attempt, maxAttempts, idempotent, writesOutput, confidence } = input;
@@ -93,6 +109,14 @@ export function decideRetry(input: RetryInput): RetryVerdict {
       wouldAllowYes: 'evidence that the failure was transient',
     };
   }
+  const cause = input.transientCause;
+  if (!cause) {
+    return {
+      safeToRetry: false,
+      reason: `Not safe: nothing in the evidence names a transient cause, and the category (${category}) alone does not make a retry safe.`,
+      wouldAllowYes: TRANSIENT_HINT,
+    };
+  }
   if (partialWrite === 'true' && !idempotent) {
     return {
       safeToRetry: false,
@@ -110,6 +134,6 @@ export function decideRetry(input: RetryInput): RetryVerdict {
   return {
     safeToRetry: true,
     wait: WAIT[rule],
-    reason: `Safe to retry ${WHEN[rule]}: ${whySafe(partialWrite, idempotent)}.`,
+    reason: `Safe to retry ${WHEN[rule]}: the evidence names ${cause.label}${cause.lineId ? ` (${cause.lineId})` : ''}, and ${whySafe(partialWrite, idempotent)}.`,
   };
 }
