@@ -10,8 +10,9 @@ import { BUILT_IN_RULE_PACKS } from '../classify/packs';
 import type { ExtraEvidence, RulePack } from '../classify/ruleTypes';
 import { Evidence, extractEvidence } from '../evidence';
 import { decidePartialWrite, decideRetry, decideSeverity, findTransientCause, nonTransientReason } from '../policy';
-import { recommend } from '../recommend';
+import { missingEvidence, recommend } from '../recommend';
 import { selectEvidenceLines } from './evidenceLines';
+import { headline } from './headline';
 import { failureSignature } from './signature';
 import { shortText, summarise } from './summary';
 
@@ -105,6 +106,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       partialWrite: partialWrite.partialWrite,
       runbookUrl: ctx.runbookUrl,
     });
+    const abstention = missingEvidence(event, evidence, classification);
     const root = evidence.causeChain[0]?.text ?? event.errorMessage ?? evidence.lines.find(l => l.role === 'error')?.body;
     const verdict: TriageVerdict = {
       classification,
@@ -113,7 +115,8 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       recommendation,
       severity,
       signature: failureSignature(classification.category, root ?? ''),
-      summary: summarise(classification.category, root),
+      summary: summarise(classification.category, headline(evidence) ?? root),
+      ...(abstention ? { missingEvidence: abstention } : {}),
     };
     return {
       verdict,
