@@ -1,4 +1,5 @@
-import type {
+import {
+  CATEGORY_INFO,
   EvidenceLine,
   FailureEvent,
   TriageVerdict,
@@ -79,7 +80,9 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
   const triageEvidence = (event: FailureEvent, evidence: Evidence, ctx: TriageContext = {}): EngineResult => {
     const classification = classify(evidence, { rules: ruleSet, extraEvidence: ctx.extraEvidence });
     const partialWrite = decidePartialWrite(event, evidence);
-    const nonTransient = nonTransientReason(evidence, classification.category);
+    // Transience is read only where the category may be retried at all: the rest answer no.
+    const retryable = CATEGORY_INFO[classification.category].retryDefault !== 'no';
+    const nonTransient = retryable ? nonTransientReason(evidence, classification.category) : undefined;
     const retry = decideRetry({
       category: classification.category,
       partialWrite: partialWrite.partialWrite,
@@ -89,7 +92,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       writesOutput: ctx.writesOutput,
       confidence: classification.confidence,
       nonTransient: nonTransient?.reason,
-      transientCause: findTransientCause(evidence, classification.category),
+      transientCause: retryable ? findTransientCause(evidence, classification.category) : undefined,
     });
     const severity = decideSeverity({
       category: classification.category,
