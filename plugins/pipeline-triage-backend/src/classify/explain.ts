@@ -67,12 +67,13 @@ export function evidenceAgainst(
 ): string[] {
   const out: string[] = [];
   const hits = scores.hits.filter(h => h.category === category && !h.prior);
+  // What the run's own figures say first: they are the most concrete evidence.
+  out.push(...signalsAgainst(category, evidence));
   const explainedBy = scores.explainedBy[category];
   if (explainedBy) {
     const by = scores.hits.find(h => h.ruleId === explainedBy);
     out.push(`a stronger finding explains it as a symptom: ${by ? describe(by) : explainedBy}`);
   }
-  out.push(...signalsAgainst(category, evidence));
   const top = hits[0];
   if (!top) out.push('none of its rules matched the evidence');
   else if (top.on === 'wrapper' || top.on === 'frame' || top.on === 'context' || top.on === 'retried') {
