@@ -198,7 +198,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     patterns: [
       /\bAirflowSensorTimeout\b|\bSensor has timed out\b|\bSnap\. Time is OUT\b|\bTrigger timed? ?out\b/i,
       /\bfreshness\b|\bis stale\b|\bSTALE\b/,
-      /(?:\b|_)(?:19|20)\d\d-?[01]\d-?[0-3]\d(?:\b|_)|\b(?:ds|dt|date|day|partition)=/i,
+      // A date inside a name (file, table, partition), not a log line's timestamp.
+      /[/_.=-](?:19|20)\d\d-?[01]\d-?[0-3]\d(?![\d:T])|\/(?:19|20)\d\d\/[01]\d\/[0-3]\d\b|\b(?:ds|dt|date|day|partition)=\S/i,
       /\bnot (?:yet )?(?:visible|available|arrived|landed|present|ready)(?: yet)?\b|\bnot there yet\b|\beventual(?:ly)? consisten/i,
       /\bno (?:new )?(?:files?|rows?|records?|data)\b|\bempty (?:input|source|file|extract)\b|\bUnable to infer schema\b/i,
     ],

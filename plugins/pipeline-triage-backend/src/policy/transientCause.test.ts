@@ -29,6 +29,13 @@ describe('findTransientCause', () => {
     expect(findTransientCause(ev, 'dependency_unavailable')).toBeUndefined();
   });
 
+  it('reads a date inside a missing name as late data, but not the timestamp of a log line', () => {
+    const dated = evidence('[2024-12-02, 06:00:06 UTC] ERROR - FileNotFoundError: No such file: /outgoing/STMT_ACME_20241201.csv');
+    expect(findTransientCause(dated, 'source_delay')?.classId).toBe('upstream-not-landed');
+    const undated = evidence('[2024-12-02, 06:00:06 UTC] ERROR - FileNotFoundError: No such file: /outgoing/statements.csv');
+    expect(findTransientCause(undated, 'source_delay')).toBeUndefined();
+  });
+
   it('names the vendor source of every class', () => {
     for (const c of RETRYABLE_CLASSES) expect(c.source).toMatch(/https?:\/\/|Javadoc|client/);
   });
