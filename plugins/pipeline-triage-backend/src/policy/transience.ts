@@ -15,6 +15,12 @@ const PERMANENT_WORDS =
 const RESTARTS_EXHAUSTED =
   /Recovery is suppressed by \w*RestartBackoffTimeStrategy|restart attempts? (?:exhausted|exceeded)|exhausted (?:all )?(?:its |the )?(?:restart|retry) attempts/i;
 
+/**
+ * A 4xx whose own line names a rate limit is the vendor's throttling (BigQuery reports
+ * rateLimitExceeded as 400 or 403), not a rejected request.
+ */
+const RATE_LIMITED = /\brate ?limits?\b|\brateLimitExceeded\b|\bToo Many Requests\b|\bthrottl/i;
+
 const CLIENT_ERRORS = new Set(['400', '404', '405', '409', '410', '411', '412', '413', '414', '415', '422']);
 
 export function nonTransientReason(
@@ -31,7 +37,8 @@ export function nonTransientReason(
       c.system === 'http' &&
       CLIENT_ERRORS.has(c.code) &&
       !ignored.has(c.code) &&
-      decisive.some(l => l.id === c.lineId),
+      decisive.some(l => l.id === c.lineId) &&
+      !RATE_LIMITED.test(evidence.byId.get(c.lineId)?.text ?? ''),
   );
   if (clientError) {
     return {

@@ -55,6 +55,12 @@ describe('deterministic signs', () => {
     expect(sign(log)).toMatch(why);
   });
 
+  it('takes a 4xx that names a rate limit as throttling, not as a rejected request', () => {
+    const log = 'google.api_core.exceptions.BadRequest: 400 Exceeded rate limits: too many table update operations for this table.';
+    expect(nonTransientReason(evidence(log), 'dependency_unavailable')).toBeUndefined();
+    expect(findTransientCause(evidence(log), 'dependency_unavailable')?.classId).toBe('rate-limited');
+  });
+
   it('leaves a late dated file alone', () => {
     expect(sign('INFO - Downloading /outgoing/STMT_20241201.csv\nFileNotFoundError: [Errno 2] No such file')).toBeUndefined();
   });
