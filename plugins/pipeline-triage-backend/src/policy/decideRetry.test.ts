@@ -53,7 +53,10 @@ describe('decideRetry', () => {
     expect(v.reason).toContain('an HTTP status the vendor declares retryable (L3)');
   });
 
-  it('says which signal would have allowed a yes', () => {
+  it('says which signal would have allowed a yes, for every no', () => {
+    for (const category of ['schema_drift', 'code_error', 'unknown'] as Category[]) {
+      expect(decideRetry({ ...base, category }).wouldAllowYes).toMatch(/HTTP 429\/503/);
+    }
     expect(decideRetry({ ...base, partialWrite: 'unknown' }).wouldAllowYes).toMatch(/commitsDuringRun=0 or rowsWritten=0.*idempotent/);
     expect(decideRetry({ ...base, partialWrite: 'true' }).wouldAllowYes).toMatch(/pipeline-triage\.io\/idempotent/);
   });

@@ -28,9 +28,11 @@ export interface RetryInput {
 }
 
 /**
- * Below this confidence the category is too uncertain to justify a "safe". Calibrated on the
- * tuning cases (docs/classification.md): every wrong "safe" seen there sat below it, while
- * half of the right ones still clear it.
+ * Below this confidence the category is too uncertain to justify a "safe". On the calibrated
+ * scale (classify/calibrate.ts) 0.75 is the raw 0.5 floor this policy always had: one generic
+ * finding with no competitor. On the tuning cases no wrong "safe" cleared it at any
+ * confidence, and the least confident right one sat at 0.76; below it the category itself is
+ * a guess one time in four.
  */
 export const RETRY_CONFIDENCE_FLOOR = 0.75;
 
@@ -84,6 +86,10 @@ export function decideRetry(input: RetryInput): RetryVerdict {
     return {
       safeToRetry: false,
       reason: `Not safe: ${WHY_NOT[category] ?? 'this category is not retried unchanged'}.`,
+      wouldAllowYes:
+        category === 'unknown'
+          ? `the evidence the verdict lists as missing, naming ${TRANSIENT_HINT}`
+          : `a root cause of a kind that passes on its own instead: ${TRANSIENT_HINT}`,
     };
   }
   // Exhausted retries are evidence only when there were retries: the failure then persisted.
