@@ -187,7 +187,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
   {
     id: 'metastore-or-service-timeout',
     label: 'a metastore or service call that timed out',
-    patterns: [/\bTTransportException\b|\bMetaException\b.*\btimed? ?out\b|\bfailed to connect to (?:the )?metastore\b/i, /\bInternalError\b|\bInternal(?:Server)?Error\b.*\bretry\b/i],
+    // Not a bare "InternalError": database engines use it for deterministic query failures too.
+    patterns: [/\bTTransportException\b|\bMetaException\b.*\btimed? ?out\b|\bfailed to connect to (?:the )?metastore\b/i],
     source: 'Apache Hive metastore client (hive.metastore.failure.retries): transport failures are retried by the client',
   },
   {
