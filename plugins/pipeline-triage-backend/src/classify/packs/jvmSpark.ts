@@ -20,7 +20,7 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-driver-restarting-memory', category: 'resource_exhaustion', description: 'driver restarts are usually driver memory pressure', patterns: ['The spark driver has stopped unexpectedly and is restarting'], weight: 0.35 },
 
     // --- data skew
-    { id: 'spark-shuffle-frame-too-large', category: 'data_skew', description: 'a single shuffle block exceeds 2 GB', patterns: ['(?:Adjusted frame length|Too large frame|frame length) exceeds|Size exceeds Integer\\.MAX_VALUE|Cannot grow BufferHolder by size|exceeds size limitation'], weight: 0.75, explains: ['resource_exhaustion', 'infrastructure'] },
+    { id: 'spark-shuffle-frame-too-large', category: 'data_skew', description: 'a single shuffle block exceeds 2 GB', patterns: ['(?:Adjusted frame length|Too large frame|frame length) exceeds|Too large frame: \\d+|Size exceeds Integer\\.MAX_VALUE|Cannot grow BufferHolder by size|exceeds size limitation'], weight: 0.75, explains: ['resource_exhaustion', 'infrastructure'] },
     { id: 'spark-skew-words', category: 'data_skew', description: 'the log names skew', patterns: [ci('\\bskew(?:ed)? (?:partition|key|join|data)|data skew|straggler')], weight: 0.6, where: 'any' },
     { id: 'task-far-above-median', category: 'data_skew', description: 'one task far slower or larger than the median', patterns: [ci('(?:while|but) the median (?:task )?(?:took|was|read)|\\d+x (?:longer|slower|larger) than (?:the )?median|(?:longer|slower|larger) than the median|max(?:imum)? task .{0,60} median')], weight: 0.6, where: 'any' },
     { id: 'spark-speculation', category: 'data_skew', description: 'tasks far slower than the median', patterns: ['as speculatable because it ran more than'], weight: 0.45, where: 'any' },
