@@ -22,7 +22,7 @@ export interface TriageSettings {
     leaseMs: number;
     autoResolve: boolean;
   };
-  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number };
+  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number; dependencyCacheMs: number };
   retention: { rawEventsDays: number; logsDays: number; schedule: SchedulerServiceTaskScheduleDefinition };
   demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
 }
@@ -50,6 +50,7 @@ export function readTriageConfig(config: Config): TriageSettings {
     health: {
       maxQueueLagSeconds: c?.getOptionalNumber('health.maxQueueLagSeconds') ?? 300,
       databaseTimeoutMs: (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
+      dependencyCacheMs: (c?.getOptionalNumber('health.dependencyCacheSeconds') ?? 5) * 1000,
     },
     retention: {
       rawEventsDays: positiveDays(c, 'retention.rawEventsDays', 90),

@@ -12,6 +12,7 @@ import {
   type FailureEvent,
 } from '@internal/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
+import { CatalogUnavailableError } from './CatalogUnavailableError';
 import { contractOwners, isContractError, type ContractError, type ParsedContract } from '../contracts';
 import type { DatasetLink, DownstreamLink, EntityFacts, LinkResult, Linker } from './types';
 
@@ -37,6 +38,11 @@ export class CatalogLinker implements Linker {
     return linkWithIndex(await this.index(), event, this.options.downstreamDepth);
   }
 
+  /** Resolves when the catalog answers (or a snapshot is fresh); throws CatalogUnavailableError. */
+  async ready(): Promise<void> {
+    await this.index();
+  }
+
   /** Drops the snapshot so the next lookup sees catalog changes at once. */
   async refresh(): Promise<CatalogIndex> {
     this.snapshot = undefined;
@@ -53,6 +59,19 @@ export class CatalogLinker implements Linker {
   }
 
   private async load(): Promise<CatalogIndex> {
+    const items = await this.query().catch(error => {
+      throw new CatalogUnavailableError(error);
+    });
+    // Without the copies each snapshot parses the contracts itself: slower, never wrong.
+    const copies = await this.options.contractCopies?.().catch(() => undefined);
+    const index = new CatalogIndex(items, copies);
+    // An empty catalog is usually one still loading at start-up: ask again next time.
+    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
+    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
+    return index;
+  }
+
+  private async query(): Promise<Entity[]> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const { items } = await this.options.catalog.getEntities(
       {
@@ -68,13 +87,7 @@ export class CatalogLinker implements Linker {
       },
       { credentials },
     );
-    // Without the copies each snapshot parses the contracts itself: slower, never wrong.
-    const copies = await this.options.contractCopies?.().catch(() => undefined);
-    const index = new CatalogIndex(items, copies);
-    // An empty catalog is usually one still loading at start-up: ask again next time.
-    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
-    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
-    return index;
+    return items;
   }
 }
 
