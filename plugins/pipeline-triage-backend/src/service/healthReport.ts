@@ -38,8 +38,8 @@ export async function healthReport(
 ): Promise<HealthReport> {
   const [queue, failed] = await Promise.all([queueHealth(store, options, now), dependencies?.() ?? []]);
   const reasons = [...queue.reasons, ...failed];
-  const unavailable = reasons.some(r => r.part === 'database' || r.part === 'auth');
-  return { status: unavailable ? 'unavailable' : reasons.length ? 'degraded' : 'ok', reasons };
+  if (reasons.some(r => r.part === 'database' || r.part === 'auth')) return { status: 'unavailable', reasons };
+  return { status: reasons.length ? 'degraded' : 'ok', reasons };
 }
 
 async function queueHealth(
