@@ -54,6 +54,11 @@ export interface Config {
       cacheTtlSeconds?: number;
       /** How many hops of downstream consumers an incident lists. Default: 3. */
       downstreamDepth?: number;
+      /**
+       * A catalog that has not answered the linking query within this many seconds counts as
+       * unavailable: events wait for it instead of holding requests. Default: 15.
+       */
+      catalogTimeoutSeconds?: number;
     };
     routing?: {
       /** Receives resource and infrastructure failures. Default: group:default/data-platform. */

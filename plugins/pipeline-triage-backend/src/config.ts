@@ -12,6 +12,7 @@ export interface TriageSettings {
   reopenWindowHours: number;
   weekZone: string;
   catalogTtlMs: number;
+  catalogTimeoutMs: number;
   downstreamDepth: number;
   sweepIntervalSeconds: number;
   digestCron: string;
@@ -37,6 +38,7 @@ export function readTriageConfig(config: Config): TriageSettings {
     reopenWindowHours: c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
     weekZone: c?.getOptionalString('trends.timeZone') ?? 'utc',
     catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
+    catalogTimeoutMs: (c?.getOptionalNumber('linking.catalogTimeoutSeconds') ?? 15) * 1000,
     downstreamDepth: c?.getOptionalNumber('linking.downstreamDepth') ?? 3,
     sweepIntervalSeconds: c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
     engineWorkers: c?.getOptionalNumber('processing.engineWorkers') ?? defaultEngineWorkers(),

@@ -104,6 +104,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           auth,
           logger,
           ttlMs: settings.catalogTtlMs,
+          timeoutMs: settings.catalogTimeoutMs,
           downstreamDepth: settings.downstreamDepth,
           contractCopies: () => contracts.copies(),
         });

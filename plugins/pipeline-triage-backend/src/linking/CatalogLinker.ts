@@ -22,6 +22,8 @@ export interface CatalogLinkerOptions {
   logger: LoggerService;
   /** How long one catalog snapshot serves lookups. */
   ttlMs: number;
+  /** A catalog query unanswered this long counts as an outage. Default: 15 s. */
+  timeoutMs?: number;
   downstreamDepth: number;
   /** Persisted parsed contracts to reuse (ContractRefresher.copies). */
   contractCopies?: () => Promise<Map<string, { etag?: string; parsed: ParsedContract | ContractError }>>;
@@ -59,9 +61,18 @@ export class CatalogLinker implements Linker {
   }
 
   private async load(): Promise<CatalogIndex> {
-    const items = await this.query().catch(error => {
-      throw new CatalogUnavailableError(error);
-    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    const items = await Promise.race([
+      this.query(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ])
+      .catch(error => {
+        throw new CatalogUnavailableError(error);
+      })
+      .finally(() => clearTimeout(timer));
     // Without the copies each snapshot parses the contracts itself: slower, never wrong.
     const copies = await this.options.contractCopies?.().catch(() => undefined);
     const index = new CatalogIndex(items, copies);

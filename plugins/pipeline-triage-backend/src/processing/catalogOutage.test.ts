@@ -15,28 +15,40 @@ jest.setTimeout(180_000);
  * that has not started. The real catalog keeps running; discovery sends the plugin's catalog
  * client here while the test says the catalog is down.
  */
-async function unavailableCatalog() {
+async function unavailableCatalog(mode: 'answers 503' | 'never answers' = 'answers 503') {
   const server = http.createServer((_req, res) => {
+    if (mode === 'never answers') return;
     res.writeHead(503, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { name: 'ServiceUnavailableError', message: 'Service has not started up yet' }, response: { statusCode: 503 } }));
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/catalog`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/catalog`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/** Discovery that sends the catalog client to the outage while the test says the catalog is down. */
+function discoveryWithOutage(outageUrl: string, state: { catalogDown: boolean; port: number }) {
+  return createServiceFactory({
+    service: coreServices.discovery,
+    deps: {},
+    factory: () => {
+      const url = async (pluginId: string) =>
+        pluginId === 'catalog' && state.catalogDown ? outageUrl : `http://localhost:${state.port}/api/${pluginId}`;
+      return { getBaseUrl: url, getExternalBaseUrl: url };
+    },
+  });
 }
 
 describe.each(databaseIds())('a catalog outage on %s', databaseId => {
   it('keeps an accepted event pending through the outage, reports it on /health, and triages it once the catalog is back', async () => {
     const outage = await unavailableCatalog();
     const state = { catalogDown: false, port: 0 };
-    const discovery = createServiceFactory({
-      service: coreServices.discovery,
-      deps: {},
-      factory: () => {
-        const url = async (pluginId: string) =>
-          pluginId === 'catalog' && state.catalogDown ? outage.url : `http://localhost:${state.port}/api/${pluginId}`;
-        return { getBaseUrl: url, getExternalBaseUrl: url };
-      },
-    });
+    const discovery = discoveryWithOutage(outage.url, state);
     const scheduler = mockServices.scheduler();
     const backend = await startTriageBackend(
       databaseId,
@@ -86,6 +98,33 @@ describe.each(databaseIds())('a catalog outage on %s', databaseId => {
       expect(incident.body.jobEntityRef).toMatch(/^component:default\//);
       const healthy = await request(backend.server).get('/api/pipeline-triage/health').set('authorization', reader);
       expect(healthy.body).toEqual({ status: 'ok', reasons: [] });
+    } finally {
+      await backend.stop();
+      outage.close();
+    }
+  });
+
+  it('answers a post within the catalog timeout when the catalog hangs, and keeps the event for later', async () => {
+    const outage = await unavailableCatalog('never answers');
+    const state = { catalogDown: true, port: 0 };
+    const backend = await startTriageBackend(
+      databaseId,
+      { linking: { cacheTtlSeconds: 0, catalogTimeoutSeconds: 1 }, health: { dependencyCacheSeconds: 0 } },
+      { features: [discoveryWithOutage(outage.url, state)] },
+    );
+    state.port = (backend.server.address() as AddressInfo).port;
+    try {
+      const posted = await request(backend.server)
+        .post('/api/pipeline-triage/v1/events')
+        .set('authorization', mockCredentials.service.header())
+        .send({ source: 'generic', job: { namespace: 'airflow', name: 'orders_daily.load' }, runId: 'hang-1', eventTime: '2026-11-20T10:00:00Z', errorMessage: 'boom' });
+      expect(posted.status).toBe(202);
+      expect(posted.body.results[0]).toMatchObject({ status: 'accepted', processing: 'pending' });
+      const health = await request(backend.server).get('/api/pipeline-triage/health').set('authorization', mockCredentials.user.header());
+      expect(health.body).toEqual({
+        status: 'degraded',
+        reasons: [expect.objectContaining({ part: 'catalog', message: expect.stringMatching(/^catalog unavailable: no answer within 1000 ms/) })],
+      });
     } finally {
       await backend.stop();
       outage.close();
