@@ -39,6 +39,7 @@ export class EventProcessor {
   /** Processes the given events that nobody else holds; the rest are reported pending. */
   async processBatch(ids: string[]): Promise<Map<string, ProcessOutcome>> {
     const outcomes = new Map<string, ProcessOutcome>();
+    if (ids.length === 0) return outcomes;
     const down = await this.catalogDown();
     if (down) {
       // Stored and acknowledged already; left unclaimed, so the outage costs them no attempt.
