@@ -28,7 +28,7 @@ import { EventProcessor, EventSweepJob } from './processing';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
 import { readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
-import { createRouter, IncidentService, readRateLimitConfig, renderReport } from './service';
+import { createRouter, dependencyHealth, IncidentService, readRateLimitConfig, renderReport } from './service';
 import { KnexContractStore, KnexTriageStore, migrateStore } from './store';
 
 /**
@@ -69,8 +69,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        discovery: coreServices.discovery,
       },
-      async init({ logger, lifecycle, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor }) {
+      async init({ logger, lifecycle, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor, discovery }) {
         const settings = readTriageConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) await migrateStore(knex);
@@ -95,6 +96,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           auth,
           logger,
           ttlMs: settings.catalogTtlMs,
+          timeoutMs: settings.catalogTimeoutMs,
           downstreamDepth: settings.downstreamDepth,
           contractCopies: () => contracts.copies(),
         });
@@ -154,6 +156,14 @@ export const pipelineTriagePlugin = createBackendPlugin({
             ingest,
             incidents,
             health: settings.health,
+            dependencies: dependencyHealth({
+              catalogReady: () => linker.ready(),
+              discovery,
+              // Only a deployment that signs users in needs its auth backend to answer.
+              checkSignIn: (config.getOptionalConfig('auth.providers')?.keys().length ?? 0) > 0,
+              timeoutMs: settings.health.databaseTimeoutMs,
+              cacheMs: settings.health.dependencyCacheMs,
+            }),
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),

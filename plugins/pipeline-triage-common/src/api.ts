@@ -164,13 +164,19 @@ export interface DeadLetter {
 
 /** `GET /health`: readiness; `reasons` only for authenticated callers. */
 export interface HealthReport {
-  /** ok: all well; degraded: serving, but something needs a look; unavailable: no database. */
+  /**
+   * ok: all well; degraded: serving, but something needs a look (queue lag, dead letters, a
+   * catalog that does not answer: events are kept and wait for it); unavailable: no database, or
+   * no sign-in on this instance (users cannot use it, so a load balancer should send them elsewhere).
+   */
   status: 'ok' | 'degraded' | 'unavailable';
   reasons: HealthReason[];
 }
 
 export type HealthReason =
   | { part: 'database'; message: string }
+  | { part: 'catalog'; message: string }
+  | { part: 'auth'; message: string }
   | { part: 'queue'; message: string; lagSeconds: number; pending: number }
   | { part: 'dead-letters'; message: string; count: number };
 

@@ -10,11 +10,26 @@ export interface HealthOptions {
   databaseTimeoutMs: number;
 }
 
-/** The instance's health from the store's queue figures; never throws. */
+/** Failures of the services the plugin depends on (dependencyHealth.ts); never throws. */
+export type DependencyCheck = () => Promise<HealthReason[]>;
+
+/** The instance's health from the store's queue figures and its dependencies; never throws. */
 export async function healthReport(
   store: Pick<TriageStore, 'queueStats'>,
   options: HealthOptions,
   now: number = Date.now(),
+  dependencies?: DependencyCheck,
+): Promise<HealthReport> {
+  const [queue, failed] = await Promise.all([queueHealth(store, options, now), dependencies?.() ?? []]);
+  const reasons = [...queue.reasons, ...failed];
+  if (reasons.some(r => r.part === 'database' || r.part === 'auth')) return { status: 'unavailable', reasons };
+  return { status: reasons.length ? 'degraded' : 'ok', reasons };
+}
+
+async function queueHealth(
+  store: Pick<TriageStore, 'queueStats'>,
+  options: HealthOptions,
+  now: number,
 ): Promise<HealthReport> {
   let timer: NodeJS.Timeout | undefined;
   let stats: Awaited<ReturnType<TriageStore['queueStats']>>;
@@ -48,16 +63,18 @@ export async function healthReport(
 }
 
 /**
- * GET /health as readiness: 200 while serving (ok or degraded), 503 without a database. Anyone
+ * GET /health as readiness: 200 while serving (ok or degraded), 503 without a database or
+ * sign-in. Anyone
  * sees the status; why it is degraded is for authenticated callers only.
  */
 export function healthHandler(
   store: Pick<TriageStore, 'queueStats'>,
   httpAuth: HttpAuthService,
   options: HealthOptions = { maxQueueLagSeconds: 300, databaseTimeoutMs: 5000 },
+  dependencies?: DependencyCheck,
 ) {
   return async (req: Request, res: Response) => {
-    const report = await healthReport(store, options);
+    const report = await healthReport(store, options, Date.now(), dependencies);
     const authenticated = await httpAuth.credentials(req, { allow: ['user', 'service'] }).then(
       () => true,
       () => false,

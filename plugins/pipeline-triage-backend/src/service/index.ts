@@ -2,4 +2,5 @@
 export { createRouter, type RouterOptions } from './router';
 export { IncidentService } from './IncidentService';
 export { renderReport } from './renderReport';
+export { dependencyHealth } from './dependencyHealth';
 export { readRateLimitConfig, type RateLimitSettings } from './eventsRateLimit';

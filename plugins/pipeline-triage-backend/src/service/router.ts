@@ -36,7 +36,7 @@ import type { TriageStore } from '../store';
 import type { IngestService } from '../ingest/accept';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
-import { healthHandler, type HealthOptions } from './healthReport';
+import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
 import { contractStatus, type CatalogIndex } from '../linking';
 import { type IncidentAccess, isSenderToken } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
@@ -52,6 +52,8 @@ export interface RouterOptions {
   incidents: IncidentService;
   /** Thresholds of /health; defaults as in config.ts. */
   health?: HealthOptions;
+  /** The catalog and sign-in as /health reports them. */
+  dependencies?: DependencyCheck;
   maxBodySize: string;
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
@@ -121,7 +123,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const reader = (req: Request) => access.reader(req);
 
   router.get('/health', async (_req, res) => {
-    await healthHandler(store, httpAuth, options.health)(_req, res);
+    await healthHandler(store, httpAuth, options.health, options.dependencies)(_req, res);
   });
 
   /** Liveness: the process answers; always 200, so a database outage never restarts it. */
