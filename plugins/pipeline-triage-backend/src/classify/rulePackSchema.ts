@@ -41,6 +41,7 @@ export const ruleSchema = z
         equals: z.string().optional(),
         in: z.array(z.string()).optional(),
         prefix: z.string().optional(),
+        notIn: z.array(z.string()).optional(),
       })
       .strict()
       .optional(),

@@ -37,6 +37,8 @@ export interface CodePredicate {
   equals?: string;
   in?: string[];
   prefix?: string;
+  /** Codes the predicate does not cover (e.g. a class minus the codes read on their own). */
+  notIn?: string[];
 }
 
 /**

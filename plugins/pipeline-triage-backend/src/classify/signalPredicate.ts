@@ -36,6 +36,7 @@ export function matchingCode(p: CodePredicate, codes: ErrorCode[]): ErrorCode | 
       c.system === p.system &&
       (p.equals === undefined || c.code === p.equals) &&
       (p.in === undefined || p.in.includes(c.code)) &&
-      (p.prefix === undefined || c.code.startsWith(p.prefix)),
+      (p.prefix === undefined || c.code.startsWith(p.prefix)) &&
+      (p.notIn === undefined || !p.notIn.includes(c.code)),
   );
 }

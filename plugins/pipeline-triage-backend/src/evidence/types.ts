@@ -21,7 +21,8 @@ export interface ErrorCode {
     | 'bigquery'
     | 'spark'
     | 'errno'
-    | 'glue';
+    | 'glue'
+    | 'trino';
   code: string;
   lineId: string;
 }

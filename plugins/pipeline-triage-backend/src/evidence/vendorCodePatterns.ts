@@ -1,0 +1,20 @@
+import type { ErrorCode } from './types';
+
+/** Where vendor codes sit in a line, for the systems the vendor-code tables read. */
+export interface VendorCodePattern {
+  system: ErrorCode['system'];
+  /** Literal(s) one of which must occur (lower case) before the regex runs. */
+  gate: string | string[];
+  regex: RegExp;
+}
+
+export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
+  // Trino / Presto clients: `TrinoUserError(type=USER_ERROR, name=INVALID_CAST_ARGUMENT, ...)`,
+  // REST / pyhive JSON: `'errorName': 'CATALOG_NOT_FOUND', 'errorType': 'USER_ERROR'`.
+  { system: 'trino', gate: ['errorname', 'trino', 'presto'], regex: /\b(?:error)?[Nn]ame['"]?\s*[=:]\s*['"]?([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g },
+  { system: 'trino', gate: ['errortype', 'trino', 'presto'], regex: /\b(?:error)?[Tt]ype['"]?\s*[=:]\s*['"]?(USER_ERROR|INTERNAL_ERROR|INSUFFICIENT_RESOURCES|EXTERNAL)\b/g },
+  // Connector codes as Athena and the CLI print them: `HIVE_BAD_DATA: ...`.
+  { system: 'trino', gate: ['hive_', 'iceberg_'], regex: /\b((?:HIVE|ICEBERG)_[A-Z][A-Z0-9_]+)\b/g },
+  // Go and REST clients of Google APIs end the message with the reason: `Error 403: ..., accessDenied`.
+  { system: 'bigquery', gate: 'googleapi', regex: /googleapi: Error \d{3}: .*, ([a-z][A-Za-z]{3,})\s*$/g },
+];
