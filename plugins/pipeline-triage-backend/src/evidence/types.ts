@@ -22,7 +22,8 @@ export interface ErrorCode {
     | 'spark'
     | 'errno'
     | 'glue'
-    | 'trino';
+    | 'trino'
+    | 'redshift';
   code: string;
   lineId: string;
 }

@@ -17,4 +17,7 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
   { system: 'trino', gate: ['hive_', 'iceberg_'], regex: /\b((?:HIVE|ICEBERG)_[A-Z][A-Z0-9_]+)\b/g },
   // Go and REST clients of Google APIs end the message with the reason: `Error 403: ..., accessDenied`.
   { system: 'bigquery', gate: 'googleapi', regex: /googleapi: Error \d{3}: .*, ([a-z][A-Za-z]{3,})\s*$/g },
+  // Redshift STL_LOAD_ERRORS rows: `err_code=1207` or a table row `| 1207 | Invalid digit, ...`.
+  { system: 'redshift', gate: 'err_code', regex: /\berr_code['"]?\s*[=:]\s*['"]?(12[0-2]\d)\b/g },
+  { system: 'redshift', gate: '|', regex: /\|\s*(12[0-2]\d)\s*\|\s*[A-Za-z]/g },
 ];

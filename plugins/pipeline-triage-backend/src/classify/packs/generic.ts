@@ -78,5 +78,7 @@ export const genericPack: RulePack = {
     // --- priors: only raise a category that the evidence already supports
     { id: 'prior-recent-deploy-code', category: 'code_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.15, prior: true },
     { id: 'prior-recent-deploy-config', category: 'config_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.1, prior: true },
+    // Schedulers and loaders that say the input has not arrived for the period they run for.
+    { id: 'generic-no-data-yet', category: 'source_delay', description: 'no input data for the run\'s date yet', patterns: [ci('No data (?:at the source |available )?for .{0,80}(?:information|info|partition|business|processing|run) date|(?:data|files?|input|partition)s? (?:may )?(?:has |have )?not (?:yet )?(?:arrived|landed|been delivered)|NoDataException')], weight: 0.8 },
   ],
 };

@@ -1,6 +1,7 @@
 import type { RuleDef } from '../ruleTypes';
 import { awsErrorCodes } from './aws';
 import { googleApiReasons } from './googleApi';
+import { redshiftLoadErrors } from './redshiftLoadErrors';
 import { snowflakeCodes } from './snowflake';
 import { sparkErrorClasses } from './sparkErrorClasses';
 import { sqlstateCodes } from './sqlstate';
@@ -17,6 +18,7 @@ export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
   googleApiReasons,
   awsErrorCodes,
   snowflakeCodes,
+  redshiftLoadErrors,
 ];
 
 function ruleFor(table: VendorCodeTable, entry: VendorCode, specific: string[]): RuleDef[] {

@@ -48,6 +48,9 @@ const UNSEEN: Array<[Category, string]> = [
   ['data_quality', '100038 (22018): a quibble about a field'],
   ['config_error', '000606 (57P03): a quibble about compute'],
   ['code_error', '002140 (42601): a quibble about a routine'],
+  // Redshift load error codes (the rows of STL_LOAD_ERRORS)
+  ['data_quality', 'COPY failed: a quibble\n  err_code=1213 err_reason=a quibble about a field'],
+  ['schema_drift', 'COPY failed: a quibble\n  91 | a_col | int4 | 4 |     1202 | a quibble about the row'],
 ];
 
 describe('vendor code tables', () => {
