@@ -76,5 +76,11 @@ export const pythonAirflowPack: RulePack = {
     { id: 'python-timeout', category: 'dependency_unavailable', description: 'remote call timed out', patterns: ['socket\\.timeout|\\bTimeoutError\\b|asyncio\\.TimeoutError|Read timed out|timed out while waiting for|ReadTimeoutError'], weight: 0.55 },
     // Python string formatting errors are code defects: the same input fails the same way.
     { id: 'python-format-string', category: 'code_error', description: 'invalid format string in the code', patterns: ['Invalid format string|unsupported format character|not enough arguments for format string|Single \'[{}]\' encountered in format string|Unknown format code \'\\w\' for object|ValueError: unconverted data remains'], weight: 0.8 },
+    // Dagster names the kind of mistake in its error classes (dagster._core.errors).
+    { id: 'dagster-invalid-config', category: 'config_error', description: 'Dagster run or resource config is invalid', patterns: ['Dagster(?:InvalidConfig|InvalidConfigDefinition|UnknownResource|InvalidSubset)Error'], weight: 0.8 },
+    { id: 'dagster-invalid-definition', category: 'config_error', description: 'Dagster definitions are wired wrongly (a resource, asset or job binding)', patterns: ['DagsterInvalidDefinitionError|DagsterResourceFunctionError'], weight: 0.6 },
+    { id: 'dagster-invalid-definition-code', category: 'code_error', description: 'a wrong Dagster definition can be a code mistake', patterns: ['DagsterInvalidDefinitionError'], weight: 0.4 },
+    { id: 'dagster-invalid-invocation', category: 'code_error', description: 'Dagster API used wrongly by the code', patterns: ['DagsterInvalidInvocationError'], weight: 0.7 },
+    { id: 'dagster-type-check', category: 'data_quality', description: 'a Dagster type check rejected an output', patterns: ['DagsterTypeCheckDidNotPass|DagsterTypeCheckError'], weight: 0.75 },
   ],
 };
