@@ -20,6 +20,8 @@ export const sqlstateCodes: VendorCodeTable = {
     { code: '22008', category: 'data_quality', weight: 0.8, meaning: 'datetime field overflow' },
     { code: '22012', category: 'data_quality', weight: 0.55, meaning: 'division by zero', also: { category: 'code_error', weight: 0.4 } },
     { code: '22018', category: 'data_quality', weight: 0.8, meaning: 'invalid character value for cast', source: 'https://spark.apache.org/docs/latest/sql-error-conditions-sqlstates.html' },
+    // Invalid parameter value: Postgres and Snowflake use it for bad arguments and statement parameters, not for row data.
+    { code: '22023', category: 'config_error', weight: 0.45, meaning: 'invalid parameter value', also: { category: 'code_error', weight: 0.35 } },
     { code: '22P02', category: 'data_quality', weight: 0.8, meaning: 'invalid text representation' },
     { code: '22P04', category: 'data_quality', weight: 0.75, meaning: 'bad copy file format' },
     { code: '23', class: true, category: 'data_quality', weight: 0.85, meaning: 'integrity constraint violation' },
