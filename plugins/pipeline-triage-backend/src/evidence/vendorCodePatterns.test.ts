@@ -37,4 +37,9 @@ describe('vendor code patterns', () => {
       expect.arrayContaining(['spark:UNRESOLVED_COLUMN.WITH_SUGGESTION', 'spark:UNRESOLVED_COLUMN']),
     );
   });
+
+  it('read SQLSTATEs from Postgres-protocol driver error fields', () => {
+    expect(codesOf("{'S': 'ERROR', 'C': '42501', 'M': 'permission denied for database analytics'}")).toContain('sqlstate:42501');
+    expect(codesOf('Load failed: pgcode=23505 pgerror=duplicate key')).toContain('sqlstate:23505');
+  });
 });

@@ -17,6 +17,10 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
   { system: 'trino', gate: ['hive_', 'iceberg_'], regex: /\b((?:HIVE|ICEBERG)_[A-Z][A-Z0-9_]+)\b/g },
   // Go and REST clients of Google APIs end the message with the reason: `Error 403: ..., accessDenied`.
   { system: 'bigquery', gate: 'googleapi', regex: /googleapi: Error \d{3}: .*, ([a-z][A-Za-z]{3,})\s*$/g },
+  // Postgres-protocol drivers that print the server's error fields (redshift_connector, pg8000:
+  // `{'S': 'ERROR', 'C': '42501', ...}`) or psycopg2's attribute (`pgcode=42501`).
+  { system: 'sqlstate', gate: "'c':", regex: /'C':\s*'([0-9A-Z]{5})'/g },
+  { system: 'sqlstate', gate: 'pgcode', regex: /\bpgcode['"]?\s*[=:]\s*['"]?([0-9A-Z]{5})\b/g },
   // Redshift STL_LOAD_ERRORS rows: `err_code=1207` or a table row `| 1207 | Invalid digit, ...`.
   { system: 'redshift', gate: 'err_code', regex: /\berr_code['"]?\s*[=:]\s*['"]?(12[0-2]\d)\b/g },
   { system: 'redshift', gate: '|', regex: /\|\s*(12[0-2]\d)\s*\|\s*[A-Za-z]/g },

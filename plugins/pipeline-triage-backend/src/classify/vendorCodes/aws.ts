@@ -40,6 +40,9 @@ export const awsErrorCodes: VendorCodeTable = {
     // Limits and quotas
     { code: 'ResourceNumberLimitExceededException', category: 'resource_exhaustion', weight: 0.75, meaning: 'a resource count limit was exceeded', source: GLUE },
     { code: 'ConcurrentRunsExceededException', category: 'resource_exhaustion', weight: 0.6, meaning: 'too many concurrent runs of the job', source: GLUE },
+    { code: 'ServiceQuotaExceededException', category: 'resource_exhaustion', weight: 0.75, meaning: 'a service quota was exceeded' },
+    { code: 'ActiveStatementsExceededException', category: 'resource_exhaustion', weight: 0.6, meaning: 'too many active statements (Redshift Data API)', source: 'https://docs.aws.amazon.com/redshift-data/latest/APIReference/CommonErrors.html' },
+    { code: 'ConcurrentModificationException', category: 'dependency_unavailable', weight: 0.55, meaning: 'a concurrent update changed the resource', source: GLUE },
     // Names and inputs that do not exist or are invalid
     { code: 'NoSuchBucket', category: 'config_error', weight: 0.75, meaning: 'the bucket does not exist', source: S3 },
     { code: 'NoSuchKey', category: 'config_error', weight: 0.35, meaning: 'the key does not exist', also: { category: 'source_delay', weight: 0.3 }, source: S3 },

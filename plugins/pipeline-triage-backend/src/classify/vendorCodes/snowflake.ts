@@ -25,6 +25,7 @@ export const snowflakeCodes: VendorCodeTable = {
     { code: '390144', category: 'permission', weight: 0.8, meaning: 'JWT token is invalid' },
     { code: '000606', category: 'config_error', weight: 0.85, meaning: 'no active warehouse selected in the current session' },
     { code: '090105', category: 'config_error', weight: 0.8, meaning: 'this session does not have a current database' },
+    { code: '090106', category: 'config_error', weight: 0.8, meaning: 'this session does not have a current schema' },
     { code: '100038', category: 'data_quality', weight: 0.8, meaning: 'numeric value is not recognized' },
     { code: '100035', category: 'data_quality', weight: 0.8, meaning: 'timestamp is not recognized' },
     { code: '100040', category: 'data_quality', weight: 0.8, meaning: 'date is not recognized' },

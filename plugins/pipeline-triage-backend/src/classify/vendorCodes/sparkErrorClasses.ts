@@ -34,6 +34,8 @@ export const sparkErrorClasses: VendorCodeTable = {
     { code: 'DELTA_NOT_NULL_CONSTRAINT_VIOLATED', category: 'data_quality', weight: 0.9, meaning: 'NOT NULL constraint violated', source: DATABRICKS },
     { code: 'DELTA_VIOLATE_CONSTRAINT_WITH_VALUES', category: 'data_quality', weight: 0.9, meaning: 'CHECK constraint violated by row values', source: DATABRICKS },
     { code: 'DELTA_MULTIPLE_SOURCE_ROW_MATCHING_TARGET_ROW_IN_MERGE', category: 'data_quality', weight: 0.85, meaning: 'several source rows matched one target row in MERGE (duplicate keys)', source: DATABRICKS },
+    { code: 'CANNOT_PARSE_TIMESTAMP', category: 'data_quality', weight: 0.75, meaning: 'a value cannot be parsed as a timestamp' },
+    { code: 'CANNOT_READ_FILE_FOOTER', category: 'data_quality', weight: 0.6, meaning: 'could not read the footer of a file (corrupt or not the declared format)' },
     // --- code errors: the query or program is wrong for the engine
     { code: 'PARSE_SYNTAX_ERROR', category: 'code_error', weight: 0.8, meaning: 'syntax error' },
     { code: 'UNRESOLVED_ROUTINE', category: 'code_error', weight: 0.75, meaning: 'cannot resolve the function' },
@@ -44,15 +46,21 @@ export const sparkErrorClasses: VendorCodeTable = {
     { code: 'AMBIGUOUS_COLUMN_OR_FIELD', category: 'code_error', weight: 0.75, meaning: 'ambiguous column or field' },
     { code: 'UNSUPPORTED_FEATURE', category: 'code_error', weight: 0.5, meaning: 'the feature is not supported' },
     { code: 'INVALID_ARRAY_INDEX', category: 'code_error', weight: 0.5, meaning: 'array index out of bounds', also: { category: 'data_quality', weight: 0.35 } },
+    { code: 'COLUMN_ALREADY_EXISTS', category: 'code_error', weight: 0.5, meaning: 'the column already exists' },
+    { code: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION', category: 'config_error', weight: 0.45, meaning: 'behaviour differs from an earlier Spark version (e.g. the datetime parser policy)', also: { category: 'code_error', weight: 0.4 } },
     // --- configuration: names and sources that do not exist where the job looks
     { code: 'TABLE_OR_VIEW_NOT_FOUND', category: 'config_error', weight: 0.5, meaning: 'table or view not found', also: { category: 'source_delay', weight: 0.3 } },
     { code: 'SCHEMA_NOT_FOUND', category: 'config_error', weight: 0.75, meaning: 'schema not found' },
     { code: 'CATALOG_NOT_FOUND', category: 'config_error', weight: 0.8, meaning: 'catalog not found' },
     { code: 'DATA_SOURCE_NOT_FOUND', category: 'config_error', weight: 0.8, meaning: 'failed to find the data source (package missing)' },
+    { code: 'DELTA_TABLE_NOT_FOUND', category: 'config_error', weight: 0.5, meaning: 'the Delta table does not exist', also: { category: 'source_delay', weight: 0.3 }, source: DATABRICKS },
+    { code: 'DELTA_MISSING_TRANSACTION_LOG', category: 'config_error', weight: 0.5, meaning: 'the path is not a Delta table (no transaction log)', source: DATABRICKS },
     // --- permission
     { code: 'INSUFFICIENT_PERMISSIONS', category: 'permission', weight: 0.9, meaning: 'insufficient privileges', source: DATABRICKS },
     // --- concurrent writers: Delta's optimistic concurrency says retry
     { code: 'DELTA_CONCURRENT_APPEND', category: 'dependency_unavailable', weight: 0.6, meaning: 'files were added by a concurrent update', source: DATABRICKS },
     { code: 'DELTA_CONCURRENT_DELETE_READ', category: 'dependency_unavailable', weight: 0.6, meaning: 'a file read was deleted by a concurrent update', source: DATABRICKS },
+    { code: 'DELTA_CONCURRENT_TRANSACTION', category: 'dependency_unavailable', weight: 0.55, meaning: 'a concurrent transaction wrote the same data', source: DATABRICKS },
+    { code: 'DELTA_METADATA_CHANGED', category: 'dependency_unavailable', weight: 0.5, meaning: 'the table metadata changed under a concurrent update', source: DATABRICKS },
   ],
 };

@@ -34,6 +34,8 @@ export const trinoErrors: VendorCodeTable = {
     { code: 'NUMERIC_VALUE_OUT_OF_RANGE', category: 'data_quality', weight: 0.7, meaning: 'numeric value out of range' },
     { code: 'DIVISION_BY_ZERO', category: 'data_quality', weight: 0.55, meaning: 'division by zero', also: { category: 'code_error', weight: 0.4 } },
     { code: 'INVALID_FUNCTION_ARGUMENT', category: 'data_quality', weight: 0.45, meaning: 'invalid function argument', also: { category: 'code_error', weight: 0.35 } },
+    { code: 'CONSTRAINT_VIOLATION', category: 'data_quality', weight: 0.8, meaning: 'a table constraint was violated' },
+    { code: 'INVALID_TABLE_PROPERTY', category: 'config_error', weight: 0.7, meaning: 'invalid table property' },
     // Insufficient resources
     { code: 'EXCEEDED_LOCAL_MEMORY_LIMIT', category: 'resource_exhaustion', weight: 0.9, meaning: 'query exceeded per-node memory limit' },
     { code: 'EXCEEDED_GLOBAL_MEMORY_LIMIT', category: 'resource_exhaustion', weight: 0.9, meaning: 'query exceeded distributed memory limit' },
@@ -42,6 +44,7 @@ export const trinoErrors: VendorCodeTable = {
     { code: 'EXCEEDED_CPU_LIMIT', category: 'resource_exhaustion', weight: 0.6, meaning: 'query exceeded its CPU limit' },
     { code: 'EXCEEDED_TIME_LIMIT', category: 'resource_exhaustion', weight: 0.55, meaning: 'query exceeded its time limit' },
     { code: 'QUERY_QUEUE_FULL', category: 'resource_exhaustion', weight: 0.6, meaning: 'the resource group queue is full' },
+    { code: 'GENERIC_INSUFFICIENT_RESOURCES', category: 'resource_exhaustion', weight: 0.75, meaning: 'insufficient resources' },
     // Internal errors of the cluster
     { code: 'NO_NODES_AVAILABLE', category: 'infrastructure', weight: 0.8, meaning: 'no worker nodes available' },
     { code: 'REMOTE_TASK_ERROR', category: 'infrastructure', weight: 0.75, meaning: 'a remote task failed' },
@@ -49,6 +52,7 @@ export const trinoErrors: VendorCodeTable = {
     { code: 'PAGE_TRANSPORT_TIMEOUT', category: 'infrastructure', weight: 0.75, meaning: 'timeout moving pages between workers' },
     { code: 'TOO_MANY_REQUESTS_FAILED', category: 'infrastructure', weight: 0.75, meaning: 'too many requests to a worker failed' },
     { code: 'SERVER_SHUTTING_DOWN', category: 'infrastructure', weight: 0.7, meaning: 'the server is shutting down' },
+    { code: 'ADMINISTRATIVELY_PREEMPTED', category: 'infrastructure', weight: 0.6, meaning: 'the query was pre-empted by the cluster' },
     { code: 'GENERIC_INTERNAL_ERROR', category: 'infrastructure', weight: 0.3, meaning: 'generic internal error' },
     // Connector codes
     { code: 'HIVE_PARTITION_SCHEMA_MISMATCH', category: 'schema_drift', weight: 0.85, meaning: 'partition schema does not match the table schema', source: HIVE },
@@ -60,7 +64,10 @@ export const trinoErrors: VendorCodeTable = {
     { code: 'HIVE_FILESYSTEM_ERROR', category: 'dependency_unavailable', weight: 0.4, meaning: 'file system error', source: HIVE },
     { code: 'HIVE_TOO_MANY_OPEN_PARTITIONS', category: 'small_file_pressure', weight: 0.6, meaning: 'too many partitions written at once', source: HIVE },
     { code: 'HIVE_EXCEEDED_PARTITION_LIMIT', category: 'small_file_pressure', weight: 0.75, meaning: 'query reads more partitions than allowed', source: HIVE },
+    { code: 'HIVE_WRITER_DATA_ERROR', category: 'data_quality', weight: 0.6, meaning: 'the writer rejected a value', source: HIVE },
+    { code: 'HIVE_INVALID_PARTITION_VALUE', category: 'data_quality', weight: 0.7, meaning: 'a partition value is invalid for its type', source: HIVE },
     { code: 'ICEBERG_BAD_DATA', category: 'data_quality', weight: 0.7, meaning: 'bad data in an Iceberg file', source: ICEBERG },
     { code: 'ICEBERG_COMMIT_ERROR', category: 'dependency_unavailable', weight: 0.5, meaning: 'Iceberg commit failed (often a concurrent commit)', source: ICEBERG },
+    { code: 'ICEBERG_FILESYSTEM_ERROR', category: 'dependency_unavailable', weight: 0.4, meaning: 'file system error', source: ICEBERG },
   ],
 };

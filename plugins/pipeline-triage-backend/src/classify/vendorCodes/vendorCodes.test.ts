@@ -34,6 +34,7 @@ const UNSEEN: Array<[Category, string]> = [
   ['data_quality', "{'message': 'a quibble about a row', 'errorCode': 9, 'errorName': 'INVALID_CAST_ARGUMENT', 'errorType': 'USER_ERROR'}"],
   ['schema_drift', 'Query 20240101_000000_00001_abcde failed: HIVE_PARTITION_SCHEMA_MISMATCH: a quibble about partition types'],
   ['small_file_pressure', 'HIVE_EXCEEDED_PARTITION_LIMIT: the flimflam asked for too many'],
+  ['data_quality', "trino.exceptions.TrinoUserError: TrinoUserError(type=USER_ERROR, name=CONSTRAINT_VIOLATION, message='a quibble')"],
   // BigQuery and Google API reasons
   ['resource_exhaustion', "google.api_core.exceptions.Forbidden: 403 a quibble; reason: 'quotaExceeded'"],
   ['config_error', 'googleapi: Error 403: a quibble about money, billingNotEnabled'],
@@ -43,11 +44,13 @@ const UNSEEN: Array<[Category, string]> = [
   ['config_error', 'An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: a quibble'],
   ['dependency_unavailable', 'An error occurred (RequestThrottled) when calling the PutObject operation: a quibble'],
   ['permission', 'An error occurred (AllAccessDisabled) when calling the GetObject operation: a quibble'],
+  ['resource_exhaustion', 'An error occurred (ServiceQuotaExceededException) when calling the CreateFlorp operation: a quibble'],
   // Snowflake error numbers
   ['permission', '003001 (42501): a quibble about a role'],
   ['data_quality', '100038 (22018): a quibble about a field'],
   ['config_error', '000606 (57P03): a quibble about compute'],
   ['code_error', '002140 (42601): a quibble about a routine'],
+  ['config_error', '090106 (22000): a quibble about the session'],
   // Redshift load error codes (the rows of STL_LOAD_ERRORS)
   ['data_quality', 'COPY failed: a quibble\n  err_code=1213 err_reason=a quibble about a field'],
   ['schema_drift', 'COPY failed: a quibble\n  91 | a_col | int4 | 4 |     1202 | a quibble about the row'],
