@@ -37,8 +37,10 @@ export interface CodePredicate {
   equals?: string;
   in?: string[];
   prefix?: string;
-  /** Codes the predicate does not cover (e.g. a class minus the codes read on their own). */
-  notIn?: string[];
+  /** The code ends with this (exception families: `OutOfMemoryError`). */
+  suffix?: string;
+  /** Codes the predicate leaves to a more specific rule. */
+  except?: string[];
 }
 
 /**

@@ -37,6 +37,7 @@ export function matchingCode(p: CodePredicate, codes: ErrorCode[]): ErrorCode | 
       (p.equals === undefined || c.code === p.equals) &&
       (p.in === undefined || p.in.includes(c.code)) &&
       (p.prefix === undefined || c.code.startsWith(p.prefix)) &&
-      (p.notIn === undefined || !p.notIn.includes(c.code)),
+      (p.suffix === undefined || c.code.endsWith(p.suffix)) &&
+      (p.except === undefined || !p.except.includes(c.code)),
   );
 }

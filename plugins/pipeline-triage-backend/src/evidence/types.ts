@@ -22,6 +22,8 @@ export interface ErrorCode {
     | 'spark'
     | 'errno'
     | 'glue'
+    | 'grpc'
+    | 'exception'
     | 'trino'
     | 'redshift';
   code: string;

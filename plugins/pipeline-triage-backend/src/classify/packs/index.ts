@@ -8,7 +8,7 @@ import { kubernetesYarnPack } from './kubernetesYarn';
 import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
-import { vendorCodesPack } from './vendorCodes';
+import { vendorCodesPack } from '../vendorCodes';
 
 /** The built-in rule packs, one per platform family. */
 export const BUILT_IN_RULE_PACKS: RulePack[] = [

@@ -1,51 +1,41 @@
-import type { RuleDef } from '../ruleTypes';
-import { awsErrorCodes } from './aws';
-import { googleApiReasons } from './googleApi';
-import { redshiftLoadErrors } from './redshiftLoadErrors';
-import { snowflakeCodes } from './snowflake';
-import { sparkErrorClasses } from './sparkErrorClasses';
-import { sqlstateCodes } from './sqlstate';
-import { trinoErrors } from './trino';
-import type { VendorCode, VendorCodeTable } from './types';
+import { compileVendorTables } from './compileTables';
+import { awsTable } from './aws';
+import { googleApiTable } from './googleApi';
+import { redshiftLoadErrorTable } from './redshiftLoadErrors';
+import { snowflakeTable } from './snowflake';
+import { sparkErrorClassTable } from './sparkErrorClasses';
+import { sqlstateTable } from './sqlstate';
+import { trinoTable } from './trino';
+import { lookupVendorCode } from './compileTables';
+import type { VendorCodeEntry, VendorCodeTable } from './types';
 
-export type { VendorCode, VendorCodeTable } from './types';
+export type { VendorCodeEntry, VendorCodeTable } from './types';
+export { compileVendorTables, lookupVendorCode } from './compileTables';
 
-/** How vendors classify their own errors, one table per code system. */
+/** Every table, in the order their rules are compiled. */
 export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
-  sqlstateCodes,
-  sparkErrorClasses,
-  trinoErrors,
-  googleApiReasons,
-  awsErrorCodes,
-  snowflakeCodes,
-  redshiftLoadErrors,
+  sqlstateTable,
+  sparkErrorClassTable,
+  trinoTable,
+  googleApiTable,
+  awsTable,
+  snowflakeTable,
+  redshiftLoadErrorTable,
 ];
 
-function ruleFor(table: VendorCodeTable, entry: VendorCode, specific: string[]): RuleDef[] {
-  const id = `code.${table.system}.${entry.code}`;
-  const description = `${table.vendor} ${entry.class ? `class ${entry.code}` : entry.code} (${entry.meaning})`;
-  const code = entry.class
-    ? {
-        system: table.system,
-        prefix: entry.code,
-        // A code with an entry of its own is read by that entry, not by its class.
-        notIn: specific.filter(c => c.startsWith(entry.code)),
-      }
-    : { system: table.system, equals: entry.code };
-  const base = { description, code, ...(entry.unless ? { unless: entry.unless } : {}) };
-  const rules: RuleDef[] = [
-    { id, category: entry.category, weight: entry.weight, ...base, ...(entry.explains ? { explains: entry.explains } : {}) },
-  ];
-  if (entry.also) {
-    rules.push({ id: `${id}.${entry.also.category}`, category: entry.also.category, weight: entry.also.weight, ...base });
-  }
-  return rules;
-}
+/** How software classifies its own failures, as one built-in rule pack. */
+export const vendorCodesPack = compileVendorTables('vendor-codes', VENDOR_CODE_TABLES);
 
-/** The tables as code rules: one rule per entry (two when the entry has a second reading). */
-export function vendorCodeRules(tables: VendorCodeTable[] = VENDOR_CODE_TABLES): RuleDef[] {
-  return tables.flatMap(table => {
-    const specific = table.codes.filter(e => !e.class).map(e => e.code);
-    return table.codes.flatMap(entry => ruleFor(table, entry, specific));
-  });
+/**
+ * What the vendor says about one code of the evidence (`ErrorCode` system and code, or
+ * `exitCode` and the number): its entry, with `transient` and `source`. For the retry policy,
+ * which may read a vendor-declared transient code as positive evidence.
+ */
+export function vendorCodeEntry(system: string, code: string): VendorCodeEntry | undefined {
+  for (const table of VENDOR_CODE_TABLES) {
+    if (table.system !== system) continue;
+    const entry = lookupVendorCode(table, code);
+    if (entry) return entry;
+  }
+  return undefined;
 }

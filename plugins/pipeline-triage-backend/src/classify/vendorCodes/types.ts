@@ -1,34 +1,40 @@
 import type { Category } from '@internal/plugin-pipeline-triage-common';
-import type { ErrorCode } from '../../evidence';
+import type { PatternDef } from '../ruleTypes';
 
-type Cause = Exclude<Category, 'unknown'>;
-
-/** One vendor code (or, with `class`, every code of a class) and how the vendor means it. */
-export interface VendorCode {
-  /** The code as the vendor prints it; with `class: true`, the prefix shared by the class. */
-  code: string;
-  /** A class entry applies to codes of the class that have no entry of their own. */
-  class?: boolean;
-  category: Cause;
-  /** Same meaning as a rule weight: how decisive the code is for the category. */
+/**
+ * One entry of a vendor code table: how a vendor or standard classifies one of its own codes
+ * (or a family of them), mapped to the taxonomy. Exactly one of `code`, `codes`, `prefix` or
+ * `suffix` (the last two may be combined: a package and a name ending) says what it matches.
+ */
+export interface VendorCodeEntry {
+  /** Short stable name, used in the rule id: `vendor-<table>-<key>`. */
+  key: string;
+  code?: string;
+  codes?: string[];
+  prefix?: string;
+  suffix?: string;
+  category: Exclude<Category, 'unknown'>;
+  /** Same meaning as a rule weight; families weigh less than the exact codes they contain. */
   weight: number;
-  /** The vendor's own name or wording for the code. */
-  meaning: string;
-  /** A second reading a careful engineer would also weigh (e.g. "does not exist or not authorized"). */
-  also?: { category: Cause; weight: number };
-  /** Readings this code explains away, e.g. the HTTP 403 Google sends with a quota reason. */
-  explains?: Cause[];
-  /** Patterns that veto the code on this event (a more specific reading elsewhere in the log). */
-  unless?: string[];
-  /** The vendor document for this entry, when it is not the table's. */
-  source?: string;
+  description: string;
+  /** Where the vendor defines the code and its meaning. */
+  source: string;
+  /**
+   * The vendor documents this code as transient: the same request may succeed later. Read by
+   * the retry policy as positive evidence; it never decides the category.
+   */
+  transient?: boolean;
+  /** Categories this code explains as symptoms (a TLS failure explains the UNAVAILABLE around it). */
+  explains?: Array<Exclude<Category, 'unknown'>>;
+  /** Lines that, when present, mean the code is not this (as a rule's `unless`). */
+  unless?: Array<PatternDef | string>;
 }
 
-/** A vendor's codes in one code system, with the document they come from. */
+/** A table of one code system, matched against `ErrorCode`s of that system. */
 export interface VendorCodeTable {
-  system: ErrorCode['system'];
-  vendor: string;
-  /** The vendor's reference for these codes. */
-  source: string;
-  codes: VendorCode[];
+  /** Short name used in rule ids. */
+  name: string;
+  /** The `ErrorCode['system']` it reads, or `exitCode` for the run's exit codes. */
+  system: string;
+  entries: VendorCodeEntry[];
 }

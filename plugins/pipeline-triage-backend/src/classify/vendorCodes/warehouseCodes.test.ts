@@ -1,7 +1,7 @@
 import type { Category } from '@internal/plugin-pipeline-triage-common';
 import { extractEvidence } from '../../evidence';
 import { classify } from '../classify';
-import { VENDOR_CODE_TABLES } from '.';
+import { vendorCodeEntry } from '.';
 
 const run = (logExcerpt: string) => classify(extractEvidence({ logExcerpt }));
 
@@ -56,29 +56,27 @@ const UNSEEN: Array<[Category, string]> = [
   ['schema_drift', 'COPY failed: a quibble\n  91 | a_col | int4 | 4 |     1202 | a quibble about the row'],
 ];
 
-describe('vendor code tables', () => {
+describe('vendor code tables of warehouses, engines and clouds', () => {
   it.each(UNSEEN)('classify an unseen message by its code as %s: %s', (category, log) => {
     const c = run(log);
     expect(c.category).toBe(category);
-    expect(c.rules.some(r => r.startsWith('code.'))).toBe(true);
+    expect(c.rules.some(r => r.startsWith('vendor-'))).toBe(true);
   });
 
   it('let a specific code win over its class', () => {
     // 42703 is in class 42 (syntax or access rule), but the specific entry says schema drift.
     const c = run('ERROR: nobody here goes by "flux_level" (SQLSTATE 42703)');
-    expect(c.rules).not.toContain('code.sqlstate.42');
+    expect(c.rules).not.toContain('vendor-sqlstate-42xx');
   });
 
-  it('name the vendor document beside every entry', () => {
-    for (const table of VENDOR_CODE_TABLES) {
-      for (const entry of table.codes) {
-        expect(entry.source ?? table.source).toMatch(/^https:\/\//);
-        expect(entry.weight).toBeGreaterThan(0);
-        expect(entry.weight).toBeLessThanOrEqual(1);
-        expect(entry.meaning.length).toBeGreaterThan(3);
-      }
-      const codes = table.codes.map(e => `${e.class ? 'class:' : ''}${e.code}`);
-      expect(new Set(codes).size).toBe(codes.length);
-    }
+  it('mark the codes vendors document as transient, and only those', () => {
+    expect(vendorCodeEntry('sqlstate', '08006')?.transient).toBe(true);
+    expect(vendorCodeEntry('sqlstate', '40001')?.transient).toBe(true);
+    expect(vendorCodeEntry('sqlstate', '40P01')?.transient).toBe(true);
+    expect(vendorCodeEntry('aws', 'ThrottlingException')?.transient).toBe(true);
+    expect(vendorCodeEntry('bigquery', 'backendError')?.transient).toBe(true);
+    expect(vendorCodeEntry('sqlstate', '42501')?.transient).toBeUndefined();
+    expect(vendorCodeEntry('bigquery', 'quotaExceeded')?.transient).toBeUndefined();
+    expect(vendorCodeEntry('aws', 'AccessDenied')?.transient).toBeUndefined();
   });
 });
