@@ -5,9 +5,9 @@ import { runCli } from '../cli';
 /**
  * The engine's accuracy may not regress below what was measured when the floors were set
  * (holdout, 2026-11-22: accuracy 0.915, safe-retry precision 1.00 and recall 0.50, false
- * confidence 0.000, 0.559 of the cases at confidence >= 0.8, Brier 0.123; 2026-12-07, after 33
- * harder holdout cases from fresh public reports were added (92 cases): accuracy 0.870, recall
- * 0.59, false confidence 0.000, 0.587 at confidence >= 0.8, Brier 0.102). Each floor sits just
+ * confidence 0.000, 0.559 of the cases at confidence >= 0.8, Brier 0.123; 2026-12-07, after 35
+ * harder holdout cases from fresh public reports were added (94 cases): accuracy 0.872, recall
+ * 0.59, false confidence 0.000, 0.596 at confidence >= 0.8, Brier 0.100). Each floor sits just
  * under the measurement. The holdout part is never used to tune rules; it only guards against
  * regressions.
  */
@@ -38,7 +38,7 @@ describe('classifier accuracy floors', () => {
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.cases).toBeGreaterThanOrEqual(215);
+    expect(report.cases).toBeGreaterThanOrEqual(220);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.98);
     expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.9);

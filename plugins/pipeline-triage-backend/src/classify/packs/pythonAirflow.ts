@@ -82,5 +82,7 @@ export const pythonAirflowPack: RulePack = {
     { id: 'dagster-invalid-definition-code', category: 'code_error', description: 'a wrong Dagster definition can be a code mistake', patterns: ['DagsterInvalidDefinitionError'], weight: 0.4 },
     { id: 'dagster-invalid-invocation', category: 'code_error', description: 'Dagster API used wrongly by the code', patterns: ['DagsterInvalidInvocationError'], weight: 0.7 },
     { id: 'dagster-type-check', category: 'data_quality', description: 'a Dagster type check rejected an output', patterns: ['DagsterTypeCheckDidNotPass|DagsterTypeCheckError'], weight: 0.75 },
+    // Great Expectations' own error classes for a project or checkpoint set up wrongly (not a failed expectation).
+    { id: 'gx-config-error', category: 'config_error', description: 'Great Expectations project or checkpoint misconfigured', patterns: ['great_expectations\\.exceptions\\.(?:exceptions\\.)?(?:CheckpointError|CheckpointNotFoundError|DataContextError|InvalidConfigError|InvalidConfigurationYamlError|ConfigNotFoundError|DatasourceError|DatasourceInitializationError|ExpectationSuiteNotFoundError|StoreBackendError)'], weight: 0.75 },
   ],
 };
