@@ -94,5 +94,11 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-dynamic-partitions', category: 'small_file_pressure', description: 'too many dynamic partitions', patterns: ['Number of dynamic partitions created is \\d+, which is more than|Too many (?:dynamic )?partitions|hive\\.exec\\.max\\.dynamic\\.partitions'], weight: 0.55 },
     { id: 'spark-listing-many-files', category: 'small_file_pressure', description: 'listing a very large number of files', patterns: ['Listing leaf files and directories for \\d{4,} paths|Listing files .{0,200} took \\d{4,} ?ms'], weight: 0.3, where: 'any' },
     { id: 'spark-slow-listing', category: 'small_file_pressure', description: 'listing input files took minutes', patterns: ['It took \\d{5,} ms to list leaf files'], weight: 0.6, where: 'any' },
+    // Flink Table API: the connector, format or catalog named in the DDL is not on the classpath.
+    { id: 'flink-factory-missing', category: 'config_error', description: 'no connector/format/catalog factory for the identifier (jar missing or name wrong)', patterns: ['Could not find any factory for identifier \'[^\']+\' that implements|NoMatchingTableFactoryException|Could not find a suitable table factory'], weight: 0.85 },
+    // Calcite-based SQL engines (Flink SQL, SeaTunnel, Druid): the validator names what it cannot resolve.
+    { id: 'calcite-object-not-found', category: 'config_error', description: 'the SQL names a table or catalog that is not registered', patterns: ["Object '[^']+' not found(?: within '[^']+')?|Table '[^']+' not found"], weight: 0.7 },
+    { id: 'calcite-column-not-found', category: 'schema_drift', description: 'the SQL names a column the table does not have', patterns: ["Column '[^']+' not found in (?:any table|table '[^']+')"], weight: 0.55 },
+    { id: 'calcite-column-not-found-code', category: 'code_error', description: 'a missing column can be a typo in the SQL', patterns: ["Column '[^']+' not found in (?:any table|table '[^']+')"], weight: 0.45 },
   ],
 };
