@@ -10,6 +10,8 @@ import { replay } from './replayRequest';
 
 jest.setTimeout(120_000);
 
+const AIRFLOW_FIXTURE = path.resolve(EXAMPLES_DIR, 'airflow/tests/fixtures/listener-failed-airflow3.json');
+
 const databases = TestDatabases.create({ ids: databaseIds() });
 
 /**
@@ -41,7 +43,7 @@ function glueEvent(name: string) {
   return event;
 }
 
-describe.each(databases.eachSupportedId())('Glue through an EventBridge API destination, on %s', databaseId => {
+describe.each(databases.eachSupportedId())('Emitters without code: Glue through an EventBridge API destination, the Airflow package, on %s', databaseId => {
   let env: Awaited<ReturnType<typeof startWithRealAuth>>;
   beforeAll(async () => {
     env = await startWithRealAuth(databaseId);
@@ -68,5 +70,31 @@ describe.each(databases.eachSupportedId())('Glue through an EventBridge API dest
   it('a connection whose API key value lacks "Bearer " is refused, not stored', async () => {
     const res = await replay(env.server, apiDestinationRequest(glueEvent('glue-state-change-failed.json'), SENDER_TOKEN));
     expect(res.status).toBe(401);
+  });
+
+  it('the payload the Airflow package posts (its tests check it against the same file) is triaged', async () => {
+    // examples/airflow/tests/test_package.py asserts the listener posts exactly this body.
+    const body = fs.readFileSync(AIRFLOW_FIXTURE);
+    const res = await replay(env.server, {
+      path: '/api/pipeline-triage/v1/events',
+      body,
+      headers: {
+        authorization: `Bearer ${SENDER_TOKEN}`,
+        'content-type': 'application/json',
+        'user-agent': 'pipeline-triage-airflow/0.1',
+      },
+    });
+    expect(res.status).toBe(202);
+    const [result] = res.body.results;
+    expect(result).toMatchObject({ status: 'accepted', processing: 'done', incidentId: expect.any(String) });
+    const incident = await request(env.server)
+      .get(`/api/pipeline-triage/v1/incidents/${result.incidentId}`)
+      .set('authorization', await env.readerHeader());
+    expect(incident.body).toMatchObject({
+      jobEntityRef: 'component:default/finance-revenue-report',
+      jobName: 'finance_revenue_daily.build_daily_revenue',
+      category: 'permission',
+      status: 'open',
+    });
   });
 });
