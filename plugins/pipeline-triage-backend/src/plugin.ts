@@ -172,6 +172,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
         await subscribeToEvents({ events, ingest, logger, defaultEnvironment: settings.defaultEnvironment });
 
         await scheduler.scheduleTask({

@@ -29,6 +29,7 @@ import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
 import type { ContractRefresher } from '../contracts/ContractRefresher';
 import { INGEST_PATHS } from './ingestPaths';
+import { openApiHandler } from './openApiDocument';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -110,6 +111,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/health', async (_req, res) => {
     await healthHandler(store, httpAuth, options.health)(_req, res);
   });
+
+  router.get('/openapi.json', openApiHandler);
 
   /** Liveness: the process answers; always 200, so a database outage never restarts it. */
   router.get('/health/live', async (_req, res) => {
