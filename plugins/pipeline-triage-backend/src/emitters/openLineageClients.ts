@@ -18,7 +18,8 @@ import type { ReplayedRequest } from './replayRequest';
  * The Python request was compared once with what the client itself sends (its source from the
  * OpenLineage repository at 8f02abf run with requests 2.34.2 against a capturing server): same
  * path, same headers but the requests version in User-Agent, the same body bytes, and the same
- * JSON after gunzip (gzip headers carry a timestamp).
+ * JSON after gunzip (gzip headers carry a timestamp). The Java headers were compared with what
+ * httpclient5 (5.1.3) sends for HttpTransport's setHeaders/setBody calls: the same set, chunked.
  */
 
 export interface PythonHttpConfig {
@@ -100,7 +101,7 @@ export function javaClientRequest(config: JavaHttpConfig, event: unknown): Repla
   const headers: Record<string, string> = {
     accept: 'application/json; charset=UTF-8',
     'content-type': 'application/json; charset=UTF-8',
-    'user-agent': 'Apache-HttpClient/5.4.4 (Java/17.0.15)',
+    'user-agent': 'Apache-HttpClient/5.1.3 (Java/17.0.15)',
     'accept-encoding': 'gzip, x-gzip, deflate',
     connection: 'keep-alive',
   };
