@@ -175,6 +175,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
         await subscribeToEvents({ events, ingest, logger, defaultEnvironment: settings.defaultEnvironment });
 
         await new EventSweepJob({ scheduler, processor, logger, intervalSeconds: settings.sweepIntervalSeconds, leaseMs: settings.processing.leaseMs }).schedule();

@@ -42,6 +42,8 @@ import { type IncidentAccess, isSenderToken } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
 import type { ContractRefresher } from '../contractSync';
+import { INGEST_PATHS } from './ingestPaths';
+import { openApiHandler } from './openApiDocument';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -114,7 +116,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const sender = async (req: Request) => httpAuth.credentials(req, { allow: ['service'] });
 
   // Authenticated and counted before the body is parsed, so a flood costs little.
-  router.post('/v1/events', eventsRateLimit(options.rateLimit, async req => (await sender(req)).principal.subject));
+  router.post(INGEST_PATHS, eventsRateLimit(options.rateLimit, async req => (await sender(req)).principal.subject));
 
   router.use(express.json({ limit: options.maxBodySize, type: ['application/json', 'application/*+json'] }));
   router.use(express.text({ limit: options.maxBodySize, type: ['text/*'] }));
@@ -126,12 +128,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await healthHandler(store, httpAuth, options.health, options.dependencies)(_req, res);
   });
 
+  router.get('/openapi.json', openApiHandler);
+
   /** Liveness: the process answers; always 200, so a database outage never restarts it. */
   router.get('/health/live', async (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.post('/v1/events', async (req, res) => {
+  router.post(INGEST_PATHS, async (req, res) => {
     const credentials = await sender(req);
     const body = req.body;
     if (body === undefined || body === '') {
