@@ -1,4 +1,5 @@
 import type { ErrorCode } from './types';
+import { extractVendorCodes } from './vendorCodeScan';
 
 /**
  * Error codes as platforms print them. Each entry names the code system so rules can ask for
@@ -73,5 +74,6 @@ export function extractCodes(text: string, lower: string, lineId: string): Error
       }
     }
   }
+  extractVendorCodes(text, lower, lineId, out);
   return out;
 }

@@ -21,7 +21,9 @@ export interface ErrorCode {
     | 'bigquery'
     | 'spark'
     | 'errno'
-    | 'glue';
+    | 'glue'
+    | 'grpc'
+    | 'exception';
   code: string;
   lineId: string;
 }

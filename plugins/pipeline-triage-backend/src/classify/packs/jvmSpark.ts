@@ -94,5 +94,8 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-dynamic-partitions', category: 'small_file_pressure', description: 'too many dynamic partitions', patterns: ['Number of dynamic partitions created is \\d+, which is more than|Too many (?:dynamic )?partitions|hive\\.exec\\.max\\.dynamic\\.partitions'], weight: 0.55 },
     { id: 'spark-listing-many-files', category: 'small_file_pressure', description: 'listing a very large number of files', patterns: ['Listing leaf files and directories for \\d{4,} paths|Listing files .{0,200} took \\d{4,} ?ms'], weight: 0.3, where: 'any' },
     { id: 'spark-slow-listing', category: 'small_file_pressure', description: 'listing input files took minutes', patterns: ['It took \\d{5,} ms to list leaf files'], weight: 0.6, where: 'any' },
+
+    // A shuffle block over 2 GB can never be fetched: one partition is far larger than the rest.
+    { id: 'spark-oversized-block', category: 'data_skew', description: 'a shuffle block larger than 2 GB (one oversized partition)', patterns: ['Too large frame: \\d{10,}|Adjusted frame length exceeds \\d+|Size exceeds Integer\\.MAX_VALUE|Cannot allocate a page .{0,40} larger than'], weight: 0.85, explains: ['infrastructure', 'resource_exhaustion'] },
   ],
 };
