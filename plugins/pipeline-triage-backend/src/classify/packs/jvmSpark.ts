@@ -97,5 +97,10 @@ export const jvmSparkPack: RulePack = {
 
     // A shuffle block over 2 GB can never be fetched: one partition is far larger than the rest.
     { id: 'spark-oversized-block', category: 'data_skew', description: 'a shuffle block larger than 2 GB (one oversized partition)', patterns: ['Too large frame: \\d{10,}|Adjusted frame length exceeds \\d+|Size exceeds Integer\\.MAX_VALUE|Cannot allocate a page .{0,40} larger than'], weight: 0.85, explains: ['infrastructure', 'resource_exhaustion'] },
+
+    // One thread spilling the same buffer dozens of times: its task's data never fits (skew).
+    { id: 'repeated-spills', category: 'data_skew', description: 'one task spilled to disk dozens of times', patterns: [ci('spilling .{0,80} to disk \\((?:[2-9]\\d|\\d{3,}) +times so far\\)')], weight: 0.45, where: 'any' },
+    { id: 'hot-key', category: 'data_skew', description: 'the engine reports a hot key', patterns: [ci('\\bhot key\\b|hot ?spot key|key with significantly more elements')], weight: 0.7, where: 'any' },
+    { id: 'reduce-stuck-at-99', category: 'data_skew', description: 'reducers stuck at 99% (one reducer left)', patterns: ['map = 100%,\\s+reduce = 99%'], weight: 0.4, where: 'any' },
   ],
 };

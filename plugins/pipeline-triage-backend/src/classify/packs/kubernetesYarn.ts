@@ -33,5 +33,8 @@ export const kubernetesYarnPack: RulePack = {
     // Cloud hosts taken away under a running job: spot reclaim, Batch "Host EC2 terminated".
     { id: 'cloud-host-terminated', category: 'infrastructure', description: 'the host under the job was terminated or reclaimed', patterns: [ci('Host EC2 .{0,60}terminated|(?:spot|preemptible) (?:instance|VM|node)\\b.{0,80}(?:terminat|reclaim|interrupt)|marked for termination|instance-action: (?:terminate|stop)')], weight: 0.8, where: 'any' },
     { id: 'driver-unreachable', category: 'infrastructure', description: 'the cluster lost its driver (Databricks DRIVER_UNREACHABLE)', patterns: [ci('Failed to reach the driver|Driver unreachable|DRIVER_UNREACHABLE')], weight: 0.5 },
+
+    // Placement failures of other schedulers: ECS, cluster-autoscaler, EC2 capacity, YARN activation.
+    { id: 'container-placement-failed', category: 'infrastructure', description: 'no capacity to place the container', patterns: [ci("unable to place a task|no container instance met all of its requirements|RESOURCE:(?:MEMORY|CPU|GPU)\\b|pod didn'?t trigger scale-up|NotTriggerScaleUp|InsufficientInstanceCapacity|Insufficient capacity|could not be scheduled|Application is added to the scheduler and is not yet activated")], weight: 0.7, explains: ['resource_exhaustion'] },
   ],
 };

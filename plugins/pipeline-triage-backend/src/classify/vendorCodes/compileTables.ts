@@ -30,6 +30,7 @@ function toRule(entry: VendorCodeEntry, table: VendorCodeTable): RuleDef {
     description: entry.description,
     weight: entry.weight,
     ...(entry.unless ? { unless: entry.unless } : {}),
+    ...(entry.explains ? { explains: entry.explains } : {}),
   };
   if (table.system === 'exitCode') {
     return { ...base, signals: [{ signal: 'exitCode', in: exactCodes(entry).map(Number) }] };

@@ -64,6 +64,8 @@ describe('unseen messages classify by their code or family', () => {
     ['upload rejected: HTTP 507 from webdav.internal', 'resource_exhaustion'],
     ['gateway answered with status code: 599', 'dependency_unavailable'],
     ['request failed, status_code=418', 'config_error'],
+    // A TLS failure explains the transport error wrapped around it: not an outage.
+    ['io.grpc.StatusRuntimeException: UNAVAILABLE: io exception\nCaused by: javax.net.ssl.SSLHandshakeException: Received fatal alert: protocol_version', 'config_error'],
   ])('%s', (log, category) => {
     expect(categoryOf(log)).toBe(category);
   });
