@@ -18,3 +18,5 @@ export type {
   RuleScope,
   SignalPredicate,
 } from './ruleTypes';
+export { VENDOR_CODE_TABLES, vendorCodeEntry } from './vendorCodes';
+export type { VendorCodeEntry, VendorCodeTable } from './vendorCodes';

@@ -1,7 +1,7 @@
 import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
 import { extractEvidence } from '../../evidence';
 import { classify } from '../classify';
-import { lookupVendorCode, VENDOR_CODE_TABLES } from '.';
+import { lookupVendorCode, VENDOR_CODE_TABLES, vendorCodeEntry } from '.';
 import { jvmExceptionTable } from './jvmExceptions';
 import { pythonExceptionTable } from './pythonExceptions';
 
@@ -33,6 +33,15 @@ describe('vendor code tables', () => {
     expect(lookupVendorCode(jvmExceptionTable, 'com.acme.pool.ArenaOutOfMemoryError')?.key).toBe('out-of-memory');
     expect(lookupVendorCode(pythonExceptionTable, 'pymssql.OperationalError')?.key).toBe('dbapi-operational');
     expect(lookupVendorCode(pythonExceptionTable, 'PermissionError')?.category).toBe('permission');
+  });
+
+  it('say which codes the vendor declares transient, with the source', () => {
+    expect(vendorCodeEntry('grpc', 'UNAVAILABLE')).toMatchObject({ transient: true, source: expect.stringContaining('grpc.io') });
+    expect(vendorCodeEntry('http', '503')?.transient).toBe(true);
+    expect(vendorCodeEntry('http', '404')?.transient).toBeUndefined();
+    expect(vendorCodeEntry('exception', 'javax.net.ssl.SSLHandshakeException')?.transient).toBeUndefined();
+    expect(vendorCodeEntry('exception', 'psycopg2.OperationalError')?.key).toBe('dbapi-operational');
+    expect(vendorCodeEntry('exitCode', '-102')?.transient).toBe(true);
   });
 });
 
