@@ -38,6 +38,10 @@ export const WRAPPER_PATTERNS: RegExp[] = [
   /DagsterExecutionStepExecutionError/,
   /Recovery is suppressed by \w*RestartBackoffTimeStrategy/,
   /Finished in state Failed/,
+  // Kafka Connect reports every task death with these; the cause follows.
+  /Task threw an uncaught and unrecoverable exception/,
+  /Exiting Worker(?:Sink|Source)Task due to unrecoverable exception/,
+  /Task is being killed and will not recover until manually restarted/,
 ];
 
 /** Every wrapper pattern contains one of these words: a line without them skips the list. */
