@@ -46,7 +46,7 @@ export const WRAPPER_PATTERNS: RegExp[] = [
 
 /** Every wrapper pattern contains one of these words: a line without them skips the list. */
 const WRAPPER_GATE =
-  /error|exception|fail|abort|exit|traceback|stack ?trace|terminated|encountered|completed with|pass=|marking task|upsert|recovery|occurred|threw/i;
+  /error|exception|fail|abort|exit|traceback|stack ?trace|terminated|encountered|completed with|pass=|marking task|upsert|recovery|occurred|threw|being killed/i;
 
 export function isWrapperText(text: string): boolean {
   if (!WRAPPER_GATE.test(text)) return false;
