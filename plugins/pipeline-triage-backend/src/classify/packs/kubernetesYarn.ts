@@ -36,5 +36,8 @@ export const kubernetesYarnPack: RulePack = {
 
     // Placement failures of other schedulers: ECS, cluster-autoscaler, EC2 capacity, YARN activation.
     { id: 'container-placement-failed', category: 'infrastructure', description: 'no capacity to place the container', patterns: [ci("unable to place a task|no container instance met all of its requirements|RESOURCE:(?:MEMORY|CPU|GPU)\\b|pod didn'?t trigger scale-up|NotTriggerScaleUp|InsufficientInstanceCapacity|Insufficient capacity|could not be scheduled|Application is added to the scheduler and is not yet activated")], weight: 0.7, explains: ['resource_exhaustion'] },
+
+    // The NodeManager's own wording when it kills a container for memory (any YARN application).
+    { id: 'yarn-beyond-memory-limits', category: 'resource_exhaustion', description: 'container running beyond its memory limit', patterns: [ci('running beyond (?:physical|virtual) memory limits|KILLED_EXCEEDED_[PV]MEM')], weight: 0.9, where: 'any' },
   ],
 };

@@ -86,4 +86,8 @@ describe('unseen messages classify by their code or family', () => {
   ])('exit code %s alone', (exitCode, category) => {
     expect(categoryOf('the step ended', { exitCode })).toBe(category);
   });
+
+  it('reads a YARN exit status from the container report', () => {
+    expect(categoryOf('got container status for containerID=container_01_000004, state=COMPLETE, exitStatus=-102')).toBe('infrastructure');
+  });
 });
