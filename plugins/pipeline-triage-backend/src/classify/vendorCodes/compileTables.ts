@@ -17,10 +17,11 @@ function exactCodes(e: VendorCodeEntry): string[] {
  * configuration error even though `java.net.*Exception` is a network failure.
  */
 function familyExceptions(entry: VendorCodeEntry, table: VendorCodeTable): string[] {
-  return table.entries
+  const others = table.entries
     .filter(o => o !== entry && o.category !== entry.category)
     .flatMap(exactCodes)
     .filter(c => matchesEntry(entry, c));
+  return [...(entry.not ?? []), ...others];
 }
 
 function toRule(entry: VendorCodeEntry, table: VendorCodeTable): RuleDef {

@@ -17,7 +17,8 @@ export const jvmExceptionTable: VendorCodeTable = {
     { key: 'out-of-memory', suffix: 'OutOfMemoryError', category: 'resource_exhaustion', weight: 0.85, description: 'the JVM ran out of memory (any OutOfMemoryError)', source: `${JDK}: java.lang.OutOfMemoryError` },
     { key: 'stack-overflow', code: 'java.lang.StackOverflowError', category: 'code_error', weight: 0.55, description: 'stack overflow (deep recursion or a huge plan)', source: `${JDK}: java.lang.StackOverflowError` },
     // java.net: network failures, except malformed addresses and local binding
-    { key: 'connect', suffix: 'ConnectException', category: 'dependency_unavailable', weight: 0.7, transient: true, description: 'connection refused or failed (any ConnectException)', source: `${JDK}: java.net.ConnectException` },
+    // Kafka Connect's general-purpose ConnectException wraps every connector failure, not only network ones.
+    { key: 'connect', suffix: 'ConnectException', not: ['org.apache.kafka.connect.errors.ConnectException'], category: 'dependency_unavailable', weight: 0.7, transient: true, description: 'connection refused or failed (any ConnectException)', source: `${JDK}: java.net.ConnectException` },
     { key: 'no-route', code: 'java.net.NoRouteToHostException', category: 'dependency_unavailable', weight: 0.65, description: 'no route to host', source: `${JDK}: java.net.NoRouteToHostException` },
     { key: 'unknown-host', code: 'java.net.UnknownHostException', category: 'dependency_unavailable', weight: 0.55, description: 'host name does not resolve (DNS, or a wrong host)', source: `${JDK}: java.net.UnknownHostException` },
     { key: 'socket-timeout', suffix: 'SocketTimeoutException', category: 'dependency_unavailable', weight: 0.6, transient: true, description: 'socket read or connect timed out', source: `${JDK}: java.net.SocketTimeoutException` },

@@ -24,6 +24,8 @@ export interface VendorCodeEntry {
    * the retry policy as positive evidence; it never decides the category.
    */
   transient?: boolean;
+  /** Codes a family does not cover although their name fits (a framework's general-purpose class). */
+  not?: string[];
   /** Categories this code explains as symptoms (a TLS failure explains the UNAVAILABLE around it). */
   explains?: Array<Exclude<Category, 'unknown'>>;
   /** Lines that, when present, mean the code is not this (as a rule's `unless`). */

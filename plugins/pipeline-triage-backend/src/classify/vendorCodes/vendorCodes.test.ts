@@ -31,6 +31,9 @@ describe('vendor code tables', () => {
     expect(lookupVendorCode(jvmExceptionTable, 'java.net.MalformedURLException')?.category).toBe('config_error');
     expect(lookupVendorCode(jvmExceptionTable, 'java.net.HttpRetryException')?.key).toBe('java-net');
     expect(lookupVendorCode(jvmExceptionTable, 'com.acme.pool.ArenaOutOfMemoryError')?.key).toBe('out-of-memory');
+    // Kafka Connect's catch-all class is not a connection failure.
+    expect(lookupVendorCode(jvmExceptionTable, 'org.apache.kafka.connect.errors.ConnectException')).toBeUndefined();
+    expect(lookupVendorCode(jvmExceptionTable, 'org.apache.http.conn.HttpHostConnectException')?.key).toBe('connect');
     expect(lookupVendorCode(pythonExceptionTable, 'pymssql.OperationalError')?.key).toBe('dbapi-operational');
     expect(lookupVendorCode(pythonExceptionTable, 'PermissionError')?.category).toBe('permission');
   });
