@@ -4,11 +4,11 @@ import { runCli } from '../cli';
 
 /**
  * The engine's accuracy may not regress below what was measured when the floors were set.
- * Holdout, 2026-12-07, after 20 cases from fresh public reports joined it (79 cases): accuracy
- * 0.911, safe-retry precision 1.00 and recall 0.50, false confidence 0.000, 0.544 of the cases
- * at confidence >= 0.8, Brier 0.125. The new cases are harder than the first 59 (less common
+ * Holdout, 2026-12-07, after 22 cases from fresh public reports joined it (81 cases): accuracy
+ * 0.926, safe-retry precision 1.00 and recall 0.50, false confidence 0.000, 0.531 of the cases
+ * at confidence >= 0.8, Brier 0.130. The new cases are harder than the first 59 (less common
  * engines, stragglers, placement failures), so the share of confident answers fell from 0.559.
- * Tuning (196 cases): accuracy 1.00, safe-retry precision 0.98 and recall 0.875 (the misses are
+ * Tuning (199 cases): accuracy 1.00, safe-retry precision 0.96 and recall 0.875 (the misses are
  * retry verdicts on infrastructure and dependency cases, a policy matter). Each floor sits just
  * under the measurement. The holdout part is never used to tune rules; it only guards against
  * regressions.
@@ -30,12 +30,12 @@ describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
     expect(report.cases).toBeGreaterThanOrEqual(75);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.92);
     expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.45);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.52);
-    expect(report.brier).toBeLessThanOrEqual(0.13);
+    expect(report.brier).toBeLessThanOrEqual(0.135);
   });
 
   it('holds on the tuning cases', async () => {
@@ -55,7 +55,7 @@ describeShared('classifier accuracy floors on ../shared/eval/dev', () => {
   it('holds', async () => {
     expect(fs.existsSync(SHARED_DEV)).toBe(true);
     const report = await evaluate(SHARED_DEV);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.96);
     expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.8);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
