@@ -19,6 +19,7 @@ const EXIT_PATTERNS: RegExp[] = [
 
 const SIGNAL_NAMES: Record<number, string> = {
   6: 'SIGABRT',
+  7: 'SIGBUS',
   9: 'SIGKILL',
   11: 'SIGSEGV',
   15: 'SIGTERM',

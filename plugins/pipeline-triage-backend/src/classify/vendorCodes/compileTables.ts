@@ -34,7 +34,9 @@ function toRule(entry: VendorCodeEntry, table: VendorCodeTable): RuleDef {
     ...(entry.explains ? { explains: entry.explains } : {}),
   };
   if (table.system === 'exitCode') {
-    return { ...base, signals: [{ signal: 'exitCode', in: exactCodes(entry).map(Number) }] };
+    return entry.signal
+      ? { ...base, signals: [{ signal: 'killSignal', equals: entry.signal }] }
+      : { ...base, signals: [{ signal: 'exitCode', in: exactCodes(entry).map(Number) }] };
   }
   if (entry.code !== undefined) return { ...base, code: { system: table.system, equals: entry.code } };
   if (entry.codes !== undefined) return { ...base, code: { system: table.system, in: entry.codes } };

@@ -86,8 +86,14 @@ describe('unseen messages classify by their code or family', () => {
     [-104, 'resource_exhaustion'],
     [-102, 'infrastructure'],
     [127, 'config_error'],
+    [139, 'code_error'],
+    [-9, 'resource_exhaustion'],
   ])('exit code %s alone', (exitCode, category) => {
     expect(categoryOf('the step ended', { exitCode })).toBe(category);
+  });
+
+  it('reads a signal named in the text as the exit code it stands for', () => {
+    expect(categoryOf('worker pid 4711 was terminated by signal SIGKILL')).toBe('resource_exhaustion');
   });
 
   it('reads a YARN exit status from the container report', () => {
