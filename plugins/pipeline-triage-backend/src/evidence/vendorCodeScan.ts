@@ -62,8 +62,7 @@ const ERRNO_NAMES = new Set([...Object.values(ERRNO_BY_NUMBER), 'ENOTFOUND', 'EA
 
 const GRPC_PATTERNS: Array<{ gate: string; regex: RegExp; group?: 'name' | 'number' | 'camel' | 'numbered' }> = [
   // Java: io.grpc.StatusRuntimeException: UNAVAILABLE: io exception
-  { gate: 'statusruntimeexception', regex: /Status(?:Runtime)?Exception: ([A-Z_]{2,})\b/g },
-  { gate: 'statusexception', regex: /Status(?:Runtime)?Exception: ([A-Z_]{2,})\b/g },
+  { gate: 'exception: ', regex: /Status(?:Runtime)?Exception: ([A-Z_]{2,})\b/g },
   // Python grpcio: status = StatusCode.RESOURCE_EXHAUSTED
   { gate: 'statuscode.', regex: /StatusCode\.([A-Z_]{2,})\b/g },
   // .NET: Status(StatusCode="ResourceExhausted", ...)
