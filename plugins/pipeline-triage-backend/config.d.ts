@@ -166,7 +166,7 @@ export interface Config {
        * Default: on-demand.
        */
       mode?: 'fallback' | 'on-demand' | 'always';
-      /** Rules' confidence below which the model may replace the category. Default: 0.6. */
+      /** Rules' calibrated confidence (the probability the rules' category is right) below which the model may replace the category. Default: 0.8. */
       confidenceThreshold?: number;
       /** In automatic modes, how long routing waits for the model before it proceeds. Default: 20000. */
       routingWaitMs?: number;
