@@ -23,7 +23,9 @@ export interface ErrorCode {
     | 'errno'
     | 'glue'
     | 'grpc'
-    | 'exception';
+    | 'exception'
+    | 'trino'
+    | 'redshift';
   code: string;
   lineId: string;
 }

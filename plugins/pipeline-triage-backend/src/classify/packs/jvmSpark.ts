@@ -99,5 +99,11 @@ export const jvmSparkPack: RulePack = {
     { id: 'repeated-spills', category: 'data_skew', description: 'one task spilled to disk dozens of times', patterns: [ci('spilling .{0,80} to disk \\((?:[2-9]\\d|\\d{3,}) +times so far\\)')], weight: 0.45, where: 'any' },
     { id: 'hot-key', category: 'data_skew', description: 'the engine reports a hot key', patterns: [ci('\\bhot key\\b|hot ?spot key|key with significantly more elements')], weight: 0.7, where: 'any' },
     { id: 'reduce-stuck-at-99', category: 'data_skew', description: 'reducers stuck at 99% (one reducer left)', patterns: ['map = 100%,\\s+reduce = 99%'], weight: 0.4, where: 'any' },
+    // Flink Table API: the connector, format or catalog named in the DDL is not on the classpath.
+    { id: 'flink-factory-missing', category: 'config_error', description: 'no connector/format/catalog factory for the identifier (jar missing or name wrong)', patterns: ['Could not find any factory for identifier \'[^\']+\' that implements|NoMatchingTableFactoryException|Could not find a suitable table factory'], weight: 0.85 },
+    // Calcite-based SQL engines (Flink SQL, SeaTunnel, Druid): the validator names what it cannot resolve.
+    { id: 'calcite-object-not-found', category: 'config_error', description: 'the SQL names a table or catalog that is not registered', patterns: ["Object '[^']+' not found(?: within '[^']+')?|Table '[^']+' not found"], weight: 0.7 },
+    { id: 'calcite-column-not-found', category: 'schema_drift', description: 'the SQL names a column the table does not have', patterns: ["Column '[^']+' not found in (?:any table|table '[^']+')"], weight: 0.55 },
+    { id: 'calcite-column-not-found-code', category: 'code_error', description: 'a missing column can be a typo in the SQL', patterns: ["Column '[^']+' not found in (?:any table|table '[^']+')"], weight: 0.45 },
   ],
 };

@@ -1,10 +1,17 @@
 import { compileVendorTables } from './compileTables';
+import { awsTable } from './aws';
 import { errnoTable } from './errno';
 import { exitCodeTable } from './exitCodes';
+import { googleApiTable } from './googleApi';
 import { grpcTable } from './grpc';
 import { httpTable } from './http';
 import { jvmExceptionTable } from './jvmExceptions';
 import { pythonExceptionTable } from './pythonExceptions';
+import { redshiftLoadErrorTable } from './redshiftLoadErrors';
+import { snowflakeTable } from './snowflake';
+import { sparkErrorClassTable } from './sparkErrorClasses';
+import { sqlstateTable } from './sqlstate';
+import { trinoTable } from './trino';
 import { lookupVendorCode } from './compileTables';
 import type { VendorCodeEntry, VendorCodeTable } from './types';
 
@@ -13,6 +20,13 @@ export { compileVendorTables, lookupVendorCode } from './compileTables';
 
 /** Every table, in the order their rules are compiled. */
 export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
+  sqlstateTable,
+  sparkErrorClassTable,
+  trinoTable,
+  googleApiTable,
+  awsTable,
+  snowflakeTable,
+  redshiftLoadErrorTable,
   httpTable,
   grpcTable,
   errnoTable,
