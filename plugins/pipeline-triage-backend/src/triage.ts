@@ -7,7 +7,7 @@ import type {
 } from '@internal/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from './linking';
 import type { BatchEngine, EngineResult, TriageContext, TriageEngine } from './engine';
-import { recordFindings, violationEvidence, violationsForEvent } from './contracts';
+import { recordFindings, violationEvidence, violationsForEvent } from './findings';
 import { delayPastSla } from './routing/delayPastSla';
 import type { IncidentNotifier, NotifyInput } from './notify/IncidentNotifier';
 import type { RoutePolicy } from './routing';

@@ -9,7 +9,7 @@ import { redactSecrets } from '../redact';
 import type { RoutePolicy } from '../routing';
 import type { TriageStore } from '../store';
 import { parseQuery } from '../service/parseQuery';
-import { storableDeep, storableText } from '../ingest/storableText';
+import { storableDeep, storableText } from '../ingest';
 import { MAX_ATTACHMENT_BYTES, payloadTooLarge } from './attachmentParsers';
 import type { InvestigationStore, StoredAttachment } from './InvestigationStore';
 

@@ -17,7 +17,7 @@ import type {
   DeadLetter,
   EntityStatus,
   FailureRecord,
-  TriageStats,
+  IncidentStats,
   UnlinkedName,
   StoredFinding,
   FindingGroup,
@@ -822,7 +822,7 @@ export class KnexTriageStore implements TriageStore {
     }));
   }
 
-  async triageStats(filter: IncidentFilter): Promise<TriageStats> {
+  async triageStats(filter: IncidentFilter): Promise<IncidentStats> {
     const seconds = (later: string, earlier: string) =>
       this.isPg
         ? `extract(epoch from (${later} - ${earlier}))`

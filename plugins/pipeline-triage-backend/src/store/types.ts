@@ -1,6 +1,12 @@
 import type {
   Category,
+  ContractFinding,
+  DeadLetter,
+  EntityStatus,
   Environment,
+  Finding,
+  IncidentStats,
+  UnlinkedName,
   FailureEvent,
   IncidentDetail,
   IncidentStatus,
@@ -115,67 +121,6 @@ export interface JobState {
   consecutiveFailures: number;
 }
 
-export interface EntityStatus {
-  entityRef: string;
-  openIncidents: number;
-  failingSince?: string;
-  lastFailure?: string;
-  lastSuccess?: string;
-  consecutiveFailures: number;
-}
-
-export interface TriageStats {
-  incidents: number;
-  /** Share of incidents whose category a person overrode; null without incidents. */
-  overrideRate: number | null;
-  /** Mean time from first failure to acknowledgement / resolution, in seconds. */
-  mttaSeconds: number | null;
-  mttrSeconds: number | null;
-  /** Safe-to-retry verdicts whose outcome is known: resolved by a success, or failed again. */
-  safeRetry: { provedRight: number; provedWrong: number; precision: number | null };
-  topRepeatFailures: IncidentSummary[];
-}
-
-export interface UnlinkedName {
-  kind: 'job' | 'dataset';
-  name: string;
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-/** A contract violation or an observed drift finding, as stored. */
-export interface StoredFinding {
-  kind: 'schema' | 'quality' | 'freshness' | 'observed_drift';
-  clause: string;
-  contractRef?: string;
-  tableRef?: string;
-  dataset: string;
-  path?: string;
-  line?: number;
-  column?: string;
-  observed: string;
-  expected: string;
-  message: string;
-}
-
-/** Findings grouped by clause: what the API and the entity page show. */
-export interface FindingGroup extends StoredFinding {
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-  lastIncidentId: string;
-}
-
-export interface DeadLetter {
-  eventId: string;
-  at: string;
-  attempts: number;
-  reason: string;
-  source: string;
-  jobKey: string;
-}
-
 export interface TriageStore {
   /**
    * Persists events in one transaction; re-deliveries come back as duplicates. The sweeper
@@ -229,9 +174,15 @@ export interface TriageStore {
    */
   swapDatasetSchemas(swaps: Array<{ dataset: string; tableRef?: string; fields: unknown[]; at: string }>): Promise<Array<unknown[] | undefined>>;
   /** Triage-quality and response figures for /v1/stats. */
-  triageStats(filter: IncidentFilter): Promise<TriageStats>;
+  triageStats(filter: IncidentFilter): Promise<IncidentStats>;
   /** Queue figures for /v1/stats and the health report. */
   queueStats(): Promise<{ pending: number; dead: number; oldestPendingAt?: string }>;
 }
 
 export type { StatusChange };
+/** The API's shapes the store returns as they are; declared once, in the common package. */
+export type { DeadLetter, EntityStatus, IncidentStats, UnlinkedName };
+/** A contract violation or an observed drift finding, as stored. */
+export type StoredFinding = Finding;
+/** Findings grouped by clause: what the API and the entity page show. */
+export type FindingGroup = ContractFinding;
