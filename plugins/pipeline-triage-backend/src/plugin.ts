@@ -33,6 +33,7 @@ import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
 import { pipelineTriagePermissions } from '@internal/plugin-pipeline-triage-common';
 import { IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
 import { loadIncidentResources } from './permissions/loadIncidentResources';
+import { createSenderRecognizer } from './permissions/senderRecognizer';
 import { readRateLimitConfig } from './service/eventsRateLimit';
 import { ContractRefresher } from './contracts/ContractRefresher';
 import { KnexContractStore } from './store/KnexContractStore';
@@ -90,7 +91,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           getResources: ids => loadIncidentResources(knex, ids),
         });
         const access = new IncidentAccess({
-          auth,
+          isSender: createSenderRecognizer({ auth, config, logger }),
           httpAuth,
           permissions,
           ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
