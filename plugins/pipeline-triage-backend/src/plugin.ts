@@ -19,6 +19,8 @@ import { createTriageEngine, EnginePool } from './engine';
 import { CatalogLinker } from './linking';
 import { IncidentNotifier } from './notify/IncidentNotifier';
 import { NoisePolicy } from './notify/NoisePolicy';
+import { IncidentSignals } from './notify/IncidentSignals';
+import { incidentAudience } from './notify/incidentAudience';
 import { EventProcessor } from './processing/EventProcessor';
 import { subscribeToEvents } from './processing/subscribeToEvents';
 import { RoutePolicy } from './routing';
@@ -112,9 +114,10 @@ export const pipelineTriagePlugin = createBackendPlugin({
           logger,
           ...readSinkRetryConfig(config),
         });
+        const liveUpdates = new IncidentSignals({ signals, audience: incidentAudience(knex), logger });
         const notifier = new IncidentNotifier({
           notifications,
-          signals,
+          signals: liveUpdates,
           store,
           logger,
           noise: NoisePolicy.fromConfig(config),
@@ -125,7 +128,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         const engine = createTriageEngine(options);
         const batchEngine = new EnginePool(engine, { size: settings.engineWorkers, engineOptions: options, logger });
         lifecycle.addShutdownHook(() => batchEngine.close());
-        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals, logger, access, auditor });
+        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals: liveUpdates, logger, access, auditor });
         const processor = new EventProcessor(
           { linker, engine, batchEngine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
@@ -139,11 +142,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           routes,
           renderReport,
           weekZone: settings.weekZone,
-          onChange: async incident =>
-            notifier.publishSignal({
-              occurrence: { incidentId: incident.id, kind: 'repeat', recorded: true, status: incident.status },
-              entityRefs: [incident.jobEntityRef, incident.routedTo].filter((r): r is string => Boolean(r)),
-            }),
+          onChange: async incident => liveUpdates.incidentsChanged([incident.id]),
         });
 
         httpRouter.use(investigation.router);

@@ -2,17 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
-import { coreServices, createBackendPlugin, type AuthService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import authBackend from '@backstage/plugin-auth-backend';
-import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
-import permissionBackend from '@backstage/plugin-permission-backend';
 import { databaseIds } from '../__testUtils__/databaseIds';
-import { SENDER_TOKEN, startTriageBackend } from '../__testUtils__/startTriageBackend';
-import { ownerOnlyPolicyModule } from '../permissions/ownerOnlyPolicy';
+import { startRealAuthBackend } from '../__testUtils__/startRealAuthBackend';
 
 jest.setTimeout(300_000);
 
@@ -29,12 +21,6 @@ jest.setTimeout(300_000);
 const databases = TestDatabases.create({ ids: databaseIds() });
 const API = '/api/pipeline-triage';
 
-/** Static tokens (test-only values), in the real config shape. */
-const OTHER_SENDER_TOKEN = 'test-only-other-sender-token';
-const UNRESTRICTED_TOKEN = 'test-only-unrestricted-ci-token';
-const PLUGIN_LOOKALIKE_TOKEN = 'test-only-plugin-lookalike-token';
-const CATALOG_READER_TOKEN = 'test-only-catalog-reader-token';
-
 const CREDENTIALS = ['none', 'sender', 'unrestricted', 'lookalike', 'plugin', 'guest'] as const;
 type Credential = (typeof CREDENTIALS)[number];
 const CREDENTIAL_NOTES: Record<Credential, string> = {
@@ -45,21 +31,6 @@ const CREDENTIAL_NOTES: Record<Credential, string> = {
   plugin: 'plugin-to-plugin token minted by another plugin of the backend (`plugin:matrix-probe`)',
   guest: 'user token from the auth backend\'s guest sign-in (owner-only policy: its teams\' incidents)',
 };
-
-/** The probe plugin's own auth service, to mint a real plugin-to-plugin token. */
-let probeAuth: AuthService | undefined;
-const probePlugin = createBackendPlugin({
-  pluginId: 'matrix-probe',
-  register(reg) {
-    reg.registerInit({
-      // httpRouter: so the plugin serves its JWKS and its tokens can be verified.
-      deps: { auth: coreServices.auth, httpRouter: coreServices.httpRouter },
-      async init({ auth }) {
-        probeAuth = auth;
-      },
-    });
-  },
-});
 
 interface Ids {
   visible: string; // incident of a guest's team (growth-analytics), from the sender
@@ -166,75 +137,27 @@ function renderMatrix(databaseId: string, table: Row[], got: Record<string, Reco
 }
 
 describe.each(databases.eachSupportedId())('authorization matrix on %s', databaseId => {
-  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
+  let backend: Awaited<ReturnType<typeof startRealAuthBackend>>['backend'];
   let server: any;
   const headers = {} as Record<Credential, string | undefined>;
+  let otherSender: string;
   let ids: Ids;
 
-  const staticToken = (token: string, subject: string, plugins?: string[]) => ({
-    type: 'static',
-    options: { token, subject },
-    ...(plugins ? { accessRestrictions: plugins.map(plugin => ({ plugin })) } : {}),
-  });
-
   beforeAll(async () => {
-    backend = await startTriageBackend(
-      databaseId,
-      {},
-      {
-        features: [
-          authServiceFactory,
-          httpAuthServiceFactory,
-          userInfoServiceFactory,
-          authBackend,
-          guestProvider,
-          permissionBackend,
-          ownerOnlyPolicyModule,
-          probePlugin,
-        ],
-        config: data => {
-          data.permission = { enabled: true };
-          data.auth = {
-            environment: 'development',
-            providers: { guest: { userEntityRef: 'user:default/guest', dangerouslyAllowOutsideDevelopment: true } },
-          };
-          data.backend.auth.externalAccess = [
-            staticToken(SENDER_TOKEN, 'pipeline-sender', ['pipeline-triage']),
-            staticToken(OTHER_SENDER_TOKEN, 'other-sender', ['pipeline-triage']),
-            staticToken(UNRESTRICTED_TOKEN, 'ci-bot'),
-            staticToken(PLUGIN_LOOKALIKE_TOKEN, 'plugin:catalog'),
-            staticToken(CATALOG_READER_TOKEN, 'catalog-reader', ['catalog']),
-          ];
-        },
-        catalogAuthorization: `Bearer ${CATALOG_READER_TOKEN}`,
-      },
-    );
-    server = backend.server;
-
-    headers.none = undefined;
-    headers.sender = `Bearer ${SENDER_TOKEN}`;
-    headers.unrestricted = `Bearer ${UNRESTRICTED_TOKEN}`;
-    headers.lookalike = `Bearer ${PLUGIN_LOOKALIKE_TOKEN}`;
-    const { token: pluginToken } = await probeAuth!.getPluginRequestToken({
-      onBehalfOf: await probeAuth!.getOwnServiceCredentials(),
-      targetPluginId: 'pipeline-triage',
-    });
-    headers.plugin = `Bearer ${pluginToken}`;
-    const signIn = await request(server).get('/api/auth/guest/refresh').set('x-requested-with', 'XMLHttpRequest');
-    if (signIn.status !== 200) throw new Error(`guest sign-in failed: ${signIn.status} ${signIn.text}`);
-    headers.guest = `Bearer ${signIn.body.backstageIdentity.token}`;
-    if (!signIn.body.backstageIdentity.identity.ownershipEntityRefs.includes('group:default/growth-analytics')) {
-      throw new Error(`guest sign-in without its catalog groups: ${JSON.stringify(signIn.body.backstageIdentity.identity)}`);
-    }
+    const started = await startRealAuthBackend(databaseId);
+    ({ backend, server } = started);
+    const { callers } = started;
+    Object.assign(headers, { none: undefined, sender: callers.sender, unrestricted: callers.unrestricted, lookalike: callers.lookalike, plugin: callers.plugin, guest: callers.guest });
+    otherSender = callers.otherSender;
 
     const post = async (authorization: string, event: object) => {
       const res = await request(server).post(`${API}/v1/events`).set('authorization', authorization).send(event);
       if (res.status !== 202) throw new Error(`setup post failed: ${res.status} ${res.text}`);
       return res.body.results[0] as { eventId: string; incidentId: string };
     };
-    const visible = await post(headers.sender, failure({ namespace: 'spark-prod', name: 'customer_ltv_features' }, 'matrix-visible', 'java.lang.OutOfMemoryError: Java heap space'));
-    const hidden = await post(`Bearer ${OTHER_SENDER_TOKEN}`, failure({ namespace: 'dbt-prod', name: 'dbt-run-commerce' }, 'matrix-hidden', 'ERROR: duplicate key value violates unique constraint "orders_pkey"'));
-    const incident = await request(server).get(`${API}/v1/incidents/${visible.incidentId}`).set('authorization', headers.plugin);
+    const visible = await post(headers.sender!, failure({ namespace: 'spark-prod', name: 'customer_ltv_features' }, 'matrix-visible', 'java.lang.OutOfMemoryError: Java heap space'));
+    const hidden = await post(otherSender, failure({ namespace: 'dbt-prod', name: 'dbt-run-commerce' }, 'matrix-hidden', 'ERROR: duplicate key value violates unique constraint "orders_pkey"'));
+    const incident = await request(server).get(`${API}/v1/incidents/${visible.incidentId}`).set('authorization', headers.plugin!);
     const investigate = async (id: string) => {
       const res = await request(server).post(`${API}/v1/incidents/${id}/investigate`).set('authorization', headers.plugin!);
       if (res.status !== 202) throw new Error(`setup investigation failed: ${res.status} ${res.text}`);
