@@ -199,7 +199,10 @@ describe.each(databases.eachSupportedId())('authorization matrix on %s', databas
         const call = row.call(ids);
         const res = await (headers[credential] ? call.set('authorization', headers[credential]!) : call);
         got[row.route][credential] = res.status;
-        if (res.status === 202 && row.route.includes('/investigate')) await investigationsSettled(ids.visible).then(() => investigationsSettled(ids.hidden));
+        if (res.status === 202 && row.route.includes('/investigate')) {
+          await investigationsSettled(ids.visible);
+          await investigationsSettled(ids.hidden);
+        }
       }
     }
     const matrix = renderMatrix(databaseId, table, got);
