@@ -9,9 +9,12 @@ import type { Environment } from '@internal/plugin-pipeline-triage-common';
 export interface TriageSettings {
   defaultEnvironment: Environment;
   maxBodySize: string;
+  /** Identical plain-text logs without a run id within this many ms are one delivery; 0: off. */
+  textDedupWindowMs: number;
   reopenWindowHours: number;
   weekZone: string;
   catalogTtlMs: number;
+  catalogTimeoutMs: number;
   downstreamDepth: number;
   sweepIntervalSeconds: number;
   digestCron: string;
@@ -22,7 +25,7 @@ export interface TriageSettings {
     leaseMs: number;
     autoResolve: boolean;
   };
-  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number };
+  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number; dependencyCacheMs: number };
   retention: { rawEventsDays: number; logsDays: number; schedule: SchedulerServiceTaskScheduleDefinition };
   demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
 }
@@ -34,9 +37,11 @@ export function readTriageConfig(config: Config): TriageSettings {
   return {
     defaultEnvironment: (c?.getOptionalString('defaultEnvironment') as Environment) ?? 'prod',
     maxBodySize: c?.getOptionalString('ingest.maxBodySize') ?? '5mb',
+    textDedupWindowMs: Math.max(0, c?.getOptionalNumber('ingest.textDedupWindowSeconds') ?? 600) * 1000,
     reopenWindowHours: c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
     weekZone: c?.getOptionalString('trends.timeZone') ?? 'utc',
     catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
+    catalogTimeoutMs: (c?.getOptionalNumber('linking.catalogTimeoutSeconds') ?? 15) * 1000,
     downstreamDepth: c?.getOptionalNumber('linking.downstreamDepth') ?? 3,
     sweepIntervalSeconds: c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
     engineWorkers: c?.getOptionalNumber('processing.engineWorkers') ?? defaultEngineWorkers(),
@@ -50,6 +55,7 @@ export function readTriageConfig(config: Config): TriageSettings {
     health: {
       maxQueueLagSeconds: c?.getOptionalNumber('health.maxQueueLagSeconds') ?? 300,
       databaseTimeoutMs: (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
+      dependencyCacheMs: (c?.getOptionalNumber('health.dependencyCacheSeconds') ?? 5) * 1000,
     },
     retention: {
       rawEventsDays: positiveDays(c, 'retention.rawEventsDays', 90),

@@ -21,7 +21,7 @@ import type { TriageStore } from '../store';
 import type { IngestService } from './IngestService';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
-import { healthHandler, type HealthOptions } from './healthReport';
+import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
 import { contractStatus } from '../contracts';
 import type { CatalogIndex } from '../linking';
 import type { IncidentAccess } from '../permissions/IncidentAccess';
@@ -38,6 +38,8 @@ export interface RouterOptions {
   incidents: IncidentService;
   /** Thresholds of /health; defaults as in config.ts. */
   health?: HealthOptions;
+  /** The catalog and sign-in as /health reports them. */
+  dependencies?: DependencyCheck;
   maxBodySize: string;
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
@@ -81,6 +83,9 @@ const trendsQuery = z.object({
   groupBy: z.enum(['category', 'domain', 'team']).default('category'),
 });
 
+/** A path id: any text the database can hold; an unknown one is a 404, an unstorable one a 400. */
+const pathId = (req: Request) => parseQuery(z.string(), req.params.id, 'id');
+
 const patchBody = z.object({
   action: z.enum(['acknowledge', 'resolve', 'reopen', 'override']),
   category: z.enum(CATEGORIES).optional(),
@@ -104,7 +109,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const reader = (req: Request) => access.reader(req);
 
   router.get('/health', async (_req, res) => {
-    await healthHandler(store, httpAuth, options.health)(_req, res);
+    await healthHandler(store, httpAuth, options.health, options.dependencies)(_req, res);
   });
 
   /** Liveness: the process answers; always 200, so a database outage never restarts it. */
@@ -144,7 +149,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/events/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const stored = await store.getEvent(req.params.id);
+    const stored = await store.getEvent(pathId(req));
     const isExternal = access.isSender(credentials);
     // A sender may read the verdict of its own events (to gate its own retry), nothing else.
     if (!stored || (isExternal && stored.sender !== credentials.principal.subject)) {
@@ -168,6 +173,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       source: stored.event.source,
       outcome: stored.event.outcome,
       job: stored.event.job,
+      warnings: stored.event.warnings,
       incidentId: stored.incidentId,
       verdict: incident
         ? {
@@ -204,19 +210,19 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/incidents/:id', async (req, res) => {
-    await access.authorizeIncident(req, incidentReadPermission, req.params.id);
+    await access.authorizeIncident(req, incidentReadPermission, pathId(req));
     res.json(await incidents.get(req.params.id));
   });
 
   router.get('/v1/incidents/:id/report', async (req, res) => {
-    await access.authorizeIncident(req, incidentReadPermission, req.params.id);
+    await access.authorizeIncident(req, incidentReadPermission, pathId(req));
     const markdown = await incidents.report(req.params.id);
     res.type('text/markdown').send(markdown);
   });
 
   router.patch('/v1/incidents/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await access.authorizeIncident(req, incidentUpdatePermission, req.params.id);
+    await access.authorizeIncident(req, incidentUpdatePermission, pathId(req));
     const body = parseQuery(patchBody, req.body ?? {}, 'body');
     res.json(
       await auditIncidentChange(auditor, req, { incidentId: req.params.id, ...body }, () =>

@@ -182,6 +182,8 @@ export interface TriageStore {
    * leaves them to the accepting request for `sweepAfterMs`, so it does not race it.
    */
   acceptEvents(events: NewEvent[], options?: { sweepAfterMs?: number }): Promise<AcceptedEvent[]>;
+  /** When events of these keys were received, for those stored (text logs' dedup window). */
+  receivedAtByKey(keys: string[]): Promise<Map<string, string>>;
   /** Takes a lease on an event so exactly one worker processes it; undefined when another has it. */
   claimEvent(id: string, leaseMs: number): Promise<StoredEvent | undefined>;
   /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
