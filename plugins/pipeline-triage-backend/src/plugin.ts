@@ -22,8 +22,8 @@ import { builtInAdapters } from './ingest';
 import { IngestService, subscribeToEvents } from './ingest/accept';
 import { createInvestigation } from './investigate';
 import { CatalogLinker } from './linking';
-import { IncidentNotifier, NoisePolicy } from './notify';
-import { IncidentAccess, incidentPermissionRules, incidentResourceRef, loadIncidentResources } from './permissions';
+import { IncidentNotifier, IncidentSignals, incidentAudience, NoisePolicy } from './notify';
+import { createSenderRecognizer, IncidentAccess, incidentPermissionRules, incidentResourceRef, loadIncidentResources } from './permissions';
 import { EventProcessor, EventSweepJob } from './processing';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
@@ -84,7 +84,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           getResources: ids => loadIncidentResources(knex, ids),
         });
         const access = new IncidentAccess({
-          auth,
+          isSender: createSenderRecognizer({ auth, config, logger }),
           httpAuth,
           permissions,
           ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
@@ -106,9 +106,10 @@ export const pipelineTriagePlugin = createBackendPlugin({
           logger,
           ...readSinkRetryConfig(config),
         });
+        const liveUpdates = new IncidentSignals({ signals, audience: incidentAudience(knex), logger });
         const notifier = new IncidentNotifier({
           notifications,
-          signals,
+          signals: liveUpdates,
           store,
           logger,
           noise: NoisePolicy.fromConfig(config),
@@ -119,7 +120,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         const engine = createTriageEngine(options);
         const batchEngine = new EnginePool(engine, { size: settings.engineWorkers, engineOptions: options, logger });
         lifecycle.addShutdownHook(() => batchEngine.close());
-        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals, logger, access, auditor });
+        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals: liveUpdates, logger, access, auditor });
         const processor = new EventProcessor(
           { linker, engine, batchEngine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
@@ -139,11 +140,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           routes,
           renderReport,
           weekZone: settings.weekZone,
-          onChange: async incident =>
-            notifier.publishSignal({
-              occurrence: { incidentId: incident.id, kind: 'repeat', recorded: true, status: incident.status },
-              entityRefs: [incident.jobEntityRef, incident.routedTo].filter((r): r is string => Boolean(r)),
-            }),
+          onChange: async incident => liveUpdates.incidentsChanged([incident.id]),
         });
 
         httpRouter.use(investigation.router);

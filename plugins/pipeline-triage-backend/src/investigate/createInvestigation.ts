@@ -1,11 +1,11 @@
 import type { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import type { IncidentAccess } from '../permissions';
 import type { Config } from '@backstage/config';
-import type { SignalsService } from '@backstage/plugin-signals-node';
 import type { Knex } from 'knex';
 import type { TriageEngine } from '../engine/createTriageEngine';
 import type { Linker } from '../linking';
 import type { RoutePolicy } from '../routing';
+import type { IncidentSignals } from '../notify';
 import type { TriageStore } from '../store';
 import { AnthropicInvestigator } from './AnthropicInvestigator';
 import { AttachmentService } from './AttachmentService';
@@ -23,7 +23,7 @@ export function createInvestigation(deps: {
   engine: TriageEngine;
   linker: Linker;
   routes: RoutePolicy;
-  signals?: SignalsService;
+  signals?: IncidentSignals;
   logger: LoggerService;
   access: IncidentAccess;
   auditor?: AuditorService;

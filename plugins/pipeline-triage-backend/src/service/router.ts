@@ -38,7 +38,7 @@ import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
 import { contractStatus, type CatalogIndex } from '../linking';
-import { type IncidentAccess, isSenderToken } from '../permissions';
+import type { IncidentAccess } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
 import type { ContractRefresher } from '../contractSync';
@@ -109,7 +109,7 @@ const patchBody = z.object({
 });
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, auth, store, ingest, incidents, access, auditor } = options;
+  const { httpAuth, store, ingest, incidents, access, auditor } = options;
   const router = Router();
 
   /** Pipeline senders are service principals; only they post events. */
@@ -168,7 +168,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/events/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const stored = await store.getEvent(pathId(req));
-    const isExternal = isSenderToken(auth, credentials);
+    const isExternal = access.isSender(credentials);
     // A sender may read the verdict of its own events (to gate its own retry), nothing else.
     if (!stored || (isExternal && stored.sender !== credentials.principal.subject)) {
       throw new NotFoundError(`No event with id ${req.params.id}`);
