@@ -5,10 +5,16 @@ import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ANNOTATIONS, type FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import {
+  ANNOTATIONS,
+  PIPELINE_COMPONENT_TYPE,
+  TABLE_RESOURCE_TYPE,
+  type FailureEvent,
+} from '@internal/plugin-pipeline-triage-common';
 import { matches, parsePatterns, type NamePattern } from './patternMatch';
 import { parseContract, type ContractError, type ParsedContract } from '../contracts';
 import type { EntityFacts } from './types';
+import { datasetConventionNames, jobConventionNames, normaliseName } from './conventionNames';
 
 interface Matcher {
   entityRef: string;
@@ -46,6 +52,9 @@ export class CatalogIndex {
   private readonly hosts = new Map<string, string>();
   private readonly usersByName = new Map<string, string>();
   private readonly usersByEmail = new Map<string, string>();
+  /** Normalised name/title → pipeline or table ref; null when two entities share it. */
+  private readonly pipelinesByName = new Map<string, string | null>();
+  private readonly tablesByName = new Map<string, string | null>();
 
   /**
    * @param contractCopies persisted parsed contracts (ContractRefresher); a copy is used while
@@ -65,6 +74,10 @@ export class CatalogIndex {
         continue;
       }
       const annotations = entity.metadata.annotations ?? {};
+      const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
+      const kind = entity.kind.toLocaleLowerCase('en-US');
+      if (kind === 'component' && type === PIPELINE_COMPONENT_TYPE) this.byConvention(this.pipelinesByName, entity, ref);
+      if (kind === 'resource' && type === TABLE_RESOURCE_TYPE) this.byConvention(this.tablesByName, entity, ref);
       for (const { annotation } of JOB_KEYS) {
         const patterns = parsePatterns(annotations[annotation]);
         if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns });
@@ -87,6 +100,38 @@ export class CatalogIndex {
       Number(b.patterns.every(p => p.exact === undefined));
     this.jobMatchers.sort(exactFirst);
     this.datasetMatchers.sort(exactFirst);
+  }
+
+  private byConvention(names: Map<string, string | null>, entity: Entity, ref: string) {
+    for (const raw of [entity.metadata.name, entity.metadata.title]) {
+      const name = raw ? normaliseName(raw) : '';
+      if (!name) continue;
+      const seen = names.get(name);
+      names.set(name, seen === undefined || seen === ref ? ref : null);
+    }
+  }
+
+  /** Pipelines or tables whose normalised name or title is one of the names, without ambiguity. */
+  private conventionHit(names: Map<string, string | null>, candidates: string[]) {
+    for (const candidate of candidates) {
+      const ref = names.get(candidate);
+      if (ref) return { ref, name: candidate };
+    }
+    return undefined;
+  }
+
+  /** Entities the naming convention would link a name to (for `GET /v1/unlinked`). */
+  candidatesFor(kind: 'job' | 'dataset', name: string): Entity[] {
+    const plain = name.includes('/') ? name.slice(name.indexOf('/') + 1) : name;
+    const wanted =
+      kind === 'job' ? jobConventionNames({ job: { namespace: '', name: plain } } as FailureEvent) : datasetConventionNames(plain);
+    const names = kind === 'job' ? this.pipelinesByName : this.tablesByName;
+    const refs = new Set<string>();
+    for (const [entityName, ref] of names) {
+      if (!ref) continue;
+      if (wanted.some(w => entityName === w || entityName.includes(w) || w.includes(entityName))) refs.add(ref);
+    }
+    return [...refs].slice(0, 5).map(r => this.byRef.get(r)!);
   }
 
   get size(): number {
@@ -156,7 +201,8 @@ export class CatalogIndex {
         if (hit) return { entity: this.byRef.get(m.entityRef)!, matchedBy: `${annotation}=${hit.raw}` };
       }
     }
-    return undefined;
+    const named = this.conventionHit(this.pipelinesByName, jobConventionNames(event));
+    return named ? { entity: this.byRef.get(named.ref)!, matchedBy: `convention:name=${named.name}` } : undefined;
   }
 
   findDataset(namespace: string, name: string): Entity | undefined {
@@ -166,7 +212,10 @@ export class CatalogIndex {
     }
     // dbt names a relation without its warehouse (`RAW.CHECKOUT.CUSTOMERS`), while tables are
     // annotated with OpenLineage names (`snowflake://acme-prod/RAW.CHECKOUT.CUSTOMERS`).
-    return namespace ? undefined : this.byBareName(name);
+    const bare = namespace ? undefined : this.byBareName(name);
+    if (bare) return bare;
+    const named = this.conventionHit(this.tablesByName, datasetConventionNames(name));
+    return named ? this.byRef.get(named.ref) : undefined;
   }
 
   private bareNames?: Map<string, string | null>;
