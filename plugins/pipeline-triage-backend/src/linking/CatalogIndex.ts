@@ -18,6 +18,8 @@ import { datasetConventionNames, jobConventionNames, normaliseName } from './con
 
 interface Matcher {
   entityRef: string;
+  /** Set by a catalog module (dbt manifest): a hand-annotated entity matching too wins. */
+  derived?: boolean;
   annotation: string;
   patterns: NamePattern[];
 }
@@ -74,13 +76,15 @@ export class CatalogIndex {
         continue;
       }
       const annotations = entity.metadata.annotations ?? {};
+      const derived = Boolean(annotations[ANNOTATIONS.derivedFrom]);
       const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
       const kind = entity.kind.toLocaleLowerCase('en-US');
-      if (kind === 'component' && type === PIPELINE_COMPONENT_TYPE) this.byConvention(this.pipelinesByName, entity, ref);
-      if (kind === 'resource' && type === TABLE_RESOURCE_TYPE) this.byConvention(this.tablesByName, entity, ref);
+      // Derived entities link by their own annotations; by name only hand-made ones do.
+      if (!derived && kind === 'component' && type === PIPELINE_COMPONENT_TYPE) this.byConvention(this.pipelinesByName, entity, ref);
+      if (!derived && kind === 'resource' && type === TABLE_RESOURCE_TYPE) this.byConvention(this.tablesByName, entity, ref);
       for (const { annotation } of JOB_KEYS) {
         const patterns = parsePatterns(annotations[annotation]);
-        if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns });
+        if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns, derived });
       }
       for (const host of (annotations[ANNOTATIONS.hosts] ?? '').split(',')) {
         if (host.trim()) this.hosts.set(host.trim().toLocaleLowerCase('en-US'), ref);
@@ -91,13 +95,16 @@ export class CatalogIndex {
           entityRef: ref,
           annotation: ANNOTATIONS.openlineageDataset,
           patterns: datasets,
+          derived,
         });
       }
     }
-    // Exact names win over patterns, so a specific annotation beats a catch-all like `model.*`.
+    // Hand annotations win over derived ones; then exact names over patterns, so a specific
+    // annotation beats a catch-all like `model.*`.
     const exactFirst = (a: Matcher, b: Matcher) =>
+      Number(Boolean(a.derived)) - Number(Boolean(b.derived)) ||
       Number(a.patterns.every(p => p.exact === undefined)) -
-      Number(b.patterns.every(p => p.exact === undefined));
+        Number(b.patterns.every(p => p.exact === undefined));
     this.jobMatchers.sort(exactFirst);
     this.datasetMatchers.sort(exactFirst);
   }
