@@ -12,9 +12,9 @@ describe('dbtManifestEntities', () => {
     expect(byName('dbt-shop-fct-revenue')).toMatchObject({
       kind: 'Component',
       metadata: { annotations: { 'pipeline-triage.io/dbt-unique-id': 'model.shop.fct_revenue', 'pipeline-triage.io/derived-from': 'dbt-manifest' } },
-      spec: { type: 'data-pipeline', owner: 'group:default/revenue-analytics', dependsOn: ['resource:analytics-staging-stg-orders'], dependencyOf: ['resource:analytics-marts-fct-revenue'] },
+      spec: { type: 'data-pipeline', owner: 'group:default/growth-analytics', dependsOn: ['resource:analytics-staging-stg-orders'], dependencyOf: ['resource:analytics-marts-fct-revenue'] },
     });
-    expect(byName('dbt-shop-stg-orders')?.spec).toMatchObject({ owner: 'group:finance', dependsOn: ['resource:raw-shop-orders'] });
+    expect(byName('dbt-shop-stg-orders')?.spec).toMatchObject({ owner: 'group:finance-data', dependsOn: ['resource:raw-shop-orders'] });
     expect(byName('dbt-shop-orphan')?.spec?.owner).toBe('group:default/data-platform');
     expect(entities.some(e => e.metadata.name.includes('not-null'))).toBe(false);
   });
@@ -32,7 +32,7 @@ describe('dbtManifestEntities', () => {
     // The catalog adds relations and refs; the index needs the ownedBy relation to route.
     const withRelations = entities.map(e => ({ ...e, metadata: { ...e.metadata, namespace: 'default' }, relations: [{ type: 'ownedBy', targetRef: String(e.spec?.owner) }] }));
     const event = { source: 'dbt' as const, outcome: 'fail' as const, eventTime: '2026-11-20T10:00:00Z', job: { namespace: 'dbt', name: 'fct_revenue', dbtUniqueId: 'model.shop.fct_revenue' } };
-    expect(linkWithIndex(new CatalogIndex(withRelations), event, 1).job).toMatchObject({ entityRef: 'component:default/dbt-shop-fct-revenue', ownerRef: 'group:default/revenue-analytics' });
+    expect(linkWithIndex(new CatalogIndex(withRelations), event, 1).job).toMatchObject({ entityRef: 'component:default/dbt-shop-fct-revenue', ownerRef: 'group:default/growth-analytics' });
 
     const hand = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'revenue', namespace: 'default', annotations: { 'pipeline-triage.io/dbt-unique-id': 'model.shop.*' } }, spec: { type: 'data-pipeline', owner: 'group:default/hand' }, relations: [{ type: 'ownedBy', targetRef: 'group:default/hand' }] };
     expect(linkWithIndex(new CatalogIndex([...withRelations, hand]), event, 1).job?.entityRef).toBe('component:default/revenue');

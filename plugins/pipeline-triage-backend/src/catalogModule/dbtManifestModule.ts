@@ -32,7 +32,6 @@ export const catalogModuleDbtManifest = createBackendModule({
             taskRunner: scheduler.createScheduledTaskRunner({
               frequency: { minutes },
               timeout: { minutes: 5 },
-              initialDelay: { seconds: 1 },
             }),
           }),
         );
