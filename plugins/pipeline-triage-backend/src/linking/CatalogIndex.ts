@@ -7,12 +7,13 @@ import {
 } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  CONTRACT_API_TYPE,
   PIPELINE_COMPONENT_TYPE,
   TABLE_RESOURCE_TYPE,
   type FailureEvent,
 } from '@internal/plugin-pipeline-triage-common';
 import { matches, parsePatterns, type NamePattern } from './patternMatch';
-import { parseContract, type ContractError, type ParsedContract } from '../contracts';
+import { contractOwners, isContractError, parseContract, type ContractError, type ParsedContract } from '../contracts';
 import type { EntityFacts } from './types';
 import { datasetConventionNames, jobConventionNames, normaliseName } from './conventionNames';
 
@@ -68,13 +69,11 @@ export class CatalogIndex {
   ) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
-      this.byRef.set(ref, entity);
       if (entity.kind.toLocaleLowerCase('en-US') === 'user') {
-        this.usersByName.set(entity.metadata.name.toLocaleLowerCase('en-US'), ref);
-        const email = (entity.spec?.profile as { email?: string } | undefined)?.email;
-        if (email) this.usersByEmail.set(email.toLocaleLowerCase('en-US'), ref);
+        this.addUser(entity, ref);
         continue;
       }
+      this.byRef.set(ref, entity);
       const annotations = entity.metadata.annotations ?? {};
       const derived = Boolean(annotations[ANNOTATIONS.derivedFrom]);
       const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
@@ -157,6 +156,36 @@ export class CatalogIndex {
       this.usersByEmail.get(name) ??
       (name.includes('@') ? this.usersByName.get(name.split('@')[0]) : undefined)
     );
+  }
+
+  /** Users are kept as two small maps, not whole entities: a platform has tens of thousands. */
+  addUser(entity: Entity, ref = stringifyEntityRef(entity)): void {
+    this.usersByName.set(entity.metadata.name.toLocaleLowerCase('en-US'), ref);
+    const email = (entity.spec?.profile as { email?: string } | undefined)?.email;
+    if (email) this.usersByEmail.set(email.toLocaleLowerCase('en-US'), ref);
+  }
+
+  /**
+   * The user names and emails the contracts name as owners: the only users linking needs, so
+   * the linker reads those users and not the whole directory.
+   */
+  contractMembers(): { names: string[]; emails: string[] } {
+    const names = new Set<string>();
+    const emails = new Set<string>();
+    for (const [ref, entity] of this.byRef) {
+      if (entity.kind.toLocaleLowerCase('en-US') !== 'api' || entity.spec?.type !== CONTRACT_API_TYPE) continue;
+      const parsed = this.contract(ref);
+      if (!parsed || isContractError(parsed)) continue;
+      for (const m of contractOwners(parsed).members) {
+        const name = m.username.toLocaleLowerCase('en-US');
+        if (name.includes('@')) {
+          emails.add(name);
+          names.add(name.split('@')[0]);
+        } else names.add(name);
+        if (m.email) emails.add(m.email.toLocaleLowerCase('en-US'));
+      }
+    }
+    return { names: [...names], emails: [...emails] };
   }
 
   /** The parsed definition of a data contract entity, parsed once per snapshot. */
