@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
 import { CatalogIndex, CatalogLinker } from '../linking';
 import { inMemoryCatalog } from './inMemoryCatalog';
@@ -30,7 +31,7 @@ function heapMb(): number {
 
 function platform(): Entity[] {
   const entities: Entity[] = [];
-  const base = (kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}, relations: Array<[string, string]> = []): Entity => ({
+  const base = (kind: string, name: string, spec: JsonObject, annotations: Record<string, string> = {}, relations: Array<[string, string]> = []): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind,
     metadata: { name, namespace: 'default', uid: `${kind}-${name}`, etag: `e-${name}`, description: `The ${name} ${kind}, with a description as long as real ones tend to be.`, annotations: { 'backstage.io/managed-by-location': `url:https://git.example/${name}/catalog-info.yaml`, ...annotations } },

@@ -12,7 +12,8 @@ import {
   TABLE_RESOURCE_TYPE,
   type FailureEvent,
 } from '@internal/plugin-pipeline-triage-common';
-import { matches, parsePatterns, type NamePattern } from './patternMatch';
+import { parsePatterns, type NamePattern } from './patternMatch';
+import { MatcherTable } from './matcherTable';
 import { contractOwners, isContractError, parseContract, type ContractError, type ParsedContract } from '../contracts';
 import type { EntityFacts } from './types';
 import { datasetConventionNames, jobConventionNames, normaliseName } from './conventionNames';
@@ -51,6 +52,8 @@ export class CatalogIndex {
   private readonly byRef = new Map<string, Entity>();
   private readonly jobMatchers: Matcher[] = [];
   private readonly datasetMatchers: Matcher[] = [];
+  private readonly jobTables = new Map<string, MatcherTable<Matcher>>();
+  private readonly datasetTable: MatcherTable<Matcher>;
   private readonly contracts = new Map<string, ParsedContract | ContractError | undefined>();
   private readonly hosts = new Map<string, string>();
   private readonly usersByName = new Map<string, string>();
@@ -106,6 +109,10 @@ export class CatalogIndex {
         Number(b.patterns.every(p => p.exact === undefined));
     this.jobMatchers.sort(exactFirst);
     this.datasetMatchers.sort(exactFirst);
+    for (const { annotation } of JOB_KEYS) {
+      this.jobTables.set(annotation, new MatcherTable(this.jobMatchers.filter(m => m.annotation === annotation)));
+    }
+    this.datasetTable = new MatcherTable(this.datasetMatchers);
   }
 
   private byConvention(names: Map<string, string | null>, entity: Entity, ref: string) {
@@ -231,11 +238,8 @@ export class CatalogIndex {
     for (const { annotation, candidates } of JOB_KEYS) {
       const names = candidates(event).filter(Boolean);
       if (names.length === 0) continue;
-      for (const m of this.jobMatchers) {
-        if (m.annotation !== annotation) continue;
-        const hit = m.patterns.find(p => names.some(n => matches(p, n)));
-        if (hit) return { entity: this.byRef.get(m.entityRef)!, matchedBy: `${annotation}=${hit.raw}` };
-      }
+      const hit = this.jobTables.get(annotation)?.find(names);
+      if (hit) return { entity: this.byRef.get(hit.matcher.entityRef)!, matchedBy: `${annotation}=${hit.pattern.raw}` };
     }
     const named = this.conventionHit(this.pipelinesByName, jobConventionNames(event));
     return named ? { entity: this.byRef.get(named.ref)!, matchedBy: `convention:name=${named.name}` } : undefined;
@@ -243,9 +247,8 @@ export class CatalogIndex {
 
   findDataset(namespace: string, name: string): Entity | undefined {
     const names = [`${namespace}/${name}`, name];
-    for (const m of this.datasetMatchers) {
-      if (m.patterns.some(p => names.some(n => matches(p, n)))) return this.byRef.get(m.entityRef);
-    }
+    const hit = this.datasetTable.find(names);
+    if (hit) return this.byRef.get(hit.matcher.entityRef);
     // dbt names a relation without its warehouse (`RAW.CHECKOUT.CUSTOMERS`), while tables are
     // annotated with OpenLineage names (`snowflake://acme-prod/RAW.CHECKOUT.CUSTOMERS`).
     const bare = namespace ? undefined : this.byBareName(name);
