@@ -1,4 +1,5 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 /** Channel of the Backstage Slack notifications module; also where the Slack sink posts. */
@@ -9,6 +10,7 @@ export const PAGERDUTY_INTEGRATION_KEY = 'pagerduty.com/integration-key';
 /** What the sinks need to know about an entity: its annotations and, for jobs, its owner. */
 export interface EntityChannels {
   annotations: Record<string, string>;
+  /** The entity's `spec.owner` as a full ref (`group:default/team`). */
   owner?: string;
 }
 
@@ -33,16 +35,13 @@ export function catalogChannelLookup(options: {
   const load = async (entityRef: string): Promise<EntityChannels | undefined> => {
     const credentials = await options.auth.getOwnServiceCredentials();
     const { items } = await options.catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: ['metadata.annotations', 'spec.owner'] },
+      { entityRefs: [entityRef], fields: ['metadata.namespace', 'metadata.annotations', 'spec.owner'] },
       { credentials },
     );
     const entity = items[0];
     if (!entity) return undefined;
     const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-    return {
-      annotations: entity.metadata?.annotations ?? {},
-      owner: typeof owner === 'string' ? owner : undefined,
-    };
+    return { annotations: entity.metadata?.annotations ?? {}, owner: fullRef(owner, entity.metadata?.namespace) };
   };
   return {
     get(entityRef) {
@@ -55,4 +54,14 @@ export function catalogChannelLookup(options: {
       return value;
     },
   };
+}
+
+/** spec.owner is usually short (`growth-analytics`): a group in the entity's own namespace. */
+function fullRef(owner: unknown, namespace = 'default'): string | undefined {
+  if (typeof owner !== 'string' || !owner) return undefined;
+  try {
+    return stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: namespace }));
+  } catch {
+    return undefined;
+  }
 }
