@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { databaseIds } from '../../__testUtils__/databaseIds';
 import { startTriageBackend } from '../../__testUtils__/startTriageBackend';
 import { startFakeChannels } from './__testUtils__/fakeChannels';
 import { pagerDutyDedupKey } from './pagerDutyEvent';
@@ -12,13 +13,13 @@ jest.setTimeout(120_000);
  * iam-security and growth-analytics have a PagerDuty key and a Slack channel, data-platform and
  * checkout-producers a channel only, finance-data neither.
  */
-describe("alerts reach each team's own channels", () => {
+describe.each(databaseIds())("alerts reach each team's own channels (%s)", databaseId => {
   let fake: Awaited<ReturnType<typeof startFakeChannels>>;
   let backend: Awaited<ReturnType<typeof startTriageBackend>>;
 
   beforeAll(async () => {
     fake = await startFakeChannels();
-    backend = await startTriageBackend('SQLITE_3', {
+    backend = await startTriageBackend(databaseId, {
       sinks: {
         pagerDuty: { url: fake.pagerDutyUrl, routingKey: 'fallback-routing-key', minSeverity: 'low' },
         slack: { botToken: 'xoxb-test-token', apiUrl: fake.slackApiUrl, webhookUrl: fake.slackWebhookUrl },
