@@ -20,6 +20,7 @@ const num = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const USERS = num('BENCH_USERS', 20_000);
 const PIPELINES = num('BENCH_PIPELINES', 10_000);
 const SAMPLES = num('BENCH_LINK_SAMPLES', 2_000);
+// eslint-disable-next-line no-restricted-syntax -- a dev-only script, run from source
 const CONTRACT = fs.readFileSync(path.resolve(__dirname, '../../../../examples/contracts/checkout-orders.odcs.yaml'), 'utf8');
 
 const gc = (globalThis as { gc?: () => void }).gc;
