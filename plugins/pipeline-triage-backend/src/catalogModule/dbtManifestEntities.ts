@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS, PIPELINE_COMPONENT_TYPE, TABLE_RESOURCE_TYPE } from '@internal/plugin-pipeline-triage-common';
-import { normaliseName } from '../linking/conventionNames';
+import { normaliseName } from '../linking';
 
 /** Marks entities derived from a dbt manifest, so hand-annotated ones win when both match. */
 export const DERIVED_FROM_ANNOTATION = ANNOTATIONS.derivedFrom;
