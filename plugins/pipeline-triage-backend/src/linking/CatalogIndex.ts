@@ -141,8 +141,9 @@ export class CatalogIndex {
     const names = kind === 'job' ? this.pipelinesByName : this.tablesByName;
     const refs = new Set<string>();
     for (const [entityName, ref] of names) {
-      if (!ref) continue;
-      if (wanted.some(w => entityName === w || entityName.includes(w) || w.includes(entityName))) refs.add(ref);
+      // Very short names resemble everything: only equal names count for them.
+      const resembles = (w: string) => entityName === w || (Math.min(w.length, entityName.length) >= 4 && (entityName.includes(w) || w.includes(entityName)));
+      if (ref && wanted.some(resembles)) refs.add(ref);
     }
     return [...refs].slice(0, 5).map(r => this.byRef.get(r)!);
   }
