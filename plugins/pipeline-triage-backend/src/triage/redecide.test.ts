@@ -207,6 +207,30 @@ describe.each(databases.eachSupportedId())('a re-decided verdict routes as first
     expect(after).toMatchObject({ category: 'schema_drift', severity: 'high', routedTo: RIGHT_OWNER });
     expect(after.verdict.classification.category).toBe('schema_drift');
   });
+
+  it('lets new evidence tighten a retry verdict but never loosen it', async () => {
+    const { incidentId } = await post({
+      source: 'generic',
+      job: { namespace: 'glue-prod', name: 'checkout-orders-ingest' },
+      runId: runId(),
+      eventTime: new Date(Date.now() - 60_000 + n).toISOString(),
+      errorMessage: `Step ${WORDS[n % WORDS.length]} ended; the operator reported status 7`,
+      attempt: 1,
+      maxAttempts: 3,
+    });
+    const first = await incident(incidentId);
+    expect(first).toMatchObject({ category: 'unknown', safeToRetry: false });
+    // The log names a transient cause the rules would call safe to rerun on its own.
+    const res = await request(backend.server)
+      .post(`${API}/v1/incidents/${incidentId}/attachments`)
+      .set('authorization', USER)
+      .send({ kind: 'log', name: 'driver.log', text: 'Task received SIGTERM signal' });
+    expect(res.status).toBe(201);
+    expect(res.body.reclassified).toMatchObject({ category: 'infrastructure', changed: true });
+    const after = await incident(incidentId);
+    expect(after).toMatchObject({ category: 'infrastructure', safeToRetry: false });
+    expect(after.verdict.retry.safeToRetry).toBe(false);
+  });
 });
 
 async function until<T>(read: () => Promise<T | false | undefined>): Promise<T> {
