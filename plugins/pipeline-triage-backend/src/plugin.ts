@@ -37,6 +37,7 @@ import { readRateLimitConfig } from './service/eventsRateLimit';
 import { ContractRefresher } from './contracts/ContractRefresher';
 import { KnexContractStore } from './store/KnexContractStore';
 import { createInvestigation } from './investigate/createInvestigation';
+import { Reclassifier } from './triage';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -124,7 +125,8 @@ export const pipelineTriagePlugin = createBackendPlugin({
         const engine = createTriageEngine(options);
         const batchEngine = new EnginePool(engine, { size: settings.engineWorkers, engineOptions: options, logger });
         lifecycle.addShutdownHook(() => batchEngine.close());
-        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals, logger, access, auditor });
+        const verdicts = new Reclassifier({ store, linker, engine, routes });
+        const investigation = createInvestigation({ config, knex, store, verdicts, signals, logger, access, auditor });
         const processor = new EventProcessor(
           { linker, engine, batchEngine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
@@ -134,8 +136,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         const ingest = new IngestService(store, processor, [...adapters, ...builtInAdapters], settings.processing.leaseMs);
         const incidents = new IncidentService({
           store,
-          linker,
-          routes,
+          verdicts,
           renderReport,
           weekZone: settings.weekZone,
           onChange: async incident =>

@@ -4,9 +4,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import { INVESTIGATION_SIGNAL_CHANNEL, type FailureEvent } from '@internal/plugin-pipeline-triage-common';
 import { createTriageEngine } from '../engine';
-import { RoutePolicy } from '../routing';
 import { migrateStore, type TriageStore } from '../store';
-import type { Linker } from '../linking';
 import { attackerAnswer, FakeAnthropic } from './__testUtils__/fakeAnthropic';
 import { AnthropicInvestigator } from './AnthropicInvestigator';
 import { pseudoIncident } from './hybridClassify';
@@ -53,8 +51,11 @@ describe('InvestigationService', () => {
       service: new InvestigationService({
         store,
         investigations,
-        linker: {} as Linker,
-        routes: RoutePolicy.fromConfig(new ConfigReader({})),
+        // A confident incident: none of these tests may change its verdict.
+        verdicts: {
+          adopt: async () => Promise.reject(new Error('no verdict change expected')),
+          tightenRetry: async () => Promise.reject(new Error('no verdict change expected')),
+        },
         settings,
         investigator: new AnthropicInvestigator(settings, new ModelGate(settings)),
         signals,

@@ -7,7 +7,8 @@ import {
 import type { EngineResult } from '../engine/createTriageEngine';
 import type { Investigator } from './AnthropicInvestigator';
 import { buildInvestigationContext } from './buildInvestigationContext';
-import { adoptCategory, conservativeRetry } from './guardrails';
+import { conservativeRetry } from '../triage/reclassify';
+import { adoptCategory } from './guardrails';
 import { ModelUnavailableError } from './ModelGate';
 
 /** The hybrid engine's answer for one event: the rules, then the model where they are unsure. */

@@ -4,6 +4,7 @@ import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore, rollbackStore } from './migrateStore';
 import type { FailureRecord } from './types';
 import { databaseIds } from '../__testUtils__/databaseIds';
+import { overrideTo } from './__testUtils__/failureRecord';
 
 jest.setTimeout(60_000);
 
@@ -167,12 +168,8 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     const r = await store.recordFailure(record(a.id, ev), { reopenWindowHours: 72 });
     const before = await store.trends({ filter: {}, weeks: ['2026-W47'], groupBy: 'category' });
     expect(before.counts).toEqual([{ week: '2026-W47', key: 'resource_exhaustion', count: 1 }]);
-    const updated = await store.updateIncident(r.incidentId, {
-      action: 'override',
-      category: 'code_error',
-      reason: 'the job leaks memory in a UDF',
-      by: 'user:default/jane',
-    });
+    expect(await store.changeVerdict(r.incidentId, overrideTo('code_error', 'user:default/jane', 'the job leaks memory in a UDF'))).toBe(true);
+    const updated = (await store.getIncident(r.incidentId))!;
     expect(updated).toMatchObject({ category: 'code_error', domain: 'code', categoryOverridden: true });
     expect(updated.statusHistory[1]).toMatchObject({ action: 'category_overridden', by: 'user:default/jane', from: 'resource_exhaustion', to: 'code_error' });
     const after = await store.trends({ filter: {}, weeks: ['2026-W47'], groupBy: 'category' });
@@ -229,7 +226,7 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     await store.updateIncident(ids[2], { action: 'resolve', by: 'user:default/jane' });
     await knex('pt_incidents').where('id', ids[2]).update({ resolved_at: '2026-11-20T12:00:00.000Z' });
     await store.updateIncident(ids[2], { action: 'reopen', by: 'user:default/jane' });
-    await store.updateIncident(ids[2], { action: 'override', category: 'code_error', reason: 'bug', by: 'user:default/jane' });
+    await store.changeVerdict(ids[2], overrideTo('code_error', 'user:default/jane', 'bug'));
     const ok = failure({ outcome: 'success', job: { namespace: 'airflow', name: 'job_0' }, runId: 'ok', eventTime: '2026-11-21T00:00:00.000Z' });
     const s = await accept(store, 'ok', ok);
     await store.recordSuccess(s.id, ok, 'airflow/job_0', { autoResolve: true });

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  CATEGORY_INFO,
   type Category,
   type FailureEvent,
   type IncidentDetail,
@@ -27,15 +26,18 @@ import type {
   NewEvent,
   RecordedOccurrence,
   StoredEvent,
+  StoredVerdict,
   TriageStore,
+  VerdictChange,
   TrendsQuery,
 } from './types';
 import { toIso } from './time';
 import { recordFailures } from './recordFailures';
+import { changeVerdict } from './changeVerdict';
 import type { IncidentDetailJson } from './incidentColumns';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyIncidentAccess, type IncidentAccessFilter } from '../permissions/applyIncidentAccess';
-import { applyTrendChange, readTrendCounts, trendScope, trendShape } from './trendRollup';
+import { readTrendCounts, trendScope } from './trendRollup';
 
 const OPEN_STATUSES: IncidentStatus[] = ['open', 'acknowledged'];
 
@@ -441,8 +443,6 @@ export class KnexTriageStore implements TriageStore {
     await this.db.transaction(async tx => {
       const row = await tx('pt_incidents').where('id', id).first();
       if (!row) throw new NotFoundError(`No incident with id ${id}`);
-      // An override re-files the incident's counts under its new category and route.
-      const trendBefore = patch.action === 'override' ? await trendShape(tx, id) : undefined;
       const update: Record<string, unknown> = { updated_at: now };
       let history: Record<string, unknown>;
       switch (patch.action) {
@@ -473,34 +473,10 @@ export class KnexTriageStore implements TriageStore {
           history = { action: 'reopened', from_value: 'resolved', to_value: 'open' };
           break;
         }
-        case 'override': {
-          if (!patch.category) throw new InputError('category is required to override');
-          if (!patch.reason?.trim()) throw new InputError('reason is required to override the category');
-          const detail: IncidentDetailJson = JSON.parse(row.detail);
-          const route = patch.route ?? detail.route;
-          detail.route = route;
-          detail.verdict.classification = {
-            ...detail.verdict.classification,
-            category: patch.category,
-            domain: CATEGORY_INFO[patch.category].domain,
-            source: 'override',
-          };
-          Object.assign(update, {
-            category: patch.category,
-            domain: CATEGORY_INFO[patch.category].domain,
-            category_overridden: true,
-            routed_to: route.recipient ?? null,
-            route_rule: route.rule,
-            detail: JSON.stringify(detail),
-          });
-          history = { action: 'category_overridden', from_value: row.category, to_value: patch.category };
-          break;
-        }
         default:
           throw new InputError(`Unknown action ${(patch as IncidentPatch).action}`);
       }
       await tx('pt_incidents').where('id', id).update(update);
-      if (trendBefore) await applyTrendChange(tx, id, trendBefore, (await trendShape(tx, id))!);
       await tx('pt_status_history').insert({
         incident_id: id,
         at: now,
@@ -510,6 +486,10 @@ export class KnexTriageStore implements TriageStore {
       });
     });
     return (await this.getIncident(id))!;
+  }
+
+  changeVerdict(id: string, decide: (current: StoredVerdict) => VerdictChange | undefined): Promise<boolean> {
+    return changeVerdict(this.db, this.isPg, id, decide);
   }
 
   async recordNotification(incidentId: string, record: NotificationRecord): Promise<void> {

@@ -92,13 +92,34 @@ export interface IncidentFilter {
   access?: IncidentAccessFilter;
 }
 
+/** A change of an incident's lifecycle; a change of its verdict is a VerdictChange. */
 export interface IncidentPatch {
-  action: 'acknowledge' | 'resolve' | 'reopen' | 'override';
-  category?: Category;
+  action: 'acknowledge' | 'resolve' | 'reopen';
   reason?: string;
   by: string;
-  /** Route for the overridden category; the service computes it. */
-  route?: RouteDecision;
+}
+
+/** An incident's verdict as stored: what every later change of it starts from. */
+export interface StoredVerdict {
+  category: Category;
+  environment: Environment;
+  verdict: TriageVerdict;
+  evidenceLines: EvidenceLine[];
+  causeChain: string[];
+  route: RouteDecision;
+  latestEvent: FailureEvent;
+}
+
+/** A verdict changed after first triage, whole: the store derives its columns from it. */
+export interface VerdictChange {
+  verdict: TriageVerdict;
+  evidenceLines: EvidenceLine[];
+  causeChain: string[];
+  route: RouteDecision;
+  /** A person's override: counted as one, and always noted in the status history. */
+  overridden?: boolean;
+  by: string;
+  reason?: string;
 }
 
 export interface TrendsQuery {
@@ -205,6 +226,11 @@ export interface TriageStore {
   listIncidents(filter: IncidentFilter, page: { limit: number; cursor?: string }): Promise<Page<IncidentSummary>>;
   getIncident(id: string): Promise<IncidentDetail | undefined>;
   updateIncident(id: string, patch: IncidentPatch): Promise<IncidentDetail>;
+  /**
+   * The one writer of a changed verdict (columns, detail, status history, weekly counts).
+   * `decide` gets the verdict as stored under lock; undefined leaves it as it is. False then.
+   */
+  changeVerdict(id: string, decide: (current: StoredVerdict) => VerdictChange | undefined): Promise<boolean>;
   recordNotification(incidentId: string, record: NotificationRecord): Promise<void>;
   recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void>;
   trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;

@@ -1,17 +1,12 @@
-import { DateTime } from 'luxon';
-import type {
-  Category,
-  FailureEvent,
-  LinkedEntity,
-  RouteDecision as TriageRouteDecision,
-} from '@internal/plugin-pipeline-triage-common';
-import type { LinkResult, Linker } from './linking';
-import type { BatchEngine, EngineResult, TriageContext, TriageEngine } from './engine';
-import { recordFindings, violationEvidence, violationsForEvent } from './contracts';
-import { delayPastSla } from './routing/delayPastSla';
-import type { IncidentNotifier, NotifyInput } from './notify/IncidentNotifier';
-import type { RoutePolicy } from './routing';
-import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
+import type { Category, RouteDecision as TriageRouteDecision } from '@internal/plugin-pipeline-triage-common';
+import type { LinkResult, Linker } from '../linking';
+import type { BatchEngine, EngineResult, TriageEngine } from '../engine';
+import { recordFindings, type Violation } from '../contracts';
+import type { IncidentNotifier, NotifyInput } from '../notify/IncidentNotifier';
+import type { RoutePolicy } from '../routing';
+import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from '../store';
+import { assess, routeFor, settleVerdict, type Assessment } from './decide';
+import { entityIndexOf, isoWeek, linkedEntitiesOf } from './records';
 
 export interface TriageStages {
   linker: Linker;
@@ -79,7 +74,7 @@ export async function triageFailures(batch: StoredEvent[], stages: TriageStages)
 async function decideFailures(batch: StoredEvent[], stages: TriageStages): Promise<FailureDecision[]> {
   const prepared: Prepared[] = [];
   for (const stored of batch) prepared.push(await prepare(stored, stages));
-  const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.ctx }));
+  const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.assessment.ctx }));
   const results = stages.batchEngine
     ? await stages.batchEngine.triageMany(jobs)
     : jobs.map(j => stages.engine.triage(j.event, j.ctx));
@@ -112,7 +107,7 @@ function latestEventTime(batch: StoredEvent[]): string {
 export interface FailureDecision {
   stored: StoredEvent;
   links: LinkResult;
-  violations: ReturnType<typeof violationsForEvent>;
+  violations: Violation[];
   result: EngineResult;
   route: TriageRouteDecision;
   environment: string;
@@ -122,45 +117,23 @@ export interface FailureDecision {
 
 async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
   const p = await prepare(stored, stages);
-  return decide(p, stages.engine.triage(stored.event, p.ctx), stages);
+  return decide(p, stages.engine.triage(stored.event, p.assessment.ctx), stages);
 }
 
 interface Prepared {
   stored: StoredEvent;
-  links: LinkResult;
-  violations: ReturnType<typeof violationsForEvent>;
-  ctx: TriageContext;
+  assessment: Assessment;
 }
 
-/** What the engine needs besides the event: the catalog's facts and the contract findings. */
 async function prepare(stored: StoredEvent, stages: TriageStages): Promise<Prepared> {
-  const { event } = stored;
-  const links = await stages.linker.link(event);
-  const violations = violationsForEvent(event, links);
-  const ctx: TriageContext = {
-    idempotent: links.job?.idempotent,
-    writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
-    runbookUrl: links.job?.runbookUrl,
-    extraEvidence: violationEvidence(violations),
-  };
-  return { stored, links, violations, ctx };
+  return { stored, assessment: assess(stored.event, await stages.linker.link(stored.event)) };
 }
 
-function decide({ stored, links, violations }: Prepared, result: EngineResult, stages: TriageStages): FailureDecision {
+function decide({ stored, assessment }: Prepared, engineResult: EngineResult, stages: TriageStages): FailureDecision {
   const { event } = stored;
-  // A broken data contract is a promise to consumers: never less than high severity.
-  if (violations.length && (result.verdict.severity === 'normal' || result.verdict.severity === 'low')) {
-    result.verdict.severity = 'high';
-  }
-  const { classification } = result.verdict;
-  const environment = event.environment ?? 'prod';
-  const route = stages.routes.decide({
-    category: classification.category,
-    environment,
-    links,
-    pastSla: delayPastSla(event, links, violations, stages.routes.sourceDelaySlaSeconds),
-    affectedTables: violations.map(v => v.tableRef),
-  });
+  const { links, violations, environment } = assessment;
+  const result = { ...engineResult, verdict: settleVerdict(assessment, engineResult.verdict) };
+  const route = routeFor(assessment, result.verdict.classification.category, stages.routes);
   const entityIndex = entityIndexOf(links, route.recipient);
   const record: FailureRecord = {
     eventId: stored.id,
@@ -250,53 +223,4 @@ function silentOutcome(d: FailureDecision, occurrence: RecordedOccurrence): Tria
     category: d.result.verdict.classification.category,
     safeToRetry: d.result.verdict.retry.safeToRetry,
   };
-}
-
-export function isoWeek(event: FailureEvent, zone: string): string {
-  return DateTime.fromISO(event.eventTime, { zone }).toFormat("kkkk-'W'WW");
-}
-
-function linkedEntitiesOf(links: LinkResult): LinkedEntity[] {
-  const out: LinkedEntity[] = [];
-  if (links.job) out.push({ entityRef: links.job.entityRef, role: 'job', title: links.job.title });
-  for (const [role, list] of [['input', links.inputs], ['output', links.outputs]] as const) {
-    for (const d of list) {
-      if (d.table) out.push({ entityRef: d.table.entityRef, role, title: d.table.title });
-      if (d.contract) out.push({ entityRef: d.contract.entityRef, role: 'contract', title: d.contract.title });
-      for (const p of role === 'input' ? d.producers : []) {
-        out.push({ entityRef: p.entityRef, role: 'upstream_producer', title: p.title });
-      }
-    }
-  }
-  for (const d of links.downstream) out.push({ entityRef: d.entityRef, role: 'downstream', title: d.title });
-  for (const d of links.dependencies ?? []) out.push({ entityRef: d.entityRef, role: 'dependency', title: d.title });
-  // Two inputs written by one producer name it once.
-  const seen = new Set<string>();
-  return out.filter(e => {
-    const key = `${e.role}|${e.entityRef}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The entity refs an incident is listed under; owners of each linked entity let teams find it. */
-function entityIndexOf(links: LinkResult, routedTo: string | undefined) {
-  const index: Array<{ entityRef: string; role: string }> = [];
-  const add = (entityRef: string | undefined, role: string) => {
-    if (entityRef) index.push({ entityRef: entityRef.toLocaleLowerCase('en-US'), role });
-  };
-  add(links.job?.entityRef, 'job');
-  add(links.job?.ownerRef, 'owner');
-  for (const [role, list] of [['input', links.inputs], ['output', links.outputs]] as const) {
-    for (const d of list) {
-      add(d.table?.entityRef, role);
-      add(d.table?.ownerRef, 'owner');
-      add(d.contract?.entityRef, 'contract');
-      // The producer of a table this run used sees the findings about it.
-      for (const p of d.producers) if (p.entityRef !== links.job?.entityRef) add(p.entityRef, 'upstream_producer');
-    }
-  }
-  add(routedTo, 'routed');
-  return index;
 }
