@@ -32,7 +32,6 @@ import { loadDemoData } from './demo/loadDemoData';
 import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
 import { pipelineTriagePermissions } from '@internal/plugin-pipeline-triage-common';
 import { IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
-import { loadIncidentResources } from './permissions/loadIncidentResources';
 import { readRateLimitConfig } from './service/eventsRateLimit';
 import { ContractRefresher } from './contracts/ContractRefresher';
 import { KnexContractStore } from './store/KnexContractStore';
@@ -88,14 +87,14 @@ export const pipelineTriagePlugin = createBackendPlugin({
           resourceRef: incidentResourceRef,
           permissions: pipelineTriagePermissions,
           rules: Object.values(incidentPermissionRules),
-          getResources: ids => loadIncidentResources(knex, ids),
+          getResources: ids => store.incidentResources(ids),
         });
         const access = new IncidentAccess({
           auth,
           httpAuth,
           permissions,
           ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
-          db: knex,
+          incidents: store,
         });
         const contracts = new ContractRefresher({ catalog, auth, logger, store: new KnexContractStore(knex) });
         const linker = new CatalogLinker({
@@ -200,7 +199,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           ...settings.retention.schedule,
           scope: 'global',
           fn: async () => {
-            const r = await purgeExpired(knex, settings.retention);
+            const r = await purgeExpired(store, settings.retention);
             if (r.eventsPared || r.eventLogsRemoved || r.incidentLogsRemoved) {
               logger.info(
                 `Retention: ${r.eventsPared} raw events pared to their identity, logs removed from ${r.eventLogsRemoved} events and ${r.incidentLogsRemoved} incidents`,

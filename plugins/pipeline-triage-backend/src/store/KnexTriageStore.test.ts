@@ -100,7 +100,7 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
   it('lets exactly one claim win and counts an occurrence once', async () => {
     const { store } = await setup();
     const a = await accept(store, 'k1', failure());
-    const [c1, c2] = await Promise.all([store.claimEvent(a.id, 60_000), store.claimEvent(a.id, 60_000)]);
+    const [c1, c2] = await Promise.all([store.claimEvents([a.id], 60_000).then(c => c[0]), store.claimEvents([a.id], 60_000).then(c => c[0])]);
     expect([c1, c2].filter(Boolean)).toHaveLength(1);
     const r1 = await store.recordFailure(record(a.id, failure()), { reopenWindowHours: 72 });
     const r2 = await store.recordFailure(record(a.id, failure()), { reopenWindowHours: 72 });
@@ -191,14 +191,13 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     const { resolvedIncidentIds } = await store.recordSuccess(s.id, success, 'airflow/orders_daily.load', { autoResolve: true });
     expect(resolvedIncidentIds).toEqual([r1.incidentId]);
     expect((await store.getIncident(r2.incidentId))?.status).toBe('open');
-    const [state] = await store.jobState(['airflow/orders_daily.load']);
-    expect(state).toMatchObject({ consecutiveFailures: 0, lastSuccess: '2026-11-21T10:00:00.000Z' });
+    expect(await store.entityStatus('component:default/orders-daily')).toMatchObject({ consecutiveFailures: 0, lastSuccess: '2026-11-21T10:00:00.000Z' });
   });
 
   it('retries failed processing with backoff and dead-letters after the last attempt', async () => {
     const { store } = await setup();
     const a = await accept(store, 'k1', failure());
-    await store.claimEvent(a.id, 60_000);
+    await store.claimEvents([a.id], 60_000).then(c => c[0]);
     expect(await store.failEvent(a.id, 'catalog down', { maxAttempts: 2, retryDelayMs: 0 })).toBe('retry');
     const [again] = await store.claimDueEvents(10, 60_000);
     expect(again?.id).toBe(a.id);

@@ -1,3 +1,5 @@
-export { KnexTriageStore, jobKeyOf } from './KnexTriageStore';
+export { KnexTriageStore, createKnexStores, type KnexStores } from './KnexTriageStore';
+export { KnexContractStore } from './KnexContractStore';
+export { jobKeyOf } from './jobKeyOf';
 export { migrateStore, rollbackStore } from './migrateStore';
 export type * from './types';

@@ -130,8 +130,10 @@ describe.each(databases.eachSupportedId())('a re-decided verdict routes as first
       { catalogFiles: [path.join(dir, 'pair.yaml')] },
     );
     // Stitched (its relations set): the linker finds it.
+    const stitched = (server: typeof backend.server, ref: string) =>
+      until(async () => ((await request(server).get(`/api/catalog/entities/by-name/${ref}`)).body?.relations ?? []).length > 0);
     for (const ref of ['component/default/onedoor-load-pair', 'resource/default/onedoor-left', 'resource/default/onedoor-right']) {
-      await until(async () => ((await request(backend.server).get(`/api/catalog/entities/by-name/${ref}`)).body?.relations ?? []).length > 0);
+      await stitched(backend.server, ref);
     }
   });
   afterAll(async () => {
