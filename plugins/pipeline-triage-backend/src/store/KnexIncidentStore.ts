@@ -52,16 +52,12 @@ export class KnexIncidentStore implements IncidentStore {
     }
   }
 
-  /** A success newer than the last one ends the job's failing streak, unless a later failure came. */
+  /** Only a success newer than the last one moves the job's last success (events arrive out of order). */
   private async recordJobSuccess(tx: Knex.Transaction, jobKey: string, at: string) {
-    const row = await tx('pt_job_state').where('job_key', jobKey).first();
-    const lastSuccess = row?.last_success ? toIso(row.last_success) : null;
-    if (lastSuccess && at <= lastSuccess) return;
-    const lastFailure = row?.last_failure ? toIso(row.last_failure) : null;
-    const endsStreak = !lastFailure || lastFailure < at;
     await tx('pt_job_state')
       .where('job_key', jobKey)
-      .update({ last_success: at, ...(endsStreak ? { consecutive_failures: 0, failing_since: null } : {}) });
+      .andWhere(q => q.whereNull('last_success').orWhere('last_success', '<', at))
+      .update({ last_success: at });
   }
 
   async recordSuccess(

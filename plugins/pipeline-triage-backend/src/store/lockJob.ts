@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
  * (found by the crash test: incident-then-job-state against job-state-then-incident).
  */
 export async function lockJob(tx: Knex.Transaction, jobKey: string, isPg: boolean) {
-  await tx('pt_job_state').insert({ job_key: jobKey, consecutive_failures: 0 }).onConflict('job_key').ignore();
+  await tx('pt_job_state').insert({ job_key: jobKey }).onConflict('job_key').ignore();
   if (isPg) await tx('pt_job_state').where('job_key', jobKey).forUpdate().first('job_key');
 }
 
