@@ -23,11 +23,21 @@ export interface TriageStages {
   assist?: (incidentId: string) => Promise<{ category?: Category; route?: TriageRouteDecision; safeToRetry?: boolean } | undefined>;
 }
 
-const KIND_WEIGHT: Record<RecordedOccurrence['kind'], number> = { repeat: 0, reopened: 1, new: 2 };
-
 export interface TriageOutcome extends RecordedOccurrence {
   category: Category;
   safeToRetry: boolean;
+}
+
+/** Everything decided about one failure before anything is stored. */
+export interface FailureDecision {
+  stored: StoredEvent;
+  links: LinkResult;
+  violations: Violation[];
+  result: EngineResult;
+  route: TriageRouteDecision;
+  environment: string;
+  entityIndex: Array<{ entityRef: string; role: string }>;
+  record: FailureRecord;
 }
 
 /**
@@ -70,6 +80,13 @@ export async function triageFailures(batch: StoredEvent[], stages: TriageStages)
   return outcomes;
 }
 
+// Deciding: link, assess, classify, grade and route (triage/decide.ts) before anything is stored.
+
+async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
+  const p = await prepare(stored, stages);
+  return decide(p, stages.engine.triage(stored.event, p.assessment.ctx), stages);
+}
+
 /** Links every failure, then classifies them all at once (in the engine's workers if large). */
 async function decideFailures(batch: StoredEvent[], stages: TriageStages): Promise<FailureDecision[]> {
   const prepared: Prepared[] = [];
@@ -79,45 +96,6 @@ async function decideFailures(batch: StoredEvent[], stages: TriageStages): Promi
     ? await stages.batchEngine.triageMany(jobs)
     : jobs.map(j => stages.engine.triage(j.event, j.ctx));
   return prepared.map((p, i) => decide(p, results[i], stages));
-}
-
-/**
- * The failure that speaks for each incident of a batch: its last one, told as "new" if any of
- * them opened it and as a partial write if any of them wrote part of its output.
- */
-function speakersOf(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
-  const byIncident = new Map<string, { index: number; kind: RecordedOccurrence['kind']; partialWrite: boolean }>();
-  for (const [index, o] of occurrences.entries()) {
-    if (!o.recorded) continue;
-    const seen = byIncident.get(o.incidentId);
-    const kind = seen && KIND_WEIGHT[seen.kind] >= KIND_WEIGHT[o.kind] ? seen.kind : o.kind;
-    const partialWrite = Boolean(seen?.partialWrite) || decisions[index].result.verdict.partialWrite.partialWrite === 'true';
-    byIncident.set(o.incidentId, { index, kind, partialWrite });
-  }
-  return new Map(
-    [...byIncident.values()].map(s => [s.index, { occurrence: { ...occurrences[s.index], kind: s.kind }, partialWrite: s.partialWrite }]),
-  );
-}
-
-function latestEventTime(batch: StoredEvent[]): string {
-  return batch.reduce((latest, s) => (s.event.eventTime > latest ? s.event.eventTime : latest), batch[0].event.eventTime);
-}
-
-/** Everything decided about one failure before anything is stored. */
-export interface FailureDecision {
-  stored: StoredEvent;
-  links: LinkResult;
-  violations: Violation[];
-  result: EngineResult;
-  route: TriageRouteDecision;
-  environment: string;
-  entityIndex: Array<{ entityRef: string; role: string }>;
-  record: FailureRecord;
-}
-
-async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
-  const p = await prepare(stored, stages);
-  return decide(p, stages.engine.triage(stored.event, p.assessment.ctx), stages);
 }
 
 interface Prepared {
@@ -154,6 +132,8 @@ function decide({ stored, assessment }: Prepared, engineResult: EngineResult, st
   return { stored, links, violations, result, route, environment, entityIndex, record };
 }
 
+// Recording beside the incident: contract findings, names the catalog does not know.
+
 async function noteFindings(decisions: FailureDecision[], occurrences: RecordedOccurrence[], stages: TriageStages) {
   const recorded = decisions.flatMap((d, i) =>
     occurrences[i].recorded
@@ -172,6 +152,32 @@ function unlinkedNames(decisions: FailureDecision[], occurrences: RecordedOccurr
           ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
         ]
       : [],
+  );
+}
+
+function latestEventTime(batch: StoredEvent[]): string {
+  return batch.reduce((latest, s) => (s.event.eventTime > latest ? s.event.eventTime : latest), batch[0].event.eventTime);
+}
+
+// Telling: one notice per incident, after the automatic investigation had its chance.
+
+const KIND_WEIGHT: Record<RecordedOccurrence['kind'], number> = { repeat: 0, reopened: 1, new: 2 };
+
+/**
+ * The failure that speaks for each incident of a batch: its last one, told as "new" if any of
+ * them opened it and as a partial write if any of them wrote part of its output.
+ */
+function speakersOf(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
+  const byIncident = new Map<string, { index: number; kind: RecordedOccurrence['kind']; partialWrite: boolean }>();
+  for (const [index, o] of occurrences.entries()) {
+    if (!o.recorded) continue;
+    const seen = byIncident.get(o.incidentId);
+    const kind = seen && KIND_WEIGHT[seen.kind] >= KIND_WEIGHT[o.kind] ? seen.kind : o.kind;
+    const partialWrite = Boolean(seen?.partialWrite) || decisions[index].result.verdict.partialWrite.partialWrite === 'true';
+    byIncident.set(o.incidentId, { index, kind, partialWrite });
+  }
+  return new Map(
+    [...byIncident.values()].map(s => [s.index, { occurrence: { ...occurrences[s.index], kind: s.kind }, partialWrite: s.partialWrite }]),
   );
 }
 
