@@ -8,7 +8,7 @@ import {
   type RouteDecision,
   type Severity,
 } from '@internal/plugin-pipeline-triage-common';
-import type { RecordedOccurrence, TriageStore } from '../store';
+import type { NotificationLog as NotificationLogStore, RecordedOccurrence } from '../store';
 import type { NoisePolicy } from './NoisePolicy';
 import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
 import type { SinkDispatcher } from '../routing/sinks';
@@ -51,7 +51,7 @@ export class IncidentNotifier {
     private readonly deps: {
       notifications?: NotificationService;
       signals?: SignalsService;
-      store: TriageStore;
+      store: NotificationLogStore;
       logger: LoggerService;
       noise?: NoisePolicy;
       sinks?: RouteSink[];

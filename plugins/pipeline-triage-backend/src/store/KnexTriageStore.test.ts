@@ -176,6 +176,31 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     expect(after.counts).toEqual([{ week: '2026-W47', key: 'code_error', count: 1 }]);
   });
 
+  it('writes a changed verdict whole, from the stored one, and nothing when there is no change', async () => {
+    const { store } = await setup();
+    const ev = failure();
+    const a = await accept(store, 'k1', ev);
+    const r = await store.recordFailure(record(a.id, ev, { ...verdict(), retry: { safeToRetry: true, reason: 'transient' } }), { reopenWindowHours: 72 });
+    const before = (await store.getIncident(r.incidentId))!;
+    expect(await store.changeVerdict(r.incidentId, () => undefined)).toBe(false);
+    expect(await store.getIncident(r.incidentId)).toEqual(before);
+    // A model's "not safe" with a higher severity: columns and detail agree, no history for the same cause.
+    expect(
+      await store.changeVerdict(r.incidentId, current => ({
+        verdict: { ...current.verdict, severity: 'high', retry: { safeToRetry: false, reason: 'reruns would fail' } },
+        evidenceLines: current.evidenceLines,
+        causeChain: current.causeChain,
+        route: { ...current.route, recipient: 'group:default/iam-security', rule: 'permission:iam_team' },
+        by: 'pipeline-triage:model',
+      })),
+    ).toBe(true);
+    const after = (await store.getIncident(r.incidentId))!;
+    expect(after).toMatchObject({ safeToRetry: false, severity: 'high', routedTo: 'group:default/iam-security', routeRule: 'permission:iam_team', categoryOverridden: false });
+    expect(after.verdict).toMatchObject({ severity: 'high', retry: { safeToRetry: false, reason: 'reruns would fail' } });
+    expect(after.statusHistory).toEqual(before.statusHistory);
+    await expect(store.changeVerdict('no-such-incident', () => undefined)).rejects.toThrow(/No incident/);
+  });
+
   it('resolves on success unless the run wrote part of its output', async () => {
     const { store } = await setup();
     const clean = failure();
