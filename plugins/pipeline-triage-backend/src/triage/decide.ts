@@ -9,8 +9,7 @@ import { violationEvidence, violationsForEvent, type Violation } from '../contra
 import type { TriageContext } from '../engine';
 import type { LinkResult } from '../linking';
 import { contractSeverity } from '../policy';
-import type { RoutePolicy } from '../routing';
-import { delayPastSla } from '../routing/delayPastSla';
+import { delayPastSla, type RoutePolicy } from '../routing';
 
 /**
  * What a verdict about one failure is decided from besides the event: the catalog's links, the
