@@ -9,6 +9,12 @@ export interface Config {
       /** Largest request body accepted, e.g. `5mb`; larger bodies get 413. Default: 5mb. */
       maxBodySize?: string;
       /**
+       * Plain-text logs posted without `?runId=`: an identical log (same job, same text) received
+       * again within this many seconds is answered as a duplicate of the first, not counted again.
+       * With `?runId=` the run id decides, as for every other format. 0 turns this off. Default: 600.
+       */
+      textDedupWindowSeconds?: number;
+      /**
        * Per-sender limit on `POST /v1/events`, keyed by the authenticated principal (the sender
        * token's subject). Over it: 429 with Retry-After. Counted in memory: the limit holds per
        * backend instance. Each request carries at most 500 events.

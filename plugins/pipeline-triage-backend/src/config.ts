@@ -9,6 +9,8 @@ import type { Environment } from '@internal/plugin-pipeline-triage-common';
 export interface TriageSettings {
   defaultEnvironment: Environment;
   maxBodySize: string;
+  /** Identical plain-text logs without a run id within this many ms are one delivery; 0: off. */
+  textDedupWindowMs: number;
   reopenWindowHours: number;
   weekZone: string;
   catalogTtlMs: number;
@@ -34,6 +36,7 @@ export function readTriageConfig(config: Config): TriageSettings {
   return {
     defaultEnvironment: (c?.getOptionalString('defaultEnvironment') as Environment) ?? 'prod',
     maxBodySize: c?.getOptionalString('ingest.maxBodySize') ?? '5mb',
+    textDedupWindowMs: Math.max(0, c?.getOptionalNumber('ingest.textDedupWindowSeconds') ?? 600) * 1000,
     reopenWindowHours: c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
     weekZone: c?.getOptionalString('trends.timeZone') ?? 'utc',
     catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,

@@ -132,7 +132,13 @@ export const pipelineTriagePlugin = createBackendPlugin({
           logger,
           settings.processing,
         );
-        const ingest = new IngestService(store, processor, [...adapters, ...builtInAdapters], settings.processing.leaseMs);
+        const ingest = new IngestService(
+          store,
+          processor,
+          [...adapters, ...builtInAdapters],
+          settings.processing.leaseMs,
+          settings.textDedupWindowMs,
+        );
         const incidents = new IncidentService({
           store,
           verdicts,

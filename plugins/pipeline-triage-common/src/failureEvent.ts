@@ -21,8 +21,24 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 
 const nonEmpty = z.string().trim().min(1);
 
+/**
+ * Longest identifiers stored, in UTF-16 units (never fewer characters than PostgreSQL counts):
+ * the job key `namespace/name` fits its 512-character column, a dataset `namespace/name` its
+ * 1024, a column name its 255. Longer ones are refused with the field named, never cut: a cut
+ * name would silently merge two jobs.
+ */
+export const IDENTIFIER_LIMITS = {
+  jobNamespace: 255,
+  jobName: 256,
+  datasetNamespace: 255,
+  datasetName: 512,
+  columnName: 255,
+} as const;
+
+const atMost = (n: number) => [n, `at most ${n} characters`] as const;
+
 export const schemaFieldSchema = z.object({
-  name: nonEmpty,
+  name: nonEmpty.max(...atMost(IDENTIFIER_LIMITS.columnName)),
   type: z.string().optional(),
   nullable: z.boolean().optional(),
   description: z.string().optional(),
@@ -42,8 +58,8 @@ export const qualityCheckSchema = z.object({
 export type QualityCheck = z.infer<typeof qualityCheckSchema>;
 
 export const datasetRefSchema = z.object({
-  namespace: z.string().default(''),
-  name: nonEmpty,
+  namespace: z.string().max(...atMost(IDENTIFIER_LIMITS.datasetNamespace)).default(''),
+  name: nonEmpty.max(...atMost(IDENTIFIER_LIMITS.datasetName)),
   schema: z.array(schemaFieldSchema).optional(),
   quality: z.array(qualityCheckSchema).optional(),
   rowCount: z.number().nonnegative().optional(),
@@ -99,8 +115,8 @@ export type EventLink = z.infer<typeof eventLinkSchema>;
 
 export const jobIdentitySchema = z.object({
   /** OpenLineage-style job namespace (scheduler, project); may be empty. */
-  namespace: z.string().default(''),
-  name: nonEmpty,
+  namespace: z.string().max(...atMost(IDENTIFIER_LIMITS.jobNamespace)).default(''),
+  name: nonEmpty.max(...atMost(IDENTIFIER_LIMITS.jobName)),
   type: z.string().optional(),
   airflowDagId: z.string().optional(),
   airflowTaskId: z.string().optional(),
@@ -136,6 +152,8 @@ export const failureEventSchema = z.object({
   /** Owners the sender knows (OpenLineage ownership facet, dbt meta); catalog owners win. */
   owners: z.array(z.string()).optional(),
   producer: z.string().optional(),
+  /** What ingest dropped from the payload and why (an invalid OpenLineage facet, say). */
+  warnings: z.array(z.string()).optional(),
 });
 export type FailureEvent = z.infer<typeof failureEventSchema>;
 export type FailureEventInput = z.input<typeof failureEventSchema>;

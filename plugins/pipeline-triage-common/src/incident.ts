@@ -117,6 +117,8 @@ export type IngestResult =
       processing: 'done' | 'pending' | 'ignored';
       category?: Category;
       safeToRetry?: boolean;
+      /** What ingest dropped from the payload and why (an invalid facet): the rest was triaged. */
+      warnings?: string[];
     }
   | { index: number; status: 'duplicate'; eventId: string; incidentId?: string }
   /** Recognised but not a run outcome (an OpenLineage START, say): acknowledged, not stored. */

@@ -17,7 +17,7 @@ import { openLineageAdapter } from './openlineage';
 import { sanitizeEvent } from './sanitizeEvent';
 import { textAdapter } from './text';
 
-export { eventKey } from './eventKey';
+export { eventKey, textDedupKeys } from './eventKey';
 export { trimLog, type TrimOptions, type TrimResult } from './trimLog';
 export { sanitizeEvent } from './sanitizeEvent';
 export {

@@ -147,34 +147,29 @@ describe('openLineageAdapter', () => {
     );
   });
 
-  it('names every bad field with its path', () => {
+  it('rejects a bad identity field by its path, and drops bad facet values with a warning', () => {
     const payload = fixture('openlineage-spark-fail.json');
-    payload.run.runId = 42.5;
     payload.run.facets.errorMessage.message = ['not', 'text'];
     payload.outputs[0].outputFacets.outputStatistics.rowCount = 'many';
     payload.inputs[0].facets.schema.fields[2].fields[0] = { type: 'bigint' };
     payload.eventTime = 'yesterday';
+    // What identifies the failure is reported alone: facets never reject an event.
     expect(
       problemsOf(() => openLineageAdapter.normalize(payload, ctx)),
-    ).toEqual(
-      expect.arrayContaining([
-        {
-          field: 'run.facets.errorMessage.message',
-          reason: 'expected a string',
-        },
-        {
-          field: 'inputs[0].facets.schema.fields[2].fields[0].name',
-          reason: 'required',
-        },
-        {
-          field: 'outputs[0].outputFacets.outputStatistics.rowCount',
-          reason: 'expected a number',
-        },
-        { field: 'eventTime', reason: 'expected an ISO 8601 date-time' },
-      ]),
-    );
-    payload.run = { runId: { id: 1 } };
+    ).toEqual([{ field: 'eventTime', reason: 'expected an ISO 8601 date-time' }]);
+
     payload.eventTime = '2026-11-20T03:12:44Z';
+    const [event] = openLineageAdapter.normalize(payload, ctx);
+    expect(event.warnings).toEqual([
+      'inputs[0].facets.schema.fields[2].fields[0].name: required; dropped',
+      'outputs[0].outputFacets.outputStatistics.rowCount: expected a number; dropped',
+      'run.facets.errorMessage.message: expected a string; dropped',
+    ]);
+    expect(event.errorMessage).toBeUndefined();
+    expect(event.outputs![0].rowCount).toBeUndefined();
+    expect(event.inputs![0].schema!.length).toBeGreaterThan(0);
+
+    payload.run = { runId: { id: 1 } };
     payload.outputs = [];
     payload.inputs = [];
     expect(

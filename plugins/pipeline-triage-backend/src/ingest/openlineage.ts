@@ -2,7 +2,10 @@ import type {
   JobIdentity,
   RunOutcome,
 } from '@internal/plugin-pipeline-triage-common';
-import type { IngestAdapter } from '@internal/plugin-pipeline-triage-node';
+import {
+  type IngestAdapter,
+  IngestValidationError,
+} from '@internal/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
 import {
   FieldReader,
@@ -14,7 +17,7 @@ import { readDatasets } from './openlineageDatasets';
 
 /**
  * OpenLineage RunEvent (spec 2-0-2) → one event. Only the three terminal event types describe a
- * run outcome; START, RUNNING and OTHER are rejected with a reason the sender can read.
+ * run outcome; START, RUNNING, OTHER and static events are acknowledged as ignored.
  */
 const OUTCOMES: Record<string, RunOutcome> = {
   FAIL: 'fail',
@@ -41,90 +44,86 @@ export const openLineageAdapter: IngestAdapter = {
   },
 
   normalize(payload, ctx) {
-    const r = new FieldReader();
     const p = payload as JsonObject;
-
-    const eventType = r.requiredString(p.eventType, 'eventType');
-    const outcome =
-      eventType === undefined ? undefined : OUTCOMES[eventType.toUpperCase()];
-    if (eventType !== undefined && !outcome) {
-      r.problem(
-        'eventType',
-        `eventType ${eventType} is not a run outcome; only FAIL, COMPLETE and ABORT are triaged`,
-      );
-    }
+    const outcome = runOutcome(p);
+    // Two readers: what identifies the failure (job, run, time) rejects the event when wrong;
+    // a facet value that is wrong is dropped with a warning and the failure is still triaged.
+    const r = new FieldReader();
+    const w = new FieldReader();
 
     const run =
       r.object(p.run, 'run') ??
       r.problem('run', 'required: only RunEvents are accepted');
-    const runFacets = r.object(run?.facets, 'run.facets');
-    const errorFacet = r.object(
+    const runFacets = w.object(run?.facets, 'run.facets');
+    const errorFacet = w.object(
       runFacets?.errorMessage,
       'run.facets.errorMessage',
     );
-    const parent = r.object(runFacets?.parent, 'run.facets.parent');
-    const parentRun = r.object(parent?.run, 'run.facets.parent.run');
-    const parentJob = r.object(parent?.job, 'run.facets.parent.job');
-    const processingEngine = r.object(
+    const parent = w.object(runFacets?.parent, 'run.facets.parent');
+    const parentRun = w.object(parent?.run, 'run.facets.parent.run');
+    const parentJob = w.object(parent?.job, 'run.facets.parent.job');
+    const processingEngine = w.object(
       runFacets?.processing_engine,
       'run.facets.processing_engine',
     );
 
     const job = r.object(p.job, 'job') ?? r.problem('job', 'required');
-    const jobFacets = r.object(job?.facets, 'job.facets');
-    const jobType = r.object(jobFacets?.jobType, 'job.facets.jobType');
-    const ownership = r.object(jobFacets?.ownership, 'job.facets.ownership');
+    const jobFacets = w.object(job?.facets, 'job.facets');
+    const jobType = w.object(jobFacets?.jobType, 'job.facets.jobType');
+    const ownership = w.object(jobFacets?.ownership, 'job.facets.ownership');
 
     const name = r.requiredString(job?.name, 'job.name');
     const namespace = r.string(job?.namespace, 'job.namespace') ?? '';
-    const integration = r.string(
+    const integration = w.string(
       jobType?.integration,
       'job.facets.jobType.integration',
     );
-    const kind = r.string(jobType?.jobType, 'job.facets.jobType.jobType');
-    r.string(jobType?.processingType, 'job.facets.jobType.processingType');
-    const producer = r.string(p.producer, 'producer');
-    const parentJobName = r.string(
+    const kind = w.string(jobType?.jobType, 'job.facets.jobType.jobType');
+    w.string(jobType?.processingType, 'job.facets.jobType.processingType');
+    const producer = w.string(p.producer, 'producer');
+    const parentJobName = w.string(
       parentJob?.name,
       'run.facets.parent.job.name',
     );
-    const parentNamespace = r.string(
+    const parentNamespace = w.string(
       parentJob?.namespace,
       'run.facets.parent.job.namespace',
     );
-    const engineName = r.string(
+    const engineName = w.string(
       processingEngine?.name,
       'run.facets.processing_engine.name',
     );
 
-    const owners = r
+    const owners = w
       .array(ownership?.owners, 'job.facets.ownership.owners')
       ?.map((o, i) =>
-        r.string(
-          r.object(o, `job.facets.ownership.owners[${i}]`)?.name,
+        w.string(
+          w.object(o, `job.facets.ownership.owners[${i}]`)?.name,
           `job.facets.ownership.owners[${i}].name`,
         ),
       )
-      .filter((o): o is string => !!o);
+      .filter((o): o is string => !!o && o.trim() !== '');
 
-    const inputs = readDatasets(r, p.inputs, 'inputs');
-    const outputs = readDatasets(r, p.outputs, 'outputs');
+    const inputs = readDatasets(w, p.inputs, 'inputs');
+    const outputs = readDatasets(w, p.outputs, 'outputs');
     const eventTime =
-      r.time(p.eventTime, 'eventTime') ?? r.problem('eventTime', 'required');
+      p.eventTime === undefined || p.eventTime === null
+        ? r.problem('eventTime', 'required')
+        : r.time(p.eventTime, 'eventTime');
 
     const event = {
       runId: r.id(run?.runId, 'run.runId'),
-      parentRunId: r.id(parentRun?.runId, 'run.facets.parent.run.runId'),
-      errorMessage: r.string(
+      parentRunId: w.id(parentRun?.runId, 'run.facets.parent.run.runId'),
+      errorMessage: w.string(
         errorFacet?.message,
         'run.facets.errorMessage.message',
       ),
-      stackTrace: r.string(
+      stackTrace: w.string(
         errorFacet?.stackTrace,
         'run.facets.errorMessage.stackTrace',
       ),
     };
-    r.string(
+    w.string(
       errorFacet?.programmingLanguage,
       'run.facets.errorMessage.programmingLanguage',
     );
@@ -164,10 +163,56 @@ export const openLineageAdapter: IngestAdapter = {
           : undefined,
         owners,
         producer,
+        warnings: warningsOf(w),
       },
     ]);
   },
 };
+
+/**
+ * The run outcome of the event, or the one problem that says it is none: OpenLineage clients
+ * post every state of a run (and static job and dataset events), so these are acknowledged and
+ * ignored whatever else is wrong with them, before anything else is read.
+ */
+function runOutcome(p: JsonObject): RunOutcome {
+  const eventType = p.eventType;
+  if (typeof eventType === 'string' && OUTCOMES[eventType.toUpperCase()]) {
+    return OUTCOMES[eventType.toUpperCase()];
+  }
+  const notOutcome = (reason: string) => {
+    throw new IngestValidationError([{ field: 'eventType', reason }]);
+  };
+  if (typeof eventType === 'string') {
+    return notOutcome(
+      `eventType ${eventType} is not a run outcome; only FAIL, COMPLETE and ABORT are triaged`,
+    );
+  }
+  if (eventType === undefined || eventType === null) {
+    const kind = isObject(p.run)
+      ? 'a RunEvent without eventType'
+      : `a static ${isObject(p.dataset) ? 'DatasetEvent' : 'JobEvent'}`;
+    return notOutcome(
+      `${kind} is not a run outcome; only FAIL, COMPLETE and ABORT are triaged`,
+    );
+  }
+  throw new IngestValidationError([
+    { field: 'eventType', reason: 'expected FAIL, COMPLETE or ABORT' },
+  ]);
+}
+
+/** At most this many warnings are kept on an event; a hostile payload could carry thousands. */
+const MAX_WARNINGS = 20;
+
+function warningsOf(w: FieldReader): string[] | undefined {
+  if (w.problems.length === 0) return undefined;
+  const out = w.problems
+    .slice(0, MAX_WARNINGS)
+    .map(p => `${p.field}: ${p.reason}; dropped`);
+  if (w.problems.length > MAX_WARNINGS) {
+    out.push(`${w.problems.length - MAX_WARNINGS} more invalid facet values dropped`);
+  }
+  return out;
+}
 
 function jobTypeLabel(integration?: string, kind?: string): string | undefined {
   if (!integration) return kind?.toLowerCase();

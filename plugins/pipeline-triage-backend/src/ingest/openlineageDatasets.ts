@@ -1,11 +1,16 @@
-import type {
-  DatasetRef,
-  QualityCheck,
-  SchemaField,
+import {
+  type DatasetRef,
+  IDENTIFIER_LIMITS,
+  type QualityCheck,
+  type SchemaField,
 } from '@internal/plugin-pipeline-triage-common';
 import type { FieldReader } from './fields';
 
-/** OpenLineage input/output datasets → DatasetRef: schema, quality assertions, statistics. */
+/**
+ * OpenLineage input/output datasets → DatasetRef: schema, quality assertions, statistics. The
+ * reader given collects what is wrong; the openlineage adapter keeps those as warnings and drops
+ * the values (a dataset without a usable name, a field, an assertion, a statistic).
+ */
 
 /** Nested schema fields deeper than this are not flattened (a guard against hostile input). */
 const MAX_FIELD_DEPTH = 16;
@@ -54,6 +59,12 @@ function readDataset(
     ),
   ];
   if (name === undefined) return undefined;
+  if (name.length > IDENTIFIER_LIMITS.datasetName) {
+    return r.problem(`${path}.name`, `at most ${IDENTIFIER_LIMITS.datasetName} characters`);
+  }
+  if (namespace.length > IDENTIFIER_LIMITS.datasetNamespace) {
+    return r.problem(`${path}.namespace`, `at most ${IDENTIFIER_LIMITS.datasetNamespace} characters`);
+  }
   return {
     namespace,
     name,
@@ -91,6 +102,10 @@ function flattenFields(
     const name = r.requiredString(f?.name, `${path}[${i}].name`);
     if (!f || name === undefined) return;
     const full = prefix + name;
+    if (full.length > IDENTIFIER_LIMITS.columnName) {
+      r.problem(`${path}[${i}].name`, `at most ${IDENTIFIER_LIMITS.columnName} characters`);
+      return;
+    }
     out.push({
       name: full,
       type: r.string(f.type, `${path}[${i}].type`),

@@ -1,5 +1,6 @@
 import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
 import { redactDeep } from '../redact';
+import { storableDeep } from './storableText';
 import { trimLog } from './trimLog';
 
 export const LOG_EXCERPT_BYTES = 64 * 1024;
@@ -7,14 +8,15 @@ export const STACK_TRACE_BYTES = 64 * 1024;
 export const ERROR_MESSAGE_BYTES = 16 * 1024;
 
 /**
- * What every accepted event goes through before it is stored: secrets out first (on the full
- * text, so no secret is cut in half and missed), then the long texts trimmed to their budgets.
+ * What every accepted event goes through before it is stored: characters the database refuses
+ * replaced (see storableText), secrets out (on the full text, so no secret is cut in half and
+ * missed), then the long texts trimmed to their budgets.
  */
 export function sanitizeEvent(event: FailureEvent): {
   event: FailureEvent;
   logTrimmed: boolean;
 } {
-  const clean = redactDeep(event);
+  const clean = redactDeep(storableDeep(event));
   let logTrimmed = false;
   const trim = (text: string | undefined, maxBytes: number) => {
     if (text === undefined) return undefined;

@@ -1,3 +1,4 @@
+import { IDENTIFIER_LIMITS } from '@internal/plugin-pipeline-triage-common';
 import type { IngestAdapter } from '@internal/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
 import { FieldReader, finalizeEvents } from './fields';
@@ -34,11 +35,16 @@ export const textAdapter: IngestAdapter = {
     const r = new FieldReader();
     const text = payload as string;
     const job = ctx.query.job?.trim();
+    const namespace = ctx.query.namespace?.trim() ?? '';
     if (!job) r.problem('job', 'a plain-text log needs ?job=<name>');
+    // Named as the sender wrote them, the query parameters, not the canonical job.name.
+    if (job && job.length > IDENTIFIER_LIMITS.jobName) r.problem('job', `at most ${IDENTIFIER_LIMITS.jobName} characters`);
+    if (namespace.length > IDENTIFIER_LIMITS.jobNamespace) {
+      r.problem('namespace', `at most ${IDENTIFIER_LIMITS.jobNamespace} characters`);
+    }
     if (text.trim() === '') r.problem('(root)', 'the log is empty');
     r.check();
 
-    const namespace = ctx.query.namespace?.trim() ?? '';
     return finalizeEvents([
       {
         source: 'text',

@@ -7,6 +7,7 @@ import { redactSecrets } from '../redact';
 import type { TriageStore } from '../store';
 import type { Reclassifier } from '../triage';
 import { parseQuery } from '../service/parseQuery';
+import { storableDeep, storableText } from '../ingest/storableText';
 import { MAX_ATTACHMENT_BYTES, payloadTooLarge } from './attachmentParsers';
 import type { InvestigationStore, StoredAttachment } from './InvestigationStore';
 
@@ -50,10 +51,11 @@ export class AttachmentService {
     const stored = await this.deps.investigations.addAttachment({
       incidentId,
       kind: input.kind,
-      name: input.name,
+      // As events' texts: what PostgreSQL refuses is replaced, not a reason to fail.
+      name: storableText(input.name),
       contentType: input.contentType,
       size: input.size,
-      text: redactSecrets(input.text),
+      text: redactSecrets(storableText(input.text)),
       addedBy: by,
     });
     const all = await this.deps.investigations.listAttachments(incidentId);
@@ -89,7 +91,8 @@ function readAttachment(req: Request) {
   if (!/^application\/json/.test(type)) {
     throw new InputError('body: post application/json {kind, name, text} or multipart/form-data with the fields kind and file');
   }
-  const body = parseQuery(pasted, req.body ?? {}, 'body');
+  // Pasted text is evidence: a NUL in it is replaced (see attach), not a reason to refuse it.
+  const body = parseQuery(pasted, storableDeep(req.body ?? {}), 'body');
   const size = Buffer.byteLength(body.text, 'utf8');
   if (size > MAX_ATTACHMENT_BYTES) throw payloadTooLarge('text: the pasted text exceeds the 10 MB limit');
   const ext = path.extname(body.name).toLowerCase();

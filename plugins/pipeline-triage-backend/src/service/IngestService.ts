@@ -1,6 +1,6 @@
 import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
 import type { IngestAdapter, IngestContext } from '@internal/plugin-pipeline-triage-node';
-import { eventKey, isNotRunOutcome, normalizeEvents } from '../ingest';
+import { eventKey, isNotRunOutcome, normalizeEvents, textDedupKeys } from '../ingest';
 import type { EventProcessor } from '../processing/EventProcessor';
 import type { NewEvent, TriageStore } from '../store';
 
@@ -16,6 +16,8 @@ export class IngestService {
     private readonly adapters: IngestAdapter[],
     /** How long the request path owns a fresh event before the sweeper may take it. */
     private readonly sweepAfterMs = 0,
+    /** Identical plain-text logs without a run id within this window are one delivery; 0: off. */
+    private readonly textDedupWindowMs = 0,
   ) {}
 
   async ingest(
@@ -43,7 +45,7 @@ export class IngestService {
         toAccept.push({
           index: item.index,
           event: {
-            key: eventKey(event),
+            key: textDedupKeys(event, this.textDedupWindowMs)?.current ?? eventKey(event),
             event,
             sender,
             logTrimmed: Boolean(item.logTrimmed),
@@ -52,6 +54,7 @@ export class IngestService {
         });
       }
     }
+    await this.joinRecentTextCopies(toAccept.map(a => a.event));
     // Processed in order right below; the sweeper only picks up what this request leaves behind.
     const accepted = await this.store.acceptEvents(
       toAccept.map(a => a.event),
@@ -76,8 +79,25 @@ export class IngestService {
         processing,
         category: done?.category,
         safeToRetry: done?.safeToRetry,
+        ...(event.event.warnings?.length ? { warnings: event.event.warnings } : {}),
       });
     }
     return results.sort((x, y) => x.index - y.index);
+  }
+
+  /**
+   * A text log whose copy was stored in the previous window, less than the window ago, takes
+   * that copy's key, so acceptEvents answers it as a duplicate across the window boundary.
+   */
+  private async joinRecentTextCopies(events: NewEvent[]): Promise<void> {
+    const candidates = events
+      .map(e => ({ e, keys: textDedupKeys(e.event, this.textDedupWindowMs) }))
+      .filter((c): c is { e: NewEvent; keys: { current: string; previous: string } } => !!c.keys);
+    if (candidates.length === 0) return;
+    const seen = await this.store.receivedAtByKey(candidates.map(c => c.keys.previous));
+    for (const { e, keys } of candidates) {
+      const at = seen.get(keys.previous);
+      if (at && Date.parse(e.event.eventTime) - Date.parse(at) < this.textDedupWindowMs) e.key = keys.previous;
+    }
   }
 }

@@ -81,6 +81,9 @@ const trendsQuery = z.object({
   groupBy: z.enum(['category', 'domain', 'team']).default('category'),
 });
 
+/** A path id: any text the database can hold; an unknown one is a 404, an unstorable one a 400. */
+const pathId = (req: Request) => parseQuery(z.string(), req.params.id, 'id');
+
 const patchBody = z.object({
   action: z.enum(['acknowledge', 'resolve', 'reopen', 'override']),
   category: z.enum(CATEGORIES).optional(),
@@ -144,7 +147,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/events/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const stored = await store.getEvent(req.params.id);
+    const stored = await store.getEvent(pathId(req));
     const isExternal = isSenderToken(auth, credentials);
     // A sender may read the verdict of its own events (to gate its own retry), nothing else.
     if (!stored || (isExternal && stored.sender !== credentials.principal.subject)) {
@@ -168,6 +171,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       source: stored.event.source,
       outcome: stored.event.outcome,
       job: stored.event.job,
+      warnings: stored.event.warnings,
       incidentId: stored.incidentId,
       verdict: incident
         ? {
@@ -204,19 +208,19 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/incidents/:id', async (req, res) => {
-    await access.authorizeIncident(req, incidentReadPermission, req.params.id);
+    await access.authorizeIncident(req, incidentReadPermission, pathId(req));
     res.json(await incidents.get(req.params.id));
   });
 
   router.get('/v1/incidents/:id/report', async (req, res) => {
-    await access.authorizeIncident(req, incidentReadPermission, req.params.id);
+    await access.authorizeIncident(req, incidentReadPermission, pathId(req));
     const markdown = await incidents.report(req.params.id);
     res.type('text/markdown').send(markdown);
   });
 
   router.patch('/v1/incidents/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await access.authorizeIncident(req, incidentUpdatePermission, req.params.id);
+    await access.authorizeIncident(req, incidentUpdatePermission, pathId(req));
     const body = parseQuery(patchBody, req.body ?? {}, 'body');
     res.json(
       await auditIncidentChange(auditor, req, { incidentId: req.params.id, ...body }, () =>

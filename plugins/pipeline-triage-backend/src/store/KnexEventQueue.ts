@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { NotFoundError } from '@backstage/errors';
 import type { AcceptedEvent, DeadLetter, EventQueue, NewEvent, StoredEvent } from './types';
 import { jobKeyOf } from './jobKeyOf';
+import { isDeadlock } from './lockJob';
 import { toIso } from './time';
 
 /** The event queue on knex: accepted events, leases, retries and dead letters. */
@@ -14,11 +15,34 @@ export class KnexEventQueue implements EventQueue {
     const now = new Date().toISOString();
     const sweepAt = new Date(Date.now() + (options.sweepAfterMs ?? 0)).toISOString();
     // One multi-row insert per chunk instead of a statement per event; re-deliveries (and a key
-    // repeated inside the batch) come back as duplicates of the stored event.
+    // repeated inside the batch) come back as duplicates of the stored event. Rows go in key
+    // order, so two requests with overlapping batches lock the same keys in the same order and
+    // cannot deadlock each other; a deadlock with some other writer is retried, bounded.
+    const byKey = [...events].sort((a, b) => (a.key < b.key ? -1 : Number(a.key > b.key)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.insertEvents(events, byKey, now, sweepAt);
+      } catch (error) {
+        if (attempt < 4 && isRetryableConflict(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  async receivedAtByKey(keys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let from = 0; from < keys.length; from += 500) {
+      const rows = await this.db('pt_events').whereIn('event_key', keys.slice(from, from + 500)).select('event_key', 'received_at');
+      for (const r of rows) out.set(r.event_key, toIso(r.received_at));
+    }
+    return out;
+  }
+
+  private insertEvents(events: NewEvent[], byKey: NewEvent[], now: string, sweepAt: string): Promise<AcceptedEvent[]> {
     return this.db.transaction(async tx => {
       const stored = new Map<string, string>();
-      for (let from = 0; from < events.length; from += 200) {
-        const rows = events.slice(from, from + 200).map(e => ({
+      for (let from = 0; from < byKey.length; from += 200) {
+        const rows = byKey.slice(from, from + 200).map(e => ({
           id: randomUUID(),
           event_key: e.key,
           source: e.event.source,
@@ -182,4 +206,9 @@ function rowToStoredEvent(row: any): StoredEvent {
     receivedAt: toIso(row.received_at),
     processedAt: row.processed_at ? toIso(row.processed_at) : undefined,
   };
+}
+
+/** A deadlock or a serialization failure: the transaction did nothing and may simply run again. */
+function isRetryableConflict(error: unknown): boolean {
+  return isDeadlock(error) || (error as { code?: string })?.code === '40001';
 }

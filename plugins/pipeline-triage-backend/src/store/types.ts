@@ -196,6 +196,8 @@ export interface EventQueue {
    * leaves them to the accepting request for `sweepAfterMs`, so it does not race it.
    */
   acceptEvents(events: NewEvent[], options?: { sweepAfterMs?: number }): Promise<AcceptedEvent[]>;
+  /** When events of these keys were received, for those stored (text logs' dedup window). */
+  receivedAtByKey(keys: string[]): Promise<Map<string, string>>;
   /** Claims those of the given events nobody holds, in the order given. */
   claimEvents(ids: string[], leaseMs: number): Promise<StoredEvent[]>;
   /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
