@@ -60,6 +60,11 @@ export interface Config {
       cacheTtlSeconds?: number;
       /** How many hops of downstream consumers an incident lists. Default: 3. */
       downstreamDepth?: number;
+      /**
+       * A catalog that has not answered the linking query within this many seconds counts as
+       * unavailable: events wait for it instead of holding requests. Default: 15.
+       */
+      catalogTimeoutSeconds?: number;
     };
     routing?: {
       /** Receives resource and infrastructure failures. Default: group:default/data-platform. */
@@ -166,7 +171,7 @@ export interface Config {
        * Default: on-demand.
        */
       mode?: 'fallback' | 'on-demand' | 'always';
-      /** Rules' confidence below which the model may replace the category. Default: 0.6. */
+      /** Rules' calibrated confidence (the probability the rules' category is right) below which the model may replace the category. Default: 0.8. */
       confidenceThreshold?: number;
       /** In automatic modes, how long routing waits for the model before it proceeds. Default: 20000. */
       routingWaitMs?: number;
@@ -203,8 +208,13 @@ export interface Config {
     health?: {
       /** The oldest unprocessed event older than this reports the instance degraded. Default: 300. */
       maxQueueLagSeconds?: number;
-      /** A database not answering within this many seconds is reported unreachable (503). Default: 5. */
+      /**
+       * A database not answering within this many seconds is reported unreachable (503); the same
+       * wait applies to the catalog (degraded) and the auth backend's signing keys (503). Default: 5.
+       */
       databaseTimeoutSeconds?: number;
+      /** One check of the catalog and the auth backend serves /health calls for this long. Default: 5. */
+      dependencyCacheSeconds?: number;
     };
     /** Development only: load the example failure events and generate history at start-up. */
     demo?: {

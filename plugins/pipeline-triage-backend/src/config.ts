@@ -14,6 +14,7 @@ export interface TriageSettings {
   reopenWindowHours: number;
   weekZone: string;
   catalogTtlMs: number;
+  catalogTimeoutMs: number;
   downstreamDepth: number;
   sweepIntervalSeconds: number;
   digestCron: string;
@@ -24,7 +25,7 @@ export interface TriageSettings {
     leaseMs: number;
     autoResolve: boolean;
   };
-  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number };
+  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number; dependencyCacheMs: number };
   retention: { rawEventsDays: number; logsDays: number; schedule: SchedulerServiceTaskScheduleDefinition };
   demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
 }
@@ -40,6 +41,7 @@ export function readTriageConfig(config: Config): TriageSettings {
     reopenWindowHours: c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
     weekZone: c?.getOptionalString('trends.timeZone') ?? 'utc',
     catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
+    catalogTimeoutMs: (c?.getOptionalNumber('linking.catalogTimeoutSeconds') ?? 15) * 1000,
     downstreamDepth: c?.getOptionalNumber('linking.downstreamDepth') ?? 3,
     sweepIntervalSeconds: c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
     engineWorkers: c?.getOptionalNumber('processing.engineWorkers') ?? defaultEngineWorkers(),
@@ -53,6 +55,7 @@ export function readTriageConfig(config: Config): TriageSettings {
     health: {
       maxQueueLagSeconds: c?.getOptionalNumber('health.maxQueueLagSeconds') ?? 300,
       databaseTimeoutMs: (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
+      dependencyCacheMs: (c?.getOptionalNumber('health.dependencyCacheSeconds') ?? 5) * 1000,
     },
     retention: {
       rawEventsDays: positiveDays(c, 'retention.rawEventsDays', 90),

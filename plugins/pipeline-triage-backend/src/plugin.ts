@@ -26,6 +26,7 @@ import { readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/
 import { IncidentService } from './service/IncidentService';
 import { IngestService } from './service/IngestService';
 import { createRouter } from './service/router';
+import { dependencyHealth } from './service/dependencyHealth';
 import { renderReport } from './service/renderReport';
 import { KnexTriageStore, migrateStore } from './store';
 import { loadDemoData } from './demo/loadDemoData';
@@ -76,8 +77,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        discovery: coreServices.discovery,
       },
-      async init({ logger, lifecycle, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor }) {
+      async init({ logger, lifecycle, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor, discovery }) {
         const settings = readTriageConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) await migrateStore(knex);
@@ -102,6 +104,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           auth,
           logger,
           ttlMs: settings.catalogTtlMs,
+          timeoutMs: settings.catalogTimeoutMs,
           downstreamDepth: settings.downstreamDepth,
           contractCopies: () => contracts.copies(),
         });
@@ -161,6 +164,14 @@ export const pipelineTriagePlugin = createBackendPlugin({
             ingest,
             incidents,
             health: settings.health,
+            dependencies: dependencyHealth({
+              catalogReady: () => linker.ready(),
+              discovery,
+              // Only a deployment that signs users in needs its auth backend to answer.
+              checkSignIn: (config.getOptionalConfig('auth.providers')?.keys().length ?? 0) > 0,
+              timeoutMs: settings.health.databaseTimeoutMs,
+              cacheMs: settings.health.dependencyCacheMs,
+            }),
             maxBodySize: settings.maxBodySize,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),

@@ -19,6 +19,8 @@ export interface Hypothesis {
   rules: string[];
   /** Why it won, or why it scored lower than the winner. */
   reason: string;
+  /** For a hypothesis that lost: the evidence that speaks against it, one finding a line. */
+  against?: string[];
 }
 
 export interface Classification {
@@ -60,6 +62,14 @@ export interface Recommendation {
 
 export type Severity = 'critical' | 'high' | 'normal' | 'low';
 
+/** When the engine abstains (`unknown`): what is missing and what would settle it. */
+export interface MissingEvidence {
+  /** What the event lacked, e.g. "the root cause: only a wrapper line and an exit code". */
+  missing: string[];
+  /** Attachments or signals that would settle it, most useful first ("send the executor logs of stage 3"). */
+  requests: Array<{ ask: string; why: string }>;
+}
+
 /** What triage concludes for one failure event. */
 export interface TriageVerdict {
   classification: Classification;
@@ -69,4 +79,6 @@ export interface TriageVerdict {
   severity: Severity;
   signature: string;
   summary: string;
+  /** Present when the category is `unknown`. */
+  missingEvidence?: MissingEvidence;
 }

@@ -51,10 +51,11 @@ describe('classify', () => {
     expect(c.evidence[0]).toBe('L2');
   });
 
-  it('says unknown, with low confidence, when only generic words match', () => {
+  it('says unknown, below the confident range, when only generic words match', () => {
     const c = run('ERROR Task failed with exception\nERROR Something went wrong in step 3');
     expect(c.category).toBe('unknown');
-    expect(c.confidence).toBeLessThan(0.5);
+    // The share of abstentions that were right, not a category's strength (calibrate.ts).
+    expect(c.confidence).toBeLessThan(0.8);
     expect(c.hypotheses[0].reason).toMatch(/Nothing supports a category/);
   });
 
@@ -129,6 +130,7 @@ describe('classify', () => {
     expect(onError.category).toBe('dependency_unavailable');
     expect(onError.confidence).toBeGreaterThanOrEqual(0.8);
     const generic = run('ERROR the export call timed out after 300s');
-    expect(generic.confidence).toBeLessThan(0.6);
+    expect(generic.confidence).toBeLessThan(0.8);
+    expect(generic.confidence).toBeLessThan(onError.confidence - 0.1);
   });
 });

@@ -25,7 +25,7 @@ export function classify(evidence: Evidence, options: ClassifyOptions = {}): Cla
   const decision = decide(ranked, deciding);
   const category = decision.winner as Classification['category'];
 
-  let hypotheses = buildHypotheses(category, ranked, scores);
+  let hypotheses = buildHypotheses(category, ranked, scores, evidence);
   if (category === 'unknown') {
     const note =
       decision.reason === 'conflict'

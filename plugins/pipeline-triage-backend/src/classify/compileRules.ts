@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { KeywordIndex } from './ahoCorasick';
+import { compileLinearPattern, type LineMatcher } from './linearPattern';
 import { requiredLiterals } from './requiredLiterals';
 import type { PatternDef, RuleDef, RulePack, RuleScope } from './ruleTypes';
 
@@ -9,9 +10,10 @@ export interface CompiledRule {
   scope: RuleScope;
   /** Set for rules of user packs: where they came from, for the budget warning. */
   userOrigin?: string;
-  patterns: RegExp[];
-  unless: RegExp[];
-  requires: RegExp[];
+  /** Built-in packs: native RegExp (vetted, fastest); user packs: RE2JS (linear time). */
+  patterns: LineMatcher[];
+  unless: LineMatcher[];
+  requires: LineMatcher[];
 }
 
 /** Rules ready to run: regexes compiled once, and a keyword index to skip hopeless ones. */
@@ -47,6 +49,7 @@ export function compilePattern(p: PatternDef | string): RegExp {
 export function compileRulePacks(packs: RulePack[], userBudgetMs = USER_RULE_BUDGET_MS): CompiledRuleSet {
   const byId = new Map<string, CompiledRule>();
   for (const pack of packs) {
+    const compile = pack.user ? (p: PatternDef | string) => compileLinearPattern(toPatternDef(p)) : compilePattern;
     for (const def of pack.rules) {
       try {
         byId.set(def.id, {
@@ -54,9 +57,9 @@ export function compileRulePacks(packs: RulePack[], userBudgetMs = USER_RULE_BUD
           pack: pack.name,
           scope: def.where ?? 'error',
           userOrigin: pack.user ? pack.origin ?? pack.name : undefined,
-          patterns: (def.patterns ?? []).map(compilePattern),
-          unless: (def.unless ?? []).map(compilePattern),
-          requires: (def.requires ?? []).map(compilePattern),
+          patterns: (def.patterns ?? []).map(compile),
+          unless: (def.unless ?? []).map(compile),
+          requires: (def.requires ?? []).map(compile),
         });
       } catch (e) {
         throw new InputError(

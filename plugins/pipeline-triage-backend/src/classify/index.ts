@@ -7,7 +7,8 @@ export type { CompiledRule, CompiledRuleSet } from './compileRules';
 export { builtInRuleSet } from './builtInRuleSet';
 export { BUILT_IN_RULE_PACKS } from './packs';
 export { parseRulePack, loadRulePackFile } from './loadRulePacks';
-export { checkRegexSafety, probeRegexCost } from './safeRegex';
+export { compileLinearPattern } from './linearPattern';
+export type { LineMatcher } from './linearPattern';
 export { CALIBRATION } from './calibrate';
 export type {
   CodePredicate,
@@ -18,3 +19,5 @@ export type {
   RuleScope,
   SignalPredicate,
 } from './ruleTypes';
+export { VENDOR_CODE_TABLES, vendorCodeEntry } from './vendorCodes';
+export type { VendorCodeEntry, VendorCodeTable } from './vendorCodes';

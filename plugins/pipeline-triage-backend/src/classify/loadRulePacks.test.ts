@@ -57,16 +57,16 @@ rules:
     );
   });
 
-  it('rejects catastrophic patterns', () => {
+  it('rejects patterns the linear-time engine cannot run, naming file, rule and field', () => {
     expect(() =>
-      parseRulePack({ name: 'x', rules: [{ id: 'evil', category: 'code_error', patterns: ['(a+)+$'], weight: 0.5 }] }, 'evil.yaml'),
-    ).toThrow(/Invalid rule pack evil.yaml: rule 'evil' field 'patterns.0': pattern \/\(a\+\)\+\$\/ rejected: nested quantifier/);
+      parseRulePack({ name: 'x', rules: [{ id: 'evil', category: 'code_error', patterns: ['(?=(a+)+)b'], weight: 0.5 }] }, 'evil.yaml'),
+    ).toThrow(/Invalid rule pack evil.yaml: rule 'evil' field 'patterns.0': pattern \/\(\?=\(a\+\)\+\)b\/ rejected: not accepted by the linear-time engine/);
     expect(() =>
-      parseRulePack({ name: 'x', rules: [{ id: 'alt', category: 'code_error', patterns: ['ok'], unless: ['(x|x)*y'], weight: 0.5 }] }, 'f'),
-    ).toThrow(/field 'unless.0'.*overlapping/);
+      parseRulePack({ name: 'x', rules: [{ id: 'alt', category: 'code_error', patterns: ['ok'], unless: ['(x)\\1'], weight: 0.5 }] }, 'f'),
+    ).toThrow(/field 'unless.0'.*linear-time engine.*escape/);
     expect(() =>
-      parseRulePack({ name: 'x', rules: [{ id: 'req', category: 'code_error', patterns: ['ok'], requires: ['(a+)+'], weight: 0.5 }] }, 'f'),
-    ).toThrow(/rule 'req' field 'requires.0'.*nested quantifier/);
+      parseRulePack({ name: 'x', rules: [{ id: 'req', category: 'code_error', patterns: ['ok'], requires: ['(?<=a)b'], weight: 0.5 }] }, 'f'),
+    ).toThrow(/rule 'req' field 'requires.0'.*linear-time engine/);
   });
 
   it('reports unreadable and malformed files by name', () => {

@@ -41,6 +41,8 @@ export const ruleSchema = z
         equals: z.string().optional(),
         in: z.array(z.string()).optional(),
         prefix: z.string().optional(),
+        suffix: z.string().optional(),
+        except: z.array(z.string()).optional(),
       })
       .strict()
       .optional(),

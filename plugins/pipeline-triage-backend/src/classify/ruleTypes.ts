@@ -37,6 +37,10 @@ export interface CodePredicate {
   equals?: string;
   in?: string[];
   prefix?: string;
+  /** The code ends with this (exception families: `OutOfMemoryError`). */
+  suffix?: string;
+  /** Codes the predicate leaves to a more specific rule. */
+  except?: string[];
 }
 
 /**

@@ -31,11 +31,13 @@ export interface Scores {
 }
 
 /**
- * Times user-pack patterns on one event. Built-in patterns are vetted; user ones passed the
- * load-time checks but may still be slow on some real line, so past the budget they stop:
- * a pattern then no longer matches, and an `unless` exception counts as present, so a user rule
- * that could not be checked fully never scores.
+ * Times user-pack patterns on one event. Built-in patterns are vetted; user ones run on RE2JS,
+ * linear in the line, but a pack of many patterns can still cost more than it should, so past
+ * the budget they stop: a pattern then no longer matches, and an `unless` exception counts as
+ * present, so a user rule that could not be checked fully never scores.
  */
+const PATTERN_FIELDS = ['patterns', 'unless', 'requires'] as const;
+
 class UserBudget {
   spentMs = 0;
   stopped?: Scores['userRulesStopped'];
@@ -44,10 +46,9 @@ class UserBudget {
   /** The rule with each of its regex lists (patterns, unless, ...) tested within the budget. */
   wrap(rule: CompiledRule): CompiledRule {
     const wrapped: Record<string, unknown> = { ...rule };
-    for (const [field, value] of Object.entries(rule)) {
-      if (!Array.isArray(value) || !value.every(v => v instanceof RegExp)) continue;
+    for (const field of PATTERN_FIELDS) {
       const whenStopped = field === 'unless';
-      wrapped[field] = (value as RegExp[]).map(re => ({
+      wrapped[field] = rule[field].map(re => ({
         test: (text: string) => {
           if (this.stopped) return whenStopped;
           const start = performance.now();

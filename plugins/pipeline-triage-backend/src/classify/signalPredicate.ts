@@ -36,6 +36,8 @@ export function matchingCode(p: CodePredicate, codes: ErrorCode[]): ErrorCode | 
       c.system === p.system &&
       (p.equals === undefined || c.code === p.equals) &&
       (p.in === undefined || p.in.includes(c.code)) &&
-      (p.prefix === undefined || c.code.startsWith(p.prefix)),
+      (p.prefix === undefined || c.code.startsWith(p.prefix)) &&
+      (p.suffix === undefined || c.code.endsWith(p.suffix)) &&
+      (p.except === undefined || !p.except.includes(c.code)),
   );
 }

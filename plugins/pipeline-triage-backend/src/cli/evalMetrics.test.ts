@@ -20,6 +20,8 @@ describe('computeEvalReport', () => {
     expect(report.falseConfidenceRate).toBe(0.25);
     expect(report.highConfidenceShare).toBe(0.75);
     expect(report.brier).toBeCloseTo((0.01 + 0.0225 + 0.81 + 0.04) / 4, 3);
+    expect(report.calibration.highConfidenceAccuracy).toBeCloseTo(2 / 3, 3);
+    expect(report.calibration.bins.find(b => b.from === 0.2)).toMatchObject({ cases: 1, accuracy: 0 });
     expect(report.partialWrite).toEqual({ recall: 0.5, expectedTrue: 2, predictedTrueOfThose: 1 });
     expect(report.perCategory.infrastructure).toEqual({ cases: 1, correct: 0, recall: 0 });
     expect(report.misses.map(m => m.id)).toEqual(['c', 'd']);

@@ -1,4 +1,5 @@
 import type { Category, PartialWrite } from '@internal/plugin-pipeline-triage-common';
+import { Calibration, computeCalibration } from './evalCalibration';
 
 export interface EvalRecord {
   id: string;
@@ -33,6 +34,8 @@ export interface EvalReport {
   highConfidenceShare: number;
   /** Mean squared error of confidence as the probability that the category is right. */
   brier: number;
+  /** Reliability table, expected calibration error and the accuracy at confidence >= 0.8. */
+  calibration: Calibration;
   partialWrite: { recall: number | null; expectedTrue: number; predictedTrueOfThose: number };
   perCategory: Record<string, { cases: number; correct: number; recall: number }>;
   confusion: Array<{ expected: string; predicted: string; count: number }>;
@@ -111,6 +114,11 @@ export function computeEvalReport(records: EvalRecord[]): EvalReport {
     falseConfidenceRate: round(n === 0 ? 0 : falseConfident / n)!,
     highConfidenceShare: round(n === 0 ? 0 : highConfidence / n)!,
     brier: round(n === 0 ? 0 : brier / n)!,
+    calibration: computeCalibration(
+      records.map(r => ({ confidence: r.predicted.confidence, correct: isCorrect(r) })),
+      10,
+      HIGH_CONFIDENCE,
+    ),
     partialWrite: {
       recall: round(ratio(foundPartial, expectedPartial)),
       expectedTrue: expectedPartial,

@@ -21,10 +21,26 @@ export function formatEvalReport(report: EvalReport, dir: string): string {
       ['false-confidence rate (>=0.8 and wrong)', pct(report.falseConfidenceRate)],
       ['cases with confidence >= 0.8', pct(report.highConfidenceShare)],
       ['Brier score of confidence', report.brier.toFixed(3)],
+      ['expected calibration error (ECE)', report.calibration.ece.toFixed(3)],
+      ['right when confidence >= 0.8', pct(report.calibration.highConfidenceAccuracy)],
       [
         'partial-write recall (true only)',
         `${pct(report.partialWrite.recall)} (${report.partialWrite.predictedTrueOfThose}/${report.partialWrite.expectedTrue})`,
       ],
+    ]),
+  );
+  out.push('', 'Reliability (confidence bin -> observed accuracy):');
+  out.push(
+    table([
+      ['confidence', 'cases', 'mean confidence', 'accuracy'],
+      ...report.calibration.bins
+        .filter(b => b.cases > 0)
+        .map(b => [
+          `${b.from.toFixed(1)}-${b.to.toFixed(1)}`,
+          String(b.cases),
+          b.meanConfidence!.toFixed(3),
+          pct(b.accuracy),
+        ]),
     ]),
   );
   out.push('', 'Per category (expected):');

@@ -48,7 +48,7 @@ export async function runCli(argv: string[], io: Output = defaultIo): Promise<nu
     .option('--model', 'score the hybrid engine: the model (ANTHROPIC_API_KEY) where the rules are unsure')
     .option('--model-id <id>', 'Claude model id for --model (default: the backend default)')
     .option('--base-url <url>', 'Messages API base URL for --model')
-    .option('--threshold <x>', 'rules confidence below which --model asks the model (default 0.6)')
+    .option('--threshold <x>', "rules' calibrated confidence below which --model asks the model (default 0.8, as the backend)")
     .option('--timeout-ms <ms>', 'time allowed per model call for --model')
     .action(async (dir: string, opts) => {
       const model = opts.model ? modelEvalStep(opts, io) : undefined;

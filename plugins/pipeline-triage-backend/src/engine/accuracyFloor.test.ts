@@ -5,9 +5,14 @@ import { runCli } from '../cli';
 /**
  * The engine's accuracy may not regress below what was measured when the floors were set
  * (holdout, 2026-11-22: accuracy 0.915, safe-retry precision 1.00 and recall 0.50, false
- * confidence 0.000, 0.559 of the cases at confidence >= 0.8, Brier 0.123). Each floor sits
- * just under the measurement. The holdout part is never used to tune rules; it only guards
- * against regressions.
+ * confidence 0.000). Raised 2026-12-07 with calibrated confidence and positive-evidence
+ * retry verdicts (holdout: ECE 0.047, right at confidence >= 0.8 1.000, 0.729 of the cases
+ * at confidence >= 0.8, Brier 0.060; no wrong "safe" on any set). Each floor sits at or just
+ * under the measurement, never below the earlier floors. The same day 35 harder holdout cases
+ * from fresh public reports were added (94 in all): accuracy 0.872, recall 0.588, false
+ * confidence 0.011, 0.734 at confidence >= 0.8 (98.6 % of them right), Brier 0.074, ECE 0.042;
+ * the accuracy floor follows the harder set down to 0.86. The holdout part is never used to
+ * tune rules; it only guards against regressions.
  */
 const CASES = resolvePackagePath('@internal/plugin-pipeline-triage-backend', 'fixtures/cases');
 const SHARED_DEV = resolvePackagePath('@internal/plugin-pipeline-triage-backend', '../../../shared/eval/dev');
@@ -25,22 +30,27 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    expect(report.cases).toBeGreaterThanOrEqual(55);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.45);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.54);
-    expect(report.brier).toBeLessThanOrEqual(0.13);
+    expect(report.cases).toBeGreaterThanOrEqual(90);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.86);
+    // A wrong "safe" is the worst defect: none is allowed.
+    expect(report.safeRetry.precision).toBe(1);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.5);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.02);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.7);
+    expect(report.brier).toBeLessThanOrEqual(0.08);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
+    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(0.95);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.97);
-    expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.9);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.65);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(report.safeRetry.precision).toBe(1);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.92);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.02);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.85);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.065);
+    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(0.98);
   });
 
 });
@@ -52,9 +62,10 @@ describeShared('classifier accuracy floors on ../shared/eval/dev', () => {
     expect(fs.existsSync(SHARED_DEV)).toBe(true);
     const report = await evaluate(SHARED_DEV);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.8);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.05);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.75);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.85);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.06);
   });
 });

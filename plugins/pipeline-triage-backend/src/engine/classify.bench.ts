@@ -93,6 +93,21 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+/**
+ * A team's pack as users write them (classify/README.md): literal patterns the keyword prefilter
+ * narrows to a few lines, and two without a usable literal that run on every line in scope.
+ */
+const BENCH_USER_PACK = {
+  name: 'bench-team',
+  rules: [
+    { id: 'team.vault-sealed', category: 'dependency_unavailable', weight: 0.9, patterns: ['Vault is sealed', { source: 'vault .{0,40} unavailable', flags: 'i' }] },
+    { id: 'team.ledger', category: 'code_error', weight: 0.8, patterns: ['LedgerClosedError: period \\d{4}-\\d{2}'] },
+    { id: 'team.heap', category: 'resource_exhaustion', weight: 0.7, patterns: ['Java heap space'], unless: ['during maintenance'] },
+    { id: 'team.ticket', category: 'config_error', weight: 0.5, patterns: ['[A-Z]{3,}-\\d{4,}'], where: 'any' as const },
+    { id: 'team.status', category: 'dependency_unavailable', weight: 0.6, patterns: ['\\b5\\d\\d\\b.{0,20}(?:gateway|unavailable)'], where: 'any' as const },
+  ],
+};
+
 async function main() {
   const iterations = arg('iterations', 3000);
   const megabytes = arg('mb', 100);
@@ -120,6 +135,19 @@ async function main() {
   times.sort((a, b) => a - b);
   emit('triage_median_ms', quantile(times, 0.5), 'ms');
   emit('triage_p99_ms', quantile(times, 0.99), 'ms');
+
+  // The same events with a user rule pack loaded: its patterns run under the user engine.
+  const withUserPack = createTriageEngine({ userRulePacks: [BENCH_USER_PACK] });
+  for (let i = 0; i < 200; i += 1) withUserPack.triage(events[i % events.length]);
+  const userTimes: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const start = process.hrtime.bigint();
+    withUserPack.triage(events[i % events.length]);
+    userTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  userTimes.sort((a, b) => a - b);
+  emit('triage_user_pack_median_ms', quantile(userTimes, 0.5), 'ms');
+  emit('triage_user_pack_p99_ms', quantile(userTimes, 0.99), 'ms');
   emit('load_average_1m', loadavg()[0], '');
 
   const pool = chunkPool();

@@ -45,7 +45,7 @@ describe('createTriageEngine', () => {
       userRulePacks: [{ name: 'acme', rules: [{ id: 'acme-vault', category: 'dependency_unavailable', patterns: ['Vault is sealed'], weight: 0.95 }] }],
     });
     expect(custom.triage(event('ERROR secret read failed: Vault is sealed')).verdict.classification.rules).toContain('acme-vault');
-    expect(() => createTriageEngine({ userRulePacks: [{ name: 'bad', rules: [{ id: 'x', category: 'code_error', patterns: ['(a+)+'], weight: 1 }] }] })).toThrow(
+    expect(() => createTriageEngine({ userRulePacks: [{ name: 'bad', rules: [{ id: 'x', category: 'code_error', patterns: ['(?=(a+)+)b'], weight: 1 }] }] })).toThrow(
       /rule 'x' field 'patterns.0'/,
     );
   });

@@ -1,4 +1,5 @@
-import type {
+import {
+  CATEGORY_INFO,
   EvidenceLine,
   FailureEvent,
   TriageVerdict,
@@ -9,9 +10,10 @@ import { parseRulePack } from '../classify/loadRulePacks';
 import { BUILT_IN_RULE_PACKS } from '../classify/packs';
 import type { ExtraEvidence, RulePack } from '../classify/ruleTypes';
 import { Evidence, extractEvidence } from '../evidence';
-import { decidePartialWrite, decideRetry, decideSeverity, nonTransientReason } from '../policy';
-import { recommend } from '../recommend';
+import { decidePartialWrite, decideRetry, decideSeverity, findTransientCause, nonTransientReason } from '../policy';
+import { missingEvidence, recommend } from '../recommend';
 import { selectEvidenceLines } from './evidenceLines';
+import { headline } from './headline';
 import { failureSignature } from './signature';
 import { shortText, summarise } from './summary';
 
@@ -78,7 +80,9 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
   const triageEvidence = (event: FailureEvent, evidence: Evidence, ctx: TriageContext = {}): EngineResult => {
     const classification = classify(evidence, { rules: ruleSet, extraEvidence: ctx.extraEvidence });
     const partialWrite = decidePartialWrite(event, evidence);
-    const nonTransient = nonTransientReason(evidence, classification.category);
+    // Transience is read only where the category may be retried at all: the rest answer no.
+    const retryable = CATEGORY_INFO[classification.category].retryDefault !== 'no';
+    const nonTransient = retryable ? nonTransientReason(evidence, classification.category) : undefined;
     const retry = decideRetry({
       category: classification.category,
       partialWrite: partialWrite.partialWrite,
@@ -88,6 +92,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       writesOutput: ctx.writesOutput,
       confidence: classification.confidence,
       nonTransient: nonTransient?.reason,
+      transientCause: retryable ? findTransientCause(evidence, classification.category) : undefined,
     });
     const severity = decideSeverity({
       category: classification.category,
@@ -104,6 +109,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       partialWrite: partialWrite.partialWrite,
       runbookUrl: ctx.runbookUrl,
     });
+    const abstention = missingEvidence(event, evidence, classification);
     const root = evidence.causeChain[0]?.text ?? event.errorMessage ?? evidence.lines.find(l => l.role === 'error')?.body;
     const verdict: TriageVerdict = {
       classification,
@@ -112,7 +118,8 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       recommendation,
       severity,
       signature: failureSignature(classification.category, root ?? ''),
-      summary: summarise(classification.category, root),
+      summary: summarise(classification.category, headline(evidence) ?? root),
+      ...(abstention ? { missingEvidence: abstention } : {}),
     };
     return {
       verdict,

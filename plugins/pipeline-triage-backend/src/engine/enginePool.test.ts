@@ -59,7 +59,7 @@ describe('EnginePool', () => {
     const engine = createTriageEngine();
     const logger = mockServices.logger.mock();
     // A pack the worker's engine refuses: the worker dies at start-up.
-    const broken = { userRulePacks: [{ name: 'bad', rules: [{ id: 'x', category: 'code_error', patterns: ['(a+)+'], weight: 1 }] }] };
+    const broken = { userRulePacks: [{ name: 'bad', rules: [{ id: 'x', category: 'code_error', patterns: ['(?=(a+)+)b'], weight: 1 }] }] };
     const pool = new EnginePool(engine, { size: 1, engineOptions: broken, logger });
     pools.push(pool);
     const jobs = events(20).map(event => ({ event, ctx: {} }));

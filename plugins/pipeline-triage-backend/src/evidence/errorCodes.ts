@@ -1,4 +1,5 @@
 import type { ErrorCode } from './types';
+import { VENDOR_CODE_PATTERNS } from './vendorCodePatterns';
 
 /**
  * Error codes as platforms print them. Each entry names the code system so rules can ask for
@@ -45,6 +46,7 @@ const CODE_PATTERNS: CodePattern[] = [
   { system: 'spark', gate: '[', regex: /\[([A-Z][A-Z0-9]*_[A-Z0-9_]{2,}(?:\.[A-Z0-9_]+)?)\]/g },
   { system: 'errno', gate: 'errno', regex: /\[Errno (-?\d+)\]/g },
   { system: 'glue', gate: 'error category', regex: /Error Category: ([A-Z_]+)/g },
+  ...VENDOR_CODE_PATTERNS,
 ];
 
 function passesGate(gate: string | string[], lower: string): boolean {
@@ -66,6 +68,11 @@ export function extractCodes(text: string, lower: string, lineId: string): Error
       }
       if (!out.some(c => c.system === p.system && c.code === code)) {
         out.push({ system: p.system, code, lineId });
+      }
+      // A Spark sub-class (`UNRESOLVED_COLUMN.WITH_SUGGESTION`) also counts as its parent class.
+      const parent = p.system === 'spark' ? code.split('.')[0] : code;
+      if (parent !== code && !out.some(c => c.system === 'spark' && c.code === parent)) {
+        out.push({ system: 'spark', code: parent, lineId });
       }
       // Snowflake and MySQL codes carry a SQLSTATE in the second group.
       if (m[2] && !out.some(c => c.system === 'sqlstate' && c.code === m![2])) {

@@ -21,7 +21,11 @@ export interface ErrorCode {
     | 'bigquery'
     | 'spark'
     | 'errno'
-    | 'glue';
+    | 'glue'
+    | 'grpc'
+    | 'exception'
+    | 'trino'
+    | 'redshift';
   code: string;
   lineId: string;
 }

@@ -203,7 +203,7 @@ describe.each(databases.eachSupportedId())('model investigations on %s', databas
       const res = await request(backend.server)
         .post(`${API}/v1/events`)
         .set('authorization', SENDER)
-        .send(failure({ namespace: 'glue-prod', name: 'checkout-orders-ingest' }, 'Task received SIGTERM signal', { attempt: 1, maxAttempts: 3 }));
+        .send(failure({ namespace: 'glue-prod', name: 'checkout-orders-ingest' }, 'Task received SIGTERM signal: the worker was terminated by a scale-down', { attempt: 1, maxAttempts: 3 }));
       expect(res.status).toBe(202);
       const [result] = res.body.results;
       expect(result.safeToRetry).toBe(false);

@@ -14,7 +14,7 @@ describe('readLlmConfig', () => {
       maxTokens: 4096,
       concurrency: 2,
       dailyTokenBudget: 2_000_000,
-      confidenceThreshold: 0.6,
+      confidenceThreshold: 0.8,
       routingWaitMs: 20_000,
     });
     expect(read({ enabled: true }).enabled).toBe(false);

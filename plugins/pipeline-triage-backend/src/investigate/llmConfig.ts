@@ -34,7 +34,7 @@ export function readLlmConfig(config: Config): LlmSettings {
     throw new InputError(`pipelineTriage.llm.mode: expected one of ${MODES.join(', ')}, got ${mode}`);
   }
   const apiKey = c?.getOptionalString('apiKey')?.trim() || undefined;
-  const threshold = c?.getOptionalNumber('confidenceThreshold') ?? 0.6;
+  const threshold = c?.getOptionalNumber('confidenceThreshold') ?? 0.8;
   if (threshold < 0 || threshold > 1) throw new InputError('pipelineTriage.llm.confidenceThreshold: expected a number in [0, 1]');
   return {
     enabled: (c?.getOptionalBoolean('enabled') ?? Boolean(apiKey)) && Boolean(apiKey),

@@ -12,6 +12,7 @@ import {
   type FailureEvent,
 } from '@internal/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
+import { CatalogUnavailableError } from './CatalogUnavailableError';
 import { contractOwners, isContractError, type ContractError, type ParsedContract } from '../contracts';
 import type { DatasetLink, DownstreamLink, EntityFacts, LinkResult, Linker } from './types';
 
@@ -21,6 +22,8 @@ export interface CatalogLinkerOptions {
   logger: LoggerService;
   /** How long one catalog snapshot serves lookups. */
   ttlMs: number;
+  /** A catalog query unanswered this long counts as an outage. Default: 15 s. */
+  timeoutMs?: number;
   downstreamDepth: number;
   /** Persisted parsed contracts to reuse (ContractRefresher.copies). */
   contractCopies?: () => Promise<Map<string, { etag?: string; parsed: ParsedContract | ContractError }>>;
@@ -35,6 +38,11 @@ export class CatalogLinker implements Linker {
 
   async link(event: FailureEvent): Promise<LinkResult> {
     return linkWithIndex(await this.index(), event, this.options.downstreamDepth);
+  }
+
+  /** Resolves when the catalog answers (or a snapshot is fresh); throws CatalogUnavailableError. */
+  async ready(): Promise<void> {
+    await this.index();
   }
 
   /** Drops the snapshot so the next lookup sees catalog changes at once. */
@@ -53,6 +61,28 @@ export class CatalogLinker implements Linker {
   }
 
   private async load(): Promise<CatalogIndex> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    const items = await Promise.race([
+      this.query(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ])
+      .catch(error => {
+        throw new CatalogUnavailableError(error);
+      })
+      .finally(() => clearTimeout(timer));
+    // Without the copies each snapshot parses the contracts itself: slower, never wrong.
+    const copies = await this.options.contractCopies?.().catch(() => undefined);
+    const index = new CatalogIndex(items, copies);
+    // An empty catalog is usually one still loading at start-up: ask again next time.
+    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
+    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
+    return index;
+  }
+
+  private async query(): Promise<Entity[]> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const { items } = await this.options.catalog.getEntities(
       {
@@ -68,13 +98,7 @@ export class CatalogLinker implements Linker {
       },
       { credentials },
     );
-    // Without the copies each snapshot parses the contracts itself: slower, never wrong.
-    const copies = await this.options.contractCopies?.().catch(() => undefined);
-    const index = new CatalogIndex(items, copies);
-    // An empty catalog is usually one still loading at start-up: ask again next time.
-    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
-    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
-    return index;
+    return items;
   }
 }
 

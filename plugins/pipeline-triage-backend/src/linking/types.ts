@@ -51,4 +51,6 @@ export interface LinkResult {
 
 export interface Linker {
   link(event: FailureEvent): Promise<LinkResult>;
+  /** Resolves when linking can answer; throws CatalogUnavailableError while the catalog is down. */
+  ready?(): Promise<void>;
 }

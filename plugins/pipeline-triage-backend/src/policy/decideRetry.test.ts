@@ -1,7 +1,8 @@
 import type { Category, PartialWrite } from '@internal/plugin-pipeline-triage-common';
 import { decideRetry, RetryInput } from './decideRetry';
 
-const base: RetryInput = { category: 'dependency_unavailable', partialWrite: 'false', confidence: 0.9 };
+const cause = { classId: 'http-throttled-or-unavailable', label: 'an HTTP status the vendor declares retryable', lineId: 'L3', source: 'x' };
+const base: RetryInput = { category: 'dependency_unavailable', partialWrite: 'false', confidence: 0.9, transientCause: cause };
 
 describe('decideRetry', () => {
   // category, partial write, idempotent, writesOutput → safe?, wait
@@ -37,7 +38,25 @@ describe('decideRetry', () => {
     expect(v.reason.split('. ').length).toBe(1);
   });
 
-  it('says which signal would have allowed a yes', () => {
+  it('never says yes on a category default alone: a transient cause must be named', () => {
+    for (const category of ['source_delay', 'dependency_unavailable', 'infrastructure'] as Category[]) {
+      const v = decideRetry({ ...base, category, transientCause: undefined, idempotent: true });
+      expect(v.safeToRetry).toBe(false);
+      expect(v.reason).toMatch(/nothing in the evidence names a transient cause/);
+      expect(v.wouldAllowYes).toMatch(/HTTP 429\/503.*SQLSTATE class 08.*gRPC UNAVAILABLE.*pre-emption/);
+    }
+  });
+
+  it('names the transient cause and its line when it says yes', () => {
+    const v = decideRetry(base);
+    expect(v.safeToRetry).toBe(true);
+    expect(v.reason).toContain('an HTTP status the vendor declares retryable (L3)');
+  });
+
+  it('says which signal would have allowed a yes, for every no', () => {
+    for (const category of ['schema_drift', 'code_error', 'unknown'] as Category[]) {
+      expect(decideRetry({ ...base, category }).wouldAllowYes).toMatch(/HTTP 429\/503/);
+    }
     expect(decideRetry({ ...base, partialWrite: 'unknown' }).wouldAllowYes).toMatch(/commitsDuringRun=0 or rowsWritten=0.*idempotent/);
     expect(decideRetry({ ...base, partialWrite: 'true' }).wouldAllowYes).toMatch(/pipeline-triage\.io\/idempotent/);
   });
@@ -48,8 +67,9 @@ describe('decideRetry', () => {
     expect(decideRetry({ ...base, attempt: 1, maxAttempts: 1 }).safeToRetry).toBe(true);
   });
 
-  it('refuses when the classification is too uncertain or the failure is not transient', () => {
-    expect(decideRetry({ ...base, confidence: 0.3 }).safeToRetry).toBe(false);
+  it('refuses when the classification is below the calibrated floor or the failure is not transient', () => {
+    expect(decideRetry({ ...base, confidence: 0.7 }).safeToRetry).toBe(false);
+    expect(decideRetry({ ...base, confidence: 0.7 }).wouldAllowYes).toMatch(/root-cause line/);
     const v = decideRetry({ ...base, nonTransient: 'the service rejected the request itself (HTTP 400)' });
     expect(v.safeToRetry).toBe(false);
     expect(v.reason).toContain('HTTP 400');

@@ -5,6 +5,7 @@ import {
   RetryVerdict,
 } from '@internal/plugin-pipeline-triage-common';
 import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import type { TransientCause } from './transientCause';
 
 export interface RetryInput {
   category: Category;
@@ -19,10 +20,25 @@ export interface RetryInput {
   confidence?: number;
   /** Evidence that this failure will not pass on its own (see nonTransientReason). */
   nonTransient?: string;
+  /**
+   * The vendor-declared transient cause the evidence names (findTransientCause). Without one
+   * the answer is no: a category's default never makes a yes alone.
+   */
+  transientCause?: TransientCause;
 }
 
-/** Below this confidence the category is too uncertain to justify a "safe". */
-export const RETRY_CONFIDENCE_FLOOR = 0.5;
+/**
+ * Below this confidence the category is too uncertain to justify a "safe". On the calibrated
+ * scale (classify/calibrate.ts) 0.75 is the raw 0.5 floor this policy always had: one generic
+ * finding with no competitor. On the tuning cases no wrong "safe" cleared it at any
+ * confidence, and the least confident right one sat at 0.76; below it the category itself is
+ * a guess one time in four.
+ */
+export const RETRY_CONFIDENCE_FLOOR = 0.75;
+
+const TRANSIENT_HINT =
+  'an error its vendor declares retryable in the evidence (HTTP 429/503, a throttling code, SQLSTATE class 08 or 40001/40P01, ' +
+  'gRPC UNAVAILABLE, a spot or pre-emption notice, a lost node or worker heartbeat, or a measured delaySeconds for late data)';
 
 const WHY_NOT: Partial<Record<Category, string>> = {
   schema_drift: 'a schema mismatch fails the same way until the schema or the job changes',
@@ -57,9 +73,11 @@ function whySafe(partialWrite: PartialWrite, idempotent?: boolean): string {
 }
 
 /**
- * The deterministic retry policy of taxonomy.md: category defaults, then attempts, then
- * partial-write evidence and idempotency. A wrong "safe" duplicates or corrupts data, so every
- * doubt answers "no" and names the signal that would have allowed "yes".
+ * The deterministic retry policy of taxonomy.md. A yes needs every one of: a category that may
+ * be retried, attempts left, a confident classification, no sign the failure is deterministic,
+ * a transient cause its vendor declares retryable named in the evidence, and no partial write
+ * (or a job declared idempotent). A wrong "safe" duplicates or corrupts data, so every doubt
+ * answers "no" and names the signal that would have allowed "yes".
  */
 export function decideRetry(input: RetryInput): RetryVerdict {
   const { category, partialWrite, attempt, maxAttempts, idempotent, writesOutput, confidence } = input;
@@ -68,6 +86,10 @@ export function decideRetry(input: RetryInput): RetryVerdict {
     return {
       safeToRetry: false,
       reason: `Not safe: ${WHY_NOT[category] ?? 'this category is not retried unchanged'}.`,
+      wouldAllowYes:
+        category === 'unknown'
+          ? `the evidence the verdict lists as missing, naming ${TRANSIENT_HINT}`
+          : `a root cause of a kind that passes on its own instead: ${TRANSIENT_HINT}`,
     };
   }
   // Exhausted retries are evidence only when there were retries: the failure then persisted.
@@ -93,6 +115,14 @@ export function decideRetry(input: RetryInput): RetryVerdict {
       wouldAllowYes: 'evidence that the failure was transient',
     };
   }
+  const cause = input.transientCause;
+  if (!cause) {
+    return {
+      safeToRetry: false,
+      reason: `Not safe: nothing in the evidence names a transient cause, and the category (${category}) alone does not make a retry safe.`,
+      wouldAllowYes: TRANSIENT_HINT,
+    };
+  }
   if (partialWrite === 'true' && !idempotent) {
     return {
       safeToRetry: false,
@@ -110,6 +140,6 @@ export function decideRetry(input: RetryInput): RetryVerdict {
   return {
     safeToRetry: true,
     wait: WAIT[rule],
-    reason: `Safe to retry ${WHEN[rule]}: ${whySafe(partialWrite, idempotent)}.`,
+    reason: `Safe to retry ${WHEN[rule]}: the evidence names ${cause.label}${cause.lineId ? ` (${cause.lineId})` : ''}, and ${whySafe(partialWrite, idempotent)}.`,
   };
 }

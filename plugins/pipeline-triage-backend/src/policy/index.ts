@@ -4,3 +4,8 @@ export type { RetryInput } from './decideRetry';
 export { contractSeverity, decideSeverity } from './decideSeverity';
 export type { SeverityInput } from './decideSeverity';
 export { nonTransientReason } from './transience';
+export { findTransientCause } from './transientCause';
+export type { TransientCause } from './transientCause';
+export { RETRYABLE_CLASSES } from './retryableClasses';
+export type { RetryableClass } from './retryableClasses';
+export { DETERMINISTIC_SIGNS } from './deterministicSigns';

@@ -1,10 +1,12 @@
 import type { Category } from '@internal/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
+import { DETERMINISTIC_SIGNS } from './deterministicSigns';
 
 /**
  * Evidence that a failure of a usually-transient category will not pass on its own: the
- * request itself was rejected (HTTP 4xx), the container was killed for memory, or the tool
- * says the error is permanent. It can only turn a retry "yes" into "no", never the reverse.
+ * request itself was rejected (HTTP 4xx), the container was killed for memory, the tool
+ * says the error is permanent, or one of the deterministic signs (deterministicSigns.ts).
+ * It can only turn a retry "yes" into "no", never the reverse.
  */
 const PERMANENT_WORDS =
   /\bnon-?retr(?:y|i)able\b|\bnot retr(?:y|i)able\b|\bretryable["']?\s*[:=]\s*false\b|\bpermanent (?:error|failure)\b|\bwill not succeed\b|\bdo not retry\b/i;
@@ -13,13 +15,21 @@ const PERMANENT_WORDS =
 const RESTARTS_EXHAUSTED =
   /Recovery is suppressed by \w*RestartBackoffTimeStrategy|restart attempts? (?:exhausted|exceeded)|exhausted (?:all )?(?:its |the )?(?:restart|retry) attempts/i;
 
+/**
+ * A 4xx whose own line names a rate limit is the vendor's throttling (BigQuery reports
+ * rateLimitExceeded as 400 or 403), not a rejected request.
+ */
+const RATE_LIMITED = /\brate ?limits?\b|\brateLimitExceeded\b|\bToo Many Requests\b|\bthrottl/i;
+
 const CLIENT_ERRORS = new Set(['400', '404', '405', '409', '410', '411', '412', '413', '414', '415', '422']);
 
 export function nonTransientReason(
   evidence: Evidence,
   category?: Category,
 ): { reason: string; lineId?: string } | undefined {
-  const decisive = evidence.lines.filter(l => l.role === 'root' || l.role === 'cause');
+  // A rejected request counts on any line that reports the failure, not only the root: tools
+  // reword the status in their own wrapper ("AirflowException: 400:Bad Request").
+  const decisive = evidence.lines.filter(l => l.role === 'root' || l.role === 'cause' || l.role === 'error' || l.role === 'wrapper');
   // A 404 for late data is the expected symptom of the delay, not a rejected request.
   const ignored = category === 'source_delay' ? new Set(['404', '410']) : new Set<string>();
   const clientError = evidence.codes.find(
@@ -27,7 +37,8 @@ export function nonTransientReason(
       c.system === 'http' &&
       CLIENT_ERRORS.has(c.code) &&
       !ignored.has(c.code) &&
-      decisive.some(l => l.id === c.lineId),
+      decisive.some(l => l.id === c.lineId) &&
+      !RATE_LIMITED.test(evidence.byId.get(c.lineId)?.text ?? ''),
   );
   if (clientError) {
     return {
@@ -44,6 +55,12 @@ export function nonTransientReason(
       reason: `the job's restart strategy already retried and gave up (${exhausted.id}), so the failure persists`,
       lineId: exhausted.id,
     };
+  }
+  for (const line of evidence.lines) {
+    if (line.role === 'frame') continue;
+    for (const sign of DETERMINISTIC_SIGNS) {
+      if (sign.patterns.some(re => re.test(line.text))) return { reason: `${sign.why} (${line.id})`, lineId: line.id };
+    }
   }
   const permanent = evidence.lines.find(l => l.role !== 'frame' && PERMANENT_WORDS.test(l.text));
   if (permanent) {

@@ -3,6 +3,7 @@ import type { Category } from '@internal/plugin-pipeline-triage-common';
 import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
 import { triageFailure, triageFailures, type TriageStages } from '../triage';
 import { rememberSchemas } from '../contracts';
+import { isCatalogUnavailable } from '../linking';
 
 /** Failures recorded per transaction. */
 const BATCH = 200;
@@ -34,6 +35,14 @@ export class EventProcessor {
   /** Processes the given events that nobody else holds; the rest are reported pending. */
   async processBatch(ids: string[]): Promise<Map<string, ProcessOutcome>> {
     const outcomes = new Map<string, ProcessOutcome>();
+    if (ids.length === 0) return outcomes;
+    const down = await this.catalogDown();
+    if (down) {
+      // Stored and acknowledged already; left unclaimed, so the outage costs them no attempt.
+      this.logger.warn(`Leaving ${ids.length} accepted events for the sweeper: ${down}`);
+      for (const id of ids) outcomes.set(id, { status: 'pending', error: down });
+      return outcomes;
+    }
     for (let from = 0; from < ids.length; from += BATCH) {
       await this.processClaimed(await this.store.claimEvents(ids.slice(from, from + BATCH), this.options.leaseMs), outcomes);
     }
@@ -42,6 +51,11 @@ export class EventProcessor {
 
   /** Retries what is due; a request still processing an event holds its lease, so it is left alone. */
   async sweep(limit = 200): Promise<number> {
+    const down = await this.catalogDown();
+    if (down) {
+      this.logger.warn(`Sweeper waits for the catalog: ${down}`);
+      return 0;
+    }
     const due = await this.store.claimDueEvents(limit, this.options.leaseMs);
     await this.processClaimed(due, new Map());
     return due.length;
@@ -83,6 +97,10 @@ export class EventProcessor {
         outcomes.set(batch[i].id, { status: 'done', incidentId: t.incidentId, category: t.category, safeToRetry: t.safeToRetry });
       }
     } catch (error) {
+      if (isCatalogUnavailable(error)) {
+        for (const stored of batch) outcomes.set(stored.id, await this.wait(stored, error.message));
+        return;
+      }
       // One bad event must not hold back the others: one at a time, each with its own retries.
       this.logger.warn(`Batch of ${batch.length} events failed, processing them one at a time: ${error}`);
       for (const stored of batch) outcomes.set(stored.id, await this.process(stored));
@@ -102,9 +120,31 @@ export class EventProcessor {
       return { status: 'done', incidentId: t.incidentId, category: t.category, safeToRetry: t.safeToRetry };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (isCatalogUnavailable(error)) return this.wait(stored, message);
       this.logger.warn(`Processing event ${stored.id} failed (attempt ${stored.attempts}): ${message}`);
       const next = await this.store.failEvent(stored.id, message, this.options);
       return next === 'dead' ? { status: 'dead', error: message } : { status: 'pending', error: message };
+    }
+  }
+
+  /**
+   * A dependency outage is not the event's fault: it goes back to pending however many attempts
+   * it has had, so an outage longer than the retries cannot dead-letter what was acknowledged.
+   */
+  private async wait(stored: StoredEvent, message: string): Promise<ProcessOutcome> {
+    this.logger.warn(`Event ${stored.id} waits for the catalog: ${message}`);
+    await this.store.failEvent(stored.id, message, { maxAttempts: Number.POSITIVE_INFINITY, retryDelayMs: this.options.retryDelayMs });
+    return { status: 'pending', error: message };
+  }
+
+  /** Why linking cannot answer now, or undefined when it can. */
+  private async catalogDown(): Promise<string | undefined> {
+    try {
+      await this.stages.linker.ready?.();
+      return undefined;
+    } catch (error) {
+      if (isCatalogUnavailable(error)) return error.message;
+      throw error;
     }
   }
 }

@@ -4,7 +4,7 @@ import type { FailureEventInput } from '@internal/plugin-pipeline-triage-common'
 import { ConfigReader } from '@backstage/config';
 import type { Knex } from 'knex';
 import { createTriageEngine } from '../engine';
-import type { LinkResult, Linker } from '../linking';
+import { CatalogUnavailableError, type LinkResult, type Linker } from '../linking';
 import { IncidentNotifier } from '../notify/IncidentNotifier';
 import { RoutePolicy } from '../routing';
 import { IngestService } from '../service/IngestService';
@@ -92,6 +92,45 @@ describe.each(databases.eachSupportedId())('event processing on %s', databaseId 
     expect(await store.listDeadLetters(10)).toEqual([
       expect.objectContaining({ eventId: (result as { eventId: string }).eventId, attempts: 3, reason: expect.stringMatching(/catalog unavailable/) }),
     ]);
+  });
+
+  it('never dead-letters an event for a catalog outage, however long it lasts', async () => {
+    // The catalog answers the readiness check, then fails while the claimed event is linked.
+    const linker: Linker = {
+      ready: async () => undefined,
+      link: async () => {
+        throw new CatalogUnavailableError(new Error('Request failed with 503 Service Unavailable'));
+      },
+    };
+    const { store, processor, ingest, knex } = await setup(linker);
+    const [result] = await ingest.ingest(failure, {}, 'external:test');
+    const eventId = (result as { eventId: string }).eventId;
+    for (let i = 0; i < 6; i++) {
+      await knex('pt_events').where('id', eventId).update({ next_attempt_at: new Date(0).toISOString() });
+      await processor.sweep();
+    }
+    expect(await store.getEvent(eventId)).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/catalog unavailable: .*503/) });
+    expect(await store.listDeadLetters(10)).toEqual([]);
+  });
+
+  it('leaves accepted events unclaimed while the catalog is down, so the outage costs no attempt', async () => {
+    let down = true;
+    const linker: Linker = {
+      ready: async () => {
+        if (down) throw new CatalogUnavailableError(new Error('connect ECONNREFUSED'));
+      },
+      link: async () => LINKED,
+    };
+    const { store, processor, ingest, knex } = await setup(linker);
+    const [result] = await ingest.ingest(failure, {}, 'external:test');
+    expect(result).toMatchObject({ status: 'accepted', processing: 'pending' });
+    const eventId = (result as { eventId: string }).eventId;
+    expect(await processor.sweep()).toBe(0);
+    expect(await store.getEvent(eventId)).toMatchObject({ status: 'pending', attempts: 0 });
+    down = false;
+    await knex('pt_events').where('id', eventId).update({ next_attempt_at: new Date(0).toISOString() });
+    expect(await processor.sweep()).toBe(1);
+    expect(await store.getEvent(eventId)).toMatchObject({ status: 'done', attempts: 1 });
   });
 
   it('feeds events published on the Backstage events topic into the same pipeline', async () => {

@@ -6,3 +6,6 @@ export { COMMANDS } from './commands';
 export type { CommandTemplate, CommandId } from './commands';
 export { detectPlatforms, PLATFORMS } from './platforms';
 export type { Platform } from './platforms';
+export { missingEvidence } from './missingEvidence';
+export { EVIDENCE_REQUESTS } from './evidenceRequests';
+export type { EvidenceRequest } from './evidenceRequests';

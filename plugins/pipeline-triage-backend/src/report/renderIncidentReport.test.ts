@@ -56,9 +56,38 @@ describe('renderIncidentReport', () => {
     });
     const r = engine.triage(nasty);
     const md = renderIncidentReport({ job: { name: 'x|y' }, eventTime: nasty.eventTime, verdict: r.verdict, evidenceLines: r.evidenceLines });
-    expect(md).toContain('## Hypotheses dismissed');
+    expect(md).toContain('## Hypotheses weighed');
     expect(md).toContain('````text');
     expect(md).toContain('| Job | x\\|y |');
     expect(md).not.toContain('## Route');
+  });
+
+  it('shows the three hypotheses with their scores and the evidence against those that lost', () => {
+    const skewed = failureEventSchema.parse({
+      job: { name: 'sessions' },
+      eventTime: '2024-06-01T02:00:00Z',
+      logExcerpt: 'java.lang.OutOfMemoryError: Java heap space\norg.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 3.0 failed 4 times',
+      signals: { maxTaskInputBytes: 20e9, medianTaskInputBytes: 200e6, taskCount: 400 },
+    });
+    const r = engine.triage(skewed);
+    const md = renderIncidentReport({ job: { name: 'sessions' }, eventTime: skewed.eventTime, verdict: r.verdict, evidenceLines: r.evidenceLines });
+    const section = md.slice(md.indexOf('## Hypotheses weighed'), md.indexOf('## Retry'));
+    expect(section).toMatch(/- \*\*Data skew\*\* \(score \d\.\d\d, chosen\)/);
+    expect(section).toMatch(/- \*\*Resource exhaustion\*\* \(score \d\.\d\d, dismissed\)/);
+    expect(section).toContain('  - Against: one task read 100x the median task');
+    expect(section.match(/^- \*\*/gm)).toHaveLength(3);
+  });
+
+  it('says what evidence is missing and what would settle an abstention', () => {
+    const vague = failureEventSchema.parse({
+      job: { name: 'orders_copy', type: 'redshift' },
+      eventTime: '2024-06-01T02:00:00Z',
+      logExcerpt: 'ERROR - COPY analytics.orders from s3 manifest did not complete; query: 884213',
+    });
+    const r = engine.triage(vague);
+    const md = renderIncidentReport({ job: { name: 'orders_copy' }, eventTime: vague.eventTime, verdict: r.verdict, evidenceLines: r.evidenceLines });
+    expect(md).toContain('## Missing evidence');
+    expect(md).toContain('- attach stl_load_errors for query 884213');
+    expect(renderIncidentReport({ job: { name: 'x' }, eventTime: event.eventTime, verdict: result.verdict, evidenceLines: [] })).not.toContain('## Missing evidence');
   });
 });

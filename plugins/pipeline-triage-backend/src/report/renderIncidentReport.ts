@@ -99,14 +99,26 @@ export function renderIncidentReport(input: IncidentReportInput): string {
   if (c.rules.length > 0) classification.push('', `Rules: ${c.rules.map(r => `\`${r}\``).join(', ')}`);
   out.push(...section('Classification', classification));
 
-  const dismissed = c.hypotheses.filter(h => h.category !== c.category && h.category !== 'unknown');
-  if (dismissed.length > 0) {
-    out.push(
-      ...section(
-        'Hypotheses dismissed',
-        dismissed.map(h => `- **${CATEGORY_INFO[h.category].label}** (score ${h.score.toFixed(2)}): ${escapeInline(h.reason)}`),
-      ),
-    );
+  const weighed = c.hypotheses.filter(h => h.category !== 'unknown');
+  if (weighed.length > 0) {
+    const body: string[] = [];
+    for (const h of weighed) {
+      const chosen = h.category === c.category;
+      body.push(
+        `- **${CATEGORY_INFO[h.category].label}** (score ${h.score.toFixed(2)}, ${chosen ? 'chosen' : 'dismissed'}): ${escapeInline(h.reason)}`,
+      );
+      for (const a of h.against ?? []) body.push(`  - Against: ${escapeInline(a)}`);
+    }
+    out.push(...section('Hypotheses weighed', body));
+  }
+
+  if (verdict.missingEvidence) {
+    const m = verdict.missingEvidence;
+    const body = ['The engine abstained. Missing:', '', ...m.missing.map(x => `- ${escapeInline(x)}`)];
+    if (m.requests.length > 0) {
+      body.push('', 'What would settle it:', '', ...m.requests.map(r => `- ${escapeInline(r.ask)} (${escapeInline(r.why)})`));
+    }
+    out.push(...section('Missing evidence', body));
   }
 
   const retry = [

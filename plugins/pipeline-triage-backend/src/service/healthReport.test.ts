@@ -106,6 +106,28 @@ describe.each(databaseIds())('GET /health on %s', databaseId => {
   });
 });
 
+describe('GET /health of a deployment that signs users in', () => {
+  it('is unavailable with the reason when no auth backend answers for the sign-in keys', async () => {
+    // auth.providers says users sign in here, but this backend has no auth plugin: the state an
+    // instance is in when the auth backend lost its start-up (a migration race on a new database).
+    const backend = await startTriageBackend('SQLITE_3', { health: { dependencyCacheSeconds: 0 } }, {
+      config: data => {
+        data.auth = { providers: { guest: {} } };
+      },
+    });
+    try {
+      const res = await request(backend.server).get('/api/pipeline-triage/health').set('authorization', mockCredentials.service.header());
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({
+        status: 'unavailable',
+        reasons: [{ part: 'auth', message: expect.stringMatching(/^sign-in unavailable: the auth backend answered 404/) }],
+      });
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
 /** The databases this test named itself; the others' test databases are not ours to drop. */
 async function dropDatabases(prefix: string) {
   const admin = knexFactory({ client: 'pg', connection: process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING });

@@ -11,20 +11,41 @@ export interface HealthOptions {
 
 export type HealthReason =
   | { part: 'database'; message: string }
+  | { part: 'catalog'; message: string }
+  | { part: 'auth'; message: string }
   | { part: 'queue'; message: string; lagSeconds: number; pending: number }
   | { part: 'dead-letters'; message: string; count: number };
 
 export interface HealthReport {
-  /** ok: all well; degraded: serving, but something needs a look; unavailable: no database. */
+  /**
+   * ok: all well; degraded: serving, but something needs a look (queue lag, dead letters, a
+   * catalog that does not answer: events are kept and wait for it); unavailable: no database, or
+   * no sign-in on this instance (users cannot use it, so a load balancer should send them elsewhere).
+   */
   status: 'ok' | 'degraded' | 'unavailable';
   reasons: HealthReason[];
 }
 
-/** The instance's health from the store's queue figures; never throws. */
+/** Failures of the services the plugin depends on (dependencyHealth.ts); never throws. */
+export type DependencyCheck = () => Promise<HealthReason[]>;
+
+/** The instance's health from the store's queue figures and its dependencies; never throws. */
 export async function healthReport(
   store: Pick<TriageStore, 'queueStats'>,
   options: HealthOptions,
   now: number = Date.now(),
+  dependencies?: DependencyCheck,
+): Promise<HealthReport> {
+  const [queue, failed] = await Promise.all([queueHealth(store, options, now), dependencies?.() ?? []]);
+  const reasons = [...queue.reasons, ...failed];
+  if (reasons.some(r => r.part === 'database' || r.part === 'auth')) return { status: 'unavailable', reasons };
+  return { status: reasons.length ? 'degraded' : 'ok', reasons };
+}
+
+async function queueHealth(
+  store: Pick<TriageStore, 'queueStats'>,
+  options: HealthOptions,
+  now: number,
 ): Promise<HealthReport> {
   let timer: NodeJS.Timeout | undefined;
   let stats: Awaited<ReturnType<TriageStore['queueStats']>>;
@@ -58,16 +79,18 @@ export async function healthReport(
 }
 
 /**
- * GET /health as readiness: 200 while serving (ok or degraded), 503 without a database. Anyone
+ * GET /health as readiness: 200 while serving (ok or degraded), 503 without a database or
+ * sign-in. Anyone
  * sees the status; why it is degraded is for authenticated callers only.
  */
 export function healthHandler(
   store: Pick<TriageStore, 'queueStats'>,
   httpAuth: HttpAuthService,
   options: HealthOptions = { maxQueueLagSeconds: 300, databaseTimeoutMs: 5000 },
+  dependencies?: DependencyCheck,
 ) {
   return async (req: Request, res: Response) => {
-    const report = await healthReport(store, options);
+    const report = await healthReport(store, options, Date.now(), dependencies);
     const authenticated = await httpAuth.credentials(req, { allow: ['user', 'service'] }).then(
       () => true,
       () => false,

@@ -21,7 +21,7 @@ import type { TriageStore } from '../store';
 import type { IngestService } from './IngestService';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
-import { healthHandler, type HealthOptions } from './healthReport';
+import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
 import { contractStatus } from '../contracts';
 import type { CatalogIndex } from '../linking';
 import { type IncidentAccess, isSenderToken } from '../permissions/IncidentAccess';
@@ -38,6 +38,8 @@ export interface RouterOptions {
   incidents: IncidentService;
   /** Thresholds of /health; defaults as in config.ts. */
   health?: HealthOptions;
+  /** The catalog and sign-in as /health reports them. */
+  dependencies?: DependencyCheck;
   maxBodySize: string;
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
@@ -107,7 +109,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const reader = (req: Request) => access.reader(req);
 
   router.get('/health', async (_req, res) => {
-    await healthHandler(store, httpAuth, options.health)(_req, res);
+    await healthHandler(store, httpAuth, options.health, options.dependencies)(_req, res);
   });
 
   /** Liveness: the process answers; always 200, so a database outage never restarts it. */

@@ -20,5 +20,7 @@ export const dbtPack: RulePack = {
     { id: 'dbt-deps-missing', category: 'config_error', description: 'dbt packages not installed or incompatible', patterns: [ci('dbt found \\b\\d+ package\\(s\\) specified in packages\\.yml, but only \\d+ package\\(s\\) installed|run "?dbt deps"?|Package .{0,80} was not found in the package index|requires dbt version|This version of dbt is not supported')], weight: 0.85 },
     { id: 'dbt-freshness', category: 'source_delay', description: 'source freshness check failed', patterns: ['\\bSTALE\\b', ci('freshness of [\\w.]+|source freshness|source [\\w.]+ is stale|freshness (?:check )?(?:failed|error)|max_loaded_at')], weight: 0.9 },
     { id: 'dbt-query-timeout', category: 'resource_exhaustion', description: 'query exceeded the adapter timeout', patterns: [ci('Query exceeded timeout|job_execution_timeout_seconds|JobTimeout|Operation did not complete within the designated timeout')], weight: 0.45 },
+    // A config file the tool reads (profiles.yml, dbt_project.yml, ...) is not valid YAML.
+    { id: 'yaml-config-invalid', category: 'config_error', description: 'a YAML configuration file does not parse', patterns: [ci('Could not read .{0,200}\\.ya?ml\\b|while (?:scanning|parsing) an? (?:simple key|block mapping|block collection|flow mapping|quoted scalar)|could not find expected \':\'|mapping values are not allowed here|found character that cannot start any token|found undefined alias|yaml\\.(?:scanner|parser|constructor)\\.\\w*Error')], weight: 0.8 },
   ],
 };

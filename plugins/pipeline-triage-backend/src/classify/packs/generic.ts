@@ -33,7 +33,7 @@ export const genericPack: RulePack = {
     { id: 'upstream-not-ready', category: 'source_delay', description: 'upstream data not there yet', patterns: [ci('upstream (?:job|task|dag|pipeline|data|table|model|dependency|run)s? (?:has |have )?(?:not|hasn\'t|haven\'t|did not|didn\'t) (?:yet )?(?:finish|complete|succeed|run|land|arrive)|(?:not yet|hasn\'t been|has not been) (?:available|arrived|landed|published|delivered|loaded)|(?:waiting|waited) (?:for|on) (?:upstream|data|input|the file|the partition|partition|file)|(?:partition|file|input|data|export|manifest|delivery) .{0,80}(?:not arrived|did not arrive|has not arrived|not (?:yet )?landed)|late (?:arriving )?(?:data|arrival|file|delivery)|SLA (?:missed|miss)\\b|data (?:is )?not (?:yet )?(?:ready|available) for')], weight: 0.75 },
 
     // --- data checks (Great Expectations, Soda, custom)
-    { id: 'data-checks-failed', category: 'data_quality', description: 'data quality checks failed', patterns: [ci('expectations? (?:failed|were not met|not met)|ExpectationSuite .{0,80}failed|Validation (?:failed|result.{0,40}"success":\\s*false)|great_expectations.{0,120}(?:failed|ValidationError)|Soda.{0,60}(?:checks? failed|fail)|\\b\\d+ checks? failed|DataQuality(?:Error|Exception|CheckFailed)|data quality (?:check|test|validation)s? (?:failed|error)|quality check .{0,80} failed|expect_\\w+ .{0,80}(?:failed|unsuccessful)|unexpected_percent|row count (?:check )?(?:failed|below|above|out of range)|duplicates? (?:found|detected) in|found \\d+ duplicates?|null values? (?:found|detected) in|referential integrity')], weight: 0.85 },
+    { id: 'data-checks-failed', category: 'data_quality', description: 'data quality checks failed', patterns: [ci('expectations? (?:failed|were not met|not met)|ExpectationSuite .{0,80}failed|Validation (?:failed|result.{0,40}"success":\\s*false)|great_expectations.{0,120}(?:failed|ValidationError)|Soda.{0,60}(?:checks? failed|fail)|\\b\\d+ checks? failed|DataQuality(?:Error|Exception|CheckFailed)|data quality (?:check|test|validation)s? (?:failed|error)|quality check .{0,80} failed|expect_\\w+ .{0,80}(?:failed|unsuccessful)|unexpected_percent|row count (?:check )?(?:failed|below|above|out of range)|duplicates? (?:found|detected) in|found \\d+ duplicates?|null values? (?:found|detected) in|referential integrity')], weight: 0.85, unless: ['SQL validation failed'] },
     { id: 'pydantic-validation', category: 'data_quality', description: 'records failed schema validation', patterns: ['\\d+ validation errors? for \\w+|jsonschema\\.exceptions\\.ValidationError|Failed validating [\'"]\\w+[\'"] in schema'], weight: 0.6 },
 
     // --- generic wording (weak on purpose: it only decides when nothing specific matched)
@@ -60,27 +60,7 @@ export const genericPack: RulePack = {
     { id: 'http-403', category: 'permission', description: 'HTTP 403', code: { system: 'http', equals: '403' }, weight: 0.7, unless: [ci('rateLimitExceeded|rate limit|quota')] },
     { id: 'http-404', category: 'config_error', description: 'HTTP 404', code: { system: 'http', equals: '404' }, weight: 0.3 },
     { id: 'http-400', category: 'code_error', description: 'HTTP 400 (the request itself was rejected)', code: { system: 'http', equals: '400' }, weight: 0.25 },
-    { id: 'bq-reason-transient', category: 'dependency_unavailable', description: 'BigQuery transient backend error', code: { system: 'bigquery', in: ['backendError', 'internalError', 'rateLimitExceeded', 'backendErrors'] }, weight: 0.85 },
-    { id: 'bq-reason-resources', category: 'resource_exhaustion', description: 'BigQuery resource or quota limit', code: { system: 'bigquery', in: ['quotaExceeded', 'resourcesExceeded', 'responseTooLarge', 'billingTierLimitExceeded'] }, weight: 0.8 },
-    { id: 'bq-reason-denied', category: 'permission', description: 'BigQuery access denied', code: { system: 'bigquery', equals: 'accessDenied' }, weight: 0.85 },
-    { id: 'bq-reason-invalid-query', category: 'code_error', description: 'BigQuery invalid query', code: { system: 'bigquery', equals: 'invalidQuery' }, weight: 0.55 },
-    { id: 'bq-reason-not-found', category: 'config_error', description: 'BigQuery object not found', code: { system: 'bigquery', equals: 'notFound' }, weight: 0.4 },
-    { id: 'aws-code-throttling', category: 'dependency_unavailable', description: 'AWS throttling', code: { system: 'aws', in: ['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException', 'ProvisionedThroughputExceededException'] }, weight: 0.85 },
-    { id: 'aws-code-internal', category: 'dependency_unavailable', description: 'AWS service internal error', code: { system: 'aws', in: ['InternalServiceException', 'InternalFailure', 'InternalError', 'InternalServerError', 'InternalServerException', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceException'] }, weight: 0.75 },
-    { id: 'aws-code-denied', category: 'permission', description: 'AWS access denied', code: { system: 'aws', in: ['AccessDenied', 'AccessDeniedException', 'ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidClientTokenId', 'UnrecognizedClientException'] }, weight: 0.85 },
-    { id: 'sqlstate-connection', category: 'dependency_unavailable', description: 'SQLSTATE class 08 (connection exception)', code: { system: 'sqlstate', prefix: '08' }, weight: 0.7 },
-    { id: 'sqlstate-auth', category: 'permission', description: 'SQLSTATE class 28 (invalid authorization)', code: { system: 'sqlstate', prefix: '28' }, weight: 0.8 },
-    { id: 'sqlstate-privilege', category: 'permission', description: 'SQLSTATE 42501 (insufficient privilege)', code: { system: 'sqlstate', equals: '42501' }, weight: 0.9 },
-    { id: 'sqlstate-syntax', category: 'code_error', description: 'SQLSTATE 42601 (syntax error)', code: { system: 'sqlstate', equals: '42601' }, weight: 0.8 },
-    { id: 'sqlstate-undefined-column', category: 'schema_drift', description: 'SQLSTATE 42703 (undefined column)', code: { system: 'sqlstate', equals: '42703' }, weight: 0.55 },
-    { id: 'sqlstate-undefined-table', category: 'config_error', description: 'SQLSTATE 42P01 (undefined table)', code: { system: 'sqlstate', equals: '42P01' }, weight: 0.45 },
-    { id: 'sqlstate-integrity', category: 'data_quality', description: 'SQLSTATE class 23 (integrity constraint violation)', code: { system: 'sqlstate', prefix: '23' }, weight: 0.85 },
-    { id: 'sqlstate-data', category: 'data_quality', description: 'SQLSTATE class 22 (data exception)', code: { system: 'sqlstate', prefix: '22' }, weight: 0.7 },
-    { id: 'sqlstate-resources', category: 'resource_exhaustion', description: 'SQLSTATE class 53 (insufficient resources)', code: { system: 'sqlstate', prefix: '53' }, weight: 0.85 },
-    { id: 'sqlstate-operator', category: 'infrastructure', description: 'SQLSTATE 57P01/57P02 (server shut down)', code: { system: 'sqlstate', in: ['57P01', '57P02'] }, weight: 0.6 },
-    { id: 'sqlstate-cannot-connect-now', category: 'dependency_unavailable', description: 'SQLSTATE 57P03 (cannot connect now)', code: { system: 'sqlstate', equals: '57P03' }, weight: 0.6, unless: ['No active warehouse|resource monitor'] },
-    { id: 'sqlstate-serialization', category: 'dependency_unavailable', description: 'SQLSTATE class 40 (transaction rollback)', code: { system: 'sqlstate', prefix: '40' }, weight: 0.55 },
-    { id: 'sqlstate-catalog', category: 'config_error', description: 'SQLSTATE 3D000/3F000 (unknown database or schema)', code: { system: 'sqlstate', in: ['3D000', '3F000'] }, weight: 0.7 },
+    // SQLSTATE, BigQuery reasons and AWS codes: see ../vendorCodes (the vendor-codes pack).
 
     // --- exit codes and kill signals (from the event or the log)
     { id: 'signal-oom-killed', category: 'resource_exhaustion', description: 'process OOM-killed', signals: [{ signal: 'killSignal', equals: 'OOMKilled' }], weight: 0.95 },
@@ -98,5 +78,10 @@ export const genericPack: RulePack = {
     // --- priors: only raise a category that the evidence already supports
     { id: 'prior-recent-deploy-code', category: 'code_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.15, prior: true },
     { id: 'prior-recent-deploy-config', category: 'config_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.1, prior: true },
+    // Schedulers and loaders that say the input has not arrived for the period they run for.
+    { id: 'generic-no-data-yet', category: 'source_delay', description: 'no input data for the run\'s date yet', patterns: [ci('No data (?:at the source |available )?for .{0,80}(?:information|info|partition|business|processing|run) date|(?:data|files?|input|partition)s? (?:may )?(?:has |have )?not (?:yet )?(?:arrived|landed|been delivered)|NoDataException')], weight: 0.8 },
+    { id: 'generic-insufficient-permission', category: 'permission', description: 'the user lacks a permission (wording)', patterns: [ci('does not have (?:sufficient|enough|the (?:required|necessary)) (?:permissions?|privileges?)|insufficient permissions? (?:to|for|on)|not have permission to')], where: 'any', weight: 0.8 },
+    // An account or organization policy forbids the kind of object or operation: the setup must change.
+    { id: 'generic-policy-forbidden', category: 'config_error', description: 'a policy forbids this kind of setup', patterns: [ci('has been forbidden\\. See your account administrator|(?:is|are|has been) (?:forbidden|disallowed|prohibited) by (?:an? )?(?:account|organization|org) policy')], weight: 0.65 },
   ],
 };

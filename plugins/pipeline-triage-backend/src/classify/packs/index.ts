@@ -8,6 +8,7 @@ import { kubernetesYarnPack } from './kubernetesYarn';
 import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
+import { vendorCodesPack } from '../vendorCodes';
 
 /** The built-in rule packs, one per platform family. */
 export const BUILT_IN_RULE_PACKS: RulePack[] = [
@@ -20,4 +21,5 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   kubernetesYarnPack,
   tableFormatsPack,
   genericPack,
+  vendorCodesPack,
 ];

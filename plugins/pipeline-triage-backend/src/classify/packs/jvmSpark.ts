@@ -20,7 +20,7 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-driver-restarting-memory', category: 'resource_exhaustion', description: 'driver restarts are usually driver memory pressure', patterns: ['The spark driver has stopped unexpectedly and is restarting'], weight: 0.35 },
 
     // --- data skew
-    { id: 'spark-shuffle-frame-too-large', category: 'data_skew', description: 'a single shuffle block exceeds 2 GB', patterns: ['(?:Adjusted frame length|Too large frame|frame length) exceeds|Size exceeds Integer\\.MAX_VALUE|Cannot grow BufferHolder by size|exceeds size limitation'], weight: 0.75, explains: ['resource_exhaustion', 'infrastructure'] },
+    { id: 'spark-shuffle-frame-too-large', category: 'data_skew', description: 'a single shuffle block exceeds 2 GB', patterns: ['(?:Adjusted frame length|Too large frame|frame length) exceeds|Too large frame: \\d+|Size exceeds Integer\\.MAX_VALUE|Cannot grow BufferHolder by size|exceeds size limitation'], weight: 0.75, explains: ['resource_exhaustion', 'infrastructure'] },
     { id: 'spark-skew-words', category: 'data_skew', description: 'the log names skew', patterns: [ci('\\bskew(?:ed)? (?:partition|key|join|data)|data skew|straggler')], weight: 0.6, where: 'any' },
     { id: 'task-far-above-median', category: 'data_skew', description: 'one task far slower or larger than the median', patterns: [ci('(?:while|but) the median (?:task )?(?:took|was|read)|\\d+x (?:longer|slower|larger) than (?:the )?median|(?:longer|slower|larger) than the median|max(?:imum)? task .{0,60} median')], weight: 0.6, where: 'any' },
     { id: 'spark-speculation', category: 'data_skew', description: 'tasks far slower than the median', patterns: ['as speculatable because it ran more than'], weight: 0.45, where: 'any' },
@@ -94,5 +94,11 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-dynamic-partitions', category: 'small_file_pressure', description: 'too many dynamic partitions', patterns: ['Number of dynamic partitions created is \\d+, which is more than|Too many (?:dynamic )?partitions|hive\\.exec\\.max\\.dynamic\\.partitions'], weight: 0.55 },
     { id: 'spark-listing-many-files', category: 'small_file_pressure', description: 'listing a very large number of files', patterns: ['Listing leaf files and directories for \\d{4,} paths|Listing files .{0,200} took \\d{4,} ?ms'], weight: 0.3, where: 'any' },
     { id: 'spark-slow-listing', category: 'small_file_pressure', description: 'listing input files took minutes', patterns: ['It took \\d{5,} ms to list leaf files'], weight: 0.6, where: 'any' },
+    // Flink Table API: the connector, format or catalog named in the DDL is not on the classpath.
+    { id: 'flink-factory-missing', category: 'config_error', description: 'no connector/format/catalog factory for the identifier (jar missing or name wrong)', patterns: ['Could not find any factory for identifier \'[^\']+\' that implements|NoMatchingTableFactoryException|Could not find a suitable table factory'], weight: 0.85 },
+    // Calcite-based SQL engines (Flink SQL, SeaTunnel, Druid): the validator names what it cannot resolve.
+    { id: 'calcite-object-not-found', category: 'config_error', description: 'the SQL names a table or catalog that is not registered', patterns: ["Object '[^']+' not found(?: within '[^']+')?|Table '[^']+' not found"], weight: 0.7 },
+    { id: 'calcite-column-not-found', category: 'schema_drift', description: 'the SQL names a column the table does not have', patterns: ["Column '[^']+' not found in (?:any table|table '[^']+')"], weight: 0.55 },
+    { id: 'calcite-column-not-found-code', category: 'code_error', description: 'a missing column can be a typo in the SQL', patterns: ["Column '[^']+' not found in (?:any table|table '[^']+')"], weight: 0.45 },
   ],
 };

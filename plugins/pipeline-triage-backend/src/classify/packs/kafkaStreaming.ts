@@ -23,6 +23,6 @@ export const kafkaStreamingPack: RulePack = {
     { id: 'flink-network-buffers', category: 'resource_exhaustion', description: 'network buffers exhausted', patterns: ['Insufficient number of network buffers|Too little (?:memory|network) buffers'], weight: 0.8 },
     { id: 'flink-checkpoint-failure', category: 'infrastructure', description: 'checkpoints failing', patterns: ['Exceeded checkpoint tolerable failure threshold|Checkpoint .{0,80}(?:expired|declined) before completing|CheckpointException'], weight: 0.45 },
     { id: 'flink-state-incompatible', category: 'schema_drift', description: 'state not compatible with the new program', patterns: ['StateMigrationException|must not be incompatible with the old state serializer|incompatible with the previous state|cannot be mapped to the new program'], weight: 0.55 },
-    { id: 'kinesis-throughput', category: 'dependency_unavailable', description: 'stream throughput limit hit', patterns: ['ProvisionedThroughputExceededException|Rate exceeded for shard|(?:Read|Write)ProvisionedThroughputExceeded|LimitExceededException'], weight: 0.8 },
+    { id: 'kinesis-throughput', category: 'dependency_unavailable', description: 'stream throughput limit hit', patterns: ['ProvisionedThroughputExceededException|Rate exceeded for shard|(?:Read|Write)ProvisionedThroughputExceeded|\\bLimitExceededException'], weight: 0.8 },
   ],
 };

@@ -14,6 +14,7 @@ describe('built-in rule packs', () => {
       'kubernetes-yarn',
       'table-formats',
       'generic',
+      'vendor-codes',
     ]);
   });
 

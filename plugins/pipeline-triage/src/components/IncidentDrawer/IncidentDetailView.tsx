@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { IncidentDetail } from '@internal/plugin-pipeline-triage-common';
 import { EvidenceLines } from './EvidenceLines';
-import { Hypotheses } from './Hypotheses';
+import { Hypotheses, MissingEvidenceView } from './Hypotheses';
 import { RecommendationSection } from './RecommendationSection';
 import { RetrySection } from './RetrySection';
 import { RouteSection } from './RouteSection';
@@ -43,6 +43,11 @@ export function IncidentDetailView(props: { incident: IncidentDetail }) {
           ))}
         </Box>
       </Section>
+      {i.verdict.missingEvidence && (
+        <Section title="Missing evidence">
+          <MissingEvidenceView missing={i.verdict.missingEvidence} />
+        </Section>
+      )}
       <Section title="Hypotheses considered">
         <Hypotheses classification={classification} />
       </Section>

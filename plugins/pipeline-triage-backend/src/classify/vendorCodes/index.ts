@@ -1,0 +1,41 @@
+import { compileVendorTables } from './compileTables';
+import { awsTable } from './aws';
+import { googleApiTable } from './googleApi';
+import { redshiftLoadErrorTable } from './redshiftLoadErrors';
+import { snowflakeTable } from './snowflake';
+import { sparkErrorClassTable } from './sparkErrorClasses';
+import { sqlstateTable } from './sqlstate';
+import { trinoTable } from './trino';
+import { lookupVendorCode } from './compileTables';
+import type { VendorCodeEntry, VendorCodeTable } from './types';
+
+export type { VendorCodeEntry, VendorCodeTable } from './types';
+export { compileVendorTables, lookupVendorCode } from './compileTables';
+
+/** Every table, in the order their rules are compiled. */
+export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
+  sqlstateTable,
+  sparkErrorClassTable,
+  trinoTable,
+  googleApiTable,
+  awsTable,
+  snowflakeTable,
+  redshiftLoadErrorTable,
+];
+
+/** How software classifies its own failures, as one built-in rule pack. */
+export const vendorCodesPack = compileVendorTables('vendor-codes', VENDOR_CODE_TABLES);
+
+/**
+ * What the vendor says about one code of the evidence (`ErrorCode` system and code, or
+ * `exitCode` and the number): its entry, with `transient` and `source`. For the retry policy,
+ * which may read a vendor-declared transient code as positive evidence.
+ */
+export function vendorCodeEntry(system: string, code: string): VendorCodeEntry | undefined {
+  for (const table of VENDOR_CODE_TABLES) {
+    if (table.system !== system) continue;
+    const entry = lookupVendorCode(table, code);
+    if (entry) return entry;
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+/**
+ * Signs that a failure is deterministic: the same input, path, setting or version fails the
+ * same way on every attempt, whatever the category's default says. Any one of them makes the
+ * retry verdict "no". Data, so a new kind is one entry; each says why a rerun cannot help.
+ */
+export interface DeterministicSign {
+  id: string;
+  /** Matched on any line but stack frames. */
+  patterns: RegExp[];
+  /** The verdict's reason, completed with the line id. */
+  why: string;
+}
+
+export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
+  {
+    id: 'unrendered-template',
+    patterns: [/\{\{[^{}\n]{1,80}\}\}/, /(?:s3a?|gs|abfss?|wasbs?|hdfs|file):\/\/\S*\$\{[A-Za-z_][\w.]*\}/],
+    why: 'the path or key still holds an unrendered template, so it names an object that will never appear',
+  },
+  {
+    id: 'sensor-on-manual-instant',
+    // Scheduled runs land on whole seconds; a fractional instant is a manual trigger's own time.
+    patterns: [/\bPoking for \S+ on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,}/],
+    why: 'the sensor waits for an upstream run at a manual trigger\'s exact instant, which a scheduled upstream never has, so it can never match',
+  },
+  {
+    id: 'upstream-failed',
+    patterns: [/\bThe external (?:task|DAG) \S+ (?:in DAG \S+ )?failed\b|\bexternal task \S+ (?:is )?in (?:a )?failed state\b|\bupstream_failed\b/i],
+    why: 'the upstream it waits for has failed rather than being late, so it will not arrive without someone fixing it',
+  },
+  {
+    id: 'tls-mismatch',
+    patterns: [
+      /\bWRONG_VERSION_NUMBER\b|\bwrong version number\b/i,
+      /\bPKIX path (?:building|validation) failed\b|\bunable to find valid certification path\b/i,
+      /\bCERTIFICATE_VERIFY_FAILED\b|\bcertificate verify failed\b|\bcertificate (?:has )?expired\b/i,
+      /\bUNSUPPORTED_PROTOCOL\b|\bunsupported protocol\b|\bno protocols available\b|\bprotocol_version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b|\bno appropriate protocol\b|\bhandshake_failure\b/i,
+    ],
+    why: 'the TLS versions, protocols or certificate trust of the two ends do not match, which fails every handshake the same way until a setting changes',
+  },
+  {
+    id: 'too-large-to-transfer',
+    patterns: [
+      /\bToo large frame\b|\bAdjusted frame length exceeds\b|\bSize exceeds Integer\.MAX_VALUE\b|\bCannot (?:grow|allocate) BufferHolder\b/i,
+      /\bRecordTooLargeException\b|\bMESSAGE_TOO_LARGE\b|\bMessage size too large\b|\bRequested array size exceeds VM limit\b/i,
+      /\bbigger than spark\.driver\.maxResultSize\b|\bKryo serialization failed: Buffer overflow\b/i,
+    ],
+    why: 'a block, record or result is larger than a hard limit, so it can never be transferred until the data layout or the limit changes',
+  },
+  {
+    id: 'quota-exhausted-for-period',
+    patterns: [/\bquotaExceeded\b|\bdaily (?:limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b/i],
+    why: 'a quota for the whole period is used up, so retries fail until it resets',
+  },
+];

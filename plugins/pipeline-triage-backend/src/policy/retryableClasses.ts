@@ -1,0 +1,209 @@
+import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { ErrorCode } from '../evidence';
+
+/**
+ * Failure classes that their vendors declare transient (retry, with backoff where said), as
+ * data. A "safe to retry" needs one of these named in the evidence: the category's default
+ * alone never makes a yes. Each entry names the vendor's own retry guidance it follows.
+ */
+export interface RetryableClass {
+  id: string;
+  /** What the evidence shows, for the verdict's reason ("... (HTTP 503)"). */
+  label: string;
+  /** Codes as evidence/errorCodes.ts extracts them; `code` is matched whole. */
+  codes?: Array<{ system: ErrorCode['system'] | string; code: RegExp }>;
+  /** Matched on any line but stack frames. */
+  patterns?: RegExp[];
+  /** When given, the class only counts with this signal (e.g. no deploy since the last success). */
+  requires?: (signals: { recentDeploy?: boolean; delaySeconds?: number }) => boolean;
+  /** A run signal that names the class by itself (e.g. the delay the run measured). */
+  signal?: (signals: { delaySeconds?: number }) => string | undefined;
+  /** When given, the class only counts for these categories. */
+  categories?: Category[];
+  /** The vendor's retry guidance this entry follows: document name and address. */
+  source: string;
+}
+
+export const RETRYABLE_CLASSES: RetryableClass[] = [
+  {
+    id: 'http-throttled-or-unavailable',
+    label: 'an HTTP status the vendor declares retryable (408, 429, 500, 502, 503, 504)',
+    codes: [{ system: 'http', code: /^(?:408|429|500|502|503|504)$/ }],
+    patterns: [
+      /\b(?:Too Many Requests|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout)\b/i,
+      /\bRetry-After\b/i,
+      /\btoo many (?:5\d\d )?error responses\b/i,
+    ],
+    source:
+      'Google Cloud Storage "Retry strategy" (https://cloud.google.com/storage/docs/retry-strategy): 408, 429 and 5xx are retryable; ' +
+      'curl manual, --retry (https://curl.se/docs/manpage.html#--retry): 408, 429, 500, 502, 503, 504 are transient',
+  },
+  {
+    id: 'aws-throttling-or-transient',
+    label: 'an AWS throttling or transient service error',
+    codes: [
+      {
+        system: 'aws',
+        code: /^(?:ThrottlingException|Throttling|ThrottledException|SlowDown|RequestLimitExceeded|ProvisionedThroughputExceededException|TooManyRequestsException|RequestThrottled(?:Exception)?|InternalError|InternalServiceException|InternalFailure|ServiceUnavailable(?:Exception)?|RequestTimeout(?:Exception)?|TransactionInProgressException|InsufficientInstanceCapacity)$/,
+      },
+    ],
+    patterns: [
+      /\b(?:ThrottlingException|SlowDown|RequestLimitExceeded|ProvisionedThroughputExceededException|InternalServiceException|InsufficientInstanceCapacity|Rate exceeded|Please reduce your request rate)\b/,
+      /\bAn error occurred \((?:InternalError|ServiceUnavailable|InternalFailure)\)/,
+    ],
+    source:
+      'AWS SDKs and Tools Reference Guide, "Retry behavior" (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html): ' +
+      'throttling and transient errors are retried; EC2 "Insufficient instance capacity" (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/troubleshooting-launch.html#troubleshooting-launch-capacity): wait and retry',
+  },
+  {
+    id: 'rate-limited',
+    label: 'a rate limit or throttling the service reports',
+    patterns: [
+      /\brate[- ]?limit(?:ed|s)?\b|\brequests? per (?:second|minute|hour)\b.*\b(?:exceeded|reached|limit)\b|\b(?:exceeded|reached)\b.*\brequests? per (?:second|minute|hour)\b/i,
+      /\bthrottl(?:ed|ing)\b/i,
+    ],
+    source:
+      'IETF RFC 6585 section 4 (429 Too Many Requests) and the AWS SDKs "Retry behavior" (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html): ' +
+      'a request refused for its rate succeeds later, with backoff',
+  },
+  {
+    id: 'google-api-retryable-reason',
+    label: 'a Google API error reason the vendor declares retryable (backendError, internalError, rateLimitExceeded)',
+    codes: [{ system: 'bigquery', code: /^(?:backendError|internalError|rateLimitExceeded|userRateLimitExceeded|jobBackendError|jobInternalError)$/ }],
+    patterns: [/\b(?:backendError|internalError|rateLimitExceeded|jobInternalError)\b|\bencountered an internal error\b/],
+    source: 'BigQuery "Troubleshoot errors" (https://cloud.google.com/bigquery/docs/error-messages): backendError, internalError and rateLimitExceeded are retried with backoff',
+  },
+  {
+    id: 'grpc-unavailable-or-quota',
+    label: 'gRPC UNAVAILABLE, or RESOURCE_EXHAUSTED for a rate quota',
+    codes: [{ system: 'grpc', code: /^(?:UNAVAILABLE|14)$/ }],
+    patterns: [
+      /\bStatusCode\.UNAVAILABLE\b|\bstatus(?: code)?[:=]? ?UNAVAILABLE\b|\bUNAVAILABLE: /,
+      /\bRESOURCE_EXHAUSTED\b.*\b(?:quota|rate|too many requests|per minute)\b/i,
+    ],
+    source: 'gRPC "Status codes and their use in gRPC" (https://grpc.github.io/grpc/core/md_doc_statuscodes.html): UNAVAILABLE is most likely transient and may be retried with backoff',
+  },
+  {
+    id: 'sql-connection-or-serialization',
+    label: 'a SQLSTATE the database declares transient (class 08 connection exception, 40001, 40P01, 57P03)',
+    codes: [{ system: 'sqlstate', code: /^(?:08[0-9A-Z]{3}|40001|40P01|57P03|57P01)$/ }],
+    patterns: [
+      /\bcould not connect to server\b/i,
+      /\bthe database system is (?:starting up|in recovery mode|shutting down)\b/i,
+      /\bserver closed the connection unexpectedly\b/i,
+      /\bdeadlock detected\b|\bcould not serialize access\b|\bSerialization failure\b/i,
+      /\bCommunications link failure\b/,
+    ],
+    source:
+      'PostgreSQL "Appendix A. Error Codes" and "Serialization Failure Handling" (https://www.postgresql.org/docs/current/mvcc-serialization-failure-handling.html): ' +
+      '40001 and 40P01 are retried; class 08 is a connection exception',
+  },
+  {
+    id: 'snowflake-connection',
+    label: 'a Snowflake connector connection failure (250001/250003)',
+    codes: [{ system: 'snowflake', code: /^(?:250001|250003)$/ }],
+    patterns: [/\b25000[13]\b.*\b(?:Could not connect|Failed to (?:connect|execute request))/i],
+    source: 'Snowflake Connector for Python, error codes (https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-api): 250001/250003 are connection failures',
+  },
+  {
+    id: 'network-connection',
+    label: 'a network connection error (refused, reset, timed out, unreachable)',
+    patterns: [
+      /\bConnection refused\b|\bECONNREFUSED\b|\bconnection was refused\b/i,
+      /\bConnection reset(?: by peer)?\b|\bECONNRESET\b|\bBroken pipe\b/i,
+      /\b(?:Connect(?:ion)?|Read|Socket) timed? ?out\b|\bETIMEDOUT\b|\bSocketTimeoutException\b|\bConnectTimeout(?:Error|Exception)?\b|\bReadTimeout(?:Error)?\b|\bRead timeout on endpoint\b/i,
+      /\b(?:No route to host|Network is unreachable|EHOSTUNREACH|ENETUNREACH)\b/i,
+      /\bTemporary failure in name resolution\b|\bEAI_AGAIN\b/i,
+      /\bError reading SSH protocol banner\b/i,
+      /\bFailed to connect to\b|\bcurl: \((?:6|7|28|52|56)\)/i,
+      /\ball nodes failed\b|\bNo nodes? (?:left|available)\b/i,
+    ],
+    source:
+      'Google Cloud "Retry strategy" (https://cloud.google.com/storage/docs/retry-strategy): connection errors, resets and socket timeouts are retryable; ' +
+      'AWS SDKs "Retry behavior" (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html): transient connection errors are retried',
+  },
+  {
+    id: 'dns-unresolved-without-change',
+    label: 'a host name that did not resolve, with no deploy since it last worked',
+    patterns: [/\bName or service not known\b|\bnodename nor servname\b|\bgetaddrinfo failed\b|\bUnknownHostException\b/i],
+    requires: s => s.recentDeploy === false,
+    source: 'curl manual, exit codes (https://curl.se/docs/manpage.html): 6 "Couldn\'t resolve host"; a name that resolved before and was not changed is a resolver outage',
+  },
+  {
+    id: 'kafka-retriable',
+    label: 'a Kafka error the client declares retriable',
+    patterns: [
+      /\b(?:NotEnoughReplicas(?:AfterAppend)?Exception|NetworkException|LeaderNotAvailableException|NotLeaderOrFollowerException|NotLeaderForPartitionException|CoordinatorNotAvailableException)\b/,
+      /\bTimeout of \d+ms expired before\b/,
+      /\b_?ALL_BROKERS_DOWN\b|\b_TRANSPORT\b|\bAll broker connections are down\b/,
+    ],
+    source: 'Apache Kafka Javadoc, org.apache.kafka.common.errors.RetriableException and its subclasses (https://kafka.apache.org/documentation/); librdkafka error codes (_ALL_BROKERS_DOWN, _TRANSPORT) are retriable',
+  },
+  {
+    id: 'node-preempted-or-lost',
+    label: 'a spot or pre-emption notice, or a node that is gone',
+    patterns: [
+      /\bspot (?:instance )?(?:interruption|termination|reclaim)|SPOT_INSTANCE_TERMINATION|\bpre-?empt(?:ed|ion)\b/i,
+      /\bContainer (?:released on a \*lost\* node|killed on request\. Exit code is -100)\b|\bexit code -100\b/i,
+      /\bExecutorLostFailure\b|\bexecutor \d+ (?:lost|exited)\b|\bLost executor\b|\bSlave lost\b|\bworker lost\b|\bRemote RPC client disassociated\b/i,
+      /\bnode(?: \S+)? (?:was |is )?(?:terminated|shutting down|not ready|lost|decommissioned)\b|\bNodeShutdown\b|\b(?:imminent )?node shutdown\b|\bDeleted by (?:framework|the cluster)\b|\bdeleted by scheduler\b/i,
+      /\bCould not communicate with the remote task\b|\bREMOTE_(?:TASK_ERROR|HOST_GONE)\b/,
+      /\bCould not obtain block\b|\bBlockMissingException\b/,
+      /\bdriver (?:was )?(?:lost|unreachable)\b|\bDRIVER_UNREACHABLE\b/i,
+    ],
+    source:
+      'AWS EC2 "Spot Instance interruptions" (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html); Google Cloud "Preemptible VM instances" (https://cloud.google.com/compute/docs/instances/preemptible); ' +
+      'Hadoop YARN ContainerExitStatus.ABORTED (-100: container released by a lost node); Spark re-runs tasks of lost executors; Trino "Fault-tolerant execution" (https://trino.io/docs/current/admin/fault-tolerant-execution.html)',
+  },
+  {
+    id: 'worker-heartbeat-lost',
+    label: 'a worker whose heartbeat was lost or that was shut down under the task',
+    patterns: [
+      /\bzombie\b|\bheartbeat\b.*\b(?:lost|missed|not received|timed out)\b|\bmissed heartbeats?\b/i,
+      /\bkilled externally\b/i,
+      // A bare SIGTERM is not enough: execution timeouts and manual kills send it too.
+      /\bscale[- ]?down\b|\bautoscal\w* (?:removed|terminated|scaled|drained)|\bdrain(?:ed|ing) (?:the )?node\b/i,
+      /\bThe runner has received a shutdown signal\b/i,
+      /\bworker (?:was )?terminated\b|\bpod (?:was )?evicted\b|\bEvicted\b/i,
+    ],
+    source: 'Apache Airflow "Tasks: Zombie/Undead tasks" (https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/tasks.html#zombie-undead-tasks): a task whose worker stopped heart-beating is failed and retried; Kubernetes "Disruptions" (https://kubernetes.io/docs/concepts/workloads/pods/disruptions/)',
+  },
+  {
+    id: 'capacity-temporarily-unavailable',
+    label: 'cluster or cloud capacity temporarily unavailable',
+    patterns: [
+      /\bInsufficient (?:instance capacity|capacity)\b|\bINSTANCE_POOL_CLUSTER_FAILURE\b|\bCLOUD_PROVIDER_LAUNCH_FAILURE\b/i,
+      /\bFailedScheduling\b|\b0\/\d+ nodes are available\b|\bInsufficient (?:cpu|memory)\b/i,
+      /\bImagePullBackOff\b.*\b(?:503|timeout|unavailable)\b/i,
+    ],
+    source: 'Kubernetes "Pod Lifecycle / scheduling" (https://kubernetes.io/docs/concepts/scheduling-eviction/): a pending pod is placed once capacity frees; Databricks "Cluster termination reasons" (CLOUD_PROVIDER_LAUNCH_FAILURE, INSUFFICIENT_INSTANCE_CAPACITY: retry later)',
+  },
+  {
+    id: 'concurrent-write-conflict',
+    label: 'an optimistic concurrency conflict with another writer',
+    patterns: [/\bConcurrent(?:Append|DeleteRead|DeleteDelete|Transaction)Exception\b|\bConcurrentModificationException\b.*\b(?:delta|commit)\b|\bCommitFailedException\b.*\bconcurrent/i],
+    source: 'Delta Lake "Concurrency control" (https://docs.delta.io/latest/concurrency-control.html): write conflicts from concurrent transactions can be retried',
+  },
+  {
+    id: 'metastore-or-service-timeout',
+    label: 'a metastore or service call that timed out',
+    // Not a bare "InternalError": database engines use it for deterministic query failures too.
+    patterns: [/\bTTransportException\b|\bMetaException\b.*\btimed? ?out\b|\bfailed to connect to (?:the )?metastore\b/i],
+    source: 'Apache Hive metastore client (hive.metastore.failure.retries): transport failures are retried by the client',
+  },
+  {
+    id: 'upstream-not-landed',
+    label: 'upstream data that has not landed yet (a delay the run measured, a sensor or freshness timeout, or a dated input not there yet)',
+    categories: ['source_delay'],
+    signal: s => (s.delaySeconds !== undefined && s.delaySeconds > 0 ? `delaySeconds=${s.delaySeconds}` : undefined),
+    patterns: [
+      /\bAirflowSensorTimeout\b|\bSensor has timed out\b|\bSnap\. Time is OUT\b|\bTrigger timed? ?out\b/i,
+      /\bfreshness\b|\bis stale\b|\bSTALE\b/,
+      // A date inside a name (file, table, partition), not a log line's timestamp.
+      /[/_.=-](?:19|20)\d\d-?[01]\d-?[0-3]\d(?![\d:T])|\/(?:19|20)\d\d\/[01]\d\/[0-3]\d\b|\b(?:ds|dt|date|day|partition)=\S/i,
+      /\bnot (?:yet )?(?:visible|available|arrived|landed|present|ready)(?: yet)?\b|\bnot there yet\b|\beventual(?:ly)? consisten/i,
+      /\bno (?:new )?(?:files?|rows?|records?|data)\b|\bempty (?:input|source|file|extract)\b|\bUnable to infer schema\b/i,
+    ],
+    source: 'Apache Airflow "Sensors" (https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/sensors.html) and dbt "source freshness" (https://docs.getdbt.com/reference/commands/source): late input is waited for and the run re-tried once it lands',
+  },
+];
