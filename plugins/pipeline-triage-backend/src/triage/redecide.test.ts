@@ -211,22 +211,19 @@ describe.each(databases.eachSupportedId())('a re-decided verdict routes as first
   });
 
   it('lets new evidence tighten a retry verdict but never loosen it', async () => {
-    const { incidentId } = await post({
-      source: 'generic',
-      job: { namespace: 'glue-prod', name: 'checkout-orders-ingest' },
-      runId: runId(),
-      eventTime: new Date(Date.now() - 60_000 + n).toISOString(),
-      errorMessage: `Step ${WORDS[n % WORDS.length]} ended; the operator reported status 7`,
-      attempt: 1,
-      maxAttempts: 3,
-    });
-    const first = await incident(incidentId);
-    expect(first).toMatchObject({ category: 'unknown', safeToRetry: false });
-    // The log names a transient cause the rules would call safe to rerun on its own.
+    const job = { namespace: 'glue-prod', name: 'checkout-orders-ingest' };
+    const SCALE_DOWN = 'Task received SIGTERM signal: the worker was terminated by a scale-down';
+    const base = () => ({ source: 'generic', job, runId: runId(), eventTime: new Date(Date.now() - 60_000 + n).toISOString(), attempt: 1, maxAttempts: 3 });
+    // What the log alone gets from first triage: a transient cause, safe to rerun.
+    const alone = await post({ ...base(), errorMessage: SCALE_DOWN });
+    expect(await incident(alone.incidentId)).toMatchObject({ category: 'infrastructure', safeToRetry: true });
+
+    const { incidentId } = await post({ ...base(), errorMessage: `Step ${WORDS[n % WORDS.length]} ended; the operator reported status 7` });
+    expect(await incident(incidentId)).toMatchObject({ category: 'unknown', safeToRetry: false });
     const res = await request(backend.server)
       .post(`${API}/v1/incidents/${incidentId}/attachments`)
       .set('authorization', USER)
-      .send({ kind: 'log', name: 'driver.log', text: 'Task received SIGTERM signal' });
+      .send({ kind: 'log', name: 'driver.log', text: SCALE_DOWN });
     expect(res.status).toBe(201);
     expect(res.body.reclassified).toMatchObject({ category: 'infrastructure', changed: true });
     const after = await incident(incidentId);
