@@ -1,4 +1,4 @@
-import { defaultEngineWorkers } from './engine/enginePool';
+import { defaultEngineWorkers } from './engine';
 import type { Config } from '@backstage/config';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,

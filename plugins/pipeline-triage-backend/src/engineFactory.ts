@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '@backstage/config';
 import type { RulePackDefinition } from '@internal/plugin-pipeline-triage-node';
-import { loadRulePackFile } from './classify/loadRulePacks';
+import { loadRulePackFile } from './classify';
 import type { TriageEngineOptions } from './engine';
 
 /**

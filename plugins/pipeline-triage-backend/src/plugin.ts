@@ -11,33 +11,26 @@ import {
   type RouteSink,
   type RulePackDefinition,
 } from '@internal/plugin-pipeline-triage-node';
-import { readTriageConfig } from './config';
-import { purgeExpired } from './retention/purgeExpired';
-import { builtInAdapters } from './ingest';
-import { engineOptions } from './engineFactory';
-import { createTriageEngine, EnginePool } from './engine';
-import { CatalogLinker } from './linking';
-import { IncidentNotifier } from './notify/IncidentNotifier';
-import { NoisePolicy } from './notify/NoisePolicy';
-import { EventProcessor } from './processing/EventProcessor';
-import { subscribeToEvents } from './processing/subscribeToEvents';
-import { RoutePolicy } from './routing';
-import { readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
-import { IncidentService } from './service/IncidentService';
-import { IngestService } from './service/IngestService';
-import { createRouter } from './service/router';
-import { dependencyHealth } from './service/dependencyHealth';
-import { renderReport } from './service/renderReport';
-import { KnexTriageStore, migrateStore } from './store';
-import { loadDemoData } from './demo/loadDemoData';
-import { sendWeeklyDigests } from './digest/sendWeeklyDigests';
 import { pipelineTriagePermissions } from '@internal/plugin-pipeline-triage-common';
+import { readTriageConfig } from './config';
+import { ContractRefreshJob, ContractRefresher } from './contractSync';
+import { DemoDataJob } from './demo';
+import { WeeklyDigestJob } from './digest';
+import { createTriageEngine, EnginePool } from './engine';
+import { engineOptions } from './engineFactory';
+import { builtInAdapters } from './ingest';
+import { IngestService, subscribeToEvents } from './ingest/accept';
+import { createInvestigation } from './investigate';
+import { CatalogLinker } from './linking';
+import { IncidentNotifier, NoisePolicy } from './notify';
 import { IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
-import { readRateLimitConfig } from './service/eventsRateLimit';
-import { ContractRefresher } from './contracts/ContractRefresher';
-import { KnexContractStore } from './store/KnexContractStore';
-import { createInvestigation } from './investigate/createInvestigation';
+import { EventProcessor, EventSweepJob } from './processing';
+import { RetentionJob } from './retention';
+import { RoutePolicy } from './routing';
 import { Reclassifier } from './triage';
+import { readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
+import { createRouter, dependencyHealth, IncidentService, readRateLimitConfig, renderReport } from './service';
+import { KnexContractStore, KnexTriageStore, migrateStore } from './store';
 
 /**
  * The Pipeline Triage backend plugin: wiring only. Each stage lives in its own folder.
@@ -185,70 +178,16 @@ export const pipelineTriagePlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         await subscribeToEvents({ events, ingest, logger, defaultEnvironment: settings.defaultEnvironment });
 
-        await scheduler.scheduleTask({
-          id: 'pipeline-triage-sweeper',
-          frequency: { seconds: settings.sweepIntervalSeconds },
-          // One instance at a time. An instance killed mid-sweep holds the scheduler's lock until
-          // this timeout; as long as an event lease, so recovery waits no longer than the leases
-          // of the events it held do. A sweep that outlives it is still safe: every event is claimed.
-          timeout: { milliseconds: settings.processing.leaseMs },
-          initialDelay: { seconds: 5 },
-          scope: 'global',
-          fn: async () => {
-            const n = await processor.sweep();
-            if (n) logger.info(`Sweeper processed ${n} pending events`);
-          },
-        });
-
-        await scheduler.scheduleTask({
-          id: 'pipeline-triage-weekly-digest',
-          frequency: { cron: settings.digestCron },
-          timeout: { minutes: 10 },
-          scope: 'global',
-          fn: async () => {
-            await sendWeeklyDigests({ store, incidents, notifications, logger });
-          },
-        });
-
-        // Raw events and logs past their retention window; incidents and verdicts stay.
-        await scheduler.scheduleTask({
-          id: 'pipeline-triage-retention',
-          ...settings.retention.schedule,
-          scope: 'global',
-          fn: async () => {
-            const r = await purgeExpired(store, settings.retention);
-            if (r.eventsPared || r.eventLogsRemoved || r.incidentLogsRemoved) {
-              logger.info(
-                `Retention: ${r.eventsPared} raw events pared to their identity, logs removed from ${r.eventLogsRemoved} events and ${r.incidentLogsRemoved} incidents`,
-              );
-            }
-          },
-        });
-
-        // Parsed contracts follow the catalog: changed entities (etag, definition) are re-parsed.
-        await scheduler.scheduleTask({
-          id: 'pipeline-triage-contract-refresh',
-          frequency: { seconds: config.getOptionalNumber('pipelineTriage.contracts.refreshIntervalSeconds') ?? 300 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 5 },
-          scope: 'global',
-          fn: async () => {
-            const s = await contracts.refreshAll();
-            if (s.parsed || s.removed) logger.info(`Data contracts: ${s.parsed} parsed, ${s.invalid} invalid, ${s.removed} removed of ${s.contracts}`);
-          },
-        });
-
-        if (settings.demo) {
-          // After start-up, so the catalog has had a chance to ingest the example entities.
-          await scheduler.scheduleTask({
-            id: 'pipeline-triage-demo-loader',
-            frequency: { years: 100 },
-            timeout: { minutes: 10 },
-            initialDelay: { seconds: settings.demo.delaySeconds },
-            scope: 'global',
-            fn: async () => loadDemoData({ ingest, linker, logger, ...settings.demo! }),
-          });
-        }
+        await new EventSweepJob({ scheduler, processor, logger, intervalSeconds: settings.sweepIntervalSeconds, leaseMs: settings.processing.leaseMs }).schedule();
+        await new WeeklyDigestJob({ scheduler, store, incidents, notifications, logger, cron: settings.digestCron }).schedule();
+        await new RetentionJob({ scheduler, store, logger, settings: settings.retention }).schedule();
+        await new ContractRefreshJob({
+          scheduler,
+          refresher: contracts,
+          logger,
+          intervalSeconds: config.getOptionalNumber('pipelineTriage.contracts.refreshIntervalSeconds'),
+        }).schedule();
+        if (settings.demo) await new DemoDataJob({ scheduler, ingest, linker, logger, ...settings.demo }).schedule();
       },
     });
   },

@@ -11,3 +11,4 @@ export * from './verdict';
 export * from './incident';
 export * from './permissions';
 export * from './investigation';
+export * from './api';

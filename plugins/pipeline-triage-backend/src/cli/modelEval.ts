@@ -1,8 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { AnthropicInvestigator } from '../investigate/AnthropicInvestigator';
-import { hybridClassify } from '../investigate/hybridClassify';
-import { readLlmConfig } from '../investigate/llmConfig';
-import { ModelGate } from '../investigate/ModelGate';
+import { AnthropicInvestigator, hybridClassify, ModelGate, readLlmConfig } from '../investigate';
 import { CliError } from './CliError';
 import type { Output } from './classifyCommand';
 import type { HybridStep } from './evalCommand';

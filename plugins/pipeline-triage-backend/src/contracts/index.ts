@@ -1,6 +1,8 @@
 /**
  * Data contracts: parsing ODCS v3.0/v3.1 and Data Contract Specification documents into one
- * normalised shape, and detecting which of their clauses a failed run broke. Pure functions.
+ * normalised shape, and detecting which of their clauses a failed run broke. Pure functions:
+ * this folder imports the common package and itself only (no store, linking or I/O); the
+ * stages that apply it live in linking/, findings/ and contractSync/.
  */
 export { parseContract } from './parseContract';
 export { logicalTypeOf, logicalTypesCompatible } from './logicalTypeOf';
@@ -38,6 +40,4 @@ export type {
   ViolationEvidence,
   ViolationKind,
 } from './violation';
-export { violationsForEvent, violationEvidence } from './violationsForEvent';
-export { recordFindings, rememberSchemas } from './recordFindings';
-export { contractStatus } from './contractStatus';
+export { describeContract } from './describeContract';

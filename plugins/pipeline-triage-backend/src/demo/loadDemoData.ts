@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
 import type { CatalogLinker } from '../linking';
-import type { IngestService } from '../service/IngestService';
+import type { IngestService } from '../ingest/accept';
 import { generateHistory, type HistoryJob } from './generateHistory';
 
 export interface DemoOptions {

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { IncidentService } from '../service/IncidentService';
+import type { IncidentService } from '../service';
 import type { TriageStore } from '../store';
 import { composeDigest } from './composeDigest';
 

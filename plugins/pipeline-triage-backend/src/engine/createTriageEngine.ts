@@ -4,11 +4,15 @@ import {
   FailureEvent,
   TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
-import { classify } from '../classify/classify';
-import { compileRulePacks, CompiledRuleSet } from '../classify/compileRules';
-import { parseRulePack } from '../classify/loadRulePacks';
-import { BUILT_IN_RULE_PACKS } from '../classify/packs';
-import type { ExtraEvidence, RulePack } from '../classify/ruleTypes';
+import {
+  BUILT_IN_RULE_PACKS,
+  classify,
+  compileRulePacks,
+  parseRulePack,
+  type CompiledRuleSet,
+  type ExtraEvidence,
+  type RulePack,
+} from '../classify';
 import { Evidence, extractEvidence } from '../evidence';
 import { decidePartialWrite, decideRetry, decideSeverity, findTransientCause, nonTransientReason } from '../policy';
 import { missingEvidence, recommend } from '../recommend';

@@ -2,13 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
-import type { EngineResult, TriageContext, TriageEngine, TriageEngineOptions } from './createTriageEngine';
+import type { EngineResult, TriageEngine, TriageEngineOptions } from './createTriageEngine';
+import type { EngineJob } from './engineJob';
 
-export interface EngineJob {
-  event: FailureEvent;
-  ctx: TriageContext;
-}
+export type { EngineJob };
 
 /** Classifies many events at once; the caller never learns where it ran. */
 export interface BatchEngine {

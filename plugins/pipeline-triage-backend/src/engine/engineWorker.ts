@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createTriageEngine, type TriageEngineOptions } from './createTriageEngine';
-import type { EngineJob } from './enginePool';
+import type { EngineJob } from './engineJob';
 
 /** Inside an engine worker thread: answers each batch of jobs with their results, in order. */
 export function runEngineWorker(): void {

@@ -7,7 +7,7 @@ import { redactSecrets } from '../redact';
 import type { TriageStore } from '../store';
 import type { Reclassifier } from '../triage';
 import { parseQuery } from '../service/parseQuery';
-import { storableDeep, storableText } from '../ingest/storableText';
+import { storableDeep, storableText } from '../ingest';
 import { MAX_ATTACHMENT_BYTES, payloadTooLarge } from './attachmentParsers';
 import type { InvestigationStore, StoredAttachment } from './InvestigationStore';
 

@@ -7,7 +7,7 @@ import type {
   InvestigationStep,
   InvestigationSuggestion,
 } from '@internal/plugin-pipeline-triage-common';
-import { toIso } from '../store/time';
+import { toIso } from '../store';
 import type { AttachmentText } from './buildInvestigationContext';
 
 /** A running investigation older than this was left by a crashed instance; a new one may start. */

@@ -6,6 +6,12 @@ import {
   incidentInvestigatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
+  type AttachEvidenceResult,
+  type AttachmentListItem,
+  type IncidentDetail,
+  type Investigation,
+  type InvestigationStarted,
+  type ItemsResponse,
 } from '@internal/plugin-pipeline-triage-common';
 import type { IncidentAccess } from '../permissions';
 import { parseQuery } from '../service/parseQuery';
@@ -60,13 +66,13 @@ export function createInvestigationRouter(options: InvestigationRouterOptions): 
     );
     // The run goes on in the background; its steps arrive by signal and GET.
     void started.done;
-    res.status(202).json({ id: started.id, incidentId: id });
+    res.status(202).json({ id: started.id, incidentId: id } satisfies InvestigationStarted);
   });
 
   router.get('/v1/incidents/:id/investigations', async (req, res) => {
     const id = parseQuery(uuidish, req.params.id, 'id');
     await access.authorizeIncident(req, incidentReadPermission, id);
-    res.json({ items: await investigations.list(id) });
+    res.json({ items: await investigations.list(id) } satisfies ItemsResponse<Investigation>);
   });
 
   router.post('/v1/incidents/:id/investigations/:investigationId/accept', async (req, res) => {
@@ -76,7 +82,7 @@ export function createInvestigationRouter(options: InvestigationRouterOptions): 
     const incident = await audited(req, 'accept-suggestion', { incidentId: id, investigationId }, () =>
       investigations.accept(id, investigationId, by),
     );
-    res.json(incident);
+    res.json(incident satisfies IncidentDetail);
   });
 
   router.post('/v1/incidents/:id/attachments', ...(attachmentParsers() as express.RequestHandler[]), async (req: Request, res: express.Response) => {
@@ -85,14 +91,14 @@ export function createInvestigationRouter(options: InvestigationRouterOptions): 
     const out = await audited(req, 'attach-evidence', { incidentId: id }, () =>
       attachments.attach(id, req, by),
     );
-    res.status(201).json(out);
+    res.status(201).json(out satisfies AttachEvidenceResult);
   });
 
   router.get('/v1/incidents/:id/attachments', async (req, res) => {
     const id = parseQuery(uuidish, req.params.id, 'id');
     await access.authorizeIncident(req, incidentReadPermission, id);
     const items = await attachments.list(id);
-    res.json({ items });
+    res.json({ items } satisfies ItemsResponse<AttachmentListItem>);
   });
 
   return router;

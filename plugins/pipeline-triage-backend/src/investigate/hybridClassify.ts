@@ -4,10 +4,10 @@ import {
   type IncidentDetail,
   type TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
-import type { EngineResult } from '../engine/createTriageEngine';
+import type { EngineResult } from '../engine';
 import type { Investigator } from './AnthropicInvestigator';
 import { buildInvestigationContext } from './buildInvestigationContext';
-import { conservativeRetry } from '../triage/reclassify';
+import { conservativeRetry } from '../triage';
 import { adoptCategory } from './guardrails';
 import { ModelUnavailableError } from './ModelGate';
 

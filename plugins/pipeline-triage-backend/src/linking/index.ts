@@ -1,4 +1,5 @@
 export { CatalogLinker, linkWithIndex } from './CatalogLinker';
 export { CatalogIndex } from './CatalogIndex';
+export { contractStatus } from './contractStatus';
 export type * from './types';
 export { CatalogUnavailableError, isCatalogUnavailable } from './CatalogUnavailableError';

@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Category } from '@internal/plugin-pipeline-triage-common';
 import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
 import { triageFailure, triageFailures, type TriageStages } from '../triage';
-import { rememberSchemas } from '../contracts';
+import { rememberSchemas } from '../findings';
 import { isCatalogUnavailable } from '../linking';
 
 /** Failures recorded per transaction. */

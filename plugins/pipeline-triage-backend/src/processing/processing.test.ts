@@ -7,12 +7,11 @@ import { createTriageEngine } from '../engine';
 import { CatalogUnavailableError, type LinkResult, type Linker } from '../linking';
 import { IncidentNotifier } from '../notify/IncidentNotifier';
 import { RoutePolicy } from '../routing';
-import { IngestService } from '../service/IngestService';
+import { EVENTS_TOPIC, IngestService, subscribeToEvents } from '../ingest/accept';
 import { KnexTriageStore, migrateStore } from '../store';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { builtInAdapters } from '../ingest';
 import { EventProcessor } from './EventProcessor';
-import { EVENTS_TOPIC, subscribeToEvents } from './subscribeToEvents';
 
 jest.setTimeout(60_000);
 

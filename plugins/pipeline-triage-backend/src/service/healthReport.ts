@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { HealthReason, HealthReport } from '@internal/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 
 export interface HealthOptions {
@@ -7,23 +8,6 @@ export interface HealthOptions {
   maxQueueLagSeconds: number;
   /** A database that does not answer within this is reported unreachable. */
   databaseTimeoutMs: number;
-}
-
-export type HealthReason =
-  | { part: 'database'; message: string }
-  | { part: 'catalog'; message: string }
-  | { part: 'auth'; message: string }
-  | { part: 'queue'; message: string; lagSeconds: number; pending: number }
-  | { part: 'dead-letters'; message: string; count: number };
-
-export interface HealthReport {
-  /**
-   * ok: all well; degraded: serving, but something needs a look (queue lag, dead letters, a
-   * catalog that does not answer: events are kept and wait for it); unavailable: no database, or
-   * no sign-in on this instance (users cannot use it, so a load balancer should send them elsewhere).
-   */
-  status: 'ok' | 'degraded' | 'unavailable';
-  reasons: HealthReason[];
 }
 
 /** Failures of the services the plugin depends on (dependencyHealth.ts); never throws. */
@@ -95,6 +79,8 @@ export function healthHandler(
       () => true,
       () => false,
     );
-    res.status(report.status === 'unavailable' ? 503 : 200).json(authenticated ? report : { status: report.status });
+    res
+      .status(report.status === 'unavailable' ? 503 : 200)
+      .json((authenticated ? report : { status: report.status }) satisfies Partial<HealthReport>);
   };
 }

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { z } from 'zod';
-import { hasUnstorable } from '../ingest/storableText';
+import { hasUnstorable } from '../ingest';
 
 /**
  * Validates query, path or body input; the error names the field and says what was expected.

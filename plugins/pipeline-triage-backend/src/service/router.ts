@@ -15,19 +15,33 @@ import {
   INCIDENT_STATUSES,
   incidentReadPermission,
   incidentUpdatePermission,
+  type ContractFinding,
+  type ContractState,
+  type ContractSummary,
+  type DeadLetter,
+  type EntityStatus,
   type Environment,
+  type EventStatusResponse,
+  type IncidentDetail,
+  type IncidentSummary,
+  type IngestResponse,
+  type ItemsResponse,
+  type ModelUsage,
+  type Page,
+  type TrendsResponse,
+  type TriageStats,
+  type UnlinkedName,
 } from '@internal/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
-import type { IngestService } from './IngestService';
+import type { IngestService } from '../ingest/accept';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
-import { contractStatus } from '../contracts';
-import type { CatalogIndex } from '../linking';
-import { type IncidentAccess, isSenderToken } from '../permissions/IncidentAccess';
+import { contractStatus, type CatalogIndex } from '../linking';
+import { type IncidentAccess, isSenderToken } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
-import type { ContractRefresher } from '../contracts/ContractRefresher';
+import type { ContractRefresher } from '../contractSync';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -52,7 +66,7 @@ export interface RouterOptions {
   /** The persisted parsed contracts; without it /v1/contracts parses from the catalog snapshot. */
   contracts?: ContractRefresher;
   /** Model investigation usage (calls, tokens, failures, budget left) for /v1/stats. */
-  modelUsage?: () => unknown;
+  modelUsage?: () => ModelUsage;
 }
 
 const csv = <T extends string>(values: readonly T[]) =>
@@ -144,7 +158,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     }
     const accepted = results.some(r => r.status === 'accepted');
     // 202: accepted events are stored; their processing may still be pending.
-    res.status(accepted ? 202 : 200).json({ results });
+    res.status(accepted ? 202 : 200).json({ results } satisfies IngestResponse);
   });
 
   router.get('/v1/events/:id', async (req, res) => {
@@ -186,7 +200,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
             routedTo: incident.routedTo,
           }
         : undefined,
-    });
+    } satisfies EventStatusResponse);
   });
 
   router.get('/v1/incidents', async (req, res) => {
@@ -205,13 +219,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
           access: scope.access,
         },
         { limit: q.limit, cursor: q.cursor },
-      ),
+      ) satisfies Page<IncidentSummary>,
     );
   });
 
   router.get('/v1/incidents/:id', async (req, res) => {
     await access.authorizeIncident(req, incidentReadPermission, pathId(req));
-    res.json(await incidents.get(req.params.id));
+    res.json((await incidents.get(req.params.id)) satisfies IncidentDetail);
   });
 
   router.get('/v1/incidents/:id/report', async (req, res) => {
@@ -230,7 +244,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
           ...body,
           by: credentials.principal.userEntityRef,
         }),
-      ),
+      ) satisfies IncidentDetail,
     );
   });
 
@@ -242,14 +256,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         filter: { entityRef: q.entityRef, owner: q.owner, routedTo: q.routedTo, access: scope.access },
         weeks: q.weeks,
         groupBy: q.groupBy,
-      }),
+      }) satisfies TrendsResponse,
     );
   });
 
   router.get('/v1/status', async (req, res) => {
     const scope = await access.readScope(req);
     const q = parseQuery(z.object({ entityRef }), req.query);
-    res.json(await incidents.status(q.entityRef, scope.access));
+    res.json((await incidents.status(q.entityRef, scope.access)) satisfies EntityStatus);
   });
 
   router.get('/v1/stats', async (req, res) => {
@@ -258,7 +272,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       z.object({ entityRef: entityRef.optional(), owner: entityRef.optional(), routedTo: entityRef.optional() }),
       req.query,
     );
-    res.json({ ...(await incidents.stats({ ...q, access: scope.access })), model: options.modelUsage?.() });
+    res.json({ ...(await incidents.stats({ ...q, access: scope.access })), model: options.modelUsage?.() } satisfies TriageStats);
   });
 
   const findingsQuery = z.object({ entityRef, since: z.iso.datetime({ offset: true }).optional() });
@@ -266,33 +280,33 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/contract-violations', async (req, res) => {
     const scope = await access.readScope(req);
     const q = parseQuery(findingsQuery, req.query);
-    res.json({ items: await store.listFindings({ ...q, observedDrift: false, access: scope.access }) });
+    res.json({ items: await store.listFindings({ ...q, observedDrift: false, access: scope.access }) } satisfies ItemsResponse<ContractFinding>);
   });
 
   router.get('/v1/schema-drift', async (req, res) => {
     const scope = await access.readScope(req);
     const q = parseQuery(findingsQuery, req.query);
-    res.json({ items: await store.listFindings({ ...q, observedDrift: true, access: scope.access }) });
+    res.json({ items: await store.listFindings({ ...q, observedDrift: true, access: scope.access }) } satisfies ItemsResponse<ContractFinding>);
   });
 
   router.get('/v1/contracts', async (req, res) => {
     await reader(req);
     const q = parseQuery(z.object({ entityRef: options.contracts ? entityRef.optional() : entityRef }), req.query);
-    if (!options.contracts) res.json(contractStatus(await options.catalogIndex(), q.entityRef!));
-    else if (q.entityRef) res.json(await options.contracts.state(q.entityRef));
-    else res.json({ items: await options.contracts.list() });
+    if (!options.contracts) res.json(contractStatus(await options.catalogIndex(), q.entityRef!) satisfies ContractState);
+    else if (q.entityRef) res.json((await options.contracts.state(q.entityRef)) satisfies ContractState);
+    else res.json({ items: await options.contracts.list() } satisfies ItemsResponse<ContractSummary>);
   });
 
   router.get('/v1/unlinked', async (req, res) => {
     await access.requireFullRead(req);
     const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
-    res.json({ items: await store.listUnlinked(q.limit) });
+    res.json({ items: await store.listUnlinked(q.limit) } satisfies ItemsResponse<UnlinkedName>);
   });
 
   router.get('/v1/dead-letters', async (req, res) => {
     await access.requireFullRead(req);
     const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
-    res.json({ items: await store.listDeadLetters(q.limit) });
+    res.json({ items: await store.listDeadLetters(q.limit) } satisfies ItemsResponse<DeadLetter>);
   });
 
   router.use(bodyErrors(options.maxBodySize));

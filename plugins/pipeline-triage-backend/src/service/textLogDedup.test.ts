@@ -8,7 +8,7 @@ import { RoutePolicy } from '../routing';
 import { KnexTriageStore, migrateStore } from '../store';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { builtInAdapters } from '../ingest';
-import { IngestService } from './IngestService';
+import { IngestService } from '../ingest/accept';
 
 jest.setTimeout(60_000);
 

@@ -1,40 +1,48 @@
 import type { Knex } from 'knex';
-import type { ContractError, ParsedContract } from '../contracts/types';
-import { isContractError } from '../contracts/types';
 import { toIso } from './time';
 
-/** One contract entity's parsed definition as persisted. */
-export interface StoredContract {
+/**
+ * One contract entity's parsed definition as persisted. The store keeps the parsed document as
+ * JSON without reading it (its shape is contracts/' business), so it takes `valid` and `format`
+ * for their own columns.
+ */
+export interface StoredContract<Parsed = unknown> {
   entityRef: string;
   etag?: string;
   definitionHash: string;
-  parsed: ParsedContract | ContractError;
+  parsed: Parsed;
   changedAt: string;
   checkedAt: string;
 }
 
+/** What a save writes: the copy, and whether it parsed and in which format. */
+export interface ContractToSave<Parsed> extends Omit<StoredContract<Parsed>, 'changedAt' | 'checkedAt'> {
+  valid: boolean;
+  format?: string;
+}
+
 /** The persisted parsed copy of each data contract (pt_contract_definitions). */
-export class KnexContractStore {
+export class KnexContractStore<Parsed = unknown> {
   constructor(private readonly db: Knex) {}
 
-  async get(entityRef: string): Promise<StoredContract | undefined> {
+  async get(entityRef: string): Promise<StoredContract<Parsed> | undefined> {
     const row = await this.db('pt_contract_definitions').where('entity_ref', entityRef.toLocaleLowerCase('en-US')).first();
-    return row ? fromRow(row) : undefined;
+    return row ? fromRow<Parsed>(row) : undefined;
   }
 
-  async list(): Promise<StoredContract[]> {
+  async list(): Promise<StoredContract<Parsed>[]> {
     const rows = await this.db('pt_contract_definitions').orderBy('entity_ref');
-    return rows.map(fromRow);
+    return rows.map(r => fromRow<Parsed>(r));
   }
 
   /** Writes a freshly parsed definition; `changedAt` moves only when the text changed. */
-  async save(entry: Omit<StoredContract, 'changedAt' | 'checkedAt'>, at: string): Promise<void> {
+  async save(entry: ContractToSave<Parsed>, at: string): Promise<void> {
     const ref = entry.entityRef.toLocaleLowerCase('en-US');
     const values = {
       etag: entry.etag ?? null,
       definition_hash: entry.definitionHash,
-      valid: !isContractError(entry.parsed),
-      format: isContractError(entry.parsed) ? null : entry.parsed.format,
+      valid: entry.valid,
+      format: entry.format ?? null,
       parsed: JSON.stringify(entry.parsed),
       checked_at: toIso(at),
     };
@@ -73,7 +81,7 @@ export class KnexContractStore {
   }
 }
 
-function fromRow(row: any): StoredContract {
+function fromRow<Parsed>(row: any): StoredContract<Parsed> {
   return {
     entityRef: row.entity_ref,
     etag: row.etag ?? undefined,

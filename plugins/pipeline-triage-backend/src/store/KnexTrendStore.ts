@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { IncidentFilter, TrendStore, TrendsQuery, TriageStats } from './types';
+import type { IncidentFilter, TrendStore, TrendsQuery, IncidentStats } from './types';
 import { filteredIncidents, rowToSummary, SUMMARY_COLUMNS } from './incidentQuery';
 import { readTrendCounts, trendScope } from './trendRollup';
 
@@ -41,7 +41,7 @@ export class KnexTrendStore implements TrendStore {
     };
   }
 
-  async triageStats(filter: IncidentFilter): Promise<TriageStats> {
+  async triageStats(filter: IncidentFilter): Promise<IncidentStats> {
     const seconds = (later: string, earlier: string) =>
       this.isPg
         ? `extract(epoch from (${later} - ${earlier}))`

@@ -1,5 +1,11 @@
 import type {
   Category,
+  ContractFinding,
+  DeadLetter,
+  EntityStatus,
+  Finding,
+  IncidentStats,
+  UnlinkedName,
   Environment,
   FailureEvent,
   IncidentDetail,
@@ -128,67 +134,6 @@ export interface TrendsQuery {
   groupBy: 'category' | 'domain' | 'team';
 }
 
-export interface EntityStatus {
-  entityRef: string;
-  openIncidents: number;
-  failingSince?: string;
-  lastFailure?: string;
-  lastSuccess?: string;
-  consecutiveFailures: number;
-}
-
-export interface TriageStats {
-  incidents: number;
-  /** Share of incidents whose category a person overrode; null without incidents. */
-  overrideRate: number | null;
-  /** Mean time from first failure to acknowledgement / resolution, in seconds. */
-  mttaSeconds: number | null;
-  mttrSeconds: number | null;
-  /** Safe-to-retry verdicts whose outcome is known: resolved by a success, or failed again. */
-  safeRetry: { provedRight: number; provedWrong: number; precision: number | null };
-  topRepeatFailures: IncidentSummary[];
-}
-
-export interface UnlinkedName {
-  kind: 'job' | 'dataset';
-  name: string;
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-/** A contract violation or an observed drift finding, as stored. */
-export interface StoredFinding {
-  kind: 'schema' | 'quality' | 'freshness' | 'observed_drift';
-  clause: string;
-  contractRef?: string;
-  tableRef?: string;
-  dataset: string;
-  path?: string;
-  line?: number;
-  column?: string;
-  observed: string;
-  expected: string;
-  message: string;
-}
-
-/** Findings grouped by clause: what the API and the entity page show. */
-export interface FindingGroup extends StoredFinding {
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-  lastIncidentId: string;
-}
-
-export interface DeadLetter {
-  eventId: string;
-  at: string;
-  attempts: number;
-  reason: string;
-  source: string;
-  jobKey: string;
-}
-
 /** The event queue: every accepted event is persisted here before it is processed. */
 export interface EventQueue {
   /**
@@ -246,7 +191,7 @@ export interface IncidentStore {
 export interface TrendStore {
   trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
   /** Triage-quality and response figures for /v1/stats. */
-  triageStats(filter: IncidentFilter): Promise<TriageStats>;
+  triageStats(filter: IncidentFilter): Promise<IncidentStats>;
 }
 
 /** What runs showed beyond their failure: contract findings, schemas seen, names the catalog lacks. */
@@ -288,3 +233,9 @@ export type TriageStore = EventQueue & IncidentStore & TrendStore & FindingStore
 export type { IncidentAccessFilter, IncidentResource };
 export type { IncidentAccessQuery } from './applyIncidentAccess';
 export type { StatusChange };
+/** The API's shapes the store returns as they are; declared once, in the common package. */
+export type { DeadLetter, EntityStatus, IncidentStats, UnlinkedName };
+/** A contract violation or an observed drift finding, as stored. */
+export type StoredFinding = Finding;
+/** Findings grouped by clause: what the API and the entity page show. */
+export type FindingGroup = ContractFinding;

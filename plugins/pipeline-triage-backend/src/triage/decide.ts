@@ -5,8 +5,9 @@ import type {
   RouteDecision,
   TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
-import { violationEvidence, violationsForEvent, type Violation } from '../contracts';
+import type { Violation } from '../contracts';
 import type { TriageContext } from '../engine';
+import { violationEvidence, violationsForEvent } from '../findings';
 import type { LinkResult } from '../linking';
 import { contractSeverity } from '../policy';
 import { delayPastSla, type RoutePolicy } from '../routing';

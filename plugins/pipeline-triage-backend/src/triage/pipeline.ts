@@ -1,8 +1,9 @@
 import type { Category, RouteDecision as TriageRouteDecision } from '@internal/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from '../linking';
 import type { BatchEngine, EngineResult, TriageEngine } from '../engine';
-import { recordFindings, type Violation } from '../contracts';
-import type { IncidentNotifier, NotifyInput } from '../notify/IncidentNotifier';
+import type { Violation } from '../contracts';
+import { recordFindings } from '../findings';
+import type { IncidentNotifier, NotifyInput } from '../notify';
 import type { RoutePolicy } from '../routing';
 import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from '../store';
 import { assess, routeFor, settleVerdict, type Assessment } from './decide';

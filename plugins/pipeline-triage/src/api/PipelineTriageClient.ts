@@ -1,24 +1,26 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AttachEvidenceResult,
+  ContractFinding,
+  ContractState,
+  EntityStatus,
   IncidentDetail,
   IncidentSummary,
   Investigation,
+  InvestigationStarted,
+  ItemsResponse,
   Page,
   TrendsResponse,
+  TriageStats,
 } from '@internal/plugin-pipeline-triage-common';
 import type {
-  ContractFinding,
-  ContractState,
-  AttachEvidenceResult,
   EvidenceAttachment,
-  EntityTriageStatus,
   FindingsQuery,
   IncidentQuery,
   IncidentUpdate,
   PipelineTriageApi,
   TrendsQuery,
-  TriageStats,
 } from './PipelineTriageApi';
 
 type QueryValue = string | number | string[] | undefined;
@@ -73,7 +75,7 @@ export class PipelineTriageClient implements PipelineTriageApi {
     return this.json(`/v1/trends${toSearch({ ...query })}`);
   }
 
-  getStatus(entityRef: string): Promise<EntityTriageStatus> {
+  getStatus(entityRef: string): Promise<EntityStatus> {
     return this.json(`/v1/status${toSearch({ entityRef })}`);
   }
 
@@ -81,11 +83,11 @@ export class PipelineTriageClient implements PipelineTriageApi {
     return this.json('/v1/stats');
   }
 
-  listContractViolations(query: FindingsQuery): Promise<{ items: ContractFinding[] }> {
+  listContractViolations(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>> {
     return this.json(`/v1/contract-violations${toSearch({ ...query })}`);
   }
 
-  listSchemaDrift(query: FindingsQuery): Promise<{ items: ContractFinding[] }> {
+  listSchemaDrift(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>> {
     return this.json(`/v1/schema-drift${toSearch({ ...query })}`);
   }
 
@@ -93,12 +95,12 @@ export class PipelineTriageClient implements PipelineTriageApi {
     return this.json(`/v1/contracts${toSearch({ entityRef })}`);
   }
 
-  investigate(incidentId: string): Promise<{ id: string }> {
+  investigate(incidentId: string): Promise<InvestigationStarted> {
     return this.json(`/v1/incidents/${encodeURIComponent(incidentId)}/investigate`, { method: 'POST' });
   }
 
   async listInvestigations(incidentId: string): Promise<Investigation[]> {
-    const page = await this.json<{ items: Investigation[] }>(`/v1/incidents/${encodeURIComponent(incidentId)}/investigations`);
+    const page = await this.json<ItemsResponse<Investigation>>(`/v1/incidents/${encodeURIComponent(incidentId)}/investigations`);
     return page.items;
   }
 

@@ -1,8 +1,7 @@
 import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
-import type { ExtraEvidence } from '../classify/ruleTypes';
+import type { ExtraEvidence } from '../classify';
+import { detectViolations, type Violation } from '../contracts';
 import type { LinkResult } from '../linking';
-import { detectViolations } from './detectViolations';
-import type { Violation } from './violation';
 
 /** The contract clauses a failed run broke, over every linked table that has a contract. */
 export function violationsForEvent(event: FailureEvent, links: LinkResult): Violation[] {

@@ -1,8 +1,13 @@
 import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
 import type { IngestAdapter, IngestContext } from '@internal/plugin-pipeline-triage-node';
-import { eventKey, isNotRunOutcome, normalizeEvents, textDedupKeys } from '../ingest';
-import type { EventProcessor } from '../processing/EventProcessor';
-import type { NewEvent, TriageStore } from '../store';
+import { eventKey, isNotRunOutcome, normalizeEvents, textDedupKeys } from '..';
+import type { ProcessOutcome } from '../../processing';
+import type { NewEvent, TriageStore } from '../../store';
+
+/** The processing stage as the accept path sees it: run these stored events now, as one batch. */
+export interface BatchProcessor {
+  processBatch(ids: string[]): Promise<Map<string, ProcessOutcome>>;
+}
 
 /**
  * Accepts posted payloads: normalize (redacted, trimmed) → persist in one transaction →
@@ -12,7 +17,7 @@ import type { NewEvent, TriageStore } from '../store';
 export class IngestService {
   constructor(
     private readonly store: TriageStore,
-    private readonly processor: EventProcessor,
+    private readonly processor: BatchProcessor,
     private readonly adapters: IngestAdapter[],
     /** How long the request path owns a fresh event before the sweeper may take it. */
     private readonly sweepAfterMs = 0,

@@ -1,4 +1,4 @@
-import { CatalogIndex } from '../linking';
+import { CatalogIndex } from './CatalogIndex';
 import { contractStatus } from './contractStatus';
 
 const contract = (name: string, definition?: string) => ({

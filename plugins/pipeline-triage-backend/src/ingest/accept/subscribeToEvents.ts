@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type { Environment } from '@internal/plugin-pipeline-triage-common';
-import type { IngestService } from '../service/IngestService';
+import type { IngestService } from './IngestService';
 
 /**
  * The Backstage events topic senders may publish to instead of calling HTTP: the Kafka, SQS and

@@ -1,20 +1,13 @@
-import { NotFoundError } from '@backstage/errors';
-import type { CatalogIndex } from '../linking';
+import type { ContractState } from '@internal/plugin-pipeline-triage-common';
 import { contractOwners } from './contractOwners';
 import { isContractError, type ContractError, type ParsedContract } from './types';
 
 /**
  * What the contract's page shows about its definition: valid, with its tables, owners and SLA,
- * or invalid with every problem and its path in the document. Never a failure of triage.
+ * or invalid with every problem and its path in the document (or none: the entity has no
+ * definition). Never a failure of triage.
  */
-export function contractStatus(index: CatalogIndex, entityRef: string) {
-  const ref = entityRef.toLocaleLowerCase('en-US');
-  if (!index.entity(ref)) throw new NotFoundError(`No data contract entity ${entityRef} in the catalog`);
-  return describeContract(ref, index.contract(ref));
-}
-
-/** The same description from a parsed copy (or none: the entity has no definition). */
-export function describeContract(ref: string, parsed: ParsedContract | ContractError | undefined) {
+export function describeContract(ref: string, parsed: ParsedContract | ContractError | undefined): ContractState {
   if (!parsed) {
     return { entityRef: ref, valid: false, problems: [{ path: 'spec.definition', message: 'the entity has no definition' }] };
   }

@@ -1,8 +1,7 @@
 import type { FailureEvent, SchemaField } from '@internal/plugin-pipeline-triage-common';
+import { observedDrift, type Violation } from '../contracts';
 import type { LinkResult } from '../linking';
 import type { StoredFinding, TriageStore } from '../store';
-import { observedDrift } from './observedDrift';
-import type { Violation } from './violation';
 
 const datasetKey = (ns: string, name: string) => `${ns}/${name}`;
 

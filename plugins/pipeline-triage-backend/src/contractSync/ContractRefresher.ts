@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CONTRACT_API_TYPE } from '@internal/plugin-pipeline-triage-common';
-import type { KnexContractStore, StoredContract } from '../store/KnexContractStore';
-import { describeContract } from './contractStatus';
-import { parseContract } from './parseContract';
-import { isContractError, type ContractError, type ParsedContract } from './types';
+import { describeContract, isContractError, type ContractError, type ParsedContract } from '../contracts';
+import type { KnexContractStore, StoredContract } from '../store';
+import { definitionHash, parseEntityDefinition } from './parseEntityDefinition';
 
 const FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.etag', 'spec.type', 'spec.definition'];
 
@@ -24,22 +22,7 @@ export interface ContractCopy {
   parsed: ParsedContract | ContractError;
 }
 
-export function definitionHash(definition: unknown): string {
-  return createHash('sha256')
-    .update(typeof definition === 'string' ? definition : '')
-    .digest('hex');
-}
-
-/** Parses a contract entity's definition; an entity without one gets a problem at spec.definition. */
-export function parseEntityDefinition(entity: Entity): ParsedContract | ContractError {
-  const ref = stringifyEntityRef(entity);
-  const definition = entity.spec?.definition;
-  if (typeof definition !== 'string' || !definition.trim()) {
-    const problems = [{ path: 'spec.definition', message: 'the entity has no definition' }];
-    return { entityRef: ref, message: `invalid data contract ${ref}: spec.definition: the entity has no definition`, problems };
-  }
-  return parseContract(definition, { entityRef: ref });
-}
+type Parsed = ParsedContract | ContractError;
 
 /**
  * Keeps the persisted parsed copy of every data contract in step with the catalog: a scheduled
@@ -53,7 +36,7 @@ export class ContractRefresher {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
-      store: KnexContractStore;
+      store: KnexContractStore<Parsed>;
       now?: () => Date;
     },
   ) {}
@@ -126,7 +109,7 @@ export class ContractRefresher {
     return new Map((await this.options.store.list()).map(c => [c.entityRef, { etag: c.etag, parsed: c.parsed }]));
   }
 
-  private changed(copy: StoredContract, entity: Entity): boolean {
+  private changed(copy: StoredContract<Parsed>, entity: Entity): boolean {
     return copy.etag !== entity.metadata.etag || copy.definitionHash !== definitionHash(entity.spec?.definition);
   }
 
@@ -138,6 +121,8 @@ export class ContractRefresher {
         entityRef: stringifyEntityRef(entity),
         etag: entity.metadata.etag,
         definitionHash: definitionHash(entity.spec?.definition),
+        valid: !isContractError(parsed),
+        format: isContractError(parsed) ? undefined : parsed.format,
         parsed,
       },
       at,

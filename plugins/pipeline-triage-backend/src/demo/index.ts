@@ -1,0 +1,2 @@
+export { loadDemoData, type DemoOptions } from './loadDemoData';
+export { DemoDataJob } from './DemoDataJob';

@@ -1,0 +1,2 @@
+export { sendWeeklyDigests } from './sendWeeklyDigests';
+export { WeeklyDigestJob } from './WeeklyDigestJob';

@@ -1,0 +1,8 @@
+import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { TriageContext } from './createTriageEngine';
+
+/** One event to classify with its context: what the pool sends to a worker. */
+export interface EngineJob {
+  event: FailureEvent;
+  ctx: TriageContext;
+}

@@ -1,0 +1,7 @@
+export {
+  IncidentNotifier,
+  SIGNAL_CHANNEL,
+  entityTabLink,
+  type NotifyInput,
+} from './IncidentNotifier';
+export { NoisePolicy, type MuteWindow } from './NoisePolicy';

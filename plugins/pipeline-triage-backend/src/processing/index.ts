@@ -1,0 +1,6 @@
+export {
+  EventProcessor,
+  type ProcessingOptions,
+  type ProcessOutcome,
+} from './EventProcessor';
+export { EventSweepJob } from './EventSweepJob';

@@ -1,0 +1,6 @@
+export {
+  purgeExpired,
+  type PurgeResult,
+  type RetentionSettings,
+} from './purgeExpired';
+export { RetentionJob } from './RetentionJob';

@@ -1,0 +1,217 @@
+import type { Category, Domain } from './taxonomy';
+import type { EventSource, FailureEvent, JobIdentity, RunOutcome } from './failureEvent';
+import type { IncidentSummary, IngestResult } from './incident';
+import type { ModelUsage } from './investigation';
+import type { PartialWrite } from './verdict';
+
+/**
+ * The response shapes of the REST API under `/api/pipeline-triage`, declared once: the
+ * backend's routes are checked against them and the frontend's client returns them. Shapes
+ * already named elsewhere in this package (IncidentDetail, Page, TrendsResponse, Investigation,
+ * IngestResult) are the responses of their routes as they are.
+ */
+
+/** `{ items }`: the lists that are not paged. */
+export interface ItemsResponse<T> {
+  items: T[];
+}
+
+/** `POST /v1/events`: one result per posted event, in the order posted. */
+export interface IngestResponse {
+  results: IngestResult[];
+}
+
+/** `GET /v1/events/:id`: a stored event's processing state and, once triaged, its verdict. */
+export interface EventStatusResponse {
+  id: string;
+  status: 'pending' | 'processing' | 'done' | 'dead';
+  attempts: number;
+  lastError?: string;
+  receivedAt: string;
+  processedAt?: string;
+  source: EventSource;
+  outcome: RunOutcome;
+  job: JobIdentity;
+  /** What ingest dropped from the payload and why (an invalid OpenLineage facet, say). */
+  warnings?: FailureEvent['warnings'];
+  incidentId?: string;
+  verdict?: {
+    category: Category;
+    domain: Domain;
+    confidence: number;
+    safeToRetry: boolean;
+    partialWrite: PartialWrite;
+    retryReason: string;
+    routedTo?: string;
+  };
+}
+
+/** `GET /v1/status`: the status line of an entity page. */
+export interface EntityStatus {
+  entityRef: string;
+  openIncidents: number;
+  failingSince?: string;
+  lastFailure?: string;
+  lastSuccess?: string;
+  consecutiveFailures: number;
+}
+
+/** Triage-quality and response figures over the incidents a caller may see. */
+export interface IncidentStats {
+  incidents: number;
+  /** Share of incidents whose category a person overrode; null without incidents. */
+  overrideRate: number | null;
+  /** Mean time from first failure to acknowledgement / resolution, in seconds. */
+  mttaSeconds: number | null;
+  mttrSeconds: number | null;
+  /** Safe-to-retry verdicts whose outcome is known: resolved by a success, or failed again. */
+  safeRetry: {
+    provedRight: number;
+    provedWrong: number;
+    precision: number | null;
+  };
+  topRepeatFailures: IncidentSummary[];
+}
+
+/** `GET /v1/stats`: the incident figures, the processing queue and the model's usage. */
+export interface TriageStats extends IncidentStats {
+  queue: { pending: number; oldestPendingAt?: string; lagSeconds: number };
+  deadLetters: number;
+  /** Absent when the backend runs without investigations. */
+  model?: ModelUsage;
+}
+
+/** What a finding is about: a broken contract clause, or schema drift of a table without a contract. */
+export type FindingKind = 'schema' | 'quality' | 'freshness' | 'observed_drift';
+
+/** One contract violation or observed drift of one failed run. */
+export interface Finding {
+  kind: FindingKind;
+  clause: string;
+  contractRef?: string;
+  tableRef?: string;
+  dataset: string;
+  /** The clause's JSON path in the contract document and its line in the contract file. */
+  path?: string;
+  line?: number;
+  column?: string;
+  observed: string;
+  expected: string;
+  message: string;
+}
+
+/** `GET /v1/contract-violations` and `GET /v1/schema-drift` items: findings grouped by clause. */
+export interface ContractFinding extends Finding {
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  lastIncidentId: string;
+}
+
+/** A problem (or warning) of a contract definition, with its path in the document. */
+export interface ContractDefinitionProblem {
+  path: string;
+  line?: number;
+  message: string;
+}
+
+/** `GET /v1/contracts?entityRef=`: the state of one contract definition. */
+export interface ContractState {
+  entityRef: string;
+  valid: boolean;
+  format?: string;
+  name?: string;
+  version?: string;
+  status?: string;
+  owners?: { team?: string; usernames?: string[]; issues?: string };
+  sla?: Record<string, { seconds: number; line?: number }>;
+  tables?: Array<{ name: string; columns: number; required: string[] }>;
+  problems?: ContractDefinitionProblem[];
+  warnings?: ContractDefinitionProblem[];
+  /** When the backend last parsed the definition, and when its text last changed. */
+  checkedAt?: string;
+  changedAt?: string;
+}
+
+/** `GET /v1/contracts` items: every contract's state as of the last refresh. */
+export interface ContractSummary {
+  entityRef: string;
+  valid: boolean;
+  format?: string;
+  problems?: ContractDefinitionProblem[];
+  checkedAt: string;
+  changedAt: string;
+}
+
+/** `GET /v1/unlinked` items: names the catalog does not know. */
+export interface UnlinkedName {
+  kind: 'job' | 'dataset';
+  name: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** `GET /v1/dead-letters` items: events that could not be processed. */
+export interface DeadLetter {
+  eventId: string;
+  at: string;
+  attempts: number;
+  reason: string;
+  source: string;
+  jobKey: string;
+}
+
+/** `GET /health`: readiness; `reasons` only for authenticated callers. */
+export interface HealthReport {
+  /**
+   * ok: all well; degraded: serving, but something needs a look (queue lag, dead letters, a
+   * catalog that does not answer: events are kept and wait for it); unavailable: no database, or
+   * no sign-in on this instance (users cannot use it, so a load balancer should send them elsewhere).
+   */
+  status: 'ok' | 'degraded' | 'unavailable';
+  reasons: HealthReason[];
+}
+
+export type HealthReason =
+  | { part: 'database'; message: string }
+  | { part: 'catalog'; message: string }
+  | { part: 'auth'; message: string }
+  | { part: 'queue'; message: string; lagSeconds: number; pending: number }
+  | { part: 'dead-letters'; message: string; count: number };
+
+/** `POST /v1/incidents/:id/investigate` (202): the started investigation. */
+export interface InvestigationStarted {
+  id: string;
+  incidentId: string;
+}
+
+export type EvidenceKind = 'log' | 'schema' | 'trace' | 'sample';
+
+/** An attachment without its text. */
+export interface AttachmentSummary {
+  id: string;
+  incidentId: string;
+  kind: EvidenceKind;
+  name: string;
+  contentType?: string;
+  size: number;
+  addedBy?: string;
+  at: string;
+}
+
+/** `POST /v1/incidents/:id/attachments` (201): the stored attachment and the classification with it. */
+export interface AttachEvidenceResult {
+  attachment: AttachmentSummary;
+  reclassified: {
+    category: Category;
+    confidence: number;
+    changed: boolean;
+    previous: Category;
+  };
+}
+
+/** `GET /v1/incidents/:id/attachments` items: with the first 500 characters of the text. */
+export interface AttachmentListItem extends AttachmentSummary {
+  preview: string;
+}
