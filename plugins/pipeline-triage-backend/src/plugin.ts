@@ -22,8 +22,8 @@ import { builtInAdapters } from './ingest';
 import { IngestService, subscribeToEvents } from './ingest/accept';
 import { createInvestigation } from './investigate';
 import { CatalogLinker } from './linking';
-import { IncidentNotifier, NoisePolicy } from './notify';
-import { IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
+import { IncidentNotifier, IncidentSignals, incidentAudience, NoisePolicy } from './notify';
+import { createSenderRecognizer, IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
 import { EventProcessor, EventSweepJob } from './processing';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
@@ -85,7 +85,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           getResources: ids => store.incidentResources(ids),
         });
         const access = new IncidentAccess({
-          auth,
+          isSender: createSenderRecognizer({ auth, config, logger }),
           httpAuth,
           permissions,
           ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
@@ -107,9 +107,10 @@ export const pipelineTriagePlugin = createBackendPlugin({
           logger,
           ...readSinkRetryConfig(config),
         });
+        const liveUpdates = new IncidentSignals({ signals, audience: incidentAudience(store), logger });
         const notifier = new IncidentNotifier({
           notifications,
-          signals,
+          signals: liveUpdates,
           store,
           logger,
           noise: NoisePolicy.fromConfig(config),
@@ -121,7 +122,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         const batchEngine = new EnginePool(engine, { size: settings.engineWorkers, engineOptions: options, logger });
         lifecycle.addShutdownHook(() => batchEngine.close());
         const verdicts = new Reclassifier({ store, linker, engine, routes });
-        const investigation = createInvestigation({ config, knex, store, verdicts, signals, logger, access, auditor });
+        const investigation = createInvestigation({ config, knex, store, verdicts, signals: liveUpdates, logger, access, auditor });
         const processor = new EventProcessor(
           { linker, engine, batchEngine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
@@ -140,11 +141,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           verdicts,
           renderReport,
           weekZone: settings.weekZone,
-          onChange: async incident =>
-            notifier.publishSignal({
-              occurrence: { incidentId: incident.id, kind: 'repeat', recorded: true, status: incident.status },
-              entityRefs: [incident.jobEntityRef, incident.routedTo].filter((r): r is string => Boolean(r)),
-            }),
+          onChange: async incident => liveUpdates.incidentsChanged([incident.id]),
         });
 
         httpRouter.use(investigation.router);
@@ -176,6 +173,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
         await subscribeToEvents({ events, ingest, logger, defaultEnvironment: settings.defaultEnvironment });
 
         await new EventSweepJob({ scheduler, processor, logger, intervalSeconds: settings.sweepIntervalSeconds, leaseMs: settings.processing.leaseMs }).schedule();

@@ -12,3 +12,4 @@ export * from './incident';
 export * from './permissions';
 export * from './investigation';
 export * from './api';
+export * from './signals';

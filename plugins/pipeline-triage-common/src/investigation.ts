@@ -83,6 +83,3 @@ export interface ModelUsage {
   budgetLeft: number;
   circuit: 'closed' | 'open';
 }
-
-/** The signal channel investigation steps are pushed on. */
-export const INVESTIGATION_SIGNAL_CHANNEL = 'pipeline-triage:investigations';

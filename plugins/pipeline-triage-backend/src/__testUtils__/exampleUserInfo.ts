@@ -41,7 +41,11 @@ export function exampleUserInfoFactory() {
   });
 }
 
-/** A mock service token for any subject: `external:<x>` is a pipeline sender, `plugin:<x>` another plugin. */
+/**
+ * A mock service token for any subject: `plugin:<x>` stands for another plugin, any other subject
+ * for a sender. The mock carries no access restrictions; authorizationMatrix.test.ts checks
+ * senders with real static tokens.
+ */
 export function serviceHeader(subject: string): string {
   return `Bearer mock-service-token:${JSON.stringify({ sub: subject })}`;
 }

@@ -48,6 +48,9 @@ export async function startTriageBackend(
     database?: JsonObject;
     /** More catalog files to load beside the example platform (absolute paths). */
     catalogFiles?: string[];
+    /** Authorization header for the catalog wait, for backends with the real auth services
+     * (the mock ones let an anonymous request through). */
+    catalogAuthorization?: string;
   } = {},
 ) {
   const backend = await startTestBackend({
@@ -91,7 +94,7 @@ export async function startTriageBackend(
       }),
     ],
   });
-  await waitForCatalog(backend.server);
+  await waitForCatalog(backend.server, more.catalogAuthorization);
   return backend;
 }
 
@@ -113,12 +116,13 @@ const EXPECTED = [
  * Waits until the catalog has processed and stitched every example entity the tests use: the
  * catalog processes entities one by one, and a test that starts early sees half a platform.
  */
-async function waitForCatalog(server: Parameters<typeof request>[0]) {
+async function waitForCatalog(server: Parameters<typeof request>[0], authorization?: string) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     let ready = true;
     for (const { filter, count } of EXPECTED) {
-      const res = await request(server).get('/api/catalog/entities').query({ filter });
+      const get = request(server).get('/api/catalog/entities').query({ filter });
+      const res = await (authorization ? get.set('authorization', authorization) : get);
       const stitched = res.status === 200 ? res.body.filter((e: { relations?: unknown[] }) => (e.relations ?? []).length > 0) : [];
       if (stitched.length < count) {
         ready = false;

@@ -32,6 +32,21 @@ rules:
     expect(c.rules).toContain('acme-vault-sealed');
   });
 
+  it('matches an exception family by package and ending, leaving out listed classes', () => {
+    const file = writePack(`
+name: acme
+rules:
+  - id: acme-pool-exhausted
+    category: resource_exhaustion
+    code: { system: exception, prefix: 'com.acme.', suffix: 'PoolExhaustedException', except: ['com.acme.legacy.PoolExhaustedException'] }
+    weight: 0.9
+`);
+    const rules = compileRulePacks([...BUILT_IN_RULE_PACKS, loadRulePackFile(file)]);
+    const of = (log: string) => classify(extractEvidence({ logExcerpt: log }), { rules });
+    expect(of('com.acme.db.ConnPoolExhaustedException: no free slots').rules).toContain('acme-pool-exhausted');
+    expect(of('com.acme.legacy.PoolExhaustedException: no free slots').rules).not.toContain('acme-pool-exhausted');
+  });
+
   it('names the file, the rule and the field in validation errors', () => {
     const file = writePack(`
 name: acme

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './types';
+import { extractVendorCodes } from './vendorCodeScan';
 import { VENDOR_CODE_PATTERNS } from './vendorCodePatterns';
 
 /**
@@ -80,5 +81,6 @@ export function extractCodes(text: string, lower: string, lineId: string): Error
       }
     }
   }
+  extractVendorCodes(text, lower, lineId, out);
   return out;
 }

@@ -13,10 +13,13 @@ const EXIT_PATTERNS: RegExp[] = [
   /\breturn(?:ed)? (?:code|status) (-?\d{1,3})\b/gi,
   /\bexit_?[cC]ode["']?\s*[:=]\s*(-?\d{1,3})\b/g,
   /non-zero exit (?:status|code) (-?\d{1,3})\b/g,
+  // YARN container reports: exitStatus=-104
+  /\bexitStatus[=:] ?(-?\d{1,3})\b/g,
 ];
 
 const SIGNAL_NAMES: Record<number, string> = {
   6: 'SIGABRT',
+  7: 'SIGBUS',
   9: 'SIGKILL',
   11: 'SIGSEGV',
   15: 'SIGTERM',

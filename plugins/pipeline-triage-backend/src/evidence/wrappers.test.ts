@@ -23,6 +23,9 @@ describe('isWrapperText', () => {
       'Driver stacktrace:', 'Please see the stack trace below.', 'Error executing job with overrides', 'Process finished with exit code 1',
       'Error occurred while executing op "x"', 'DagsterExecutionStepExecutionError', 'Recovery is suppressed by NoRestartBackoffTimeStrategy',
       "Finished in state Failed('x')",
+      'WorkerSinkTask{id=s-0} Task threw an uncaught and unrecoverable exception',
+      'ConnectException: Exiting WorkerSinkTask due to unrecoverable exception.',
+      'WorkerSourceTask{id=s-0} Task is being killed and will not recover until manually restarted',
     ];
     for (const sample of samples) expect({ sample, wrapper: isWrapperText(sample) }).toEqual({ sample, wrapper: true });
     const covered = WRAPPER_PATTERNS.filter(p => samples.some(s => p.test(s)));

@@ -38,11 +38,15 @@ export const WRAPPER_PATTERNS: RegExp[] = [
   /DagsterExecutionStepExecutionError/,
   /Recovery is suppressed by \w*RestartBackoffTimeStrategy/,
   /Finished in state Failed/,
+  // Kafka Connect reports every task death with these; the cause follows.
+  /Task threw an uncaught and unrecoverable exception/,
+  /Exiting Worker(?:Sink|Source)Task due to unrecoverable exception/,
+  /Task is being killed and will not recover until manually restarted/,
 ];
 
 /** Every wrapper pattern contains one of these words: a line without them skips the list. */
 const WRAPPER_GATE =
-  /error|exception|fail|abort|exit|traceback|stack ?trace|terminated|encountered|completed with|pass=|marking task|upsert|recovery|occurred|threw/i;
+  /error|exception|fail|abort|exit|traceback|stack ?trace|terminated|encountered|completed with|pass=|marking task|upsert|recovery|occurred|threw|being killed/i;
 
 export function isWrapperText(text: string): boolean {
   if (!WRAPPER_GATE.test(text)) return false;

@@ -1,8 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { SignalsService } from '@backstage/plugin-signals-node';
-import { INVESTIGATION_SIGNAL_CHANNEL, type FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent, InvestigationSignal } from '@internal/plugin-pipeline-triage-common';
 import { createTriageEngine } from '../engine';
 import { migrateStore, type TriageStore } from '../store';
 import { attackerAnswer, FakeAnthropic } from './__testUtils__/fakeAnthropic';
@@ -12,6 +11,9 @@ import { InvestigationService } from './InvestigationService';
 import { InvestigationStore } from './InvestigationStore';
 import { readLlmConfig } from './llmConfig';
 import { ModelGate } from './ModelGate';
+
+type Announcer = { investigationChanged: (s: InvestigationSignal) => Promise<void> };
+const silent: Announcer = { investigationChanged: async () => undefined };
 
 /** Step order and the automatic modes, with a real SQLite store and the real SDK against the fake. */
 describe('InvestigationService', () => {
@@ -43,7 +45,7 @@ describe('InvestigationService', () => {
     await fake.stop();
   });
 
-  const service = (llm: Record<string, unknown>, signals: SignalsService) => {
+  const service = (llm: Record<string, unknown>, signals: Announcer) => {
     const settings = readLlmConfig(new ConfigReader({ pipelineTriage: { llm: { apiKey: 'test-only-fake-key', baseUrl, maxRetries: 0, ...llm } } }));
     const investigations = new InvestigationStore(db);
     return {
@@ -64,38 +66,36 @@ describe('InvestigationService', () => {
     };
   };
 
-  it('stores every step before it is pushed, and pushes exactly the stored step', async () => {
-    const pushed: any[] = [];
-    /** What the store held for each pushed step at the moment it was pushed. */
-    const storedWhenPushed: unknown[] = [];
+  it('stores every step before it announces it, and announces ids and a kind only', async () => {
+    const announced: InvestigationSignal[] = [];
+    /** How many steps the store held when each step was announced. */
+    const storedWhenAnnounced: number[] = [];
     const holder: { investigations?: InvestigationStore } = {};
-    const signals: SignalsService = {
-      publish: async message => {
-        const m = message.message as any;
-        pushed.push({ channel: message.channel, ...m });
-        if (m.step) {
-          const current = await holder.investigations!.get(m.investigationId);
-          storedWhenPushed.push(current?.steps.find(s => s.seq === m.step.seq));
+    const signals: Announcer = {
+      investigationChanged: async message => {
+        announced.push(message);
+        if (message.kind === 'step') {
+          storedWhenAnnounced.push((await holder.investigations!.get(message.investigationId))!.steps.length);
         }
       },
     };
     fake.fallback = { kind: 'tool', input: attackerAnswer('code_error') };
     const s = service({ mode: 'on-demand' }, signals);
     holder.investigations = s.investigations;
-    const investigations = s.investigations;
     const { id, done } = await s.service.start(incident.id, { trigger: 'user', by: 'user:default/x' });
     await done;
-    const stored = (await investigations.get(id))!;
-    expect(pushed.every(m => m.channel === INVESTIGATION_SIGNAL_CHANNEL)).toBe(true);
-    expect(pushed.filter(m => m.step).map(m => m.step)).toEqual(stored.steps);
-    expect(storedWhenPushed).toEqual(stored.steps);
-    expect(pushed[pushed.length - 1]).toMatchObject({ status: 'completed', investigationId: id });
+    const stored = (await s.investigations.get(id))!;
+    expect(stored.steps.length).toBeGreaterThan(2);
+    // One announcement per stored step, each after its step was stored, then the end.
+    expect(storedWhenAnnounced).toEqual(stored.steps.map((_, i) => i + 1));
+    expect(announced.filter(m => m.kind !== 'step')).toEqual([{ kind: 'finished', incidentId: incident.id, investigationId: id }]);
+    for (const m of announced) expect(Object.keys(m).sort()).toEqual(['incidentId', 'investigationId', 'kind']);
   });
 
   it('in always mode investigates even a confident incident, without holding routing or changing its category', async () => {
     const before = fake.requests.length;
     fake.scripts.push({ kind: 'tool', input: attackerAnswer('code_error'), delayMs: 300 });
-    const s = service({ mode: 'always', routingWaitMs: 60_000 }, { publish: async () => undefined });
+    const s = service({ mode: 'always', routingWaitMs: 60_000 }, silent);
     expect(incident.confidence).toBeGreaterThanOrEqual(0.6);
     expect(await s.service.assist(incident.id)).toBeUndefined();
     // Routing was not held for the model: the investigation is still running.
@@ -110,7 +110,7 @@ describe('InvestigationService', () => {
   it('in on-demand and fallback modes leaves a confident incident alone', async () => {
     const before = fake.requests.length;
     for (const mode of ['on-demand', 'fallback']) {
-      const s = service({ mode }, { publish: async () => undefined });
+      const s = service({ mode }, silent);
       expect(await s.service.assist(incident.id)).toBeUndefined();
     }
     expect(fake.requests.length).toBe(before);

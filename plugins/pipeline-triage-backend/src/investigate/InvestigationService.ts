@@ -1,18 +1,17 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { SignalsService } from '@backstage/plugin-signals-node';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type { JsonObject } from '@backstage/types';
 import {
-  INVESTIGATION_SIGNAL_CHANNEL,
   type Category,
   type IncidentDetail,
   type Investigation,
   type InvestigationResult,
+  type InvestigationSignal,
   type InvestigationStep,
   type InvestigationSuggestion,
   type RouteDecision,
 } from '@internal/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
+import type { IncidentSignals } from '../notify';
 import type { Reclassifier } from '../triage';
 import { buildInvestigationContext, type InvestigationPrompt } from './buildInvestigationContext';
 import { adoptCategory, sanitizeHypothesis, sanitizeResult } from './guardrails';
@@ -30,7 +29,8 @@ export interface InvestigationServiceDeps {
   settings: LlmSettings;
   /** Absent without a key or with the model disabled: investigations are rule-based. */
   investigator?: Investigator;
-  signals?: SignalsService;
+  /** Live updates: ids and a kind only, to those who may read the incident. */
+  signals?: Pick<IncidentSignals, 'investigationChanged'>;
   logger: LoggerService;
 }
 
@@ -73,7 +73,7 @@ export class InvestigationService {
     const done = this.run(id, incident, useModel).catch(async error => {
       this.deps.logger.warn(`Investigation ${id} of incident ${incidentId} failed: ${error}`);
       await this.deps.investigations.finish(id, { status: 'failed', modelUnavailable: String(error?.message ?? error) }).catch(() => undefined);
-      await this.publish(incidentId, id, { status: 'failed' });
+      await this.publish(incidentId, id, 'finished');
     });
     return { id, done };
   }
@@ -149,7 +149,7 @@ export class InvestigationService {
     });
     const updated: InvestigationSuggestion = { ...suggestion, status, acceptedBy: by };
     await this.deps.investigations.setSuggestion(investigation.id, updated);
-    await this.publish(incidentId, investigation.id, { suggestion: updated as unknown as JsonObject });
+    await this.publish(incidentId, investigation.id, 'suggestion');
     return { category: suggestion.category, route };
   }
 
@@ -239,24 +239,17 @@ export class InvestigationService {
       modelUnavailable: modelUnavailable ?? null,
     });
     await this.deps.investigations.finish(id, { status: 'completed', source, result, suggestion, modelUnavailable });
-    await this.publish(incident.id, id, { status: 'completed' });
+    await this.publish(incident.id, id, 'finished');
   }
 
-  /** Validated data in, stored, then pushed: the signal carries exactly the stored step. */
+  /** Validated data in, stored, then announced: the page reads the stored step through the API. */
   private async step(incidentId: string, investigationId: string, kind: InvestigationStep['kind'], data: Record<string, unknown>) {
-    const step = await this.deps.investigations.addStep(investigationId, kind, data);
-    await this.publish(incidentId, investigationId, { step: step as unknown as JsonObject });
+    await this.deps.investigations.addStep(investigationId, kind, data);
+    await this.publish(incidentId, investigationId, 'step');
   }
 
-  private async publish(incidentId: string, investigationId: string, message: JsonObject) {
-    try {
-      await this.deps.signals?.publish({
-        recipients: { type: 'broadcast' },
-        channel: INVESTIGATION_SIGNAL_CHANNEL,
-        message: { incidentId, investigationId, ...message },
-      });
-    } catch (error) {
-      this.deps.logger.debug(`Investigation signal failed: ${error}`);
-    }
+  /** Ids and a kind only: the step's content (hypotheses, commands) stays behind the API's checks. */
+  private async publish(incidentId: string, investigationId: string, kind: InvestigationSignal['kind']) {
+    await this.deps.signals?.investigationChanged({ kind, incidentId, investigationId });
   }
 }

@@ -1,8 +1,8 @@
 import type { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import type { IncidentAccess } from '../permissions';
 import type { Config } from '@backstage/config';
-import type { SignalsService } from '@backstage/plugin-signals-node';
 import type { Knex } from 'knex';
+import type { IncidentSignals } from '../notify';
 import type { TriageStore } from '../store';
 import type { Reclassifier } from '../triage';
 import { AnthropicInvestigator } from './AnthropicInvestigator';
@@ -19,7 +19,7 @@ export function createInvestigation(deps: {
   knex: Knex;
   store: TriageStore;
   verdicts: Reclassifier;
-  signals?: SignalsService;
+  signals?: IncidentSignals;
   logger: LoggerService;
   access: IncidentAccess;
   auditor?: AuditorService;

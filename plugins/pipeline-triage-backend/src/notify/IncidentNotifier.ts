@@ -1,6 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
   CATEGORY_INFO,
   type NotificationRecord,
@@ -12,14 +11,12 @@ import type { NotificationLog as NotificationLogStore, RecordedOccurrence } from
 import type { NoisePolicy } from './NoisePolicy';
 import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
 import type { SinkDispatcher } from '../routing/sinks';
+import type { IncidentSignals } from './IncidentSignals';
 
 /** Backstage notifications in flight at once for one batch. */
 const PARALLEL_SENDS = 4;
 
 type NotificationLog = Array<{ incidentId: string; record: NotificationRecord }>;
-
-/** The live-update channel open entity pages listen on. */
-export const SIGNAL_CHANNEL = 'pipeline-triage:incidents';
 
 export interface NotifyInput {
   occurrence: RecordedOccurrence;
@@ -50,7 +47,8 @@ export class IncidentNotifier {
   constructor(
     private readonly deps: {
       notifications?: NotificationService;
-      signals?: SignalsService;
+      /** Live updates: ids only, to the incident's owner and routed-to team. */
+      signals?: IncidentSignals;
       store: NotificationLogStore;
       logger: LoggerService;
       noise?: NoisePolicy;
@@ -74,6 +72,8 @@ export class IncidentNotifier {
       while (next < inputs.length) await this.notifyOne(inputs[next++], log);
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, inputs.length) }, worker));
+    // One signal per recorded incident, its audience read in one query for the batch.
+    await this.deps.signals?.incidentsChanged(inputs.filter(i => i.occurrence.recorded).map(i => i.occurrence.incidentId));
     if (log.length === 0) return;
     try {
       await this.deps.store.recordNotifications(log);
@@ -85,7 +85,6 @@ export class IncidentNotifier {
   private async notifyOne(input: NotifyInput, log: NotificationLog): Promise<void> {
     const { occurrence, route } = input;
     if (!occurrence.recorded) return;
-    await this.publishSignal(input);
     if (input.quiet || !route.notify || !route.recipient) return;
     // Repeats of an acknowledged incident update the record without paging anyone again.
     if (occurrence.kind === 'repeat' && occurrence.status === 'acknowledged') return;
@@ -162,18 +161,6 @@ export class IncidentNotifier {
         incidentId: occurrence.incidentId,
         record: { at, recipients: allowed, channel, status: 'failed', detail: String(error) },
       });
-    }
-  }
-
-  async publishSignal(input: Pick<NotifyInput, 'occurrence' | 'entityRefs'>): Promise<void> {
-    try {
-      await this.deps.signals?.publish({
-        recipients: { type: 'broadcast' },
-        channel: SIGNAL_CHANNEL,
-        message: { incidentId: input.occurrence.incidentId, entityRefs: input.entityRefs },
-      });
-    } catch (error) {
-      this.deps.logger.debug(`Signal publish failed: ${error}`);
     }
   }
 }

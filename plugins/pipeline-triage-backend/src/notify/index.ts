@@ -1,7 +1,8 @@
 export {
   IncidentNotifier,
-  SIGNAL_CHANNEL,
   entityTabLink,
   type NotifyInput,
 } from './IncidentNotifier';
 export { NoisePolicy, type MuteWindow } from './NoisePolicy';
+export { IncidentSignals, type IncidentAudience } from './IncidentSignals';
+export { incidentAudience } from './incidentAudience';

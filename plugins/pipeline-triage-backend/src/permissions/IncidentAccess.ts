@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 import type {
-  AuthService,
   BackstageCredentials,
   BackstageServicePrincipal,
   HttpAuthService,
@@ -19,6 +18,7 @@ import {
 } from '@internal/plugin-pipeline-triage-common';
 import type { IncidentAccessFilter, IncidentStore } from '../store';
 import type { IncidentAccessQuery, IncidentResource } from './incidentResource';
+import type { SenderRecognizer } from './senderRecognizer';
 
 export type IncidentPermission = ResourcePermission<typeof INCIDENT_RESOURCE_TYPE>;
 
@@ -26,14 +26,6 @@ export type IncidentPermission = ResourcePermission<typeof INCIDENT_RESOURCE_TYP
 export interface ReadScope {
   credentials: BackstageCredentials;
   access?: IncidentAccessFilter;
-}
-
-/** A pipeline sender's static token: `external:<subject>` service principal. */
-export function isSenderToken(
-  auth: AuthService,
-  credentials: BackstageCredentials,
-): credentials is BackstageCredentials<BackstageServicePrincipal> {
-  return auth.isPrincipal(credentials, 'service') && credentials.principal.subject.startsWith('external:');
 }
 
 /**
@@ -47,7 +39,8 @@ export class IncidentAccess {
 
   constructor(
     private readonly deps: {
-      auth: AuthService;
+      /** Tells pipeline senders (external access tokens) from people and plugins. */
+      isSender: SenderRecognizer;
       httpAuth: HttpAuthService;
       permissions: PermissionsService;
       ruleset: PermissionRuleset<IncidentResource, IncidentAccessQuery>;
@@ -58,13 +51,18 @@ export class IncidentAccess {
     this.toQuery = createConditionTransformer(deps.ruleset);
   }
 
+  /** Whether the caller is a pipeline sender (see senderRecognizer.ts). */
+  isSender(credentials: BackstageCredentials): credentials is BackstageCredentials<BackstageServicePrincipal> {
+    return this.deps.isSender(credentials);
+  }
+
   /**
    * People and other plugins may read; pipeline sender tokens may not (they read only the
    * verdicts of their own events, on /v1/events/:id).
    */
   async reader(req: Request): Promise<BackstageCredentials> {
     const credentials = await this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    if (isSenderToken(this.deps.auth, credentials)) {
+    if (this.deps.isSender(credentials)) {
       throw new NotAllowedError('A pipeline sender token may post events and read only the events it sent');
     }
     return credentials;

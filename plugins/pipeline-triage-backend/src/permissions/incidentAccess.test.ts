@@ -86,7 +86,7 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
     server = backend.server;
     const post = await request(server)
       .post(`${API}/v1/events`)
-      .set('authorization', serviceHeader('external:setup'))
+      .set('authorization', serviceHeader('setup'))
       .send({
         events: [
           failure({ namespace: 'dbt-prod', name: 'dbt-run-commerce' }, 'acc-1', 'ERROR: duplicate key value violates unique constraint "orders_pkey"'),
@@ -197,7 +197,7 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
     auditor.createEvent.mockClear();
     const res = await request(server)
       .post(`${API}/v1/events`)
-      .set('authorization', serviceHeader('external:audit-sender'))
+      .set('authorization', serviceHeader('audit-sender'))
       .send({ source: 'generic', job: { name: 'x' } });
     expect(res.status).toBe(400);
     const call = auditor.createEvent.mock.calls.map(c => c[0]).find(e => e.eventId === 'event-ingest');
@@ -205,7 +205,7 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
   });
 
   it('limits each sender’s event requests with 429 and Retry-After, other senders unaffected', async () => {
-    const flood = serviceHeader('external:flooding-sender');
+    const flood = serviceHeader('flooding-sender');
     const post = (auth: string, runId: string) =>
       request(server)
         .post(`${API}/v1/events`)
@@ -222,7 +222,7 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
     const list = await request(server).get(`${API}/v1/incidents`).query({ limit: 200 }).set('authorization', PLUGIN);
     expect(list.body.items.filter((i: any) => i.occurrences > 3)).toEqual([]);
     // Another sender has its own budget; an unauthenticated caller gets 401, not a count.
-    expect((await post(serviceHeader('external:quiet-sender'), 'quiet-1')).status).toBe(202);
+    expect((await post(serviceHeader('quiet-sender'), 'quiet-1')).status).toBe(202);
     const anonymous = await request(server)
       .post(`${API}/v1/events`)
       .set('authorization', mockCredentials.none.header())
@@ -237,7 +237,7 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
     expect(log.length).toBeGreaterThan(300 * 1024);
     const res = await request(server)
       .post(`${API}/v1/events`)
-      .set('authorization', serviceHeader('external:log-sender'))
+      .set('authorization', serviceHeader('log-sender'))
       .send(failure({ namespace: 'airflow-prod', name: 'orders_daily.load_orders' }, 'big-log', 'task failed', { logExcerpt: log }));
     expect(res.status).toBe(202);
     const event = await request(server).get(`${API}/v1/incidents/${res.body.results[0].incidentId}`).set('authorization', PLUGIN);
@@ -250,13 +250,13 @@ describe.each(databases.eachSupportedId())('incident access on %s', databaseId =
   it('refuses bodies over the size limit with 413 and batches over 500 events with 400, naming the limit', async () => {
     const big = await request(server)
       .post(`${API}/v1/events`)
-      .set('authorization', serviceHeader('external:big-sender'))
+      .set('authorization', serviceHeader('big-sender'))
       .send(failure({ namespace: 'x', name: 'y' }, 'big', 'x'.repeat(520 * 1024)));
     expect(big.status).toBe(413);
     expect(big.body.error.message).toMatch(/512kb/);
     const batch = await request(server)
       .post(`${API}/v1/events`)
-      .set('authorization', serviceHeader('external:batch-sender'))
+      .set('authorization', serviceHeader('batch-sender'))
       .send({ events: Array.from({ length: 501 }, (_, i) => ({ source: 'generic', job: { name: 'j' }, runId: `b${i}` })) });
     expect(batch.status).toBe(400);
     expect(batch.body.error.message).toMatch(/at most 500 events; this one has 501/);

@@ -7,6 +7,8 @@ export interface DeterministicSign {
   id: string;
   /** Matched on any line but stack frames. */
   patterns: RegExp[];
+  /** When set, the sign holds only if one of these also matches some other line of the log. */
+  alongside?: RegExp[];
   /** The verdict's reason, completed with the line id. */
   why: string;
 }
@@ -51,5 +53,22 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     id: 'quota-exhausted-for-period',
     patterns: [/\bquotaExceeded\b|\bdaily (?:limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b/i],
     why: 'a quota for the whole period is used up, so retries fail until it resets',
+  },
+  {
+    id: 'timeout-outlived-platform-retries',
+    // The platform already retried the same unit of work; a deadline hit on every attempt is the
+    // size of the work, not a passing slowness. Node losses are not timeouts, so spot and
+    // pre-emption failures that exhaust task retries stay retryable.
+    patterns: [/\b(?:has )?failed (?:[2-9]|\d{2,}) times\b/i],
+    alongside: [/\bDEADLINE_EXCEEDED\b|\bDeadline ?Exceeded\b|\b504 Gateway Time-?out\b|\bquery (?:execution )?timed? ?out\b|\bstatement timeout\b/i],
+    why: 'the platform\'s own retries of the same work hit the same deadline every time, so an unchanged rerun will too',
+  },
+  {
+    id: 'earlier-attempts-hold-capacity',
+    // A placement failure while the job's own earlier attempts still run: the next attempt
+    // competes with the same leftovers until someone stops them.
+    patterns: [/\bPods still running for this connection\b|\b(?:earlier|previous) attempts?(?:'s?)? (?:pods?|containers?) (?:are |is )?still running\b/i],
+    alongside: [/\bInsufficient (?:cpu|memory)\b|\bFailedScheduling\b|\bUnschedulable\b/i],
+    why: 'the job\'s own earlier attempts still hold the capacity this attempt could not get, so another attempt will not fit either until they are stopped',
   },
 ];

@@ -143,7 +143,7 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     id: 'node-preempted-or-lost',
     label: 'a spot or pre-emption notice, or a node that is gone',
     patterns: [
-      /\bspot (?:instance )?(?:interruption|termination|reclaim)|SPOT_INSTANCE_TERMINATION|\bpre-?empt(?:ed|ion)\b/i,
+      /\bspot (?:instance )?(?:interruption|termination|reclaim)|SPOT_INSTANCE_TERMINATION|\bpre-?empt(?:ed|ion)\b(?! victims)(?!: \d+\/\d+ nodes)/i,
       /\bContainer (?:released on a \*lost\* node|killed on request\. Exit code is -100)\b|\bexit code -100\b/i,
       /\bExecutorLostFailure\b|\bexecutor \d+ (?:lost|exited)\b|\bLost executor\b|\bSlave lost\b|\bworker lost\b|\bRemote RPC client disassociated\b/i,
       /\bnode(?: \S+)? (?:was |is )?(?:terminated|shutting down|not ready|lost|decommissioned)\b|\bNodeShutdown\b|\b(?:imminent )?node shutdown\b|\bDeleted by (?:framework|the cluster)\b|\bdeleted by scheduler\b/i,

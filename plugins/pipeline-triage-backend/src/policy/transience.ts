@@ -59,7 +59,9 @@ export function nonTransientReason(
   for (const line of evidence.lines) {
     if (line.role === 'frame') continue;
     for (const sign of DETERMINISTIC_SIGNS) {
-      if (sign.patterns.some(re => re.test(line.text))) return { reason: `${sign.why} (${line.id})`, lineId: line.id };
+      if (!sign.patterns.some(re => re.test(line.text))) continue;
+      if (sign.alongside && !evidence.lines.some(l => l.role !== 'frame' && sign.alongside!.some(re => re.test(l.text)))) continue;
+      return { reason: `${sign.why} (${line.id})`, lineId: line.id };
     }
   }
   const permanent = evidence.lines.find(l => l.role !== 'frame' && PERMANENT_WORDS.test(l.text));

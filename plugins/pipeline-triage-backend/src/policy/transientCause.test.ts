@@ -65,3 +65,23 @@ describe('deterministic signs', () => {
     expect(sign('INFO - Downloading /outgoing/STMT_20241201.csv\nFileNotFoundError: [Errno 2] No such file')).toBeUndefined();
   });
 });
+
+describe('signs that outweigh a transient cause', () => {
+  it("does not read the scheduler's pre-emption diagnostics as a pre-emption", () => {
+    const ev = evidence('Warning FailedScheduling pod/x 0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.');
+    expect(findTransientCause(ev, 'infrastructure')?.classId).not.toBe('node-preempted-or-lost');
+  });
+
+  it('holds a deadline that outlived the platform\'s own retries as deterministic, but not lost nodes that did', () => {
+    const deadline = evidence('google.api_core.exceptions.DeadlineExceeded: 504 Deadline Exceeded\nWorkflow failed. Causes: S04 failed., The job failed because a work item has failed 4 times.');
+    expect(nonTransientReason(deadline)?.reason).toMatch(/same deadline every time/);
+    const lost = evidence('org.apache.spark.SparkException: Job aborted due to stage failure: Task 3 in stage 2.0 failed 4 times, most recent failure: ExecutorLostFailure (executor 7 exited caused by one of the running tasks) Reason: Container marked as failed: Spot instance interruption');
+    expect(nonTransientReason(lost)).toBeUndefined();
+  });
+
+  it('holds a placement failure while earlier attempts still run as deterministic', () => {
+    const ev = evidence('Pods still running for this connection: repl-job-50-attempt-0, repl-job-50-attempt-1\nWarning FailedScheduling pod/repl-job-50-attempt-2 0/3 nodes are available: 3 Insufficient cpu.');
+    expect(nonTransientReason(ev)?.reason).toMatch(/earlier attempts still hold the capacity/);
+    expect(nonTransientReason(evidence('Warning FailedScheduling pod/x 0/3 nodes are available: 3 Insufficient cpu.'))).toBeUndefined();
+  });
+});

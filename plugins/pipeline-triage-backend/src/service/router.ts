@@ -38,10 +38,12 @@ import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
 import { contractStatus, type CatalogIndex } from '../linking';
-import { type IncidentAccess, isSenderToken } from '../permissions';
+import type { IncidentAccess } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
 import type { ContractRefresher } from '../contractSync';
+import { INGEST_PATHS } from './ingestPaths';
+import { openApiHandler } from './openApiDocument';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -107,14 +109,14 @@ const patchBody = z.object({
 });
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, auth, store, ingest, incidents, access, auditor } = options;
+  const { httpAuth, store, ingest, incidents, access, auditor } = options;
   const router = Router();
 
   /** Pipeline senders are service principals; only they post events. */
   const sender = async (req: Request) => httpAuth.credentials(req, { allow: ['service'] });
 
   // Authenticated and counted before the body is parsed, so a flood costs little.
-  router.post('/v1/events', eventsRateLimit(options.rateLimit, async req => (await sender(req)).principal.subject));
+  router.post(INGEST_PATHS, eventsRateLimit(options.rateLimit, async req => (await sender(req)).principal.subject));
 
   router.use(express.json({ limit: options.maxBodySize, type: ['application/json', 'application/*+json'] }));
   router.use(express.text({ limit: options.maxBodySize, type: ['text/*'] }));
@@ -126,12 +128,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await healthHandler(store, httpAuth, options.health, options.dependencies)(_req, res);
   });
 
+  router.get('/openapi.json', openApiHandler);
+
   /** Liveness: the process answers; always 200, so a database outage never restarts it. */
   router.get('/health/live', async (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.post('/v1/events', async (req, res) => {
+  router.post(INGEST_PATHS, async (req, res) => {
     const credentials = await sender(req);
     const body = req.body;
     if (body === undefined || body === '') {
@@ -164,7 +168,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/events/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const stored = await store.getEvent(pathId(req));
-    const isExternal = isSenderToken(auth, credentials);
+    const isExternal = access.isSender(credentials);
     // A sender may read the verdict of its own events (to gate its own retry), nothing else.
     if (!stored || (isExternal && stored.sender !== credentials.principal.subject)) {
       throw new NotFoundError(`No event with id ${req.params.id}`);

@@ -37,7 +37,9 @@ export const genericPack: RulePack = {
     { id: 'pydantic-validation', category: 'data_quality', description: 'records failed schema validation', patterns: ['\\d+ validation errors? for \\w+|jsonschema\\.exceptions\\.ValidationError|Failed validating [\'"]\\w+[\'"] in schema'], weight: 0.6 },
 
     // --- generic wording (weak on purpose: it only decides when nothing specific matched)
-    { id: 'generic-timeout', category: 'dependency_unavailable', description: 'a timeout', patterns: [ci('\\btimed? ?out\\b|\\btimeout\\b|deadline exceeded')], weight: 0.35 },
+    { id: 'generic-timeout', category: 'dependency_unavailable', description: 'a timeout', patterns: [ci('\\btimed? ?out\\b|\\btimeout\\b|deadline exceeded')], weight: 0.35,
+      // A job running past its own time budget says the work took too long, not that a dependency failed.
+      unless: [ci('Task timed out after \\d|Job run exceeded the timeout|TIMEOUT after \\d|step timeout|exceeded its maximum duration')] },
     { id: 'generic-connection-problem', category: 'dependency_unavailable', description: 'connection problem wording', patterns: [ci('\\bconnection\\b.{0,40}\\b(?:closed|lost|error|failed|refused|dropped|broken)\\b|\\b(?:unable|failed|could not) (?:to )?connect\\b')], weight: 0.45 },
     { id: 'generic-unavailable', category: 'dependency_unavailable', description: 'service unavailable wording', patterns: [ci('\\b(?:service|server|endpoint|api|host|database) (?:is )?(?:temporarily |currently )?(?:unavailable|unreachable|down)\\b|\\bunavailable\\b')], weight: 0.45 },
     { id: 'generic-memory', category: 'resource_exhaustion', description: 'memory wording', patterns: [ci('\\bmemory\\b.{0,40}\\b(?:exceeded|exhausted|limit|insufficient|not enough|pressure)\\b|\\binsufficient memory\\b')], weight: 0.55, unless: [ci('FailedScheduling|nodes are available|above the max threshold')] },
@@ -54,19 +56,10 @@ export const genericPack: RulePack = {
     { id: 'generic-bug-wording', category: 'code_error', description: 'unhandled exception in user code', patterns: [ci('\\bunhandled exception\\b|\\buncaught exception\\b|\\bbug\\b|\\bassertion failed\\b')], weight: 0.35 },
 
     // --- error codes
-    { id: 'http-5xx', category: 'dependency_unavailable', description: 'HTTP 5xx from a remote service', code: { system: 'http', in: ['500', '502', '503', '504'] }, weight: 0.6 },
-    { id: 'http-429', category: 'dependency_unavailable', description: 'HTTP 429 rate limit', code: { system: 'http', equals: '429' }, weight: 0.85 },
-    { id: 'http-401', category: 'permission', description: 'HTTP 401', code: { system: 'http', equals: '401' }, weight: 0.75 },
-    { id: 'http-403', category: 'permission', description: 'HTTP 403', code: { system: 'http', equals: '403' }, weight: 0.7, unless: [ci('rateLimitExceeded|rate limit|quota')] },
-    { id: 'http-404', category: 'config_error', description: 'HTTP 404', code: { system: 'http', equals: '404' }, weight: 0.3 },
-    { id: 'http-400', category: 'code_error', description: 'HTTP 400 (the request itself was rejected)', code: { system: 'http', equals: '400' }, weight: 0.25 },
-    // SQLSTATE, BigQuery reasons and AWS codes: see ../vendorCodes (the vendor-codes pack).
+    // HTTP, SQLSTATE, BigQuery reasons and AWS codes: see ../vendorCodes (the vendor-codes pack).
 
     // --- exit codes and kill signals (from the event or the log)
     { id: 'signal-oom-killed', category: 'resource_exhaustion', description: 'process OOM-killed', signals: [{ signal: 'killSignal', equals: 'OOMKilled' }], weight: 0.95 },
-    { id: 'signal-exit-137', category: 'resource_exhaustion', description: 'exit code 137 (SIGKILL, usually the OOM killer)', signals: [{ signal: 'exitCode', in: [137, -9] }], weight: 0.6 },
-    { id: 'signal-exit-143', category: 'infrastructure', description: 'exit code 143 (SIGTERM from the platform)', signals: [{ signal: 'exitCode', in: [143, -15] }], weight: 0.4 },
-    { id: 'signal-exit-139', category: 'code_error', description: 'exit code 139 (segmentation fault)', signals: [{ signal: 'exitCode', in: [139, -11] }], weight: 0.35 },
 
     // --- structured run signals
     { id: 'signal-source-delay', category: 'source_delay', description: 'the sender reports the input as late', signals: [{ signal: 'delaySeconds', gt: 0 }], weight: 0.75 },
@@ -78,6 +71,11 @@ export const genericPack: RulePack = {
     // --- priors: only raise a category that the evidence already supports
     { id: 'prior-recent-deploy-code', category: 'code_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.15, prior: true },
     { id: 'prior-recent-deploy-config', category: 'config_error', description: 'a deploy just before the failure', signals: [{ signal: 'recentDeploy', equals: true }], weight: 0.1, prior: true },
+
+    // --- small files, from the figures engines print about them
+    { id: 'many-files-figure', category: 'small_file_pressure', description: 'tens of thousands of files or objects in one read or table', patterns: [ci('\\b(?:\\d{5,}|\\d{2,3},\\d{3}|\\d{1,3}(?:,\\d{3}){2,3}) (?:small |tiny |data |input |parquet |avro |json )?(?:files|objects)\\b')], weight: 0.4, where: 'any' },
+    { id: 'tiny-average-file-size', category: 'small_file_pressure', description: 'files average a few bytes or kilobytes', patterns: [ci('(?:average|avg)(?: file)? size(?: of)? \\d+(?:\\.\\d+)? ?(?:bytes|B|KB|KiB)\\b|\\(avg \\d+(?:\\.\\d+)? ?(?:bytes|B|KB|KiB)\\)|\\d+% under 1 ?MB|files? of (?:one|1) to \\d+ records')], weight: 0.55, where: 'any' },
+    { id: 'connection-closed-by-server', category: 'dependency_unavailable', description: 'the server closed the connection', patterns: [ci('(?:DB |database )?server closed (?:the )?connection|connection (?:was )?closed by (?:the )?(?:remote |foreign )?(?:server|peer|host)')], weight: 0.65 },
     // Schedulers and loaders that say the input has not arrived for the period they run for.
     { id: 'generic-no-data-yet', category: 'source_delay', description: 'no input data for the run\'s date yet', patterns: [ci('No data (?:at the source |available )?for .{0,80}(?:information|info|partition|business|processing|run) date|(?:data|files?|input|partition)s? (?:may )?(?:has |have )?not (?:yet )?(?:arrived|landed|been delivered)|NoDataException')], weight: 0.8 },
     { id: 'generic-insufficient-permission', category: 'permission', description: 'the user lacks a permission (wording)', patterns: [ci('does not have (?:sufficient|enough|the (?:required|necessary)) (?:permissions?|privileges?)|insufficient permissions? (?:to|for|on)|not have permission to')], where: 'any', weight: 0.8 },

@@ -94,6 +94,11 @@ export const jvmSparkPack: RulePack = {
     { id: 'spark-dynamic-partitions', category: 'small_file_pressure', description: 'too many dynamic partitions', patterns: ['Number of dynamic partitions created is \\d+, which is more than|Too many (?:dynamic )?partitions|hive\\.exec\\.max\\.dynamic\\.partitions'], weight: 0.55 },
     { id: 'spark-listing-many-files', category: 'small_file_pressure', description: 'listing a very large number of files', patterns: ['Listing leaf files and directories for \\d{4,} paths|Listing files .{0,200} took \\d{4,} ?ms'], weight: 0.3, where: 'any' },
     { id: 'spark-slow-listing', category: 'small_file_pressure', description: 'listing input files took minutes', patterns: ['It took \\d{5,} ms to list leaf files'], weight: 0.6, where: 'any' },
+
+    // One thread spilling the same buffer dozens of times: its task's data never fits (skew).
+    { id: 'repeated-spills', category: 'data_skew', description: 'one task spilled to disk dozens of times', patterns: [ci('spilling .{0,80} to disk \\((?:[2-9]\\d|\\d{3,}) +times so far\\)')], weight: 0.45, where: 'any' },
+    { id: 'hot-key', category: 'data_skew', description: 'the engine reports a hot key', patterns: [ci('\\bhot key\\b|hot ?spot key|key with significantly more elements')], weight: 0.7, where: 'any' },
+    { id: 'reduce-stuck-at-99', category: 'data_skew', description: 'reducers stuck at 99% (one reducer left)', patterns: ['map = 100%,\\s+reduce = 99%'], weight: 0.4, where: 'any' },
     // Flink Table API: the connector, format or catalog named in the DDL is not on the classpath.
     { id: 'flink-factory-missing', category: 'config_error', description: 'no connector/format/catalog factory for the identifier (jar missing or name wrong)', patterns: ['Could not find any factory for identifier \'[^\']+\' that implements|NoMatchingTableFactoryException|Could not find a suitable table factory'], weight: 0.85 },
     // Calcite-based SQL engines (Flink SQL, SeaTunnel, Druid): the validator names what it cannot resolve.

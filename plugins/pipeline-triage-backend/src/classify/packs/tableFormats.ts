@@ -1,4 +1,5 @@
 import type { RulePack } from '../ruleTypes';
+import { ci } from './patterns';
 
 /** How Delta Lake, Apache Iceberg and Apache Hudi report failures. */
 export const tableFormatsPack: RulePack = {
@@ -20,5 +21,8 @@ export const tableFormatsPack: RulePack = {
     { id: 'hudi-lock-conflict', category: 'dependency_unavailable', description: 'write lock or conflict between writers', patterns: ['HoodieLockException|Unable to acquire lock|Lock acquisition failed|HoodieWriteConflictException|Cannot resolve conflicts for overlapping writes'], weight: 0.6 },
     { id: 'hudi-hive-sync', category: 'infrastructure', description: 'metastore sync failed after the commit', patterns: ['HoodieHiveSyncException|Got runtime exception when hive syncing|Failed to sync partitions|HoodieMetaSyncException'], weight: 0.5 },
     { id: 'hudi-timeline', category: 'infrastructure', description: 'table timeline inconsistent', patterns: ['HoodieRollbackException|Found commits after time|HoodieCommitException|Failed to archive commits|HoodieMetadataException'], weight: 0.4 },
+
+    { id: 'open-writers-limit', category: 'small_file_pressure', description: 'too many partitions written by one statement', patterns: [ci('(?:HIVE|ICEBERG|DELTA_LAKE)_TOO_MANY_OPEN_PARTITIONS|exceeded (?:the )?limit of \\d+ open writers')], weight: 0.65 },
+    { id: 'hudi-tiny-insert-buckets', category: 'small_file_pressure', description: 'Hudi sizes inserts into thousands of tiny files', patterns: ['hoodie\\.parquet\\.small\\.file\\.limit=0|Total insert buckets for partition path .{0,80}=> \\d{4,}'], weight: 0.55, where: 'any' },
   ],
 };

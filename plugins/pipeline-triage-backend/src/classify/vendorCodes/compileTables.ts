@@ -17,10 +17,11 @@ function exactCodes(e: VendorCodeEntry): string[] {
  * configuration error even though `java.net.*Exception` is a network failure.
  */
 function familyExceptions(entry: VendorCodeEntry, table: VendorCodeTable): string[] {
-  return table.entries
+  const others = table.entries
     .filter(o => o !== entry && o.category !== entry.category)
     .flatMap(exactCodes)
     .filter(c => matchesEntry(entry, c));
+  return [...(entry.not ?? []), ...others];
 }
 
 function toRule(entry: VendorCodeEntry, table: VendorCodeTable): RuleDef {
@@ -33,7 +34,9 @@ function toRule(entry: VendorCodeEntry, table: VendorCodeTable): RuleDef {
     ...(entry.explains ? { explains: entry.explains } : {}),
   };
   if (table.system === 'exitCode') {
-    return { ...base, signals: [{ signal: 'exitCode', in: exactCodes(entry).map(Number) }] };
+    return entry.signal
+      ? { ...base, signals: [{ signal: 'killSignal', equals: entry.signal }] }
+      : { ...base, signals: [{ signal: 'exitCode', in: exactCodes(entry).map(Number) }] };
   }
   if (entry.code !== undefined) return { ...base, code: { system: table.system, equals: entry.code } };
   if (entry.codes !== undefined) return { ...base, code: { system: table.system, in: entry.codes } };

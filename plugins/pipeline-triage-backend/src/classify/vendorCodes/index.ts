@@ -1,6 +1,12 @@
 import { compileVendorTables } from './compileTables';
 import { awsTable } from './aws';
+import { errnoTable } from './errno';
+import { exitCodeTable } from './exitCodes';
 import { googleApiTable } from './googleApi';
+import { grpcTable } from './grpc';
+import { httpTable } from './http';
+import { jvmExceptionTable } from './jvmExceptions';
+import { pythonExceptionTable } from './pythonExceptions';
 import { redshiftLoadErrorTable } from './redshiftLoadErrors';
 import { snowflakeTable } from './snowflake';
 import { sparkErrorClassTable } from './sparkErrorClasses';
@@ -21,6 +27,12 @@ export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
   awsTable,
   snowflakeTable,
   redshiftLoadErrorTable,
+  httpTable,
+  grpcTable,
+  errnoTable,
+  exitCodeTable,
+  jvmExceptionTable,
+  pythonExceptionTable,
 ];
 
 /** How software classifies its own failures, as one built-in rule pack. */

@@ -24,6 +24,13 @@ export interface VendorCodeEntry {
    * the retry policy as positive evidence; it never decides the category.
    */
   transient?: boolean;
+  /**
+   * For exit codes that encode a signal: the signal's name. The rule then reads the run's kill
+   * signals, which the evidence derives from 128+N and -N exit codes and from the name in the text.
+   */
+  signal?: string;
+  /** Codes a family does not cover although their name fits (a framework's general-purpose class). */
+  not?: string[];
   /** Categories this code explains as symptoms (a TLS failure explains the UNAVAILABLE around it). */
   explains?: Array<Exclude<Category, 'unknown'>>;
   /** Lines that, when present, mean the code is not this (as a rule's `unless`). */

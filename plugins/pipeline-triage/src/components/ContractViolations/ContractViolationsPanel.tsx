@@ -48,7 +48,7 @@ export function ContractViolationsPanel() {
     async () => (contract ? api.getContract(ref) : undefined),
     [api, ref, contract],
   );
-  useIncidentSignal({ entityRefs: [ref] }, () => {
+  useIncidentSignal(undefined, () => {
     violations.retry();
     drift.retry();
   });

@@ -37,7 +37,7 @@ export function EntityPipelineTriageCard(props: EntityPipelineTriageCardProps) {
   const group = isGroup(entity);
   const entityRoute = useRouteRef(entityRouteRef);
   const data = useCardData(ref, group);
-  useIncidentSignal({ entityRefs: [ref] }, data.retry);
+  useIncidentSignal(undefined, data.retry);
 
   const tabLink = `${entityRoute(entityRouteParams(entity, { encodeParams: true }))}/${props.tabPath ?? 'pipeline-triage'}`;
   const deepLink = { title: 'View triage history', link: tabLink };

@@ -38,7 +38,7 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
     [api, ref, linked],
   );
   const status = useAsyncRetry(async () => (group ? undefined : api.getStatus(ref)), [api, ref, group]);
-  useIncidentSignal({ entityRefs: [ref] }, status.retry);
+  useIncidentSignal(undefined, status.retry);
 
   if (probe.loading) return <Progress />;
   if (probe.error) return <TriageErrorPanel error={probe.error} title="Could not load incidents" />;
@@ -64,7 +64,6 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
             title={scope.title}
             scope={scope.query}
             openFirst={scope.openFirst}
-            signalFilter={{ entityRefs: [ref] }}
           />
         </Grid>
       ))}
@@ -77,7 +76,6 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
         <TrendsPanel
           title={group ? 'Weekly failures of entities this team owns' : 'Weekly failures'}
           scope={trendsScope(entity)}
-          signalFilter={{ entityRefs: [ref] }}
         />
       </Grid>
     </Grid>

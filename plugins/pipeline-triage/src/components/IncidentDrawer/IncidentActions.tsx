@@ -4,9 +4,14 @@ import Button from '@material-ui/core/Button';
 import type { Category, IncidentStatus } from '@internal/plugin-pipeline-triage-common';
 import type { IncidentUpdate } from '../../api';
 import { OverrideCategoryDialog } from './OverrideCategoryDialog';
+import { useIncidentPermissions } from './useIncidentPermissions';
 
-/** Only the transitions that make sense from the current status are offered. */
+/**
+ * Only the transitions that make sense from the current status are offered, and only to a user
+ * the permission policy lets update this incident.
+ */
 export function IncidentActions(props: {
+  incidentId: string;
   status: IncidentStatus;
   category: Category;
   busy: boolean;
@@ -14,6 +19,8 @@ export function IncidentActions(props: {
 }) {
   const { status, busy, onAction } = props;
   const [overriding, setOverriding] = useState(false);
+  const { canUpdate } = useIncidentPermissions(props.incidentId);
+  if (!canUpdate) return null;
 
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>

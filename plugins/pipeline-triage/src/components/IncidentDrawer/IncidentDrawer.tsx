@@ -63,7 +63,7 @@ function IncidentDrawerContent(props: { incidentId: string; onClose(): void; onC
         <>
           <IncidentHeader incident={incident} />
           <Box display="flex" flexWrap="wrap" justifyContent="space-between" style={{ gap: 8 }} mb={2}>
-            <IncidentActions status={incident.status} category={incident.category} busy={busy} onAction={act} />
+            <IncidentActions incidentId={incident.id} status={incident.status} category={incident.category} busy={busy} onAction={act} />
             <ReportActions incidentId={incident.id} />
           </Box>
           {actionError && (

@@ -13,6 +13,7 @@ import { CategoryChip, errorMessage } from '../shared';
 import { InvestigationResultView, HypothesisRow } from './InvestigationResultView';
 import { useInvestigationSignal } from './useInvestigationSignal';
 import { AttachEvidenceDialog } from './AttachEvidenceDialog';
+import { useIncidentPermissions } from './useIncidentPermissions';
 import type { EvidenceAttachment } from '../../api';
 
 const STEP_LABEL: Record<InvestigationStep['kind'], string> = {
@@ -66,6 +67,8 @@ export function InvestigationSection(props: {
 }) {
   const { incidentId, onAccepted, onReclassified } = props;
   const [attachOpen, setAttachOpen] = useState(false);
+  // Accepting a suggestion and attaching evidence change the incident: update permission.
+  const { canUpdate, canInvestigate } = useIncidentPermissions(incidentId);
   const [attachError, setAttachError] = useState<string>();
   const [attached, setAttached] = useState<string>();
   const api = useApi(pipelineTriageApiRef);
@@ -120,18 +123,22 @@ export function InvestigationSection(props: {
         onSubmit={attach}
       />
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={1}>
-        <Button
-          variant="outlined"
-          color="primary"
-          size="small"
-          disabled={busy || running}
-          onClick={() => run(() => api.investigate(incidentId))}
-        >
-          Investigate
-        </Button>
-        <Button size="small" disabled={busy} onClick={() => setAttachOpen(true)}>
-          Attach evidence
-        </Button>
+        {canInvestigate && (
+          <Button
+            variant="outlined"
+            color="primary"
+            size="small"
+            disabled={busy || running}
+            onClick={() => run(() => api.investigate(incidentId))}
+          >
+            Investigate
+          </Button>
+        )}
+        {canUpdate && (
+          <Button size="small" disabled={busy} onClick={() => setAttachOpen(true)}>
+            Attach evidence
+          </Button>
+        )}
         {latest && <SourceLabel investigation={latest} />}
         {latest && (
           <Typography variant="caption" color="textSecondary">
@@ -159,7 +166,7 @@ export function InvestigationSection(props: {
           <Alert
             severity={latest.suggestion.status === 'pending' ? 'info' : 'success'}
             action={
-              latest.suggestion.status === 'pending' ? (
+              latest.suggestion.status === 'pending' && canUpdate ? (
                 <Button
                   color="inherit"
                   size="small"

@@ -1,19 +1,15 @@
 import { signalMatches } from './useIncidentSignal';
 
 describe('signalMatches', () => {
-  const signal = { incidentId: 'inc-1', entityRefs: ['component:default/Orders-Daily', 'group:default/data'] };
+  const signal = { kind: 'incident-changed' as const, incidentId: 'inc-1' };
 
-  it('matches any signal without a filter', () => {
+  it('matches any signal without a filter (lists and entity pages refetch through the API)', () => {
     expect(signalMatches(signal)).toBe(true);
-  });
-
-  it('matches entity refs case-insensitively', () => {
-    expect(signalMatches(signal, { entityRefs: ['component:default/orders-daily'] })).toBe(true);
-    expect(signalMatches(signal, { entityRefs: ['component:default/other'] })).toBe(false);
+    expect(signalMatches(signal, {})).toBe(true);
   });
 
   it('matches by incident id', () => {
     expect(signalMatches(signal, { incidentId: 'inc-1' })).toBe(true);
-    expect(signalMatches({ incidentId: 'inc-2' }, { incidentId: 'inc-1' })).toBe(false);
+    expect(signalMatches({ kind: 'incident-changed', incidentId: 'inc-2' }, { incidentId: 'inc-1' })).toBe(false);
   });
 });

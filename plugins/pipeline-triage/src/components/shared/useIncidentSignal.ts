@@ -1,27 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { useSignal } from '@backstage/plugin-signals-react';
+import { INCIDENT_SIGNAL_CHANNEL, type IncidentSignal } from '@internal/plugin-pipeline-triage-common';
 
-export const INCIDENT_SIGNAL_CHANNEL = 'pipeline-triage:incidents';
+export { INCIDENT_SIGNAL_CHANNEL };
 
-// A type alias, not an interface: useSignal wants a JsonObject, which only aliases satisfy.
-type IncidentSignal = {
-  incidentId: string;
-  entityRefs?: string[];
-};
-
-/** Which announcements matter to a view; without one, every change does (org-wide views). */
+/**
+ * Which announcements matter to a view: one incident's, or (without a filter) every one the user
+ * receives. Signals carry ids only and reach only the incident's owner and routed-to team, so a
+ * list or an entity page refreshes on any of them and its refetch goes through the API's checks.
+ */
 export interface IncidentSignalFilter {
-  entityRefs?: string[];
   incidentId?: string;
 }
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
-
-export function signalMatches(signal: IncidentSignal, filter?: IncidentSignalFilter): boolean {
-  if (!filter) return true;
-  if (filter.incidentId && signal.incidentId === filter.incidentId) return true;
-  const wanted = new Set((filter.entityRefs ?? []).map(lower));
-  return (signal.entityRefs ?? []).some(ref => wanted.has(lower(String(ref))));
+export function signalMatches(signal: Partial<IncidentSignal>, filter?: IncidentSignalFilter): boolean {
+  if (!filter?.incidentId) return true;
+  return signal.incidentId === filter.incidentId;
 }
 
 /**
@@ -32,9 +26,9 @@ export function useIncidentSignal(filter: IncidentSignalFilter | undefined, onCh
   const { lastSignal } = useSignal<IncidentSignal>(INCIDENT_SIGNAL_CHANNEL);
   const callback = useRef(onChange);
   callback.current = onChange;
-  const filterKey = JSON.stringify(filter ?? null);
+  const incidentId = filter?.incidentId;
 
   useEffect(() => {
-    if (lastSignal && signalMatches(lastSignal, JSON.parse(filterKey) ?? undefined)) callback.current();
-  }, [lastSignal, filterKey]);
+    if (lastSignal && signalMatches(lastSignal, { incidentId })) callback.current();
+  }, [lastSignal, incidentId]);
 }

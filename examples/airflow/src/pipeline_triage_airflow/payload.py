@@ -1,78 +1,22 @@
-"""Report Airflow task failures (and recoveries) to Pipeline Triage.
-
-Wire the two callbacks into a DAG's ``default_args``::
-
-    from pipeline_triage_callback import on_failure_callback, on_success_callback
-
-    default_args = {
-        "owner": "data-platform",
-        "retries": 2,
-        "on_failure_callback": on_failure_callback,
-        "on_success_callback": on_success_callback,
-    }
-
-Airflow calls ``on_failure_callback`` once, when the last attempt has failed (retries go through
-``on_retry_callback``, which this module leaves alone), and ``on_success_callback`` when a task
-succeeds, which lets Pipeline Triage resolve the open incident of that task.
-
-Configuration, all from the environment of the worker (or scheduler / DAG processor, which run
-callbacks of tasks whose process died):
-
-    PIPELINE_TRIAGE_URL          default http://localhost:7007/api/pipeline-triage/v1/events
-    PIPELINE_TRIAGE_TOKEN        sent as ``Authorization: Bearer <token>``; unset sends none
-    PIPELINE_TRIAGE_ENVIRONMENT  prod | staging | dev, default prod
-
-The module uses the standard library only. It never raises into the task: anything that goes
-wrong is logged as a warning and the task's own outcome stands.
-"""
+"""The ``source: airflow`` payload Pipeline Triage's Airflow adapter accepts, built from an Airflow
+callback context (Airflow 2.6+ and 3). Never raises for a missing attribute: Airflow 2's
+TaskInstance and Airflow 3's RuntimeTaskInstance carry different ones."""
 
 from __future__ import annotations
 
-import email.utils
-import json
 import logging
 import os
 import socket
-import time
 import traceback
-import urllib.error
-import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
 log = logging.getLogger(__name__)
 
-DEFAULT_URL = "http://localhost:7007/api/pipeline-triage/v1/events"
-HTTP_TIMEOUT_SECONDS = 10
-MAX_ATTEMPTS = 4  # one try and up to three retries
-MAX_RETRY_WAIT_SECONDS = 30  # never hold a worker slot longer than this per wait
 MAX_LOG_BYTES = 64 * 1024  # read at most this much from the end of the task log
 MAX_LOG_LINES = 200
 MAX_TRACEBACK_CHARS = 32 * 1024
-
-
-# --------------------------------------------------------------------------- callbacks
-
-
-def on_failure_callback(context: Mapping[str, Any]) -> None:
-    """Airflow ``on_failure_callback``: report the failed task instance."""
-    _report(context, "failed")
-
-
-def on_success_callback(context: Mapping[str, Any]) -> None:
-    """Airflow ``on_success_callback``: report the success, so an open incident can resolve."""
-    _report(context, "success")
-
-
-def _report(context: Mapping[str, Any], state: str) -> None:
-    try:
-        post_event(build_payload(context, state))
-    except Exception:  # noqa: BLE001 - a reporting problem must never fail the task
-        log.warning("pipeline-triage: could not report the %s task", state, exc_info=True)
-
-
-# --------------------------------------------------------------------------- payload
 
 
 def build_payload(context: Mapping[str, Any], state: str) -> dict:
@@ -220,68 +164,9 @@ def _find_log_file(ti: Any) -> Optional[Path]:
     return attempts[-1] if attempts else None
 
 
-# --------------------------------------------------------------------------- HTTP
-
-
-def post_event(payload: dict) -> bool:
-    """POST the payload; retry on 429/502/503/504 and network errors, a bounded number of times.
-
-    Honours ``Retry-After`` (seconds or an HTTP date), capped at MAX_RETRY_WAIT_SECONDS.
-    Returns True when the server accepted the event; logs and returns False otherwise.
-    """
-    url = os.environ.get("PIPELINE_TRIAGE_URL", DEFAULT_URL)
-    body = json.dumps(payload, default=str).encode("utf-8")
-    headers = {"Content-Type": "application/json", "User-Agent": "pipeline-triage-airflow/1"}
-    token = os.environ.get("PIPELINE_TRIAGE_TOKEN")
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-        try:
-            with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_SECONDS) as response:
-                log.info("pipeline-triage: event accepted (HTTP %s)", response.status)
-                return True
-        except urllib.error.HTTPError as err:
-            if err.code not in (429, 502, 503, 504) or attempt == MAX_ATTEMPTS:
-                detail = err.read(2048).decode("utf-8", errors="replace")
-                log.warning("pipeline-triage: event rejected (HTTP %s): %s", err.code, detail)
-                return False
-            wait = _retry_after(err.headers.get("Retry-After"), attempt)
-        except (urllib.error.URLError, OSError) as err:
-            if attempt == MAX_ATTEMPTS:
-                log.warning("pipeline-triage: could not reach %s: %s", url, err)
-                return False
-            wait = _retry_after(None, attempt)
-        log.info("pipeline-triage: retrying in %.1f s (attempt %d of %d)", wait, attempt + 1, MAX_ATTEMPTS)
-        time.sleep(wait)
-    return False
-
-
-def _retry_after(header: Optional[str], attempt: int) -> float:
-    """Seconds to wait: the server's Retry-After when given, else exponential backoff."""
-    wait = float(2 ** (attempt - 1))
-    if header:
-        header = header.strip()
-        if header.isdigit():
-            wait = float(header)
-        else:
-            try:
-                when = email.utils.parsedate_to_datetime(header)
-                wait = (when - datetime.now(timezone.utc)).total_seconds()
-            except (TypeError, ValueError):
-                pass
-    return max(0.0, min(wait, MAX_RETRY_WAIT_SECONDS))
-
-
-if __name__ == "__main__":
-    # Send a saved payload by hand, e.g. one of examples/events/airflow-callback-*.json:
-    #   PIPELINE_TRIAGE_TOKEN=... python pipeline_triage_callback.py ../events/airflow-callback-fail-permission.json
-    import sys
-
-    logging.basicConfig(level=logging.INFO)
-    if len(sys.argv) != 2:
-        sys.exit("usage: pipeline_triage_callback.py <payload.json>")
-    with open(sys.argv[1], encoding="utf-8") as fh:
-        ok = post_event(json.load(fh))
-    sys.exit(0 if ok else 1)
+def ti_state(ti: Any) -> Optional[str]:
+    """The task instance's state as a plain string (Airflow's TaskInstanceState is a str enum)."""
+    state = _attr(ti, "state")
+    if state is None:
+        return None
+    return str(getattr(state, "value", state)).lower()

@@ -1,0 +1,62 @@
+import type { VendorCodeTable } from './types';
+
+const JDK = 'JDK API javadoc (docs.oracle.com/en/java/javase/21/docs/api)';
+const HADOOP = 'Apache Hadoop javadoc';
+
+/**
+ * JVM exception classes (system `exception`, the class name as printed). Families are matched
+ * by package and name ending so that a subclass the table has never seen (a vendor's
+ * `FooTransientConnectionException`, a shaded `...gax.rpc.UnavailableException`, any
+ * `*OutOfMemoryError`) classifies by its family. Exact names win over families.
+ */
+export const jvmExceptionTable: VendorCodeTable = {
+  name: 'jvm',
+  system: 'exception',
+  entries: [
+    // java.lang.VirtualMachineError family
+    { key: 'out-of-memory', suffix: 'OutOfMemoryError', category: 'resource_exhaustion', weight: 0.85, description: 'the JVM ran out of memory (any OutOfMemoryError)', source: `${JDK}: java.lang.OutOfMemoryError` },
+    { key: 'stack-overflow', code: 'java.lang.StackOverflowError', category: 'code_error', weight: 0.55, description: 'stack overflow (deep recursion or a huge plan)', source: `${JDK}: java.lang.StackOverflowError` },
+    // java.net: network failures, except malformed addresses and local binding
+    // Kafka Connect's general-purpose ConnectException wraps every connector failure, not only network ones.
+    { key: 'connect', suffix: 'ConnectException', not: ['org.apache.kafka.connect.errors.ConnectException'], category: 'dependency_unavailable', weight: 0.7, transient: true, description: 'connection refused or failed (any ConnectException)', source: `${JDK}: java.net.ConnectException` },
+    { key: 'no-route', code: 'java.net.NoRouteToHostException', category: 'dependency_unavailable', weight: 0.65, description: 'no route to host', source: `${JDK}: java.net.NoRouteToHostException` },
+    { key: 'unknown-host', code: 'java.net.UnknownHostException', category: 'dependency_unavailable', weight: 0.55, description: 'host name does not resolve (DNS, or a wrong host)', source: `${JDK}: java.net.UnknownHostException` },
+    { key: 'socket-timeout', suffix: 'SocketTimeoutException', category: 'dependency_unavailable', weight: 0.6, transient: true, description: 'socket read or connect timed out', source: `${JDK}: java.net.SocketTimeoutException` },
+    { key: 'malformed-url', codes: ['java.net.MalformedURLException', 'java.net.URISyntaxException'], category: 'config_error', weight: 0.65, description: 'malformed URL or URI', source: `${JDK}: java.net.MalformedURLException, java.net.URISyntaxException` },
+    { key: 'bind', code: 'java.net.BindException', category: 'config_error', weight: 0.5, description: 'cannot bind a local port', source: `${JDK}: java.net.BindException` },
+    { key: 'java-net', prefix: 'java.net.', suffix: 'Exception', category: 'dependency_unavailable', weight: 0.5, description: 'network failure (java.net exception)', source: `${JDK}: package java.net` },
+    { key: 'ssl-handshake', suffix: 'SSLHandshakeException', category: 'config_error', weight: 0.7, explains: ['dependency_unavailable'], description: 'TLS handshake failed (protocol, cipher or certificate mismatch: repeats until fixed)', source: `${JDK}: javax.net.ssl.SSLHandshakeException` },
+    // java.sql.SQLException subclasses (JDBC 4): transient vs non-transient
+    { key: 'sql-transient-connection', suffix: 'TransientConnectionException', category: 'dependency_unavailable', weight: 0.65, transient: true, description: 'database connection failed (SQLTransientConnectionException family)', source: `${JDK}: java.sql.SQLTransientConnectionException` },
+    { key: 'sql-non-transient-connection', suffix: 'NonTransientConnectionException', category: 'dependency_unavailable', weight: 0.6, description: 'database connection failed and the driver gave up (SQLNonTransientConnectionException family)', source: `${JDK}: java.sql.SQLNonTransientConnectionException` },
+    { key: 'sql-recoverable', suffix: 'SQLRecoverableException', category: 'dependency_unavailable', weight: 0.6, transient: true, description: 'database connection lost (SQLRecoverableException)', source: `${JDK}: java.sql.SQLRecoverableException` },
+    { key: 'sql-timeout', suffix: 'SQLTimeoutException', category: 'dependency_unavailable', weight: 0.5, transient: true, description: 'database statement timed out', source: `${JDK}: java.sql.SQLTimeoutException` },
+    { key: 'sql-rollback', suffix: 'TransactionRollbackException', category: 'dependency_unavailable', weight: 0.55, transient: true, description: 'transaction rolled back (deadlock or serialization failure)', source: `${JDK}: java.sql.SQLTransactionRollbackException` },
+    { key: 'sql-transient', suffix: 'SQLTransientException', category: 'dependency_unavailable', weight: 0.5, transient: true, description: 'transient database failure (SQLTransientException)', source: `${JDK}: java.sql.SQLTransientException` },
+    { key: 'sql-syntax', suffix: 'SQLSyntaxErrorException', category: 'code_error', weight: 0.6, description: 'SQL syntax or access rule violation', source: `${JDK}: java.sql.SQLSyntaxErrorException` },
+    { key: 'sql-integrity', suffix: 'IntegrityConstraintViolationException', category: 'data_quality', weight: 0.75, description: 'integrity constraint violated', source: `${JDK}: java.sql.SQLIntegrityConstraintViolationException` },
+    { key: 'sql-data', suffix: 'SQLDataException', category: 'data_quality', weight: 0.6, description: 'invalid data value (SQLDataException)', source: `${JDK}: java.sql.SQLDataException` },
+    { key: 'sql-auth', suffix: 'InvalidAuthorizationSpecException', category: 'permission', weight: 0.75, description: 'database authorization failed', source: `${JDK}: java.sql.SQLInvalidAuthorizationSpecException` },
+    { key: 'sql-not-supported', suffix: 'SQLFeatureNotSupportedException', category: 'code_error', weight: 0.5, description: 'JDBC feature not supported by the driver', source: `${JDK}: java.sql.SQLFeatureNotSupportedException` },
+    // Hadoop / Spark
+    { key: 'fetch-failed', suffix: 'FetchFailedException', category: 'infrastructure', weight: 0.55, description: 'shuffle output could not be fetched (lost with its executor)', source: 'Apache Spark: org.apache.spark.shuffle.FetchFailedException, MetadataFetchFailedException' },
+    { key: 'hadoop-access-control', suffix: 'security.AccessControlException', category: 'permission', weight: 0.85, description: 'HDFS / Hadoop permission denied', source: `${HADOOP}: org.apache.hadoop.security.AccessControlException` },
+    { key: 'hdfs-ds-quota', suffix: 'DSQuotaExceededException', category: 'resource_exhaustion', weight: 0.85, description: 'HDFS disk space quota exceeded', source: `${HADOOP}: org.apache.hadoop.hdfs.protocol.DSQuotaExceededException` },
+    { key: 'hdfs-ns-quota', codes: ['org.apache.hadoop.hdfs.protocol.NSQuotaExceededException', 'org.apache.hadoop.hdfs.protocol.FSLimitException$MaxDirectoryItemsExceededException', 'org.apache.hadoop.hdfs.protocol.FSLimitException.MaxDirectoryItemsExceededException'], category: 'small_file_pressure', weight: 0.85, description: 'HDFS namespace (file count) limit reached', source: `${HADOOP}: NSQuotaExceededException, FSLimitException.MaxDirectoryItemsExceededException` },
+    { key: 'hdfs-safe-mode', suffix: 'SafeModeException', category: 'infrastructure', weight: 0.8, transient: true, description: 'NameNode in safe mode', source: `${HADOOP}: org.apache.hadoop.hdfs.server.namenode.SafeModeException` },
+    { key: 'hdfs-standby', suffix: 'ipc.StandbyException', category: 'infrastructure', weight: 0.7, transient: true, description: 'request reached a standby NameNode', source: `${HADOOP}: org.apache.hadoop.ipc.StandbyException` },
+    // Cloud SDKs
+    { key: 'aws-throttling', suffix: 'ThrottlingException', category: 'dependency_unavailable', weight: 0.8, transient: true, description: 'AWS throttling (any *ThrottlingException)', source: 'AWS SDK for Java: service ThrottlingException classes; AWS error retries guide' },
+    { key: 'aws-too-many-requests', suffix: 'TooManyRequestsException', category: 'dependency_unavailable', weight: 0.8, transient: true, description: 'request rate too high (any *TooManyRequestsException)', source: 'AWS SDK for Java: service TooManyRequestsException classes' },
+    { key: 'aws-provisioned-throughput', suffix: 'ProvisionedThroughputExceededException', category: 'dependency_unavailable', weight: 0.8, transient: true, description: 'provisioned throughput exceeded (DynamoDB, Kinesis)', source: 'AWS SDK for Java: ProvisionedThroughputExceededException' },
+    { key: 'access-denied', suffix: 'AccessDeniedException', category: 'permission', weight: 0.8, description: 'access denied (any *AccessDeniedException)', source: `AWS SDK, ${JDK}: java.nio.file.AccessDeniedException` },
+    { key: 'gax-unavailable', suffix: 'gax.rpc.UnavailableException', category: 'dependency_unavailable', weight: 0.65, transient: true, description: 'Google API UNAVAILABLE (gax)', source: 'Google API Client (gax-java): com.google.api.gax.rpc.UnavailableException' },
+    { key: 'gax-deadline', suffix: 'gax.rpc.DeadlineExceededException', category: 'dependency_unavailable', weight: 0.55, transient: true, description: 'Google API deadline exceeded (gax)', source: 'gax-java: com.google.api.gax.rpc.DeadlineExceededException' },
+    { key: 'gax-permission', suffix: 'gax.rpc.PermissionDeniedException', category: 'permission', weight: 0.8, description: 'Google API permission denied (gax)', source: 'gax-java: com.google.api.gax.rpc.PermissionDeniedException' },
+    { key: 'gax-unauthenticated', suffix: 'gax.rpc.UnauthenticatedException', category: 'permission', weight: 0.8, description: 'Google API unauthenticated (gax)', source: 'gax-java: com.google.api.gax.rpc.UnauthenticatedException' },
+    // Kafka clients
+    { key: 'kafka-authorization', suffix: 'AuthorizationException', category: 'permission', weight: 0.7, description: 'not authorized (any *AuthorizationException, e.g. Kafka TopicAuthorizationException)', source: 'Apache Kafka javadoc: org.apache.kafka.common.errors.AuthorizationException' },
+    { key: 'authentication', suffix: 'AuthenticationException', category: 'permission', weight: 0.65, description: 'authentication failed (any *AuthenticationException)', source: 'Apache Kafka javadoc: AuthenticationException; Spring/Hadoop equivalents' },
+    { key: 'kafka-retriable', prefix: 'org.apache.kafka.common.errors.', suffix: 'TimeoutException', category: 'dependency_unavailable', weight: 0.5, transient: true, description: 'Kafka client timed out (a RetriableException)', source: 'Apache Kafka javadoc: org.apache.kafka.common.errors.TimeoutException extends RetriableException' },
+  ],
+};
