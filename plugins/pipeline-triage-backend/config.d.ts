@@ -100,21 +100,33 @@ export interface Config {
         /** Per-request timeout in milliseconds. Default: 10000. */
         timeoutMs?: number;
       };
+      /** Needs a botToken, a webhookUrl, or both. */
       slack?: {
         /**
-         * Slack incoming-webhook URL; it is a credential.
+         * Slack incoming-webhook URL: where incidents go whose routed team names no channel
+         * (`slack.com/bot-notify`), or every incident without a botToken; it is a credential.
          * @visibility secret
          */
-        webhookUrl: string;
+        webhookUrl?: string;
+        /**
+         * Bot token (`xoxb-…`, scope chat:write) that posts with chat.postMessage to the channel
+         * in the routed team's `slack.com/bot-notify` annotation.
+         * @visibility secret
+         */
+        botToken?: string;
+        /** Slack Web API base URL. Default: https://slack.com/api. */
+        apiUrl?: string;
         /** Per-request timeout in milliseconds. Default: 10000. */
         timeoutMs?: number;
       };
       pagerDuty?: {
         /**
-         * Events API v2 integration (routing) key.
+         * Events API v2 integration (routing) key for incidents whose routed team, and the failed
+         * job's owner, have no `pagerduty.com/integration-key` annotation. Without it those page
+         * nobody (recorded as a failed delivery).
          * @visibility secret
          */
-        routingKey: string;
+        routingKey?: string;
         /** Events API endpoint. Default: https://events.pagerduty.com/v2/enqueue. */
         url?: string;
         /** Lowest severity that pages. Default: high. */

@@ -27,8 +27,8 @@ import { createSenderRecognizer, IncidentAccess, incidentPermissionRules, incide
 import { EventProcessor, EventSweepJob } from './processing';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
+import { catalogChannelLookup, readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
 import { Reclassifier } from './triage';
-import { readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
 import { createRouter, dependencyHealth, IncidentService, readRateLimitConfig, renderReport } from './service';
 import { KnexContractStore, KnexTriageStore, migrateStore } from './store';
 
@@ -114,7 +114,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           store,
           logger,
           noise: NoisePolicy.fromConfig(config),
-          sinks: [...sinks, ...readSinksConfig(config)],
+          sinks: [...sinks, ...readSinksConfig(config, { entities: catalogChannelLookup({ catalog, auth }) })],
           dispatcher,
         });
         const options = engineOptions(config, rulePacks);

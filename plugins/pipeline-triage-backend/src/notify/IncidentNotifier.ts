@@ -103,6 +103,7 @@ export class IncidentNotifier {
           link,
           summary: `${route.reason}. Environment: ${input.environment}.`,
           kind: occurrence.kind,
+          entityRef: input.entityRef,
         },
         this.deps.sinks,
       );
