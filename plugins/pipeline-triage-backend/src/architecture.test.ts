@@ -105,28 +105,14 @@ function cycles(graph: Map<string, Iterable<string>>): string[][] {
   return found;
 }
 
-/**
- * Imports that still break a rule (the triage/ folder and the store split removed the others).
- * Each must still exist: once it is gone, delete its line, so the rule then holds without
- * exceptions.
- */
-const KNOWN_EXCEPTIONS: Array<[Module, Module]> = [
-  // investigate/ validates input with the REST API's helper (it refuses what cannot be stored).
-  ['investigate/AttachmentService.ts', 'service/parseQuery.ts'],
-  ['investigate/createInvestigationRouter.ts', 'service/parseQuery.ts'],
-];
-
 describe('the import graph of src/ (docs/architecture.md)', () => {
   const graph = importGraph();
   const edges = [...graph].flatMap(([from, tos]) =>
     tos.map(to => [from, to] as [Module, Module]),
   );
-  const known = new Set(
-    KNOWN_EXCEPTIONS.map(([from, to]) => `${from} -> ${to}`),
-  );
   const breaking = (rule: (from: Module, to: Module) => boolean) =>
     edges
-      .filter(([from, to]) => rule(from, to) && !known.has(`${from} -> ${to}`))
+      .filter(([from, to]) => rule(from, to))
       .map(([from, to]) => `${from} -> ${to}`);
   const outside = (folder: string) => (from: Module, to: Module) =>
     folderOf(from) === folder && folderOf(to) !== folder;
@@ -199,8 +185,4 @@ describe('the import graph of src/ (docs/architecture.md)', () => {
     ).toEqual([]);
   });
 
-  it('lists only exceptions that still exist', () => {
-    const present = new Set(edges.map(([from, to]) => `${from} -> ${to}`));
-    expect([...known].filter(e => !present.has(e))).toEqual([]);
-  });
 });

@@ -6,7 +6,7 @@ import type { Category } from '@internal/plugin-pipeline-triage-common';
 import { redactSecrets } from '../redact';
 import type { TriageStore } from '../store';
 import type { Reclassifier } from '../triage';
-import { parseQuery } from '../service/parseQuery';
+import { parseQuery } from '../service';
 import { storableDeep, storableText } from '../ingest';
 import { MAX_ATTACHMENT_BYTES, payloadTooLarge } from './attachmentParsers';
 import type { InvestigationStore, StoredAttachment } from './InvestigationStore';
