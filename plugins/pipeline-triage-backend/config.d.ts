@@ -66,6 +66,20 @@ export interface Config {
        */
       catalogTimeoutSeconds?: number;
     };
+    /**
+     * dbt project read by the catalog module (`@internal/plugin-pipeline-triage-backend/catalog-module`):
+     * each model becomes a `data-pipeline` Component annotated with its unique id and each model's
+     * and source's relation a `table` Resource, owned by `meta.owner`, else the model's dbt group
+     * (as a catalog group of that name), else `defaultOwner`. Hand-annotated entities win.
+     */
+    dbt?: {
+      /** Path or URL (read through the backend's URL reader) of the dbt `manifest.json`. */
+      manifest?: string;
+      /** Owner of models with neither `meta.owner` nor a group. Default: group:default/data-platform. */
+      defaultOwner?: string;
+      /** How often the manifest is read again, in minutes. Default: 30. */
+      refreshMinutes?: number;
+    };
     routing?: {
       /** Receives resource and infrastructure failures. Default: group:default/data-platform. */
       platformTeam?: string;
@@ -100,21 +114,33 @@ export interface Config {
         /** Per-request timeout in milliseconds. Default: 10000. */
         timeoutMs?: number;
       };
+      /** Needs a botToken, a webhookUrl, or both. */
       slack?: {
         /**
-         * Slack incoming-webhook URL; it is a credential.
+         * Slack incoming-webhook URL: where incidents go whose routed team names no channel
+         * (`slack.com/bot-notify`), or every incident without a botToken; it is a credential.
          * @visibility secret
          */
-        webhookUrl: string;
+        webhookUrl?: string;
+        /**
+         * Bot token (`xoxb-…`, scope chat:write) that posts with chat.postMessage to the channel
+         * in the routed team's `slack.com/bot-notify` annotation.
+         * @visibility secret
+         */
+        botToken?: string;
+        /** Slack Web API base URL. Default: https://slack.com/api. */
+        apiUrl?: string;
         /** Per-request timeout in milliseconds. Default: 10000. */
         timeoutMs?: number;
       };
       pagerDuty?: {
         /**
-         * Events API v2 integration (routing) key.
+         * Events API v2 integration (routing) key for incidents whose routed team, and the failed
+         * job's owner, have no `pagerduty.com/integration-key` annotation. Without it those page
+         * nobody (recorded as a failed delivery).
          * @visibility secret
          */
-        routingKey: string;
+        routingKey?: string;
         /** Events API endpoint. Default: https://events.pagerduty.com/v2/enqueue. */
         url?: string;
         /** Lowest severity that pages. Default: high. */

@@ -1,7 +1,7 @@
 /*
- * The example Backstage backend: catalog, auth (guest), permissions, notifications, signals,
- * events and the app backend, plus the Pipeline Triage plugin. One process serves the built app
- * on :7007 for demos and browser tests.
+ * The example Backstage backend: catalog, auth (guest), permissions, notifications (with the Slack
+ * and email processors), signals, events and the app backend, plus the Pipeline Triage plugin.
+ * One process serves the built app on :7007 for demos and browser tests.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -19,6 +19,10 @@ backend.add(import('@backstage/plugin-permission-backend'));
 // everything else is allowed (docs/security.md).
 backend.add(import('@internal/plugin-pipeline-triage-backend/owner-only-policy'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// Carry notifications to each recipient's own channels: Slack by the entity's
+// `slack.com/bot-notify`, email by the users' profile email (notifications.processors).
+backend.add(import('@backstage/plugin-notifications-backend-module-slack'));
+backend.add(import('@backstage/plugin-notifications-backend-module-email'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@internal/plugin-pipeline-triage-backend'));

@@ -105,46 +105,14 @@ function cycles(graph: Map<string, Iterable<string>>): string[][] {
   return found;
 }
 
-/**
- * Imports that break a rule today and go away with the triage/ folder and the store split
- * (branch onedoor-core). Each must still exist: once it is gone, delete its line, so the rule
- * then holds without exceptions.
- */
-const UNTIL_ONEDOOR_CORE: Array<[Module, Module]> = [
-  // store/ takes the access filter's SQL from permissions/; the split moves it into store/.
-  ['store/KnexTriageStore.ts', 'permissions/applyIncidentAccess.ts'],
-  ['store/types.ts', 'permissions/applyIncidentAccess.ts'],
-  // investigate/ re-decides verdicts itself; triage/reclassify becomes the one door.
-  ['investigate/AttachmentService.ts', 'linking/index.ts'],
-  ['investigate/AttachmentService.ts', 'routing/index.ts'],
-  ['investigate/InvestigationService.ts', 'linking/index.ts'],
-  ['investigate/InvestigationService.ts', 'routing/index.ts'],
-  ['investigate/InvestigationService.ts', 'policy/index.ts'],
-  ['investigate/createInvestigation.ts', 'linking/index.ts'],
-  ['investigate/createInvestigation.ts', 'routing/index.ts'],
-  // Deep imports in modules onedoor-core rewrites.
-  ['investigate/AttachmentService.ts', 'engine/createTriageEngine.ts'],
-  ['investigate/AttachmentService.ts', 'service/parseQuery.ts'],
-  ['investigate/createInvestigation.ts', 'engine/createTriageEngine.ts'],
-  ['investigate/createInvestigationRouter.ts', 'service/parseQuery.ts'],
-  ['investigate/hybridClassify.ts', 'engine/createTriageEngine.ts'],
-  ['investigate/InvestigationStore.ts', 'store/time.ts'],
-  ['investigate/InvestigationStore.ts', 'store/trendRollup.ts'],
-  ['triage.ts', 'routing/delayPastSla.ts'],
-  ['triage.ts', 'notify/IncidentNotifier.ts'],
-];
-
 describe('the import graph of src/ (docs/architecture.md)', () => {
   const graph = importGraph();
   const edges = [...graph].flatMap(([from, tos]) =>
     tos.map(to => [from, to] as [Module, Module]),
   );
-  const known = new Set(
-    UNTIL_ONEDOOR_CORE.map(([from, to]) => `${from} -> ${to}`),
-  );
   const breaking = (rule: (from: Module, to: Module) => boolean) =>
     edges
-      .filter(([from, to]) => rule(from, to) && !known.has(`${from} -> ${to}`))
+      .filter(([from, to]) => rule(from, to))
       .map(([from, to]) => `${from} -> ${to}`);
   const outside = (folder: string) => (from: Module, to: Module) =>
     folderOf(from) === folder && folderOf(to) !== folder;
@@ -217,8 +185,4 @@ describe('the import graph of src/ (docs/architecture.md)', () => {
     ).toEqual([]);
   });
 
-  it('lists only exceptions that still exist', () => {
-    const present = new Set(edges.map(([from, to]) => `${from} -> ${to}`));
-    expect([...known].filter(e => !present.has(e))).toEqual([]);
-  });
 });

@@ -23,11 +23,12 @@ import { IngestService, subscribeToEvents } from './ingest/accept';
 import { createInvestigation } from './investigate';
 import { CatalogLinker } from './linking';
 import { IncidentNotifier, IncidentSignals, incidentAudience, NoisePolicy } from './notify';
-import { createSenderRecognizer, IncidentAccess, incidentPermissionRules, incidentResourceRef, loadIncidentResources } from './permissions';
+import { createSenderRecognizer, IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
 import { EventProcessor, EventSweepJob } from './processing';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
-import { readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
+import { catalogChannelLookup, readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
+import { Reclassifier } from './triage';
 import { createRouter, dependencyHealth, IncidentService, readRateLimitConfig, renderReport } from './service';
 import { KnexContractStore, KnexTriageStore, migrateStore } from './store';
 
@@ -81,14 +82,14 @@ export const pipelineTriagePlugin = createBackendPlugin({
           resourceRef: incidentResourceRef,
           permissions: pipelineTriagePermissions,
           rules: Object.values(incidentPermissionRules),
-          getResources: ids => loadIncidentResources(knex, ids),
+          getResources: ids => store.incidentResources(ids),
         });
         const access = new IncidentAccess({
           isSender: createSenderRecognizer({ auth, config, logger }),
           httpAuth,
           permissions,
           ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
-          db: knex,
+          incidents: store,
         });
         const contracts = new ContractRefresher({ catalog, auth, logger, store: new KnexContractStore(knex) });
         const linker = new CatalogLinker({
@@ -106,21 +107,22 @@ export const pipelineTriagePlugin = createBackendPlugin({
           logger,
           ...readSinkRetryConfig(config),
         });
-        const liveUpdates = new IncidentSignals({ signals, audience: incidentAudience(knex), logger });
+        const liveUpdates = new IncidentSignals({ signals, audience: incidentAudience(store), logger });
         const notifier = new IncidentNotifier({
           notifications,
           signals: liveUpdates,
           store,
           logger,
           noise: NoisePolicy.fromConfig(config),
-          sinks: [...sinks, ...readSinksConfig(config)],
+          sinks: [...sinks, ...readSinksConfig(config, { entities: catalogChannelLookup({ catalog, auth }) })],
           dispatcher,
         });
         const options = engineOptions(config, rulePacks);
         const engine = createTriageEngine(options);
         const batchEngine = new EnginePool(engine, { size: settings.engineWorkers, engineOptions: options, logger });
         lifecycle.addShutdownHook(() => batchEngine.close());
-        const investigation = createInvestigation({ config, knex, store, engine, linker, routes, signals: liveUpdates, logger, access, auditor });
+        const verdicts = new Reclassifier({ store, linker, engine, routes });
+        const investigation = createInvestigation({ config, knex, store, verdicts, signals: liveUpdates, logger, access, auditor });
         const processor = new EventProcessor(
           { linker, engine, batchEngine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
           store,
@@ -136,8 +138,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         );
         const incidents = new IncidentService({
           store,
-          linker,
-          routes,
+          verdicts,
           renderReport,
           weekZone: settings.weekZone,
           onChange: async incident => liveUpdates.incidentsChanged([incident.id]),
@@ -177,7 +178,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
 
         await new EventSweepJob({ scheduler, processor, logger, intervalSeconds: settings.sweepIntervalSeconds, leaseMs: settings.processing.leaseMs }).schedule();
         await new WeeklyDigestJob({ scheduler, store, incidents, notifications, logger, cron: settings.digestCron }).schedule();
-        await new RetentionJob({ scheduler, db: knex, logger, settings: settings.retention }).schedule();
+        await new RetentionJob({ scheduler, store, logger, settings: settings.retention }).schedule();
         await new ContractRefreshJob({
           scheduler,
           refresher: contracts,

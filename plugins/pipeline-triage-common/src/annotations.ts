@@ -25,6 +25,8 @@ export const ANNOTATIONS = {
   dataContract: `${ANNOTATION_PREFIX}/data-contract`,
   /** On a service or database: host names failures mention when it is down. */
   hosts: `${ANNOTATION_PREFIX}/hosts`,
+  /** Set by a catalog module on entities it derived (e.g. `dbt-manifest`): hand-made ones win. */
+  derivedFrom: `${ANNOTATION_PREFIX}/derived-from`,
 } as const;
 
 /** The annotations that make an entity triage-aware; used by the frontend empty state. */

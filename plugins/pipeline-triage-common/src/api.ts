@@ -150,6 +150,10 @@ export interface UnlinkedName {
   count: number;
   firstSeen: string;
   lastSeen: string;
+  /** Pipelines (for a job) or tables (for a dataset) whose name resembles this one. */
+  candidates?: Array<{ entityRef: string; title?: string }>;
+  /** The catalog YAML that would link the name to an entity, to paste into its `metadata`. */
+  snippet?: string;
 }
 
 /** `GET /v1/dead-letters` items: events that could not be processed. */

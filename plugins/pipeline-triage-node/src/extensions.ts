@@ -20,6 +20,8 @@ export interface RouteDelivery {
   summary: string;
   /** `new`, `repeat` or `reopened`; sinks may update instead of re-posting on repeats. */
   kind: 'new' | 'repeat' | 'reopened';
+  /** The failed job's entity, when linked; sinks read its owner's channels from the catalog. */
+  entityRef?: string;
 }
 
 /** A rule pack as plain data; validated by the backend on registration. */

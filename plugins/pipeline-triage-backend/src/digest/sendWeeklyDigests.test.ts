@@ -1,10 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { TriageVerdict } from '@internal/plugin-pipeline-triage-common';
 import { DateTime } from 'luxon';
-import type { Linker } from '../linking';
-import { RoutePolicy } from '../routing';
 import { IncidentService } from '../service/IncidentService';
 import { KnexTriageStore, migrateStore } from '../store';
 import { sendWeeklyDigests } from './sendWeeklyDigests';
@@ -58,10 +55,9 @@ describe('sendWeeklyDigests', () => {
     await record('group:default/finance-data', 'code_error', 'c', lastWeek.minus({ weeks: 3 }));
 
     const sent: NotificationSendOptions[] = [];
-    const linker: Linker = { link: async () => ({ linked: false, inputs: [], outputs: [], downstream: [], unknownDatasets: [] }) };
     const count = await sendWeeklyDigests({
       store,
-      incidents: new IncidentService({ store, linker, routes: RoutePolicy.fromConfig(new ConfigReader({})), renderReport: () => '', weekZone: 'utc' }),
+      incidents: new IncidentService({ store, verdicts: { override: async () => undefined }, renderReport: () => '', weekZone: 'utc' }),
       notifications: { send: async options => void sent.push(options) },
       logger: mockServices.logger.mock(),
     });

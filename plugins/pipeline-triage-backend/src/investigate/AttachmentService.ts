@@ -2,13 +2,11 @@ import path from 'node:path';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { Category, FailureEvent } from '@internal/plugin-pipeline-triage-common';
-import type { TriageEngine } from '../engine/createTriageEngine';
-import type { Linker } from '../linking';
+import type { Category } from '@internal/plugin-pipeline-triage-common';
 import { redactSecrets } from '../redact';
-import type { RoutePolicy } from '../routing';
 import type { TriageStore } from '../store';
-import { parseQuery } from '../service/parseQuery';
+import type { Reclassifier } from '../triage';
+import { parseQuery } from '../service';
 import { storableDeep, storableText } from '../ingest';
 import { MAX_ATTACHMENT_BYTES, payloadTooLarge } from './attachmentParsers';
 import type { InvestigationStore, StoredAttachment } from './InvestigationStore';
@@ -39,11 +37,10 @@ export interface AttachResult {
 export class AttachmentService {
   constructor(
     private readonly deps: {
-      store: TriageStore;
+      store: Pick<TriageStore, 'getIncident'>;
       investigations: InvestigationStore;
-      engine: TriageEngine;
-      linker: Linker;
-      routes: RoutePolicy;
+      /** The one door through which new evidence changes the verdict. */
+      verdicts: Pick<Reclassifier, 'withEvidence'>;
     },
   ) {}
 
@@ -62,39 +59,13 @@ export class AttachmentService {
       addedBy: by,
     });
     const all = await this.deps.investigations.listAttachments(incidentId);
-    const event: FailureEvent = {
-      ...incident.latestEvent,
-      logExcerpt: [incident.latestEvent.logExcerpt, ...all.map(a => a.text)].filter(Boolean).join('\n'),
-    };
-    const links = await this.deps.linker.link(event);
-    const result = this.deps.engine.triage(event, {
-      idempotent: links.job?.idempotent,
-      writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
-      runbookUrl: links.job?.runbookUrl,
-    });
-    const category = result.verdict.classification.category;
-    // A changed category is routed by the same deterministic policy as the first triage.
-    const route = category !== incident.category
-      ? this.deps.routes.decide({ category, environment: incident.environment, links })
-      : incident.route;
-    await this.deps.investigations.replaceVerdict(incidentId, {
-      verdict: result.verdict,
-      evidenceLines: result.evidenceLines,
-      causeChain: result.causeChain,
-      route,
+    const reclassified = await this.deps.verdicts.withEvidence(incidentId, {
+      texts: all.map(a => a.text),
       by,
       reason: `re-classified with attachment ${stored.name}`,
     });
     const { text: _text, ...attachment } = stored;
-    return {
-      attachment,
-      reclassified: {
-        category,
-        confidence: result.verdict.classification.confidence,
-        changed: category !== incident.category,
-        previous: incident.category,
-      },
-    };
+    return { attachment, reclassified };
   }
 
   async list(incidentId: string) {

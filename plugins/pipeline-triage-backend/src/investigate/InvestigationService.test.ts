@@ -3,9 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { FailureEvent, InvestigationSignal } from '@internal/plugin-pipeline-triage-common';
 import { createTriageEngine } from '../engine';
-import { RoutePolicy } from '../routing';
 import { migrateStore, type TriageStore } from '../store';
-import type { Linker } from '../linking';
 import { attackerAnswer, FakeAnthropic } from './__testUtils__/fakeAnthropic';
 import { AnthropicInvestigator } from './AnthropicInvestigator';
 import { pseudoIncident } from './hybridClassify';
@@ -55,8 +53,11 @@ describe('InvestigationService', () => {
       service: new InvestigationService({
         store,
         investigations,
-        linker: {} as Linker,
-        routes: RoutePolicy.fromConfig(new ConfigReader({})),
+        // A confident incident: none of these tests may change its verdict.
+        verdicts: {
+          adopt: async () => Promise.reject(new Error('no verdict change expected')),
+          tightenRetry: async () => Promise.reject(new Error('no verdict change expected')),
+        },
         settings,
         investigator: new AnthropicInvestigator(settings, new ModelGate(settings)),
         signals,

@@ -10,13 +10,11 @@ import {
   type InvestigationSuggestion,
   type RouteDecision,
 } from '@internal/plugin-pipeline-triage-common';
-import type { Linker } from '../linking';
-import { decideRetry } from '../policy';
-import type { RoutePolicy } from '../routing';
 import type { TriageStore } from '../store';
 import type { IncidentSignals } from '../notify';
+import type { Reclassifier } from '../triage';
 import { buildInvestigationContext, type InvestigationPrompt } from './buildInvestigationContext';
-import { adoptCategory, conservativeRetry, sanitizeHypothesis, sanitizeResult } from './guardrails';
+import { adoptCategory, sanitizeHypothesis, sanitizeResult } from './guardrails';
 import type { Investigator } from './AnthropicInvestigator';
 import type { InvestigationStore } from './InvestigationStore';
 import type { LlmSettings } from './llmConfig';
@@ -24,10 +22,10 @@ import { ModelUnavailableError } from './ModelGate';
 import { ruleBasedInvestigation } from './ruleBasedInvestigation';
 
 export interface InvestigationServiceDeps {
-  store: TriageStore;
+  store: Pick<TriageStore, 'getIncident' | 'listIncidents' | 'listFindings'>;
   investigations: InvestigationStore;
-  linker: Linker;
-  routes: RoutePolicy;
+  /** The one door through which an investigation changes a verdict. */
+  verdicts: Pick<Reclassifier, 'adopt' | 'tightenRetry'>;
   settings: LlmSettings;
   /** Absent without a key or with the model disabled: investigations are rule-based. */
   investigator?: Investigator;
@@ -141,26 +139,11 @@ export class InvestigationService {
     status: 'applied' | 'accepted',
   ): Promise<{ category: Category; route: RouteDecision }> {
     const suggestion = investigation.suggestion!;
-    const incident = await this.incident(incidentId);
-    const links = await this.deps.linker.link(incident.latestEvent);
     // Recipients come only from the deterministic policy, for the final category.
-    const route = this.deps.routes.decide({ category: suggestion.category, environment: incident.environment, links });
-    const policy = decideRetry({
-      category: suggestion.category,
-      partialWrite: incident.partialWrite,
-      attempt: incident.latestEvent.attempt,
-      maxAttempts: incident.latestEvent.maxAttempts,
-      idempotent: links.job?.idempotent,
-      writesOutput: links.outputs.length > 0 || Boolean(incident.latestEvent.outputs?.length) || undefined,
-      confidence: suggestion.confidence,
-    });
-    const safe = conservativeRetry(incident.safeToRetry, policy.safeToRetry, investigation.result?.safeToRetry);
-    await this.deps.investigations.applyCategory(incidentId, {
+    const { route } = await this.deps.verdicts.adopt(incidentId, {
       category: suggestion.category,
       confidence: suggestion.confidence,
-      route,
-      safeToRetry: safe,
-      retryReason: retryReasonOf(safe, policy),
+      modelSafeToRetry: investigation.result?.safeToRetry,
       by,
       reason: `Model-derived category: ${suggestion.reason}`,
     });
@@ -240,9 +223,10 @@ export class InvestigationService {
       }
       // The more conservative verdict wins at once: a "no" from the model only makes things safer.
       if (!result.safeToRetry && incident.safeToRetry) {
-        retryTightened = await this.deps.investigations.tightenRetry(
+        retryTightened = await this.deps.verdicts.tightenRetry(
           incident.id,
           'Not safe: the model investigation found reasons a rerun would fail again or duplicate output',
+          MODEL_ACTOR,
         );
       }
     }
@@ -268,10 +252,4 @@ export class InvestigationService {
   private async publish(incidentId: string, investigationId: string, kind: InvestigationSignal['kind']) {
     await this.deps.signals?.investigationChanged({ kind, incidentId, investigationId });
   }
-}
-
-function retryReasonOf(safe: boolean, policy: { safeToRetry: boolean; reason: string }): string | undefined {
-  if (safe) return undefined;
-  if (!policy.safeToRetry) return policy.reason;
-  return 'Not safe: the model found reasons a rerun would fail or duplicate output';
 }

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { ConflictError, NotFoundError } from '@backstage/errors';
-import {
-  CATEGORY_INFO,
-  type Category,
-  type Investigation,
-  type InvestigationResult,
-  type InvestigationStep,
-  type InvestigationSuggestion,
-  type RouteDecision,
-  type EvidenceLine,
-  type TriageVerdict,
+import { ConflictError } from '@backstage/errors';
+import type {
+  Investigation,
+  InvestigationResult,
+  InvestigationStep,
+  InvestigationSuggestion,
 } from '@internal/plugin-pipeline-triage-common';
-import { toIso } from '../store/time';
-import { applyTrendChange, trendShape, type TrendShape } from '../store/trendRollup';
+import { toIso } from '../store';
 import type { AttachmentText } from './buildInvestigationContext';
 
 /** A running investigation older than this was left by a crashed instance; a new one may start. */
@@ -35,7 +29,7 @@ export interface StoredAttachment extends AttachmentText {
   at: string;
 }
 
-/** Investigations, their steps and attachments on knex (SQLite and PostgreSQL). */
+/** Investigations, their steps and attachments on knex (SQLite and PostgreSQL); never an incident row. */
 export class InvestigationStore {
   constructor(private readonly db: Knex) {}
 
@@ -113,105 +107,6 @@ export class InvestigationStore {
     return rows.map(r => toInvestigation(r, steps.filter(s => s.investigation_id === r.id)));
   }
 
-  /**
-   * Applies a category the guardrails allowed (or a person accepted) and the route the policy
-   * decided for it. The classification is marked model-derived; it does not count as an override.
-   */
-  async applyCategory(
-    incidentId: string,
-    change: { category: Category; confidence: number; route: RouteDecision; safeToRetry: boolean; retryReason?: string; by: string; reason: string },
-  ): Promise<void> {
-    const now = new Date().toISOString();
-    await this.db.transaction(async tx => {
-      const row = await tx('pt_incidents').where('id', incidentId).first();
-      if (!row) throw new NotFoundError(`No incident with id ${incidentId}`);
-      const trendBefore = await trendShape(tx, incidentId);
-      const detail = JSON.parse(row.detail);
-      detail.route = change.route;
-      detail.verdict.classification = {
-        ...detail.verdict.classification,
-        category: change.category,
-        domain: CATEGORY_INFO[change.category].domain,
-        confidence: change.confidence,
-        source: 'model',
-      };
-      if (detail.verdict.retry.safeToRetry && !change.safeToRetry) {
-        detail.verdict.retry = { ...detail.verdict.retry, safeToRetry: false, reason: change.retryReason ?? detail.verdict.retry.reason };
-      }
-      await tx('pt_incidents')
-        .where('id', incidentId)
-        .update({
-          category: change.category,
-          domain: CATEGORY_INFO[change.category].domain,
-          confidence: change.confidence,
-          safe_to_retry: detail.verdict.retry.safeToRetry,
-          routed_to: change.route.recipient ?? null,
-          route_rule: change.route.rule,
-          detail: JSON.stringify(detail),
-          updated_at: now,
-        });
-      await tx('pt_status_history').insert({
-        incident_id: incidentId,
-        at: now,
-        by: change.by,
-        action: 'category_overridden',
-        from_value: row.category,
-        to_value: change.category,
-        reason: change.reason,
-      });
-      await refileTrends(tx, incidentId, trendBefore);
-    });
-  }
-
-  /** Turns a "safe to retry" into "not safe" (never the other way). */
-  async tightenRetry(incidentId: string, reason: string): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      const row = await tx('pt_incidents').where('id', incidentId).first();
-      if (!row) return false;
-      const detail = JSON.parse(row.detail);
-      if (!detail.verdict.retry.safeToRetry) return false;
-      detail.verdict.retry = { ...detail.verdict.retry, safeToRetry: false, wait: undefined, reason };
-      await tx('pt_incidents').where('id', incidentId).update({ safe_to_retry: false, detail: JSON.stringify(detail) });
-      return true;
-    });
-  }
-
-  /** Evidence and classification re-run over attachments: the rules' new verdict and its route. */
-  async replaceVerdict(
-    incidentId: string,
-    change: { verdict: TriageVerdict; evidenceLines: EvidenceLine[]; causeChain: string[]; route: RouteDecision; by: string; reason: string },
-  ): Promise<void> {
-    const now = new Date().toISOString();
-    await this.db.transaction(async tx => {
-      const row = await tx('pt_incidents').where('id', incidentId).first();
-      if (!row) throw new NotFoundError(`No incident with id ${incidentId}`);
-      const trendBefore = await trendShape(tx, incidentId);
-      const detail = JSON.parse(row.detail);
-      Object.assign(detail, { verdict: change.verdict, evidenceLines: change.evidenceLines, causeChain: change.causeChain, route: change.route });
-      const c = change.verdict.classification;
-      await tx('pt_incidents')
-        .where('id', incidentId)
-        .update({
-          category: c.category,
-          domain: c.domain,
-          confidence: c.confidence,
-          safe_to_retry: change.verdict.retry.safeToRetry,
-          partial_write: change.verdict.partialWrite.partialWrite,
-          routed_to: change.route.recipient ?? null,
-          route_rule: change.route.rule,
-          detail: JSON.stringify(detail),
-          updated_at: now,
-        });
-      if (c.category !== row.category) {
-        await tx('pt_status_history').insert({
-          incident_id: incidentId, at: now, by: change.by, action: 'category_overridden',
-          from_value: row.category, to_value: c.category, reason: change.reason,
-        });
-      }
-      await refileTrends(tx, incidentId, trendBefore);
-    });
-  }
-
   async addAttachment(a: Omit<StoredAttachment, 'id' | 'at'>): Promise<StoredAttachment> {
     const count = await this.db('pt_attachments').where({ incident_id: a.incidentId }).count({ n: '*' }).first();
     const id = `A${Number(count?.n ?? 0) + 1}`;
@@ -267,10 +162,4 @@ function toInvestigation(row: any, steps: any[]): Investigation {
     suggestion: parse(row.suggestion),
     steps: steps.map(s => ({ seq: s.seq, kind: s.kind, at: toIso(s.at), data: JSON.parse(s.data) })),
   };
-}
-
-/** A new category or route re-files the incident's weekly counts, as an override does. */
-async function refileTrends(tx: Knex.Transaction, incidentId: string, before: TrendShape | undefined) {
-  const after = await trendShape(tx, incidentId);
-  if (after) await applyTrendChange(tx, incidentId, before, after);
 }

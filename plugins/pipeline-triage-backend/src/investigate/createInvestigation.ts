@@ -2,11 +2,9 @@ import type { AuditorService, LoggerService } from '@backstage/backend-plugin-ap
 import type { IncidentAccess } from '../permissions';
 import type { Config } from '@backstage/config';
 import type { Knex } from 'knex';
-import type { TriageEngine } from '../engine/createTriageEngine';
-import type { Linker } from '../linking';
-import type { RoutePolicy } from '../routing';
 import type { IncidentSignals } from '../notify';
 import type { TriageStore } from '../store';
+import type { Reclassifier } from '../triage';
 import { AnthropicInvestigator } from './AnthropicInvestigator';
 import { AttachmentService } from './AttachmentService';
 import { createInvestigationRouter } from './createInvestigationRouter';
@@ -20,9 +18,7 @@ export function createInvestigation(deps: {
   config: Config;
   knex: Knex;
   store: TriageStore;
-  engine: TriageEngine;
-  linker: Linker;
-  routes: RoutePolicy;
+  verdicts: Reclassifier;
   signals?: IncidentSignals;
   logger: LoggerService;
   access: IncidentAccess;
@@ -34,8 +30,7 @@ export function createInvestigation(deps: {
   const service = new InvestigationService({
     store: deps.store,
     investigations,
-    linker: deps.linker,
-    routes: deps.routes,
+    verdicts: deps.verdicts,
     settings,
     investigator: settings.enabled ? new AnthropicInvestigator(settings, gate) : undefined,
     signals: deps.signals,
@@ -44,9 +39,7 @@ export function createInvestigation(deps: {
   const attachments = new AttachmentService({
     store: deps.store,
     investigations,
-    engine: deps.engine,
-    linker: deps.linker,
-    routes: deps.routes,
+    verdicts: deps.verdicts,
   });
   deps.logger.info(
     settings.enabled

@@ -14,7 +14,7 @@ import {
   type ItemsResponse,
 } from '@internal/plugin-pipeline-triage-common';
 import type { IncidentAccess } from '../permissions';
-import { parseQuery } from '../service/parseQuery';
+import { parseQuery } from '../service';
 import type { InvestigationService } from './InvestigationService';
 import type { AttachmentService } from './AttachmentService';
 import { attachmentParsers } from './attachmentParsers';

@@ -1,4 +1,4 @@
-import { adoptCategory, conservativeRetry, sanitizeResult, scrubRecipients } from './guardrails';
+import { adoptCategory, sanitizeResult, scrubRecipients } from './guardrails';
 
 describe('adoptCategory', () => {
   it('keeps a confident rules result whatever the model says', () => {
@@ -16,16 +16,6 @@ describe('adoptCategory', () => {
   });
   it('does not adopt unknown from the model', () => {
     expect(adoptCategory({ category: 'code_error', confidence: 0.1 }, { category: 'unknown', confidence: 0.9 }, 0.6).adopt).toBe(false);
-  });
-});
-
-describe('conservativeRetry', () => {
-  it('is safe only when every opinion is safe', () => {
-    expect(conservativeRetry(true, true)).toBe(true);
-    expect(conservativeRetry(false, true)).toBe(false);
-    expect(conservativeRetry(true, false)).toBe(false);
-    expect(conservativeRetry(true, undefined)).toBe(true);
-    expect(conservativeRetry(undefined)).toBe(false);
   });
 });
 

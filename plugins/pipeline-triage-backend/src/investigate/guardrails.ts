@@ -25,14 +25,6 @@ export function adoptCategory(rules: CategoryView, model: CategoryView, threshol
   };
 }
 
-/**
- * The retry verdict is the more conservative of every opinion: "safe" needs all of them to say
- * safe, so the model can only ever turn a yes into a no.
- */
-export function conservativeRetry(...opinions: Array<boolean | undefined>): boolean {
-  return opinions.every(o => o !== false) && opinions.some(o => o === true);
-}
-
 // E-mail addresses, entity refs of people and teams, @handles and #channels. Handles start
 // lower-case, so Java annotations (@Override) in a suggested code change survive.
 const RECIPIENT_PATTERNS = [

@@ -4,10 +4,11 @@ import {
   type IncidentDetail,
   type TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
-import type { EngineResult } from '../engine/createTriageEngine';
+import type { EngineResult } from '../engine';
 import type { Investigator } from './AnthropicInvestigator';
 import { buildInvestigationContext } from './buildInvestigationContext';
-import { adoptCategory, conservativeRetry } from './guardrails';
+import { conservativeRetry } from '../triage';
+import { adoptCategory } from './guardrails';
 import { ModelUnavailableError } from './ModelGate';
 
 /** The hybrid engine's answer for one event: the rules, then the model where they are unsure. */

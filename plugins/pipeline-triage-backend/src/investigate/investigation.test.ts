@@ -200,10 +200,13 @@ describe.each(databases.eachSupportedId())('model investigations on %s', databas
 
     it('lets a model "not safe" tighten the verdict the sender reads, before it is answered', async () => {
       fake.fallback = { kind: 'tool', input: { ...(attackerAnswer('infrastructure') as object), safeToRetry: false } };
+      // A lost executor alone is a named transient cause the rules call safe, at a calibrated
+      // confidence (0.76) between the retry floor (0.75) and the model threshold (0.8): the one
+      // band where fallback mode asks the model about a verdict that says yes.
       const res = await request(backend.server)
         .post(`${API}/v1/events`)
         .set('authorization', SENDER)
-        .send(failure({ namespace: 'glue-prod', name: 'checkout-orders-ingest' }, 'Task received SIGTERM signal: the worker was terminated by a scale-down', { attempt: 1, maxAttempts: 3 }));
+        .send(failure({ namespace: 'glue-prod', name: 'checkout-orders-ingest' }, 'Lost executor 2 on 10.0.0.3', { attempt: 1, maxAttempts: 3 }));
       expect(res.status).toBe(202);
       const [result] = res.body.results;
       expect(result.safeToRetry).toBe(false);

@@ -5,13 +5,23 @@ import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ANNOTATIONS, type FailureEvent } from '@internal/plugin-pipeline-triage-common';
-import { matches, parsePatterns, type NamePattern } from './patternMatch';
-import { parseContract, type ContractError, type ParsedContract } from '../contracts';
+import {
+  ANNOTATIONS,
+  CONTRACT_API_TYPE,
+  PIPELINE_COMPONENT_TYPE,
+  TABLE_RESOURCE_TYPE,
+  type FailureEvent,
+} from '@internal/plugin-pipeline-triage-common';
+import { parsePatterns, type NamePattern } from './patternMatch';
+import { MatcherTable } from './matcherTable';
+import { contractOwners, isContractError, parseContract, type ContractError, type ParsedContract } from '../contracts';
 import type { EntityFacts } from './types';
+import { datasetConventionNames, jobConventionNames, normaliseName } from './conventionNames';
 
 interface Matcher {
   entityRef: string;
+  /** Set by a catalog module (dbt manifest): a hand-annotated entity matching too wins. */
+  derived?: boolean;
   annotation: string;
   patterns: NamePattern[];
 }
@@ -42,10 +52,15 @@ export class CatalogIndex {
   private readonly byRef = new Map<string, Entity>();
   private readonly jobMatchers: Matcher[] = [];
   private readonly datasetMatchers: Matcher[] = [];
+  private readonly jobTables = new Map<string, MatcherTable<Matcher>>();
+  private readonly datasetTable: MatcherTable<Matcher>;
   private readonly contracts = new Map<string, ParsedContract | ContractError | undefined>();
   private readonly hosts = new Map<string, string>();
   private readonly usersByName = new Map<string, string>();
   private readonly usersByEmail = new Map<string, string>();
+  /** Normalised name/title → pipeline or table ref; null when two entities share it. */
+  private readonly pipelinesByName = new Map<string, string | null>();
+  private readonly tablesByName = new Map<string, string | null>();
 
   /**
    * @param contractCopies persisted parsed contracts (ContractRefresher); a copy is used while
@@ -57,17 +72,21 @@ export class CatalogIndex {
   ) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
-      this.byRef.set(ref, entity);
       if (entity.kind.toLocaleLowerCase('en-US') === 'user') {
-        this.usersByName.set(entity.metadata.name.toLocaleLowerCase('en-US'), ref);
-        const email = (entity.spec?.profile as { email?: string } | undefined)?.email;
-        if (email) this.usersByEmail.set(email.toLocaleLowerCase('en-US'), ref);
+        this.addUser(entity, ref);
         continue;
       }
+      this.byRef.set(ref, entity);
       const annotations = entity.metadata.annotations ?? {};
+      const derived = Boolean(annotations[ANNOTATIONS.derivedFrom]);
+      const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
+      const kind = entity.kind.toLocaleLowerCase('en-US');
+      // Derived entities link by their own annotations; by name only hand-made ones do.
+      if (!derived && kind === 'component' && type === PIPELINE_COMPONENT_TYPE) this.byConvention(this.pipelinesByName, entity, ref);
+      if (!derived && kind === 'resource' && type === TABLE_RESOURCE_TYPE) this.byConvention(this.tablesByName, entity, ref);
       for (const { annotation } of JOB_KEYS) {
         const patterns = parsePatterns(annotations[annotation]);
-        if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns });
+        if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns, derived });
       }
       for (const host of (annotations[ANNOTATIONS.hosts] ?? '').split(',')) {
         if (host.trim()) this.hosts.set(host.trim().toLocaleLowerCase('en-US'), ref);
@@ -78,15 +97,55 @@ export class CatalogIndex {
           entityRef: ref,
           annotation: ANNOTATIONS.openlineageDataset,
           patterns: datasets,
+          derived,
         });
       }
     }
-    // Exact names win over patterns, so a specific annotation beats a catch-all like `model.*`.
+    // Hand annotations win over derived ones; then exact names over patterns, so a specific
+    // annotation beats a catch-all like `model.*`.
     const exactFirst = (a: Matcher, b: Matcher) =>
+      Number(Boolean(a.derived)) - Number(Boolean(b.derived)) ||
       Number(a.patterns.every(p => p.exact === undefined)) -
-      Number(b.patterns.every(p => p.exact === undefined));
+        Number(b.patterns.every(p => p.exact === undefined));
     this.jobMatchers.sort(exactFirst);
     this.datasetMatchers.sort(exactFirst);
+    for (const { annotation } of JOB_KEYS) {
+      this.jobTables.set(annotation, new MatcherTable(this.jobMatchers.filter(m => m.annotation === annotation)));
+    }
+    this.datasetTable = new MatcherTable(this.datasetMatchers);
+  }
+
+  private byConvention(names: Map<string, string | null>, entity: Entity, ref: string) {
+    for (const raw of [entity.metadata.name, entity.metadata.title]) {
+      const name = raw ? normaliseName(raw) : '';
+      if (!name) continue;
+      const seen = names.get(name);
+      names.set(name, seen === undefined || seen === ref ? ref : null);
+    }
+  }
+
+  /** Pipelines or tables whose normalised name or title is one of the names, without ambiguity. */
+  private conventionHit(names: Map<string, string | null>, candidates: string[]) {
+    for (const candidate of candidates) {
+      const ref = names.get(candidate);
+      if (ref) return { ref, name: candidate };
+    }
+    return undefined;
+  }
+
+  /** Entities the naming convention would link a name to (for `GET /v1/unlinked`). */
+  candidatesFor(kind: 'job' | 'dataset', name: string): Entity[] {
+    const plain = name.includes('/') ? name.slice(name.indexOf('/') + 1) : name;
+    const wanted =
+      kind === 'job' ? jobConventionNames({ job: { namespace: '', name: plain } } as FailureEvent) : datasetConventionNames(plain);
+    const names = kind === 'job' ? this.pipelinesByName : this.tablesByName;
+    const refs = new Set<string>();
+    for (const [entityName, ref] of names) {
+      // Very short names resemble everything: only equal names count for them.
+      const resembles = (w: string) => entityName === w || (Math.min(w.length, entityName.length) >= 4 && (entityName.includes(w) || w.includes(entityName)));
+      if (ref && wanted.some(resembles)) refs.add(ref);
+    }
+    return [...refs].slice(0, 5).map(r => this.byRef.get(r)!);
   }
 
   get size(): number {
@@ -105,6 +164,36 @@ export class CatalogIndex {
       this.usersByEmail.get(name) ??
       (name.includes('@') ? this.usersByName.get(name.split('@')[0]) : undefined)
     );
+  }
+
+  /** Users are kept as two small maps, not whole entities: a platform has tens of thousands. */
+  addUser(entity: Entity, ref = stringifyEntityRef(entity)): void {
+    this.usersByName.set(entity.metadata.name.toLocaleLowerCase('en-US'), ref);
+    const email = (entity.spec?.profile as { email?: string } | undefined)?.email;
+    if (email) this.usersByEmail.set(email.toLocaleLowerCase('en-US'), ref);
+  }
+
+  /**
+   * The user names and emails the contracts name as owners: the only users linking needs, so
+   * the linker reads those users and not the whole directory.
+   */
+  contractMembers(): { names: string[]; emails: string[] } {
+    const names = new Set<string>();
+    const emails = new Set<string>();
+    for (const [ref, entity] of this.byRef) {
+      if (entity.kind.toLocaleLowerCase('en-US') !== 'api' || entity.spec?.type !== CONTRACT_API_TYPE) continue;
+      const parsed = this.contract(ref);
+      if (!parsed || isContractError(parsed)) continue;
+      for (const m of contractOwners(parsed).members) {
+        const name = m.username.toLocaleLowerCase('en-US');
+        if (name.includes('@')) {
+          emails.add(name);
+          names.add(name.split('@')[0]);
+        } else names.add(name);
+        if (m.email) emails.add(m.email.toLocaleLowerCase('en-US'));
+      }
+    }
+    return { names: [...names], emails: [...emails] };
   }
 
   /** The parsed definition of a data contract entity, parsed once per snapshot. */
@@ -150,23 +239,23 @@ export class CatalogIndex {
     for (const { annotation, candidates } of JOB_KEYS) {
       const names = candidates(event).filter(Boolean);
       if (names.length === 0) continue;
-      for (const m of this.jobMatchers) {
-        if (m.annotation !== annotation) continue;
-        const hit = m.patterns.find(p => names.some(n => matches(p, n)));
-        if (hit) return { entity: this.byRef.get(m.entityRef)!, matchedBy: `${annotation}=${hit.raw}` };
-      }
+      const hit = this.jobTables.get(annotation)?.find(names);
+      if (hit) return { entity: this.byRef.get(hit.matcher.entityRef)!, matchedBy: `${annotation}=${hit.pattern.raw}` };
     }
-    return undefined;
+    const named = this.conventionHit(this.pipelinesByName, jobConventionNames(event));
+    return named ? { entity: this.byRef.get(named.ref)!, matchedBy: `convention:name=${named.name}` } : undefined;
   }
 
   findDataset(namespace: string, name: string): Entity | undefined {
     const names = [`${namespace}/${name}`, name];
-    for (const m of this.datasetMatchers) {
-      if (m.patterns.some(p => names.some(n => matches(p, n)))) return this.byRef.get(m.entityRef);
-    }
+    const hit = this.datasetTable.find(names);
+    if (hit) return this.byRef.get(hit.matcher.entityRef);
     // dbt names a relation without its warehouse (`RAW.CHECKOUT.CUSTOMERS`), while tables are
     // annotated with OpenLineage names (`snowflake://acme-prod/RAW.CHECKOUT.CUSTOMERS`).
-    return namespace ? undefined : this.byBareName(name);
+    const bare = namespace ? undefined : this.byBareName(name);
+    if (bare) return bare;
+    const named = this.conventionHit(this.tablesByName, datasetConventionNames(name));
+    return named ? this.byRef.get(named.ref) : undefined;
   }
 
   private bareNames?: Map<string, string | null>;

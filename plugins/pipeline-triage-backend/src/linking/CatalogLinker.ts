@@ -1,5 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { CATALOG_FILTER_EXISTS, type EntityFilterQuery } from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -61,10 +61,24 @@ export class CatalogLinker implements Linker {
   }
 
   private async load(): Promise<CatalogIndex> {
+    const items = await this.withTimeout(this.query());
+    // Without the copies each snapshot parses the contracts itself: slower, never wrong.
+    const copies = await this.options.contractCopies?.().catch(() => undefined);
+    const index = new CatalogIndex(items, copies);
+    // Contract owners are mapped to users; only the users the contracts name are read.
+    for (const user of await this.withTimeout(this.contractUsers(index))) index.addUser(user);
+    // An empty catalog is usually one still loading at start-up: ask again next time.
+    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
+    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
+    return index;
+  }
+
+  /** A catalog read unanswered within the timeout counts as an outage. */
+  private async withTimeout<T>(read: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeoutMs = this.options.timeoutMs ?? 15_000;
-    const items = await Promise.race([
-      this.query(),
+    return Promise.race([
+      read,
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       }),
@@ -73,33 +87,69 @@ export class CatalogLinker implements Linker {
         throw new CatalogUnavailableError(error);
       })
       .finally(() => clearTimeout(timer));
-    // Without the copies each snapshot parses the contracts itself: slower, never wrong.
-    const copies = await this.options.contractCopies?.().catch(() => undefined);
-    const index = new CatalogIndex(items, copies);
-    // An empty catalog is usually one still loading at start-up: ask again next time.
-    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
-    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
-    return index;
   }
 
+  /**
+   * Pipelines, tables, contracts and dependencies in pages, with only the fields linking reads.
+   * Users are not part of it: see load().
+   */
   private async query(): Promise<Entity[]> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: [
-          { kind: 'component', 'spec.type': PIPELINE_COMPONENT_TYPE },
-          { kind: 'resource', 'spec.type': TABLE_RESOURCE_TYPE },
-          { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
-          { kind: 'user' },
-          { [`metadata.annotations.${ANNOTATIONS.hosts}`]: CATALOG_FILTER_EXISTS },
-          ...LINKING_ANNOTATIONS.map(a => ({ [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS })),
-        ],
-        fields: ['kind', 'metadata', 'spec.type', 'spec.owner', 'spec.definition', 'spec.profile.email', 'relations'],
-      },
-      { credentials },
-    );
-    return items;
+    return readPages(this.options.catalog, credentials, {
+      filter: [
+        { kind: 'component', 'spec.type': PIPELINE_COMPONENT_TYPE },
+        { kind: 'resource', 'spec.type': TABLE_RESOURCE_TYPE },
+        { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
+        { [`metadata.annotations.${ANNOTATIONS.hosts}`]: CATALOG_FILTER_EXISTS },
+        ...LINKING_ANNOTATIONS.map(a => ({ [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS })),
+      ],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'metadata.etag',
+        'metadata.annotations',
+        'spec.type',
+        'spec.owner',
+        'spec.definition',
+        'relations',
+      ],
+    });
   }
+
+  /** The users the contracts name as owners, by name or email: a page or two, not the directory. */
+  private async contractUsers(index: CatalogIndex): Promise<Entity[]> {
+    const { names, emails } = index.contractMembers();
+    if (!names.length && !emails.length) return [];
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const fields = ['kind', 'metadata.name', 'metadata.namespace', 'spec.profile.email'];
+    return readPages(this.options.catalog, credentials, {
+      filter: [
+        ...(names.length ? [{ kind: 'user', 'metadata.name': names }] : []),
+        ...(emails.length ? [{ kind: 'user', 'spec.profile.email': emails }] : []),
+      ],
+      fields,
+    });
+  }
+}
+
+const PAGE_SIZE = 500;
+
+/** Every entity matching the request, read a page at a time by cursor. */
+async function readPages(
+  catalog: CatalogService,
+  credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
+  request: { filter: EntityFilterQuery; fields: string[] },
+): Promise<Entity[]> {
+  const items: Entity[] = [];
+  let page = await catalog.queryEntities({ ...request, limit: PAGE_SIZE }, { credentials });
+  items.push(...page.items);
+  while (page.pageInfo.nextCursor) {
+    page = await catalog.queryEntities({ cursor: page.pageInfo.nextCursor, fields: request.fields, limit: PAGE_SIZE }, { credentials });
+    items.push(...page.items);
+  }
+  return items;
 }
 
 /** Pure linking over a snapshot; the tests drive it with plain entities. */

@@ -3,3 +3,5 @@ export { CatalogIndex } from './CatalogIndex';
 export { contractStatus } from './contractStatus';
 export type * from './types';
 export { CatalogUnavailableError, isCatalogUnavailable } from './CatalogUnavailableError';
+export { withSuggestions, linkingSnippet } from './unlinkedSuggestions';
+export { normaliseName } from './conventionNames';

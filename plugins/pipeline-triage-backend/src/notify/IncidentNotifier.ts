@@ -7,7 +7,7 @@ import {
   type RouteDecision,
   type Severity,
 } from '@internal/plugin-pipeline-triage-common';
-import type { RecordedOccurrence, TriageStore } from '../store';
+import type { NotificationLog as NotificationLogStore, RecordedOccurrence } from '../store';
 import type { NoisePolicy } from './NoisePolicy';
 import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
 import type { SinkDispatcher } from '../routing/sinks';
@@ -49,7 +49,7 @@ export class IncidentNotifier {
       notifications?: NotificationService;
       /** Live updates: ids only, to the incident's owner and routed-to team. */
       signals?: IncidentSignals;
-      store: TriageStore;
+      store: NotificationLogStore;
       logger: LoggerService;
       noise?: NoisePolicy;
       sinks?: RouteSink[];
@@ -103,6 +103,7 @@ export class IncidentNotifier {
           link,
           summary: `${route.reason}. Environment: ${input.environment}.`,
           kind: occurrence.kind,
+          entityRef: input.entityRef,
         },
         this.deps.sinks,
       );

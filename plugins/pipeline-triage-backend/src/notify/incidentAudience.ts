@@ -1,5 +1,4 @@
-import type { Knex } from 'knex';
-import { loadIncidentResources } from '../permissions';
+import type { IncidentStore } from '../store';
 import type { IncidentAudience } from './IncidentSignals';
 
 /**
@@ -8,9 +7,9 @@ import type { IncidentAudience } from './IncidentSignals';
  * lower-cased, since ownership claims and stored refs may differ in case and the signals backend
  * compares exactly.
  */
-export function incidentAudience(db: Knex): IncidentAudience {
+export function incidentAudience(incidents: Pick<IncidentStore, 'incidentResources'>): IncidentAudience {
   return async incidentIds => {
-    const resources = await loadIncidentResources(db, incidentIds);
+    const resources = await incidents.incidentResources(incidentIds);
     const out = new Map<string, string[]>();
     for (const r of resources) {
       if (!r) continue;

@@ -1,5 +1,4 @@
 import type { Request } from 'express';
-import type { Knex } from 'knex';
 import type {
   BackstageCredentials,
   BackstageServicePrincipal,
@@ -17,9 +16,8 @@ import {
   incidentReadPermission,
   type INCIDENT_RESOURCE_TYPE,
 } from '@internal/plugin-pipeline-triage-common';
-import type { IncidentAccessFilter } from './applyIncidentAccess';
+import type { IncidentAccessFilter, IncidentStore } from '../store';
 import type { IncidentAccessQuery, IncidentResource } from './incidentResource';
-import { incidentMatches } from './loadIncidentResources';
 import type { SenderRecognizer } from './senderRecognizer';
 
 export type IncidentPermission = ResourcePermission<typeof INCIDENT_RESOURCE_TYPE>;
@@ -46,7 +44,8 @@ export class IncidentAccess {
       httpAuth: HttpAuthService;
       permissions: PermissionsService;
       ruleset: PermissionRuleset<IncidentResource, IncidentAccessQuery>;
-      db: Knex;
+      /** Checks one incident against a read scope, by the same SQL the lists use. */
+      incidents: Pick<IncidentStore, 'incidentMatches'>;
     },
   ) {
     this.toQuery = createConditionTransformer(deps.ruleset);
@@ -89,7 +88,7 @@ export class IncidentAccess {
 
   /** Whether an incident is within a read scope (the same SQL as the lists). */
   async canSee(scope: ReadScope, incidentId: string): Promise<boolean> {
-    return !scope.access || incidentMatches(this.deps.db, incidentId, scope.access);
+    return !scope.access || this.deps.incidents.incidentMatches(incidentId, scope.access);
   }
 
   /**
@@ -106,7 +105,7 @@ export class IncidentAccess {
     if (!(await this.canSee(scope, incidentId))) throw new NotFoundError(`No incident with id ${incidentId}`);
     if (permission.name === incidentReadPermission.name) return scope.credentials;
     const access = await this.scopeFor(scope.credentials, permission);
-    const allowed = access !== 'none' && (!access || (await incidentMatches(this.deps.db, incidentId, access)));
+    const allowed = access !== 'none' && (!access || (await this.deps.incidents.incidentMatches(incidentId, access)));
     if (!allowed) throw new NotAllowedError(`Not allowed: ${permission.name} on incident ${incidentId}`);
     return scope.credentials;
   }

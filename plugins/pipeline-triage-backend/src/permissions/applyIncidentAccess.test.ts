@@ -5,9 +5,8 @@ import type { FailureEvent, TriageVerdict } from '@internal/plugin-pipeline-tria
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { KnexTriageStore } from '../store/KnexTriageStore';
 import { migrateStore } from '../store/migrateStore';
-import { applyIncidentAccess } from './applyIncidentAccess';
+import { applyIncidentAccess } from '../store/applyIncidentAccess';
 import type { IncidentAccessQuery, IncidentResource } from './incidentResource';
-import { loadIncidentResources } from './loadIncidentResources';
 import { incidentPermissionRules } from './rules';
 
 jest.setTimeout(120_000);
@@ -119,7 +118,7 @@ describe.each(databases.eachSupportedId())('permission conditions as SQL on %s',
         }
       }
     }
-    const resources = (await loadIncidentResources(db, ids)) as IncidentResource[];
+    const resources = (await store.incidentResources(ids)) as IncidentResource[];
     expect(resources.every(Boolean)).toBe(true);
     expect(new Set(resources.map(r => r.ownerRef ?? '-')).size).toBe(3);
 

@@ -2,5 +2,4 @@ export { incidentResourceRef, type IncidentResource, type IncidentAccessQuery } 
 export { incidentConditions, createIncidentConditionalDecision, incidentPermissionRules } from './rules';
 export { IncidentAccess, type ReadScope, type IncidentPermission } from './IncidentAccess';
 export { createSenderRecognizer, type SenderRecognizer } from './senderRecognizer';
-export { loadIncidentResources } from './loadIncidentResources';
-export type { IncidentAccessFilter } from './applyIncidentAccess';
+export type { IncidentAccessFilter } from '../store';

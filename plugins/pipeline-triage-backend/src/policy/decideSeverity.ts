@@ -25,3 +25,8 @@ export function decideSeverity(input: SeverityInput): Severity {
   if (corrupting || !input.safeToRetry) return 'normal';
   return 'low';
 }
+
+/** A broken data contract is a promise to consumers broken: never less than high severity. */
+export function contractSeverity(severity: Severity, contractBroken: boolean): Severity {
+  return contractBroken && (severity === 'normal' || severity === 'low') ? 'high' : severity;
+}

@@ -32,10 +32,6 @@ export class EventProcessor {
     private readonly options: ProcessingOptions,
   ) {}
 
-  async processById(id: string): Promise<ProcessOutcome> {
-    return (await this.processBatch([id])).get(id) ?? { status: 'pending' };
-  }
-
   /** Processes the given events that nobody else holds; the rest are reported pending. */
   async processBatch(ids: string[]): Promise<Map<string, ProcessOutcome>> {
     const outcomes = new Map<string, ProcessOutcome>();

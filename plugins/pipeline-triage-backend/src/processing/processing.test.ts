@@ -182,14 +182,18 @@ describe.each(databases.eachSupportedId())('event processing on %s', databaseId 
   });
 
   it('processes a batch one event at a time when the batch write fails, losing nothing', async () => {
-    class OnceFailingStore extends KnexTriageStore {
-      failed = 0;
-      override async recordFailures(...args: Parameters<KnexTriageStore['recordFailures']>) {
-        if (args[0].length > 1 && this.failed++ === 0) throw new Error('connection reset');
-        return super.recordFailures(...args);
-      }
-    }
-    const { ingest, knex } = await setup(new FlakyLinker(0), { store: k => new OnceFailingStore(k) });
+    /** The real store, whose first batch write fails as a dropped connection would. */
+    const onceFailing = (k: Knex) => {
+      const store = new KnexTriageStore(k);
+      const recordFailures = store.recordFailures;
+      let failed = 0;
+      store.recordFailures = async (...args) => {
+        if (args[0].length > 1 && failed++ === 0) throw new Error('connection reset');
+        return recordFailures(...args);
+      };
+      return store;
+    };
+    const { ingest, knex } = await setup(new FlakyLinker(0), { store: onceFailing });
     const results = await ingest.ingest([run('a', 1), run('b', 2), run('a', 3)], {}, 'external:test');
     expect(results.map(r => r.status === 'accepted' && r.processing)).toEqual(['done', 'done', 'done']);
     expect(await knex('pt_occurrences').count({ n: '*' }).then(r => Number(r[0].n))).toBe(3);

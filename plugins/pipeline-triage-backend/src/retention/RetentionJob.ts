@@ -3,7 +3,7 @@ import type {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { Knex } from 'knex';
+import type { RetentionStore } from '../store';
 import { purgeExpired, type RetentionSettings } from './purgeExpired';
 
 /** Schedules the retention pass: raw events and logs past their window; incidents and verdicts stay. */
@@ -11,7 +11,7 @@ export class RetentionJob {
   constructor(
     private readonly options: {
       scheduler: SchedulerService;
-      db: Knex;
+      store: RetentionStore;
       logger: LoggerService;
       settings: RetentionSettings & {
         schedule: SchedulerServiceTaskScheduleDefinition;
@@ -29,7 +29,7 @@ export class RetentionJob {
   }
 
   async run(): Promise<void> {
-    const r = await purgeExpired(this.options.db, this.options.settings);
+    const r = await purgeExpired(this.options.store, this.options.settings);
     if (r.eventsPared || r.eventLogsRemoved || r.incidentLogsRemoved) {
       this.options.logger.info(
         `Retention: ${r.eventsPared} raw events pared to their identity, logs removed from ${r.eventLogsRemoved} events and ${r.incidentLogsRemoved} incidents`,

@@ -59,12 +59,12 @@ describe.each(databaseIds())('purgeExpired on %s', databaseId => {
       { key: 'k-a', event: failure('run-a'), sender: 'external:test', logTrimmed: false, quiet: false },
       { key: 'k-pending', event: failure('run-p'), sender: 'external:test', logTrimmed: false, quiet: false },
     ]);
-    await store.claimEvent(a.id, 60_000);
+    await store.claimEvents([a.id], 60_000).then(c => c[0]);
     const { incidentId } = await store.recordFailure(record(a.id, failure('run-a')), { reopenWindowHours: 72 });
     const settings = { rawEventsDays: 90, logsDays: 30 };
 
     // Inside both windows: nothing changes.
-    expect(await purgeExpired(knex, settings, new Date(Date.now() + 29 * DAY))).toEqual({
+    expect(await purgeExpired(store, settings, new Date(Date.now() + 29 * DAY))).toEqual({
       eventsPared: 0,
       eventLogsRemoved: 0,
       incidentLogsRemoved: 0,
@@ -72,7 +72,7 @@ describe.each(databaseIds())('purgeExpired on %s', databaseId => {
     expect((await store.getEvent(a.id))?.event.logExcerpt).toContain('OutOfMemoryError');
 
     // Past the log window: log text goes from the event and the incident; the rest stays.
-    const afterLogs = await purgeExpired(knex, settings, new Date(Date.now() + 31 * DAY));
+    const afterLogs = await purgeExpired(store, settings, new Date(Date.now() + 31 * DAY));
     expect(afterLogs).toEqual({ eventsPared: 0, eventLogsRemoved: 1, incidentLogsRemoved: 1 });
     const logless = (await store.getEvent(a.id))!;
     expect(logless.event.logExcerpt).toBeUndefined();
@@ -83,14 +83,14 @@ describe.each(databaseIds())('purgeExpired on %s', databaseId => {
     expect(incident.latestEvent.errorMessage).toBe(failure('x').errorMessage);
     expect(incident.evidenceLines).toHaveLength(1);
     // Running again finds nothing new.
-    expect(await purgeExpired(knex, settings, new Date(Date.now() + 31 * DAY))).toEqual({
+    expect(await purgeExpired(store, settings, new Date(Date.now() + 31 * DAY))).toEqual({
       eventsPared: 0,
       eventLogsRemoved: 0,
       incidentLogsRemoved: 0,
     });
 
     // Past the raw-event window: only the identity is left, the incident keeps its verdict.
-    const afterRaw = await purgeExpired(knex, settings, new Date(Date.now() + 91 * DAY));
+    const afterRaw = await purgeExpired(store, settings, new Date(Date.now() + 91 * DAY));
     expect(afterRaw.eventsPared).toBe(1);
     const pared = (await store.getEvent(a.id))!;
     expect(pared.event).toEqual({

@@ -6,9 +6,8 @@ import type {
   TrendWeek,
   TrendsResponse,
 } from '@internal/plugin-pipeline-triage-common';
-import type { Linker } from '../linking';
-import type { RoutePolicy } from '../routing';
 import type { IncidentFilter, IncidentPatch, TriageStore } from '../store';
+import type { Reclassifier } from '../triage';
 import type { ReportRenderer } from './ReportRenderer';
 
 /** Reads and lifecycle of incidents, over the store; the router only translates HTTP. */
@@ -16,8 +15,8 @@ export class IncidentService {
   constructor(
     private readonly deps: {
       store: TriageStore;
-      linker: Linker;
-      routes: RoutePolicy;
+      /** The one door for a change of verdict: an override goes through it. */
+      verdicts: Pick<Reclassifier, 'override'>;
       renderReport: ReportRenderer;
       weekZone: string;
       onChange?: (incident: IncidentDetail) => Promise<void>;
@@ -36,20 +35,17 @@ export class IncidentService {
 
   async update(
     id: string,
-    change: { action: IncidentPatch['action']; category?: Category; reason?: string; by: string },
+    change: { action: IncidentPatch['action'] | 'override'; category?: Category; reason?: string; by: string },
   ): Promise<IncidentDetail> {
-    const patch: IncidentPatch = { ...change };
-    if (change.action === 'override' && change.category) {
+    const { action, ...rest } = change;
+    let updated: IncidentDetail;
+    if (action === 'override') {
       // An override re-routes: the owner of the new cause takes over.
-      const current = await this.get(id);
-      const links = await this.deps.linker.link(current.latestEvent);
-      patch.route = this.deps.routes.decide({
-        category: change.category,
-        environment: current.environment,
-        links,
-      });
+      await this.deps.verdicts.override(id, rest);
+      updated = await this.get(id);
+    } else {
+      updated = await this.deps.store.updateIncident(id, { action, reason: rest.reason, by: rest.by });
     }
-    const updated = await this.deps.store.updateIncident(id, patch);
     await this.deps.onChange?.(updated);
     return updated;
   }

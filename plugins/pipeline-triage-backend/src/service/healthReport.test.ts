@@ -42,7 +42,7 @@ describe.each(databaseIds())('healthReport on %s', databaseId => {
     expect(lagging.reasons).toEqual([expect.objectContaining({ part: 'queue', pending: 1 })]);
     expect(lagging.reasons[0].message).toMatch(/oldest for 6\d\ds \(threshold 300s\)/);
 
-    await store.claimEvent(a.id, 60_000);
+    await store.claimEvents([a.id], 60_000).then(c => c[0]);
     await store.failEvent(a.id, 'boom', { maxAttempts: 1, retryDelayMs: 0 });
     const dead = await healthReport(store, options);
     expect(dead).toEqual({

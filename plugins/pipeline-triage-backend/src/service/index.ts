@@ -4,3 +4,4 @@ export { IncidentService } from './IncidentService';
 export { renderReport } from './renderReport';
 export { dependencyHealth } from './dependencyHealth';
 export { readRateLimitConfig, type RateLimitSettings } from './eventsRateLimit';
+export { parseQuery } from './parseQuery';

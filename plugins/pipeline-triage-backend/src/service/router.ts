@@ -37,7 +37,7 @@ import type { IngestService } from '../ingest/accept';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
-import { contractStatus, type CatalogIndex } from '../linking';
+import { contractStatus, withSuggestions, type CatalogIndex } from '../linking';
 import type { IncidentAccess } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
@@ -303,8 +303,18 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/unlinked', async (req, res) => {
     await access.requireFullRead(req);
-    const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
-    res.json({ items: await store.listUnlinked(q.limit) } satisfies ItemsResponse<UnlinkedName>);
+    const q = parseQuery(
+      z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), entityRef: entityRef.optional() }),
+      req.query,
+    );
+    // Suggestions need the catalog; without it the names alone still help.
+    const index = await options.catalogIndex().catch(() => undefined);
+    const names = await store.listUnlinked(q.entityRef ? 500 : q.limit);
+    let items = index ? withSuggestions(index, names) : names;
+    // An entity page asks which unknown names would be its own.
+    const wanted = q.entityRef?.toLocaleLowerCase('en-US');
+    if (wanted) items = items.filter(i => i.candidates?.some(c => c.entityRef.toLocaleLowerCase('en-US') === wanted)).slice(0, q.limit);
+    res.json({ items } satisfies ItemsResponse<UnlinkedName>);
   });
 
   router.get('/v1/dead-letters', async (req, res) => {

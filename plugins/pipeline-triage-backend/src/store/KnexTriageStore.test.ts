@@ -4,6 +4,7 @@ import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore, rollbackStore } from './migrateStore';
 import type { FailureRecord } from './types';
 import { databaseIds } from '../__testUtils__/databaseIds';
+import { overrideTo } from './__testUtils__/failureRecord';
 
 jest.setTimeout(60_000);
 
@@ -99,7 +100,7 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
   it('lets exactly one claim win and counts an occurrence once', async () => {
     const { store } = await setup();
     const a = await accept(store, 'k1', failure());
-    const [c1, c2] = await Promise.all([store.claimEvent(a.id, 60_000), store.claimEvent(a.id, 60_000)]);
+    const [c1, c2] = await Promise.all([store.claimEvents([a.id], 60_000).then(c => c[0]), store.claimEvents([a.id], 60_000).then(c => c[0])]);
     expect([c1, c2].filter(Boolean)).toHaveLength(1);
     const r1 = await store.recordFailure(record(a.id, failure()), { reopenWindowHours: 72 });
     const r2 = await store.recordFailure(record(a.id, failure()), { reopenWindowHours: 72 });
@@ -167,16 +168,37 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     const r = await store.recordFailure(record(a.id, ev), { reopenWindowHours: 72 });
     const before = await store.trends({ filter: {}, weeks: ['2026-W47'], groupBy: 'category' });
     expect(before.counts).toEqual([{ week: '2026-W47', key: 'resource_exhaustion', count: 1 }]);
-    const updated = await store.updateIncident(r.incidentId, {
-      action: 'override',
-      category: 'code_error',
-      reason: 'the job leaks memory in a UDF',
-      by: 'user:default/jane',
-    });
+    expect(await store.changeVerdict(r.incidentId, overrideTo('code_error', 'user:default/jane', 'the job leaks memory in a UDF'))).toBe(true);
+    const updated = (await store.getIncident(r.incidentId))!;
     expect(updated).toMatchObject({ category: 'code_error', domain: 'code', categoryOverridden: true });
     expect(updated.statusHistory[1]).toMatchObject({ action: 'category_overridden', by: 'user:default/jane', from: 'resource_exhaustion', to: 'code_error' });
     const after = await store.trends({ filter: {}, weeks: ['2026-W47'], groupBy: 'category' });
     expect(after.counts).toEqual([{ week: '2026-W47', key: 'code_error', count: 1 }]);
+  });
+
+  it('writes a changed verdict whole, from the stored one, and nothing when there is no change', async () => {
+    const { store } = await setup();
+    const ev = failure();
+    const a = await accept(store, 'k1', ev);
+    const r = await store.recordFailure(record(a.id, ev, { ...verdict(), retry: { safeToRetry: true, reason: 'transient' } }), { reopenWindowHours: 72 });
+    const before = (await store.getIncident(r.incidentId))!;
+    expect(await store.changeVerdict(r.incidentId, () => undefined)).toBe(false);
+    expect(await store.getIncident(r.incidentId)).toEqual(before);
+    // A model's "not safe" with a higher severity: columns and detail agree, no history for the same cause.
+    expect(
+      await store.changeVerdict(r.incidentId, current => ({
+        verdict: { ...current.verdict, severity: 'high', retry: { safeToRetry: false, reason: 'reruns would fail' } },
+        evidenceLines: current.evidenceLines,
+        causeChain: current.causeChain,
+        route: { ...current.route, recipient: 'group:default/iam-security', rule: 'permission:iam_team' },
+        by: 'pipeline-triage:model',
+      })),
+    ).toBe(true);
+    const after = (await store.getIncident(r.incidentId))!;
+    expect(after).toMatchObject({ safeToRetry: false, severity: 'high', routedTo: 'group:default/iam-security', routeRule: 'permission:iam_team', categoryOverridden: false });
+    expect(after.verdict).toMatchObject({ severity: 'high', retry: { safeToRetry: false, reason: 'reruns would fail' } });
+    expect(after.statusHistory).toEqual(before.statusHistory);
+    await expect(store.changeVerdict('no-such-incident', () => undefined)).rejects.toThrow(/No incident/);
   });
 
   it('resolves on success unless the run wrote part of its output', async () => {
@@ -194,14 +216,13 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     const { resolvedIncidentIds } = await store.recordSuccess(s.id, success, 'airflow/orders_daily.load', { autoResolve: true });
     expect(resolvedIncidentIds).toEqual([r1.incidentId]);
     expect((await store.getIncident(r2.incidentId))?.status).toBe('open');
-    const [state] = await store.jobState(['airflow/orders_daily.load']);
-    expect(state).toMatchObject({ consecutiveFailures: 0, lastSuccess: '2026-11-21T10:00:00.000Z' });
+    expect(await store.entityStatus('component:default/orders-daily')).toMatchObject({ consecutiveFailures: 0, lastSuccess: '2026-11-21T10:00:00.000Z' });
   });
 
   it('retries failed processing with backoff and dead-letters after the last attempt', async () => {
     const { store } = await setup();
     const a = await accept(store, 'k1', failure());
-    await store.claimEvent(a.id, 60_000);
+    await store.claimEvents([a.id], 60_000).then(c => c[0]);
     expect(await store.failEvent(a.id, 'catalog down', { maxAttempts: 2, retryDelayMs: 0 })).toBe('retry');
     const [again] = await store.claimDueEvents(10, 60_000);
     expect(again?.id).toBe(a.id);
@@ -229,7 +250,7 @@ describe.each(databases.eachSupportedId())('KnexTriageStore on %s', databaseId =
     await store.updateIncident(ids[2], { action: 'resolve', by: 'user:default/jane' });
     await knex('pt_incidents').where('id', ids[2]).update({ resolved_at: '2026-11-20T12:00:00.000Z' });
     await store.updateIncident(ids[2], { action: 'reopen', by: 'user:default/jane' });
-    await store.updateIncident(ids[2], { action: 'override', category: 'code_error', reason: 'bug', by: 'user:default/jane' });
+    await store.changeVerdict(ids[2], overrideTo('code_error', 'user:default/jane', 'bug'));
     const ok = failure({ outcome: 'success', job: { namespace: 'airflow', name: 'job_0' }, runId: 'ok', eventTime: '2026-11-21T00:00:00.000Z' });
     const s = await accept(store, 'ok', ok);
     await store.recordSuccess(s.id, ok, 'airflow/job_0', { autoResolve: true });

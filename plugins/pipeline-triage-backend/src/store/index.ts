@@ -1,5 +1,7 @@
-export { KnexTriageStore, jobKeyOf } from './KnexTriageStore';
-export { migrateStore, rollbackStore } from './migrateStore';
-export type * from './types';
+export { KnexTriageStore, createKnexStores, type KnexStores } from './KnexTriageStore';
 export { KnexContractStore } from './KnexContractStore';
 export type { StoredContract, ContractToSave } from './KnexContractStore';
+export { jobKeyOf } from './jobKeyOf';
+export { migrateStore, rollbackStore } from './migrateStore';
+export { toIso } from './time';
+export type * from './types';

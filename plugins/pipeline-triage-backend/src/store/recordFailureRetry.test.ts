@@ -45,13 +45,13 @@ describe.each(databases.eachSupportedId())('a retried event on %s', databaseId =
       entityIndex: [],
       week: '2026-W47',
     };
-    const first = await store.claimEvent(id, 60_000);
+    const first = await store.claimEvents([id], 60_000).then(c => c[0]);
     expect(first?.attempts).toBe(1);
     expect((await store.recordFailure(record, { reopenWindowHours: 24 })).recorded).toBe(true);
     // A step after the commit failed: the event goes back to the queue and is claimed again.
     await store.failEvent(id, 'notification store down', { maxAttempts: 5, retryDelayMs: 0 });
     expect((await store.getEvent(id))?.status).toBe('pending');
-    const again = await store.claimEvent(id, 60_000);
+    const again = await store.claimEvents([id], 60_000).then(c => c[0]);
     expect(again?.attempts).toBe(2);
     const second = await store.recordFailure(record, { reopenWindowHours: 24 });
     expect(second.recorded).toBe(false);

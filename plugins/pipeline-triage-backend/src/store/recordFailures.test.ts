@@ -95,7 +95,7 @@ async function state(knex: Knex) {
   const events = (await knex('pt_events').select('event_key', 'status', 'incident_id')).map(e => `${e.event_key} ${e.status} ${e.incident_id ? keyOf.get(e.incident_id) : '-'}`);
   const trends = (await knex('pt_trend_counts').where('count', '!=', 0).select('scope', 'week', 'category', 'domain', 'team', 'count')).map(t => `${t.scope} ${t.week} ${t.category} ${t.domain} ${t.team} ${t.count}`);
   const recency = (await knex('pt_incident_recency').select('*')).map(r => `${r.scope} ${keyOf.get(r.incident_id)} ${iso(r.last_seen)}`);
-  const jobs = (await knex('pt_job_state').select('*')).map(j => `${j.job_key} ${j.consecutive_failures} ${iso(j.last_failure)} ${iso(j.failing_since)} ${iso(j.last_success)}`);
+  const jobs = (await knex('pt_job_state').select('*')).map(j => `${j.job_key} ${iso(j.last_failure)} ${iso(j.last_success)}`);
   const sort = <T>(a: T[]) => [...a].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
   return { incidents: sort(incidents), history: sort(history), entities: sort(entities), occurrences: sort(occurrences), events: sort(events), trends: sort(trends), jobs: sort(jobs), recency: sort(recency) };
 }

@@ -243,7 +243,7 @@ function track(touched: Map<string, Touched>, stored: Row): Touched {
 async function lockJobs(tx: Knex.Transaction, jobKeys: string[], isPg: boolean) {
   for (const keys of chunks(jobKeys)) {
     await tx('pt_job_state')
-      .insert(keys.map(job_key => ({ job_key, consecutive_failures: 0 })))
+      .insert(keys.map(job_key => ({ job_key })))
       .onConflict('job_key')
       .ignore();
     if (isPg) await tx('pt_job_state').whereIn('job_key', keys).orderBy('job_key').forUpdate().select('job_key');
@@ -293,7 +293,7 @@ async function writeRecency(tx: Knex.Transaction, shapes: Shapes) {
   }
 }
 
-/** The failing streak of each job: a failure newer than the last success extends it. */
+/** Each job's entity and last failure (out-of-order events keep the latest). */
 async function recordJobFailures(tx: Knex.Transaction, failureTimes: Map<string, string[]>, records: FailureRecord[]) {
   const entityRefs = new Map<string, string>();
   for (const r of records) if (r.jobEntityRef) entityRefs.set(r.jobKey, r.jobEntityRef);
@@ -305,17 +305,9 @@ async function recordJobFailures(tx: Knex.Transaction, failureTimes: Map<string,
         job_entity_ref: entityRefs.get(row.job_key) ?? row.job_entity_ref ?? null,
         last_success: row.last_success ? toIso(row.last_success) : null,
         last_failure: row.last_failure ? toIso(row.last_failure) : null,
-        failing_since: row.failing_since ? toIso(row.failing_since) : null,
-        consecutive_failures: row.consecutive_failures ?? 0,
       };
-      for (const at of failureTimes.get(row.job_key) ?? []) {
-        // Events may arrive out of order (imports, retried deliveries).
-        if (!state.last_success || at > state.last_success) {
-          state.consecutive_failures += 1;
-          state.failing_since = state.failing_since && state.failing_since < at ? state.failing_since : at;
-        }
-        state.last_failure = laterOf(state.last_failure, at);
-      }
+      // Events may arrive out of order (imports, retried deliveries).
+      for (const at of failureTimes.get(row.job_key) ?? []) state.last_failure = laterOf(state.last_failure, at);
       rows.push(state);
     }
   }

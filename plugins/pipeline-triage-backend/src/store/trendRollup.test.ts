@@ -4,7 +4,7 @@ import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore } from './migrateStore';
 import type { FailureRecord, TrendsQuery } from './types';
 import { databaseIds } from '../__testUtils__/databaseIds';
-import { failureRecord, type TestCategory } from './__testUtils__/failureRecord';
+import { failureRecord, overrideTo, type TestCategory } from './__testUtils__/failureRecord';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { fillTrendCounts } = require('../../migrations/2026112201_perf_trend_rollup.js');
@@ -50,13 +50,10 @@ describe.each(databases.eachSupportedId())('weekly trend rollup on %s', database
     }
     // An override moves every week of the incident to its new category and route.
     const [orders] = await knex('pt_incidents').where({ job_key: 'airflow/orders', category: 'resource_exhaustion' }).select('id');
-    await store.updateIncident(orders.id, {
-      action: 'override',
-      category: 'code_error',
-      reason: 'a bug',
-      by: 'user:default/me',
-      route: { recipient: 'group:default/dev', copy: [], rule: 'code', reason: 'code', notify: true },
-    });
+    await store.changeVerdict(
+      orders.id,
+      overrideTo('code_error', 'user:default/me', 'a bug', { recipient: 'group:default/dev', copy: [], rule: 'code', reason: 'code', notify: true }),
+    );
 
     const filters: TrendsQuery['filter'][] = [
       {},

@@ -3,10 +3,10 @@ import type {
   ContractFinding,
   DeadLetter,
   EntityStatus,
-  Environment,
   Finding,
   IncidentStats,
   UnlinkedName,
+  Environment,
   FailureEvent,
   IncidentDetail,
   IncidentStatus,
@@ -20,7 +20,7 @@ import type {
   EvidenceLine,
   TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
-import type { IncidentAccessFilter } from '../permissions/applyIncidentAccess';
+import type { IncidentAccessFilter, IncidentResource } from './applyIncidentAccess';
 
 /** An event as accepted by ingest, before it is processed. */
 export interface NewEvent {
@@ -98,13 +98,34 @@ export interface IncidentFilter {
   access?: IncidentAccessFilter;
 }
 
+/** A change of an incident's lifecycle; a change of its verdict is a VerdictChange. */
 export interface IncidentPatch {
-  action: 'acknowledge' | 'resolve' | 'reopen' | 'override';
-  category?: Category;
+  action: 'acknowledge' | 'resolve' | 'reopen';
   reason?: string;
   by: string;
-  /** Route for the overridden category; the service computes it. */
-  route?: RouteDecision;
+}
+
+/** An incident's verdict as stored: what every later change of it starts from. */
+export interface StoredVerdict {
+  category: Category;
+  environment: Environment;
+  verdict: TriageVerdict;
+  evidenceLines: EvidenceLine[];
+  causeChain: string[];
+  route: RouteDecision;
+  latestEvent: FailureEvent;
+}
+
+/** A verdict changed after first triage, whole: the store derives its columns from it. */
+export interface VerdictChange {
+  verdict: TriageVerdict;
+  evidenceLines: EvidenceLine[];
+  causeChain: string[];
+  route: RouteDecision;
+  /** A person's override: counted as one, and always noted in the status history. */
+  overridden?: boolean;
+  by: string;
+  reason?: string;
 }
 
 export interface TrendsQuery {
@@ -113,15 +134,8 @@ export interface TrendsQuery {
   groupBy: 'category' | 'domain' | 'team';
 }
 
-export interface JobState {
-  jobKey: string;
-  lastSuccess?: string;
-  lastFailure?: string;
-  failingSince?: string;
-  consecutiveFailures: number;
-}
-
-export interface TriageStore {
+/** The event queue: every accepted event is persisted here before it is processed. */
+export interface EventQueue {
   /**
    * Persists events in one transaction; re-deliveries come back as duplicates. The sweeper
    * leaves them to the accepting request for `sweepAfterMs`, so it does not race it.
@@ -129,12 +143,20 @@ export interface TriageStore {
   acceptEvents(events: NewEvent[], options?: { sweepAfterMs?: number }): Promise<AcceptedEvent[]>;
   /** When events of these keys were received, for those stored (text logs' dedup window). */
   receivedAtByKey(keys: string[]): Promise<Map<string, string>>;
-  /** Takes a lease on an event so exactly one worker processes it; undefined when another has it. */
-  claimEvent(id: string, leaseMs: number): Promise<StoredEvent | undefined>;
-  /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
   /** Claims those of the given events nobody holds, in the order given. */
   claimEvents(ids: string[], leaseMs: number): Promise<StoredEvent[]>;
+  /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
   claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]>;
+  /** Records a processing failure; after maxAttempts the event moves to the dead letters. */
+  failEvent(id: string, error: string, options: { maxAttempts: number; retryDelayMs: number }): Promise<'retry' | 'dead'>;
+  getEvent(id: string): Promise<StoredEvent | undefined>;
+  listDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Queue figures for /v1/stats and the health report. */
+  queueStats(): Promise<{ pending: number; dead: number; oldestPendingAt?: string }>;
+}
+
+/** Incidents and their lifecycle: what a failure or success does to them, reads, changes. */
+export interface IncidentStore {
   /** Stores a failure: groups it into an incident, counts the occurrence once, marks the event done. */
   recordFailure(record: FailureRecord, options: { reopenWindowHours: number }): Promise<RecordedOccurrence>;
   /** Records a batch of failures in one transaction, in order; results line up with the records. */
@@ -146,24 +168,34 @@ export interface TriageStore {
     jobKey: string,
     options: { autoResolve: boolean },
   ): Promise<{ resolvedIncidentIds: string[] }>;
-  /** Records a processing failure; after maxAttempts the event moves to the dead letters. */
-  failEvent(id: string, error: string, options: { maxAttempts: number; retryDelayMs: number }): Promise<'retry' | 'dead'>;
-  getEvent(id: string): Promise<StoredEvent | undefined>;
   listIncidents(filter: IncidentFilter, page: { limit: number; cursor?: string }): Promise<Page<IncidentSummary>>;
   getIncident(id: string): Promise<IncidentDetail | undefined>;
+  /** Acknowledge, resolve, reopen; a change of verdict goes through changeVerdict. */
   updateIncident(id: string, patch: IncidentPatch): Promise<IncidentDetail>;
-  recordNotification(incidentId: string, record: NotificationRecord): Promise<void>;
-  recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void>;
-  trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
-  jobState(jobKeys: string[]): Promise<JobState[]>;
+  /**
+   * The one writer of a changed verdict (columns, detail, status history, weekly counts).
+   * `decide` gets the verdict as stored under lock; undefined leaves it as it is. False then.
+   */
+  changeVerdict(id: string, decide: (current: StoredVerdict) => VerdictChange | undefined): Promise<boolean>;
   /** The status line of an entity page: open incidents, failing since, last success. */
   entityStatus(entityRef: string, access?: IncidentAccessFilter): Promise<EntityStatus>;
-  listDeadLetters(limit: number): Promise<DeadLetter[]>;
-  /** Counts names the catalog does not know (the job, datasets), for `GET /v1/unlinked`. */
-  noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void>;
-  listUnlinked(limit: number): Promise<UnlinkedName[]>;
   /** Groups that incidents last seen since `since` were routed to. */
   routedTeams(since: string): Promise<string[]>;
+  /** What the permission rules look at, for the permission backend's apply-conditions calls. */
+  incidentResources(ids: string[]): Promise<Array<IncidentResource | undefined>>;
+  /** Whether one incident passes a read scope, by the same SQL the lists use. */
+  incidentMatches(id: string, access: IncidentAccessFilter): Promise<boolean>;
+}
+
+/** Weekly trends and triage figures. */
+export interface TrendStore {
+  trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
+  /** Triage-quality and response figures for /v1/stats. */
+  triageStats(filter: IncidentFilter): Promise<IncidentStats>;
+}
+
+/** What runs showed beyond their failure: contract findings, schemas seen, names the catalog lacks. */
+export interface FindingStore {
   /** Stores findings of events (each once, however often an event is processed). */
   recordFindings(rows: Array<{ incidentId: string; eventId: string; at: string; finding: StoredFinding }>): Promise<void>;
   /** Findings about an entity (table, contract, pipeline or owning team), grouped by clause. */
@@ -173,12 +205,33 @@ export interface TriageStore {
    * baseline unless an already newer one is stored.
    */
   swapDatasetSchemas(swaps: Array<{ dataset: string; tableRef?: string; fields: unknown[]; at: string }>): Promise<Array<unknown[] | undefined>>;
-  /** Triage-quality and response figures for /v1/stats. */
-  triageStats(filter: IncidentFilter): Promise<IncidentStats>;
-  /** Queue figures for /v1/stats and the health report. */
-  queueStats(): Promise<{ pending: number; dead: number; oldestPendingAt?: string }>;
+  /** Counts names the catalog does not know (the job, datasets), for `GET /v1/unlinked`. */
+  noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void>;
+  listUnlinked(limit: number): Promise<UnlinkedName[]>;
 }
 
+/** Who was told what about an incident. */
+export interface NotificationLog {
+  recordNotification(incidentId: string, record: NotificationRecord): Promise<void>;
+  recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void>;
+}
+
+/** Stored payloads pared down after their retention window; retention/ decides what stays. */
+export interface RetentionStore {
+  /**
+   * Rewrites, in batches, the payload of each finished event received before `before` that is
+   * not yet pared to `level`. Returns how many were rewritten.
+   */
+  pareEvents(before: string, level: 'payload' | 'logs', pare: (event: FailureEvent) => unknown): Promise<number>;
+  /** Rewrites the latest event kept in the detail of incidents whose latest event is that old. */
+  pareIncidentEvents(before: string, pare: (event: FailureEvent) => FailureEvent): Promise<number>;
+}
+
+/** Every door at once: for wiring and for callers that span several concerns. */
+export type TriageStore = EventQueue & IncidentStore & TrendStore & FindingStore & NotificationLog & RetentionStore;
+
+export type { IncidentAccessFilter, IncidentResource };
+export type { IncidentAccessQuery } from './applyIncidentAccess';
 export type { StatusChange };
 /** The API's shapes the store returns as they are; declared once, in the common package. */
 export type { DeadLetter, EntityStatus, IncidentStats, UnlinkedName };

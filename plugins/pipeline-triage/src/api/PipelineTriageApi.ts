@@ -13,6 +13,7 @@ import type {
   IncidentSummary,
   Investigation,
   InvestigationStarted,
+  UnlinkedName,
   ItemsResponse,
   Page,
   TrendsResponse,
@@ -81,6 +82,8 @@ export interface PipelineTriageApi {
   listContractViolations(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>>;
   listSchemaDrift(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>>;
   getContract(entityRef: string): Promise<ContractState>;
+  /** Unknown job and dataset names, with candidates and the annotation that links each (full readers). */
+  listUnlinked(query: { entityRef?: string; limit?: number }): Promise<ItemsResponse<UnlinkedName>>;
   /** Starts an investigation; the backend answers 409 while one runs. */
   investigate(incidentId: string): Promise<InvestigationStarted>;
   /** Investigations of an incident, newest first, with their stored steps. */

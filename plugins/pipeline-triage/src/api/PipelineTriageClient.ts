@@ -10,6 +10,7 @@ import type {
   Investigation,
   InvestigationStarted,
   ItemsResponse,
+  UnlinkedName,
   Page,
   TrendsResponse,
   TriageStats,
@@ -89,6 +90,10 @@ export class PipelineTriageClient implements PipelineTriageApi {
 
   listSchemaDrift(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>> {
     return this.json(`/v1/schema-drift${toSearch({ ...query })}`);
+  }
+
+  listUnlinked(query: { entityRef?: string; limit?: number }): Promise<ItemsResponse<UnlinkedName>> {
+    return this.json(`/v1/unlinked${toSearch({ ...query })}`);
   }
 
   getContract(entityRef: string): Promise<ContractState> {

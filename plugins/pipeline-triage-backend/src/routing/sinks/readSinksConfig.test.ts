@@ -26,6 +26,14 @@ describe('readSinksConfig', () => {
     expect(pd.accepts!(aDelivery({ severity: 'critical' }))).toBe(true);
   });
 
+  it("builds a Slack sink from a bot token alone and a PagerDuty sink that relies on teams' keys", () => {
+    const sinks = read({ sinks: { slack: { botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api' }, pagerDuty: {} } });
+    expect(sinks.map(s => s.id)).toEqual(['slack', 'pagerduty']);
+    expect(() => read({ sinks: { slack: { timeoutMs: 5 } } })).toThrow('pipelineTriage.sinks.slack needs a webhookUrl, a botToken, or both');
+    expect(() => read({ sinks: { slack: { botToken: ' ' } } })).toThrow('botToken must not be empty');
+    expect(() => read({ sinks: { slack: { botToken: 'x', apiUrl: 'slack.com/api' } } })).toThrow('apiUrl must be an http(s) URL');
+  });
+
   it('fails start-up on a present but incomplete block, without echoing secrets', () => {
     // As when `secret: ${WEBHOOK_SECRET}` refers to an unset variable.
     expect(() => read({ sinks: { webhook: { url: 'https://x.example.com' } } })).toThrow(/secret/);

@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
+import type { EntityChannelLookup } from './entityChannels';
 import { pagerDutySink } from './pagerDutySink';
 import { SEVERITIES } from './severityRank';
 import { slackSink } from './slackSink';
@@ -10,7 +11,13 @@ import { webhookSink } from './webhookSink';
  * present. A present block with a missing or malformed value fails start-up rather than
  * silently dropping deliveries (e.g. `secret: ${WEBHOOK_SECRET}` with the variable unset).
  */
-export function readSinksConfig(config: Config): RouteSink[] {
+export function readSinksConfig(
+  config: Config,
+  options: {
+    /** Reads the routed team's and the job owner's channels (`slack.com/bot-notify`, `pagerduty.com/integration-key`). */
+    entities?: EntityChannelLookup;
+  } = {},
+): RouteSink[] {
   const sinks = config.getOptionalConfig('pipelineTriage.sinks');
   if (!sinks) return [];
   // Incident links are app-relative; Slack buttons and PagerDuty links need them absolute.
@@ -30,9 +37,18 @@ export function readSinksConfig(config: Config): RouteSink[] {
 
   const slack = sinks.getOptionalConfig('slack');
   if (slack) {
+    const webhookUrl = slack.getOptionalString('webhookUrl');
+    const botToken = slack.getOptionalString('botToken');
+    const apiUrl = slack.getOptionalString('apiUrl');
+    if (webhookUrl === undefined && botToken === undefined) {
+      throw new Error('pipelineTriage.sinks.slack needs a webhookUrl, a botToken, or both');
+    }
     result.push(
       slackSink({
-        webhookUrl: httpUrl(slack.getString('webhookUrl'), 'pipelineTriage.sinks.slack.webhookUrl'),
+        webhookUrl: webhookUrl === undefined ? undefined : httpUrl(webhookUrl, 'pipelineTriage.sinks.slack.webhookUrl'),
+        botToken: botToken === undefined ? undefined : nonEmpty(botToken, 'pipelineTriage.sinks.slack.botToken'),
+        apiUrl: apiUrl === undefined ? undefined : httpUrl(apiUrl, 'pipelineTriage.sinks.slack.apiUrl'),
+        entities: options.entities,
         timeoutMs: positive(slack.getOptionalNumber('timeoutMs'), 'pipelineTriage.sinks.slack.timeoutMs'),
         baseUrl,
       }),
@@ -48,9 +64,12 @@ export function readSinksConfig(config: Config): RouteSink[] {
         `pipelineTriage.sinks.pagerDuty.minSeverity must be one of ${SEVERITIES.join(', ')}, got '${minSeverity}'`,
       );
     }
+    const routingKey = pagerDuty.getOptionalString('routingKey');
     result.push(
       pagerDutySink({
-        routingKey: nonEmpty(pagerDuty.getString('routingKey'), 'pipelineTriage.sinks.pagerDuty.routingKey'),
+        // Optional: teams' own pagerduty.com/integration-key annotations may be all there is.
+        routingKey: routingKey === undefined ? undefined : nonEmpty(routingKey, 'pipelineTriage.sinks.pagerDuty.routingKey'),
+        entities: options.entities,
         url: url === undefined ? undefined : httpUrl(url, 'pipelineTriage.sinks.pagerDuty.url'),
         minSeverity,
         timeoutMs: positive(pagerDuty.getOptionalNumber('timeoutMs'), 'pipelineTriage.sinks.pagerDuty.timeoutMs'),

@@ -55,3 +55,29 @@ export function failureRecord(o: {
     week: o.week,
   };
 }
+
+/** A person's override as triage/reclassify hands it to the store's one verdict writer. */
+export function overrideTo(
+  category: TestCategory,
+  by: string,
+  reason: string,
+  route?: import('@internal/plugin-pipeline-triage-common').RouteDecision,
+) {
+  return (current: import('../types').StoredVerdict): import('../types').VerdictChange => ({
+    verdict: {
+      ...current.verdict,
+      classification: {
+        ...current.verdict.classification,
+        category,
+        domain: category === 'code_error' ? 'code' : 'infra',
+        source: 'override',
+      },
+    },
+    evidenceLines: current.evidenceLines,
+    causeChain: current.causeChain,
+    route: route ?? current.route,
+    overridden: true,
+    by,
+    reason,
+  });
+}

@@ -130,6 +130,32 @@ describe('EntityPipelineTriageContent', () => {
     expect(screen.getByText('Read more about annotations').closest('a')).toHaveAttribute('href', expect.stringContaining('annotations'));
   });
 
+  it('offers an unlinked entity the failed names that may be its own, with the annotation that links each', async () => {
+    const snippet = 'metadata:\n  annotations:\n    pipeline-triage.io/openlineage-job: "airflow-prod/website_build"\n';
+    const api = createFakeApi({
+      listIncidents: async () => ({ items: [] }),
+      listUnlinked: async () => ({
+        items: [{ kind: 'job', name: 'airflow-prod/website_build', count: 3, firstSeen: '2026-01-01T00:00:00Z', lastSeen: '2026-01-02T00:00:00Z', candidates: [{ entityRef: 'component:default/website' }], snippet }],
+      }),
+    });
+    await renderWithApi(<EntityPipelineTriageContent />, api, plainEntity);
+    expect(await screen.findByText('Failures that may belong to this entity')).toBeInTheDocument();
+    expect(screen.getByText('airflow-prod/website_build')).toBeInTheDocument();
+    // The highlighter splits the YAML into spans: read the card's text.
+    const card = screen.getByText('Failures that may belong to this entity').closest('.MuiCard-root')!;
+    expect(card.textContent).toContain('pipeline-triage.io/openlineage-job: "airflow-prod/website_build"');
+    expect(api.listUnlinked).toHaveBeenCalledWith({ entityRef: 'component:default/website', limit: 5 });
+    // The generic explanation stays below.
+    expect(screen.getByText('This entity is not linked to any pipeline')).toBeInTheDocument();
+  });
+
+  it('shows only the generic explanation when the caller may not list unlinked names', async () => {
+    const api = createFakeApi({ listIncidents: async () => ({ items: [] }), listUnlinked: async () => Promise.reject(new Error('403')) });
+    await renderWithApi(<EntityPipelineTriageContent />, api, plainEntity);
+    expect(await screen.findByText('This entity is not linked to any pipeline')).toBeInTheDocument();
+    expect(screen.queryByText('Failures that may belong to this entity')).not.toBeInTheDocument();
+  });
+
   it('says no failures were recorded for a linked entity without incidents', async () => {
     const api = createFakeApi({ listIncidents: async () => ({ items: [] }) });
     await renderWithApi(<EntityPipelineTriageContent />, api, pipelineEntity);

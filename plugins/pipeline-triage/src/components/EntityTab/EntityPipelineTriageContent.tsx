@@ -10,6 +10,7 @@ import { IncidentHistory } from '../IncidentTable';
 import { TriageErrorPanel, useIncidentSignal } from '../shared';
 import { EntityStatusLine } from './EntityStatusLine';
 import { UnlinkedEmptyState } from './UnlinkedEmptyState';
+import { UnlinkedSuggestions } from './UnlinkedSuggestions';
 import { TrendsPanel } from '../Trends';
 import { ContractViolationsPanel, isContract } from '../ContractViolations';
 import { entityScopes, hasLinkingAnnotation, isGroup, trendsScope } from './entityScopes';
@@ -42,7 +43,14 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
 
   if (probe.loading) return <Progress />;
   if (probe.error) return <TriageErrorPanel error={probe.error} title="Could not load incidents" />;
-  if (!probe.value) return <UnlinkedEmptyState entity={entity} readMoreUrl={props.readMoreUrl} />;
+  if (!probe.value) {
+    return (
+      <>
+        <UnlinkedSuggestions entityRef={ref} />
+        <UnlinkedEmptyState entity={entity} readMoreUrl={props.readMoreUrl} />
+      </>
+    );
+  }
 
   return (
     <Grid container spacing={3}>

@@ -10,6 +10,9 @@ import { makeDetail } from '../../__testUtils__/fixtures';
 import { renderWithApi, type Authorize } from '../../__testUtils__/render';
 import { IncidentDrawer } from './IncidentDrawer';
 
+// The drawer's first render (MUI, markdown, charts) is slow on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 /*
  * The drawer asks the permission framework before it shows an action: Acknowledge, Resolve,
  * Reopen, Override, Attach evidence and Accept need update on the incident; Investigate needs

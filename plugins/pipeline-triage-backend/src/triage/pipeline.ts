@@ -1,17 +1,13 @@
-import { DateTime } from 'luxon';
-import type {
-  Category,
-  FailureEvent,
-  LinkedEntity,
-  RouteDecision as TriageRouteDecision,
-} from '@internal/plugin-pipeline-triage-common';
-import type { LinkResult, Linker } from './linking';
-import type { BatchEngine, EngineResult, TriageContext, TriageEngine } from './engine';
-import { recordFindings, violationEvidence, violationsForEvent } from './findings';
-import { delayPastSla } from './routing/delayPastSla';
-import type { IncidentNotifier, NotifyInput } from './notify/IncidentNotifier';
-import type { RoutePolicy } from './routing';
-import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from './store';
+import type { Category, RouteDecision as TriageRouteDecision } from '@internal/plugin-pipeline-triage-common';
+import type { LinkResult, Linker } from '../linking';
+import type { BatchEngine, EngineResult, TriageEngine } from '../engine';
+import type { Violation } from '../contracts';
+import { recordFindings } from '../findings';
+import type { IncidentNotifier, NotifyInput } from '../notify';
+import type { RoutePolicy } from '../routing';
+import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from '../store';
+import { assess, routeFor, settleVerdict, type Assessment } from './decide';
+import { entityIndexOf, isoWeek, linkedEntitiesOf } from './records';
 
 export interface TriageStages {
   linker: Linker;
@@ -28,11 +24,21 @@ export interface TriageStages {
   assist?: (incidentId: string) => Promise<{ category?: Category; route?: TriageRouteDecision; safeToRetry?: boolean } | undefined>;
 }
 
-const KIND_WEIGHT: Record<RecordedOccurrence['kind'], number> = { repeat: 0, reopened: 1, new: 2 };
-
 export interface TriageOutcome extends RecordedOccurrence {
   category: Category;
   safeToRetry: boolean;
+}
+
+/** Everything decided about one failure before anything is stored. */
+export interface FailureDecision {
+  stored: StoredEvent;
+  links: LinkResult;
+  violations: Violation[];
+  result: EngineResult;
+  route: TriageRouteDecision;
+  environment: string;
+  entityIndex: Array<{ entityRef: string; role: string }>;
+  record: FailureRecord;
 }
 
 /**
@@ -75,92 +81,38 @@ export async function triageFailures(batch: StoredEvent[], stages: TriageStages)
   return outcomes;
 }
 
+// Deciding: link, assess, classify, grade and route (triage/decide.ts) before anything is stored.
+
+async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
+  const p = await prepare(stored, stages);
+  return decide(p, stages.engine.triage(stored.event, p.assessment.ctx), stages);
+}
+
 /** Links every failure, then classifies them all at once (in the engine's workers if large). */
 async function decideFailures(batch: StoredEvent[], stages: TriageStages): Promise<FailureDecision[]> {
   const prepared: Prepared[] = [];
   for (const stored of batch) prepared.push(await prepare(stored, stages));
-  const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.ctx }));
+  const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.assessment.ctx }));
   const results = stages.batchEngine
     ? await stages.batchEngine.triageMany(jobs)
     : jobs.map(j => stages.engine.triage(j.event, j.ctx));
   return prepared.map((p, i) => decide(p, results[i], stages));
 }
 
-/**
- * The failure that speaks for each incident of a batch: its last one, told as "new" if any of
- * them opened it and as a partial write if any of them wrote part of its output.
- */
-function speakersOf(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
-  const byIncident = new Map<string, { index: number; kind: RecordedOccurrence['kind']; partialWrite: boolean }>();
-  for (const [index, o] of occurrences.entries()) {
-    if (!o.recorded) continue;
-    const seen = byIncident.get(o.incidentId);
-    const kind = seen && KIND_WEIGHT[seen.kind] >= KIND_WEIGHT[o.kind] ? seen.kind : o.kind;
-    const partialWrite = Boolean(seen?.partialWrite) || decisions[index].result.verdict.partialWrite.partialWrite === 'true';
-    byIncident.set(o.incidentId, { index, kind, partialWrite });
-  }
-  return new Map(
-    [...byIncident.values()].map(s => [s.index, { occurrence: { ...occurrences[s.index], kind: s.kind }, partialWrite: s.partialWrite }]),
-  );
-}
-
-function latestEventTime(batch: StoredEvent[]): string {
-  return batch.reduce((latest, s) => (s.event.eventTime > latest ? s.event.eventTime : latest), batch[0].event.eventTime);
-}
-
-/** Everything decided about one failure before anything is stored. */
-export interface FailureDecision {
-  stored: StoredEvent;
-  links: LinkResult;
-  violations: ReturnType<typeof violationsForEvent>;
-  result: EngineResult;
-  route: TriageRouteDecision;
-  environment: string;
-  entityIndex: Array<{ entityRef: string; role: string }>;
-  record: FailureRecord;
-}
-
-async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
-  const p = await prepare(stored, stages);
-  return decide(p, stages.engine.triage(stored.event, p.ctx), stages);
-}
-
 interface Prepared {
   stored: StoredEvent;
-  links: LinkResult;
-  violations: ReturnType<typeof violationsForEvent>;
-  ctx: TriageContext;
+  assessment: Assessment;
 }
 
-/** What the engine needs besides the event: the catalog's facts and the contract findings. */
 async function prepare(stored: StoredEvent, stages: TriageStages): Promise<Prepared> {
-  const { event } = stored;
-  const links = await stages.linker.link(event);
-  const violations = violationsForEvent(event, links);
-  const ctx: TriageContext = {
-    idempotent: links.job?.idempotent,
-    writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
-    runbookUrl: links.job?.runbookUrl,
-    extraEvidence: violationEvidence(violations),
-  };
-  return { stored, links, violations, ctx };
+  return { stored, assessment: assess(stored.event, await stages.linker.link(stored.event)) };
 }
 
-function decide({ stored, links, violations }: Prepared, result: EngineResult, stages: TriageStages): FailureDecision {
+function decide({ stored, assessment }: Prepared, engineResult: EngineResult, stages: TriageStages): FailureDecision {
   const { event } = stored;
-  // A broken data contract is a promise to consumers: never less than high severity.
-  if (violations.length && (result.verdict.severity === 'normal' || result.verdict.severity === 'low')) {
-    result.verdict.severity = 'high';
-  }
-  const { classification } = result.verdict;
-  const environment = event.environment ?? 'prod';
-  const route = stages.routes.decide({
-    category: classification.category,
-    environment,
-    links,
-    pastSla: delayPastSla(event, links, violations, stages.routes.sourceDelaySlaSeconds),
-    affectedTables: violations.map(v => v.tableRef),
-  });
+  const { links, violations, environment } = assessment;
+  const result = { ...engineResult, verdict: settleVerdict(assessment, engineResult.verdict) };
+  const route = routeFor(assessment, result.verdict.classification.category, stages.routes);
   const entityIndex = entityIndexOf(links, route.recipient);
   const record: FailureRecord = {
     eventId: stored.id,
@@ -181,6 +133,8 @@ function decide({ stored, links, violations }: Prepared, result: EngineResult, s
   return { stored, links, violations, result, route, environment, entityIndex, record };
 }
 
+// Recording beside the incident: contract findings, names the catalog does not know.
+
 async function noteFindings(decisions: FailureDecision[], occurrences: RecordedOccurrence[], stages: TriageStages) {
   const recorded = decisions.flatMap((d, i) =>
     occurrences[i].recorded
@@ -199,6 +153,32 @@ function unlinkedNames(decisions: FailureDecision[], occurrences: RecordedOccurr
           ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
         ]
       : [],
+  );
+}
+
+function latestEventTime(batch: StoredEvent[]): string {
+  return batch.reduce((latest, s) => (s.event.eventTime > latest ? s.event.eventTime : latest), batch[0].event.eventTime);
+}
+
+// Telling: one notice per incident, after the automatic investigation had its chance.
+
+const KIND_WEIGHT: Record<RecordedOccurrence['kind'], number> = { repeat: 0, reopened: 1, new: 2 };
+
+/**
+ * The failure that speaks for each incident of a batch: its last one, told as "new" if any of
+ * them opened it and as a partial write if any of them wrote part of its output.
+ */
+function speakersOf(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
+  const byIncident = new Map<string, { index: number; kind: RecordedOccurrence['kind']; partialWrite: boolean }>();
+  for (const [index, o] of occurrences.entries()) {
+    if (!o.recorded) continue;
+    const seen = byIncident.get(o.incidentId);
+    const kind = seen && KIND_WEIGHT[seen.kind] >= KIND_WEIGHT[o.kind] ? seen.kind : o.kind;
+    const partialWrite = Boolean(seen?.partialWrite) || decisions[index].result.verdict.partialWrite.partialWrite === 'true';
+    byIncident.set(o.incidentId, { index, kind, partialWrite });
+  }
+  return new Map(
+    [...byIncident.values()].map(s => [s.index, { occurrence: { ...occurrences[s.index], kind: s.kind }, partialWrite: s.partialWrite }]),
   );
 }
 
@@ -250,53 +230,4 @@ function silentOutcome(d: FailureDecision, occurrence: RecordedOccurrence): Tria
     category: d.result.verdict.classification.category,
     safeToRetry: d.result.verdict.retry.safeToRetry,
   };
-}
-
-export function isoWeek(event: FailureEvent, zone: string): string {
-  return DateTime.fromISO(event.eventTime, { zone }).toFormat("kkkk-'W'WW");
-}
-
-function linkedEntitiesOf(links: LinkResult): LinkedEntity[] {
-  const out: LinkedEntity[] = [];
-  if (links.job) out.push({ entityRef: links.job.entityRef, role: 'job', title: links.job.title });
-  for (const [role, list] of [['input', links.inputs], ['output', links.outputs]] as const) {
-    for (const d of list) {
-      if (d.table) out.push({ entityRef: d.table.entityRef, role, title: d.table.title });
-      if (d.contract) out.push({ entityRef: d.contract.entityRef, role: 'contract', title: d.contract.title });
-      for (const p of role === 'input' ? d.producers : []) {
-        out.push({ entityRef: p.entityRef, role: 'upstream_producer', title: p.title });
-      }
-    }
-  }
-  for (const d of links.downstream) out.push({ entityRef: d.entityRef, role: 'downstream', title: d.title });
-  for (const d of links.dependencies ?? []) out.push({ entityRef: d.entityRef, role: 'dependency', title: d.title });
-  // Two inputs written by one producer name it once.
-  const seen = new Set<string>();
-  return out.filter(e => {
-    const key = `${e.role}|${e.entityRef}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The entity refs an incident is listed under; owners of each linked entity let teams find it. */
-function entityIndexOf(links: LinkResult, routedTo: string | undefined) {
-  const index: Array<{ entityRef: string; role: string }> = [];
-  const add = (entityRef: string | undefined, role: string) => {
-    if (entityRef) index.push({ entityRef: entityRef.toLocaleLowerCase('en-US'), role });
-  };
-  add(links.job?.entityRef, 'job');
-  add(links.job?.ownerRef, 'owner');
-  for (const [role, list] of [['input', links.inputs], ['output', links.outputs]] as const) {
-    for (const d of list) {
-      add(d.table?.entityRef, role);
-      add(d.table?.ownerRef, 'owner');
-      add(d.contract?.entityRef, 'contract');
-      // The producer of a table this run used sees the findings about it.
-      for (const p of d.producers) if (p.entityRef !== links.job?.entityRef) add(p.entityRef, 'upstream_producer');
-    }
-  }
-  add(routedTo, 'routed');
-  return index;
 }

@@ -1,7 +1,26 @@
 import type { Knex } from 'knex';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { isAndCriteria, isNotCriteria, isOrCriteria } from '@backstage/plugin-permission-node';
-import type { IncidentAccessQuery } from './incidentResource';
+
+/** What the permission rules look at on one incident. */
+export interface IncidentResource {
+  id: string;
+  /** Owner of the incident's job entity, e.g. group:default/data-platform. */
+  ownerRef?: string;
+  /** The team (or user) the incident is routed to. */
+  routedTo?: string;
+  environment: string;
+  /** Every entity the incident is filed under: job, inputs, outputs, contracts, owners. */
+  entityRefs: string[];
+}
+
+/**
+ * A rule's query form: one column or the entity index matched against a list of values. The
+ * store turns a criteria tree of these into a knex where-clause (`applyIncidentAccess`).
+ */
+export type IncidentAccessQuery =
+  | { column: 'owner_ref' | 'routed_to' | 'environment'; values: string[] }
+  | { entityRefs: string[] };
 
 /** A read scope: the criteria a policy's conditional decision translated to. */
 export type IncidentAccessFilter = PermissionCriteria<IncidentAccessQuery>;

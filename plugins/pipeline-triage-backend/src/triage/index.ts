@@ -1,0 +1,5 @@
+export { triageFailure, triageFailures } from './pipeline';
+export type { FailureDecision, TriageOutcome, TriageStages } from './pipeline';
+export { Reclassifier, conservativeRetry } from './reclassify';
+export type { ReclassifyDeps } from './reclassify';
+export { isoWeek } from './records';
