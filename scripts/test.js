@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * `npm test`: every workspace's jest tests, with PostgreSQL whenever one is reachable, then the
- * crash test (`npm run test:crash`) when PostgreSQL is there and no jest arguments were given.
+ * crash test (`npm run test:crash`) when PostgreSQL is there and the Airflow package's Python
+ * tests (`npm run test:python`), both only when no jest arguments were given.
  * Under CI=true an unreachable PostgreSQL fails the run instead of silently skipping.
  * Prints a closing `N passed, N failed` line summing both; extra arguments go to jest.
  */
@@ -51,6 +52,16 @@ async function main() {
     passed += line ? Number(line[1]) : 0;
     failed += line ? Number(line[2]) : 1;
     ok = ok && crash.status === 0;
+  }
+  if (process.argv.length <= 2) {
+    // The Airflow package's stdlib tests (examples/airflow), counted in the same closing line.
+    const py = spawnSync('python3', [path.resolve(__dirname, '../examples/airflow/tests/run.py')], { encoding: 'utf8', env });
+    process.stdout.write(py.stdout ?? '');
+    process.stderr.write(py.stderr ?? '');
+    const line = (py.stdout ?? '').match(/^python: (\d+) passed, (\d+) failed/m);
+    passed += line ? Number(line[1]) : 0;
+    failed += line ? Number(line[2]) : 1;
+    ok = ok && py.status === 0;
   }
   console.log(`test: ${passed} passed, ${failed} failed`);
   process.exit(ok && failed === 0 ? 0 : 1);
