@@ -7,6 +7,7 @@ import type {
   IncidentFilter,
   IncidentPatch,
   IncidentStore,
+  JobRun,
   RecordedOccurrence,
   StoredVerdict,
   VerdictChange,
@@ -58,6 +59,37 @@ export class KnexIncidentStore implements IncidentStore {
       .where('job_key', jobKey)
       .andWhere(q => q.whereNull('last_success').orWhere('last_success', '<', at))
       .update({ last_success: at });
+  }
+
+  async recentRuns(jobKeys: string[], options: { since: string; perJob: number }): Promise<Map<string, JobRun[]>> {
+    const keys = [...new Set(jobKeys)];
+    const runs = new Map<string, JobRun[]>(keys.map(k => [k, []]));
+    if (keys.length === 0) return runs;
+    const since = toIso(options.since);
+    const limit = options.perJob * keys.length;
+    const [failures, successes] = await Promise.all([
+      this.db('pt_occurrences as o')
+        .join('pt_incidents as i', 'i.id', 'o.incident_id')
+        .whereIn('i.job_key', keys)
+        .andWhere('o.event_time', '>=', since)
+        .orderBy('o.event_time', 'desc')
+        .limit(limit)
+        .select('i.job_key', 'i.signature', 'o.event_id', 'o.event_time'),
+      this.db('pt_events')
+        .whereIn('job_key', keys)
+        .andWhere('outcome', 'success')
+        .andWhere('event_time', '>=', since)
+        .orderBy('event_time', 'desc')
+        .limit(limit)
+        .select('job_key', 'id', 'event_time'),
+    ]);
+    const add = (jobKey: string, run: JobRun) => {
+      const list = runs.get(jobKey)!;
+      if (list.filter(r => (r.signature === undefined) === (run.signature === undefined)).length < options.perJob) list.push(run);
+    };
+    for (const f of failures) add(f.job_key, { eventId: f.event_id, at: toIso(f.event_time), signature: f.signature });
+    for (const s of successes) add(s.job_key, { eventId: s.id, at: toIso(s.event_time) });
+    return runs;
   }
 
   async recordSuccess(
