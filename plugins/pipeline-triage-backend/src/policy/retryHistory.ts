@@ -52,8 +52,9 @@ const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 function sentence(h: RetryHistory): string {
   const parts = [`${h.succeeded} succeeded`, ...(h.failedSame ? [`${h.failedSame} failed the same way`] : [])];
-  const last =
-    h.lastFailedSame === 1 ? '; the last retry failed the same way' : h.lastFailedSame > 1 ? `; the last ${h.lastFailedSame} retries failed the same way` : '';
+  let last = '';
+  if (h.lastFailedSame === 1) last = '; the last retry failed the same way';
+  if (h.lastFailedSame > 1) last = `; the last ${h.lastFailedSame} retries failed the same way`;
   return `This job failed this way and was retried ${times(h.retried)} before: ${parts.join(', ')}${last}.`;
 }
 
