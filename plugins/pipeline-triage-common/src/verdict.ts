@@ -44,6 +44,20 @@ export interface RetryVerdict {
   reason: string;
   /** The signal that would have allowed a yes, when the answer is no. */
   wouldAllowYes?: string;
+  /** What followed this job's earlier failures with the same signature (absent: none known). */
+  history?: RetryHistory;
+}
+
+/** What happened after this job's earlier failures with the same signature, in a bounded window. */
+export interface RetryHistory {
+  /** Earlier failures that were followed by another run of the job. */
+  retried: number;
+  /** ... by a success. */
+  succeeded: number;
+  /** ... by a failure with the same signature. */
+  failedSame: number;
+  /** The trailing run of same-signature failures with no success between, ending at this one. */
+  lastFailedSame: number;
 }
 
 export interface PartialWriteVerdict {

@@ -14,7 +14,15 @@ import {
   type RulePack,
 } from '../classify';
 import { Evidence, extractEvidence } from '../evidence';
-import { decidePartialWrite, decideRetry, decideSeverity, findTransientCause, nonTransientReason } from '../policy';
+import {
+  decidePartialWrite,
+  decideRetry,
+  decideSeverity,
+  findTransientCause,
+  nonTransientReason,
+  summariseHistory,
+  type JobOutcome,
+} from '../policy';
 import { missingEvidence, recommend } from '../recommend';
 import { selectEvidenceLines } from './evidenceLines';
 import { headline } from './headline';
@@ -30,6 +38,11 @@ export interface TriageContext {
   runbookUrl?: string;
   /** Evidence from later stages (contract violations, lineage), scored with the rules. */
   extraEvidence?: ExtraEvidence[];
+  /**
+   * The job's recent runs (failures with their signature, successes), read by triage before the
+   * engine runs; the retry policy reads those of this failure's signature. Absent in the CLI.
+   */
+  history?: JobOutcome[];
 }
 
 export interface EngineResult {
@@ -87,6 +100,9 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
     // Transience is read only where the category may be retried at all: the rest answer no.
     const retryable = CATEGORY_INFO[classification.category].retryDefault !== 'no';
     const nonTransient = retryable ? nonTransientReason(evidence, classification.category) : undefined;
+    const root = evidence.causeChain[0]?.text ?? event.errorMessage ?? evidence.lines.find(l => l.role === 'error')?.body;
+    const signature = failureSignature(classification.category, root ?? '');
+    const history = ctx.history && summariseHistory(ctx.history, { at: event.eventTime, signature });
     const retry = decideRetry({
       category: classification.category,
       partialWrite: partialWrite.partialWrite,
@@ -97,6 +113,7 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       confidence: classification.confidence,
       nonTransient: nonTransient?.reason,
       transientCause: retryable ? findTransientCause(evidence, classification.category) : undefined,
+      history,
     });
     const severity = decideSeverity({
       category: classification.category,
@@ -114,14 +131,13 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       runbookUrl: ctx.runbookUrl,
     });
     const abstention = missingEvidence(event, evidence, classification);
-    const root = evidence.causeChain[0]?.text ?? event.errorMessage ?? evidence.lines.find(l => l.role === 'error')?.body;
     const verdict: TriageVerdict = {
       classification,
       partialWrite,
       retry,
       recommendation,
       severity,
-      signature: failureSignature(classification.category, root ?? ''),
+      signature,
       summary: summarise(classification.category, headline(evidence) ?? root),
       ...(abstention ? { missingEvidence: abstention } : {}),
     };

@@ -2,9 +2,11 @@ import {
   CATEGORY_INFO,
   Category,
   PartialWrite,
+  RetryHistory,
   RetryVerdict,
 } from '@internal/plugin-pipeline-triage-common';
 import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import { applyHistory } from './retryHistory';
 import type { TransientCause } from './transientCause';
 
 export interface RetryInput {
@@ -25,6 +27,8 @@ export interface RetryInput {
    * the answer is no: a category's default never makes a yes alone.
    */
   transientCause?: TransientCause;
+  /** What followed this job's earlier failures with the same signature: may only tighten. */
+  history?: RetryHistory;
 }
 
 /**
@@ -80,6 +84,10 @@ function whySafe(partialWrite: PartialWrite, idempotent?: boolean): string {
  * answers "no" and names the signal that would have allowed "yes".
  */
 export function decideRetry(input: RetryInput): RetryVerdict {
+  return applyHistory(decideFromThisRun(input), input.history);
+}
+
+function decideFromThisRun(input: RetryInput): RetryVerdict {
   const { category, partialWrite, attempt, maxAttempts, idempotent, writesOutput, confidence } = input;
   const rule = CATEGORY_INFO[category].retryDefault;
   if (rule === 'no') {

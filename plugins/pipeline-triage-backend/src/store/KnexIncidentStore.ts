@@ -7,6 +7,7 @@ import type {
   IncidentFilter,
   IncidentPatch,
   IncidentStore,
+  JobRun,
   RecordedOccurrence,
   StoredVerdict,
   VerdictChange,
@@ -58,6 +59,39 @@ export class KnexIncidentStore implements IncidentStore {
       .where('job_key', jobKey)
       .andWhere(q => q.whereNull('last_success').orWhere('last_success', '<', at))
       .update({ last_success: at });
+  }
+
+  async recentRuns(jobKeys: string[], options: { since: string; perJob: number }): Promise<Map<string, JobRun[]>> {
+    const keys = [...new Set(jobKeys)];
+    const runs = new Map<string, JobRun[]>(keys.map(k => [k, []]));
+    if (keys.length === 0) return runs;
+    const since = toIso(options.since);
+    // The latest `perJob` of each kind per job, ranked in SQL: a busy job cannot crowd out the
+    // history of a quiet one in the same batch.
+    const latest = (q: Knex.QueryBuilder, jobColumn: string, timeColumn: string) =>
+      this.db
+        .from(q.select(this.db.raw(`row_number() over (partition by ${jobColumn} order by ${timeColumn} desc) as rn`)).as('ranked'))
+        .where('rn', '<=', options.perJob)
+        .select('*');
+    const [failures, successes] = await Promise.all([
+      latest(
+        this.db('pt_occurrences as o')
+          .join('pt_incidents as i', 'i.id', 'o.incident_id')
+          .whereIn('i.job_key', keys)
+          .andWhere('o.event_time', '>=', since)
+          .select('i.job_key', 'i.signature', 'o.event_id', 'o.event_time'),
+        'i.job_key',
+        'o.event_time',
+      ),
+      latest(
+        this.db('pt_events').whereIn('job_key', keys).andWhere('outcome', 'success').andWhere('event_time', '>=', since).select('job_key', 'id', 'event_time'),
+        'job_key',
+        'event_time',
+      ),
+    ]);
+    for (const f of failures) runs.get(f.job_key)!.push({ eventId: f.event_id, at: toIso(f.event_time), signature: f.signature });
+    for (const s of successes) runs.get(s.job_key)!.push({ eventId: s.id, at: toIso(s.event_time) });
+    return runs;
   }
 
   async recordSuccess(

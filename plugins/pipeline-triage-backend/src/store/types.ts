@@ -134,6 +134,13 @@ export interface TrendsQuery {
   groupBy: 'category' | 'domain' | 'team';
 }
 
+/** One earlier run of a job: a failure with its signature, or a success (no signature). */
+export interface JobRun {
+  eventId: string;
+  at: string;
+  signature?: string;
+}
+
 /** The event queue: every accepted event is persisted here before it is processed. */
 export interface EventQueue {
   /**
@@ -177,6 +184,11 @@ export interface IncidentStore {
    * `decide` gets the verdict as stored under lock; undefined leaves it as it is. False then.
    */
   changeVerdict(id: string, decide: (current: StoredVerdict) => VerdictChange | undefined): Promise<boolean>;
+  /**
+   * The recent runs of these jobs, in one read for a whole batch: failures with their signature
+   * and successes, from `since` on, at most `perJob` of each kind per job (the latest).
+   */
+  recentRuns(jobKeys: string[], options: { since: string; perJob: number }): Promise<Map<string, JobRun[]>>;
   /** The status line of an entity page: open incidents, failing since, last success. */
   entityStatus(entityRef: string, access?: IncidentAccessFilter): Promise<EntityStatus>;
   /** Groups that incidents last seen since `since` were routed to. */

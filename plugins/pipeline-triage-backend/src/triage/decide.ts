@@ -11,6 +11,7 @@ import { violationEvidence, violationsForEvent } from '../findings';
 import type { LinkResult } from '../linking';
 import { contractSeverity } from '../policy';
 import { delayPastSla, type RoutePolicy } from '../routing';
+import type { JobRun } from '../store';
 
 /**
  * What a verdict about one failure is decided from besides the event: the catalog's links, the
@@ -25,7 +26,16 @@ export interface Assessment {
   environment: Environment;
 }
 
-export function assess(event: FailureEvent, links: LinkResult): Assessment {
+/** How far back the job's own history is read: its last runs of each kind within 30 days. */
+export const HISTORY_WINDOW = { days: 30, runsPerJob: 20 };
+
+/** The earliest time the history of these events is read from. */
+export function historySince(events: FailureEvent[]): string {
+  const earliest = Math.min(...events.map(e => Date.parse(e.eventTime)));
+  return new Date(earliest - HISTORY_WINDOW.days * 86_400_000).toISOString();
+}
+
+export function assess(event: FailureEvent, links: LinkResult, history?: JobRun[]): Assessment {
   const violations = violationsForEvent(event, links);
   return {
     event,
@@ -36,6 +46,7 @@ export function assess(event: FailureEvent, links: LinkResult): Assessment {
       writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
       runbookUrl: links.job?.runbookUrl,
       extraEvidence: violationEvidence(violations),
+      ...(history?.length ? { history } : {}),
     },
     environment: event.environment ?? 'prod',
   };

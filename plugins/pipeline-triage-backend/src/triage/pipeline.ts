@@ -5,8 +5,8 @@ import type { Violation } from '../contracts';
 import { recordFindings } from '../findings';
 import type { IncidentNotifier, NotifyInput } from '../notify';
 import type { RoutePolicy } from '../routing';
-import { jobKeyOf, type FailureRecord, type RecordedOccurrence, type StoredEvent, type TriageStore } from '../store';
-import { assess, routeFor, settleVerdict, type Assessment } from './decide';
+import { jobKeyOf, type FailureRecord, type JobRun, type RecordedOccurrence, type StoredEvent, type TriageStore } from '../store';
+import { assess, HISTORY_WINDOW, historySince, routeFor, settleVerdict, type Assessment } from './decide';
 import { entityIndexOf, isoWeek, linkedEntitiesOf } from './records';
 
 export interface TriageStages {
@@ -84,14 +84,15 @@ export async function triageFailures(batch: StoredEvent[], stages: TriageStages)
 // Deciding: link, assess, classify, grade and route (triage/decide.ts) before anything is stored.
 
 async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
-  const p = await prepare(stored, stages);
+  const p = await prepare(stored, stages, await historyOf([stored], stages));
   return decide(p, stages.engine.triage(stored.event, p.assessment.ctx), stages);
 }
 
 /** Links every failure, then classifies them all at once (in the engine's workers if large). */
 async function decideFailures(batch: StoredEvent[], stages: TriageStages): Promise<FailureDecision[]> {
+  const history = await historyOf(batch, stages);
   const prepared: Prepared[] = [];
-  for (const stored of batch) prepared.push(await prepare(stored, stages));
+  for (const stored of batch) prepared.push(await prepare(stored, stages, history));
   const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.assessment.ctx }));
   const results = stages.batchEngine
     ? await stages.batchEngine.triageMany(jobs)
@@ -104,8 +105,17 @@ interface Prepared {
   assessment: Assessment;
 }
 
-async function prepare(stored: StoredEvent, stages: TriageStages): Promise<Prepared> {
-  return { stored, assessment: assess(stored.event, await stages.linker.link(stored.event)) };
+async function prepare(stored: StoredEvent, stages: TriageStages, history: Map<string, JobRun[]>): Promise<Prepared> {
+  const runs = history.get(jobKeyOf(stored.event))?.filter(r => r.eventId !== stored.id);
+  return { stored, assessment: assess(stored.event, await stages.linker.link(stored.event), runs) };
+}
+
+/** The recent runs of every job of the batch, in one read (the engine then reads its signature's). */
+function historyOf(batch: StoredEvent[], stages: TriageStages): Promise<Map<string, JobRun[]>> {
+  return stages.store.recentRuns(batch.map(s => jobKeyOf(s.event)), {
+    since: historySince(batch.map(s => s.event)),
+    perJob: HISTORY_WINDOW.runsPerJob,
+  });
 }
 
 function decide({ stored, assessment }: Prepared, engineResult: EngineResult, stages: TriageStages): FailureDecision {

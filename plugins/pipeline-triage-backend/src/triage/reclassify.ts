@@ -8,13 +8,13 @@ import {
 } from '@internal/plugin-pipeline-triage-common';
 import type { TriageEngine } from '../engine';
 import type { Linker } from '../linking';
-import { decideRetry } from '../policy';
+import { decideRetry, summariseHistory } from '../policy';
 import type { RoutePolicy } from '../routing';
-import type { StoredVerdict, TriageStore, VerdictChange } from '../store';
-import { assess, routeFor, settleVerdict, type Assessment } from './decide';
+import { jobKeyOf, type StoredVerdict, type TriageStore, type VerdictChange } from '../store';
+import { assess, HISTORY_WINDOW, historySince, routeFor, settleVerdict, type Assessment } from './decide';
 
 export interface ReclassifyDeps {
-  store: Pick<TriageStore, 'getIncident' | 'changeVerdict'>;
+  store: Pick<TriageStore, 'getIncident' | 'changeVerdict' | 'recentRuns'>;
   linker: Linker;
   engine: Pick<TriageEngine, 'triage'>;
   routes: RoutePolicy;
@@ -78,6 +78,7 @@ export class Reclassifier {
         idempotent: a.ctx.idempotent,
         writesOutput: a.ctx.writesOutput,
         confidence: s.confidence,
+        history: a.ctx.history && summariseHistory(a.ctx.history, { at: a.event.eventTime, signature: current.verdict.signature }),
       });
       const safe = conservativeRetry(current.verdict.retry.safeToRetry, policy.safeToRetry, s.modelSafeToRetry);
       const reason = policy.safeToRetry ? 'Not safe: the model found reasons a rerun would fail or duplicate output' : policy.reason;
@@ -125,7 +126,7 @@ export class Reclassifier {
       ...incident.latestEvent,
       logExcerpt: [incident.latestEvent.logExcerpt, ...evidence.texts].filter(Boolean).join('\n'),
     };
-    const a = assess(event, await this.deps.linker.link(event));
+    const a = assess(event, await this.deps.linker.link(event), await this.historyOf(event));
     const result = this.deps.engine.triage(event, a.ctx);
     const verdict = settleVerdict(a, result.verdict);
     const category = verdict.classification.category;
@@ -148,7 +149,14 @@ export class Reclassifier {
   private async assessed(incidentId: string): Promise<Assessment> {
     const incident = await this.deps.store.getIncident(incidentId);
     if (!incident) throw new NotFoundError(`No incident with id ${incidentId}`);
-    return assess(incident.latestEvent, await this.deps.linker.link(incident.latestEvent));
+    const event = incident.latestEvent;
+    return assess(event, await this.deps.linker.link(event), await this.historyOf(event));
+  }
+
+  /** The job's recent runs, read as first triage reads them (the engine keeps those before the event). */
+  private async historyOf(event: FailureEvent) {
+    const runs = await this.deps.store.recentRuns([jobKeyOf(event)], { since: historySince([event]), perJob: HISTORY_WINDOW.runsPerJob });
+    return runs.get(jobKeyOf(event));
   }
 }
 
