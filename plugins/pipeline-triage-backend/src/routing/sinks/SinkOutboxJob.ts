@@ -3,8 +3,9 @@ import type { SinkDispatcher } from './SinkDispatcher';
 
 /**
  * The scheduled outbox run: sends stored sink deliveries that are due (retries after their
- * backoff, first attempts an instance died before). Every instance runs it: rows are claimed
- * under a lease, so two instances never send one row twice while its lease holds.
+ * backoff, first attempts an instance died before). One instance at a time; the rows are
+ * claimed under a lease as well, so the immediate first attempt of another instance, or a run
+ * that outlives the scheduler's lock, never sends a row twice while its lease holds.
  */
 export class SinkOutboxJob {
   constructor(
@@ -20,9 +21,10 @@ export class SinkOutboxJob {
     await this.options.scheduler.scheduleTask({
       id: 'pipeline-triage-sink-outbox',
       frequency: { seconds: this.options.intervalSeconds },
-      timeout: { minutes: 5 },
+      // An instance killed mid-run holds the lock this long: about one row lease.
+      timeout: { minutes: 1 },
       initialDelay: { seconds: 1 },
-      scope: 'local',
+      scope: 'global',
       fn: () => this.run(),
     });
   }
