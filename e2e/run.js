@@ -2,12 +2,14 @@
 /*
  * `npm run test:e2e`: builds the app once, boots the example backend (which serves the built app
  * on :7007 with the example catalog and failures), runs the browser tests in e2e/tests with
- * Debian's chromium through playwright-core, and stops the backend. Prints `N passed, N failed`.
+ * Debian's chromium through playwright-core, and stops the backend. The new-frontend-system app
+ * (packages/app-next) is built and served beside it (E2E_NEXT_URL). Prints `N passed, N failed`.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { CHROMIUM, BASE_URL, waitFor } = require('./support');
+const { freePort, buildAppNext, serveAppNext } = require('./appNext');
 
 const root = path.resolve(__dirname, '..');
 
@@ -29,6 +31,15 @@ async function main() {
       console.log('e2e: 0 passed, 1 failed');
       process.exit(1);
     }
+  }
+
+  // The same app on the new frontend system, served on its own port (see appNext.js).
+  const nextPort = await freePort();
+  const nextUrl = `http://localhost:${nextPort}`;
+  console.log('Building the new-frontend-system app (once)...');
+  if (!buildAppNext(nextUrl)) {
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
   }
 
   const logFile = path.join(root, 'e2e/output/backend.log');
@@ -53,9 +64,12 @@ async function main() {
   process.on('exit', stop);
 
   let code = 1;
+  let nextServer;
   try {
     await waitFor(`${BASE_URL}/api/pipeline-triage/health`, 180_000);
     console.log(`Backend up on ${BASE_URL} (log: ${path.relative(root, logFile)})`);
+    nextServer = await serveAppNext(nextPort, BASE_URL);
+    console.log(`New-frontend-system app on ${nextUrl}`);
     const files = fs
       .readdirSync(path.join(__dirname, 'tests'))
       .filter(f => f.endsWith('.test.js'))
@@ -64,7 +78,7 @@ async function main() {
       .map(f => path.join('e2e/tests', f));
     const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], {
       cwd: root,
-      env: { ...process.env, E2E_BASE_URL: BASE_URL },
+      env: { ...process.env, E2E_BASE_URL: BASE_URL, E2E_NEXT_URL: nextUrl },
       encoding: 'utf8',
     });
     process.stdout.write(run.stdout);
@@ -79,6 +93,7 @@ async function main() {
     console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
     console.log('e2e: 0 passed, 1 failed');
   } finally {
+    nextServer?.kill();
     stop();
   }
   process.exit(code);

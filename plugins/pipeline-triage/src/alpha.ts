@@ -7,22 +7,13 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import type { Entity } from '@backstage/catalog-model';
+import HealingIcon from '@material-ui/icons/Healing';
 import { PipelineTriageClient, pipelineTriageApiRef } from './api';
+import { isPipelineTriageAvailable } from './isPipelineTriageAvailable';
 import { rootRouteRef } from './routes';
 
-/** The kinds the plugin has something to say about: pipelines, tables, contracts and teams. */
-const TRIAGED_KINDS = ['component', 'resource', 'api', 'group'];
-
-/**
- * Kind alone decides, not annotations: an unannotated table can still be linked through lineage,
- * and an unlinked entity's tab explains which annotation to add.
- */
-function isTriaged(entity: Entity): boolean {
-  return TRIAGED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
-}
-
-const api = ApiBlueprint.make({
+/** `api:pipeline-triage` */
+export const pipelineTriageApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: pipelineTriageApiRef,
@@ -31,35 +22,49 @@ const api = ApiBlueprint.make({
     }),
 });
 
-const page = PageBlueprint.make({
+/** `page:pipeline-triage`: the page draws its own header, so the app's is hidden. */
+export const pipelineTriagePage = PageBlueprint.make({
   params: {
     path: '/pipeline-triage',
     title: 'Pipeline Triage',
+    icon: createElement(HealingIcon),
+    noHeader: true,
     routeRef: rootRouteRef,
     loader: () => import('./components/TriagePage').then(m => createElement(m.PipelineTriagePage)),
   },
 });
 
-const entityContent = EntityContentBlueprint.make({
+/** `entity-content:pipeline-triage`: the tab, only on entities the plugin serves. */
+export const pipelineTriageEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'pipeline-triage',
     title: 'Pipeline Triage',
-    filter: isTriaged,
+    group: 'observability',
+    icon: createElement(HealingIcon),
+    filter: isPipelineTriageAvailable,
     loader: () => import('./components/EntityTab').then(m => createElement(m.EntityPipelineTriageContent)),
   },
 });
 
-const entityCard = EntityCardBlueprint.make({
+/** `entity-card:pipeline-triage`: the overview card, on the same entities. */
+export const pipelineTriageEntityCard = EntityCardBlueprint.make({
   params: {
-    filter: isTriaged,
+    filter: isPipelineTriageAvailable,
     loader: () => import('./components/EntityCard').then(m => createElement(m.EntityPipelineTriageCard)),
   },
 });
 
-/** The plugin for the new frontend system; the legacy exports in index.ts stay for existing apps. */
+/**
+ * The plugin for the new frontend system; the legacy exports in index.ts stay for existing apps.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'pipeline-triage',
   title: 'Pipeline Triage',
+  icon: createElement(HealingIcon),
   routes: { root: rootRouteRef },
-  extensions: [api, page, entityContent, entityCard],
+  extensions: [pipelineTriageApi, pipelineTriagePage, pipelineTriageEntityContent, pipelineTriageEntityCard],
 });
+
+export { isPipelineTriageAvailable } from './isPipelineTriageAvailable';

@@ -23,3 +23,4 @@ export {
   type TriageStats,
 } from './api';
 export { rootRouteRef as pipelineTriageRouteRef } from './routes';
+export { isPipelineTriageAvailable } from './isPipelineTriageAvailable';

@@ -23,6 +23,7 @@ import {
 import {
   EntityPipelineTriageCard,
   EntityPipelineTriageContent,
+  isPipelineTriageAvailable,
 } from '@internal/plugin-pipeline-triage';
 
 const entityWarningContent = (
@@ -50,9 +51,13 @@ const overviewContent = (
     <Grid item md={6} xs={12}>
       <EntityAboutCard />
     </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityPipelineTriageCard />
-    </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isPipelineTriageAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityPipelineTriageCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={6} xs={12}>
       <EntityDependsOnResourcesCard />
     </Grid>
@@ -65,13 +70,13 @@ const overviewContent = (
   </Grid>
 );
 
-/** Pipelines, tables and contracts: overview plus the triage tab. */
+/** Every other kind: overview, plus the triage tab and card where the plugin serves the entity. */
 const triagedEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
-    <EntityLayout.Route path="/pipeline-triage" title="Pipeline Triage">
+    <EntityLayout.Route path="/pipeline-triage" title="Pipeline Triage" if={isPipelineTriageAvailable}>
       <EntityPipelineTriageContent />
     </EntityLayout.Route>
   </EntityLayout>
@@ -85,9 +90,13 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityGroupProfileCard />
         </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityPipelineTriageCard />
-        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={isPipelineTriageAvailable}>
+            <Grid item xs={12} md={6}>
+              <EntityPipelineTriageCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
@@ -96,7 +105,7 @@ const groupPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-    <EntityLayout.Route path="/pipeline-triage" title="Pipeline Triage">
+    <EntityLayout.Route path="/pipeline-triage" title="Pipeline Triage" if={isPipelineTriageAvailable}>
       <EntityPipelineTriageContent />
     </EntityLayout.Route>
   </EntityLayout>
