@@ -144,7 +144,7 @@ export class SinkDispatcher {
         row.sink,
         recipients,
         'failed',
-        `attempt ${attempt}/${this.maxAttempts}: ${message}${last ? (attempt < this.maxAttempts ? ' (not retried)' : ' (dead letter)') : ''}`,
+        `attempt ${attempt}/${this.maxAttempts}: ${message}${last ? deadNote(attempt < this.maxAttempts) : ''}`,
       );
       if (last) this.options.logger?.warn(`Sink ${row.sink} gave up on incident ${row.incidentId}: ${message}`);
       return;
@@ -212,4 +212,9 @@ export class SinkDispatcher {
       this.options.logger?.warn(`Recording ${channel} delivery for incident ${incidentId} failed: ${error}`);
     }
   }
+}
+
+/** Why an outbox row stopped: a non-retryable answer, or its attempts used up. */
+function deadNote(notRetryable: boolean): string {
+  return notRetryable ? ' (not retried)' : ' (dead letter)';
 }
