@@ -152,10 +152,3 @@ test('a SIGKILL while PagerDuty is down loses no page and sends none twice', { t
   assert.ok(attempts >= fake.refused + INCIDENTS, `${attempts} attempts recorded for ${fake.refused + INCIDENTS} calls`);
   console.log(`# ${fake.refused} refused calls (${refusedBeforeRestart} before the kill), ${fake.accepted.length} events accepted, ${attempts} attempts recorded`);
 });
-  if (res.status === 200) {
-    const incident = await res.json();
-    assert.equal(incident.sinkDeliveries.length, 1);
-    assert.equal(incident.sinkDeliveries[0].status, 'sent');
-    assert.match(incident.sinkDeliveries[0].lastError, /^HTTP 500/);
-  }
-});
