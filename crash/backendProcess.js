@@ -24,7 +24,7 @@ function freePort() {
 }
 
 /** The whole config of the crash-test instance: no demo data, a fast sweeper, short leases. */
-function crashConfig({ port, database }) {
+function crashConfig({ port, database, pipelineTriage = {} }) {
   return {
     app: { baseUrl: `http://localhost:${port}` },
     backend: {
@@ -55,17 +55,21 @@ function crashConfig({ port, database }) {
     pipelineTriage: {
       defaultEnvironment: 'prod',
       processing: { leaseSeconds: 3, sweepIntervalSeconds: 1, retryDelaySeconds: 1 },
+      ...pipelineTriage,
     },
   };
 }
 
-/** Starts one backend process; resolves once its health route answers. */
-async function startBackend({ database, logFile, timeoutMs = 120_000 }) {
+/**
+ * Starts one backend process; resolves once its health route answers. `pipelineTriage`: more
+ * plugin config (the outbox test's sinks).
+ */
+async function startBackend({ database, logFile, timeoutMs = 120_000, pipelineTriage }) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-crash-'));
   const configFile = path.join(dir, 'app-config.crash.yaml');
   // JSON is YAML.
-  fs.writeFileSync(configFile, JSON.stringify(crashConfig({ port, database }), null, 2));
+  fs.writeFileSync(configFile, JSON.stringify(crashConfig({ port, database, pipelineTriage }), null, 2));
   const log = fs.openSync(logFile, 'a');
   const child = spawn(
     process.execPath,

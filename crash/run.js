@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
- * `npm run test:crash`: the crash-safety test (real backend processes, a fresh PostgreSQL
- * database at 127.0.0.1:5432, SIGKILL under load). Prints `crash: N passed, N failed`.
+ * `npm run test:crash`: the crash-safety tests (real backend processes, a fresh PostgreSQL
+ * database at 127.0.0.1:5432, SIGKILL under load; SIGKILL while PagerDuty is down). Prints `crash: N passed, N failed`.
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -13,7 +13,7 @@ async function main() {
     console.log('crash: 0 passed, 1 failed');
     process.exit(1);
   }
-  const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', path.join(__dirname, 'crash.test.js')], {
+  const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', path.join(__dirname, 'crash.test.js'), path.join(__dirname, 'outbox.test.js')], {
     cwd: path.resolve(__dirname, '..'),
     encoding: 'utf8',
   });

@@ -148,11 +148,18 @@ export interface Config {
         /** Per-request timeout in milliseconds. Default: 10000. */
         timeoutMs?: number;
       };
+      /**
+       * Deliveries go through a durable outbox (table pt_sink_outbox): stored before the first
+       * attempt, retried from the store by a scheduled job on any instance, once per incident,
+       * sink and update, and dead-lettered after maxAttempts.
+       */
       retry?: {
-        /** Attempts per sink and delivery, the first included. Default: 4. */
+        /** Attempts per sink and delivery, the first included; then the row is dead. Default: 4. */
         maxAttempts?: number;
         /** Delay before the second attempt, doubled before each later one. Default: 500. */
         baseDelayMs?: number;
+        /** How often the outbox job looks for due deliveries, in seconds. Default: 5. */
+        intervalSeconds?: number;
       };
     };
     noise?: {

@@ -27,7 +27,7 @@ import { createSenderRecognizer, IncidentAccess, incidentPermissionRules, incide
 import { EventProcessor, EventSweepJob } from './processing';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
-import { catalogChannelLookup, readSinkRetryConfig, readSinksConfig, SinkDispatcher } from './routing/sinks';
+import { catalogChannelLookup, readSinkRetryConfig, readSinksConfig, SinkDispatcher, SinkOutboxJob } from './routing/sinks';
 import { Reclassifier } from './triage';
 import { createRouter, dependencyHealth, IncidentService, readRateLimitConfig, renderReport } from './service';
 import { KnexContractStore, KnexTriageStore, migrateStore } from './store';
@@ -102,10 +102,14 @@ export const pipelineTriagePlugin = createBackendPlugin({
           contractCopies: () => contracts.copies(),
         });
         const routes = RoutePolicy.fromConfig(config);
+        const pluginSinks = [...sinks, ...readSinksConfig(config, { entities: catalogChannelLookup({ catalog, auth }) })];
+        const { intervalSeconds: outboxIntervalSeconds, ...sinkRetry } = readSinkRetryConfig(config);
         const dispatcher = new SinkDispatcher({
           record: (id, r) => store.recordNotification(id, r),
           logger,
-          ...readSinkRetryConfig(config),
+          outbox: store,
+          sinks: pluginSinks,
+          ...sinkRetry,
         });
         const liveUpdates = new IncidentSignals({ signals, audience: incidentAudience(store), logger });
         const notifier = new IncidentNotifier({
@@ -114,7 +118,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
           store,
           logger,
           noise: NoisePolicy.fromConfig(config),
-          sinks: [...sinks, ...readSinksConfig(config, { entities: catalogChannelLookup({ catalog, auth }) })],
+          sinks: pluginSinks,
           dispatcher,
         });
         const options = engineOptions(config, rulePacks);
@@ -177,6 +181,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
         await subscribeToEvents({ events, ingest, logger, defaultEnvironment: settings.defaultEnvironment });
 
         await new EventSweepJob({ scheduler, processor, logger, intervalSeconds: settings.sweepIntervalSeconds, leaseMs: settings.processing.leaseMs }).schedule();
+        await new SinkOutboxJob({ scheduler, dispatcher, logger, intervalSeconds: outboxIntervalSeconds }).schedule();
         await new WeeklyDigestJob({ scheduler, store, incidents, notifications, logger, cron: settings.digestCron }).schedule();
         await new RetentionJob({ scheduler, store, logger, settings: settings.retention }).schedule();
         await new ContractRefreshJob({

@@ -52,6 +52,7 @@ describe('the scheduled jobs', () => {
     expect([...tasks().keys()].sort()).toEqual([
       'pipeline-triage-contract-refresh',
       'pipeline-triage-retention',
+      'pipeline-triage-sink-outbox',
       'pipeline-triage-sweeper',
       'pipeline-triage-weekly-digest',
     ]);

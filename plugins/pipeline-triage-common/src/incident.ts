@@ -78,6 +78,20 @@ export interface NotificationRecord {
   detail?: string;
 }
 
+/** One delivery to a plugin sink (Slack, PagerDuty, webhook) as its outbox row stands. */
+export interface SinkDeliveryState {
+  sink: string;
+  /** The incident update it reports: the id of the event that updated the incident. */
+  updateKey: string;
+  /** pending: sent or retried by the outbox job; dead: gave up after its attempts. */
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  lastError?: string;
+  nextAttemptAt?: string;
+  createdAt: string;
+  finishedAt?: string;
+}
+
 export interface OccurrenceSummary {
   eventId: string;
   eventTime: string;
@@ -99,6 +113,8 @@ export interface IncidentDetail extends IncidentSummary {
   occurrencesList: OccurrenceSummary[];
   statusHistory: StatusChange[];
   notifications: NotificationRecord[];
+  /** Deliveries to the plugin's own sinks, oldest first; absent where no sink is configured. */
+  sinkDeliveries?: SinkDeliveryState[];
   latestEvent: FailureEvent;
 }
 

@@ -20,6 +20,8 @@ type NotificationLog = Array<{ incidentId: string; record: NotificationRecord }>
 
 export interface NotifyInput {
   occurrence: RecordedOccurrence;
+  /** The event that made this update: sinks deliver each incident update once. */
+  eventId?: string;
   route: RouteDecision;
   title: string;
   severity: Severity;
@@ -106,6 +108,7 @@ export class IncidentNotifier {
           entityRef: input.entityRef,
         },
         this.deps.sinks,
+        input.eventId,
       );
     }
     // A data contract that names its owners gets them paged, not their whole team.

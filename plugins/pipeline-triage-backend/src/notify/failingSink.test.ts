@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { startTriageBackend } from '../__testUtils__/startTriageBackend';
 
 jest.setTimeout(120_000);
@@ -19,9 +20,12 @@ describe('a failing delivery sink', () => {
     });
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const backend = await startTriageBackend('SQLITE_3', {
-      sinks: { webhook: { url, secret: 'test-secret' }, retry: { maxAttempts: 2, baseDelayMs: 1 } },
-    });
+    // The retry comes from the outbox job on the real scheduler.
+    const backend = await startTriageBackend(
+      'SQLITE_3',
+      { sinks: { webhook: { url, secret: 'test-secret' }, retry: { maxAttempts: 2, baseDelayMs: 1, intervalSeconds: 1 } } },
+      { features: [schedulerServiceFactory] },
+    );
     try {
       const post = await request(backend.server)
         .post('/api/pipeline-triage/v1/events')
@@ -38,7 +42,7 @@ describe('a failing delivery sink', () => {
       expect(incidentId).toEqual(expect.any(String));
 
       let notifications: Array<{ channel: string; status: string }> = [];
-      for (let i = 0; i < 50 && notifications.filter(n => n.channel === 'webhook').length < 2; i++) {
+      for (let i = 0; i < 300 && notifications.filter(n => n.channel === 'webhook').length < 2; i++) {
         await new Promise(r => setTimeout(r, 100));
         const detail = await request(backend.server)
           .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)

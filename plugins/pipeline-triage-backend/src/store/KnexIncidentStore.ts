@@ -19,6 +19,7 @@ import type { IncidentDetailJson } from './incidentColumns';
 import { filteredIncidents, OPEN_STATUSES, rowToSummary, SUMMARY_COLUMNS } from './incidentQuery';
 import { isDeadlock, lockJob, withDeadlockRetry } from './lockJob';
 import { recordFailures } from './recordFailures';
+import { KnexSinkOutbox } from './KnexSinkOutbox';
 import { toIso } from './time';
 
 /** Incidents and their lifecycle on knex: failures and successes recorded, reads, changes. */
@@ -179,7 +180,7 @@ export class KnexIncidentStore implements IncidentStore {
     const row = await this.db('pt_incidents').where('id', id).first();
     if (!row) return undefined;
     const detail: IncidentDetailJson = JSON.parse(row.detail);
-    const [occurrences, history, notifications] = await Promise.all([
+    const [occurrences, history, notifications, sinkDeliveries] = await Promise.all([
       this.db('pt_occurrences as o')
         .join('pt_events as e', 'e.id', 'o.event_id')
         .where('o.incident_id', id)
@@ -188,6 +189,7 @@ export class KnexIncidentStore implements IncidentStore {
         .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
       this.db('pt_status_history').where('incident_id', id).orderBy('id', 'asc'),
       this.db('pt_notifications').where('incident_id', id).orderBy('id', 'asc'),
+      new KnexSinkOutbox(this.db).listDeliveries(id),
     ]);
     return {
       ...rowToSummary(row),
@@ -230,6 +232,7 @@ export class KnexIncidentStore implements IncidentStore {
           detail: n.detail ?? undefined,
         }),
       ),
+      ...(sinkDeliveries.length > 0 ? { sinkDeliveries } : {}),
     };
   }
 

@@ -4,8 +4,18 @@ import { KnexFindingStore } from './KnexFindingStore';
 import { KnexIncidentStore } from './KnexIncidentStore';
 import { KnexNotificationLog } from './KnexNotificationLog';
 import { KnexRetention } from './KnexRetention';
+import { KnexSinkOutbox } from './KnexSinkOutbox';
 import { KnexTrendStore } from './KnexTrendStore';
-import type { EventQueue, FindingStore, IncidentStore, NotificationLog, RetentionStore, TrendStore, TriageStore } from './types';
+import type {
+  EventQueue,
+  FindingStore,
+  IncidentStore,
+  NotificationLog,
+  RetentionStore,
+  SinkOutbox,
+  TrendStore,
+  TriageStore,
+} from './types';
 
 /** The store's doors on one knex client, one per concern. */
 export interface KnexStores {
@@ -15,6 +25,7 @@ export interface KnexStores {
   findings: FindingStore;
   notifications: NotificationLog;
   retention: RetentionStore;
+  outbox: SinkOutbox;
 }
 
 export function createKnexStores(db: Knex): KnexStores {
@@ -25,6 +36,7 @@ export function createKnexStores(db: Knex): KnexStores {
     findings: new KnexFindingStore(db),
     notifications: new KnexNotificationLog(db),
     retention: new KnexRetention(db),
+    outbox: new KnexSinkOutbox(db),
   };
 }
 

@@ -15,6 +15,7 @@ import type {
   NotificationRecord,
   Page,
   RouteDecision,
+  SinkDeliveryState,
   StatusChange,
   TrendsResponse,
   EvidenceLine,
@@ -228,6 +229,42 @@ export interface NotificationLog {
   recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void>;
 }
 
+/** A delivery to one plugin sink, queued before it is attempted. */
+export interface NewSinkDelivery {
+  incidentId: string;
+  sink: string;
+  /** What update of the incident it reports (the event's id): one row per incident, sink, update. */
+  updateKey: string;
+  /** The sink's input, stored as JSON and handed back as is. */
+  delivery: unknown;
+}
+
+/** A claimed outbox row: its lease is the claimer's until `leaseMs` pass. */
+export interface ClaimedSinkDelivery extends NewSinkDelivery {
+  id: number;
+  attempts: number;
+}
+
+/** The sinks' outbox: deliveries survive restarts and go out once whichever instance sends them. */
+export interface SinkOutbox {
+  /** Stores deliveries due now; one already stored for the same incident, sink and update is left alone. */
+  enqueueDeliveries(rows: NewSinkDelivery[]): Promise<void>;
+  /**
+   * Claims due pending rows (of `ids` when given) nobody holds, for `owner`, until `leaseMs`
+   * pass; attempts counts the claim, so a claimer that dies mid-send still uses up an attempt.
+   */
+  claimDeliveries(options: { owner: string; leaseMs: number; limit: number; ids?: number[] }): Promise<ClaimedSinkDelivery[]>;
+  /** Ends a claimed row: sent, retried at `retryAt`, or dead. False when the lease was lost. */
+  finishDelivery(
+    id: number,
+    owner: string,
+    outcome: { status: 'sent' } | { status: 'pending'; error: string; retryAt: string } | { status: 'dead'; error: string },
+  ): Promise<boolean>;
+  /** Ids of the rows just enqueued, to attempt them at once. */
+  pendingDeliveryIds(incidentId: string, updateKey: string): Promise<number[]>;
+  listDeliveries(incidentId: string): Promise<SinkDeliveryState[]>;
+}
+
 /** Stored payloads pared down after their retention window; retention/ decides what stays. */
 export interface RetentionStore {
   /**
@@ -240,13 +277,19 @@ export interface RetentionStore {
 }
 
 /** Every door at once: for wiring and for callers that span several concerns. */
-export type TriageStore = EventQueue & IncidentStore & TrendStore & FindingStore & NotificationLog & RetentionStore;
+export type TriageStore = EventQueue &
+  IncidentStore &
+  TrendStore &
+  FindingStore &
+  NotificationLog &
+  RetentionStore &
+  SinkOutbox;
 
 export type { IncidentAccessFilter, IncidentResource };
 export type { IncidentAccessQuery } from './applyIncidentAccess';
 export type { StatusChange };
 /** The API's shapes the store returns as they are; declared once, in the common package. */
-export type { DeadLetter, EntityStatus, IncidentStats, UnlinkedName };
+export type { DeadLetter, EntityStatus, IncidentStats, SinkDeliveryState, UnlinkedName };
 /** A contract violation or an observed drift finding, as stored. */
 export type StoredFinding = Finding;
 /** Findings grouped by clause: what the API and the entity page show. */

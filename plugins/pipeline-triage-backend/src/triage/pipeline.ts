@@ -210,6 +210,7 @@ async function conclude(
       : undefined;
   const notice: NotifyInput = {
     occurrence,
+    eventId: stored.id,
     route: assisted?.route ?? d.route,
     title: result.verdict.summary,
     severity: result.verdict.severity,

@@ -4,6 +4,7 @@ export { pagerDutySink, PAGERDUTY_EVENTS_URL, type PagerDutySinkConfig } from '.
 export { pagerDutyDedupKey } from './pagerDutyEvent';
 export { readSinksConfig, readSinkRetryConfig } from './readSinksConfig';
 export { SinkDispatcher, type RecordAttempt, type SinkDispatcherOptions } from './SinkDispatcher';
+export { SinkOutboxJob } from './SinkOutboxJob';
 export { DeliveryError } from './DeliveryError';
 export type { SelectiveRouteSink } from './types';
 export {

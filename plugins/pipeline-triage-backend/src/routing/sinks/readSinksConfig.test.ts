@@ -50,9 +50,11 @@ describe('readSinksConfig', () => {
   });
 
   it('reads retry settings, leaving defaults to the dispatcher', () => {
-    expect(readSinkRetryConfig(new ConfigReader({}))).toEqual({ maxAttempts: undefined, baseDelayMs: undefined });
+    expect(readSinkRetryConfig(new ConfigReader({}))).toEqual({ maxAttempts: undefined, baseDelayMs: undefined, intervalSeconds: 5 });
     expect(
-      readSinkRetryConfig(new ConfigReader({ pipelineTriage: { sinks: { retry: { maxAttempts: 2, baseDelayMs: 100 } } } })),
-    ).toEqual({ maxAttempts: 2, baseDelayMs: 100 });
+      readSinkRetryConfig(
+        new ConfigReader({ pipelineTriage: { sinks: { retry: { maxAttempts: 2, baseDelayMs: 100, intervalSeconds: 2 } } } }),
+      ),
+    ).toEqual({ maxAttempts: 2, baseDelayMs: 100, intervalSeconds: 2 });
   });
 });

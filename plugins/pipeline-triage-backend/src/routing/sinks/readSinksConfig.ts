@@ -81,11 +81,13 @@ export function readSinksConfig(
 }
 
 /** `pipelineTriage.sinks.retry`: how hard the dispatcher tries; defaults live in SinkDispatcher. */
-export function readSinkRetryConfig(config: Config): { maxAttempts?: number; baseDelayMs?: number } {
+export function readSinkRetryConfig(config: Config): { maxAttempts?: number; baseDelayMs?: number; intervalSeconds: number } {
   const retry = config.getOptionalConfig('pipelineTriage.sinks.retry');
   return {
     maxAttempts: positive(retry?.getOptionalNumber('maxAttempts'), 'pipelineTriage.sinks.retry.maxAttempts'),
     baseDelayMs: retry?.getOptionalNumber('baseDelayMs'),
+    intervalSeconds:
+      positive(retry?.getOptionalNumber('intervalSeconds'), 'pipelineTriage.sinks.retry.intervalSeconds') ?? 5,
   };
 }
 

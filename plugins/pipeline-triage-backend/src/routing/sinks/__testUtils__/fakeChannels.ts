@@ -13,12 +13,15 @@ export interface ReceivedCall {
  * - `POST /api/chat.postMessage` (Web API): `{ok: true, channel, ts}`, or `{ok: false, error}`
  *   without a bearer token or channel;
  * - `POST /webhook` (incoming webhook): the plain text `ok`.
- * Every call is recorded with its parsed JSON body.
+ * Every call is recorded with its parsed JSON body. `failPagerDuty(n)` makes the next n
+ * PagerDuty calls answer 500 as PagerDuty does when it is down (recorded too, in `pagerDutyFailed`).
  */
 export async function startFakeChannels() {
   const pagerDuty: ReceivedCall[] = [];
   const slackApi: ReceivedCall[] = [];
   const slackWebhook: ReceivedCall[] = [];
+  const pagerDutyFailed: ReceivedCall[] = [];
+  let pagerDutyFailures = 0;
   let ts = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -36,6 +39,12 @@ export async function startFakeChannels() {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(value));
       };
+      if (req.method === 'POST' && call.path === '/v2/enqueue' && pagerDutyFailures > 0) {
+        pagerDutyFailures--;
+        pagerDutyFailed.push(call);
+        json(500, { status: 'error', message: 'Internal Server Error' });
+        return;
+      }
       if (req.method === 'POST' && call.path === '/v2/enqueue') {
         pagerDuty.push(call);
         if (!body?.routing_key) json(400, { status: 'invalid event', message: 'Event object is invalid', errors: ["'routing_key' is missing or blank"] });
@@ -67,6 +76,10 @@ export async function startFakeChannels() {
     slackApiUrl: `${url}/api`,
     slackWebhookUrl: `${url}/webhook`,
     pagerDuty,
+    pagerDutyFailed,
+    failPagerDuty: (n: number) => {
+      pagerDutyFailures = n;
+    },
     slackApi,
     slackWebhook,
     close: () =>

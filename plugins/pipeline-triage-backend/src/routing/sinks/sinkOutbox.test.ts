@@ -1,0 +1,102 @@
+import request from 'supertest';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { databaseIds } from '../../__testUtils__/databaseIds';
+import { startTriageBackend } from '../../__testUtils__/startTriageBackend';
+import { startFakeChannels } from './__testUtils__/fakeChannels';
+import { pagerDutyDedupKey } from './pagerDutyEvent';
+
+jest.setTimeout(120_000);
+
+/** What the sinks record of the fake's 500 answer. */
+const HTTP_500 = 'HTTP 500: {"status":"error","message":"Internal Server Error"}';
+
+/**
+ * The durable outbox through HTTP, on the real backend and the real scheduler: a PagerDuty that
+ * answers 500 is retried from pt_sink_outbox by the outbox job, every attempt shows on the
+ * incident, and a delivery that never gets through is dead-lettered after its attempts.
+ */
+describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
+  let fake: Awaited<ReturnType<typeof startFakeChannels>>;
+  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
+
+  beforeAll(async () => {
+    fake = await startFakeChannels();
+    backend = await startTriageBackend(
+      databaseId,
+      {
+        sinks: {
+          pagerDuty: { url: fake.pagerDutyUrl, routingKey: 'fallback-routing-key', minSeverity: 'low' },
+          retry: { maxAttempts: 3, baseDelayMs: 1, intervalSeconds: 1 },
+        },
+      },
+      { features: [schedulerServiceFactory] },
+    );
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await fake?.close();
+  });
+
+  async function post(job: { namespace: string; name: string }, errorMessage: string, runId: string) {
+    const res = await request(backend.server)
+      .post('/api/pipeline-triage/v1/events')
+      .set('authorization', mockCredentials.service.header())
+      .send({ source: 'generic', job, runId, eventTime: new Date().toISOString(), errorMessage });
+    expect(res.status).toBe(202);
+    return res.body.results[0].incidentId as string;
+  }
+
+  /** The incident once its PagerDuty delivery left the pending state (the job runs each second). */
+  async function settled(incidentId: string) {
+    for (let i = 0; i < 300; i++) {
+      const res = await request(backend.server)
+        .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
+        .set('authorization', mockCredentials.user.header());
+      const delivery = res.body.sinkDeliveries?.[0];
+      if (delivery && delivery.status !== 'pending') return res.body;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error(`the delivery of incident ${incidentId} stayed pending`);
+  }
+
+  it('retries a failing PagerDuty from the store until it answers, and shows the attempts on the incident', async () => {
+    fake.failPagerDuty(2);
+    const id = await post(
+      { namespace: 'spark-prod', name: 'customer_ltv_features' },
+      'com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)',
+      'outbox-retry-1',
+    );
+    const incident = await settled(id);
+
+    expect(incident.sinkDeliveries).toEqual([
+      expect.objectContaining({ sink: 'pagerduty', status: 'sent', attempts: 3, lastError: HTTP_500 }),
+    ]);
+    expect(fake.pagerDutyFailed.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(2);
+    expect(fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(1);
+    expect(incident.notifications.filter((n: { channel: string }) => n.channel === 'pagerduty')).toEqual([
+      expect.objectContaining({ status: 'failed', detail: `attempt 1/3: ${HTTP_500}` }),
+      expect.objectContaining({ status: 'failed', detail: `attempt 2/3: ${HTTP_500}` }),
+      expect.objectContaining({ status: 'sent', detail: 'attempt 3' }),
+    ]);
+  });
+
+  it('dead-letters a delivery after its attempts and sends it no more', async () => {
+    fake.failPagerDuty(1000);
+    const id = await post(
+      { namespace: 'airflow-prod', name: 'finance_revenue_daily.build_daily_revenue' },
+      "Traceback (most recent call last):\n  File \"/dags/revenue.py\", line 7, in build\n    rows = compute(day)\nNameError: name 'compute' is not defined",
+      'outbox-dead-1',
+    );
+    const incident = await settled(id);
+    fake.failPagerDuty(0);
+
+    expect(incident.sinkDeliveries).toEqual([
+      expect.objectContaining({ sink: 'pagerduty', status: 'dead', attempts: 3, lastError: HTTP_500 }),
+    ]);
+    expect(incident.sinkDeliveries[0].nextAttemptAt).toBeUndefined();
+    expect(fake.pagerDutyFailed.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(3);
+    expect(fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(0);
+  });
+});
