@@ -105,8 +105,14 @@ async function waitForGuestGroups(deadline) {
 async function openAsGuest(context, url) {
   const page = await context.newPage();
   await page.goto(url);
+  // Either the sign-in page (a first visit in this browser) or the signed-in app (its sidebar)
+  // comes up; isVisible alone does not wait, so a slow first render skipped the sign-in.
   const enter = page.getByRole('button', { name: /enter/i });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) await enter.click();
+  const signIn = await Promise.race([
+    enter.waitFor({ timeout: 30_000 }).then(() => true),
+    page.locator('nav').first().waitFor({ timeout: 30_000 }).then(() => false),
+  ]).catch(() => false);
+  if (signIn) await enter.click();
   return page;
 }
 

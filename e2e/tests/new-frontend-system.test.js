@@ -73,7 +73,14 @@ test('new frontend system: a posted failure shows on the pipeline tab, with one 
     await new Promise(r => setTimeout(r, 1000));
   }
   const page = await openAsGuest(browser, `${NEXT_URL}/catalog/default/component/orders-daily-load/pipeline-triage`);
-  await page.getByText(incidentId, { exact: false }).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(incidentId, { exact: false })
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(async e => {
+      await page.screenshot({ path: path.join(SHOTS, 'nfs-pipeline-tab-failed.png') });
+      throw e;
+    });
   await page.screenshot({ path: path.join(SHOTS, 'nfs-pipeline-tab.png') });
 
   // The org-wide page draws its own header; the app's page header is off (no double header).
