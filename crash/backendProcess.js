@@ -32,7 +32,12 @@ function crashConfig({ port, database, pipelineTriage = {} }) {
       listen: { port, host: '127.0.0.1' },
       database: {
         client: 'pg',
-        connection: { host: '127.0.0.1', port: 5432, user: 'postgres', database },
+        connection: {
+          host: '127.0.0.1',
+          port: 5432,
+          user: 'postgres',
+          database,
+        },
         // Every plugin in one database (its own schema), so the test drops one database.
         pluginDivisionMode: 'schema',
       },
@@ -48,13 +53,38 @@ function crashConfig({ port, database, pipelineTriage = {} }) {
     },
     auth: {
       environment: 'development',
-      providers: { guest: { userEntityRef: 'user:default/guest', dangerouslyAllowOutsideDevelopment: true } },
+      providers: {
+        guest: {
+          userEntityRef: 'user:default/guest',
+          dangerouslyAllowOutsideDevelopment: true,
+        },
+      },
     },
-    catalog: { rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Group', 'User', 'Domain'] }], locations: [] },
+    catalog: {
+      rules: [
+        {
+          allow: [
+            'Component',
+            'System',
+            'API',
+            'Resource',
+            'Location',
+            'Group',
+            'User',
+            'Domain',
+          ],
+        },
+      ],
+      locations: [],
+    },
     permission: { enabled: true },
     pipelineTriage: {
       defaultEnvironment: 'prod',
-      processing: { leaseSeconds: 3, sweepIntervalSeconds: 1, retryDelaySeconds: 1 },
+      processing: {
+        leaseSeconds: 3,
+        sweepIntervalSeconds: 1,
+        retryDelaySeconds: 1,
+      },
       ...pipelineTriage,
     },
   };
@@ -64,19 +94,29 @@ function crashConfig({ port, database, pipelineTriage = {} }) {
  * Starts one backend process; resolves once its health route answers. `pipelineTriage`: more
  * plugin config (the outbox test's sinks).
  */
-async function startBackend({ database, logFile, timeoutMs = 120_000, pipelineTriage }) {
+async function startBackend({
+  database,
+  logFile,
+  timeoutMs = 120_000,
+  pipelineTriage,
+}) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-crash-'));
   const configFile = path.join(dir, 'app-config.crash.yaml');
   // JSON is YAML.
-  fs.writeFileSync(configFile, JSON.stringify(crashConfig({ port, database, pipelineTriage }), null, 2));
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify(crashConfig({ port, database, pipelineTriage }), null, 2),
+  );
   const log = fs.openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
     [
       '--enable-source-maps',
       '--require',
-      require.resolve('@backstage/cli-node/config/nodeTransform.cjs', { paths: [root] }),
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+        paths: [root],
+      }),
       'src/index.ts',
       '--config',
       configFile,
@@ -84,10 +124,16 @@ async function startBackend({ database, logFile, timeoutMs = 120_000, pipelineTr
     {
       cwd: path.join(root, 'packages/backend'),
       stdio: ['ignore', log, log],
-      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
     },
   );
-  const exited = new Promise(resolve => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise(resolve =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const baseUrl = `http://127.0.0.1:${port}/api/pipeline-triage`;
   const deadline = Date.now() + timeoutMs;
   let last = 'not started';
@@ -104,7 +150,9 @@ async function startBackend({ database, logFile, timeoutMs = 120_000, pipelineTr
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`backend not healthy after ${timeoutMs} ms: ${last} (see ${logFile})`);
+      throw new Error(
+        `backend not healthy after ${timeoutMs} ms: ${last} (see ${logFile})`,
+      );
     }
     await new Promise(r => setTimeout(r, 500));
   }
@@ -114,7 +162,8 @@ async function startBackend({ database, logFile, timeoutMs = 120_000, pipelineTr
     exited,
     /** SIGKILL: no shutdown hooks, no flushing, open transactions die with their connections. */
     async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null)
+        child.kill('SIGKILL');
       return exited;
     },
   };

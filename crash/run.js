@@ -9,19 +9,34 @@ const { reachable } = require('../scripts/postgres');
 
 async function main() {
   if (!(await reachable())) {
-    console.error('PostgreSQL is not reachable on 127.0.0.1:5432: the crash test needs it (see README).');
+    console.error(
+      'PostgreSQL is not reachable on 127.0.0.1:5432: the crash test needs it (see README).',
+    );
     console.log('crash: 0 passed, 1 failed');
     process.exit(1);
   }
-  const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', path.join(__dirname, 'crash.test.js'), path.join(__dirname, 'outbox.test.js')], {
-    cwd: path.resolve(__dirname, '..'),
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-concurrency=1',
+      path.join(__dirname, 'crash.test.js'),
+      path.join(__dirname, 'outbox.test.js'),
+    ],
+    {
+      cwd: path.resolve(__dirname, '..'),
+      encoding: 'utf8',
+    },
+  );
   process.stdout.write(run.stdout);
   process.stderr.write(run.stderr);
-  const count = name => Number((run.stdout.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+  const count = name =>
+    Number(
+      (run.stdout.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0,
+    );
   const passed = count('pass');
-  const failed = count('fail') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
+  const failed =
+    count('fail') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
   console.log(`crash: ${passed} passed, ${failed} failed`);
   process.exit(run.status === 0 ? 0 : 1);
 }

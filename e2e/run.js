@@ -15,7 +15,9 @@ const root = path.resolve(__dirname, '..');
 
 async function main() {
   if (!fs.existsSync(CHROMIUM)) {
-    console.error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium).`);
+    console.error(
+      `Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium).`,
+    );
     console.log('e2e: 0 passed, 1 failed');
     process.exit(1);
   }
@@ -47,7 +49,15 @@ async function main() {
   const log = fs.openSync(logFile, 'w');
   const backend = spawn(
     'npx',
-    ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', '../../e2e/app-config.e2e.yaml'],
+    [
+      'backstage-cli',
+      'package',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../e2e/app-config.e2e.yaml',
+    ],
     {
       cwd: path.join(root, 'packages/backend'),
       stdio: ['ignore', log, log],
@@ -67,30 +77,46 @@ async function main() {
   let nextServer;
   try {
     await waitFor(`${BASE_URL}/api/pipeline-triage/health`, 180_000);
-    console.log(`Backend up on ${BASE_URL} (log: ${path.relative(root, logFile)})`);
+    console.log(
+      `Backend up on ${BASE_URL} (log: ${path.relative(root, logFile)})`,
+    );
     nextServer = await serveAppNext(nextPort, BASE_URL);
     console.log(`New-frontend-system app on ${nextUrl}`);
     const files = fs
       .readdirSync(path.join(__dirname, 'tests'))
       .filter(f => f.endsWith('.test.js'))
       // `npm run test:e2e -- scale views` runs only the files whose names contain those words.
-      .filter(f => process.argv.length <= 2 || process.argv.slice(2).some(word => f.includes(word)))
+      .filter(
+        f =>
+          process.argv.length <= 2 ||
+          process.argv.slice(2).some(word => f.includes(word)),
+      )
       .map(f => path.join('e2e/tests', f));
-    const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], {
-      cwd: root,
-      env: { ...process.env, E2E_BASE_URL: BASE_URL, E2E_NEXT_URL: nextUrl },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--test', '--test-concurrency=1', ...files],
+      {
+        cwd: root,
+        env: { ...process.env, E2E_BASE_URL: BASE_URL, E2E_NEXT_URL: nextUrl },
+        encoding: 'utf8',
+      },
+    );
     process.stdout.write(run.stdout);
     process.stderr.write(run.stderr);
-    const count = name => Number((run.stdout.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+    const count = name =>
+      Number(
+        (run.stdout.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0,
+      );
     const passed = count('pass');
-    const failed = count('fail') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
+    const failed =
+      count('fail') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
     console.log(`e2e: ${passed} passed, ${failed} failed`);
     code = run.status === 0 ? 0 : 1;
   } catch (error) {
     console.error(String(error));
-    console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+    console.error(
+      fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'),
+    );
     console.log('e2e: 0 passed, 1 failed');
   } finally {
     nextServer?.kill();

@@ -6,7 +6,8 @@ const path = require('node:path');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BASE_URL = process.env.E2E_BASE_URL || 'http://localhost:7007';
 /** The dev-only sender token of app-config.yaml. */
-const SENDER_TOKEN = process.env.PIPELINE_TRIAGE_SENDER_TOKEN || 'dev-only-pipeline-sender-token';
+const SENDER_TOKEN =
+  process.env.PIPELINE_TRIAGE_SENDER_TOKEN || 'dev-only-pipeline-sender-token';
 
 async function waitFor(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -29,7 +30,10 @@ async function guestToken() {
   const res = await fetch(`${BASE_URL}/api/auth/guest/refresh`, {
     headers: { 'x-requested-with': 'XMLHttpRequest' },
   });
-  if (!res.ok) throw new Error(`guest sign-in failed: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(
+      `guest sign-in failed: HTTP ${res.status} ${await res.text()}`,
+    );
   return (await res.json()).backstageIdentity.token;
 }
 
@@ -77,13 +81,19 @@ async function waitForEntity(kind, name, timeoutMs = 120_000) {
   const token = await guestToken();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const res = await fetch(`${BASE_URL}/api/catalog/entities/by-name/${kind}/default/${name}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (res.ok && ((await res.json()).relations ?? []).length > 0) return waitForGuestGroups(deadline);
+    const res = await fetch(
+      `${BASE_URL}/api/catalog/entities/by-name/${kind}/default/${name}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    if (res.ok && ((await res.json()).relations ?? []).length > 0)
+      return waitForGuestGroups(deadline);
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error(`The catalog has no ${kind}:default/${name} after ${timeoutMs} ms`);
+  throw new Error(
+    `The catalog has no ${kind}:default/${name} after ${timeoutMs} ms`,
+  );
 }
 
 /**
@@ -93,12 +103,19 @@ async function waitForEntity(kind, name, timeoutMs = 120_000) {
  */
 async function waitForGuestGroups(deadline) {
   while (Date.now() < deadline) {
-    const res = await fetch(`${BASE_URL}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
-    const refs = res.ok ? (await res.json()).backstageIdentity?.identity?.ownershipEntityRefs ?? [] : [];
+    const res = await fetch(`${BASE_URL}/api/auth/guest/refresh`, {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    });
+    const refs = res.ok
+      ? (await res.json()).backstageIdentity?.identity?.ownershipEntityRefs ??
+        []
+      : [];
     if (refs.some(r => r.startsWith('group:'))) return;
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error('The guest sign-in carries no groups: is user:default/guest in the catalog?');
+  throw new Error(
+    'The guest sign-in carries no groups: is user:default/guest in the catalog?',
+  );
 }
 
 /** Opens a page as the guest: the sign-in page asks once per browser profile. */
@@ -110,7 +127,11 @@ async function openAsGuest(context, url) {
   const enter = page.getByRole('button', { name: /enter/i });
   const signIn = await Promise.race([
     enter.waitFor({ timeout: 30_000 }).then(() => true),
-    page.locator('nav').first().waitFor({ timeout: 30_000 }).then(() => false),
+    page
+      .locator('nav')
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .then(() => false),
   ]).catch(() => false);
   if (signIn) await enter.click();
   return page;
@@ -118,4 +139,15 @@ async function openAsGuest(context, url) {
 
 const SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots');
 
-module.exports = { CHROMIUM, BASE_URL, SENDER_TOKEN, SCREENSHOTS, waitFor, waitForEntity, guestToken, api, launchBrowser, openAsGuest };
+module.exports = {
+  CHROMIUM,
+  BASE_URL,
+  SENDER_TOKEN,
+  SCREENSHOTS,
+  waitFor,
+  waitForEntity,
+  guestToken,
+  api,
+  launchBrowser,
+  openAsGuest,
+};

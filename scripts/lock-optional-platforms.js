@@ -11,13 +11,36 @@ const path = require('node:path');
 
 const lockPath = path.resolve(__dirname, '../package-lock.json');
 const lock = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
-const OS = ['darwin', 'win32', 'linux', 'android', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'wasi'];
-const CPU = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'wasm32'];
+const OS = [
+  'darwin',
+  'win32',
+  'linux',
+  'android',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'sunos',
+  'aix',
+  'wasi',
+];
+const CPU = [
+  'arm64',
+  'x64',
+  'ia32',
+  'arm',
+  'ppc64',
+  's390x',
+  'riscv64',
+  'loong64',
+  'wasm32',
+];
 
 function platformOf(name) {
   const parts = name.split('/').pop().split('-');
   const os = parts.find(p => OS.includes(p));
-  const cpu = parts.find(p => CPU.includes(p)) ?? (parts.includes('arm') ? 'arm' : undefined);
+  const cpu =
+    parts.find(p => CPU.includes(p)) ??
+    (parts.includes('arm') ? 'arm' : undefined);
   return { os: os === 'wasi' ? undefined : os, cpu };
 }
 
@@ -39,4 +62,6 @@ for (const [location, pkg] of Object.entries(lock.packages)) {
   }
 }
 fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(`recorded ${added} optional platform packages missing from the registry`);
+console.log(
+  `recorded ${added} optional platform packages missing from the registry`,
+);

@@ -19,7 +19,9 @@ function reachable(host = HOST, port = PORT, timeoutMs = 1500) {
 
 function connectionString() {
   const user = process.env.PGUSER || 'postgres';
-  const password = process.env.PGPASSWORD ? `:${encodeURIComponent(process.env.PGPASSWORD)}` : '';
+  const password = process.env.PGPASSWORD
+    ? `:${encodeURIComponent(process.env.PGPASSWORD)}`
+    : '';
   return `postgresql://${user}${password}@${HOST}:${PORT}`;
 }
 

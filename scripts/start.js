@@ -6,8 +6,12 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
-const child = spawn('npx', ['backstage-cli', 'repo', 'start', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  cwd: path.resolve(__dirname, '..'),
-});
+const child = spawn(
+  'npx',
+  ['backstage-cli', 'repo', 'start', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    cwd: path.resolve(__dirname, '..'),
+  },
+);
 child.on('exit', code => process.exit(code ?? 1));

@@ -19,18 +19,35 @@ async function main() {
   if (!env[ENV_KEY]) {
     if (await reachable()) {
       env[ENV_KEY] = connectionString();
-      console.log(`PostgreSQL found: database tests run on SQLite and ${env[ENV_KEY]}`);
+      console.log(
+        `PostgreSQL found: database tests run on SQLite and ${env[ENV_KEY]}`,
+      );
     } else if (env.CI === 'true') {
-      console.error('PostgreSQL is not reachable on 127.0.0.1:5432 and CI=true: the database tests must run on it. Start it (see README) and retry.');
+      console.error(
+        'PostgreSQL is not reachable on 127.0.0.1:5432 and CI=true: the database tests must run on it. Start it (see README) and retry.',
+      );
       process.exit(1);
     } else {
-      console.warn('WARNING: no PostgreSQL on 127.0.0.1:5432; database tests run on SQLite only.');
+      console.warn(
+        'WARNING: no PostgreSQL on 127.0.0.1:5432; database tests run on SQLite only.',
+      );
     }
   }
-  const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-jest-')), 'results.json');
+  const results = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'pt-jest-')),
+    'results.json',
+  );
   const run = spawnSync(
     'npx',
-    ['backstage-cli', 'repo', 'test', '--watchAll=false', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+    [
+      'backstage-cli',
+      'repo',
+      'test',
+      '--watchAll=false',
+      '--json',
+      `--outputFile=${results}`,
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit', env, cwd: path.resolve(__dirname, '..') },
   );
   let passed = 0;
@@ -45,7 +62,11 @@ async function main() {
   console.log(`unit: ${passed} passed, ${failed} failed`);
   let ok = run.status === 0 && failed === 0;
   if (env[ENV_KEY] && process.argv.length <= 2) {
-    const crash = spawnSync(process.execPath, [path.resolve(__dirname, '../crash/run.js')], { encoding: 'utf8', env });
+    const crash = spawnSync(
+      process.execPath,
+      [path.resolve(__dirname, '../crash/run.js')],
+      { encoding: 'utf8', env },
+    );
     process.stdout.write(crash.stdout);
     process.stderr.write(crash.stderr);
     const line = crash.stdout.match(/^crash: (\d+) passed, (\d+) failed/m);
@@ -55,10 +76,16 @@ async function main() {
   }
   if (process.argv.length <= 2) {
     // The Airflow package's stdlib tests (examples/airflow), counted in the same closing line.
-    const py = spawnSync('python3', [path.resolve(__dirname, '../examples/airflow/tests/run.py')], { encoding: 'utf8', env });
+    const py = spawnSync(
+      'python3',
+      [path.resolve(__dirname, '../examples/airflow/tests/run.py')],
+      { encoding: 'utf8', env },
+    );
     process.stdout.write(py.stdout ?? '');
     process.stderr.write(py.stderr ?? '');
-    const line = (py.stdout ?? '').match(/^python: (\d+) passed, (\d+) failed/m);
+    const line = (py.stdout ?? '').match(
+      /^python: (\d+) passed, (\d+) failed/m,
+    );
     passed += line ? Number(line[1]) : 0;
     failed += line ? Number(line[2]) : 1;
     ok = ok && py.status === 0;

@@ -5,7 +5,14 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const { BASE_URL, SENDER_TOKEN, api, launchBrowser, openAsGuest, waitForEntity } = require('../support');
+const {
+  BASE_URL,
+  SENDER_TOKEN,
+  api,
+  launchBrowser,
+  openAsGuest,
+  waitForEntity,
+} = require('../support');
 
 let browser;
 before(async () => {
@@ -18,7 +25,10 @@ after(async () => {
 
 test('an open pipeline page shows a newly posted incident without a reload', async () => {
   // customer-ltv-spark belongs to the guest's team (growth-analytics) in the example platform.
-  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/customer-ltv-spark/pipeline-triage`);
+  const page = await openAsGuest(
+    browser,
+    `${BASE_URL}/catalog/default/component/customer-ltv-spark/pipeline-triage`,
+  );
   await page.getByText('Triage history').first().waitFor({ timeout: 60_000 });
   await page.getByTestId('entity-status-line').waitFor({ timeout: 60_000 });
   // Let the signals connection open before the event is posted.
@@ -28,7 +38,10 @@ test('an open pipeline page shows a newly posted incident without a reload', asy
     window.__ptStillOpen = true;
   });
 
-  const marker = crypto.randomBytes(3).toString('hex').replace(/\d/g, d => 'ghijklmnop'[d]);
+  const marker = crypto
+    .randomBytes(3)
+    .toString('hex')
+    .replace(/\d/g, d => 'ghijklmnop'[d]);
   const res = await api('/v1/events', {
     token: SENDER_TOKEN,
     method: 'POST',
@@ -45,6 +58,10 @@ test('an open pipeline page shows a newly posted incident without a reload', asy
   assert.equal(status, 'accepted');
 
   await page.getByText(incidentId).first().waitFor({ timeout: 30_000 });
-  assert.equal(await page.evaluate(() => window.__ptStillOpen), true, 'the page was not reloaded');
+  assert.equal(
+    await page.evaluate(() => window.__ptStillOpen),
+    true,
+    'the page was not reloaded',
+  );
   await page.close();
 });

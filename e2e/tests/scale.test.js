@@ -10,7 +10,16 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const http = require('node:http');
 const path = require('node:path');
-const { BASE_URL, SENDER_TOKEN, SCREENSHOTS, api, guestToken, launchBrowser, openAsGuest, waitForEntity } = require('../support');
+const {
+  BASE_URL,
+  SENDER_TOKEN,
+  SCREENSHOTS,
+  api,
+  guestToken,
+  launchBrowser,
+  openAsGuest,
+  waitForEntity,
+} = require('../support');
 
 const ENTITY = 'component:default/bulk-events-load';
 const TOTAL = Number(process.env.E2E_SCALE_INCIDENTS || 10_000);
@@ -36,8 +45,12 @@ function failure(i, runTag) {
     environment: 'staging',
     job: { namespace: 'e2e-staging', name: 'bulk_events.load' },
     runId: `bulk-${runTag}-${i}`,
-    eventTime: new Date(Date.now() - weeksAgo * 7 * 24 * 3600_000).toISOString(),
-    errorMessage: `ValueError: unexpected record layout in source feed ${letters(i)}${runTag}`,
+    eventTime: new Date(
+      Date.now() - weeksAgo * 7 * 24 * 3600_000,
+    ).toISOString(),
+    errorMessage: `ValueError: unexpected record layout in source feed ${letters(
+      i,
+    )}${runTag}`,
   };
 }
 
@@ -53,13 +66,23 @@ function postBatch(events) {
       {
         method: 'POST',
         agent: false,
-        headers: { authorization: `Bearer ${SENDER_TOKEN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          authorization: `Bearer ${SENDER_TOKEN}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
       },
       res => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', chunk => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode, text, json: JSON.parse(text || 'null') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            text,
+            json: JSON.parse(text || 'null'),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -75,8 +98,15 @@ async function loadIncidents() {
   for (let i = 0; i < TOTAL; i += BATCH) batches.push(i);
   // Two requests at a time, as two senders would.
   const worker = async () => {
-    for (let start = batches.shift(); start !== undefined; start = batches.shift()) {
-      const events = Array.from({ length: Math.min(BATCH, TOTAL - start) }, (_, k) => failure(start + k, runTag));
+    for (
+      let start = batches.shift();
+      start !== undefined;
+      start = batches.shift()
+    ) {
+      const events = Array.from(
+        { length: Math.min(BATCH, TOTAL - start) },
+        (_, k) => failure(start + k, runTag),
+      );
       const res = await postBatch(events);
       assert.equal(res.status, 202, res.text.slice(0, 500));
       for (const r of res.json.results) {
@@ -87,7 +117,11 @@ async function loadIncidents() {
   };
   await Promise.all([worker(), worker()]);
   const seconds = (Date.now() - started) / 1000;
-  console.log(`# scale: posted ${TOTAL} failure events in ${seconds.toFixed(1)} s (${Math.round(TOTAL / seconds)} events/s)`);
+  console.log(
+    `# scale: posted ${TOTAL} failure events in ${seconds.toFixed(
+      1,
+    )} s (${Math.round(TOTAL / seconds)} events/s)`,
+  );
   return ids;
 }
 
@@ -95,18 +129,27 @@ test(`the tab of a pipeline with ${TOTAL} incidents renders its first page quick
   const ids = await loadIncidents();
   assert.equal(ids.size, TOTAL, 'each failure is its own incident');
   const token = await guestToken();
-  const newest = await api(`/v1/incidents?entityRef=${ENTITY}&limit=1`, { token });
+  const newest = await api(`/v1/incidents?entityRef=${ENTITY}&limit=1`, {
+    token,
+  });
   assert.equal(newest.status, 200, newest.text);
   const newestId = newest.json.items[0].id;
 
   const url = `${BASE_URL}/catalog/default/component/bulk-events-load/pipeline-triage`;
   // Sign in and warm the browser's cache of the app bundle once, as a user who has the app open.
-  const page = await openAsGuest(browser, `${BASE_URL}/catalog/default/component/bulk-events-load`);
-  await page.getByText('Bulk events load (e2e)').first().waitFor({ timeout: 60_000 });
+  const page = await openAsGuest(
+    browser,
+    `${BASE_URL}/catalog/default/component/bulk-events-load`,
+  );
+  await page
+    .getByText('Bulk events load (e2e)')
+    .first()
+    .waitFor({ timeout: 60_000 });
 
   const requests = [];
   page.on('requestfinished', r => {
-    if (r.url().includes('/api/pipeline-triage/')) requests.push({ url: r.url(), ms: Math.round(r.timing().responseEnd) });
+    if (r.url().includes('/api/pipeline-triage/'))
+      requests.push({ url: r.url(), ms: Math.round(r.timing().responseEnd) });
   });
   const rendered = async () => {
     await page.getByText(newestId).first().waitFor({ timeout: 60_000 });
@@ -116,7 +159,10 @@ test(`the tab of a pipeline with ${TOTAL} incidents renders its first page quick
   // The tab's first render as a user opens it: a click on the tab of the open entity page,
   // until the newest incident row and the status line show.
   let t0 = Date.now();
-  await page.getByRole('tab', { name: /pipeline triage/i }).first().click();
+  await page
+    .getByRole('tab', { name: /pipeline triage/i })
+    .first()
+    .click();
   await rendered();
   const tabRender = Date.now() - t0;
 
@@ -126,15 +172,25 @@ test(`the tab of a pipeline with ${TOTAL} incidents renders its first page quick
   await rendered();
   const coldLoad = Date.now() - t0;
 
-  console.log(`# scale: ${TOTAL} incidents on one pipeline: first render of the Pipeline Triage tab ${tabRender} ms (from the tab click), ${coldLoad} ms (cold page load)`);
-  for (const r of requests) console.log(`# scale:   ${r.ms} ms  ${decodeURIComponent(new URL(r.url).pathname + new URL(r.url).search)}`);
+  console.log(
+    `# scale: ${TOTAL} incidents on one pipeline: first render of the Pipeline Triage tab ${tabRender} ms (from the tab click), ${coldLoad} ms (cold page load)`,
+  );
+  for (const r of requests)
+    console.log(
+      `# scale:   ${r.ms} ms  ${decodeURIComponent(
+        new URL(r.url).pathname + new URL(r.url).search,
+      )}`,
+    );
 
   // Server-side paging: the tab asked for pages of incidents, never for all of them.
   const listed = requests.filter(r => r.url.includes('/v1/incidents?'));
   assert.ok(listed.length > 0, 'the tab lists incidents');
   for (const r of listed) {
     const limit = Number(new URL(r.url).searchParams.get('limit'));
-    assert.ok(limit > 0 && limit <= 50, `the tab asks for one page at a time (${r.url})`);
+    assert.ok(
+      limit > 0 && limit <= 50,
+      `the tab asks for one page at a time (${r.url})`,
+    );
   }
   await page.screenshot({ path: path.join(SCREENSHOTS, 'scale-tab.png') });
   await page.close();

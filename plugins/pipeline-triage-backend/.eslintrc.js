@@ -1,5 +1,9 @@
 // The default restricted patterns of @backstage/cli, repeated because an override replaces them.
-const defaultPatterns = [{ group: ['*.stories*', '*.test*', '**/__testUtils__/**', '**/__mocks__/**'] }];
+const defaultPatterns = [
+  {
+    group: ['*.stories*', '*.test*', '**/__testUtils__/**', '**/__mocks__/**'],
+  },
+];
 
 // Import rules of docs/architecture.md that a linter can say while typing; src/architecture.test.ts
 // checks all of them (cycles included) over the whole import graph.
@@ -14,7 +18,11 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
           {
             patterns: [
               ...defaultPatterns,
-              { group: ['../*'], message: 'contracts/ is a pure library: it imports itself and the common package only' },
+              {
+                group: ['../*'],
+                message:
+                  'contracts/ is a pure library: it imports itself and the common package only',
+              },
             ],
           },
         ],
@@ -29,7 +37,10 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
           {
             patterns: [
               ...defaultPatterns,
-              { group: ['../service', '../service/*'], message: 'processing/ never calls back up into service/' },
+              {
+                group: ['../service', '../service/*'],
+                message: 'processing/ never calls back up into service/',
+              },
             ],
           },
         ],

@@ -166,7 +166,12 @@ export interface Config {
       /** Notifications per routed team per hour before the rest are recorded as suppressed (per instance). Default: 30. */
       maxNotificationsPerTeamPerHour?: number;
       /** Maintenance windows: no notifications about these entities between from and to. */
-      muteWindows?: Array<{ entityRef: string; from: string; to: string; reason?: string }>;
+      muteWindows?: Array<{
+        entityRef: string;
+        from: string;
+        to: string;
+        reason?: string;
+      }>;
     };
     digest?: {
       /** When the weekly digest goes to each team (cron, backend time zone). Default: Mondays 08:00. */

@@ -19,7 +19,8 @@ const guestSignIn = createFrontendModule({
   extensions: [
     SignInPageBlueprint.make({
       params: {
-        loader: async () => props => <SignInPage {...props} auto providers={['guest']} />,
+        loader: async () => props =>
+          <SignInPage {...props} auto providers={['guest']} />,
       },
     }),
   ],

@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import authBackend from '@backstage/plugin-auth-backend';
 import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import catalogBackend from '@backstage/plugin-catalog-backend';
@@ -22,15 +26,25 @@ describe('GET /api/pipeline-triage/health in the example backend', () => {
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000' },
-            backend: { baseUrl: 'http://localhost:7007', database: { client: 'better-sqlite3', connection: ':memory:' } },
-            auth: { environment: 'development', providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
+            backend: {
+              baseUrl: 'http://localhost:7007',
+              database: { client: 'better-sqlite3', connection: ':memory:' },
+            },
+            auth: {
+              environment: 'development',
+              providers: {
+                guest: { dangerouslyAllowOutsideDevelopment: true },
+              },
+            },
             pipelineTriage: { health: { dependencyCacheSeconds: 0 } },
           },
         }),
       ],
     });
     try {
-      const res = await request(backend.server).get('/api/pipeline-triage/health').set('authorization', mockCredentials.service.header());
+      const res = await request(backend.server)
+        .get('/api/pipeline-triage/health')
+        .set('authorization', mockCredentials.service.header());
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ status: 'ok', reasons: [] });
     } finally {

@@ -17,7 +17,9 @@ backend.add(import('@internal/plugin-pipeline-triage-backend/catalog-module'));
 backend.add(import('@backstage/plugin-permission-backend'));
 // Example policy: incidents are readable and changeable by the teams that own or receive them;
 // everything else is allowed (docs/security.md).
-backend.add(import('@internal/plugin-pipeline-triage-backend/owner-only-policy'));
+backend.add(
+  import('@internal/plugin-pipeline-triage-backend/owner-only-policy'),
+);
 backend.add(import('@backstage/plugin-notifications-backend'));
 // Carry notifications to each recipient's own channels: Slack by the entity's
 // `slack.com/bot-notify`, email by the users' profile email (notifications.processors).

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import request from 'supertest';
 import { ConfigSources, StaticConfigSource } from '@backstage/config-loader';
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
 import authBackend from '@backstage/plugin-auth-backend';
 import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
@@ -32,7 +35,11 @@ async function loadConfig(files: string[]) {
     }),
     StaticConfigSource.create({
       context: 'test',
-      data: { backend: { database: { client: 'better-sqlite3', connection: ':memory:' } } },
+      data: {
+        backend: {
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+        },
+      },
     }),
   ]);
   return ConfigSources.toConfig(source);
@@ -45,11 +52,17 @@ async function guestSignIn(files: string[]) {
     features: [
       authBackend,
       guestProvider,
-      createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => config }),
+      createServiceFactory({
+        service: coreServices.rootConfig,
+        deps: {},
+        factory: () => config,
+      }),
     ],
   });
   try {
-    return await request(backend.server).get('/api/auth/guest/refresh').set('x-requested-with', 'XMLHttpRequest');
+    return await request(backend.server)
+      .get('/api/auth/guest/refresh')
+      .set('x-requested-with', 'XMLHttpRequest');
   } finally {
     await backend.stop();
     config.close();
@@ -60,18 +73,28 @@ describe('the production configuration', () => {
   it('lets the guest sign in with the development file alone (the control)', async () => {
     const res = await guestSignIn(['app-config.yaml']);
     expect(res.status).toBe(200);
-    expect(res.body.backstageIdentity.identity.userEntityRef).toBe('user:default/guest');
+    expect(res.body.backstageIdentity.identity.userEntityRef).toBe(
+      'user:default/guest',
+    );
   });
 
   it('signs no guest in with app-config.yaml and app-config.production.yaml, as the README starts it', async () => {
     const files = ['app-config.yaml', 'app-config.production.yaml'];
     const config = await loadConfig(files);
     try {
-      expect(config.getOptionalConfig('auth.providers')?.has('guest') ?? false).toBe(false);
-      expect(config.getOptionalBoolean('auth.providers.guest.dangerouslyAllowOutsideDevelopment')).toBeUndefined();
+      expect(
+        config.getOptionalConfig('auth.providers')?.has('guest') ?? false,
+      ).toBe(false);
+      expect(
+        config.getOptionalBoolean(
+          'auth.providers.guest.dangerouslyAllowOutsideDevelopment',
+        ),
+      ).toBeUndefined();
       expect(config.getString('auth.environment')).toBe('production');
       // Only the production sender token, not the well-known development one.
-      const tokens = config.getConfigArray('backend.auth.externalAccess').map(a => a.getString('options.token'));
+      const tokens = config
+        .getConfigArray('backend.auth.externalAccess')
+        .map(a => a.getString('options.token'));
       expect(tokens).toEqual([ENV.PIPELINE_TRIAGE_SENDER_TOKEN]);
     } finally {
       config.close();

@@ -2,7 +2,11 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import notificationsSlack from '@backstage/plugin-notifications-backend-module-slack';
@@ -21,7 +25,11 @@ jest.mock('@slack/web-api', () => {
   const actual = jest.requireActual('@slack/web-api');
   class LocalWebClient extends actual.WebClient {
     constructor(token?: string, options: Record<string, unknown> = {}) {
-      super(token, { ...options, slackApiUrl: `${fakeSlack.url}/api/`, retryConfig: { retries: 0 } });
+      super(token, {
+        ...options,
+        slackApiUrl: `${fakeSlack.url}/api/`,
+        retryConfig: { retries: 0 },
+      });
     }
   }
   return { ...actual, WebClient: LocalWebClient };
@@ -41,14 +49,22 @@ async function startFakeSlack() {
     req.on('data', c => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const args = String(req.headers['content-type']).startsWith('application/json')
+      const args = String(req.headers['content-type']).startsWith(
+        'application/json',
+      )
         ? JSON.parse(raw)
         : Object.fromEntries(new URLSearchParams(raw));
       const method = (req.url ?? '').replace(/^\/api\//, '');
       calls.push({ method, authorization: req.headers.authorization, args });
       res.writeHead(200, { 'content-type': 'application/json' });
       if (method === 'chat.postMessage') {
-        res.end(JSON.stringify({ ok: true, channel: args.channel, ts: `1700000000.${String(calls.length).padStart(6, '0')}` }));
+        res.end(
+          JSON.stringify({
+            ok: true,
+            channel: args.channel,
+            ts: `1700000000.${String(calls.length).padStart(6, '0')}`,
+          }),
+        );
       } else {
         res.end(JSON.stringify({ ok: false, error: 'unknown_method' }));
       }
@@ -81,15 +97,38 @@ describe("Backstage's Slack notifications module in the example backend", () => 
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000' },
-            backend: { baseUrl: 'http://localhost:7007', database: { client: 'better-sqlite3', connection: ':memory:' } },
+            backend: {
+              baseUrl: 'http://localhost:7007',
+              database: { client: 'better-sqlite3', connection: ':memory:' },
+            },
             catalog: {
-              rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Group', 'User', 'Domain'] }],
-              locations: [{ type: 'file', target: path.join(EXAMPLES, 'catalog.yaml') }],
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'API',
+                    'Resource',
+                    'Location',
+                    'Group',
+                    'User',
+                    'Domain',
+                  ],
+                },
+              ],
+              locations: [
+                { type: 'file', target: path.join(EXAMPLES, 'catalog.yaml') },
+              ],
               processingInterval: { seconds: 2 },
             },
-            notifications: { processors: { slack: [{ token: 'xoxb-test-token' }] } },
+            notifications: {
+              processors: { slack: [{ token: 'xoxb-test-token' }] },
+            },
             pipelineTriage: {
-              routing: { iamTeam: 'group:default/iam-security', fallbackTeam: 'group:default/data-platform' },
+              routing: {
+                iamTeam: 'group:default/iam-security',
+                fallbackTeam: 'group:default/data-platform',
+              },
               linking: { cacheTtlSeconds: 0 },
             },
           },
@@ -97,7 +136,10 @@ describe("Backstage's Slack notifications module in the example backend", () => 
       ],
     });
     try {
-      await waitForEntity(backend.server, 'component/default/customer-ltv-spark');
+      await waitForEntity(
+        backend.server,
+        'component/default/customer-ltv-spark',
+      );
       await waitForEntity(backend.server, 'group/default/iam-security');
       const post = await request(backend.server)
         .post('/api/pipeline-triage/v1/events')
@@ -107,11 +149,16 @@ describe("Backstage's Slack notifications module in the example backend", () => 
           job: { namespace: 'spark-prod', name: 'customer_ltv_features' },
           runId: 'slack-module-1',
           eventTime: new Date().toISOString(),
-          errorMessage: 'com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)',
+          errorMessage:
+            'com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)',
         });
       expect(post.status).toBe(202);
 
-      for (let i = 0; i < 100 && !slack.calls.some(c => c.method === 'chat.postMessage'); i++) {
+      for (
+        let i = 0;
+        i < 100 && !slack.calls.some(c => c.method === 'chat.postMessage');
+        i++
+      ) {
         await new Promise(r => setTimeout(r, 100));
       }
       const posts = slack.calls.filter(c => c.method === 'chat.postMessage');
@@ -119,7 +166,9 @@ describe("Backstage's Slack notifications module in the example backend", () => 
       const post0 = posts.find(c => c.args.channel === 'iam-security-alerts')!;
       expect(post0.authorization).toBe('Bearer xoxb-test-token');
       // The notification's link, made absolute against app.baseUrl by the module.
-      expect(JSON.stringify(post0.args)).toContain('http://localhost:3000/catalog/default/component/customer-ltv-spark/pipeline-triage');
+      expect(JSON.stringify(post0.args)).toContain(
+        'http://localhost:3000/catalog/default/component/customer-ltv-spark/pipeline-triage',
+      );
     } finally {
       await backend.stop();
       await slack.close();
@@ -127,7 +176,10 @@ describe("Backstage's Slack notifications module in the example backend", () => 
   });
 });
 
-async function waitForEntity(server: Parameters<typeof request>[0], ref: string) {
+async function waitForEntity(
+  server: Parameters<typeof request>[0],
+  ref: string,
+) {
   for (let i = 0; i < 300; i++) {
     const res = await request(server)
       .get(`/api/catalog/entities/by-name/${ref}`)

@@ -18,10 +18,20 @@ exports.up = async function up(knex) {
     table.timestamp('event_time', { useTz: true }).notNullable();
     table.timestamp('received_at', { useTz: true }).notNullable();
     table.string('sender', 255).notNullable();
-    table.text('payload').notNullable().comment('canonical FailureEvent, secrets redacted');
+    table
+      .text('payload')
+      .notNullable()
+      .comment('canonical FailureEvent, secrets redacted');
     table.boolean('log_trimmed').notNullable().defaultTo(false);
-    table.boolean('quiet').notNullable().defaultTo(false).comment('import mode: notify no one');
-    table.string('status', 16).notNullable().comment('pending | processing | done | dead');
+    table
+      .boolean('quiet')
+      .notNullable()
+      .defaultTo(false)
+      .comment('import mode: notify no one');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('pending | processing | done | dead');
     table.integer('attempts').notNullable().defaultTo(0);
     table.text('last_error');
     table.timestamp('next_attempt_at', { useTz: true }).notNullable();
@@ -63,7 +73,10 @@ exports.up = async function up(knex) {
     table.timestamp('last_success', { useTz: true });
     table.timestamp('acknowledged_at', { useTz: true });
     table.timestamp('resolved_at', { useTz: true });
-    table.text('detail').notNullable().comment('verdict, evidence, route, linked entities (JSON)');
+    table
+      .text('detail')
+      .notNullable()
+      .comment('verdict, evidence, route, linked entities (JSON)');
     table.string('latest_event_id', 36).notNullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
     table.index(['job_key', 'signature', 'status'], 'pt_incidents_group_idx');
@@ -95,7 +108,10 @@ exports.up = async function up(knex) {
       .inTable('pt_incidents')
       .onDelete('CASCADE');
     table.timestamp('event_time', { useTz: true }).notNullable();
-    table.string('week', 10).notNullable().comment('ISO week of event_time, e.g. 2026-W47');
+    table
+      .string('week', 10)
+      .notNullable()
+      .comment('ISO week of event_time, e.g. 2026-W47');
     table.index(['incident_id', 'event_time'], 'pt_occurrences_incident_idx');
     table.index(['week', 'incident_id'], 'pt_occurrences_week_idx');
     table.index(['event_time'], 'pt_occurrences_time_idx');

@@ -11,8 +11,13 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('pt_investigations', table => {
     table.string('id', 36).primary();
     table.string('incident_id', 36).notNullable();
-    table.string('running_key', 36).unique({ indexName: 'pt_investigations_running_idx' });
-    table.string('status', 16).notNullable().comment('running | completed | failed');
+    table
+      .string('running_key', 36)
+      .unique({ indexName: 'pt_investigations_running_idx' });
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('running | completed | failed');
     table.string('source', 16).notNullable().comment('model | rule-based');
     table.string('trigger', 8).notNullable().comment('user | auto');
     table.string('requested_by', 255);
@@ -22,7 +27,10 @@ exports.up = async function up(knex) {
     table.text('suggestion');
     table.timestamp('started_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true });
-    table.index(['incident_id', 'started_at'], 'pt_investigations_incident_idx');
+    table.index(
+      ['incident_id', 'started_at'],
+      'pt_investigations_incident_idx',
+    );
   });
   await knex.schema.createTable('pt_investigation_steps', table => {
     table.increments('id');
@@ -31,12 +39,17 @@ exports.up = async function up(knex) {
     table.string('kind', 16).notNullable();
     table.text('data').notNullable();
     table.timestamp('at', { useTz: true }).notNullable();
-    table.unique(['investigation_id', 'seq'], { indexName: 'pt_investigation_steps_seq_idx' });
+    table.unique(['investigation_id', 'seq'], {
+      indexName: 'pt_investigation_steps_seq_idx',
+    });
   });
   await knex.schema.createTable('pt_attachments', table => {
     table.string('id', 36).primary();
     table.string('incident_id', 36).notNullable();
-    table.string('kind', 8).notNullable().comment('log | schema | trace | sample');
+    table
+      .string('kind', 8)
+      .notNullable()
+      .comment('log | schema | trace | sample');
     table.string('name', 255).notNullable();
     table.string('content_type', 128);
     table.integer('size').notNullable();

@@ -14,7 +14,10 @@ exports.up = async function up(knex) {
     table.string('week', 10).notNullable();
     table.string('category', 32).notNullable();
     table.string('domain', 16).notNullable();
-    table.string('team', 255).notNullable().comment("owner_ref at the time, '' when unowned");
+    table
+      .string('team', 255)
+      .notNullable()
+      .comment("owner_ref at the time, '' when unowned");
     table.integer('count').notNullable();
     table.primary(['scope', 'week', 'category', 'domain', 'team']);
   });
@@ -26,7 +29,10 @@ exports.up = async function up(knex) {
   });
   // Entity and team pages filter by ref and role before sorting by recency.
   await knex.schema.alterTable('pt_incident_entities', table => {
-    table.index(['entity_ref', 'role', 'incident_id'], 'pt_incident_entities_ref_role_idx');
+    table.index(
+      ['entity_ref', 'role', 'incident_id'],
+      'pt_incident_entities_ref_role_idx',
+    );
   });
 };
 
@@ -51,15 +57,25 @@ exports.fillTrendCounts = async function fillTrendCounts(knex) {
       .map(r => `'${r}'`)
       .join(', ')})) e on e.incident_id = i.id`;
   await backfill("'org'", '');
-  await backfill("'entity:' || e.entity_ref", distinctRefs(['job', 'input', 'output', 'contract']));
+  await backfill(
+    "'entity:' || e.entity_ref",
+    distinctRefs(['job', 'input', 'output', 'contract']),
+  );
   await backfill("'owner:' || e.entity_ref", distinctRefs(['owner']));
-  await backfill("'routed:' || i.routed_to", '', 'where i.routed_to is not null');
+  await backfill(
+    "'routed:' || i.routed_to",
+    '',
+    'where i.routed_to is not null',
+  );
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('pt_incident_entities', table => {
-    table.dropIndex(['entity_ref', 'role', 'incident_id'], 'pt_incident_entities_ref_role_idx');
+    table.dropIndex(
+      ['entity_ref', 'role', 'incident_id'],
+      'pt_incident_entities_ref_role_idx',
+    );
   });
   await knex.schema.alterTable('pt_incidents', table => {
     table.dropIndex(['job_key', 'status'], 'pt_incidents_job_status_idx');

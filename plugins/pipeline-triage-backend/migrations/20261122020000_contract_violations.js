@@ -11,19 +11,26 @@ exports.up = async function up(knex) {
     table.increments('id');
     table.string('incident_id', 36).notNullable();
     table.string('event_id', 36).notNullable();
-    table.string('kind', 16).notNullable().comment('schema | quality | freshness | observed_drift');
+    table
+      .string('kind', 16)
+      .notNullable()
+      .comment('schema | quality | freshness | observed_drift');
     table.string('clause', 32).notNullable();
     table.string('contract_ref', 255).comment('null for observed drift');
     table.string('table_ref', 255);
     table.string('dataset', 1024).notNullable();
-    table.string('path', 255).comment('JSON path of the clause in the contract document');
+    table
+      .string('path', 255)
+      .comment('JSON path of the clause in the contract document');
     table.integer('line');
     table.string('column_name', 255);
     table.text('observed').notNullable();
     table.text('expected').notNullable();
     table.text('message').notNullable();
     table.timestamp('at', { useTz: true }).notNullable();
-    table.unique(['event_id', 'kind', 'clause', 'dataset', 'column_name'], { indexName: 'pt_violations_once_idx' });
+    table.unique(['event_id', 'kind', 'clause', 'dataset', 'column_name'], {
+      indexName: 'pt_violations_once_idx',
+    });
     table.index(['table_ref', 'at'], 'pt_violations_table_idx');
     table.index(['contract_ref', 'at'], 'pt_violations_contract_idx');
     table.index(['incident_id'], 'pt_violations_incident_idx');

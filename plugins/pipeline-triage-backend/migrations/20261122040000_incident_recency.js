@@ -10,16 +10,25 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('pt_incident_recency', table => {
-    table.string('scope', 270).notNullable().comment("'entity:<ref>' or 'owner:<ref>', as the trend rollup's scopes");
+    table
+      .string('scope', 270)
+      .notNullable()
+      .comment("'entity:<ref>' or 'owner:<ref>', as the trend rollup's scopes");
     table
       .string('incident_id', 36)
       .notNullable()
       .references('id')
       .inTable('pt_incidents')
       .onDelete('CASCADE');
-    table.timestamp('last_seen', { useTz: true }).notNullable().comment("the incident's last_seen, kept equal");
+    table
+      .timestamp('last_seen', { useTz: true })
+      .notNullable()
+      .comment("the incident's last_seen, kept equal");
     table.primary(['scope', 'incident_id']);
-    table.index(['scope', 'last_seen', 'incident_id'], 'pt_incident_recency_page_idx');
+    table.index(
+      ['scope', 'last_seen', 'incident_id'],
+      'pt_incident_recency_page_idx',
+    );
     table.index(['incident_id'], 'pt_incident_recency_incident_idx');
   });
   await exports.fillIncidentRecency(knex);

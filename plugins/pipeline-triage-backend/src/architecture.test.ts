@@ -184,5 +184,4 @@ describe('the import graph of src/ (docs/architecture.md)', () => {
       ),
     ).toEqual([]);
   });
-
 });

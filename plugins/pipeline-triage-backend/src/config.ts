@@ -25,8 +25,16 @@ export interface TriageSettings {
     leaseMs: number;
     autoResolve: boolean;
   };
-  health: { maxQueueLagSeconds: number; databaseTimeoutMs: number; dependencyCacheMs: number };
-  retention: { rawEventsDays: number; logsDays: number; schedule: SchedulerServiceTaskScheduleDefinition };
+  health: {
+    maxQueueLagSeconds: number;
+    databaseTimeoutMs: number;
+    dependencyCacheMs: number;
+  };
+  retention: {
+    rawEventsDays: number;
+    logsDays: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
   demo?: { eventsDir: string; historyWeeks: number; delaySeconds: number };
 }
 
@@ -35,34 +43,56 @@ export function readTriageConfig(config: Config): TriageSettings {
   const c = config.getOptionalConfig('pipelineTriage');
   const demo = c?.getOptionalConfig('demo');
   return {
-    defaultEnvironment: (c?.getOptionalString('defaultEnvironment') as Environment) ?? 'prod',
+    defaultEnvironment:
+      (c?.getOptionalString('defaultEnvironment') as Environment) ?? 'prod',
     maxBodySize: c?.getOptionalString('ingest.maxBodySize') ?? '5mb',
-    textDedupWindowMs: Math.max(0, c?.getOptionalNumber('ingest.textDedupWindowSeconds') ?? 600) * 1000,
-    reopenWindowHours: c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
+    textDedupWindowMs:
+      Math.max(
+        0,
+        c?.getOptionalNumber('ingest.textDedupWindowSeconds') ?? 600,
+      ) * 1000,
+    reopenWindowHours:
+      c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
     weekZone: c?.getOptionalString('trends.timeZone') ?? 'utc',
-    catalogTtlMs: (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
-    catalogTimeoutMs: (c?.getOptionalNumber('linking.catalogTimeoutSeconds') ?? 15) * 1000,
+    catalogTtlMs:
+      (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,
+    catalogTimeoutMs:
+      (c?.getOptionalNumber('linking.catalogTimeoutSeconds') ?? 15) * 1000,
     downstreamDepth: c?.getOptionalNumber('linking.downstreamDepth') ?? 3,
-    sweepIntervalSeconds: c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
-    engineWorkers: c?.getOptionalNumber('processing.engineWorkers') ?? defaultEngineWorkers(),
+    sweepIntervalSeconds:
+      c?.getOptionalNumber('processing.sweepIntervalSeconds') ?? 30,
+    engineWorkers:
+      c?.getOptionalNumber('processing.engineWorkers') ??
+      defaultEngineWorkers(),
     digestCron: c?.getOptionalString('digest.cron') ?? '0 8 * * 1',
     processing: {
       maxAttempts: c?.getOptionalNumber('processing.maxAttempts') ?? 5,
-      retryDelayMs: (c?.getOptionalNumber('processing.retryDelaySeconds') ?? 10) * 1000,
+      retryDelayMs:
+        (c?.getOptionalNumber('processing.retryDelaySeconds') ?? 10) * 1000,
       leaseMs: (c?.getOptionalNumber('processing.leaseSeconds') ?? 120) * 1000,
-      autoResolve: c?.getOptionalBoolean('incidents.autoResolveOnSuccess') ?? true,
+      autoResolve:
+        c?.getOptionalBoolean('incidents.autoResolveOnSuccess') ?? true,
     },
     health: {
-      maxQueueLagSeconds: c?.getOptionalNumber('health.maxQueueLagSeconds') ?? 300,
-      databaseTimeoutMs: (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
-      dependencyCacheMs: (c?.getOptionalNumber('health.dependencyCacheSeconds') ?? 5) * 1000,
+      maxQueueLagSeconds:
+        c?.getOptionalNumber('health.maxQueueLagSeconds') ?? 300,
+      databaseTimeoutMs:
+        (c?.getOptionalNumber('health.databaseTimeoutSeconds') ?? 5) * 1000,
+      dependencyCacheMs:
+        (c?.getOptionalNumber('health.dependencyCacheSeconds') ?? 5) * 1000,
     },
     retention: {
       rawEventsDays: positiveDays(c, 'retention.rawEventsDays', 90),
       logsDays: positiveDays(c, 'retention.logsDays', 30),
       schedule: c?.has('retention.schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('retention.schedule'))
-        : { frequency: { hours: 6 }, timeout: { minutes: 30 }, initialDelay: { minutes: 2 } },
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            c.getConfig('retention.schedule'),
+          )
+        : {
+            frequency: { hours: 6 },
+            timeout: { minutes: 30 },
+            initialDelay: { minutes: 2 },
+          },
     },
     demo: demo
       ? {
@@ -74,8 +104,15 @@ export function readTriageConfig(config: Config): TriageSettings {
   };
 }
 
-function positiveDays(c: Config | undefined, key: string, fallback: number): number {
+function positiveDays(
+  c: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
   const value = c?.getOptionalNumber(key) ?? fallback;
-  if (!(value > 0)) throw new Error(`pipelineTriage.${key} must be a number of days above 0, got ${value}`);
+  if (!(value > 0))
+    throw new Error(
+      `pipelineTriage.${key} must be a number of days above 0, got ${value}`,
+    );
   return value;
 }

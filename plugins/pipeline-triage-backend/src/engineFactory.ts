@@ -9,13 +9,19 @@ import type { TriageEngineOptions } from './engine';
  * `pipelineTriage.rules.files` (the built-in ones are always there). Plain data, so engine
  * workers build the same engine. An invalid user pack fails start-up with the file, rule and field.
  */
-export function engineOptions(config: Config, modulePacks: RulePackDefinition[]): TriageEngineOptions {
-  const files = config.getOptionalStringArray('pipelineTriage.rules.files') ?? [];
+export function engineOptions(
+  config: Config,
+  modulePacks: RulePackDefinition[],
+): TriageEngineOptions {
+  const files =
+    config.getOptionalStringArray('pipelineTriage.rules.files') ?? [];
   return {
     userRulePacks: [
       ...modulePacks,
       ...files.map(f => loadRulePackFile(path.resolve(f))),
     ],
-    userRuleBudgetMs: config.getOptionalNumber('pipelineTriage.rules.budgetMsPerEvent'),
+    userRuleBudgetMs: config.getOptionalNumber(
+      'pipelineTriage.rules.budgetMsPerEvent',
+    ),
   };
 }

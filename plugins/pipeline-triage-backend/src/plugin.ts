@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -22,14 +25,36 @@ import { builtInAdapters } from './ingest';
 import { IngestService, subscribeToEvents } from './ingest/accept';
 import { createInvestigation } from './investigate';
 import { CatalogLinker } from './linking';
-import { IncidentNotifier, IncidentSignals, incidentAudience, NoisePolicy } from './notify';
-import { createSenderRecognizer, IncidentAccess, incidentPermissionRules, incidentResourceRef } from './permissions';
+import {
+  IncidentNotifier,
+  IncidentSignals,
+  incidentAudience,
+  NoisePolicy,
+} from './notify';
+import {
+  createSenderRecognizer,
+  IncidentAccess,
+  incidentPermissionRules,
+  incidentResourceRef,
+} from './permissions';
 import { EventProcessor, EventSweepJob } from './processing';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
-import { catalogChannelLookup, readSinkRetryConfig, readSinksConfig, SinkDispatcher, SinkOutboxJob } from './routing/sinks';
+import {
+  catalogChannelLookup,
+  readSinkRetryConfig,
+  readSinksConfig,
+  SinkDispatcher,
+  SinkOutboxJob,
+} from './routing/sinks';
 import { Reclassifier } from './triage';
-import { createRouter, dependencyHealth, IncidentService, readRateLimitConfig, renderReport } from './service';
+import {
+  createRouter,
+  dependencyHealth,
+  IncidentService,
+  readRateLimitConfig,
+  renderReport,
+} from './service';
 import { KnexContractStore, KnexTriageStore, migrateStore } from './store';
 
 /**
@@ -72,7 +97,24 @@ export const pipelineTriagePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         discovery: coreServices.discovery,
       },
-      async init({ logger, lifecycle, config, database, httpRouter, httpAuth, auth, scheduler, catalog, notifications, signals, events, permissions, permissionsRegistry, auditor, discovery }) {
+      async init({
+        logger,
+        lifecycle,
+        config,
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        scheduler,
+        catalog,
+        notifications,
+        signals,
+        events,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        discovery,
+      }) {
         const settings = readTriageConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) await migrateStore(knex);
@@ -88,10 +130,16 @@ export const pipelineTriagePlugin = createBackendPlugin({
           isSender: createSenderRecognizer({ auth, config, logger }),
           httpAuth,
           permissions,
-          ruleset: permissionsRegistry.getPermissionRuleset(incidentResourceRef),
+          ruleset:
+            permissionsRegistry.getPermissionRuleset(incidentResourceRef),
           incidents: store,
         });
-        const contracts = new ContractRefresher({ catalog, auth, logger, store: new KnexContractStore(knex) });
+        const contracts = new ContractRefresher({
+          catalog,
+          auth,
+          logger,
+          store: new KnexContractStore(knex),
+        });
         const linker = new CatalogLinker({
           catalog,
           auth,
@@ -102,8 +150,14 @@ export const pipelineTriagePlugin = createBackendPlugin({
           contractCopies: () => contracts.copies(),
         });
         const routes = RoutePolicy.fromConfig(config);
-        const pluginSinks = [...sinks, ...readSinksConfig(config, { entities: catalogChannelLookup({ catalog, auth }) })];
-        const { intervalSeconds: outboxIntervalSeconds, ...sinkRetry } = readSinkRetryConfig(config);
+        const pluginSinks = [
+          ...sinks,
+          ...readSinksConfig(config, {
+            entities: catalogChannelLookup({ catalog, auth }),
+          }),
+        ];
+        const { intervalSeconds: outboxIntervalSeconds, ...sinkRetry } =
+          readSinkRetryConfig(config);
         const dispatcher = new SinkDispatcher({
           record: (id, r) => store.recordNotification(id, r),
           logger,
@@ -111,7 +165,11 @@ export const pipelineTriagePlugin = createBackendPlugin({
           sinks: pluginSinks,
           ...sinkRetry,
         });
-        const liveUpdates = new IncidentSignals({ signals, audience: incidentAudience(store), logger });
+        const liveUpdates = new IncidentSignals({
+          signals,
+          audience: incidentAudience(store),
+          logger,
+        });
         const notifier = new IncidentNotifier({
           notifications,
           signals: liveUpdates,
@@ -123,12 +181,35 @@ export const pipelineTriagePlugin = createBackendPlugin({
         });
         const options = engineOptions(config, rulePacks);
         const engine = createTriageEngine(options);
-        const batchEngine = new EnginePool(engine, { size: settings.engineWorkers, engineOptions: options, logger });
+        const batchEngine = new EnginePool(engine, {
+          size: settings.engineWorkers,
+          engineOptions: options,
+          logger,
+        });
         lifecycle.addShutdownHook(() => batchEngine.close());
         const verdicts = new Reclassifier({ store, linker, engine, routes });
-        const investigation = createInvestigation({ config, knex, store, verdicts, signals: liveUpdates, logger, access, auditor });
+        const investigation = createInvestigation({
+          config,
+          knex,
+          store,
+          verdicts,
+          signals: liveUpdates,
+          logger,
+          access,
+          auditor,
+        });
         const processor = new EventProcessor(
-          { linker, engine, batchEngine, routes, store, notifier, reopenWindowHours: settings.reopenWindowHours, weekZone: settings.weekZone, assist: id => investigation.service.assist(id) },
+          {
+            linker,
+            engine,
+            batchEngine,
+            routes,
+            store,
+            notifier,
+            reopenWindowHours: settings.reopenWindowHours,
+            weekZone: settings.weekZone,
+            assist: id => investigation.service.assist(id),
+          },
           store,
           logger,
           settings.processing,
@@ -145,7 +226,8 @@ export const pipelineTriagePlugin = createBackendPlugin({
           verdicts,
           renderReport,
           weekZone: settings.weekZone,
-          onChange: async incident => liveUpdates.incidentsChanged([incident.id]),
+          onChange: async incident =>
+            liveUpdates.incidentsChanged([incident.id]),
         });
 
         httpRouter.use(investigation.router);
@@ -162,7 +244,9 @@ export const pipelineTriagePlugin = createBackendPlugin({
               catalogReady: () => linker.ready(),
               discovery,
               // Only a deployment that signs users in needs its auth backend to answer.
-              checkSignIn: (config.getOptionalConfig('auth.providers')?.keys().length ?? 0) > 0,
+              checkSignIn:
+                (config.getOptionalConfig('auth.providers')?.keys().length ??
+                  0) > 0,
               timeoutMs: settings.health.databaseTimeoutMs,
               cacheMs: settings.health.dependencyCacheMs,
             }),
@@ -177,20 +261,60 @@ export const pipelineTriagePlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
-        await subscribeToEvents({ events, ingest, logger, defaultEnvironment: settings.defaultEnvironment });
+        httpRouter.addAuthPolicy({
+          path: '/openapi.json',
+          allow: 'unauthenticated',
+        });
+        await subscribeToEvents({
+          events,
+          ingest,
+          logger,
+          defaultEnvironment: settings.defaultEnvironment,
+        });
 
-        await new EventSweepJob({ scheduler, processor, logger, intervalSeconds: settings.sweepIntervalSeconds, leaseMs: settings.processing.leaseMs }).schedule();
-        await new SinkOutboxJob({ scheduler, dispatcher, logger, intervalSeconds: outboxIntervalSeconds }).schedule();
-        await new WeeklyDigestJob({ scheduler, store, incidents, notifications, logger, cron: settings.digestCron }).schedule();
-        await new RetentionJob({ scheduler, store, logger, settings: settings.retention }).schedule();
+        await new EventSweepJob({
+          scheduler,
+          processor,
+          logger,
+          intervalSeconds: settings.sweepIntervalSeconds,
+          leaseMs: settings.processing.leaseMs,
+        }).schedule();
+        await new SinkOutboxJob({
+          scheduler,
+          dispatcher,
+          logger,
+          intervalSeconds: outboxIntervalSeconds,
+        }).schedule();
+        await new WeeklyDigestJob({
+          scheduler,
+          store,
+          incidents,
+          notifications,
+          logger,
+          cron: settings.digestCron,
+        }).schedule();
+        await new RetentionJob({
+          scheduler,
+          store,
+          logger,
+          settings: settings.retention,
+        }).schedule();
         await new ContractRefreshJob({
           scheduler,
           refresher: contracts,
           logger,
-          intervalSeconds: config.getOptionalNumber('pipelineTriage.contracts.refreshIntervalSeconds'),
+          intervalSeconds: config.getOptionalNumber(
+            'pipelineTriage.contracts.refreshIntervalSeconds',
+          ),
         }).schedule();
-        if (settings.demo) await new DemoDataJob({ scheduler, ingest, linker, logger, ...settings.demo }).schedule();
+        if (settings.demo)
+          await new DemoDataJob({
+            scheduler,
+            ingest,
+            linker,
+            logger,
+            ...settings.demo,
+          }).schedule();
       },
     });
   },

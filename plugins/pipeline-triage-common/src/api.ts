@@ -1,5 +1,10 @@
 import type { Category, Domain } from './taxonomy';
-import type { EventSource, FailureEvent, JobIdentity, RunOutcome } from './failureEvent';
+import type {
+  EventSource,
+  FailureEvent,
+  JobIdentity,
+  RunOutcome,
+} from './failureEvent';
 import type { IncidentSummary, IngestResult } from './incident';
 import type { ModelUsage } from './investigation';
 import type { PartialWrite } from './verdict';

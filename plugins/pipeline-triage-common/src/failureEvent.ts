@@ -58,7 +58,10 @@ export const qualityCheckSchema = z.object({
 export type QualityCheck = z.infer<typeof qualityCheckSchema>;
 
 export const datasetRefSchema = z.object({
-  namespace: z.string().max(...atMost(IDENTIFIER_LIMITS.datasetNamespace)).default(''),
+  namespace: z
+    .string()
+    .max(...atMost(IDENTIFIER_LIMITS.datasetNamespace))
+    .default(''),
   name: nonEmpty.max(...atMost(IDENTIFIER_LIMITS.datasetName)),
   schema: z.array(schemaFieldSchema).optional(),
   quality: z.array(qualityCheckSchema).optional(),
@@ -115,7 +118,10 @@ export type EventLink = z.infer<typeof eventLinkSchema>;
 
 export const jobIdentitySchema = z.object({
   /** OpenLineage-style job namespace (scheduler, project); may be empty. */
-  namespace: z.string().max(...atMost(IDENTIFIER_LIMITS.jobNamespace)).default(''),
+  namespace: z
+    .string()
+    .max(...atMost(IDENTIFIER_LIMITS.jobNamespace))
+    .default(''),
   name: nonEmpty.max(...atMost(IDENTIFIER_LIMITS.jobName)),
   type: z.string().optional(),
   airflowDagId: z.string().optional(),

@@ -1,5 +1,10 @@
 import type { Category, Domain } from './taxonomy';
-import type { Environment, EventLink, FailureEvent, RunOutcome } from './failureEvent';
+import type {
+  Environment,
+  EventLink,
+  FailureEvent,
+  RunOutcome,
+} from './failureEvent';
 import type {
   EvidenceLine,
   PartialWrite,
@@ -64,7 +69,13 @@ export interface RouteDecision {
 export interface StatusChange {
   at: string;
   by: string;
-  action: 'opened' | 'acknowledged' | 'resolved' | 'reopened' | 'category_overridden' | 'auto_resolved';
+  action:
+    | 'opened'
+    | 'acknowledged'
+    | 'resolved'
+    | 'reopened'
+    | 'category_overridden'
+    | 'auto_resolved';
   from?: string;
   to?: string;
   reason?: string;

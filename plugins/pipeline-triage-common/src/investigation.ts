@@ -42,7 +42,13 @@ export interface InvestigationSuggestion {
   acceptedBy?: string;
 }
 
-export type InvestigationStepKind = 'context' | 'hypothesis' | 'root_cause' | 'remediation' | 'outcome' | 'error';
+export type InvestigationStepKind =
+  | 'context'
+  | 'hypothesis'
+  | 'root_cause'
+  | 'remediation'
+  | 'outcome'
+  | 'error';
 
 /** A validated, stored step; the live stream pushes exactly these. */
 export interface InvestigationStep {

@@ -48,7 +48,8 @@ export const CATEGORY_INFO: Record<Category, CategoryInfo> = {
   data_quality: {
     domain: 'data',
     label: 'Data quality',
-    summary: 'Data violates expectations (nulls, duplicates, invalid values, failed tests)',
+    summary:
+      'Data violates expectations (nulls, duplicates, invalid values, failed tests)',
     retryDefault: 'no',
     color: '#d81b60',
   },
@@ -97,7 +98,8 @@ export const CATEGORY_INFO: Record<Category, CategoryInfo> = {
   infrastructure: {
     domain: 'infra',
     label: 'Infrastructure',
-    summary: 'The platform failed: lost workers, evictions, scheduler or metastore failures',
+    summary:
+      'The platform failed: lost workers, evictions, scheduler or metastore failures',
     retryDefault: 'yes',
     color: '#546e7a',
   },
@@ -129,7 +131,10 @@ export function domainOf(category: Category): Domain {
 }
 
 export function isCategory(value: unknown): value is Category {
-  return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    (CATEGORIES as readonly string[]).includes(value)
+  );
 }
 
 export const DOMAIN_COLORS: Record<Domain, string> = {

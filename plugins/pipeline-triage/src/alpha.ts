@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import HealingIcon from '@material-ui/icons/Healing';
 import { PipelineTriageClient, pipelineTriageApiRef } from './api';
 import { isPipelineTriageAvailable } from './isPipelineTriageAvailable';
@@ -18,7 +21,8 @@ export const pipelineTriageApi = ApiBlueprint.make({
     defineParams({
       api: pipelineTriageApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new PipelineTriageClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PipelineTriageClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -30,7 +34,10 @@ export const pipelineTriagePage = PageBlueprint.make({
     icon: createElement(HealingIcon),
     noHeader: true,
     routeRef: rootRouteRef,
-    loader: () => import('./components/TriagePage').then(m => createElement(m.PipelineTriagePage)),
+    loader: () =>
+      import('./components/TriagePage').then(m =>
+        createElement(m.PipelineTriagePage),
+      ),
   },
 });
 
@@ -42,7 +49,10 @@ export const pipelineTriageEntityContent = EntityContentBlueprint.make({
     group: 'observability',
     icon: createElement(HealingIcon),
     filter: isPipelineTriageAvailable,
-    loader: () => import('./components/EntityTab').then(m => createElement(m.EntityPipelineTriageContent)),
+    loader: () =>
+      import('./components/EntityTab').then(m =>
+        createElement(m.EntityPipelineTriageContent),
+      ),
   },
 });
 
@@ -50,7 +60,10 @@ export const pipelineTriageEntityContent = EntityContentBlueprint.make({
 export const pipelineTriageEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isPipelineTriageAvailable,
-    loader: () => import('./components/EntityCard').then(m => createElement(m.EntityPipelineTriageCard)),
+    loader: () =>
+      import('./components/EntityCard').then(m =>
+        createElement(m.EntityPipelineTriageCard),
+      ),
   },
 });
 
@@ -64,7 +77,12 @@ export default createFrontendPlugin({
   title: 'Pipeline Triage',
   icon: createElement(HealingIcon),
   routes: { root: rootRouteRef },
-  extensions: [pipelineTriageApi, pipelineTriagePage, pipelineTriageEntityContent, pipelineTriageEntityCard],
+  extensions: [
+    pipelineTriageApi,
+    pipelineTriagePage,
+    pipelineTriageEntityContent,
+    pipelineTriageEntityCard,
+  ],
 });
 
 export { isPipelineTriageAvailable } from './isPipelineTriageAvailable';

@@ -29,7 +29,8 @@ const SERVED_TYPES: Record<string, string> = {
 export function isPipelineTriageAvailable(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
   const annotated = Object.entries(annotations).some(
-    ([name, value]) => name.startsWith(`${ANNOTATION_PREFIX}/`) && Boolean(value?.trim()),
+    ([name, value]) =>
+      name.startsWith(`${ANNOTATION_PREFIX}/`) && Boolean(value?.trim()),
   );
   if (annotated) return true;
   const type = entity.spec?.type;

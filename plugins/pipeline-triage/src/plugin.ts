@@ -15,7 +15,8 @@ export const pipelineTriagePlugin = createPlugin({
     createApiFactory({
       api: pipelineTriageApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new PipelineTriageClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PipelineTriageClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {
@@ -27,7 +28,8 @@ export const pipelineTriagePlugin = createPlugin({
 export const PipelineTriagePage = pipelineTriagePlugin.provide(
   createRoutableExtension({
     name: 'PipelineTriagePage',
-    component: () => import('./components/TriagePage').then(m => m.PipelineTriagePage),
+    component: () =>
+      import('./components/TriagePage').then(m => m.PipelineTriagePage),
     mountPoint: rootRouteRef,
   }),
 );
@@ -37,7 +39,10 @@ export const EntityPipelineTriageContent = pipelineTriagePlugin.provide(
   createComponentExtension({
     name: 'EntityPipelineTriageContent',
     component: {
-      lazy: () => import('./components/EntityTab').then(m => m.EntityPipelineTriageContent),
+      lazy: () =>
+        import('./components/EntityTab').then(
+          m => m.EntityPipelineTriageContent,
+        ),
     },
   }),
 );
@@ -47,7 +52,8 @@ export const EntityPipelineTriageCard = pipelineTriagePlugin.provide(
   createComponentExtension({
     name: 'EntityPipelineTriageCard',
     component: {
-      lazy: () => import('./components/EntityCard').then(m => m.EntityPipelineTriageCard),
+      lazy: () =>
+        import('./components/EntityCard').then(m => m.EntityPipelineTriageCard),
     },
   }),
 );

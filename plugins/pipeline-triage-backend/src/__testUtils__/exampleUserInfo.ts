@@ -1,19 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { coreServices, createServiceFactory, type AuthService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  type AuthService,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { EXAMPLES_DIR } from './startTriageBackend';
 
 /** Each example user's ownership claims: the user and the groups of its `memberOf` in examples/org.yaml. */
 export function exampleOwnershipRefs(): Map<string, string[]> {
-  const docs = parseAllDocuments(fs.readFileSync(path.join(EXAMPLES_DIR, 'org.yaml'), 'utf8')).map(d => d.toJS());
+  const docs = parseAllDocuments(
+    fs.readFileSync(path.join(EXAMPLES_DIR, 'org.yaml'), 'utf8'),
+  ).map(d => d.toJS());
   const refs = new Map<string, string[]>();
   for (const doc of docs) {
     if (doc?.kind !== 'User') continue;
     const user = `user:default/${doc.metadata.name}`;
-    refs.set(user, [user, ...(doc.spec.memberOf ?? []).map((g: string) => `group:default/${g}`)]);
+    refs.set(user, [
+      user,
+      ...(doc.spec.memberOf ?? []).map((g: string) => `group:default/${g}`),
+    ]);
   }
   return refs;
 }
@@ -30,12 +39,20 @@ export function exampleUserInfoFactory() {
     deps: {},
     factory: () => ({
       async getUserInfo(credentials) {
-        const principal = credentials.principal as { type: string; userEntityRef?: string };
+        const principal = credentials.principal as {
+          type: string;
+          userEntityRef?: string;
+        };
         if (principal.type !== 'user' || !principal.userEntityRef) {
-          throw new InputError(`User info not available for principal type '${principal.type}'`);
+          throw new InputError(
+            `User info not available for principal type '${principal.type}'`,
+          );
         }
         const user = principal.userEntityRef;
-        return { userEntityRef: user, ownershipEntityRefs: refs.get(user) ?? [user] };
+        return {
+          userEntityRef: user,
+          ownershipEntityRefs: refs.get(user) ?? [user],
+        };
       },
     }),
   });
@@ -63,10 +80,15 @@ export function onBehalfOfAuthFactory() {
       const inner = mockServices.auth({ pluginId: plugin.getId() });
       const wrapped: AuthService = Object.create(inner);
       wrapped.getPluginRequestToken = async options => {
-        const principal = options.onBehalfOf.principal as { type: string; userEntityRef?: string };
+        const principal = options.onBehalfOf.principal as {
+          type: string;
+          userEntityRef?: string;
+        };
         if (principal.type === 'user' && principal.userEntityRef) {
           return {
-            token: mockCredentials.user.token(principal.userEntityRef, { actor: { subject: `plugin:${plugin.getId()}` } }),
+            token: mockCredentials.user.token(principal.userEntityRef, {
+              actor: { subject: `plugin:${plugin.getId()}` },
+            }),
           };
         }
         return inner.getPluginRequestToken(options);

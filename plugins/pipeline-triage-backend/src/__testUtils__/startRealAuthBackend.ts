@@ -2,13 +2,24 @@ import request from 'supertest';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
-import { coreServices, createBackendPlugin, type AuthService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+  type AuthService,
+} from '@backstage/backend-plugin-api';
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import authBackend from '@backstage/plugin-auth-backend';
 import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
-import { eventsServiceFactory, eventsServiceRef, type EventsService } from '@backstage/plugin-events-node';
+import {
+  eventsServiceFactory,
+  eventsServiceRef,
+  type EventsService,
+} from '@backstage/plugin-events-node';
 import permissionBackend from '@backstage/plugin-permission-backend';
-import { signalsServiceRef, type SignalsService } from '@backstage/plugin-signals-node';
+import {
+  signalsServiceRef,
+  type SignalsService,
+} from '@backstage/plugin-signals-node';
 import { ownerOnlyPolicyModule } from '../permissions/ownerOnlyPolicy';
 import { SENDER_TOKEN, startTriageBackend } from './startTriageBackend';
 
@@ -53,7 +64,12 @@ function probePlugin(key: string) {
     register(reg) {
       reg.registerInit({
         // httpRouter: so the plugin serves its JWKS and its tokens can be verified.
-        deps: { auth: coreServices.auth, httpRouter: coreServices.httpRouter, signals: signalsServiceRef, events: eventsServiceRef },
+        deps: {
+          auth: coreServices.auth,
+          httpRouter: coreServices.httpRouter,
+          signals: signalsServiceRef,
+          events: eventsServiceRef,
+        },
         async init({ auth, signals, events }) {
           probes.set(key, { auth, signals, events });
         },
@@ -65,7 +81,9 @@ function probePlugin(key: string) {
 const staticToken = (token: string, subject: string, plugins?: string[]) => ({
   type: 'static',
   options: { token, subject },
-  ...(plugins ? { accessRestrictions: plugins.map(plugin => ({ plugin })) } : {}),
+  ...(plugins
+    ? { accessRestrictions: plugins.map(plugin => ({ plugin })) }
+    : {}),
 });
 
 /**
@@ -74,7 +92,10 @@ const staticToken = (token: string, subject: string, plugins?: string[]) => ({
  * with the example owner-only policy, and static external-access tokens as an operator
  * configures them. Returns real credentials of each kind.
  */
-export async function startRealAuthBackend(databaseId: TestDatabaseId, extraConfig: Record<string, unknown> = {}) {
+export async function startRealAuthBackend(
+  databaseId: TestDatabaseId,
+  extraConfig: Record<string, unknown> = {},
+) {
   const key = `probe-${starts++}`;
   const backend = await startTriageBackend(databaseId, extraConfig, {
     features: [
@@ -95,7 +116,12 @@ export async function startRealAuthBackend(databaseId: TestDatabaseId, extraConf
       data.events = { useEventBus: 'never' };
       data.auth = {
         environment: 'development',
-        providers: { guest: { userEntityRef: 'user:default/guest', dangerouslyAllowOutsideDevelopment: true } },
+        providers: {
+          guest: {
+            userEntityRef: 'user:default/guest',
+            dangerouslyAllowOutsideDevelopment: true,
+          },
+        },
       };
       data.backend.auth.externalAccess = [
         staticToken(SENDER_TOKEN, 'pipeline-sender', ['pipeline-triage']),
@@ -112,11 +138,22 @@ export async function startRealAuthBackend(databaseId: TestDatabaseId, extraConf
     onBehalfOf: await probe.auth.getOwnServiceCredentials(),
     targetPluginId: 'pipeline-triage',
   });
-  const signIn = await request(backend.server).get('/api/auth/guest/refresh').set('x-requested-with', 'XMLHttpRequest');
-  if (signIn.status !== 200) throw new Error(`guest sign-in failed: ${signIn.status} ${signIn.text}`);
+  const signIn = await request(backend.server)
+    .get('/api/auth/guest/refresh')
+    .set('x-requested-with', 'XMLHttpRequest');
+  if (signIn.status !== 200)
+    throw new Error(`guest sign-in failed: ${signIn.status} ${signIn.text}`);
   const identity = signIn.body.backstageIdentity;
-  if (!identity.identity.ownershipEntityRefs.includes('group:default/growth-analytics')) {
-    throw new Error(`guest sign-in without its catalog groups: ${JSON.stringify(identity.identity)}`);
+  if (
+    !identity.identity.ownershipEntityRefs.includes(
+      'group:default/growth-analytics',
+    )
+  ) {
+    throw new Error(
+      `guest sign-in without its catalog groups: ${JSON.stringify(
+        identity.identity,
+      )}`,
+    );
   }
   const callers: RealCallers = {
     sender: `Bearer ${SENDER_TOKEN}`,

@@ -2,7 +2,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { JsonObject } from '@backstage/types';
-import { mockServices, startTestBackend, type TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
@@ -17,8 +21,12 @@ export const SENDER_TOKEN = 'test-only-sender-token';
 
 function databaseConfig(databaseId: TestDatabaseId) {
   if (databaseId === 'POSTGRES_15') {
-    const connection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-    if (!connection) throw new Error('BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set');
+    const connection =
+      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+    if (!connection)
+      throw new Error(
+        'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set',
+      );
     // Each plugin gets its own database under a fresh prefix, as in production. Small pools that
     // let idle connections go: test files run in parallel against one server of 100 connections.
     return {
@@ -78,10 +86,26 @@ export async function startTriageBackend(
             },
           },
           catalog: {
-            rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Group', 'User', 'Domain'] }],
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'System',
+                  'API',
+                  'Resource',
+                  'Location',
+                  'Group',
+                  'User',
+                  'Domain',
+                ],
+              },
+            ],
             locations: [
               { type: 'file', target: path.join(EXAMPLES_DIR, 'catalog.yaml') },
-              ...(more.catalogFiles ?? []).map(target => ({ type: 'file', target })),
+              ...(more.catalogFiles ?? []).map(target => ({
+                type: 'file',
+                target,
+              })),
             ],
             processingInterval: { seconds: 2 },
           },
@@ -98,7 +122,10 @@ export async function startTriageBackend(
   return backend;
 }
 
-function withEdits(edit: ((data: Record<string, any>) => void) | undefined, data: Record<string, any>) {
+function withEdits(
+  edit: ((data: Record<string, any>) => void) | undefined,
+  data: Record<string, any>,
+) {
   edit?.(data);
   return data;
 }
@@ -116,14 +143,26 @@ const EXPECTED = [
  * Waits until the catalog has processed and stitched every example entity the tests use: the
  * catalog processes entities one by one, and a test that starts early sees half a platform.
  */
-async function waitForCatalog(server: Parameters<typeof request>[0], authorization?: string) {
+async function waitForCatalog(
+  server: Parameters<typeof request>[0],
+  authorization?: string,
+) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     let ready = true;
     for (const { filter, count } of EXPECTED) {
-      const get = request(server).get('/api/catalog/entities').query({ filter });
-      const res = await (authorization ? get.set('authorization', authorization) : get);
-      const stitched = res.status === 200 ? res.body.filter((e: { relations?: unknown[] }) => (e.relations ?? []).length > 0) : [];
+      const get = request(server)
+        .get('/api/catalog/entities')
+        .query({ filter });
+      const res = await (authorization
+        ? get.set('authorization', authorization)
+        : get);
+      const stitched =
+        res.status === 200
+          ? res.body.filter(
+              (e: { relations?: unknown[] }) => (e.relations ?? []).length > 0,
+            )
+          : [];
       if (stitched.length < count) {
         ready = false;
         break;

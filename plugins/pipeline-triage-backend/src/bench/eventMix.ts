@@ -36,14 +36,32 @@ export function seededRandom(seed: number): () => number {
 /** Median 4 KB (log-normal spread), one in a hundred 64 KB. */
 export function logSize(random: () => number): number {
   if (random() < 0.01) return 64 * 1024;
-  const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return Math.round(Math.min(32 * 1024, Math.max(512, 4096 * Math.exp(0.6 * gaussian))));
+  const gaussian =
+    Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Math.round(
+    Math.min(32 * 1024, Math.max(512, 4096 * Math.exp(0.6 * gaussian))),
+  );
 }
 
 const FILLER = [
-  (i: number) => `[2026-11-19, 02:${String(i % 60).padStart(2, '0')}:12 UTC] {taskinstance.py:2614} INFO - Processed batch ${i} of the partition (${i * 1000} rows)`,
-  (i: number) => `26/11/19 02:03:${String(i % 60).padStart(2, '0')} INFO TaskSetManager: Finished task ${i}.0 in stage 3.0 (TID ${1000 + i}) in 1834 ms on 10.0.3.${i % 250} (executor ${i % 20})`,
-  (i: number) => `02:04:${String(i % 60).padStart(2, '0')}  ${i + 1} of 380 OK created sql table model analytics.model_${i} .... [SELECT 1200 in 0.9s]`,
+  (i: number) =>
+    `[2026-11-19, 02:${String(i % 60).padStart(
+      2,
+      '0',
+    )}:12 UTC] {taskinstance.py:2614} INFO - Processed batch ${i} of the partition (${
+      i * 1000
+    } rows)`,
+  (i: number) =>
+    `26/11/19 02:03:${String(i % 60).padStart(
+      2,
+      '0',
+    )} INFO TaskSetManager: Finished task ${i}.0 in stage 3.0 (TID ${
+      1000 + i
+    }) in 1834 ms on 10.0.3.${i % 250} (executor ${i % 20})`,
+  (i: number) =>
+    `02:04:${String(i % 60).padStart(2, '0')}  ${
+      i + 1
+    } of 380 OK created sql table model analytics.model_${i} .... [SELECT 1200 in 0.9s]`,
 ];
 
 /** A log of about `bytes` characters: progress lines, then the template's own tail. */
@@ -61,7 +79,13 @@ function logOf(bytes: number, tail: string, random: () => number): string {
 
 type Json = any;
 
-function retarget(t: Json, n: number, job: number | undefined, logBytes: number, random: () => number): Json {
+function retarget(
+  t: Json,
+  n: number,
+  job: number | undefined,
+  logBytes: number,
+  random: () => number,
+): Json {
   const e = structuredClone(t);
   const suffix = job === undefined ? '' : `_b${job}`;
   const when = new Date(Date.UTC(2026, 10, 20) - n * 7_000).toISOString();
@@ -71,27 +95,39 @@ function retarget(t: Json, n: number, job: number | undefined, logBytes: number,
     e.job.name += suffix;
     e.eventTime = when;
     const facet = e.run.facets?.errorMessage;
-    if (facet) facet.stackTrace = logOf(logBytes, facet.stackTrace ?? facet.message ?? '', random);
+    if (facet)
+      facet.stackTrace = logOf(
+        logBytes,
+        facet.stackTrace ?? facet.message ?? '',
+        random,
+      );
   } else if (e.dag_id) {
     e.dag_id += suffix;
     e.run_id = `bench__${n}`;
     e.end_date = when;
-    if (e.state === 'failed') e.log_tail = logOf(logBytes, e.log_tail ?? '', random);
+    if (e.state === 'failed')
+      e.log_tail = logOf(logBytes, e.log_tail ?? '', random);
   } else if (e['detail-type']) {
     e.detail.jobName += suffix;
     e.detail.jobRunId = `jr_bench_${n}`;
     e.time = when;
-    if (e.logTail !== undefined) e.logTail = logOf(logBytes, e.logTail ?? '', random);
+    if (e.logTail !== undefined)
+      e.logTail = logOf(logBytes, e.logTail ?? '', random);
   } else if (e.job_name) {
     e.job_name += suffix;
     e.run_id = `bench-${n}`;
     e.end_time = when;
-    if (e.step_failures?.[0]?.error?.stack) e.step_failures[0].error.stack.unshift(logOf(logBytes, '', random));
+    if (e.step_failures?.[0]?.error?.stack)
+      e.step_failures[0].error.stack.unshift(logOf(logBytes, '', random));
   } else {
     e.job.name += suffix;
     e.runId = `bench-${n}`;
     e.eventTime = when;
-    e.logExcerpt = logOf(logBytes, e.logExcerpt ?? e.errorMessage ?? '', random);
+    e.logExcerpt = logOf(
+      logBytes,
+      e.logExcerpt ?? e.errorMessage ?? '',
+      random,
+    );
   }
   return e;
 }
@@ -101,10 +137,15 @@ export interface EventMix {
   event(n: number): Json;
 }
 
-export function eventMix(examplesDir: string, options: { seed?: number; jobs?: number } = {}): EventMix {
+export function eventMix(
+  examplesDir: string,
+  options: { seed?: number; jobs?: number } = {},
+): EventMix {
   const templates = TEMPLATES.map(t => ({
     ...t,
-    body: JSON.parse(fs.readFileSync(path.join(examplesDir, 'events', t.file), 'utf8')),
+    body: JSON.parse(
+      fs.readFileSync(path.join(examplesDir, 'events', t.file), 'utf8'),
+    ),
   }));
   const total = templates.reduce((s, t) => s + t.weight, 0);
   const jobs = options.jobs ?? 200;
@@ -113,7 +154,8 @@ export function eventMix(examplesDir: string, options: { seed?: number; jobs?: n
     event(n: number) {
       const random = seededRandom(seed + n * 7919);
       let pick = random() * total;
-      const template = templates.find(t => (pick -= t.weight) < 0) ?? templates[0];
+      const template =
+        templates.find(t => (pick -= t.weight) < 0) ?? templates[0];
       // A quarter from the catalog's own pipelines (linked); the rest from many unknown jobs.
       const job = random() < 0.25 ? undefined : Math.floor(random() * jobs);
       return retarget(template.body, n, job, logSize(random), random);

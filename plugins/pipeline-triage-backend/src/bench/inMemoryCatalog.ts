@@ -7,8 +7,13 @@ type Filter = Record<string, string | symbol | Array<string | symbol>>;
 /** The value at a filter key; annotation keys contain dots, so they are split off first. */
 function valueAt(entity: Entity, key: string): unknown {
   const lower = key.toLocaleLowerCase('en-US');
-  if (lower.startsWith('metadata.annotations.')) return entity.metadata.annotations?.[key.slice('metadata.annotations.'.length)];
-  return lower.split('.').reduce<any>((v, part) => (v === undefined ? v : v[part]), entity);
+  if (lower.startsWith('metadata.annotations.'))
+    return entity.metadata.annotations?.[
+      key.slice('metadata.annotations.'.length)
+    ];
+  return lower
+    .split('.')
+    .reduce<any>((v, part) => (v === undefined ? v : v[part]), entity);
 }
 
 function matches(entity: Entity, filter: Filter): boolean {
@@ -16,7 +21,12 @@ function matches(entity: Entity, filter: Filter): boolean {
     const value = valueAt(entity, key);
     if (value === undefined) return false;
     const options = Array.isArray(wanted) ? wanted : [wanted];
-    return options.some(o => o === CATALOG_FILTER_EXISTS || String(value).toLocaleLowerCase('en-US') === String(o).toLocaleLowerCase('en-US'));
+    return options.some(
+      o =>
+        o === CATALOG_FILTER_EXISTS ||
+        String(value).toLocaleLowerCase('en-US') ===
+          String(o).toLocaleLowerCase('en-US'),
+    );
   });
 }
 
@@ -46,14 +56,26 @@ function filtersOf(request: any): Filter[] {
   return Array.isArray(request.filter) ? request.filter : [request.filter];
 }
 
-export function inMemoryCatalog(entities: Entity[]): CatalogService & { reads: number; returned: number } {
+export function inMemoryCatalog(
+  entities: Entity[],
+): CatalogService & { reads: number; returned: number } {
   const stats = { reads: 0, returned: 0 };
   const cursors: Entity[][] = [];
-  const page = (list: Entity[], offset: number, limit: number, fields: string[] | undefined) => {
+  const page = (
+    list: Entity[],
+    offset: number,
+    limit: number,
+    fields: string[] | undefined,
+  ) => {
     stats.reads++;
-    const items = list.slice(offset, offset + limit).map(e => project(e, fields));
+    const items = list
+      .slice(offset, offset + limit)
+      .map(e => project(e, fields));
     stats.returned += items.length;
-    const next = offset + limit < list.length ? JSON.stringify({ offset: offset + limit, key: cursors.length }) : undefined;
+    const next =
+      offset + limit < list.length
+        ? JSON.stringify({ offset: offset + limit, key: cursors.length })
+        : undefined;
     if (next) cursors.push(list);
     return { items, totalItems: list.length, pageInfo: { nextCursor: next } };
   };
@@ -76,10 +98,15 @@ export function inMemoryCatalog(entities: Entity[]): CatalogService & { reads: n
     async getEntities(request: any) {
       stats.reads++;
       const filters = filtersOf(request);
-      const items = entities.filter(e => filters.some(f => matches(e, f))).map(e => project(e, request?.fields));
+      const items = entities
+        .filter(e => filters.some(f => matches(e, f)))
+        .map(e => project(e, request?.fields));
       stats.returned += items.length;
       return { items };
     },
   };
-  return catalog as unknown as CatalogService & { reads: number; returned: number };
+  return catalog as unknown as CatalogService & {
+    reads: number;
+    returned: number;
+  };
 }

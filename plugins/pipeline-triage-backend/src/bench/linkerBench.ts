@@ -16,12 +16,20 @@ import { CatalogIndex, CatalogLinker } from '../linking';
 import { inMemoryCatalog } from './inMemoryCatalog';
 import { emit, msSince, printTable, quantile } from './report';
 
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const num = (name: string, fallback: number) =>
+  Number(process.env[name] ?? fallback);
 const USERS = num('BENCH_USERS', 20_000);
 const PIPELINES = num('BENCH_PIPELINES', 10_000);
 const SAMPLES = num('BENCH_LINK_SAMPLES', 2_000);
-// eslint-disable-next-line no-restricted-syntax -- a dev-only script, run from source
-const CONTRACT = fs.readFileSync(path.resolve(__dirname, '../../../../examples/contracts/checkout-orders.odcs.yaml'), 'utf8');
+// A dev-only script, run from source: __dirname is the source folder.
+const CONTRACT = fs.readFileSync(
+  path.resolve(
+    // eslint-disable-next-line no-restricted-syntax
+    __dirname,
+    '../../../../examples/contracts/checkout-orders.odcs.yaml',
+  ),
+  'utf8',
+);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 function heapMb(): number {
@@ -32,23 +40,95 @@ function heapMb(): number {
 
 function platform(): Entity[] {
   const entities: Entity[] = [];
-  const base = (kind: string, name: string, spec: JsonObject, annotations: Record<string, string> = {}, relations: Array<[string, string]> = []): Entity => ({
+  const base = (
+    kind: string,
+    name: string,
+    spec: JsonObject,
+    annotations: Record<string, string> = {},
+    relations: Array<[string, string]> = [],
+  ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind,
-    metadata: { name, namespace: 'default', uid: `${kind}-${name}`, etag: `e-${name}`, description: `The ${name} ${kind}, with a description as long as real ones tend to be.`, annotations: { 'backstage.io/managed-by-location': `url:https://git.example/${name}/catalog-info.yaml`, ...annotations } },
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `${kind}-${name}`,
+      etag: `e-${name}`,
+      description: `The ${name} ${kind}, with a description as long as real ones tend to be.`,
+      annotations: {
+        'backstage.io/managed-by-location': `url:https://git.example/${name}/catalog-info.yaml`,
+        ...annotations,
+      },
+    },
     spec,
     relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
   });
   for (let i = 0; i < USERS; i++) {
-    entities.push(base('User', `user-${i}`, { profile: { email: `user-${i}@example.com`, displayName: `User Number ${i}`, picture: `https://avatars.example/${i}.png` }, memberOf: [`team-${i % 200}`] }, {}, [['memberOf', `group:default/team-${i % 200}`]]));
+    entities.push(
+      base(
+        'User',
+        `user-${i}`,
+        {
+          profile: {
+            email: `user-${i}@example.com`,
+            displayName: `User Number ${i}`,
+            picture: `https://avatars.example/${i}.png`,
+          },
+          memberOf: [`team-${i % 200}`],
+        },
+        {},
+        [['memberOf', `group:default/team-${i % 200}`]],
+      ),
+    );
   }
   for (let i = 0; i < PIPELINES; i++) {
     const team = `group:default/team-${i % 200}`;
-    const annotations: Record<string, string> = i % 2 === 0 ? { 'pipeline-triage.io/openlineage-job': `airflow-prod/dag_${i}.load` } : {};
-    entities.push(base('Component', `pipeline-${i}`, { type: 'data-pipeline', owner: team, lifecycle: 'production' }, annotations, [['ownedBy', team], ['dependsOn', `resource:default/table-${i}`], ['dependencyOf', `resource:default/table-${(i + 1) % PIPELINES}`]]));
-    entities.push(base('Resource', `table-${i}`, { type: 'table', owner: team }, { 'pipeline-triage.io/openlineage-dataset': `snowflake://acme/ANALYTICS.S${i % 50}.T_${i}` }, [['ownedBy', team], ['dependencyOf', `component:default/pipeline-${i}`], ['dependsOn', `component:default/pipeline-${(i + PIPELINES - 1) % PIPELINES}`]]));
+    const annotations: Record<string, string> =
+      i % 2 === 0
+        ? { 'pipeline-triage.io/openlineage-job': `airflow-prod/dag_${i}.load` }
+        : {};
+    entities.push(
+      base(
+        'Component',
+        `pipeline-${i}`,
+        { type: 'data-pipeline', owner: team, lifecycle: 'production' },
+        annotations,
+        [
+          ['ownedBy', team],
+          ['dependsOn', `resource:default/table-${i}`],
+          ['dependencyOf', `resource:default/table-${(i + 1) % PIPELINES}`],
+        ],
+      ),
+    );
+    entities.push(
+      base(
+        'Resource',
+        `table-${i}`,
+        { type: 'table', owner: team },
+        {
+          'pipeline-triage.io/openlineage-dataset': `snowflake://acme/ANALYTICS.S${
+            i % 50
+          }.T_${i}`,
+        },
+        [
+          ['ownedBy', team],
+          ['dependencyOf', `component:default/pipeline-${i}`],
+          [
+            'dependsOn',
+            `component:default/pipeline-${(i + PIPELINES - 1) % PIPELINES}`,
+          ],
+        ],
+      ),
+    );
   }
-  for (let i = 0; i < 100; i++) entities.push(base('API', `contract-${i}`, { type: 'datacontract', owner: 'group:default/team-0', definition: CONTRACT }));
+  for (let i = 0; i < 100; i++)
+    entities.push(
+      base('API', `contract-${i}`, {
+        type: 'datacontract',
+        owner: 'group:default/team-0',
+        definition: CONTRACT,
+      }),
+    );
   return entities;
 }
 
@@ -57,15 +137,32 @@ const event = (name: string, i: number): FailureEvent => ({
   outcome: 'fail',
   job: { namespace: 'airflow-prod', name },
   eventTime: '2026-12-07T06:00:00Z',
-  errorMessage: 'psycopg2.errors.UndefinedColumn: column "discount" does not exist',
-  inputs: [{ namespace: 'snowflake://acme', name: `ANALYTICS.S${i % 50}.T_${i}` }],
+  errorMessage:
+    'psycopg2.errors.UndefinedColumn: column "discount" does not exist',
+  inputs: [
+    { namespace: 'snowflake://acme', name: `ANALYTICS.S${i % 50}.T_${i}` },
+  ],
 });
 
 async function main() {
-  process.stderr.write(`machine: ${os.cpus().length} cores, node ${process.version}, load ${os.loadavg()[0].toFixed(2)}, gc ${gc ? 'exposed' : 'NOT exposed (heap figures are rough)'}\n`);
+  process.stderr.write(
+    `machine: ${os.cpus().length} cores, node ${process.version}, load ${os
+      .loadavg()[0]
+      .toFixed(2)}, gc ${
+      gc ? 'exposed' : 'NOT exposed (heap figures are rough)'
+    }\n`,
+  );
   const entities = platform();
   const catalog = inMemoryCatalog(entities);
-  const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
+  const silent = {
+    debug() {},
+    info() {},
+    warn() {},
+    error() {},
+    child() {
+      return silent;
+    },
+  };
   const linker = new CatalogLinker({
     catalog,
     auth: { getOwnServiceCredentials: async () => ({}) } as any,
@@ -84,8 +181,14 @@ async function main() {
   emit('linker', 'none', 'entities_indexed', index.size, 'entities');
 
   const kinds: Array<[string, (i: number) => FailureEvent]> = [
-    ['annotated_job', i => event(`dag_${2 * (i % (PIPELINES / 2))}.load`, i % PIPELINES)],
-    ['named_job', i => event(`pipeline_${2 * (i % (PIPELINES / 2)) + 1}`, i % PIPELINES)],
+    [
+      'annotated_job',
+      i => event(`dag_${2 * (i % (PIPELINES / 2))}.load`, i % PIPELINES),
+    ],
+    [
+      'named_job',
+      i => event(`pipeline_${2 * (i % (PIPELINES / 2)) + 1}`, i % PIPELINES),
+    ],
     ['unknown_job', i => event(`nothing_${i}`, i % PIPELINES)],
   ];
   for (const [kind, make] of kinds) {
@@ -98,8 +201,20 @@ async function main() {
       times.push(msSince(start));
       if (result.linked) linked++;
     }
-    emit('linker', 'none', `link_${kind}_p50`, quantile(times, 0.5) * 1000, 'µs');
-    emit('linker', 'none', `link_${kind}_p99`, quantile(times, 0.99) * 1000, 'µs');
+    emit(
+      'linker',
+      'none',
+      `link_${kind}_p50`,
+      quantile(times, 0.5) * 1000,
+      'µs',
+    );
+    emit(
+      'linker',
+      'none',
+      `link_${kind}_p99`,
+      quantile(times, 0.99) * 1000,
+      'µs',
+    );
     emit('linker', 'none', `link_${kind}_linked`, linked / SAMPLES, 'share');
   }
 

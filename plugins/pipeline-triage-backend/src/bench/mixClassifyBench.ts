@@ -15,7 +15,9 @@ export function mixClassifyBench(events: number): void {
   const failures: FailureEvent[] = [];
   for (let i = 0; failures.length < events; i++) {
     for (const item of normalizeEvents(mix.event(i)).items) {
-      failures.push(...(item.events ?? []).filter(e => e.outcome !== 'success'));
+      failures.push(
+        ...(item.events ?? []).filter(e => e.outcome !== 'success'),
+      );
     }
   }
   const engine = createTriageEngine();
@@ -24,5 +26,11 @@ export function mixClassifyBench(events: number): void {
   for (const e of failures) engine.triage(e, {});
   const ms = msSince(started);
   emit('classify_mix', 'none', 'mean_per_failure', ms / failures.length, 'ms');
-  emit('classify_mix', 'none', 'failures_per_core_second', failures.length / (ms / 1000), 'events/s');
+  emit(
+    'classify_mix',
+    'none',
+    'failures_per_core_second',
+    failures.length / (ms / 1000),
+    'events/s',
+  );
 }

@@ -3,14 +3,19 @@ import knexFactory, { type Knex } from 'knex';
 
 /** The local PostgreSQL, as the tests find it (see scripts/postgres.js). */
 export const PG_URL =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ?? 'postgresql://postgres@127.0.0.1:5432';
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
 
 export function uniquePrefix(what: string): string {
   return `pt_bench_${what}_${randomBytes(3).toString('hex')}_`;
 }
 
 function admin(): Knex {
-  return knexFactory({ client: 'pg', connection: `${PG_URL}/postgres`, pool: { min: 0, max: 1 } });
+  return knexFactory({
+    client: 'pg',
+    connection: `${PG_URL}/postgres`,
+    pool: { min: 0, max: 1 },
+  });
 }
 
 export async function pgReachable(): Promise<boolean> {
@@ -38,13 +43,20 @@ export async function createDatabase(name: string): Promise<void> {
 export async function dropDatabases(prefix: string): Promise<void> {
   const db = admin();
   try {
-    const rows = await db('pg_database').where('datname', 'like', `${prefix}%`).select('datname');
-    for (const { datname } of rows) await db.raw('drop database if exists ?? with (force)', [datname]);
+    const rows = await db('pg_database')
+      .where('datname', 'like', `${prefix}%`)
+      .select('datname');
+    for (const { datname } of rows)
+      await db.raw('drop database if exists ?? with (force)', [datname]);
   } finally {
     await db.destroy();
   }
 }
 
 export function pgClient(database: string, poolMax = 10): Knex {
-  return knexFactory({ client: 'pg', connection: `${PG_URL}/${database}`, pool: { min: 0, max: poolMax } });
+  return knexFactory({
+    client: 'pg',
+    connection: `${PG_URL}/${database}`,
+    pool: { min: 0, max: poolMax },
+  });
 }

@@ -7,7 +7,11 @@ import { emit, msSince } from './report';
  * inserted in batches of 100, one transaction per batch, straight through knex, no processing.
  * The ingest figures read as a share of this.
  */
-export async function rawInsertBench(db: string, knex: Knex, rows: number): Promise<void> {
+export async function rawInsertBench(
+  db: string,
+  knex: Knex,
+  rows: number,
+): Promise<void> {
   await knex.schema.createTable('bench_raw_events', t => {
     t.string('id', 36).primary();
     t.string('event_key', 512).notNullable().unique();
@@ -20,17 +24,26 @@ export async function rawInsertBench(db: string, knex: Knex, rows: number): Prom
   const payload = JSON.stringify({ logExcerpt: 'x'.repeat(4096) });
   const started = process.hrtime.bigint();
   for (let from = 0; from < rows; from += 100) {
-    const batch = Array.from({ length: Math.min(100, rows - from) }, (_, i) => ({
-      id: randomUUID(),
-      event_key: `raw:${from + i}`,
-      job_key: `bench/job-${(from + i) % 200}`,
-      status: 'pending',
-      received_at: new Date().toISOString(),
-      payload,
-    }));
+    const batch = Array.from(
+      { length: Math.min(100, rows - from) },
+      (_, i) => ({
+        id: randomUUID(),
+        event_key: `raw:${from + i}`,
+        job_key: `bench/job-${(from + i) % 200}`,
+        status: 'pending',
+        received_at: new Date().toISOString(),
+        payload,
+      }),
+    );
     await knex.transaction(tx => tx('bench_raw_events').insert(batch));
   }
-  emit('raw_insert', db, 'event_rows_batched_100', rows / (msSince(started) / 1000), 'rows/s');
+  emit(
+    'raw_insert',
+    db,
+    'event_rows_batched_100',
+    rows / (msSince(started) / 1000),
+    'rows/s',
+  );
   // One row per statement, one transaction each: the cost of a per-row write path.
   const single = Math.min(rows, 2000);
   const t = process.hrtime.bigint();
@@ -44,6 +57,12 @@ export async function rawInsertBench(db: string, knex: Knex, rows: number): Prom
       payload,
     });
   }
-  emit('raw_insert', db, 'event_rows_one_per_statement', single / (msSince(t) / 1000), 'rows/s');
+  emit(
+    'raw_insert',
+    db,
+    'event_rows_one_per_statement',
+    single / (msSince(t) / 1000),
+    'rows/s',
+  );
   await knex.schema.dropTable('bench_raw_events');
 }

@@ -1,15 +1,22 @@
 import { DateTime } from 'luxon';
 import type { Knex } from 'knex';
-import { CATEGORY_INFO, type Category } from '@internal/plugin-pipeline-triage-common';
+import {
+  CATEGORY_INFO,
+  type Category,
+} from '@internal/plugin-pipeline-triage-common';
 import { KnexTriageStore, migrateStore } from '../store';
 import { seededRandom } from './eventMix';
 import { emit, msSince, quantile } from './report';
 
 // The migration's own backfill: a bulk load bypasses the write path that keeps the rollup.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { fillTrendCounts } = require('../../migrations/2026112201_perf_trend_rollup.js');
+const {
+  fillTrendCounts,
+} = require('../../migrations/2026112201_perf_trend_rollup.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { fillIncidentRecency } = require('../../migrations/20261122040000_incident_recency.js');
+const {
+  fillIncidentRecency,
+} = require('../../migrations/20261122040000_incident_recency.js');
 
 export interface ReadBenchOptions {
   db: 'sqlite' | 'postgres';
@@ -26,7 +33,9 @@ const CATEGORIES = Object.keys(CATEGORY_INFO) as Category[];
 /** The ISO week labels of the last `n` weeks, as the trends endpoint asks for them. */
 export function weekLabels(n: number): string[] {
   const now = DateTime.now().setZone('utc').startOf('week');
-  return Array.from({ length: n }, (_, i) => now.minus({ weeks: n - 1 - i }).toFormat("kkkk-'W'WW"));
+  return Array.from({ length: n }, (_, i) =>
+    now.minus({ weeks: n - 1 - i }).toFormat("kkkk-'W'WW"),
+  );
 }
 
 const entityRef = (e: number) => `component:default/bench-pipeline-${e}`;
@@ -41,7 +50,10 @@ async function load(o: ReadBenchOptions): Promise<number> {
   const random = seededRandom(7);
   const weeks = weekLabels(o.weeks);
   const mondays = weeks.map((_, i) =>
-    DateTime.now().setZone('utc').startOf('week').minus({ weeks: o.weeks - 1 - i }),
+    DateTime.now()
+      .setZone('utc')
+      .startOf('week')
+      .minus({ weeks: o.weeks - 1 - i }),
   );
   const chunk = 500;
   const started = process.hrtime.bigint();
@@ -54,7 +66,9 @@ async function load(o: ReadBenchOptions): Promise<number> {
       const e = Math.floor(random() * o.entities);
       const team = e % o.teams;
       const w = Math.floor(random() * o.weeks);
-      const at = mondays[w].plus({ minutes: Math.floor(random() * 7 * 24 * 60) }).toISO()!;
+      const at = mondays[w]
+        .plus({ minutes: Math.floor(random() * 7 * 24 * 60) })
+        .toISO()!;
       const category = CATEGORIES[Math.floor(random() * CATEGORIES.length)];
       const id = `inc-${String(n).padStart(12, '0')}`;
       const open = random() < 0.05;
@@ -85,7 +99,17 @@ async function load(o: ReadBenchOptions): Promise<number> {
         first_seen: at,
         last_seen: at,
         resolved_at: open ? null : at,
-        detail: JSON.stringify({ verdict: { summary: `Bench failure ${n}`, classification: { category } }, evidenceLines: [], causeChain: [], route: {}, linkedEntities: [], links: [] }),
+        detail: JSON.stringify({
+          verdict: {
+            summary: `Bench failure ${n}`,
+            classification: { category },
+          },
+          evidenceLines: [],
+          causeChain: [],
+          route: {},
+          linkedEntities: [],
+          links: [],
+        }),
         latest_event_id: `evt-${n}`,
         updated_at: at,
       });
@@ -94,7 +118,12 @@ async function load(o: ReadBenchOptions): Promise<number> {
         { incident_id: id, entity_ref: teamRef(team), role: 'owner' },
         { incident_id: id, entity_ref: teamRef(team), role: 'routed' },
       );
-      occurrences.push({ event_id: `evt-${n}`, incident_id: id, event_time: at, week: weeks[w] });
+      occurrences.push({
+        event_id: `evt-${n}`,
+        incident_id: id,
+        event_time: at,
+        week: weeks[w],
+      });
     }
     await o.knex.transaction(async tx => {
       // SQLite caps a compound insert at 500 rows; 100 per statement suits both databases.
@@ -144,10 +173,19 @@ export async function readBench(o: ReadBenchOptions): Promise<void> {
   };
   const ent = (i: number) => entityRef((i * 37) % o.entities);
   const team = (i: number) => teamRef((i * 7) % o.teams);
-  await time('trends_entity', i => store.trends({ filter: { entityRef: ent(i) }, weeks, groupBy: 'category' }));
-  await time('trends_team', i => store.trends({ filter: { owner: team(i) }, weeks, groupBy: 'category' }));
-  await time('trends_org', () => store.trends({ filter: {}, weeks, groupBy: 'team' }));
-  await time('page_entity', i => store.listIncidents({ entityRef: ent(i) }, { limit: 25 }));
-  await time('page_team', i => store.listIncidents({ owner: team(i) }, { limit: 25 }));
+  await time('trends_entity', i =>
+    store.trends({ filter: { entityRef: ent(i) }, weeks, groupBy: 'category' }),
+  );
+  await time('trends_team', i =>
+    store.trends({ filter: { owner: team(i) }, weeks, groupBy: 'category' }),
+  );
+  await time('trends_org', () =>
+    store.trends({ filter: {}, weeks, groupBy: 'team' }),
+  );
+  await time('page_entity', i =>
+    store.listIncidents({ entityRef: ent(i) }, { limit: 25 }),
+  );
+  await time('page_team', i =>
+    store.listIncidents({ owner: team(i) }, { limit: 25 }),
+  );
 }
-

@@ -9,8 +9,20 @@ export interface Figure {
 
 const figures: Figure[] = [];
 
-export function emit(bench: string, db: string, metric: string, value: number, unit: string): void {
-  const figure = { bench, db, metric, value: Math.round(value * 1000) / 1000, unit };
+export function emit(
+  bench: string,
+  db: string,
+  metric: string,
+  value: number,
+  unit: string,
+): void {
+  const figure = {
+    bench,
+    db,
+    metric,
+    value: Math.round(value * 1000) / 1000,
+    unit,
+  };
   figures.push(figure);
   process.stdout.write(`${JSON.stringify(figure)}\n`);
 }
@@ -27,10 +39,23 @@ export function msSince(start: bigint): number {
 }
 
 export function printTable(): void {
-  const rows = figures.map(f => [f.bench, f.db, f.metric, String(f.value), f.unit]);
+  const rows = figures.map(f => [
+    f.bench,
+    f.db,
+    f.metric,
+    String(f.value),
+    f.unit,
+  ]);
   const header = ['bench', 'db', 'metric', 'value', 'unit'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  process.stdout.write(`\n${line(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n`);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map(r => r[i].length)),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ');
+  process.stdout.write(
+    `\n${line(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n`,
+  );
   for (const r of rows) process.stdout.write(`${line(r)}\n`);
 }

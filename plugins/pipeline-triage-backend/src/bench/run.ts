@@ -20,21 +20,36 @@ import knexFactory from 'knex';
 import { classifyBench } from './classifyBench';
 import { mixClassifyBench } from './mixClassifyBench';
 import { ingestBench } from './ingestBench';
-import { createDatabase, dropDatabases, pgClient, pgReachable, PG_URL, uniquePrefix } from './pgDatabases';
+import {
+  createDatabase,
+  dropDatabases,
+  pgClient,
+  pgReachable,
+  PG_URL,
+  uniquePrefix,
+} from './pgDatabases';
 import { rawInsertBench } from './rawInsertBench';
 import { readBench } from './readBench';
 import { emit, printTable } from './report';
 
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').map(s => s.trim());
+const num = (name: string, fallback: number) =>
+  Number(process.env[name] ?? fallback);
+const list = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback).split(',').map(s => s.trim());
 
 async function main() {
   const dbs = list('BENCH_DBS', 'sqlite,postgres');
   const only = list('BENCH_ONLY', 'ingest,read,raw,classify');
   if (dbs.includes('postgres') && !(await pgReachable())) {
-    throw new Error(`PostgreSQL is not reachable at ${PG_URL}; set BENCH_DBS=sqlite to run without it`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${PG_URL}; set BENCH_DBS=sqlite to run without it`,
+    );
   }
-  process.stderr.write(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, load ${os.loadavg()[0].toFixed(2)}\n`);
+  process.stderr.write(
+    `machine: ${os.cpus().length} cores, ${Math.round(
+      os.totalmem() / 2 ** 30,
+    )} GB, node ${process.version}, load ${os.loadavg()[0].toFixed(2)}\n`,
+  );
   emit('machine', 'none', 'cores', os.cpus().length, 'cores');
   emit('machine', 'none', 'load_average_1m_at_start', os.loadavg()[0], '');
 
@@ -47,11 +62,24 @@ async function main() {
         latencySamples: num('BENCH_LATENCY_SAMPLES', 300),
       };
       if (db === 'sqlite') {
-        await ingestBench({ db, database: { client: 'better-sqlite3', connection: ':memory:' }, ...options });
+        await ingestBench({
+          db,
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+          ...options,
+        });
       } else {
         const prefix = uniquePrefix('ingest');
         try {
-          await ingestBench({ db: 'postgres', database: { client: 'pg', connection: PG_URL, prefix, knexConfig: { pool: { min: 0, max: 5 } } }, ...options });
+          await ingestBench({
+            db: 'postgres',
+            database: {
+              client: 'pg',
+              connection: PG_URL,
+              prefix,
+              knexConfig: { pool: { min: 0, max: 5 } },
+            },
+            ...options,
+          });
         } finally {
           await dropDatabases(prefix);
         }
@@ -63,10 +91,15 @@ async function main() {
       if (db === 'postgres') await createDatabase(name);
       const knex =
         db === 'sqlite'
-          ? knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(tmp, 'store.sqlite') }, useNullAsDefault: true })
+          ? knexFactory({
+              client: 'better-sqlite3',
+              connection: { filename: path.join(tmp, 'store.sqlite') },
+              useNullAsDefault: true,
+            })
           : pgClient(name);
       try {
-        if (only.includes('raw')) await rawInsertBench(db, knex, num('BENCH_RAW_ROWS', 20_000));
+        if (only.includes('raw'))
+          await rawInsertBench(db, knex, num('BENCH_RAW_ROWS', 20_000));
         if (only.includes('read')) {
           await readBench({
             db: db as 'sqlite' | 'postgres',
@@ -81,7 +114,12 @@ async function main() {
       } finally {
         await knex.destroy();
         // BENCH_KEEP=1 leaves the loaded history for looking at query plans; say where it is.
-        if (process.env.BENCH_KEEP) process.stderr.write(`kept the ${db} history: ${db === 'postgres' ? `database ${name}` : tmp}\n`);
+        if (process.env.BENCH_KEEP)
+          process.stderr.write(
+            `kept the ${db} history: ${
+              db === 'postgres' ? `database ${name}` : tmp
+            }\n`,
+          );
         else {
           if (db === 'postgres') await dropDatabases(name);
           fs.rmSync(tmp, { recursive: true, force: true });
@@ -90,7 +128,10 @@ async function main() {
     }
   }
   if (only.includes('classify')) {
-    classifyBench({ iterations: num('BENCH_CLASSIFY_ITERATIONS', 2000), mb: num('BENCH_CLASSIFY_MB', 50) });
+    classifyBench({
+      iterations: num('BENCH_CLASSIFY_ITERATIONS', 2000),
+      mb: num('BENCH_CLASSIFY_MB', 50),
+    });
     mixClassifyBench(num('BENCH_CLASSIFY_MIX', 5000));
   }
   emit('machine', 'none', 'load_average_1m_at_end', os.loadavg()[0], '');

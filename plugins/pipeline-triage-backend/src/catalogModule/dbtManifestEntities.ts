@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS, PIPELINE_COMPONENT_TYPE, TABLE_RESOURCE_TYPE } from '@internal/plugin-pipeline-triage-common';
+import {
+  ANNOTATIONS,
+  PIPELINE_COMPONENT_TYPE,
+  TABLE_RESOURCE_TYPE,
+} from '@internal/plugin-pipeline-triage-common';
 import { normaliseName } from '../linking';
 
 /** Marks entities derived from a dbt manifest, so hand-annotated ones win when both match. */
@@ -10,7 +14,10 @@ export interface DbtManifest {
   metadata?: { project_name?: string };
   nodes?: Record<string, DbtNode>;
   sources?: Record<string, DbtNode>;
-  groups?: Record<string, { name: string; owner?: { name?: string; email?: string } }>;
+  groups?: Record<
+    string,
+    { name: string; owner?: { name?: string; email?: string } }
+  >;
 }
 
 interface DbtNode {
@@ -38,8 +45,16 @@ export interface DbtEntityOptions {
 
 /** `ANALYTICS.SHOP.ORDERS` from a node; quotes dropped, as OpenLineage names relations. */
 function relationOf(node: DbtNode): string | undefined {
-  const fromParts = [node.database, node.schema, node.alias ?? node.identifier ?? node.name].filter(Boolean).join('.');
-  const relation = node.relation_name ? node.relation_name.replace(/["`[\]]/g, '') : fromParts;
+  const fromParts = [
+    node.database,
+    node.schema,
+    node.alias ?? node.identifier ?? node.name,
+  ]
+    .filter(Boolean)
+    .join('.');
+  const relation = node.relation_name
+    ? node.relation_name.replace(/["`[\]]/g, '')
+    : fromParts;
   return relation || undefined;
 }
 
@@ -48,12 +63,19 @@ function relationOf(node: DbtNode): string | undefined {
  * name as a Backstage group (the convention: dbt groups are named like catalog groups), else
  * the group owner's name, else the default.
  */
-function ownerOf(node: DbtNode, manifest: DbtManifest, fallback: string): string {
+function ownerOf(
+  node: DbtNode,
+  manifest: DbtManifest,
+  fallback: string,
+): string {
   const meta = { ...(node.config?.meta ?? {}), ...(node.meta ?? {}) };
-  if (typeof meta.owner === 'string' && meta.owner.trim()) return meta.owner.trim();
+  if (typeof meta.owner === 'string' && meta.owner.trim())
+    return meta.owner.trim();
   const groupName = node.group ?? node.config?.group;
   if (groupName) {
-    const group = Object.values(manifest.groups ?? {}).find(g => g.name === groupName);
+    const group = Object.values(manifest.groups ?? {}).find(
+      g => g.name === groupName,
+    );
     return `group:${normaliseName(group?.name ?? groupName)}`;
   }
   return fallback;
@@ -64,7 +86,10 @@ function ownerOf(node: DbtNode, manifest: DbtManifest, fallback: string): string
  * unique id, each model's and source's relation a `table` Resource annotated with its name,
  * with the model reading its inputs and writing its own table, all owned as the manifest says.
  */
-export function dbtManifestEntities(manifest: DbtManifest, options: DbtEntityOptions): Entity[] {
+export function dbtManifestEntities(
+  manifest: DbtManifest,
+  options: DbtEntityOptions,
+): Entity[] {
   const project = manifest.metadata?.project_name ?? 'dbt';
   const annotations = (extra: Record<string, string>) => ({
     'backstage.io/managed-by-location': options.location,
@@ -72,17 +97,30 @@ export function dbtManifestEntities(manifest: DbtManifest, options: DbtEntityOpt
     [DERIVED_FROM_ANNOTATION]: 'dbt-manifest',
     ...extra,
   });
-  const tableName = (relation: string) => normaliseName(relation).slice(0, 63).replace(/-+$/, '');
-  const tables = new Map<string, { relation: string; owner: string; description?: string }>();
+  const tableName = (relation: string) =>
+    normaliseName(relation).slice(0, 63).replace(/-+$/, '');
+  const tables = new Map<
+    string,
+    { relation: string; owner: string; description?: string }
+  >();
   const tableOf = new Map<string, string>();
-  const all = [...Object.values(manifest.nodes ?? {}), ...Object.values(manifest.sources ?? {})];
+  const all = [
+    ...Object.values(manifest.nodes ?? {}),
+    ...Object.values(manifest.sources ?? {}),
+  ];
   for (const node of all) {
-    if (!['model', 'source', 'seed', 'snapshot'].includes(node.resource_type)) continue;
+    if (!['model', 'source', 'seed', 'snapshot'].includes(node.resource_type))
+      continue;
     const relation = relationOf(node);
     if (!relation) continue;
     const name = tableName(relation);
     tableOf.set(node.unique_id, name);
-    if (!tables.has(name)) tables.set(name, { relation, owner: ownerOf(node, manifest, options.defaultOwner), description: node.description });
+    if (!tables.has(name))
+      tables.set(name, {
+        relation,
+        owner: ownerOf(node, manifest, options.defaultOwner),
+        description: node.description,
+      });
   }
 
   const entities: Entity[] = [];
@@ -94,20 +132,26 @@ export function dbtManifestEntities(manifest: DbtManifest, options: DbtEntityOpt
         name,
         title: table.relation,
         ...(table.description ? { description: table.description } : {}),
-        annotations: annotations({ [ANNOTATIONS.openlineageDataset]: table.relation }),
+        annotations: annotations({
+          [ANNOTATIONS.openlineageDataset]: table.relation,
+        }),
       },
       spec: { type: TABLE_RESOURCE_TYPE, owner: table.owner },
     });
   }
   for (const node of Object.values(manifest.nodes ?? {})) {
     if (node.resource_type !== 'model') continue;
-    const inputs = (node.depends_on?.nodes ?? []).map(id => tableOf.get(id)).filter((t): t is string => Boolean(t));
+    const inputs = (node.depends_on?.nodes ?? [])
+      .map(id => tableOf.get(id))
+      .filter((t): t is string => Boolean(t));
     const output = tableOf.get(node.unique_id);
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: {
-        name: `dbt-${normaliseName(`${project}-${node.name}`)}`.slice(0, 63).replace(/-+$/, ''),
+        name: `dbt-${normaliseName(`${project}-${node.name}`)}`
+          .slice(0, 63)
+          .replace(/-+$/, ''),
         title: `${project}.${node.name}`,
         ...(node.description ? { description: node.description } : {}),
         annotations: annotations({ [ANNOTATIONS.dbtUniqueId]: node.unique_id }),

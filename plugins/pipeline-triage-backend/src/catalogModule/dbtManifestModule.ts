@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { DbtManifestEntityProvider } from './DbtManifestEntityProvider';
 
@@ -26,7 +29,9 @@ export const catalogModuleDbtManifest = createBackendModule({
         catalog.addEntityProvider(
           new DbtManifestEntityProvider({
             manifest,
-            defaultOwner: dbt.getOptionalString('defaultOwner') ?? 'group:default/data-platform',
+            defaultOwner:
+              dbt.getOptionalString('defaultOwner') ??
+              'group:default/data-platform',
             logger,
             urlReader,
             taskRunner: scheduler.createScheduledTaskRunner({

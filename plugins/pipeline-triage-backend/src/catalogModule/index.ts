@@ -11,7 +11,10 @@ import { catalogModuleDbtManifest } from './dbtManifestModule';
 
 export { catalogModuleLocalFileTextPlaceholder, catalogModuleDbtManifest };
 export { DbtManifestEntityProvider } from './DbtManifestEntityProvider';
-export { dbtManifestEntities, DERIVED_FROM_ANNOTATION } from './dbtManifestEntities';
+export {
+  dbtManifestEntities,
+  DERIVED_FROM_ANNOTATION,
+} from './dbtManifestEntities';
 
 export default createBackendFeatureLoader({
   *loader() {

@@ -11,13 +11,17 @@ import type { PlaceholderResolverParams } from '@backstage/plugin-catalog-node';
  */
 async function textResolver(params: PlaceholderResolverParams) {
   const { value, baseUrl } = params;
-  if (typeof value !== 'string') throw new Error('$text expects a path or URL string');
-  const isLocalBase = path.isAbsolute(baseUrl) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  if (typeof value !== 'string')
+    throw new Error('$text expects a path or URL string');
+  const isLocalBase =
+    path.isAbsolute(baseUrl) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
   if (isLocalBase) {
     const target = path.resolve(path.dirname(baseUrl), value);
     return fs.readFile(target, 'utf8');
   }
-  return (await params.read(params.resolveUrl(value, baseUrl))).toString('utf8');
+  return (await params.read(params.resolveUrl(value, baseUrl))).toString(
+    'utf8',
+  );
 }
 
 export const catalogModuleLocalFileTextPlaceholder = createBackendModule({

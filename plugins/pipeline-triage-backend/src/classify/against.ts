@@ -12,8 +12,10 @@ const fmt = (x: number) => (x >= 10 ? Math.round(x).toString() : x.toFixed(1));
 
 function skewFigure(evidence: Evidence): string | undefined {
   const { taskInputRatio, taskDurationRatio } = evidence.signals;
-  if (taskInputRatio !== undefined && taskInputRatio >= 10) return `one task read ${fmt(taskInputRatio)}x the median task's input`;
-  if (taskDurationRatio !== undefined && taskDurationRatio >= 10) return `one task ran ${fmt(taskDurationRatio)}x as long as the median task`;
+  if (taskInputRatio !== undefined && taskInputRatio >= 10)
+    return `one task read ${fmt(taskInputRatio)}x the median task's input`;
+  if (taskDurationRatio !== undefined && taskDurationRatio >= 10)
+    return `one task ran ${fmt(taskDurationRatio)}x as long as the median task`;
   return undefined;
 }
 
@@ -29,27 +31,47 @@ const CHECKS: Partial<Record<Category, Check[]>> = {
   data_skew: [
     e => {
       const { taskInputRatio, taskDurationRatio } = e.signals;
-      if (taskInputRatio === undefined && taskDurationRatio === undefined) return 'no task figures (max and median task input or duration) show an uneven split';
+      if (taskInputRatio === undefined && taskDurationRatio === undefined)
+        return 'no task figures (max and median task input or duration) show an uneven split';
       const worst = Math.max(taskInputRatio ?? 0, taskDurationRatio ?? 0);
-      return worst < 3 ? `the task figures are even (largest task ${fmt(worst)}x the median)` : undefined;
+      return worst < 3
+        ? `the task figures are even (largest task ${fmt(worst)}x the median)`
+        : undefined;
     },
   ],
   small_file_pressure: [
-    e => (e.signals.taskCount !== undefined && e.signals.taskCount < 1000 ? `only ${e.signals.taskCount} tasks, not the many thousands small files make` : undefined),
+    e =>
+      e.signals.taskCount !== undefined && e.signals.taskCount < 1000
+        ? `only ${e.signals.taskCount} tasks, not the many thousands small files make`
+        : undefined,
   ],
   source_delay: [
-    e => (e.signals.delaySeconds === 0 ? 'the run measured no delay of its input (delaySeconds=0)' : undefined),
+    e =>
+      e.signals.delaySeconds === 0
+        ? 'the run measured no delay of its input (delaySeconds=0)'
+        : undefined,
   ],
   config_error: [
-    e => (e.signals.recentDeploy === false ? 'nothing was deployed since the last success (recentDeploy=false)' : undefined),
+    e =>
+      e.signals.recentDeploy === false
+        ? 'nothing was deployed since the last success (recentDeploy=false)'
+        : undefined,
   ],
   code_error: [
-    e => (e.signals.recentDeploy === false ? 'nothing was deployed since the last success (recentDeploy=false)' : undefined),
+    e =>
+      e.signals.recentDeploy === false
+        ? 'nothing was deployed since the last success (recentDeploy=false)'
+        : undefined,
   ],
 };
 
-export function signalsAgainst(category: Category, evidence: Evidence): string[] {
-  return (CHECKS[category] ?? []).map(check => check(evidence)).filter((s): s is string => !!s);
+export function signalsAgainst(
+  category: Category,
+  evidence: Evidence,
+): string[] {
+  return (CHECKS[category] ?? [])
+    .map(check => check(evidence))
+    .filter((s): s is string => !!s);
 }
 
 /**

@@ -17,7 +17,10 @@ describe('calibrated confidence', () => {
   });
 
   it('is what decide reports for a winner', () => {
-    const d = decide([{ category: 'permission', score: 0.7 }, { category: 'config_error', score: 0.1 }]);
+    const d = decide([
+      { category: 'permission', score: 0.7 },
+      { category: 'config_error', score: 0.1 },
+    ]);
     const raw = 0.7 * (1 - CALIBRATION.runnerUpPenalty * (0.1 / 0.7) ** 3);
     expect(d.confidence).toBeCloseTo(calibrated(raw), 3);
   });

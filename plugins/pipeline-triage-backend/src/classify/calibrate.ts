@@ -68,7 +68,11 @@ const ON_THE_ERROR = new Set(['root', 'cause', 'error']);
 
 /** True when the winner rests on specific evidence on the error itself. */
 export function isSpecific(hit: DecidingHit | undefined): boolean {
-  return !!hit && hit.weight >= CALIBRATION.specificWeight && ON_THE_ERROR.has(hit.on);
+  return (
+    !!hit &&
+    hit.weight >= CALIBRATION.specificWeight &&
+    ON_THE_ERROR.has(hit.on)
+  );
 }
 
 export interface Decision {
@@ -83,12 +87,20 @@ export function decide(
 ): Decision {
   const [first, second] = ranked;
   if (!first || first.score < CALIBRATION.minSupport) {
-    return { winner: 'unknown', confidence: CALIBRATION.unknownConfidence, reason: 'no_support' };
+    return {
+      winner: 'unknown',
+      confidence: CALIBRATION.unknownConfidence,
+      reason: 'no_support',
+    };
   }
   const s2 = second?.score ?? 0;
   const ratio = s2 / first.score;
   if (ratio >= CALIBRATION.conflictRatio && s2 >= CALIBRATION.conflictFloor) {
-    return { winner: 'unknown', confidence: CALIBRATION.unknownConfidence, reason: 'conflict' };
+    return {
+      winner: 'unknown',
+      confidence: CALIBRATION.unknownConfidence,
+      reason: 'conflict',
+    };
   }
   // The cube keeps a distant runner-up (generic wording) from eroding a clear win, while a
   // close one still halves it.
@@ -96,5 +108,8 @@ export function decide(
   if (ratio < CALIBRATION.specificMaxRatio && isSpecific(deciding)) {
     confidence = 1 - (1 - confidence) * CALIBRATION.specificDoubt;
   }
-  return { winner: first.category, confidence: Math.round(calibrated(confidence) * 1000) / 1000 };
+  return {
+    winner: first.category,
+    confidence: Math.round(calibrated(confidence) * 1000) / 1000,
+  };
 }

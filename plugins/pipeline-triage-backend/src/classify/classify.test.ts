@@ -1,31 +1,92 @@
-import type { Category, RunSignals } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  RunSignals,
+} from '@internal/plugin-pipeline-triage-common';
 import { extractEvidence } from '../evidence';
 import { classify } from './classify';
 
-const run = (logExcerpt: string, signals?: RunSignals) => classify(extractEvidence({ logExcerpt, signals }));
+const run = (logExcerpt: string, signals?: RunSignals) =>
+  classify(extractEvidence({ logExcerpt, signals }));
 
 // Short, representative failures per category, as the tools print them.
 const CASES: Array<[Category, string, RunSignals?]> = [
-  ['schema_drift', 'org.apache.spark.sql.AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `customer_tier` cannot be resolved. Did you mean one of the following? [`customer_id`]'],
-  ['schema_drift', 'net.snowflake.client.jdbc.SnowflakeSQLException: Number of columns in file (9) does not match that of the corresponding table (8), use file format option error_on_column_count_mismatch=false to ignore this error'],
-  ['data_quality', 'psycopg2.errors.NotNullViolation: null value in column "customer_id" of relation "orders" violates not-null constraint'],
-  ['data_quality', '12:00:01  Failure in test unique_orders_order_id (models/schema.yml)\n12:00:01    Got 14 results, configured to fail if != 0'],
-  ['source_delay', 'airflow.exceptions.AirflowSensorTimeout: Sensor has timed out; run duration of 3600.2 seconds exceeds the specified timeout of 3600.0.'],
-  ['source_delay', 'org.apache.spark.sql.AnalysisException: [PATH_NOT_FOUND] Path does not exist: s3://lake/raw/orders/dt=2024-05-07.'],
-  ['permission', "botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::1:assumed-role/etl/x is not authorized to perform: s3:GetObject"],
-  ['permission', '003001 (42501): SQL access control error: Insufficient privileges to operate on schema \'FINANCE\''],
-  ['resource_exhaustion', '23/09/08 ERROR YarnScheduler: Lost executor 3 on host: Container killed by YARN for exceeding physical memory limits. 8.1 GB of 8 GB physical memory used.'],
+  [
+    'schema_drift',
+    'org.apache.spark.sql.AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `customer_tier` cannot be resolved. Did you mean one of the following? [`customer_id`]',
+  ],
+  [
+    'schema_drift',
+    'net.snowflake.client.jdbc.SnowflakeSQLException: Number of columns in file (9) does not match that of the corresponding table (8), use file format option error_on_column_count_mismatch=false to ignore this error',
+  ],
+  [
+    'data_quality',
+    'psycopg2.errors.NotNullViolation: null value in column "customer_id" of relation "orders" violates not-null constraint',
+  ],
+  [
+    'data_quality',
+    '12:00:01  Failure in test unique_orders_order_id (models/schema.yml)\n12:00:01    Got 14 results, configured to fail if != 0',
+  ],
+  [
+    'source_delay',
+    'airflow.exceptions.AirflowSensorTimeout: Sensor has timed out; run duration of 3600.2 seconds exceeds the specified timeout of 3600.0.',
+  ],
+  [
+    'source_delay',
+    'org.apache.spark.sql.AnalysisException: [PATH_NOT_FOUND] Path does not exist: s3://lake/raw/orders/dt=2024-05-07.',
+  ],
+  [
+    'permission',
+    'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::1:assumed-role/etl/x is not authorized to perform: s3:GetObject',
+  ],
+  [
+    'permission',
+    "003001 (42501): SQL access control error: Insufficient privileges to operate on schema 'FINANCE'",
+  ],
+  [
+    'resource_exhaustion',
+    '23/09/08 ERROR YarnScheduler: Lost executor 3 on host: Container killed by YARN for exceeding physical memory limits. 8.1 GB of 8 GB physical memory used.',
+  ],
   ['resource_exhaustion', 'java.io.IOException: No space left on device'],
-  ['data_skew', 'org.apache.spark.shuffle.FetchFailedException: Adjusted frame length exceeds 2147483647: 3581209344 - discarded'],
-  ['small_file_pressure', 'Caused by: com.amazonaws.services.s3.model.AmazonS3Exception: Slow Down (Service: Amazon S3; Status Code: 503; Error Code: 503 Slow Down)'],
-  ['dependency_unavailable', 'requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/v1/export'],
-  ['dependency_unavailable', 'psycopg2.OperationalError: could not connect to server: Connection refused\n\tIs the server running on host "db" and accepting TCP/IP connections on port 5432?'],
-  ['infrastructure', '24/07/30 ERROR YarnScheduler: Lost executor 23 on ip-10-1-4-8.ec2.internal: Container marked as failed: container_1_0021_01_000034 on host: ip-10-1-4-8.ec2.internal. Exit status: -100. Diagnostics: Container released on a *lost* node.'],
-  ['infrastructure', "[2024-08-19T02:48:12.004+0000] {scheduler_job_runner.py:1782} ERROR - Detected zombie job: {'DAG Id': 'pricing'}"],
-  ['code_error', 'Traceback (most recent call last):\n  File "/dags/x.py", line 3, in f\n    total = a + b\nTypeError: unsupported operand type(s) for +: \'datetime.date\' and \'int\''],
-  ['code_error', 'Database Error\n  001003 (42000): SQL compilation error:\n  syntax error line 14 at position 8 unexpected \'order\'.'],
-  ['config_error', 'airflow.exceptions.AirflowNotFoundException: The conn_id `orders_replica` isn\'t defined'],
-  ['config_error', 'org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme "s3"'],
+  [
+    'data_skew',
+    'org.apache.spark.shuffle.FetchFailedException: Adjusted frame length exceeds 2147483647: 3581209344 - discarded',
+  ],
+  [
+    'small_file_pressure',
+    'Caused by: com.amazonaws.services.s3.model.AmazonS3Exception: Slow Down (Service: Amazon S3; Status Code: 503; Error Code: 503 Slow Down)',
+  ],
+  [
+    'dependency_unavailable',
+    'requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/v1/export',
+  ],
+  [
+    'dependency_unavailable',
+    'psycopg2.OperationalError: could not connect to server: Connection refused\n\tIs the server running on host "db" and accepting TCP/IP connections on port 5432?',
+  ],
+  [
+    'infrastructure',
+    '24/07/30 ERROR YarnScheduler: Lost executor 23 on ip-10-1-4-8.ec2.internal: Container marked as failed: container_1_0021_01_000034 on host: ip-10-1-4-8.ec2.internal. Exit status: -100. Diagnostics: Container released on a *lost* node.',
+  ],
+  [
+    'infrastructure',
+    "[2024-08-19T02:48:12.004+0000] {scheduler_job_runner.py:1782} ERROR - Detected zombie job: {'DAG Id': 'pricing'}",
+  ],
+  [
+    'code_error',
+    "Traceback (most recent call last):\n  File \"/dags/x.py\", line 3, in f\n    total = a + b\nTypeError: unsupported operand type(s) for +: 'datetime.date' and 'int'",
+  ],
+  [
+    'code_error',
+    "Database Error\n  001003 (42000): SQL compilation error:\n  syntax error line 14 at position 8 unexpected 'order'.",
+  ],
+  [
+    'config_error',
+    "airflow.exceptions.AirflowNotFoundException: The conn_id `orders_replica` isn't defined",
+  ],
+  [
+    'config_error',
+    'org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme "s3"',
+  ],
 ];
 
 describe('classify', () => {
@@ -52,7 +113,9 @@ describe('classify', () => {
   });
 
   it('says unknown, below the confident range, when only generic words match', () => {
-    const c = run('ERROR Task failed with exception\nERROR Something went wrong in step 3');
+    const c = run(
+      'ERROR Task failed with exception\nERROR Something went wrong in step 3',
+    );
     expect(c.category).toBe('unknown');
     // The share of abstentions that were right, not a category's strength (calibrate.ts).
     expect(c.confidence).toBeLessThan(0.8);
@@ -65,13 +128,17 @@ describe('classify', () => {
   });
 
   it('reports high confidence only for a decisive signature', () => {
-    expect(run('java.lang.OutOfMemoryError: Java heap space').confidence).toBeGreaterThanOrEqual(0.8);
-    expect(run('ERROR memory limit reached somewhere').confidence).toBeLessThan(0.8);
+    expect(
+      run('java.lang.OutOfMemoryError: Java heap space').confidence,
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(run('ERROR memory limit reached somewhere').confidence).toBeLessThan(
+      0.8,
+    );
   });
 
   it('explains why runners-up lost', () => {
     const c = run(
-      "Error in model orders: relation \"staging.orders\" does not exist\nrequests.exceptions.ConnectTimeout: timed out",
+      'Error in model orders: relation "staging.orders" does not exist\nrequests.exceptions.ConnectTimeout: timed out',
     );
     const losers = c.hypotheses.filter(h => h.category !== c.category);
     expect(losers.length).toBeGreaterThan(0);
@@ -79,7 +146,9 @@ describe('classify', () => {
   });
 
   it('decides from signals: exit 137, skew, delay', () => {
-    expect(run('Task exited with return code 1', { exitCode: 137 }).category).toBe('resource_exhaustion');
+    expect(
+      run('Task exited with return code 1', { exitCode: 137 }).category,
+    ).toBe('resource_exhaustion');
     expect(
       run('java.lang.OutOfMemoryError: Java heap space', {
         taskCount: 400,
@@ -89,25 +158,40 @@ describe('classify', () => {
         medianTaskInputBytes: 1e8,
       }).category,
     ).toBe('data_skew');
-    expect(run('ERROR run failed', { delaySeconds: 7200 }).category).toBe('source_delay');
+    expect(run('ERROR run failed', { delaySeconds: 7200 }).category).toBe(
+      'source_delay',
+    );
   });
 
   it('does not call skew on few tasks or tiny inputs', () => {
-    const c = run('ERROR failed', { taskCount: 4, maxTaskDurationSeconds: 600, medianTaskDurationSeconds: 10 });
+    const c = run('ERROR failed', {
+      taskCount: 4,
+      maxTaskDurationSeconds: 600,
+      medianTaskDurationSeconds: 10,
+    });
     expect(c.category).not.toBe('data_skew');
   });
 
   it('lets a recent deploy raise code and config errors slightly, never create them', () => {
     const log = "TypeError: 'NoneType' object is not subscriptable";
-    expect(run(log, { recentDeploy: true }).confidence).toBeGreaterThan(run(log).confidence);
-    expect(run('ERROR Something went wrong', { recentDeploy: true }).category).toBe('unknown');
+    expect(run(log, { recentDeploy: true }).confidence).toBeGreaterThan(
+      run(log).confidence,
+    );
+    expect(
+      run('ERROR Something went wrong', { recentDeploy: true }).category,
+    ).toBe('unknown');
   });
 
   it('scores evidence added by later stages through the same scoring', () => {
     const evidence = extractEvidence({ logExcerpt: 'ERROR load failed' });
     const c = classify(evidence, {
       extraEvidence: [
-        { kind: 'contract_violation', category: 'schema_drift', text: 'column amount changed type from decimal to string', weight: 0.9 },
+        {
+          kind: 'contract_violation',
+          category: 'schema_drift',
+          text: 'column amount changed type from decimal to string',
+          weight: 0.9,
+        },
       ],
     });
     expect(c.category).toBe('schema_drift');
@@ -126,7 +210,9 @@ describe('classify', () => {
   });
 
   it('is confident in a specific finding on the error itself, not in the same words on a context line', () => {
-    const onError = run('org.apache.kafka.common.errors.TimeoutException: Timeout of 60000ms expired before the position for partition clicks-1 could be determined');
+    const onError = run(
+      'org.apache.kafka.common.errors.TimeoutException: Timeout of 60000ms expired before the position for partition clicks-1 could be determined',
+    );
     expect(onError.category).toBe('dependency_unavailable');
     expect(onError.confidence).toBeGreaterThanOrEqual(0.8);
     const generic = run('ERROR the export call timed out after 300s');

@@ -1,4 +1,7 @@
-import { Classification, domainOf } from '@internal/plugin-pipeline-triage-common';
+import {
+  Classification,
+  domainOf,
+} from '@internal/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { decide } from './calibrate';
 import type { CompiledRuleSet } from './compileRules';
@@ -15,13 +18,24 @@ export interface ClassifyOptions {
 }
 
 /** Assigns one category of the taxonomy with a calibrated confidence and its reasons. */
-export function classify(evidence: Evidence, options: ClassifyOptions = {}): Classification {
-  const scores = scoreEvidence(evidence, options.rules ?? builtInRuleSet(), options.extraEvidence);
-  const ranked = (Object.entries(scores.scores) as Array<[ScoredCategory, number]>)
+export function classify(
+  evidence: Evidence,
+  options: ClassifyOptions = {},
+): Classification {
+  const scores = scoreEvidence(
+    evidence,
+    options.rules ?? builtInRuleSet(),
+    options.extraEvidence,
+  );
+  const ranked = (
+    Object.entries(scores.scores) as Array<[ScoredCategory, number]>
+  )
     .map(([category, score]) => ({ category, score }))
     .sort((a, b) => b.score - a.score);
   // Hits are sorted by contribution: the first one for the leader is its strongest finding.
-  const deciding = scores.hits.find(h => h.category === ranked[0]?.category && !h.prior);
+  const deciding = scores.hits.find(
+    h => h.category === ranked[0]?.category && !h.prior,
+  );
   const decision = decide(ranked, deciding);
   const category = decision.winner as Classification['category'];
 
@@ -29,9 +43,18 @@ export function classify(evidence: Evidence, options: ClassifyOptions = {}): Cla
   if (category === 'unknown') {
     const note =
       decision.reason === 'conflict'
-        ? `Top hypotheses conflict: ${ranked[0].category} ${ranked[0].score.toFixed(2)} vs ${ranked[1].category} ${ranked[1].score.toFixed(2)}.`
-        : `Nothing supports a category strongly enough (best ${ranked[0]?.category ?? 'none'} at ${(ranked[0]?.score ?? 0).toFixed(2)}).`;
-    hypotheses = [{ category: 'unknown', score: 0, rules: [], reason: note }, ...hypotheses];
+        ? `Top hypotheses conflict: ${
+            ranked[0].category
+          } ${ranked[0].score.toFixed(2)} vs ${
+            ranked[1].category
+          } ${ranked[1].score.toFixed(2)}.`
+        : `Nothing supports a category strongly enough (best ${
+            ranked[0]?.category ?? 'none'
+          } at ${(ranked[0]?.score ?? 0).toFixed(2)}).`;
+    hypotheses = [
+      { category: 'unknown', score: 0, rules: [], reason: note },
+      ...hypotheses,
+    ];
   }
   const decidingHits =
     category === 'unknown'

@@ -46,10 +46,15 @@ export function compilePattern(p: PatternDef | string): RegExp {
  * Compiles packs in order; a later rule with the same id replaces an earlier one, so a user
  * pack can retune or (with weight 0) switch off a built-in rule.
  */
-export function compileRulePacks(packs: RulePack[], userBudgetMs = USER_RULE_BUDGET_MS): CompiledRuleSet {
+export function compileRulePacks(
+  packs: RulePack[],
+  userBudgetMs = USER_RULE_BUDGET_MS,
+): CompiledRuleSet {
   const byId = new Map<string, CompiledRule>();
   for (const pack of packs) {
-    const compile = pack.user ? (p: PatternDef | string) => compileLinearPattern(toPatternDef(p)) : compilePattern;
+    const compile = pack.user
+      ? (p: PatternDef | string) => compileLinearPattern(toPatternDef(p))
+      : compilePattern;
     for (const def of pack.rules) {
       try {
         byId.set(def.id, {
@@ -63,7 +68,9 @@ export function compileRulePacks(packs: RulePack[], userBudgetMs = USER_RULE_BUD
         });
       } catch (e) {
         throw new InputError(
-          `Rule pack ${pack.origin ?? pack.name}: rule '${def.id}' field 'patterns': ${(e as Error).message}`,
+          `Rule pack ${pack.origin ?? pack.name}: rule '${
+            def.id
+          }' field 'patterns': ${(e as Error).message}`,
         );
       }
     }

@@ -11,15 +11,26 @@ const OOM = [
 describe('hypotheses', () => {
   it('weighs an OOM with one task reading 100x the median: skew wins, memory is dismissed and why', () => {
     const c = classify(
-      extractEvidence({ logExcerpt: OOM, signals: { maxTaskInputBytes: 100 * 200e6, medianTaskInputBytes: 200e6, taskCount: 400 } }),
+      extractEvidence({
+        logExcerpt: OOM,
+        signals: {
+          maxTaskInputBytes: 100 * 200e6,
+          medianTaskInputBytes: 200e6,
+          taskCount: 400,
+        },
+      }),
     );
     expect(c.category).toBe('data_skew');
     expect(c.hypotheses).toHaveLength(3);
     expect(c.hypotheses[0].category).toBe('data_skew');
-    const memory = c.hypotheses.find(h => h.category === 'resource_exhaustion')!;
+    const memory = c.hypotheses.find(
+      h => h.category === 'resource_exhaustion',
+    )!;
     expect(memory.score).toBeGreaterThan(0);
     expect(memory.score).toBeLessThan(c.hypotheses[0].score);
-    expect(memory.against!.join('\n')).toMatch(/one task read 100x the median task's input: memory ran out on one overloaded task/);
+    expect(memory.against!.join('\n')).toMatch(
+      /one task read 100x the median task's input: memory ran out on one overloaded task/,
+    );
     expect(memory.against!.join('\n')).toMatch(/for data_skew/);
     expect(c.hypotheses[0].against).toBeUndefined();
   });
@@ -28,13 +39,21 @@ describe('hypotheses', () => {
     const c = classify(extractEvidence({ logExcerpt: OOM }));
     expect(c.category).toBe('resource_exhaustion');
     const skew = c.hypotheses.find(h => h.category === 'data_skew')!;
-    expect(skew.against).toContain('no task figures (max and median task input or duration) show an uneven split');
+    expect(skew.against).toContain(
+      'no task figures (max and median task input or duration) show an uneven split',
+    );
   });
 
   it('always shows three, filling with the categories most often mistaken for the winner', () => {
-    const c = classify(extractEvidence({ logExcerpt: 'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied' }));
+    const c = classify(
+      extractEvidence({
+        logExcerpt:
+          'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied',
+      }),
+    );
     expect(c.category).toBe('permission');
     expect(c.hypotheses.map(h => h.category)).toHaveLength(3);
-    for (const h of c.hypotheses.slice(1)) expect(h.against!.length).toBeGreaterThan(0);
+    for (const h of c.hypotheses.slice(1))
+      expect(h.against!.length).toBeGreaterThan(0);
   });
 });

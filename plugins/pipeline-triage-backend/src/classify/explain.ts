@@ -1,4 +1,7 @@
-import type { Category, Hypothesis } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  Hypothesis,
+} from '@internal/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { NEIGHBOURS, signalsAgainst } from './against';
 import type { RuleHit, Scores, ScoredCategory } from './scoreEvidence';
@@ -17,7 +20,9 @@ const WHERE: Record<string, string> = {
 };
 
 function describe(hit: RuleHit): string {
-  return `${hit.description} (${hit.ruleId}) on ${WHERE[hit.on] ?? hit.on} ${hit.lineId}`;
+  return `${hit.description} (${hit.ruleId}) on ${WHERE[hit.on] ?? hit.on} ${
+    hit.lineId
+  }`;
 }
 
 function fmt(n: number): string {
@@ -28,8 +33,13 @@ function fmt(n: number): string {
 export function winnerReason(category: Category, scores: Scores): string {
   const hits = scores.hits.filter(h => h.category === category && !h.prior);
   if (hits.length === 0) return 'No rule supported it.';
-  const more = hits.length > 1 ? `, with ${hits.length - 1} more supporting finding(s)` : '';
-  return `${describe(hits[0])}${more}; score ${fmt(scores.scores[category as ScoredCategory])}.`;
+  const more =
+    hits.length > 1
+      ? `, with ${hits.length - 1} more supporting finding(s)`
+      : '';
+  return `${describe(hits[0])}${more}; score ${fmt(
+    scores.scores[category as ScoredCategory],
+  )}.`;
 }
 
 /** Why a runner-up lost against the winner, in one sentence. */
@@ -46,14 +56,22 @@ export function runnerUpReason(
   if (!top) return `Only priors supported it; score ${fmt(score)}.`;
   const explainedBy = scores.explainedBy[category];
   if (explainedBy) parts.push(`explained as a symptom by ${explainedBy}`);
-  if (top.on === 'wrapper' || top.on === 'frame' || top.on === 'context' || top.on === 'retried') {
+  if (
+    top.on === 'wrapper' ||
+    top.on === 'frame' ||
+    top.on === 'context' ||
+    top.on === 'retried'
+  ) {
     parts.push(`matched ${WHERE[top.on]} (${top.lineId}), not the root cause`);
   } else if (top.weight < 0.6) {
-    parts.push(`only generic wording matched: ${top.description} on ${top.lineId}`);
+    parts.push(
+      `only generic wording matched: ${top.description} on ${top.lineId}`,
+    );
   } else {
     parts.push(`weaker evidence: ${describe(top)}`);
   }
-  const against = winner === 'unknown' ? '' : ` vs ${fmt(winnerScore)} for ${winner}`;
+  const against =
+    winner === 'unknown' ? '' : ` vs ${fmt(winnerScore)} for ${winner}`;
   return `${parts.join('; ')}; score ${fmt(score)}${against}.`;
 }
 
@@ -72,16 +90,36 @@ export function evidenceAgainst(
   const explainedBy = scores.explainedBy[category];
   if (explainedBy) {
     const by = scores.hits.find(h => h.ruleId === explainedBy);
-    out.push(`a stronger finding explains it as a symptom: ${by ? describe(by) : explainedBy}`);
+    out.push(
+      `a stronger finding explains it as a symptom: ${
+        by ? describe(by) : explainedBy
+      }`,
+    );
   }
   const top = hits[0];
   if (!top) out.push('none of its rules matched the evidence');
-  else if (top.on === 'wrapper' || top.on === 'frame' || top.on === 'context' || top.on === 'retried') {
-    out.push(`its only support is ${WHERE[top.on]} (${top.lineId}), not the root cause`);
+  else if (
+    top.on === 'wrapper' ||
+    top.on === 'frame' ||
+    top.on === 'context' ||
+    top.on === 'retried'
+  ) {
+    out.push(
+      `its only support is ${WHERE[top.on]} (${
+        top.lineId
+      }), not the root cause`,
+    );
   } else if (top.weight < 0.6) {
-    out.push(`only generic wording supports it: ${top.description} on ${top.lineId}`);
+    out.push(
+      `only generic wording supports it: ${top.description} on ${top.lineId}`,
+    );
   }
-  if (winner !== 'unknown') out.push(`score ${fmt(scores.scores[category])} against ${fmt(winnerScore)} for ${winner}`);
+  if (winner !== 'unknown')
+    out.push(
+      `score ${fmt(scores.scores[category])} against ${fmt(
+        winnerScore,
+      )} for ${winner}`,
+    );
   return out;
 }
 
@@ -100,23 +138,36 @@ export function buildHypotheses(
 ): Hypothesis[] {
   const ruleIds = (c: ScoredCategory) =>
     scores.hits.filter(h => h.category === c).map(h => h.ruleId);
-  const winnerScore = winner === 'unknown' ? 0 : scores.scores[winner as ScoredCategory];
-  const chosen = ranked.filter(r => r.score > 0).slice(0, limit).map(r => r.category);
+  const winnerScore =
+    winner === 'unknown' ? 0 : scores.scores[winner as ScoredCategory];
+  const chosen = ranked
+    .filter(r => r.score > 0)
+    .slice(0, limit)
+    .map(r => r.category);
   const anchor = winner === 'unknown' ? chosen[0] ?? 'unknown' : winner;
   for (const c of NEIGHBOURS[anchor]) {
     if (chosen.length >= limit) break;
-    if (c !== 'unknown' && !chosen.includes(c as ScoredCategory)) chosen.push(c as ScoredCategory);
+    if (c !== 'unknown' && !chosen.includes(c as ScoredCategory))
+      chosen.push(c as ScoredCategory);
   }
   return chosen.map(category => {
     const score = scores.scores[category];
     if (category === winner) {
-      return { category, score: Math.round(score * 1000) / 1000, rules: ruleIds(category), reason: winnerReason(category, scores) };
+      return {
+        category,
+        score: Math.round(score * 1000) / 1000,
+        rules: ruleIds(category),
+        reason: winnerReason(category, scores),
+      };
     }
     return {
       category,
       score: Math.round(score * 1000) / 1000,
       rules: ruleIds(category),
-      reason: score > 0 ? runnerUpReason(category, winner, winnerScore, scores) : 'No rule supported it.',
+      reason:
+        score > 0
+          ? runnerUpReason(category, winner, winnerScore, scores)
+          : 'No rule supported it.',
       against: evidenceAgainst(category, winner, winnerScore, scores, evidence),
     };
   });

@@ -14,7 +14,8 @@ const FLAGS: Record<string, number> = {
   u: 0,
 };
 
-const ENGINE = 'not accepted by the linear-time engine (RE2 syntax; no back-references or lookaround): ';
+const ENGINE =
+  'not accepted by the linear-time engine (RE2 syntax; no back-references or lookaround): ';
 
 /**
  * A user pattern compiled for RE2JS, the JavaScript port of RE2: matching time is linear in the
@@ -25,11 +26,13 @@ const ENGINE = 'not accepted by the linear-time engine (RE2 syntax; no back-refe
 export function compileLinearPattern(def: PatternDef): LineMatcher {
   let flags = 0;
   for (const flag of def.flags ?? '') {
-    if (!(flag in FLAGS)) throw new Error(`flag '${flag}' is not supported (i, m, s, u)`);
+    if (!(flag in FLAGS))
+      throw new Error(`flag '${flag}' is not supported (i, m, s, u)`);
     flags |= FLAGS[flag];
   }
   // RE2JS's translation would quietly turn `\k<name>` into the letters `k<name>`.
-  if (hasNamedBackReference(def.source)) throw new Error(`${ENGINE}back-reference \\k<...>`);
+  if (hasNamedBackReference(def.source))
+    throw new Error(`${ENGINE}back-reference \\k<...>`);
   try {
     return RE2JS.compile(RE2JS.translateRegExp(def.source), flags);
   } catch (e) {

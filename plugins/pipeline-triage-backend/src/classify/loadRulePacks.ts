@@ -11,13 +11,25 @@ function issuePath(issue: { path: PropertyKey[] }): string {
   return issue.path.length > 0 ? issue.path.map(String).join('.') : '(rule)';
 }
 
-function fail(origin: string, ruleId: string | undefined, field: string, message: string): never {
+function fail(
+  origin: string,
+  ruleId: string | undefined,
+  field: string,
+  message: string,
+): never {
   const rule = ruleId ? ` rule '${ruleId}'` : '';
-  throw new InputError(`Invalid rule pack ${origin}:${rule} field '${field}': ${message}`);
+  throw new InputError(
+    `Invalid rule pack ${origin}:${rule} field '${field}': ${message}`,
+  );
 }
 
 /** User patterns must compile for the linear-time engine they run on (linearPattern.ts). */
-function checkPatterns(origin: string, ruleId: string, field: string, patterns: Array<PatternDef | string>) {
+function checkPatterns(
+  origin: string,
+  ruleId: string,
+  field: string,
+  patterns: Array<PatternDef | string>,
+) {
   patterns.forEach((p, i) => {
     const def = toPatternDef(p);
     try {
@@ -25,12 +37,22 @@ function checkPatterns(origin: string, ruleId: string, field: string, patterns: 
       // prefilter reads); compiling one never runs it.
       compilePattern(def);
     } catch (e) {
-      fail(origin, ruleId, `${field}.${i}`, `invalid regular expression: ${(e as Error).message}`);
+      fail(
+        origin,
+        ruleId,
+        `${field}.${i}`,
+        `invalid regular expression: ${(e as Error).message}`,
+      );
     }
     try {
       compileLinearPattern(def);
     } catch (e) {
-      fail(origin, ruleId, `${field}.${i}`, `pattern /${def.source}/ rejected: ${(e as Error).message}`);
+      fail(
+        origin,
+        ruleId,
+        `${field}.${i}`,
+        `pattern /${def.source}/ rejected: ${(e as Error).message}`,
+      );
     }
   });
 }
@@ -49,7 +71,9 @@ export function parseRulePack(value: unknown, origin: string): RulePack {
   const seen = new Set<string>();
   const rules: RuleDef[] = pack.data.rules.map((raw, index) => {
     const id =
-      raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+      raw &&
+      typeof raw === 'object' &&
+      typeof (raw as { id?: unknown }).id === 'string'
         ? (raw as { id: string }).id
         : `#${index + 1}`;
     const parsed = ruleSchema.safeParse(raw);
@@ -58,7 +82,8 @@ export function parseRulePack(value: unknown, origin: string): RulePack {
       fail(origin, id, issuePath(issue), issue.message);
     }
     const rule = parsed.data as RuleDef;
-    if (seen.has(rule.id)) fail(origin, rule.id, 'id', 'duplicate rule id in this pack');
+    if (seen.has(rule.id))
+      fail(origin, rule.id, 'id', 'duplicate rule id in this pack');
     seen.add(rule.id);
     checkPatterns(origin, rule.id, 'patterns', rule.patterns ?? []);
     checkPatterns(origin, rule.id, 'unless', rule.unless ?? []);
@@ -74,13 +99,19 @@ export function loadRulePackFile(path: string): RulePack {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new InputError(`Cannot read rule pack ${path}: ${(e as Error).message}`);
+    throw new InputError(
+      `Cannot read rule pack ${path}: ${(e as Error).message}`,
+    );
   }
   let value: unknown;
   try {
     value = parseYaml(text);
   } catch (e) {
-    throw new InputError(`Invalid rule pack ${path}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new InputError(
+      `Invalid rule pack ${path}: not valid YAML: ${
+        (e as Error).message.split('\n')[0]
+      }`,
+    );
   }
   const pack = parseRulePack(value, path);
   return { ...pack, name: pack.name || basename(path) };

@@ -6,10 +6,20 @@ import { requiredLiterals } from './requiredLiterals';
 
 describe('requiredLiterals', () => {
   it('finds one literal per branch', () => {
-    expect(requiredLiterals('Container killed by YARN|OOMKilled')).toEqual(['container killed by yarn', 'oomkilled']);
-    expect(requiredLiterals('(?:AccessDenied|Forbidden)')).toEqual(['accessdenied', 'forbidden']);
-    expect(requiredLiterals('exit code (\\d+) after retries')).toEqual([' after retries']);
-    expect(requiredLiterals('No such file\\.? or directory')).toEqual([' or directory']);
+    expect(requiredLiterals('Container killed by YARN|OOMKilled')).toEqual([
+      'container killed by yarn',
+      'oomkilled',
+    ]);
+    expect(requiredLiterals('(?:AccessDenied|Forbidden)')).toEqual([
+      'accessdenied',
+      'forbidden',
+    ]);
+    expect(requiredLiterals('exit code (\\d+) after retries')).toEqual([
+      ' after retries',
+    ]);
+    expect(requiredLiterals('No such file\\.? or directory')).toEqual([
+      ' or directory',
+    ]);
   });
 
   it('gives up when a branch has no usable literal', () => {
@@ -21,7 +31,10 @@ describe('requiredLiterals', () => {
   // Soundness on real text: a line the regex matches always contains one of the literals.
   it('never skips a line that a built-in pattern matches', () => {
     const texts: string[] = [];
-    for (const dir of ['../../fixtures/cases/tuning', '../../fixtures/cases/holdout']) {
+    for (const dir of [
+      '../../fixtures/cases/tuning',
+      '../../fixtures/cases/holdout',
+    ]) {
       const abs = join(__dirname, dir);
       let files: string[] = [];
       try {
@@ -29,9 +42,18 @@ describe('requiredLiterals', () => {
       } catch {
         continue;
       }
-      for (const f of files) texts.push(...String(JSON.parse(readFileSync(join(abs, f), 'utf8')).log ?? '').split('\n'));
+      for (const f of files)
+        texts.push(
+          ...String(
+            JSON.parse(readFileSync(join(abs, f), 'utf8')).log ?? '',
+          ).split('\n'),
+        );
     }
-    texts.push('java.lang.OutOfMemoryError: Java heap space', 'Connection refused', 'SLOWDOWN slow down');
+    texts.push(
+      'java.lang.OutOfMemoryError: Java heap space',
+      'Connection refused',
+      'SLOWDOWN slow down',
+    );
     const missed: string[] = [];
     for (const pack of BUILT_IN_RULE_PACKS) {
       for (const rule of pack.rules) {
@@ -41,7 +63,8 @@ describe('requiredLiterals', () => {
           const re = compilePattern(p);
           for (const text of texts) {
             const lower = text.toLowerCase();
-            if (re.test(text) && !literals.some(l => lower.includes(l))) missed.push(`${rule.id}: ${text}`);
+            if (re.test(text) && !literals.some(l => lower.includes(l)))
+              missed.push(`${rule.id}: ${text}`);
           }
         }
       }

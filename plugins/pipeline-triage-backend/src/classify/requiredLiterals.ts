@@ -8,10 +8,14 @@
  * lower-cased and compared with the lower-cased line, which over-approximates case-sensitive
  * patterns (harmless: the regex still decides).
  */
-export function requiredLiterals(source: string, minLength = 3): string[] | undefined {
+export function requiredLiterals(
+  source: string,
+  minLength = 3,
+): string[] | undefined {
   // A group around the whole pattern, e.g. (?:a|b): look inside it.
   const inner = /^\((?:\?:)?([\s\S]*)\)$/.exec(source);
-  if (inner && skipGroup(source, 0) === source.length) return requiredLiterals(inner[1], minLength);
+  if (inner && skipGroup(source, 0) === source.length)
+    return requiredLiterals(inner[1], minLength);
   const out: string[] = [];
   for (const branch of splitTopLevel(source)) {
     const lits = branchLiterals(branch, minLength);
@@ -25,13 +29,22 @@ export function requiredLiterals(source: string, minLength = 3): string[] | unde
  * The literals one branch needs: its longest plain run, or else the alternatives of a group
  * it cannot match without, e.g. `\b0 (?:rows|records) found` → ["rows", "records"].
  */
-function branchLiterals(branch: string, minLength: number): string[] | undefined {
+function branchLiterals(
+  branch: string,
+  minLength: number,
+): string[] | undefined {
   const lit = longestLiteral(branch);
   if (lit.length >= minLength) return [lit.toLowerCase()];
   let best: string[] | undefined;
   for (const group of requiredGroups(branch)) {
     const lits = requiredLiterals(group, minLength);
-    if (lits && (!best || Math.min(...lits.map(l => l.length)) > Math.min(...best.map(l => l.length)))) best = lits;
+    if (
+      lits &&
+      (!best ||
+        Math.min(...lits.map(l => l.length)) >
+          Math.min(...best.map(l => l.length)))
+    )
+      best = lits;
   }
   return best;
 }
@@ -49,10 +62,14 @@ function requiredGroups(branch: string): string[] {
     } else if (c === '(') {
       const end = skipGroup(branch, i);
       const after = branch.slice(end, end + 3);
-      const optional = after.startsWith('?') || after.startsWith('*') || /^\{0[,}]/.test(after);
+      const optional =
+        after.startsWith('?') ||
+        after.startsWith('*') ||
+        /^\{0[,}]/.test(after);
       const body = branch.slice(i + 1, end - 1);
       const lookaround = /^\?(?:=|!|<=|<!)/.test(body);
-      if (!optional && !lookaround) groups.push(body.replace(/^\?(?::|<[A-Za-z_]\w*>)/, ''));
+      if (!optional && !lookaround)
+        groups.push(body.replace(/^\?(?::|<[A-Za-z_]\w*>)/, ''));
       i = end;
     } else {
       i += 1;
@@ -138,7 +155,11 @@ function longestLiteral(branch: string): string {
       char = c;
     }
     const next = branch[i + width];
-    if (next === '?' || next === '*' || (next === '{' && /^\{0[,}]/.test(branch.slice(i + width)))) {
+    if (
+      next === '?' ||
+      next === '*' ||
+      (next === '{' && /^\{0[,}]/.test(branch.slice(i + width)))
+    ) {
       // Optional character: the run ends before it.
       flush();
       i = skipQuantifier(branch, i + width);

@@ -1,7 +1,10 @@
 import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
 import { z } from 'zod';
 
-const categories = CATEGORIES.filter(c => c !== 'unknown') as [string, ...string[]];
+const categories = CATEGORIES.filter(c => c !== 'unknown') as [
+  string,
+  ...string[],
+];
 
 const patternSchema = z.union([
   z.string().min(1),
@@ -29,8 +32,15 @@ const signalPredicateSchema = z
 
 export const ruleSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, dots, dashes, underscores'),
-    category: z.enum(categories, { message: `must be one of ${categories.join(', ')}` }),
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]*$/i,
+        'use letters, digits, dots, dashes, underscores',
+      ),
+    category: z.enum(categories, {
+      message: `must be one of ${categories.join(', ')}`,
+    }),
     description: z.string().optional(),
     patterns: z.array(patternSchema).max(20).optional(),
     where: z.enum(['root', 'chain', 'error', 'any', 'message']).optional(),
@@ -53,10 +63,14 @@ export const ruleSchema = z
     prior: z.boolean().optional(),
   })
   .strict()
-  .refine(r => (r.patterns?.length ?? 0) > 0 || (r.signals?.length ?? 0) > 0 || r.code, {
-    message: 'a rule needs patterns, signals or code',
-    path: ['patterns'],
-  });
+  .refine(
+    r =>
+      (r.patterns?.length ?? 0) > 0 || (r.signals?.length ?? 0) > 0 || r.code,
+    {
+      message: 'a rule needs patterns, signals or code',
+      path: ['patterns'],
+    },
+  );
 
 export const rulePackSchema = z
   .object({

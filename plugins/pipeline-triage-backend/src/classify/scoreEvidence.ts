@@ -27,7 +27,13 @@ export interface Scores {
   /** Categories reduced because a stronger finding explains them, and by which rule. */
   explainedBy: Partial<Record<ScoredCategory, string>>;
   /** Set when user-pack patterns ran out of their per-event budget and the rest were skipped. */
-  userRulesStopped?: { ruleId: string; field: string; origin: string; spentMs: number; budgetMs: number };
+  userRulesStopped?: {
+    ruleId: string;
+    field: string;
+    origin: string;
+    spentMs: number;
+    budgetMs: number;
+  };
 }
 
 /**
@@ -55,7 +61,13 @@ class UserBudget {
           const result = re.test(text);
           this.spentMs += performance.now() - start;
           if (this.spentMs > this.budgetMs) {
-            this.stopped = { ruleId: rule.def.id, field, origin: rule.userOrigin!, spentMs: Math.round(this.spentMs), budgetMs: this.budgetMs };
+            this.stopped = {
+              ruleId: rule.def.id,
+              field,
+              origin: rule.userOrigin!,
+              spentMs: Math.round(this.spentMs),
+              budgetMs: this.budgetMs,
+            };
           }
           return result;
         },
@@ -72,7 +84,12 @@ const SAME_LINE = 0.2;
 /** How much an explaining finding reduces the category it explains, scaled by its strength. */
 const EXPLAIN_DAMPING = 0.6;
 
-function admits(scope: RuleScope, line: ScannedLine, chainIds: Set<string>, hasMessage: boolean): boolean {
+function admits(
+  scope: RuleScope,
+  line: ScannedLine,
+  chainIds: Set<string>,
+  hasMessage: boolean,
+): boolean {
   switch (scope) {
     case 'root':
       return line.role === 'root';
@@ -109,7 +126,9 @@ function requirementHolds(rule: CompiledRule, evidence: Evidence): boolean {
 
 function signalLineId(evidence: Evidence, signal: string): string {
   const name = signal === 'killSignal' ? 'exitCode' : signal;
-  return evidence.signalLines.find(l => l.text.startsWith(`${name}=`))?.id ?? 'S0';
+  return (
+    evidence.signalLines.find(l => l.text.startsWith(`${name}=`))?.id ?? 'S0'
+  );
 }
 
 /** Runs every rule over the evidence and adds up what they say per category. */
@@ -120,7 +139,15 @@ export function scoreEvidence(
 ): Scores {
   const budget = new UserBudget(ruleSet.userBudgetMs ?? Infinity);
   const rules = ruleSet.rules.map(r => (r.userOrigin ? budget.wrap(r) : r));
-  const best = new Map<number, { line: ScannedLine | undefined; salience: number; lineId: string; on: string }>();
+  const best = new Map<
+    number,
+    {
+      line: ScannedLine | undefined;
+      salience: number;
+      lineId: string;
+      on: string;
+    }
+  >();
   const chainIds = new Set(evidence.causeChain.flatMap(l => l.lineIds));
   const hasMessage = evidence.lines.some(l => l.section === 'message');
 
@@ -157,9 +184,19 @@ export function scoreEvidence(
       if (!code) continue;
       const line = evidence.byId.get(code.lineId);
       const role = line?.role ?? 'error';
-      best.set(r, { line, salience: SALIENCE[role], lineId: code.lineId, on: role });
+      best.set(r, {
+        line,
+        salience: SALIENCE[role],
+        lineId: code.lineId,
+        on: role,
+      });
     } else if (def.signals && def.signals.length > 0) {
-      best.set(r, { line: undefined, salience: 1, lineId: signalLineId(evidence, def.signals[0].signal), on: 'signal' });
+      best.set(r, {
+        line: undefined,
+        salience: 1,
+        lineId: signalLineId(evidence, def.signals[0].signal),
+        on: 'signal',
+      });
     }
   }
 
@@ -167,8 +204,17 @@ export function scoreEvidence(
   for (const [r, match] of best) {
     const rule = rules[r];
     const { def } = rule;
-    if (def.signals && !def.signals.every(p => signalHolds(p, evidence.signals))) continue;
-    if (def.code && rule.patterns.length > 0 && !matchingCode(def.code, evidence.codes)) continue;
+    if (
+      def.signals &&
+      !def.signals.every(p => signalHolds(p, evidence.signals))
+    )
+      continue;
+    if (
+      def.code &&
+      rule.patterns.length > 0 &&
+      !matchingCode(def.code, evidence.codes)
+    )
+      continue;
     if (unlessMatches(rule, evidence)) continue;
     if (!requirementHolds(rule, evidence)) continue;
     hits.push({
@@ -208,7 +254,8 @@ export function scoreEvidence(
     if (current === 0) scores[hit.category] = hit.contribution;
     else {
       const factor = lines.has(hit.lineId) ? SAME_LINE : AGREEMENT;
-      scores[hit.category] = current + (1 - current) * hit.contribution * factor;
+      scores[hit.category] =
+        current + (1 - current) * hit.contribution * factor;
     }
     lines.add(hit.lineId);
   }

@@ -18,19 +18,30 @@ function holdsFor(p: SignalPredicate, v: unknown): boolean {
     if (p.gte !== undefined && !(v >= p.gte)) return false;
     if (p.lt !== undefined && !(v < p.lt)) return false;
     if (p.lte !== undefined && !(v <= p.lte)) return false;
-  } else if (p.gt !== undefined || p.gte !== undefined || p.lt !== undefined || p.lte !== undefined) {
+  } else if (
+    p.gt !== undefined ||
+    p.gte !== undefined ||
+    p.lt !== undefined ||
+    p.lte !== undefined
+  ) {
     return false;
   }
   return true;
 }
 
-export function signalHolds(p: SignalPredicate, signals: EvidenceSignals): boolean {
+export function signalHolds(
+  p: SignalPredicate,
+  signals: EvidenceSignals,
+): boolean {
   const values = valuesOf(signals, p.signal);
   if (p.exists !== undefined) return p.exists === values.length > 0;
   return values.some(v => holdsFor(p, v));
 }
 
-export function matchingCode(p: CodePredicate, codes: ErrorCode[]): ErrorCode | undefined {
+export function matchingCode(
+  p: CodePredicate,
+  codes: ErrorCode[],
+): ErrorCode | undefined {
   return codes.find(
     c =>
       c.system === p.system &&

@@ -59,7 +59,12 @@ const ORDINARY = [
 const pack = (pattern: string, field: 'patterns' | 'unless' = 'patterns') => ({
   name: 'team-rules',
   rules: [
-    { id: 'fine', category: 'dependency_unavailable', patterns: ['Connection reset by peer'], weight: 0.6 },
+    {
+      id: 'fine',
+      category: 'dependency_unavailable',
+      patterns: ['Connection reset by peer'],
+      weight: 0.6,
+    },
     {
       id: 'custom',
       category: 'code_error',
@@ -71,20 +76,31 @@ const pack = (pattern: string, field: 'patterns' | 'unless' = 'patterns') => ({
 });
 
 /** Patterns RE2 cannot run at all: they need backtracking (lookaround, back-references). */
-const NEEDS_BACKTRACKING = ['(?=(a+)+)b', '(?<x>a+)+\\k<x>', '(a+)\\1', '(?<=a)b', '(?!a)(a+)+$'];
+const NEEDS_BACKTRACKING = [
+  '(?=(a+)+)b',
+  '(?<x>a+)+\\k<x>',
+  '(a+)\\1',
+  '(?<=a)b',
+  '(?!a)(a+)+$',
+];
 
 /** Lines that make a backtracking engine explode on the patterns above (each under the 4 KB cap). */
-const ADVERSARIAL = ['a', 'x', ' ', '1', 'ab', 'a ', '"', '=', ','].map(unit => `${unit.repeat(Math.floor(3000 / unit.length))}!`);
+const ADVERSARIAL = ['a', 'x', ' ', '1', 'ab', 'a ', '"', '=', ','].map(
+  unit => `${unit.repeat(Math.floor(3000 / unit.length))}!`,
+);
 
 describe('user rule patterns on load', () => {
-  it.each(NEEDS_BACKTRACKING)('rejects %s with the file, rule and field', pattern => {
-    expect(() => parseRulePack(pack(pattern), 'rules/team.yaml')).toThrow(
-      /^Invalid rule pack rules\/team\.yaml: rule 'custom' field 'patterns\.0': pattern \/.*\/ rejected: not accepted by the linear-time engine/,
-    );
-    expect(() => parseRulePack(pack(pattern, 'unless'), 'rules/team.yaml')).toThrow(
-      /rule 'custom' field 'unless\.1': pattern/,
-    );
-  });
+  it.each(NEEDS_BACKTRACKING)(
+    'rejects %s with the file, rule and field',
+    pattern => {
+      expect(() => parseRulePack(pack(pattern), 'rules/team.yaml')).toThrow(
+        /^Invalid rule pack rules\/team\.yaml: rule 'custom' field 'patterns\.0': pattern \/.*\/ rejected: not accepted by the linear-time engine/,
+      );
+      expect(() =>
+        parseRulePack(pack(pattern, 'unless'), 'rules/team.yaml'),
+      ).toThrow(/rule 'custom' field 'unless\.1': pattern/);
+    },
+  );
 
   it('rejects what is not a JavaScript regular expression, naming the field', () => {
     expect(() => parseRulePack(pack('(unclosed'), 'rules/team.yaml')).toThrow(
@@ -98,7 +114,10 @@ describe('user rule patterns on load', () => {
       // Loaded through the rule-pack path and run by the engine on every adversarial line. With
       // native RegExp several of these take longer than the age of the universe on one line;
       // the test would never finish. The budget is lifted so that nothing is skipped.
-      const engine = createTriageEngine({ userRulePacks: [pack(pattern)], userRuleBudgetMs: 3_600_000 });
+      const engine = createTriageEngine({
+        userRulePacks: [pack(pattern)],
+        userRuleBudgetMs: 3_600_000,
+      });
       const custom = engine.ruleSet.rules.find(r => r.def.id === 'custom')!;
       expect(custom.patterns[0]).not.toBeInstanceOf(RegExp);
       const { verdict } = engine.triage({
@@ -113,22 +132,31 @@ describe('user rule patterns on load', () => {
       // The same answer as the pattern means: RE2 matching is not an approximation.
       const native = new RegExp(pattern);
       const short = ['aaa', 'xxxy', 'a=b', 'ab c', '12a', 'aab'];
-      for (const line of short) expect(custom.patterns[0].test(line)).toBe(native.test(line));
+      for (const line of short)
+        expect(custom.patterns[0].test(line)).toBe(native.test(line));
     },
   );
 
   it.each(ORDINARY)('accepts %s', pattern => {
-    expect(parseRulePack(pack(pattern), 'rules/team.yaml').rules.map(r => r.id)).toEqual(['fine', 'custom']);
+    expect(
+      parseRulePack(pack(pattern), 'rules/team.yaml').rules.map(r => r.id),
+    ).toEqual(['fine', 'custom']);
   });
 
   it('keeps built-in packs on native RegExp and runs user packs on the linear-time engine', () => {
-    const engine = createTriageEngine({ userRulePacks: [pack('exit code (\\d+)')] });
-    const builtIn = engine.ruleSet.rules.filter(r => !r.userOrigin && r.patterns.length > 0);
+    const engine = createTriageEngine({
+      userRulePacks: [pack('exit code (\\d+)')],
+    });
+    const builtIn = engine.ruleSet.rules.filter(
+      r => !r.userOrigin && r.patterns.length > 0,
+    );
     expect(builtIn.length).toBeGreaterThan(50);
-    for (const rule of builtIn) for (const re of rule.patterns) expect(re).toBeInstanceOf(RegExp);
+    for (const rule of builtIn)
+      for (const re of rule.patterns) expect(re).toBeInstanceOf(RegExp);
     const user = engine.ruleSet.rules.filter(r => r.userOrigin);
     expect(user.map(r => r.def.id).sort()).toEqual(['custom', 'fine']);
-    for (const rule of user) for (const re of rule.patterns) expect(re).not.toBeInstanceOf(RegExp);
+    for (const rule of user)
+      for (const re of rule.patterns) expect(re).not.toBeInstanceOf(RegExp);
   });
 });
 
@@ -143,7 +171,14 @@ describe('user rule packs at classification time', () => {
   const teamPack = {
     name: 'team',
     origin: 'rules/team.yaml',
-    rules: [{ id: 'team.ledger-closed', category: 'code_error', weight: 0.95, patterns: ['TeamSpecificError: ledger closed'] }],
+    rules: [
+      {
+        id: 'team.ledger-closed',
+        category: 'code_error',
+        weight: 0.95,
+        patterns: ['TeamSpecificError: ledger closed'],
+      },
+    ],
   };
 
   it('runs user rules within the budget and records no warning', () => {
@@ -158,28 +193,56 @@ describe('user rule packs at classification time', () => {
     // which still counts; the other rule is skipped for this event, and the verdict says so.
     const twoRules = {
       ...teamPack,
-      rules: [...teamPack.rules, { id: 'team.period', category: 'code_error', weight: 0.9, patterns: ['ledger closed for period'] }],
+      rules: [
+        ...teamPack.rules,
+        {
+          id: 'team.period',
+          category: 'code_error',
+          weight: 0.9,
+          patterns: ['ledger closed for period'],
+        },
+      ],
     };
-    const engine = createTriageEngine({ userRulePacks: [twoRules], userRuleBudgetMs: 0 });
+    const engine = createTriageEngine({
+      userRulePacks: [twoRules],
+      userRuleBudgetMs: 0,
+    });
     const { verdict } = engine.triage(event);
-    const userHits = verdict.classification.rules.filter(r => r.startsWith('team.'));
+    const userHits = verdict.classification.rules.filter(r =>
+      r.startsWith('team.'),
+    );
     expect(userHits).toHaveLength(1);
     expect(verdict.classification.warnings).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^User rule pack rules/team\\.yaml: rule '${userHits[0].replace('.', '\\.')}' field 'patterns' ran past the 0 ms budget for one event \\(\\d+ ms\\); the remaining user rules were skipped for this event$`,
+          `^User rule pack rules/team\\.yaml: rule '${userHits[0].replace(
+            '.',
+            '\\.',
+          )}' field 'patterns' ran past the 0 ms budget for one event \\(\\d+ ms\\); the remaining user rules were skipped for this event$`,
         ),
       ),
     ]);
     // With the default budget both count.
-    const relaxed = createTriageEngine({ userRulePacks: [twoRules] }).triage(event).verdict.classification;
-    expect(relaxed.rules.filter(r => r.startsWith('team.')).sort()).toEqual(['team.ledger-closed', 'team.period']);
+    const relaxed = createTriageEngine({ userRulePacks: [twoRules] }).triage(
+      event,
+    ).verdict.classification;
+    expect(relaxed.rules.filter(r => r.startsWith('team.')).sort()).toEqual([
+      'team.ledger-closed',
+      'team.period',
+    ]);
   });
 
   it('only ever shows patterns capped lines, however long the log line', () => {
     const huge = `${'x'.repeat(2_000_000)} TeamSpecificError: ledger closed`;
-    const evidence = extractEvidence({ ...event, errorMessage: undefined, logExcerpt: huge });
+    const evidence = extractEvidence({
+      ...event,
+      errorMessage: undefined,
+      logExcerpt: huge,
+    });
     expect(evidence.lines.length).toBeGreaterThan(0);
-    for (const line of evidence.lines) expect(line.text.length).toBeLessThanOrEqual(EVIDENCE_LIMITS.maxLineLength + 1);
+    for (const line of evidence.lines)
+      expect(line.text.length).toBeLessThanOrEqual(
+        EVIDENCE_LIMITS.maxLineLength + 1,
+      );
   });
 });

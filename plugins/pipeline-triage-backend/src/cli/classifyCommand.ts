@@ -17,7 +17,10 @@ export interface Output {
 }
 
 /** The per-input JSON line: the fields CI and scripts read. */
-export function jsonLine(item: InputItem, result: EngineResult): Record<string, unknown> {
+export function jsonLine(
+  item: InputItem,
+  result: EngineResult,
+): Record<string, unknown> {
   const v = result.verdict;
   const c = v.classification;
   const byId = new Map(result.evidenceLines.map(l => [l.id, l.text]));
@@ -46,7 +49,9 @@ function readable(item: InputItem, result: EngineResult): string {
   const byId = new Map(result.evidenceLines.map(l => [l.id, l]));
   const lines = [
     `${item.input}${item.id ? ` (${item.id})` : ''}`,
-    `  ${CATEGORY_INFO[c.category].label} [${c.category}, ${c.domain}] confidence ${c.confidence.toFixed(2)}`,
+    `  ${CATEGORY_INFO[c.category].label} [${c.category}, ${
+      c.domain
+    }] confidence ${c.confidence.toFixed(2)}`,
     `  ${v.summary}`,
     `  retry: ${v.retry.reason}`,
     `  partial write: ${v.partialWrite.partialWrite}: ${v.partialWrite.reason}`,
@@ -55,8 +60,15 @@ function readable(item: InputItem, result: EngineResult): string {
     const l = byId.get(id);
     if (l) lines.push(`  ${id.padEnd(5)} ${l.text.trim().slice(0, 160)}`);
   }
-  const runnerUp = c.hypotheses.find(h => h.category !== c.category && h.category !== 'unknown');
-  if (runnerUp) lines.push(`  runner-up: ${runnerUp.category} (${runnerUp.score.toFixed(2)}): ${runnerUp.reason}`);
+  const runnerUp = c.hypotheses.find(
+    h => h.category !== c.category && h.category !== 'unknown',
+  );
+  if (runnerUp)
+    lines.push(
+      `  runner-up: ${runnerUp.category} (${runnerUp.score.toFixed(2)}): ${
+        runnerUp.reason
+      }`,
+    );
   return lines.join('\n');
 }
 
@@ -66,10 +78,14 @@ export async function classifyCommand(
   options: ClassifyOptions,
   io: Output,
 ): Promise<number> {
-  const ctx: TriageContext = options.annotations ? readAnnotations(options.annotations) : {};
+  const ctx: TriageContext = options.annotations
+    ? readAnnotations(options.annotations)
+    : {};
   if (options.contract) {
     readContract(options.contract);
-    io.err(`note: ${options.contract} parsed; contract checks are not implemented yet, so it does not change the verdict`);
+    io.err(
+      `note: ${options.contract} parsed; contract checks are not implemented yet, so it does not change the verdict`,
+    );
   }
   const now = new Date().toISOString();
   const files = listFiles(paths);
@@ -77,7 +93,11 @@ export async function classifyCommand(
   for (const file of files) {
     for (const item of readInputs(file, now)) {
       const result = await triageItem(engine, item, ctx);
-      io.out(options.json ? JSON.stringify(jsonLine(item, result)) : `${readable(item, result)}\n`);
+      io.out(
+        options.json
+          ? JSON.stringify(jsonLine(item, result))
+          : `${readable(item, result)}\n`,
+      );
       count += 1;
     }
   }

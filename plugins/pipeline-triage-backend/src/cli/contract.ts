@@ -10,6 +10,8 @@ export function readContract(file: string): unknown {
   try {
     return parseYaml(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new CliError(`Cannot read contract ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new CliError(
+      `Cannot read contract ${file}: ${(e as Error).message.split('\n')[0]}`,
+    );
   }
 }

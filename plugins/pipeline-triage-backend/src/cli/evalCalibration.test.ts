@@ -9,8 +9,18 @@ describe('computeCalibration', () => {
       { confidence: 0.2, correct: false },
     ]);
     const bin = (from: number) => c.bins.find(b => b.from === from)!;
-    expect(bin(0.9)).toEqual({ from: 0.9, to: 1, cases: 1, meanConfidence: 0.95, accuracy: 1 });
-    expect(bin(0.8)).toMatchObject({ cases: 2, meanConfidence: 0.85, accuracy: 0.5 });
+    expect(bin(0.9)).toEqual({
+      from: 0.9,
+      to: 1,
+      cases: 1,
+      meanConfidence: 0.95,
+      accuracy: 1,
+    });
+    expect(bin(0.8)).toMatchObject({
+      cases: 2,
+      meanConfidence: 0.85,
+      accuracy: 0.5,
+    });
     expect(bin(0.2)).toMatchObject({ cases: 1, accuracy: 0 });
     expect(bin(0.5)).toMatchObject({ cases: 0, accuracy: null });
     // (1/4)*0.05 + (2/4)*0.35 + (1/4)*0.2

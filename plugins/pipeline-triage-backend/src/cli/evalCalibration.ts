@@ -28,7 +28,11 @@ export function computeCalibration(
   binCount = 10,
   high = 0.8,
 ): Calibration {
-  const sums = Array.from({ length: binCount }, () => ({ n: 0, conf: 0, right: 0 }));
+  const sums = Array.from({ length: binCount }, () => ({
+    n: 0,
+    conf: 0,
+    right: 0,
+  }));
   let highN = 0;
   let highRight = 0;
   for (const p of points) {
@@ -54,5 +58,9 @@ export function computeCalibration(
       accuracy: b.n ? round(b.right / b.n) : null,
     };
   });
-  return { bins, ece: n ? round(ece) : 0, highConfidenceAccuracy: highN ? round(highRight / highN) : null };
+  return {
+    bins,
+    ece: n ? round(ece) : 0,
+    highConfidenceAccuracy: highN ? round(highRight / highN) : null,
+  };
 }

@@ -24,14 +24,27 @@ export interface EvalCase {
 export function isEvalCase(value: unknown): value is EvalCase {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.log === 'string' && (typeof v.id === 'string' || 'expected' in v || typeof v.platform === 'string');
+  return (
+    typeof v.log === 'string' &&
+    (typeof v.id === 'string' ||
+      'expected' in v ||
+      typeof v.platform === 'string')
+  );
 }
 
 /** The expected labels of a case, checked, or an error message naming the bad field. */
-export function caseExpectation(c: EvalCase): { value?: NonNullable<EvalCase['expected']>; problem?: string } {
+export function caseExpectation(c: EvalCase): {
+  value?: NonNullable<EvalCase['expected']>;
+  problem?: string;
+} {
   const e = c.expected;
   if (!e || typeof e !== 'object') return { problem: 'expected: missing' };
-  if (!isCategory(e.category)) return { problem: `expected.category: unknown category ${JSON.stringify(e.category)}` };
+  if (!isCategory(e.category))
+    return {
+      problem: `expected.category: unknown category ${JSON.stringify(
+        e.category,
+      )}`,
+    };
   const acceptable = (e.acceptable ?? []).filter(isCategory);
   return { value: { ...e, acceptable } };
 }
@@ -50,7 +63,8 @@ const SOURCES: Record<string, FailureEvent['source']> = {
 export function caseToEvent(c: EvalCase, eventTime: string): FailureEvent {
   const raw = { ...(c.signals ?? {}) };
   const attempt = typeof raw.attempt === 'number' ? raw.attempt : undefined;
-  const maxAttempts = typeof raw.maxAttempts === 'number' ? raw.maxAttempts : undefined;
+  const maxAttempts =
+    typeof raw.maxAttempts === 'number' ? raw.maxAttempts : undefined;
   delete raw.attempt;
   delete raw.maxAttempts;
   const parsedSignals = runSignalsSchema.safeParse(raw);
@@ -65,7 +79,9 @@ export function caseToEvent(c: EvalCase, eventTime: string): FailureEvent {
       namespace: platform,
       name,
       type: platform,
-      ...(source === 'airflow' ? { airflowDagId: dag, ...(task ? { airflowTaskId: task } : {}) } : {}),
+      ...(source === 'airflow'
+        ? { airflowDagId: dag, ...(task ? { airflowTaskId: task } : {}) }
+        : {}),
       ...(source === 'glue' ? { glueJobName: name } : {}),
       ...(source === 'dagster' ? { dagsterJob: name } : {}),
     },

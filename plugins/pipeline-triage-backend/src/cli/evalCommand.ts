@@ -15,7 +15,10 @@ export interface EvalOptions {
 }
 
 /** Given with --model: the hybrid engine, rules first and the model where they are unsure. */
-export type HybridStep = (item: InputItem, result: EngineResult) => Promise<EvalRecord['predicted'] | undefined>;
+export type HybridStep = (
+  item: InputItem,
+  result: EngineResult,
+) => Promise<EvalRecord['predicted'] | undefined>;
 
 /** Scores labelled cases; exits 1 when --min-accuracy is given and not met. */
 export async function evalCommand(
@@ -25,9 +28,12 @@ export async function evalCommand(
   io: Output,
   hybrid?: HybridStep,
 ): Promise<number> {
-  const minAccuracy = options.minAccuracy === undefined ? undefined : Number(options.minAccuracy);
+  const minAccuracy =
+    options.minAccuracy === undefined ? undefined : Number(options.minAccuracy);
   if (minAccuracy !== undefined && !(minAccuracy >= 0 && minAccuracy <= 1)) {
-    throw new CliError(`--min-accuracy must be a number between 0 and 1, got ${options.minAccuracy}`);
+    throw new CliError(
+      `--min-accuracy must be a number between 0 and 1, got ${options.minAccuracy}`,
+    );
   }
   const now = new Date().toISOString();
   const records: EvalRecord[] = [];
@@ -35,7 +41,8 @@ export async function evalCommand(
     for (const item of readInputs(file, now)) {
       if (!item.case) continue;
       const expected = caseExpectation(item.case);
-      if (!expected.value) throw new CliError(`Invalid case ${file}: ${expected.problem}`);
+      if (!expected.value)
+        throw new CliError(`Invalid case ${file}: ${expected.problem}`);
       const result = await triageItem(engine, item, {});
       const { verdict } = result;
       const rules = {
@@ -47,16 +54,26 @@ export async function evalCommand(
       records.push({
         id: item.id ?? item.input,
         input: item.input,
-        expected: { ...expected.value, acceptable: expected.value.acceptable ?? [] },
+        expected: {
+          ...expected.value,
+          acceptable: expected.value.acceptable ?? [],
+        },
         predicted: (await hybrid?.(item, result)) ?? rules,
       });
     }
   }
-  if (records.length === 0) throw new CliError(`No labelled cases found in ${dir}`);
+  if (records.length === 0)
+    throw new CliError(`No labelled cases found in ${dir}`);
   const report = computeEvalReport(records);
-  io.out(options.json ? JSON.stringify(report, null, 2) : formatEvalReport(report, dir));
+  io.out(
+    options.json
+      ? JSON.stringify(report, null, 2)
+      : formatEvalReport(report, dir),
+  );
   if (minAccuracy !== undefined && report.accuracy < minAccuracy) {
-    io.err(`accuracy ${report.accuracy} is below --min-accuracy ${minAccuracy}`);
+    io.err(
+      `accuracy ${report.accuracy} is below --min-accuracy ${minAccuracy}`,
+    );
     return 1;
   }
   return 0;

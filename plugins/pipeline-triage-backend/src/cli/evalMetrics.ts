@@ -1,4 +1,7 @@
-import type { Category, PartialWrite } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  PartialWrite,
+} from '@internal/plugin-pipeline-triage-common';
 import { Calibration, computeCalibration } from './evalCalibration';
 
 export interface EvalRecord {
@@ -36,19 +39,36 @@ export interface EvalReport {
   brier: number;
   /** Reliability table, expected calibration error and the accuracy at confidence >= 0.8. */
   calibration: Calibration;
-  partialWrite: { recall: number | null; expectedTrue: number; predictedTrueOfThose: number };
-  perCategory: Record<string, { cases: number; correct: number; recall: number }>;
+  partialWrite: {
+    recall: number | null;
+    expectedTrue: number;
+    predictedTrueOfThose: number;
+  };
+  perCategory: Record<
+    string,
+    { cases: number; correct: number; recall: number }
+  >;
   confusion: Array<{ expected: string; predicted: string; count: number }>;
-  misses: Array<{ id: string; expected: string; acceptable: string[]; predicted: string; confidence: number }>;
+  misses: Array<{
+    id: string;
+    expected: string;
+    acceptable: string[];
+    predicted: string;
+    confidence: number;
+  }>;
 }
 
 export const HIGH_CONFIDENCE = 0.8;
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
-const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
+const round = (x: number | null): number | null =>
+  x === null ? null : Math.round(x * 1000) / 1000;
 
 export function isCorrect(r: EvalRecord): boolean {
-  return r.predicted.category === r.expected.category || r.expected.acceptable.includes(r.predicted.category);
+  return (
+    r.predicted.category === r.expected.category ||
+    r.expected.acceptable.includes(r.predicted.category)
+  );
 }
 
 /** The figures of an eval run; pure, so the CLI and tests compute them the same way. */
@@ -76,7 +96,11 @@ export function computeEvalReport(records: EvalRecord[]): EvalReport {
       if (!ok) falseConfident += 1;
     }
     brier += (conf - (ok ? 1 : 0)) ** 2;
-    const cat = (perCategory[r.expected.category] ??= { cases: 0, correct: 0, recall: 0 });
+    const cat = (perCategory[r.expected.category] ??= {
+      cases: 0,
+      correct: 0,
+      recall: 0,
+    });
     cat.cases += 1;
     if (ok) cat.correct += 1;
     else {
@@ -93,14 +117,16 @@ export function computeEvalReport(records: EvalRecord[]): EvalReport {
     if (r.expected.safe_to_retry !== undefined) {
       if (r.predicted.safeToRetry) predictedSafe += 1;
       if (r.expected.safe_to_retry) actuallySafe += 1;
-      if (r.predicted.safeToRetry && r.expected.safe_to_retry) truePositives += 1;
+      if (r.predicted.safeToRetry && r.expected.safe_to_retry)
+        truePositives += 1;
     }
     if (r.expected.partial_write === true) {
       expectedPartial += 1;
       if (r.predicted.partialWrite === 'true') foundPartial += 1;
     }
   }
-  for (const c of Object.values(perCategory)) c.recall = round(c.correct / c.cases)!;
+  for (const c of Object.values(perCategory))
+    c.recall = round(c.correct / c.cases)!;
   return {
     cases: n,
     accuracy: round(n === 0 ? 0 : correct / n)!,
@@ -115,7 +141,10 @@ export function computeEvalReport(records: EvalRecord[]): EvalReport {
     highConfidenceShare: round(n === 0 ? 0 : highConfidence / n)!,
     brier: round(n === 0 ? 0 : brier / n)!,
     calibration: computeCalibration(
-      records.map(r => ({ confidence: r.predicted.confidence, correct: isCorrect(r) })),
+      records.map(r => ({
+        confidence: r.predicted.confidence,
+        correct: isCorrect(r),
+      })),
       10,
       HIGH_CONFIDENCE,
     ),
@@ -130,7 +159,9 @@ export function computeEvalReport(records: EvalRecord[]): EvalReport {
         const [expected, predicted] = k.split('\u0000');
         return { expected, predicted, count };
       })
-      .sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)),
+      .sort(
+        (a, b) => b.count - a.count || a.expected.localeCompare(b.expected),
+      ),
     misses,
   };
 }

@@ -16,12 +16,17 @@ const defaultIo: Output = {
  * Runs the `pipeline-triage` command line and resolves to the exit code. Errors about inputs
  * are reported as one line naming the file, never as a stack trace.
  */
-export async function runCli(argv: string[], io: Output = defaultIo): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: Output = defaultIo,
+): Promise<number> {
   let exitCode = 0;
   let engine: TriageEngine | undefined;
   const getEngine = () => (engine ??= createTriageEngine());
   const program = new Command('pipeline-triage')
-    .description('Triage failed data-pipeline runs: classify, decide retry safety, evaluate')
+    .description(
+      'Triage failed data-pipeline runs: classify, decide retry safety, evaluate',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: s => process.stdout.write(s),
@@ -33,8 +38,14 @@ export async function runCli(argv: string[], io: Output = defaultIo): Promise<nu
     .description('classify failure events, labelled cases or raw logs')
     .argument('<paths...>', 'files or directories (recursive)')
     .option('--json', 'one JSON object per input per line')
-    .option('--contract <file>', 'data contract (YAML) of the output; parsed, checks come later')
-    .option('--annotations <file>', 'YAML/JSON map of catalog annotations (idempotent, runbook url)')
+    .option(
+      '--contract <file>',
+      'data contract (YAML) of the output; parsed, checks come later',
+    )
+    .option(
+      '--annotations <file>',
+      'YAML/JSON map of catalog annotations (idempotent, runbook url)',
+    )
     .action(async (paths: string[], opts) => {
       exitCode = await classifyCommand(getEngine(), paths, opts, io);
     });
@@ -45,10 +56,19 @@ export async function runCli(argv: string[], io: Output = defaultIo): Promise<nu
     .argument('<dir>', 'directory of labelled cases (JSON)')
     .option('--json', 'print the report as one JSON document')
     .option('--min-accuracy <x>', 'exit with 1 when accuracy is below x (0..1)')
-    .option('--model', 'score the hybrid engine: the model (ANTHROPIC_API_KEY) where the rules are unsure')
-    .option('--model-id <id>', 'Claude model id for --model (default: the backend default)')
+    .option(
+      '--model',
+      'score the hybrid engine: the model (ANTHROPIC_API_KEY) where the rules are unsure',
+    )
+    .option(
+      '--model-id <id>',
+      'Claude model id for --model (default: the backend default)',
+    )
     .option('--base-url <url>', 'Messages API base URL for --model')
-    .option('--threshold <x>', "rules' calibrated confidence below which --model asks the model (default 0.8, as the backend)")
+    .option(
+      '--threshold <x>',
+      "rules' calibrated confidence below which --model asks the model (default 0.8, as the backend)",
+    )
     .option('--timeout-ms <ms>', 'time allowed per model call for --model')
     .action(async (dir: string, opts) => {
       const model = opts.model ? modelEvalStep(opts, io) : undefined;

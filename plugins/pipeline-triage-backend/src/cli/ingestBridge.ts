@@ -14,15 +14,21 @@ export interface BridgedEvents {
  */
 export function normalizeWithIngest(body: unknown): BridgedEvents {
   const result = normalizeEvents(body) as unknown as {
-    items?: Array<{ index: number; events: FailureEvent[]; problems?: Array<{ field: string; reason: string }> }>;
+    items?: Array<{
+      index: number;
+      events: FailureEvent[];
+      problems?: Array<{ field: string; reason: string }>;
+    }>;
     events?: FailureEvent[];
   };
-  if (Array.isArray(result.events)) return { events: result.events, problems: [] };
+  if (Array.isArray(result.events))
+    return { events: result.events, problems: [] };
   const events: FailureEvent[] = [];
   const problems: string[] = [];
   for (const item of result.items ?? []) {
     events.push(...item.events);
-    for (const p of item.problems ?? []) problems.push(`item ${item.index}: ${p.field}: ${p.reason}`);
+    for (const p of item.problems ?? [])
+      problems.push(`item ${item.index}: ${p.field}: ${p.reason}`);
   }
   return { events, problems };
 }

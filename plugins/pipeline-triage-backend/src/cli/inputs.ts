@@ -1,4 +1,7 @@
-import { FailureEvent, failureEventSchema } from '@internal/plugin-pipeline-triage-common';
+import {
+  FailureEvent,
+  failureEventSchema,
+} from '@internal/plugin-pipeline-triage-common';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { CliError } from './CliError';
@@ -27,21 +30,30 @@ export function listFiles(paths: string[], onlyJson = false): string[] {
     try {
       stat = statSync(path);
     } catch (e) {
-      throw new CliError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+      throw new CliError(
+        `Cannot read ${path}: ${
+          (e as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'no such file or directory'
+            : (e as Error).message
+        }`,
+      );
     }
     if (stat.isDirectory()) {
       let entries: string[];
       try {
         entries = readdirSync(path).sort();
       } catch (e) {
-        throw new CliError(`Cannot read directory ${path}: ${(e as Error).message}`);
+        throw new CliError(
+          `Cannot read directory ${path}: ${(e as Error).message}`,
+        );
       }
       for (const entry of entries) {
         if (entry.startsWith('.') || entry === 'node_modules') continue;
         visit(join(path, entry), false);
       }
     } else if (stat.isFile()) {
-      if (!onlyJson || extname(path).toLowerCase() === '.json' || top) out.push(path);
+      if (!onlyJson || extname(path).toLowerCase() === '.json' || top)
+        out.push(path);
     }
   };
   for (const p of paths) visit(p, true);
@@ -66,7 +78,13 @@ export function readInputs(file: string, now: string): InputItem[] {
       eventTime: now,
       ...(size > STREAM_ABOVE_BYTES ? {} : { logExcerpt: readText(file) }),
     });
-    return [{ input: file, event, ...(size > STREAM_ABOVE_BYTES ? { streamFrom: file } : {}) }];
+    return [
+      {
+        input: file,
+        event,
+        ...(size > STREAM_ABOVE_BYTES ? { streamFrom: file } : {}),
+      },
+    ];
   }
   let body: unknown;
   try {
@@ -77,16 +95,22 @@ export function readInputs(file: string, now: string): InputItem[] {
   }
   if (isEvalCase(body)) {
     try {
-      return [{ input: file, id: body.id, event: caseToEvent(body, now), case: body }];
+      return [
+        { input: file, id: body.id, event: caseToEvent(body, now), case: body },
+      ];
     } catch (e) {
-      throw new CliError(`Invalid case ${file}: ${(e as Error).message.split('\n')[0]}`);
+      throw new CliError(
+        `Invalid case ${file}: ${(e as Error).message.split('\n')[0]}`,
+      );
     }
   }
   // Every format, the canonical one included, goes through the ingest adapters: an OpenLineage
   // event would also pass the canonical schema (unknown keys are stripped) and lose its error.
   const { events, problems } = normalizeWithIngest(body);
   if (events.length === 0) {
-    throw new CliError(`Unsupported event in ${file}: ${problems[0] ?? 'no events found'}`);
+    throw new CliError(
+      `Unsupported event in ${file}: ${problems[0] ?? 'no events found'}`,
+    );
   }
   return events.map((event, i) => ({
     input: events.length > 1 ? `${file}#${i + 1}` : file,

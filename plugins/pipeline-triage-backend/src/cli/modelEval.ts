@@ -1,5 +1,10 @@
 import { ConfigReader } from '@backstage/config';
-import { AnthropicInvestigator, hybridClassify, ModelGate, readLlmConfig } from '../investigate';
+import {
+  AnthropicInvestigator,
+  hybridClassify,
+  ModelGate,
+  readLlmConfig,
+} from '../investigate';
 import { CliError } from './CliError';
 import type { Output } from './classifyCommand';
 import type { HybridStep } from './evalCommand';
@@ -15,12 +20,21 @@ export interface ModelEvalOptions {
  * `eval --model`: the key comes from ANTHROPIC_API_KEY; the same settings, client, guardrails
  * and context as the backend. Prints the model usage to stderr when done.
  */
-export function modelEvalStep(options: ModelEvalOptions, io: Output): { step: HybridStep; done(): void } {
+export function modelEvalStep(
+  options: ModelEvalOptions,
+  io: Output,
+): { step: HybridStep; done(): void } {
   const apiKey = process.env.ANTHROPIC_API_KEY;
-  if (!apiKey) throw new CliError('eval --model needs the ANTHROPIC_API_KEY environment variable');
-  const threshold = options.threshold === undefined ? undefined : Number(options.threshold);
+  if (!apiKey)
+    throw new CliError(
+      'eval --model needs the ANTHROPIC_API_KEY environment variable',
+    );
+  const threshold =
+    options.threshold === undefined ? undefined : Number(options.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
-    throw new CliError(`--threshold must be a number between 0 and 1, got ${options.threshold}`);
+    throw new CliError(
+      `--threshold must be a number between 0 and 1, got ${options.threshold}`,
+    );
   }
   const settings = readLlmConfig(
     new ConfigReader({
@@ -30,8 +44,12 @@ export function modelEvalStep(options: ModelEvalOptions, io: Output): { step: Hy
           mode: 'fallback',
           ...(options.modelId ? { model: options.modelId } : {}),
           ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-          ...(threshold !== undefined ? { confidenceThreshold: threshold } : {}),
-          ...(options.timeoutMs ? { timeoutMs: Number(options.timeoutMs) } : {}),
+          ...(threshold !== undefined
+            ? { confidenceThreshold: threshold }
+            : {}),
+          ...(options.timeoutMs
+            ? { timeoutMs: Number(options.timeoutMs) }
+            : {}),
         },
       },
     }),
@@ -40,7 +58,12 @@ export function modelEvalStep(options: ModelEvalOptions, io: Output): { step: Hy
   const investigator = new AnthropicInvestigator(settings, gate);
   return {
     step: async (item, result) => {
-      const v = await hybridClassify(item.event, result, investigator, settings.confidenceThreshold);
+      const v = await hybridClassify(
+        item.event,
+        result,
+        investigator,
+        settings.confidenceThreshold,
+      );
       return {
         category: v.category,
         confidence: v.confidence,
@@ -50,7 +73,9 @@ export function modelEvalStep(options: ModelEvalOptions, io: Output): { step: Hy
     },
     done: () => {
       const u = gate.usage();
-      io.err(`model ${settings.model}: ${u.calls} calls, ${u.failures} failed, ${u.tokensIn} tokens in, ${u.tokensOut} out`);
+      io.err(
+        `model ${settings.model}: ${u.calls} calls, ${u.failures} failed, ${u.tokensIn} tokens in, ${u.tokensOut} out`,
+      );
     },
   };
 }

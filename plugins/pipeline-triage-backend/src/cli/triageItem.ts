@@ -4,9 +4,16 @@ import { extractEvidenceFromStream } from '../evidence';
 import type { InputItem } from './inputs';
 
 /** Triage one input; large raw logs go through the streaming extractor. */
-export async function triageItem(engine: TriageEngine, item: InputItem, ctx: TriageContext): Promise<EngineResult> {
+export async function triageItem(
+  engine: TriageEngine,
+  item: InputItem,
+  ctx: TriageContext,
+): Promise<EngineResult> {
   if (item.streamFrom) {
-    const evidence = await extractEvidenceFromStream(createReadStream(item.streamFrom), item.event);
+    const evidence = await extractEvidenceFromStream(
+      createReadStream(item.streamFrom),
+      item.event,
+    );
     return engine.triageEvidence(item.event, evidence, ctx);
   }
   return engine.triage(item.event, ctx);

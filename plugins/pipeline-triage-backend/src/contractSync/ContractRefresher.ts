@@ -3,11 +3,23 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CONTRACT_API_TYPE } from '@internal/plugin-pipeline-triage-common';
-import { describeContract, isContractError, type ContractError, type ParsedContract } from '../contracts';
+import {
+  describeContract,
+  isContractError,
+  type ContractError,
+  type ParsedContract,
+} from '../contracts';
 import type { KnexContractStore, StoredContract } from '../store';
 import { definitionHash, parseEntityDefinition } from './parseEntityDefinition';
 
-const FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.etag', 'spec.type', 'spec.definition'];
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.etag',
+  'spec.type',
+  'spec.definition',
+];
 
 export interface ContractRefreshSummary {
   contracts: number;
@@ -48,13 +60,23 @@ export class ContractRefresher {
   async refreshAll(): Promise<ContractRefreshSummary> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const { items } = await this.options.catalog.getEntities(
-      { filter: { kind: 'api', 'spec.type': CONTRACT_API_TYPE }, fields: FIELDS },
+      {
+        filter: { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
+        fields: FIELDS,
+      },
       { credentials },
     );
-    const stored = new Map((await this.options.store.list()).map(c => [c.entityRef, c]));
+    const stored = new Map(
+      (await this.options.store.list()).map(c => [c.entityRef, c]),
+    );
     const at = this.now();
     const unchanged: string[] = [];
-    const summary: ContractRefreshSummary = { contracts: items.length, parsed: 0, invalid: 0, removed: 0 };
+    const summary: ContractRefreshSummary = {
+      contracts: items.length,
+      parsed: 0,
+      invalid: 0,
+      removed: 0,
+    };
     for (const entity of items) {
       const ref = stringifyEntityRef(entity);
       const copy = stored.get(ref);
@@ -69,7 +91,10 @@ export class ContractRefresher {
     }
     await this.options.store.touch(unchanged, at);
     // An empty answer is a catalog still loading, not a catalog without contracts.
-    if (items.length) summary.removed = await this.options.store.removeExcept(items.map(e => stringifyEntityRef(e)));
+    if (items.length)
+      summary.removed = await this.options.store.removeExcept(
+        items.map(e => stringifyEntityRef(e)),
+      );
     return summary;
   }
 
@@ -77,16 +102,24 @@ export class ContractRefresher {
   async state(entityRef: string) {
     const ref = entityRef.toLocaleLowerCase('en-US');
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const entity = await this.options.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
     if (!entity || entity.spec?.type !== CONTRACT_API_TYPE) {
-      throw new NotFoundError(`No data contract entity ${entityRef} in the catalog`);
+      throw new NotFoundError(
+        `No data contract entity ${entityRef} in the catalog`,
+      );
     }
     let copy = await this.options.store.get(ref);
     if (!copy || this.changed(copy, entity)) {
       await this.save(entity, this.now());
       copy = (await this.options.store.get(ref))!;
     }
-    return { ...describeContract(ref, copy.parsed), checkedAt: copy.checkedAt, changedAt: copy.changedAt };
+    return {
+      ...describeContract(ref, copy.parsed),
+      checkedAt: copy.checkedAt,
+      changedAt: copy.changedAt,
+    };
   }
 
   /** Every contract's state as of the last pass: valid or not, with the problems of the invalid. */
@@ -106,14 +139,25 @@ export class ContractRefresher {
 
   /** Every stored copy, for linking to reuse instead of parsing again. */
   async copies(): Promise<Map<string, ContractCopy>> {
-    return new Map((await this.options.store.list()).map(c => [c.entityRef, { etag: c.etag, parsed: c.parsed }]));
+    return new Map(
+      (await this.options.store.list()).map(c => [
+        c.entityRef,
+        { etag: c.etag, parsed: c.parsed },
+      ]),
+    );
   }
 
   private changed(copy: StoredContract<Parsed>, entity: Entity): boolean {
-    return copy.etag !== entity.metadata.etag || copy.definitionHash !== definitionHash(entity.spec?.definition);
+    return (
+      copy.etag !== entity.metadata.etag ||
+      copy.definitionHash !== definitionHash(entity.spec?.definition)
+    );
   }
 
-  private async save(entity: Entity, at: string): Promise<ParsedContract | ContractError> {
+  private async save(
+    entity: Entity,
+    at: string,
+  ): Promise<ParsedContract | ContractError> {
     const parsed = parseEntityDefinition(entity);
     if (isContractError(parsed)) this.options.logger.warn(parsed.message);
     await this.options.store.save(

@@ -19,7 +19,6 @@ import type {
 import type { YamlSource } from './yamlSource';
 import { QUALITY_OPERATORS } from './types';
 
-
 /** DCS types are logical already; `number` is a plain number here, not Snowflake's NUMBER. */
 function dcsLogicalType(type: string | undefined): LogicalType | undefined {
   if (!type) return undefined;

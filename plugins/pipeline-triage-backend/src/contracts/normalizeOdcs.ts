@@ -20,7 +20,6 @@ import type {
 import type { YamlSource } from './yamlSource';
 import { QUALITY_OPERATORS } from './types';
 
-
 /** Copies the keys of `from` whose values are defined. */
 function defined<T extends object>(to: T, from: Partial<T>): T {
   for (const [key, value] of Object.entries(from)) {

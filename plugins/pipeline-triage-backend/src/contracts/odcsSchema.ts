@@ -261,11 +261,9 @@ export const odcsSlaPropertySchema = z.strictObject({
 });
 
 export const odcsDocumentSchema = z.strictObject({
-  apiVersion: z
-    .string()
-    .regex(ODCS_API_VERSION, {
-      error: 'expected v3.0.x or v3.1.x (ODCS v2 is not supported)',
-    }),
+  apiVersion: z.string().regex(ODCS_API_VERSION, {
+    error: 'expected v3.0.x or v3.1.x (ODCS v2 is not supported)',
+  }),
   kind: z.literal('DataContract', { error: 'expected DataContract' }),
   id: z.string(),
   version: z.union([z.string(), z.number()]),

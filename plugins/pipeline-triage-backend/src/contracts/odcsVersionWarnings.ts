@@ -4,7 +4,6 @@ import type { ContractProblem } from './types';
 import type { YamlSource } from './yamlSource';
 import { QUALITY_OPERATORS } from './types';
 
-
 /**
  * What a document uses from the other ODCS version than the one it declares. The runtime
  * validator accepts both versions, so these do not stop the contract from being used; they tell

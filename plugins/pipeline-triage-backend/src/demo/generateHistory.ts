@@ -44,7 +44,8 @@ export function generateHistory(
     const failures = 6 + Math.floor(random() * 14);
     for (let i = 0; i < failures; i++) {
       const at = new Date(start + random() * (end - start));
-      const template = random() < 0.8 ? usual[Math.floor(random() * usual.length)] : pick();
+      const template =
+        random() < 0.8 ? usual[Math.floor(random() * usual.length)] : pick();
       const runId = `hist-${j}-${i}`;
       events.push({
         source: 'generic',
@@ -66,7 +67,9 @@ export function generateHistory(
           outcome: 'success',
           job: { namespace: job.namespace, name: job.name },
           runId: `${runId}-ok`,
-          eventTime: new Date(Math.min(at.getTime() + (1 + random() * 8) * 3600_000, end)).toISOString(),
+          eventTime: new Date(
+            Math.min(at.getTime() + (1 + random() * 8) * 3600_000, end),
+          ).toISOString(),
         });
       }
     }

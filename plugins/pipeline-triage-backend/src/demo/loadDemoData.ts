@@ -23,9 +23,17 @@ const DEMO_SENDER = 'plugin:pipeline-triage:demo';
 export async function loadDemoData(options: DemoOptions): Promise<void> {
   const { ingest, logger } = options;
   const jobs = await waitForPipelines(options);
-  const history = generateHistory(jobs, { weeks: options.historyWeeks, now: new Date() });
+  const history = generateHistory(jobs, {
+    weeks: options.historyWeeks,
+    now: new Date(),
+  });
   for (let i = 0; i < history.length; i += 100) {
-    await ingest.ingest({ events: history.slice(i, i + 100) }, {}, DEMO_SENDER, { quiet: true });
+    await ingest.ingest(
+      { events: history.slice(i, i + 100) },
+      {},
+      DEMO_SENDER,
+      { quiet: true },
+    );
   }
   let files = 0;
   const dir = path.resolve(options.eventsDir);
@@ -36,16 +44,30 @@ export async function loadDemoData(options: DemoOptions): Promise<void> {
       const payload = JSON.parse(text);
       // manifest-only and sources files are companions of a run, not events on their own
       if (/manifest/.test(name)) continue;
-      await ingest.ingest(payload, { contentType: 'application/json' }, DEMO_SENDER, { quiet: true });
+      await ingest.ingest(
+        payload,
+        { contentType: 'application/json' },
+        DEMO_SENDER,
+        { quiet: true },
+      );
     } else if (name.endsWith('.log')) {
       // A plain-text log names its job in the query string, kept beside it in `<name>.query`.
       const sidecar = file.replace(/\.log$/, '.query');
-      const query = Object.fromEntries(new URLSearchParams((await fs.readFile(sidecar, 'utf8')).trim()));
-      await ingest.ingest(text, { contentType: 'text/plain', query }, DEMO_SENDER, { quiet: true });
+      const query = Object.fromEntries(
+        new URLSearchParams((await fs.readFile(sidecar, 'utf8')).trim()),
+      );
+      await ingest.ingest(
+        text,
+        { contentType: 'text/plain', query },
+        DEMO_SENDER,
+        { quiet: true },
+      );
     } else continue;
     files++;
   }
-  logger.info(`Demo data: ${history.length} generated history events for ${jobs.length} pipelines, ${files} example event files`);
+  logger.info(
+    `Demo data: ${history.length} generated history events for ${jobs.length} pipelines, ${files} example event files`,
+  );
 }
 
 /** The catalog ingests the example entities shortly after start-up; wait for the pipelines. */
@@ -54,15 +76,23 @@ async function waitForPipelines(options: DemoOptions): Promise<HistoryJob[]> {
     const index = await options.linker.refresh();
     const jobs = index
       .pipelines()
-      .map(e => e.metadata.annotations?.[ANNOTATIONS.openlineageJob]?.split(',')[0]?.trim())
+      .map(e =>
+        e.metadata.annotations?.[ANNOTATIONS.openlineageJob]
+          ?.split(',')[0]
+          ?.trim(),
+      )
       .filter((v): v is string => Boolean(v) && !v!.includes('*'))
       .map(v => {
         const slash = v.indexOf('/');
-        return slash > 0 ? { namespace: v.slice(0, slash), name: v.slice(slash + 1) } : { namespace: '', name: v };
+        return slash > 0
+          ? { namespace: v.slice(0, slash), name: v.slice(slash + 1) }
+          : { namespace: '', name: v };
       });
     if (jobs.length) return jobs;
     await new Promise(r => setTimeout(r, 2000));
   }
-  options.logger.warn('Demo data: no example pipelines in the catalog after 2 minutes; loading events only');
+  options.logger.warn(
+    'Demo data: no example pipelines in the catalog after 2 minutes; loading events only',
+  );
   return [];
 }

@@ -17,7 +17,9 @@ export async function sendWeeklyDigests(deps: {
 }): Promise<number> {
   // The current week is still running: the digest covers the last complete week.
   const trendWeeks = (deps.weeks ?? 4) + 1;
-  const teams = await deps.store.routedTeams(new Date(Date.now() - 14 * 24 * 3600_000).toISOString());
+  const teams = await deps.store.routedTeams(
+    new Date(Date.now() - 14 * 24 * 3600_000).toISOString(),
+  );
   let sent = 0;
   for (const team of teams) {
     const trends = await deps.incidents.trends({
@@ -28,7 +30,9 @@ export async function sendWeeklyDigests(deps: {
     const complete = { ...trends, weeks: trends.weeks.slice(0, -1) };
     const lastWeek = complete.weeks[complete.weeks.length - 1];
     if (!lastWeek || lastWeek.total === 0) continue;
-    const { topRepeatFailures } = await deps.store.triageStats({ routedTo: team });
+    const { topRepeatFailures } = await deps.store.triageStats({
+      routedTo: team,
+    });
     const digest = composeDigest(team, complete, topRepeatFailures);
     await deps.notifications.send({
       recipients: { type: 'entity', entityRef: team },

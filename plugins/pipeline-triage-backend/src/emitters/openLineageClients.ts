@@ -41,7 +41,12 @@ export function pythonJsonDumps(value: unknown): string {
   if (typeof value === 'object') {
     const entries = Object.keys(value as object)
       .sort()
-      .map(k => `${pythonString(k)}: ${pythonJsonDumps((value as Record<string, unknown>)[k])}`);
+      .map(
+        k =>
+          `${pythonString(k)}: ${pythonJsonDumps(
+            (value as Record<string, unknown>)[k],
+          )}`,
+      );
     return `{${entries.join(', ')}}`;
   }
   if (typeof value === 'string') return pythonString(value);
@@ -49,7 +54,10 @@ export function pythonJsonDumps(value: unknown): string {
 }
 
 function pythonString(s: string): string {
-  return JSON.stringify(s).replace(/[\u007f-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(
+    /[\u007f-\uffff]/g,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Serde.to_dict: None values are dropped before serialising. */
@@ -57,13 +65,18 @@ function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]),
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, withoutNulls(v)]),
     );
   }
   return value;
 }
 
-export function pythonClientRequest(config: PythonHttpConfig, event: unknown): ReplayedRequest & { url: URL } {
+export function pythonClientRequest(
+  config: PythonHttpConfig,
+  event: unknown,
+): ReplayedRequest & { url: URL } {
   const url = urljoin(config.url.trim(), config.endpoint ?? 'api/v1/lineage');
   const json = pythonJsonDumps(withoutNulls(event));
   const headers: Record<string, string> = {
@@ -89,12 +102,18 @@ export interface JavaHttpConfig {
   compression?: 'gzip';
 }
 
-export function javaClientRequest(config: JavaHttpConfig, event: unknown): ReplayedRequest & { url: URL } {
+export function javaClientRequest(
+  config: JavaHttpConfig,
+  event: unknown,
+): ReplayedRequest & { url: URL } {
   const url = new URL(config.url);
   // java.net.URI#getPath: "" for https://host, "/" for https://host/ (not blank: used as it is).
-  const rawPath = config.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/, '');
+  const rawPath = config.url
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
+    .replace(/[?#].*$/, '');
   if (rawPath.trim() !== '') {
-    if (config.endpoint) throw new Error("You can't pass both uri and endpoint parameters.");
+    if (config.endpoint)
+      throw new Error("You can't pass both uri and endpoint parameters.");
   } else {
     url.pathname = config.endpoint ?? '/api/v1/lineage';
   }
@@ -111,5 +130,11 @@ export function javaClientRequest(config: JavaHttpConfig, event: unknown): Repla
     headers['content-encoding'] = 'gzip';
     body = zlib.gzipSync(body);
   }
-  return { url, path: url.pathname + url.search, headers, body, chunked: config.compression === 'gzip' };
+  return {
+    url,
+    path: url.pathname + url.search,
+    headers,
+    body,
+    chunked: config.compression === 'gzip',
+  };
 }

@@ -14,26 +14,35 @@ export interface ReplayedRequest {
  * Sends a request byte for byte as a client would, over a real socket to the test backend:
  * supertest would add its own headers and always set Content-Length.
  */
-export function replay(server: http.Server, req: ReplayedRequest): Promise<{ status: number; body: any }> {
+export function replay(
+  server: http.Server,
+  req: ReplayedRequest,
+): Promise<{ status: number; body: any }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { ...req.headers, host: `127.0.0.1:${port}` };
+    const headers: Record<string, string> = {
+      ...req.headers,
+      host: `127.0.0.1:${port}`,
+    };
     if (req.chunked) headers['transfer-encoding'] = 'chunked';
     else headers['content-length'] = String(req.body.length);
-    const out = http.request({ host: '127.0.0.1', port, method: 'POST', path: req.path, headers }, res => {
-      const chunks: Buffer[] = [];
-      res.on('data', c => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: any = text;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          // not JSON: keep the text
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-    });
+    const out = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: req.path, headers },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', c => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: any = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON: keep the text
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      },
+    );
     out.on('error', reject);
     if (req.chunked) {
       // Two chunks, as a streaming gzip entity writes them.

@@ -24,15 +24,24 @@ import { runCli } from '../cli';
  * the platform's own retries is deterministic, and a placement failure while earlier attempts
  * still hold the capacity is too. No wrong "safe" is allowed on any set.
  */
-const CASES = resolvePackagePath('@internal/plugin-pipeline-triage-backend', 'fixtures/cases');
-const SHARED_DEV = resolvePackagePath('@internal/plugin-pipeline-triage-backend', '../../../shared/eval/dev');
+const CASES = resolvePackagePath(
+  '@internal/plugin-pipeline-triage-backend',
+  'fixtures/cases',
+);
+const SHARED_DEV = resolvePackagePath(
+  '@internal/plugin-pipeline-triage-backend',
+  '../../../shared/eval/dev',
+);
 
 async function evaluate(dir: string) {
   const out: string[] = [];
-  const code = await runCli(['node', 'pipeline-triage', 'eval', '--json', dir], {
-    out: t => out.push(t),
-    err: t => out.push(t),
-  });
+  const code = await runCli(
+    ['node', 'pipeline-triage', 'eval', '--json', dir],
+    {
+      out: t => out.push(t),
+      err: t => out.push(t),
+    },
+  );
   expect(code).toBe(0);
   return JSON.parse(out.join(''));
 }
@@ -49,7 +58,9 @@ describe('classifier accuracy floors', () => {
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.7);
     expect(report.brier).toBeLessThanOrEqual(0.075);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.04);
-    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
+      0.95,
+    );
   });
 
   it('holds on the tuning cases', async () => {
@@ -60,13 +71,17 @@ describe('classifier accuracy floors', () => {
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.02);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.83);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.08);
-    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(0.98);
+    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
+      0.98,
+    );
   });
-
 });
 
 // ../shared is beside the repository in development and CI; under CI its absence is a failure.
-const describeShared = fs.existsSync(SHARED_DEV) || process.env.CI === 'true' ? describe : describe.skip;
+const describeShared =
+  fs.existsSync(SHARED_DEV) || process.env.CI === 'true'
+    ? describe
+    : describe.skip;
 describeShared('classifier accuracy floors on ../shared/eval/dev', () => {
   it('holds', async () => {
     expect(fs.existsSync(SHARED_DEV)).toBe(true);

@@ -9,7 +9,10 @@
  *  - streaming extractor throughput over a generated log, in MB per wall-clock second and per
  *    CPU-second of this process (steadier on a shared machine), and peak RSS while reading it.
  */
-import { failureEventSchema, FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import {
+  failureEventSchema,
+  FailureEvent,
+} from '@internal/plugin-pipeline-triage-common';
 import { loadavg } from 'node:os';
 import { extractEvidenceFromStream } from '../evidence';
 import { createTriageEngine } from './createTriageEngine';
@@ -20,7 +23,12 @@ function arg(name: string, fallback: number): number {
 }
 
 const INFO = (i: number) =>
-  `24/05/13 19:02:${String(i % 60).padStart(2, '0')} INFO TaskSetManager: Finished task ${i}.0 in stage 3.0 (TID ${1000 + i}) in 1834 ms on 10.0.3.${i % 250} (executor ${i % 20}) (${i}/400)`;
+  `24/05/13 19:02:${String(i % 60).padStart(
+    2,
+    '0',
+  )} INFO TaskSetManager: Finished task ${i}.0 in stage 3.0 (TID ${
+    1000 + i
+  }) in 1834 ms on 10.0.3.${i % 250} (executor ${i % 20}) (${i}/400)`;
 
 /** Typical events of a few KB, as the main platforms send them. */
 function typicalEvents(): FailureEvent[] {
@@ -30,10 +38,23 @@ function typicalEvents(): FailureEvent[] {
     '\tat java.util.Arrays.copyOf(Arrays.java:3236)',
     '\tat org.apache.spark.sql.execution.UnsafeRowSerializerInstance.serializeStream(UnsafeRowSerializer.scala:50)',
     'org.apache.spark.SparkException: Job aborted due to stage failure: Task 12 in stage 3.0 failed 4 times, most recent failure: Lost task 12.3 in stage 3.0 (TID 1099) (10.0.3.9 executor 6): java.lang.OutOfMemoryError: Java heap space',
-    ...Array.from({ length: 12 }, (_, i) => `\tat org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:${2300 + i})`),
+    ...Array.from(
+      { length: 12 },
+      (_, i) =>
+        `\tat org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:${
+          2300 + i
+        })`,
+    ),
   ].join('\n');
   const airflow = [
-    ...Array.from({ length: 15 }, (_, i) => `[2024-02-20, 06:${String(i).padStart(2, '0')}:03 UTC] {s3.py:117} INFO - Poking for key : s3://acme-partner-drop/feeds/2024-02-19/manifest.json`),
+    ...Array.from(
+      { length: 15 },
+      (_, i) =>
+        `[2024-02-20, 06:${String(i).padStart(
+          2,
+          '0',
+        )}:03 UTC] {s3.py:117} INFO - Poking for key : s3://acme-partner-drop/feeds/2024-02-19/manifest.json`,
+    ),
     '[2024-02-20, 07:00:06 UTC] {taskinstance.py:1937} ERROR - Task failed with exception',
     'Traceback (most recent call last):',
     '  File "/usr/local/lib/python3.11/site-packages/airflow/sensors/base.py", line 274, in execute',
@@ -42,7 +63,13 @@ function typicalEvents(): FailureEvent[] {
     '[2024-02-20, 07:00:06 UTC] {taskinstance.py:1138} INFO - Marking task as FAILED. dag_id=partner_feed_ingest, task_id=wait_for_manifest',
   ].join('\n');
   const dbt = [
-    ...Array.from({ length: 20 }, (_, i) => `14:02:${String(i).padStart(2, '0')}  ${i + 1} of 38 PASS not_null_orders_col_${i} ........ [PASS in 0.9s]`),
+    ...Array.from(
+      { length: 20 },
+      (_, i) =>
+        `14:02:${String(i).padStart(2, '0')}  ${
+          i + 1
+        } of 38 PASS not_null_orders_col_${i} ........ [PASS in 0.9s]`,
+    ),
     '14:02:55  Completed with 1 error and 0 warnings:',
     '14:02:55  ',
     '14:02:55  Database Error in model fct_orders (models/marts/fct_orders.sql)',
@@ -53,9 +80,23 @@ function typicalEvents(): FailureEvent[] {
   ].join('\n');
   const time = '2024-05-13T19:03:10Z';
   return [
-    failureEventSchema.parse({ job: { name: 'features_daily' }, eventTime: time, logExcerpt: spark }),
-    failureEventSchema.parse({ source: 'airflow', job: { name: 'feed', airflowDagId: 'feed' }, eventTime: time, logExcerpt: airflow }),
-    failureEventSchema.parse({ source: 'dbt', job: { name: 'nightly' }, eventTime: time, logExcerpt: dbt }),
+    failureEventSchema.parse({
+      job: { name: 'features_daily' },
+      eventTime: time,
+      logExcerpt: spark,
+    }),
+    failureEventSchema.parse({
+      source: 'airflow',
+      job: { name: 'feed', airflowDagId: 'feed' },
+      eventTime: time,
+      logExcerpt: airflow,
+    }),
+    failureEventSchema.parse({
+      source: 'dbt',
+      job: { name: 'nightly' },
+      eventTime: time,
+      logExcerpt: dbt,
+    }),
   ];
 }
 
@@ -70,8 +111,14 @@ function chunkPool(): Buffer[] {
   for (let c = 0; c < 64; c += 1) {
     const lines: string[] = [];
     for (let k = 0; k < 500; k += 1, i += 1) {
-      if (i % 5000 === 4999) lines.push(`24/05/13 19:03:10 WARN TaskSetManager: Lost task ${i}.0 in stage 9.0: java.io.IOException: Connection reset by peer`);
-      else if (i % 20000 === 19999) lines.push('\tat org.apache.spark.network.client.TransportResponseHandler.channelInactive(TransportResponseHandler.java:117)');
+      if (i % 5000 === 4999)
+        lines.push(
+          `24/05/13 19:03:10 WARN TaskSetManager: Lost task ${i}.0 in stage 9.0: java.io.IOException: Connection reset by peer`,
+        );
+      else if (i % 20000 === 19999)
+        lines.push(
+          '\tat org.apache.spark.network.client.TransportResponseHandler.channelInactive(TransportResponseHandler.java:117)',
+        );
       else lines.push(INFO(i));
     }
     pool.push(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
@@ -79,14 +126,19 @@ function chunkPool(): Buffer[] {
   return pool;
 }
 
-async function* generatedLog(totalBytes: number, pool: Buffer[]): AsyncGenerator<Buffer> {
+async function* generatedLog(
+  totalBytes: number,
+  pool: Buffer[],
+): AsyncGenerator<Buffer> {
   let produced = 0;
   for (let c = 0; produced < totalBytes; c += 1) {
     const chunk = pool[c % pool.length];
     produced += chunk.length;
     yield chunk;
   }
-  yield Buffer.from('org.apache.spark.SparkException: Job aborted due to stage failure: Lost task 7.3: java.lang.OutOfMemoryError: Java heap space\n');
+  yield Buffer.from(
+    'org.apache.spark.SparkException: Job aborted due to stage failure: Lost task 7.3: java.lang.OutOfMemoryError: Java heap space\n',
+  );
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -100,11 +152,42 @@ function quantile(sorted: number[], q: number): number {
 const BENCH_USER_PACK = {
   name: 'bench-team',
   rules: [
-    { id: 'team.vault-sealed', category: 'dependency_unavailable', weight: 0.9, patterns: ['Vault is sealed', { source: 'vault .{0,40} unavailable', flags: 'i' }] },
-    { id: 'team.ledger', category: 'code_error', weight: 0.8, patterns: ['LedgerClosedError: period \\d{4}-\\d{2}'] },
-    { id: 'team.heap', category: 'resource_exhaustion', weight: 0.7, patterns: ['Java heap space'], unless: ['during maintenance'] },
-    { id: 'team.ticket', category: 'config_error', weight: 0.5, patterns: ['[A-Z]{3,}-\\d{4,}'], where: 'any' as const },
-    { id: 'team.status', category: 'dependency_unavailable', weight: 0.6, patterns: ['\\b5\\d\\d\\b.{0,20}(?:gateway|unavailable)'], where: 'any' as const },
+    {
+      id: 'team.vault-sealed',
+      category: 'dependency_unavailable',
+      weight: 0.9,
+      patterns: [
+        'Vault is sealed',
+        { source: 'vault .{0,40} unavailable', flags: 'i' },
+      ],
+    },
+    {
+      id: 'team.ledger',
+      category: 'code_error',
+      weight: 0.8,
+      patterns: ['LedgerClosedError: period \\d{4}-\\d{2}'],
+    },
+    {
+      id: 'team.heap',
+      category: 'resource_exhaustion',
+      weight: 0.7,
+      patterns: ['Java heap space'],
+      unless: ['during maintenance'],
+    },
+    {
+      id: 'team.ticket',
+      category: 'config_error',
+      weight: 0.5,
+      patterns: ['[A-Z]{3,}-\\d{4,}'],
+      where: 'any' as const,
+    },
+    {
+      id: 'team.status',
+      category: 'dependency_unavailable',
+      weight: 0.6,
+      patterns: ['\\b5\\d\\d\\b.{0,20}(?:gateway|unavailable)'],
+      where: 'any' as const,
+    },
   ],
 };
 
@@ -115,15 +198,25 @@ async function main() {
   const emit = (figure: string, value: number, unit: string) => {
     const rounded = Math.round(value * 1000) / 1000;
     figures.push({ figure, value: rounded, unit });
-    process.stdout.write(`${JSON.stringify({ figure, value: rounded, unit })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ figure, value: rounded, unit })}\n`,
+    );
   };
 
   const buildStart = process.hrtime.bigint();
   const engine = createTriageEngine();
-  emit('engine_build_ms', Number(process.hrtime.bigint() - buildStart) / 1e6, 'ms');
+  emit(
+    'engine_build_ms',
+    Number(process.hrtime.bigint() - buildStart) / 1e6,
+    'ms',
+  );
 
   const events = typicalEvents();
-  emit('typical_event_bytes', events.reduce((n, e) => n + (e.logExcerpt?.length ?? 0), 0) / events.length, 'bytes');
+  emit(
+    'typical_event_bytes',
+    events.reduce((n, e) => n + (e.logExcerpt?.length ?? 0), 0) / events.length,
+    'bytes',
+  );
   for (let i = 0; i < 200; i += 1) engine.triage(events[i % events.length]);
   // Wall time: on a machine busier than its cores, the tail includes waiting for a CPU.
   const times: number[] = [];
@@ -138,7 +231,8 @@ async function main() {
 
   // The same events with a user rule pack loaded: its patterns run under the user engine.
   const withUserPack = createTriageEngine({ userRulePacks: [BENCH_USER_PACK] });
-  for (let i = 0; i < 200; i += 1) withUserPack.triage(events[i % events.length]);
+  for (let i = 0; i < 200; i += 1)
+    withUserPack.triage(events[i % events.length]);
   const userTimes: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
     const start = process.hrtime.bigint();
@@ -170,15 +264,26 @@ async function main() {
   emit('stream_log_mb', megabytes, 'MB');
   emit('stream_throughput_mb_s', megabytes / seconds, 'MB/s');
   // Per CPU-second of this process: steadier than wall time when other work shares the cores.
-  emit('stream_cpu_throughput_mb_s', megabytes / ((cpu.user + cpu.system) / 1e6), 'MB/cpu-s');
+  emit(
+    'stream_cpu_throughput_mb_s',
+    megabytes / ((cpu.user + cpu.system) / 1e6),
+    'MB/cpu-s',
+  );
   emit('stream_peak_rss_mb', peakRss / 1024 / 1024, 'MB');
   emit('stream_rss_growth_mb', (peakRss - rssBefore) / 1024 / 1024, 'MB');
   emit('stream_lines_read', evidence.counts.lines, 'lines');
   emit('stream_lines_kept', evidence.lines.length, 'lines');
   const result = engine.triageEvidence(events[0], evidence);
-  process.stdout.write(`\n${'figure'.padEnd(26)}${'value'.padStart(14)}  unit\n`);
-  for (const f of figures) process.stdout.write(`${f.figure.padEnd(26)}${String(f.value).padStart(14)}  ${f.unit}\n`);
-  process.stdout.write(`\nlarge log classified as ${result.verdict.classification.category} (${result.verdict.summary})\n`);
+  process.stdout.write(
+    `\n${'figure'.padEnd(26)}${'value'.padStart(14)}  unit\n`,
+  );
+  for (const f of figures)
+    process.stdout.write(
+      `${f.figure.padEnd(26)}${String(f.value).padStart(14)}  ${f.unit}\n`,
+    );
+  process.stdout.write(
+    `\nlarge log classified as ${result.verdict.classification.category} (${result.verdict.summary})\n`,
+  );
 }
 
 main().catch(e => {

@@ -68,18 +68,26 @@ export interface TriageEngine {
   /** Pure and synchronous: the event in, the verdict out. */
   triage(event: FailureEvent, ctx?: TriageContext): EngineResult;
   /** Same, for evidence read separately (e.g. streamed from a large log file). */
-  triageEvidence(event: FailureEvent, evidence: Evidence, ctx?: TriageContext): EngineResult;
+  triageEvidence(
+    event: FailureEvent,
+    evidence: Evidence,
+    ctx?: TriageContext,
+  ): EngineResult;
   readonly ruleSet: CompiledRuleSet;
 }
 
 function userPack(value: unknown, index: number): RulePack {
   const origin =
-    value && typeof value === 'object' && typeof (value as RulePack).origin === 'string'
+    value &&
+    typeof value === 'object' &&
+    typeof (value as RulePack).origin === 'string'
       ? (value as RulePack).origin!
       : `userRulePacks[${index}]`;
   return {
     ...parseRulePack(
-      value && typeof value === 'object' ? { name: (value as RulePack).name, rules: (value as RulePack).rules } : value,
+      value && typeof value === 'object'
+        ? { name: (value as RulePack).name, rules: (value as RulePack).rules }
+        : value,
       origin,
     ),
     user: true,
@@ -87,22 +95,39 @@ function userPack(value: unknown, index: number): RulePack {
 }
 
 /** Builds the engine once (rules compiled and prefiltered), then triages events in microseconds. */
-export function createTriageEngine(options: TriageEngineOptions = {}): TriageEngine {
+export function createTriageEngine(
+  options: TriageEngineOptions = {},
+): TriageEngine {
   const packs = [
     ...(options.rulePacks ?? BUILT_IN_RULE_PACKS),
     ...(options.userRulePacks ?? []).map(userPack),
   ];
   const ruleSet = compileRulePacks(packs, options.userRuleBudgetMs);
 
-  const triageEvidence = (event: FailureEvent, evidence: Evidence, ctx: TriageContext = {}): EngineResult => {
-    const classification = classify(evidence, { rules: ruleSet, extraEvidence: ctx.extraEvidence });
+  const triageEvidence = (
+    event: FailureEvent,
+    evidence: Evidence,
+    ctx: TriageContext = {},
+  ): EngineResult => {
+    const classification = classify(evidence, {
+      rules: ruleSet,
+      extraEvidence: ctx.extraEvidence,
+    });
     const partialWrite = decidePartialWrite(event, evidence);
     // Transience is read only where the category may be retried at all: the rest answer no.
-    const retryable = CATEGORY_INFO[classification.category].retryDefault !== 'no';
-    const nonTransient = retryable ? nonTransientReason(evidence, classification.category) : undefined;
-    const root = evidence.causeChain[0]?.text ?? event.errorMessage ?? evidence.lines.find(l => l.role === 'error')?.body;
+    const retryable =
+      CATEGORY_INFO[classification.category].retryDefault !== 'no';
+    const nonTransient = retryable
+      ? nonTransientReason(evidence, classification.category)
+      : undefined;
+    const root =
+      evidence.causeChain[0]?.text ??
+      event.errorMessage ??
+      evidence.lines.find(l => l.role === 'error')?.body;
     const signature = failureSignature(classification.category, root ?? '');
-    const history = ctx.history && summariseHistory(ctx.history, { at: event.eventTime, signature });
+    const history =
+      ctx.history &&
+      summariseHistory(ctx.history, { at: event.eventTime, signature });
     const retry = decideRetry({
       category: classification.category,
       partialWrite: partialWrite.partialWrite,
@@ -112,7 +137,9 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
       writesOutput: ctx.writesOutput,
       confidence: classification.confidence,
       nonTransient: nonTransient?.reason,
-      transientCause: retryable ? findTransientCause(evidence, classification.category) : undefined,
+      transientCause: retryable
+        ? findTransientCause(evidence, classification.category)
+        : undefined,
       history,
     });
     const severity = decideSeverity({
@@ -143,7 +170,11 @@ export function createTriageEngine(options: TriageEngineOptions = {}): TriageEng
     };
     return {
       verdict,
-      evidenceLines: selectEvidenceLines(evidence, classification, partialWrite),
+      evidenceLines: selectEvidenceLines(
+        evidence,
+        classification,
+        partialWrite,
+      ),
       causeChain: evidence.causeChain.map(l => shortText(l.text, 300)),
     };
   };

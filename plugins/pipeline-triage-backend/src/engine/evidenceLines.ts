@@ -1,4 +1,8 @@
-import type { Classification, EvidenceLine, PartialWriteVerdict } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Classification,
+  EvidenceLine,
+  PartialWriteVerdict,
+} from '@internal/plugin-pipeline-triage-common';
 import type { Evidence, ScannedLine } from '../evidence';
 
 const MAX_LINES = 60;
@@ -28,7 +32,10 @@ export function selectEvidenceLines(
   classification: Classification,
   partialWrite: PartialWriteVerdict,
 ): EvidenceLine[] {
-  const cited = new Set([...classification.evidence, ...(partialWrite.evidence ?? [])]);
+  const cited = new Set([
+    ...classification.evidence,
+    ...(partialWrite.evidence ?? []),
+  ]);
   const chain = new Set(evidence.causeChain.flatMap(l => l.lineIds));
   const codeLines = new Set(evidence.codes.map(c => c.lineId));
   const priority = (l: ScannedLine): number => {

@@ -23,12 +23,16 @@ describe('incident title', () => {
         '\tTCP/IP connections on port 5432?',
       ].join('\n'),
     );
-    expect(verdict.summary).toMatch(/^Dependency unavailable: OperationalError: could not connect to server: Connection refused/);
+    expect(verdict.summary).toMatch(
+      /^Dependency unavailable: OperationalError: could not connect to server: Connection refused/,
+    );
     expect(verdict.summary).toContain('orders-db.internal');
   });
 
   it('keeps a root cause that is not a hint', () => {
     const { verdict } = triage('java.lang.OutOfMemoryError: Java heap space');
-    expect(verdict.summary).toBe('Resource exhaustion: OutOfMemoryError: Java heap space');
+    expect(verdict.summary).toBe(
+      'Resource exhaustion: OutOfMemoryError: Java heap space',
+    );
   });
 });

@@ -25,7 +25,12 @@ export function headline(evidence: Evidence): string | undefined {
       next?.text ??
       [...evidence.lines]
         .reverse()
-        .find(l => l.line < root.line && (l.role === 'cause' || l.role === 'error' || l.role === 'root') && !isHintLine(l.body))?.body;
+        .find(
+          l =>
+            l.line < root.line &&
+            (l.role === 'cause' || l.role === 'error' || l.role === 'root') &&
+            !isHintLine(l.body),
+        )?.body;
     if (error) return `${error} (${root.text.trim()})`;
   }
   return root.text;

@@ -4,9 +4,15 @@ type Replacement = string | ((match: string) => string);
 
 // Order matters: long, specific shapes first, so their digits are not eaten by the number rule.
 const NORMALISERS: Array<[RegExp, Replacement]> = [
-  [/\b\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b/g, '<ts>'],
+  [
+    /\b\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b/g,
+    '<ts>',
+  ],
   [/\b\d\d\/\d\d\/\d\d(?:\d\d)? \d\d:\d\d:\d\d\b/g, '<ts>'],
-  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
+  [
+    /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+    '<uuid>',
+  ],
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"`)]+/gi, '<url>'],
   [/(?:^|(?<=[\s=:'"(]))(?:\/[\w.@-]+){2,}\/?/g, '<path>'],
   [/\b[A-Za-z]:\\[^\s'"]+/g, '<path>'],
@@ -27,7 +33,10 @@ const NORMALISERS: Array<[RegExp, Replacement]> = [
 export function normaliseRootCause(text: string): string {
   let out = text.slice(0, 2000);
   for (const [re, replacement] of NORMALISERS) {
-    out = typeof replacement === 'string' ? out.replace(re, replacement) : out.replace(re, replacement);
+    out =
+      typeof replacement === 'string'
+        ? out.replace(re, replacement)
+        : out.replace(re, replacement);
   }
   return out.trim().slice(0, 240);
 }

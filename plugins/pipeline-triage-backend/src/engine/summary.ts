@@ -1,4 +1,7 @@
-import { CATEGORY_INFO, Category } from '@internal/plugin-pipeline-triage-common';
+import {
+  CATEGORY_INFO,
+  Category,
+} from '@internal/plugin-pipeline-triage-common';
 
 /** `java.lang.OutOfMemoryError: x` → `OutOfMemoryError: x`; package names add nothing here. */
 function shortenClassNames(text: string): string {
@@ -11,7 +14,10 @@ export function shortText(text: string, max: number): string {
 }
 
 /** One line for lists and notifications: the category and the root cause, shortened. */
-export function summarise(category: Category, rootCause: string | undefined): string {
+export function summarise(
+  category: Category,
+  rootCause: string | undefined,
+): string {
   const label = CATEGORY_INFO[category].label;
   if (!rootCause) return `${label}: no error line found`;
   return `${label}: ${shortText(shortenClassNames(rootCause), 160)}`;

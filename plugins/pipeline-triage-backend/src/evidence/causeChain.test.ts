@@ -1,6 +1,7 @@
 import { extractEvidence } from './extractEvidence';
 
-const chainOf = (log: string) => extractEvidence({ logExcerpt: log }).causeChain.map(l => l.text);
+const chainOf = (log: string) =>
+  extractEvidence({ logExcerpt: log }).causeChain.map(l => l.text);
 
 describe('cause chain', () => {
   it('puts the deepest Java cause first and wrappers after it', () => {
@@ -40,7 +41,7 @@ describe('cause chain', () => {
     const log = [
       'Traceback (most recent call last):',
       '  File "/x.py", line 1, in f',
-      'KeyError: \'order_id\'',
+      "KeyError: 'order_id'",
       '',
       'The above exception was the direct cause of the following exception:',
       '',
@@ -81,8 +82,12 @@ describe('cause chain', () => {
       '16:27:09    compiled SQL at target/run/shop/models/marts/fct_orders.sql',
     ].join('\n');
     const ev = extractEvidence({ logExcerpt: log });
-    expect(ev.causeChain[0].text).toMatch(/001003 \(42000\): SQL compilation error: syntax error line 14/);
-    expect(ev.causeChain[1].text).toMatch(/^Database Error in model fct_orders/);
+    expect(ev.causeChain[0].text).toMatch(
+      /001003 \(42000\): SQL compilation error: syntax error line 14/,
+    );
+    expect(ev.causeChain[1].text).toMatch(
+      /^Database Error in model fct_orders/,
+    );
     expect(ev.rootIds).toEqual(['L4', 'L5']);
   });
 

@@ -23,7 +23,8 @@ const TRACEBACK = /Traceback \(most recent call last\)/;
 const PY_CHAINED =
   /^\s*(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception)/;
 // Dagster prints the outer error first, then this marker, then its cause.
-const CAUSE_FOLLOWS = /^\s*The above exception was caused by the following exception/;
+const CAUSE_FOLLOWS =
+  /^\s*The above exception was caused by the following exception/;
 const CAUSED_BY = /^\s*Caused by:\s*/;
 const PY4J_CONTINUATION = /^\s*:\s+(?=\S)/;
 // dbt prints a header, then the database's message indented below it.
@@ -50,7 +51,12 @@ function splitAfterWrapper(body: string): [string, string] | undefined {
   if (end < 0 || SUMMARY.test(body)) return undefined;
   const rest = body.slice(end).replace(/^[\s:.]+/, '');
   // A cause reads like a message, not like counters (`WARN=0 ERROR=1 TOTAL=38`).
-  if (rest.length < 15 || isWrapperText(rest) || /^(?:[\w-]+=\S*\s*)+$/.test(rest)) return undefined;
+  if (
+    rest.length < 15 ||
+    isWrapperText(rest) ||
+    /^(?:[\w-]+=\S*\s*)+$/.test(rest)
+  )
+    return undefined;
   return [body.slice(0, end), rest];
 }
 
@@ -61,10 +67,22 @@ function linksOf(l: ChainInputLine, body: string): CauseLink[] {
     if (split) {
       return [
         { lineIds: [l.id], line: l.line, text: split[0].trim(), wrapper: true },
-        { lineIds: [l.id], line: l.line, text: split[1].trim(), wrapper: false },
+        {
+          lineIds: [l.id],
+          line: l.line,
+          text: split[1].trim(),
+          wrapper: false,
+        },
       ];
     }
-    return [{ lineIds: [l.id], line: l.line, text: body.trim(), wrapper: isWrapperText(body) }];
+    return [
+      {
+        lineIds: [l.id],
+        line: l.line,
+        text: body.trim(),
+        wrapper: isWrapperText(body),
+      },
+    ];
   }
   // Text before the first class name (e.g. "Lost task 1.0 in stage 2.0 (...): ") belongs to it.
   return segments.map(s => ({
@@ -150,7 +168,8 @@ export function buildCauseChain(lines: ChainInputLine[]): ChainResult {
       detail &&
       detail.left > 0 &&
       !DETAIL_END.test(body) &&
-      (/^\s+\S/.test(body) || (detail.loose && !l.record && !DBT_NODE_STATUS.test(body)));
+      (/^\s+\S/.test(body) ||
+        (detail.loose && !l.record && !DBT_NODE_STATUS.test(body)));
     if (detail && continues) {
       // Indented continuation of a dbt header or exception: the detailed message.
       detail.left -= 1;
@@ -190,8 +209,18 @@ export function buildCauseChain(lines: ChainInputLine[]): ChainResult {
       // "Database Error in model x (path)  message" on one line.
       exceptionLineIds.add(l.id);
       startGroup([
-        { lineIds: [l.id], line: l.line, text: inline[1].trim(), wrapper: true },
-        { lineIds: [l.id], line: l.line, text: inline[2].trim(), wrapper: isWrapperText(inline[2]) },
+        {
+          lineIds: [l.id],
+          line: l.line,
+          text: inline[1].trim(),
+          wrapper: true,
+        },
+        {
+          lineIds: [l.id],
+          line: l.line,
+          text: inline[2].trim(),
+          wrapper: isWrapperText(inline[2]),
+        },
       ]);
       detail = { group: current!, left: 4, loose: true };
       continue;

@@ -5,7 +5,8 @@ import type { EvidenceSignals } from './types';
 
 /** Ratio of max to median, when both exist and the median is not zero. */
 function ratio(max?: number, median?: number): number | undefined {
-  if (max === undefined || median === undefined || median <= 0) return undefined;
+  if (max === undefined || median === undefined || median <= 0)
+    return undefined;
   return max / median;
 }
 
@@ -17,7 +18,8 @@ export function deriveSignals(
 ): EvidenceSignals {
   const s = event.signals ?? {};
   const exitCodes = [...textExitCodes];
-  if (s.exitCode !== undefined && !exitCodes.includes(s.exitCode)) exitCodes.unshift(s.exitCode);
+  if (s.exitCode !== undefined && !exitCodes.includes(s.exitCode))
+    exitCodes.unshift(s.exitCode);
   const killSignals = [...textSignals];
   for (const code of exitCodes) {
     const sig = signalOfExitCode(code);
@@ -27,7 +29,10 @@ export function deriveSignals(
     ...s,
     attempt: event.attempt,
     maxAttempts: event.maxAttempts,
-    taskDurationRatio: ratio(s.maxTaskDurationSeconds, s.medianTaskDurationSeconds),
+    taskDurationRatio: ratio(
+      s.maxTaskDurationSeconds,
+      s.medianTaskDurationSeconds,
+    ),
     taskInputRatio: ratio(s.maxTaskInputBytes, s.medianTaskInputBytes),
     exitCodes,
     killSignals,
@@ -55,10 +60,18 @@ export function signalEvidenceLines(signals: EvidenceSignals): EvidenceLine[] {
   const out: EvidenceLine[] = [];
   for (const key of SHOWN_SIGNALS) {
     const value = signals[key];
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === undefined || (Array.isArray(value) && value.length === 0))
+      continue;
     const shown =
-      typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(1) : String(value);
-    out.push({ id: `S${out.length + 1}`, line: 0, text: `${key}=${shown}`, kind: 'signal' });
+      typeof value === 'number' && !Number.isInteger(value)
+        ? value.toFixed(1)
+        : String(value);
+    out.push({
+      id: `S${out.length + 1}`,
+      line: 0,
+      text: `${key}=${shown}`,
+      kind: 'signal',
+    });
   }
   return out;
 }

@@ -17,7 +17,10 @@ export interface ExceptionSegment {
 
 export function findExceptionSegments(body: string): ExceptionSegment[] {
   // Cheap gate: every name ends in one of these words.
-  if (!/Exception|Error|Throwable|Failure|Fault|Timeout|Exit|Interrupt/.test(body)) return [];
+  if (
+    !/Exception|Error|Throwable|Failure|Fault|Timeout|Exit|Interrupt/.test(body)
+  )
+    return [];
   const starts: Array<{ index: number; name: string }> = [];
   EXCEPTION_NAME.lastIndex = 0;
   for (let m = EXCEPTION_NAME.exec(body); m; m = EXCEPTION_NAME.exec(body)) {

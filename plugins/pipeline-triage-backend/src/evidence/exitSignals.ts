@@ -52,7 +52,8 @@ export function extractExitFacts(text: string, lower: string): ExitFacts {
   }
   if (lower.includes('oomkilled')) signals.push('OOMKilled');
   // The shell prints a bare "Killed" when the kernel OOM killer ends a process.
-  if (/^\s*Killed\s*$/.test(text) && !signals.includes('SIGKILL')) signals.push('SIGKILL');
+  if (/^\s*Killed\s*$/.test(text) && !signals.includes('SIGKILL'))
+    signals.push('SIGKILL');
   for (const code of exitCodes) {
     const s = signalOfExitCode(code);
     if (s && !signals.includes(s)) signals.push(s);

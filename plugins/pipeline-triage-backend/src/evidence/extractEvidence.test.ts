@@ -4,7 +4,8 @@ describe('extractEvidence', () => {
   it('numbers lines across message, stack trace and log, without repeating the message', () => {
     const ev = extractEvidence({
       errorMessage: 'Job failed: Access Denied',
-      stackTrace: 'java.nio.file.AccessDeniedException: s3a://b/k\n\tat org.apache.hadoop.fs.s3a.S3AUtils.translateException(S3AUtils.java:1)',
+      stackTrace:
+        'java.nio.file.AccessDeniedException: s3a://b/k\n\tat org.apache.hadoop.fs.s3a.S3AUtils.translateException(S3AUtils.java:1)',
       logExcerpt: 'INFO starting\nERROR it broke',
     });
     expect(ev.lines.map(l => [l.id, l.section])).toEqual([
@@ -14,18 +15,21 @@ describe('extractEvidence', () => {
       ['L4', 'log'],
       ['L5', 'log'],
     ]);
-    const again = extractEvidence({ errorMessage: 'ERROR it broke', logExcerpt: 'INFO starting\nERROR it broke' });
+    const again = extractEvidence({
+      errorMessage: 'ERROR it broke',
+      logExcerpt: 'INFO starting\nERROR it broke',
+    });
     expect(again.lines.map(l => l.section)).toEqual(['log', 'log']);
   });
 
   it('extracts error codes of several systems', () => {
     const ev = extractEvidence({
       logExcerpt: [
-        '002003 (42S02): SQL compilation error: Object \'X\' does not exist or not authorized.',
+        "002003 (42S02): SQL compilation error: Object 'X' does not exist or not authorized.",
         'com.amazonaws.services.s3.model.AmazonS3Exception: Slow Down (Service: Amazon S3; Status Code: 503; Error Code: SlowDown; Request ID: 1)',
         'botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the GetJobRun operation',
         'ORA-01017: invalid username/password; logon denied',
-        "google.api_core.exceptions.InternalServerError: 500 Error encountered during execution; reason: backendError",
+        'google.api_core.exceptions.InternalServerError: 500 Error encountered during execution; reason: backendError',
         'org.apache.spark.sql.AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column with name `x` cannot be resolved',
         'psycopg2.errors.UndefinedTable: relation "orders" does not exist (SQLSTATE 42P01)',
       ].join('\n'),
@@ -50,11 +54,16 @@ describe('extractEvidence', () => {
 
   it('reads exit codes and kill signals from text and signals', () => {
     const ev = extractEvidence({
-      logExcerpt: 'Container killed on request. Exit code is 137\nTask exited with return code Negsignal.SIGKILL\nProcess exited with code -9',
+      logExcerpt:
+        'Container killed on request. Exit code is 137\nTask exited with return code Negsignal.SIGKILL\nProcess exited with code -9',
       signals: { exitCode: 143 },
     });
-    expect(ev.signals.exitCodes).toEqual(expect.arrayContaining([143, 137, -9]));
-    expect(ev.signals.killSignals).toEqual(expect.arrayContaining(['SIGKILL', 'SIGTERM']));
+    expect(ev.signals.exitCodes).toEqual(
+      expect.arrayContaining([143, 137, -9]),
+    );
+    expect(ev.signals.killSignals).toEqual(
+      expect.arrayContaining(['SIGKILL', 'SIGTERM']),
+    );
   });
 
   it('counts errors, warnings and lost tasks, and derives skew ratios', () => {
@@ -65,7 +74,11 @@ describe('extractEvidence', () => {
         'WARN something odd',
         'ERROR Job failed',
       ].join('\n'),
-      signals: { taskCount: 200, maxTaskDurationSeconds: 3000, medianTaskDurationSeconds: 40 },
+      signals: {
+        taskCount: 200,
+        maxTaskDurationSeconds: 3000,
+        medianTaskDurationSeconds: 40,
+      },
     });
     expect(ev.counts.errors).toBe(3);
     expect(ev.counts.warnings).toBe(1);
@@ -75,12 +88,16 @@ describe('extractEvidence', () => {
   });
 
   it('treats a short message without error wording as the error itself', () => {
-    const ev = extractEvidence({ errorMessage: 'TaskManager with id tm-3 is gone' });
+    const ev = extractEvidence({
+      errorMessage: 'TaskManager with id tm-3 is gone',
+    });
     expect(ev.lines[0].role).toBe('root');
   });
 
   it('caps pathological lines so regexes never see more than 4 KB', () => {
-    const ev = extractEvidence({ logExcerpt: `ERROR ${'x'.repeat(100_000)}\nERROR short` });
+    const ev = extractEvidence({
+      logExcerpt: `ERROR ${'x'.repeat(100_000)}\nERROR short`,
+    });
     expect(ev.lines[0].text.length).toBeLessThanOrEqual(4097);
     expect(ev.lines[1].text).toBe('ERROR short');
   });

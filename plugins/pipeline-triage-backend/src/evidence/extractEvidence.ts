@@ -6,14 +6,21 @@ import type { Evidence, Section } from './types';
 
 type EvidenceSource = Pick<
   FailureEvent,
-  'errorMessage' | 'stackTrace' | 'logExcerpt' | 'signals' | 'attempt' | 'maxAttempts'
+  | 'errorMessage'
+  | 'stackTrace'
+  | 'logExcerpt'
+  | 'signals'
+  | 'attempt'
+  | 'maxAttempts'
 >;
 
 /**
  * The texts of an event in reading order. Senders often repeat the error message inside the
  * log; a text already contained in a later one is skipped so lines are not counted twice.
  */
-export function eventSections(event: EvidenceSource): Array<{ section: Section; text: string }> {
+export function eventSections(
+  event: EvidenceSource,
+): Array<{ section: Section; text: string }> {
   const out: Array<{ section: Section; text: string }> = [];
   const log = event.logExcerpt ?? '';
   const stack = event.stackTrace ?? '';
@@ -21,7 +28,8 @@ export function eventSections(event: EvidenceSource): Array<{ section: Section; 
   if (message && !log.includes(message) && !stack.includes(message)) {
     out.push({ section: 'message', text: message });
   }
-  if (stack.trim() && !log.includes(stack.trim())) out.push({ section: 'stack', text: stack });
+  if (stack.trim() && !log.includes(stack.trim()))
+    out.push({ section: 'stack', text: stack });
   if (log.trim()) out.push({ section: 'log', text: log });
   return out;
 }
@@ -41,7 +49,10 @@ function* splitLines(text: string): Generator<string> {
 }
 
 /** Reads an event's error message, stack trace and log into evidence. Pure and synchronous. */
-export function extractEvidence(event: EvidenceSource, limits?: Partial<EvidenceLimits>): Evidence {
+export function extractEvidence(
+  event: EvidenceSource,
+  limits?: Partial<EvidenceLimits>,
+): Evidence {
   const collector = new LineCollector(limits);
   for (const { section, text } of eventSections(event)) {
     for (const line of splitLines(text)) collector.push(line, section);

@@ -20,4 +20,6 @@ export const EVIDENCE_LIMITS = {
   tailLines: 60,
 } as const;
 
-export type EvidenceLimits = { -readonly [K in keyof typeof EVIDENCE_LIMITS]: number };
+export type EvidenceLimits = {
+  -readonly [K in keyof typeof EVIDENCE_LIMITS]: number;
+};

@@ -89,7 +89,9 @@ export class LineCollector {
   private keepBounded(item: Line): void {
     const { kind } = item;
     const interesting =
-      kind === 'error' || kind === 'warning' || (kind === 'context' && item.notable);
+      kind === 'error' ||
+      kind === 'warning' ||
+      (kind === 'context' && item.notable);
     if (interesting) {
       if (this.open && this.afterLeft > 0) {
         this.open.lines.push(item);
@@ -103,7 +105,12 @@ export class LineCollector {
     } else if (kind === 'frame' && this.open && this.framesLeft > 0) {
       this.framesLeft -= 1;
       this.open.lines.push(item);
-    } else if (kind !== 'blank' && kind !== 'frame' && this.open && this.afterLeft > 0) {
+    } else if (
+      kind !== 'blank' &&
+      kind !== 'frame' &&
+      this.open &&
+      this.afterLeft > 0
+    ) {
       this.afterLeft -= 1;
       this.open.lines.push(item);
     } else {

@@ -1,7 +1,11 @@
 import { LiteralScanner } from './literalScan';
 
 describe('LiteralScanner', () => {
-  const scanner = new LiteralScanner([['error', 'timed out', 'lost '], ['commit', 'rows'], ['he', 'she', 'hers']]);
+  const scanner = new LiteralScanner([
+    ['error', 'timed out', 'lost '],
+    ['commit', 'rows'],
+    ['he', 'she', 'hers'],
+  ]);
 
   it('reports each group whose word occurs, case-insensitively', () => {
     expect(scanner.scan('INFO all good')).toBe(0);
@@ -24,7 +28,16 @@ describe('LiteralScanner', () => {
   });
 
   it('agrees with a case-insensitive regex on random text', () => {
-    const words = ['error', 'timed out', 'lost ', 'commit', 'rows', 'he', 'she', 'hers'];
+    const words = [
+      'error',
+      'timed out',
+      'lost ',
+      'commit',
+      'rows',
+      'he',
+      'she',
+      'hers',
+    ];
     const res = [/error|timed out|lost /i, /commit|rows/i, /he|she|hers/i];
     const alphabet = 'errohstimdcwl EROHS';
     let seed = 7;
@@ -35,9 +48,13 @@ describe('LiteralScanner', () => {
     for (let n = 0; n < 2000; n += 1) {
       let text = '';
       const len = Math.floor(rand() * 30);
-      for (let k = 0; k < len; k += 1) text += alphabet[Math.floor(rand() * alphabet.length)];
+      for (let k = 0; k < len; k += 1)
+        text += alphabet[Math.floor(rand() * alphabet.length)];
       if (rand() < 0.2) text += words[Math.floor(rand() * words.length)];
-      const expected = res.reduce((bits, re, i) => (re.test(text) ? bits | (1 << i) : bits), 0);
+      const expected = res.reduce(
+        (bits, re, i) => (re.test(text) ? bits | (1 << i) : bits),
+        0,
+      );
       expect([text, scanner.scan(text)]).toEqual([text, expected]);
     }
   });

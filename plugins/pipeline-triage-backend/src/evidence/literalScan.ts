@@ -14,14 +14,18 @@ export class LiteralScanner {
 
   /** `groups[i]` is a list of words; bit `1 << i` of the result says one of them occurred. */
   constructor(groups: string[][]) {
-    if (groups.length > 31) throw new Error('LiteralScanner: at most 31 groups');
+    if (groups.length > 31)
+      throw new Error('LiteralScanner: at most 31 groups');
     // Character classes: one per distinct (lowercased) character used in a word, 0 for others.
     let classes = 1;
     for (const words of groups) {
       for (const word of words) {
         for (const ch of word.toLowerCase()) {
           const code = ch.charCodeAt(0);
-          if (code >= 128) throw new Error(`LiteralScanner: non-ASCII word ${JSON.stringify(word)}`);
+          if (code >= 128)
+            throw new Error(
+              `LiteralScanner: non-ASCII word ${JSON.stringify(word)}`,
+            );
           if (this.classOf[code] === 0) {
             this.classOf[code] = classes;
             const upper = ch.toUpperCase().charCodeAt(0);

@@ -15,7 +15,8 @@ const PREFIXES: RegExp[] = [
   /^(?:source|destination|normalization)\s+>\s()/,
 ];
 
-const LEVEL = /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|SEVERE)$/;
+const LEVEL =
+  /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|SEVERE)$/;
 
 export interface StrippedLine {
   /** The message part, with its own indentation kept. */

@@ -45,7 +45,11 @@ export async function extractEvidenceFromStream(
   };
 
   for await (const chunk of source) {
-    take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    take(
+      typeof chunk === 'string'
+        ? chunk
+        : decoder.decode(chunk, { stream: true }),
+    );
   }
   take(decoder.decode());
   if (partial && !skipping) collector.push(partial, 'log');

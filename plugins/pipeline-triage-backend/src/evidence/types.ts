@@ -1,4 +1,7 @@
-import type { EvidenceLine, RunSignals } from '@internal/plugin-pipeline-triage-common';
+import type {
+  EvidenceLine,
+  RunSignals,
+} from '@internal/plugin-pipeline-triage-common';
 
 /** Which part of the event a line came from. */
 export type Section = 'message' | 'stack' | 'log';
@@ -8,7 +11,15 @@ export type Section = 'message' | 'stack' | 'log';
  * `cause` is a deeper link of the exception chain that is not the root; `retried` is an error
  * the tool said it is retrying (or recovered from): usually not what finally failed.
  */
-export type LineRole = 'root' | 'cause' | 'error' | 'wrapper' | 'retried' | 'warning' | 'context' | 'frame';
+export type LineRole =
+  | 'root'
+  | 'cause'
+  | 'error'
+  | 'wrapper'
+  | 'retried'
+  | 'warning'
+  | 'context'
+  | 'frame';
 
 export interface ErrorCode {
   system:

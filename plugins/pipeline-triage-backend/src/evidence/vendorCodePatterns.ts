@@ -11,17 +11,43 @@ export interface VendorCodePattern {
 export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
   // Trino / Presto clients: `TrinoUserError(type=USER_ERROR, name=INVALID_CAST_ARGUMENT, ...)`,
   // REST / pyhive JSON: `'errorName': 'CATALOG_NOT_FOUND', 'errorType': 'USER_ERROR'`.
-  { system: 'trino', gate: ['errorname', 'trino', 'presto'], regex: /\b(?:error)?[Nn]ame['"]?\s*[=:]\s*['"]?([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g },
-  { system: 'trino', gate: ['errortype', 'trino', 'presto'], regex: /\b(?:error)?[Tt]ype['"]?\s*[=:]\s*['"]?(USER_ERROR|INTERNAL_ERROR|INSUFFICIENT_RESOURCES|EXTERNAL)\b/g },
+  {
+    system: 'trino',
+    gate: ['errorname', 'trino', 'presto'],
+    regex:
+      /\b(?:error)?[Nn]ame['"]?\s*[=:]\s*['"]?([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g,
+  },
+  {
+    system: 'trino',
+    gate: ['errortype', 'trino', 'presto'],
+    regex:
+      /\b(?:error)?[Tt]ype['"]?\s*[=:]\s*['"]?(USER_ERROR|INTERNAL_ERROR|INSUFFICIENT_RESOURCES|EXTERNAL)\b/g,
+  },
   // Connector codes as Athena and the CLI print them: `HIVE_BAD_DATA: ...`.
-  { system: 'trino', gate: ['hive_', 'iceberg_'], regex: /\b((?:HIVE|ICEBERG)_[A-Z][A-Z0-9_]+)\b/g },
+  {
+    system: 'trino',
+    gate: ['hive_', 'iceberg_'],
+    regex: /\b((?:HIVE|ICEBERG)_[A-Z][A-Z0-9_]+)\b/g,
+  },
   // Go and REST clients of Google APIs end the message with the reason: `Error 403: ..., accessDenied`.
-  { system: 'bigquery', gate: 'googleapi', regex: /googleapi: Error \d{3}: .*, ([a-z][A-Za-z]{3,})\s*$/g },
+  {
+    system: 'bigquery',
+    gate: 'googleapi',
+    regex: /googleapi: Error \d{3}: .*, ([a-z][A-Za-z]{3,})\s*$/g,
+  },
   // Postgres-protocol drivers that print the server's error fields (redshift_connector, pg8000:
   // `{'S': 'ERROR', 'C': '42501', ...}`) or psycopg2's attribute (`pgcode=42501`).
   { system: 'sqlstate', gate: "'c':", regex: /'C':\s*'([0-9A-Z]{5})'/g },
-  { system: 'sqlstate', gate: 'pgcode', regex: /\bpgcode['"]?\s*[=:]\s*['"]?([0-9A-Z]{5})\b/g },
+  {
+    system: 'sqlstate',
+    gate: 'pgcode',
+    regex: /\bpgcode['"]?\s*[=:]\s*['"]?([0-9A-Z]{5})\b/g,
+  },
   // Redshift STL_LOAD_ERRORS rows: `err_code=1207` or a table row `| 1207 | Invalid digit, ...`.
-  { system: 'redshift', gate: 'err_code', regex: /\berr_code['"]?\s*[=:]\s*['"]?(12[0-2]\d)\b/g },
+  {
+    system: 'redshift',
+    gate: 'err_code',
+    regex: /\berr_code['"]?\s*[=:]\s*['"]?(12[0-2]\d)\b/g,
+  },
   { system: 'redshift', gate: '|', regex: /\|\s*(12[0-2]\d)\s*\|\s*[A-Za-z]/g },
 ];

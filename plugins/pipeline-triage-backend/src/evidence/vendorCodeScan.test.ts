@@ -9,20 +9,38 @@ function codes(line: string): string[] {
 
 describe('vendor code scan', () => {
   it.each([
-    ['io.grpc.StatusRuntimeException: UNAVAILABLE: io exception', 'grpc:UNAVAILABLE'],
+    [
+      'io.grpc.StatusRuntimeException: UNAVAILABLE: io exception',
+      'grpc:UNAVAILABLE',
+    ],
     ['\tstatus = StatusCode.RESOURCE_EXHAUSTED', 'grpc:RESOURCE_EXHAUSTED'],
-    ['rpc error: code = PermissionDenied desc = caller lacks role', 'grpc:PERMISSION_DENIED'],
-    ['Grpc.Core.RpcException: Status(StatusCode="DeadlineExceeded", Detail="")', 'grpc:DEADLINE_EXCEEDED'],
+    [
+      'rpc error: code = PermissionDenied desc = caller lacks role',
+      'grpc:PERMISSION_DENIED',
+    ],
+    [
+      'Grpc.Core.RpcException: Status(StatusCode="DeadlineExceeded", Detail="")',
+      'grpc:DEADLINE_EXCEEDED',
+    ],
     ['{grpc_message:"boom", grpc_status:14}', 'grpc:UNAVAILABLE'],
     ['Error: 16 UNAUTHENTICATED: token missing', 'grpc:UNAUTHENTICATED'],
-    ['gRPC error: RpcFailure: 8-RESOURCE_EXHAUSTED Received message larger than max', 'grpc:RESOURCE_EXHAUSTED'],
+    [
+      'gRPC error: RpcFailure: 8-RESOURCE_EXHAUSTED Received message larger than max',
+      'grpc:RESOURCE_EXHAUSTED',
+    ],
   ])('reads the gRPC status in %s', (line, code) => {
     expect(codes(line)).toContain(code);
   });
 
   it('ignores a number and a name that disagree, and words that only look like codes', () => {
-    expect(codes('Stage 3 INTERNAL: shuffle done').filter(c => c.startsWith('grpc'))).toEqual([]);
-    expect(codes('ERROR EXECUTOR: EOF while reading').filter(c => c.startsWith('errno'))).toEqual([]);
+    expect(
+      codes('Stage 3 INTERNAL: shuffle done').filter(c => c.startsWith('grpc')),
+    ).toEqual([]);
+    expect(
+      codes('ERROR EXECUTOR: EOF while reading').filter(c =>
+        c.startsWith('errno'),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
@@ -36,9 +54,12 @@ describe('vendor code scan', () => {
 
   it('records every exception class named on a line, deepest last', () => {
     expect(
-      codes('org.apache.kafka.connect.errors.ConnectException: java.sql.SQLException: I/O Error: DB server closed connection.').filter(c =>
-        c.startsWith('exception'),
-      ),
-    ).toEqual(['exception:org.apache.kafka.connect.errors.ConnectException', 'exception:java.sql.SQLException']);
+      codes(
+        'org.apache.kafka.connect.errors.ConnectException: java.sql.SQLException: I/O Error: DB server closed connection.',
+      ).filter(c => c.startsWith('exception')),
+    ).toEqual([
+      'exception:org.apache.kafka.connect.errors.ConnectException',
+      'exception:java.sql.SQLException',
+    ]);
   });
 });

@@ -58,32 +58,67 @@ const ERRNO_BY_NUMBER: Record<number, string> = {
   122: 'EDQUOT',
 };
 /** Names printed without a number too (Node.js, libuv, getaddrinfo). */
-const ERRNO_NAMES = new Set([...Object.values(ERRNO_BY_NUMBER), 'ENOTFOUND', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
+const ERRNO_NAMES = new Set([
+  ...Object.values(ERRNO_BY_NUMBER),
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ESOCKETTIMEDOUT',
+]);
 
-const GRPC_PATTERNS: Array<{ gate: string; regex: RegExp; group?: 'name' | 'number' | 'camel' | 'numbered' }> = [
+const GRPC_PATTERNS: Array<{
+  gate: string;
+  regex: RegExp;
+  group?: 'name' | 'number' | 'camel' | 'numbered';
+}> = [
   // Java: io.grpc.StatusRuntimeException: UNAVAILABLE: io exception
-  { gate: 'exception: ', regex: /Status(?:Runtime)?Exception: ([A-Z_]{2,})\b/g },
+  {
+    gate: 'exception: ',
+    regex: /Status(?:Runtime)?Exception: ([A-Z_]{2,})\b/g,
+  },
   // Python grpcio: status = StatusCode.RESOURCE_EXHAUSTED
   { gate: 'statuscode.', regex: /StatusCode\.([A-Z_]{2,})\b/g },
   // .NET: Status(StatusCode="ResourceExhausted", ...)
   { gate: 'statuscode="', regex: /StatusCode="([A-Za-z]+)"/g, group: 'camel' },
   // Go: rpc error: code = Unavailable desc = ...
-  { gate: 'rpc error', regex: /rpc error: code = ([A-Za-z]+)/g, group: 'camel' },
+  {
+    gate: 'rpc error',
+    regex: /rpc error: code = ([A-Za-z]+)/g,
+    group: 'camel',
+  },
   // Numeric: grpc_status:14, grpc-status: 8
-  { gate: 'grpc', regex: /grpc[_-]status"?\s*[:=]\s*(\d{1,2})\b/g, group: 'number' },
+  {
+    gate: 'grpc',
+    regex: /grpc[_-]status"?\s*[:=]\s*(\d{1,2})\b/g,
+    group: 'number',
+  },
   // Node and Rust clients: "Error: 14 UNAVAILABLE: ...", "8-RESOURCE_EXHAUSTED"
-  { gate: '', regex: /(?<![\w.])(\d{1,2})[ -]([A-Z][A-Z_]{3,})(?=[:\s]|$)/g, group: 'numbered' },
+  {
+    gate: '',
+    regex: /(?<![\w.])(\d{1,2})[ -]([A-Z][A-Z_]{3,})(?=[:\s]|$)/g,
+    group: 'numbered',
+  },
 ];
 
 function camelToName(s: string): string {
   return s.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
-function push(out: ErrorCode[], system: ErrorCode['system'], code: string, lineId: string) {
-  if (!out.some(c => c.system === system && c.code === code)) out.push({ system, code, lineId });
+function push(
+  out: ErrorCode[],
+  system: ErrorCode['system'],
+  code: string,
+  lineId: string,
+) {
+  if (!out.some(c => c.system === system && c.code === code))
+    out.push({ system, code, lineId });
 }
 
-function scanGrpc(text: string, lower: string, lineId: string, out: ErrorCode[]) {
+function scanGrpc(
+  text: string,
+  lower: string,
+  lineId: string,
+  out: ErrorCode[],
+) {
   for (const p of GRPC_PATTERNS) {
     if (p.gate && !lower.includes(p.gate)) continue;
     p.regex.lastIndex = 0;
@@ -92,13 +127,20 @@ function scanGrpc(text: string, lower: string, lineId: string, out: ErrorCode[])
       if (p.group === 'number') name = GRPC_BY_NUMBER[Number(name)] ?? '';
       else if (p.group === 'camel') name = camelToName(name);
       // A bare number before a name counts only when they agree ("14 UNAVAILABLE").
-      else if (p.group === 'numbered') name = GRPC_BY_NUMBER[Number(m[1])] === m[2] ? m[2] : '';
-      if (GRPC_NAMES.has(name) && name !== 'OK') push(out, 'grpc', name, lineId);
+      else if (p.group === 'numbered')
+        name = GRPC_BY_NUMBER[Number(m[1])] === m[2] ? m[2] : '';
+      if (GRPC_NAMES.has(name) && name !== 'OK')
+        push(out, 'grpc', name, lineId);
     }
   }
 }
 
-function scanErrno(text: string, lower: string, lineId: string, out: ErrorCode[]) {
+function scanErrno(
+  text: string,
+  lower: string,
+  lineId: string,
+  out: ErrorCode[],
+) {
   if (/\bE[A-Z]{2}/.test(text)) {
     const re = /\b(E[A-Z][A-Z_]{1,14})\b/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -117,11 +159,17 @@ function scanErrno(text: string, lower: string, lineId: string, out: ErrorCode[]
 
 /** Exception classes named on a line, as printed (`java.net.ConnectException`, `ConnectionRefusedError`). */
 function scanExceptions(text: string, lineId: string, out: ErrorCode[]) {
-  for (const s of findExceptionSegments(text)) push(out, 'exception', s.exception, lineId);
+  for (const s of findExceptionSegments(text))
+    push(out, 'exception', s.exception, lineId);
 }
 
 /** Appends the vendor codes of one line (already capped in length) to `out`. */
-export function extractVendorCodes(text: string, lower: string, lineId: string, out: ErrorCode[]): void {
+export function extractVendorCodes(
+  text: string,
+  lower: string,
+  lineId: string,
+  out: ErrorCode[],
+): void {
   scanGrpc(text, lower, lineId, out);
   scanErrno(text, lower, lineId, out);
   scanExceptions(text, lineId, out);

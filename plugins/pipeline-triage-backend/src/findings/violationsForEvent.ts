@@ -4,7 +4,10 @@ import { detectViolations, type Violation } from '../contracts';
 import type { LinkResult } from '../linking';
 
 /** The contract clauses a failed run broke, over every linked table that has a contract. */
-export function violationsForEvent(event: FailureEvent, links: LinkResult): Violation[] {
+export function violationsForEvent(
+  event: FailureEvent,
+  links: LinkResult,
+): Violation[] {
   const out: Violation[] = [];
   for (const d of [...links.inputs, ...links.outputs]) {
     if (!d.contractDocument || !d.contract || !d.table) continue;
@@ -13,7 +16,10 @@ export function violationsForEvent(event: FailureEvent, links: LinkResult): Viol
         contract: d.contractDocument,
         contractEntityRef: d.contract.entityRef,
         tableEntityRef: d.table.entityRef,
-        dataset: d.datasetRef ?? { namespace: '', name: d.table.entityRef.split('/').pop()! },
+        dataset: d.datasetRef ?? {
+          namespace: '',
+          name: d.table.entityRef.split('/').pop()!,
+        },
         event,
       }),
     );

@@ -22,21 +22,37 @@ export function eventKey(event: FailureEvent): string {
  * window less than `textWindowMs` ago is the same delivery, whatever boundary lies between them.
  * Undefined for events that are deduplicated by their run id or time.
  */
-export function textDedupKeys(event: FailureEvent, textWindowMs: number): { current: string; previous: string } | undefined {
+export function textDedupKeys(
+  event: FailureEvent,
+  textWindowMs: number,
+): { current: string; previous: string } | undefined {
   const window = textWindow(event, textWindowMs);
   if (!window) return undefined;
   const slot = Math.floor(Date.parse(event.eventTime) / window);
-  return { current: keyOf(event, textRun(event, slot)), previous: keyOf(event, textRun(event, slot - 1)) };
+  return {
+    current: keyOf(event, textRun(event, slot)),
+    previous: keyOf(event, textRun(event, slot - 1)),
+  };
 }
 
-function textWindow(event: FailureEvent, windowMs: number | undefined): number | undefined {
-  if (event.source !== 'text' || event.runId || !windowMs || windowMs <= 0) return undefined;
+function textWindow(
+  event: FailureEvent,
+  windowMs: number | undefined,
+): number | undefined {
+  if (event.source !== 'text' || event.runId || !windowMs || windowMs <= 0)
+    return undefined;
   return Number.isNaN(Date.parse(event.eventTime)) ? undefined : windowMs;
 }
 
 function textRun(event: FailureEvent, slot: number): string {
   const content = createHash('sha256')
-    .update(JSON.stringify([event.errorMessage ?? null, event.stackTrace ?? null, event.logExcerpt ?? null]))
+    .update(
+      JSON.stringify([
+        event.errorMessage ?? null,
+        event.stackTrace ?? null,
+        event.logExcerpt ?? null,
+      ]),
+    )
     .digest('hex');
   return `text:${content.slice(0, 32)}:${slot}`;
 }

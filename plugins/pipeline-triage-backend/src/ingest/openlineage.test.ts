@@ -156,7 +156,9 @@ describe('openLineageAdapter', () => {
     // What identifies the failure is reported alone: facets never reject an event.
     expect(
       problemsOf(() => openLineageAdapter.normalize(payload, ctx)),
-    ).toEqual([{ field: 'eventTime', reason: 'expected an ISO 8601 date-time' }]);
+    ).toEqual([
+      { field: 'eventTime', reason: 'expected an ISO 8601 date-time' },
+    ]);
 
     payload.eventTime = '2026-11-20T03:12:44Z';
     const [event] = openLineageAdapter.normalize(payload, ctx);

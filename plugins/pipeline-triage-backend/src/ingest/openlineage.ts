@@ -209,7 +209,9 @@ function warningsOf(w: FieldReader): string[] | undefined {
     .slice(0, MAX_WARNINGS)
     .map(p => `${p.field}: ${p.reason}; dropped`);
   if (w.problems.length > MAX_WARNINGS) {
-    out.push(`${w.problems.length - MAX_WARNINGS} more invalid facet values dropped`);
+    out.push(
+      `${w.problems.length - MAX_WARNINGS} more invalid facet values dropped`,
+    );
   }
   return out;
 }

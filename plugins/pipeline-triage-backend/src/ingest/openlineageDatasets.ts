@@ -60,10 +60,16 @@ function readDataset(
   ];
   if (name === undefined) return undefined;
   if (name.length > IDENTIFIER_LIMITS.datasetName) {
-    return r.problem(`${path}.name`, `at most ${IDENTIFIER_LIMITS.datasetName} characters`);
+    return r.problem(
+      `${path}.name`,
+      `at most ${IDENTIFIER_LIMITS.datasetName} characters`,
+    );
   }
   if (namespace.length > IDENTIFIER_LIMITS.datasetNamespace) {
-    return r.problem(`${path}.namespace`, `at most ${IDENTIFIER_LIMITS.datasetNamespace} characters`);
+    return r.problem(
+      `${path}.namespace`,
+      `at most ${IDENTIFIER_LIMITS.datasetNamespace} characters`,
+    );
   }
   return {
     namespace,
@@ -103,7 +109,10 @@ function flattenFields(
     if (!f || name === undefined) return;
     const full = prefix + name;
     if (full.length > IDENTIFIER_LIMITS.columnName) {
-      r.problem(`${path}[${i}].name`, `at most ${IDENTIFIER_LIMITS.columnName} characters`);
+      r.problem(
+        `${path}[${i}].name`,
+        `at most ${IDENTIFIER_LIMITS.columnName} characters`,
+      );
       return;
     }
     out.push({

@@ -3,8 +3,10 @@
  * surrogate). SQLite stores both, so without this an event accepted on one database fails on
  * the other, after the sender was told it was accepted.
  */
-// eslint-disable-next-line no-control-regex -- the NUL is what this looks for
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// The NUL is what this looks for.
+const UNSTORABLE =
+  // eslint-disable-next-line no-control-regex
+  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** True when the text holds a character the database cannot store. */
 export function hasUnstorable(text: string): boolean {
@@ -25,7 +27,8 @@ export function storableDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map(storableDeep) as T;
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[storableText(key)] = storableDeep(item);
+    for (const [key, item] of Object.entries(value))
+      out[storableText(key)] = storableDeep(item);
     return out as T;
   }
   return value;

@@ -38,9 +38,13 @@ export const textAdapter: IngestAdapter = {
     const namespace = ctx.query.namespace?.trim() ?? '';
     if (!job) r.problem('job', 'a plain-text log needs ?job=<name>');
     // Named as the sender wrote them, the query parameters, not the canonical job.name.
-    if (job && job.length > IDENTIFIER_LIMITS.jobName) r.problem('job', `at most ${IDENTIFIER_LIMITS.jobName} characters`);
+    if (job && job.length > IDENTIFIER_LIMITS.jobName)
+      r.problem('job', `at most ${IDENTIFIER_LIMITS.jobName} characters`);
     if (namespace.length > IDENTIFIER_LIMITS.jobNamespace) {
-      r.problem('namespace', `at most ${IDENTIFIER_LIMITS.jobNamespace} characters`);
+      r.problem(
+        'namespace',
+        `at most ${IDENTIFIER_LIMITS.jobNamespace} characters`,
+      );
     }
     if (text.trim() === '') r.problem('(root)', 'the log is empty');
     r.check();

@@ -15,12 +15,18 @@ import type { InvestigationPrompt } from './buildInvestigationContext';
 type Hypothesis = z.infer<typeof hypothesisSchema>;
 
 /** Called with each hypothesis as soon as the stream has completed and it validated. */
-export type HypothesisSink = (hypothesis: Hypothesis, meta: { attempt: number; index: number }) => Promise<void>;
+export type HypothesisSink = (
+  hypothesis: Hypothesis,
+  meta: { attempt: number; index: number },
+) => Promise<void>;
 
 /** The seam the service depends on; the rule-based path needs none of it. */
 export interface Investigator {
   readonly model: string;
-  investigate(prompt: InvestigationPrompt, onHypothesis: HypothesisSink): Promise<ModelInvestigation>;
+  investigate(
+    prompt: InvestigationPrompt,
+    onHypothesis: HypothesisSink,
+  ): Promise<ModelInvestigation>;
 }
 
 const TOOL = {
@@ -53,9 +59,16 @@ export class AnthropicInvestigator implements Investigator {
     return this.settings.model;
   }
 
-  async investigate(prompt: InvestigationPrompt, onHypothesis: HypothesisSink): Promise<ModelInvestigation> {
-    const messages: Anthropic.MessageParam[] = [{ role: 'user', content: prompt.user }];
-    const first = await this.gate.run(() => this.attempt(prompt.system, messages, 1, onHypothesis));
+  async investigate(
+    prompt: InvestigationPrompt,
+    onHypothesis: HypothesisSink,
+  ): Promise<ModelInvestigation> {
+    const messages: Anthropic.MessageParam[] = [
+      { role: 'user', content: prompt.user },
+    ];
+    const first = await this.gate.run(() =>
+      this.attempt(prompt.system, messages, 1, onHypothesis),
+    );
     const parsed = investigationSchema.safeParse(first.input);
     if (parsed.success) return parsed.data;
 
@@ -65,7 +78,17 @@ export class AnthropicInvestigator implements Investigator {
       .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
       .join('\n');
     messages.push(
-      { role: 'assistant', content: [{ type: 'tool_use', id: first.toolUseId, name: INVESTIGATION_TOOL_NAME, input: first.input ?? {} }] },
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'tool_use',
+            id: first.toolUseId,
+            name: INVESTIGATION_TOOL_NAME,
+            input: first.input ?? {},
+          },
+        ],
+      },
       {
         role: 'user',
         content: [
@@ -78,10 +101,15 @@ export class AnthropicInvestigator implements Investigator {
         ],
       },
     );
-    const second = await this.gate.run(() => this.attempt(prompt.system, messages, 2, onHypothesis));
+    const second = await this.gate.run(() =>
+      this.attempt(prompt.system, messages, 2, onHypothesis),
+    );
     const repaired = investigationSchema.safeParse(second.input);
     if (repaired.success) return repaired.data;
-    throw new ModelUnavailableError('malformed', 'The model answered twice with input that does not match the schema; its answer was discarded');
+    throw new ModelUnavailableError(
+      'malformed',
+      'The model answered twice with input that does not match the schema; its answer was discarded',
+    );
   }
 
   private async attempt(
@@ -89,7 +117,11 @@ export class AnthropicInvestigator implements Investigator {
     messages: Anthropic.MessageParam[],
     attempt: number,
     onHypothesis: HypothesisSink,
-  ): Promise<{ value: { input: unknown; toolUseId: string }; tokensIn: number; tokensOut: number }> {
+  ): Promise<{
+    value: { input: unknown; toolUseId: string };
+    tokensIn: number;
+    tokensOut: number;
+  }> {
     const stream = this.client.messages.stream(
       {
         model: this.settings.model,
@@ -108,22 +140,37 @@ export class AnthropicInvestigator implements Investigator {
     const emit = (value: unknown) => {
       const h = hypothesisSchema.safeParse(value);
       const index = emitted++;
-      if (h.success) chain = chain.then(() => onHypothesis(h.data, { attempt, index }));
+      if (h.success)
+        chain = chain.then(() => onHypothesis(h.data, { attempt, index }));
     };
     stream.on('inputJson', (_delta, snapshot) => {
-      const list = (snapshot as { hypotheses?: unknown[] } | undefined)?.hypotheses;
+      const list = (snapshot as { hypotheses?: unknown[] } | undefined)
+        ?.hypotheses;
       // A hypothesis is complete once the next one has started.
-      if (Array.isArray(list)) while (emitted < list.length - 1) emit(list[emitted]);
+      if (Array.isArray(list))
+        while (emitted < list.length - 1) emit(list[emitted]);
     });
     try {
       const message = await stream.finalMessage();
-      const usage = { tokensIn: message.usage.input_tokens, tokensOut: message.usage.output_tokens };
-      const block = message.content.find((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
+      const usage = {
+        tokensIn: message.usage.input_tokens,
+        tokensOut: message.usage.output_tokens,
+      };
+      const block = message.content.find(
+        (b): b is Anthropic.ToolUseBlock => b.type === 'tool_use',
+      );
       if (!block) {
-        throw Object.assign(new ModelUnavailableError('malformed', 'The model did not call the investigation tool'), { usage });
+        throw Object.assign(
+          new ModelUnavailableError(
+            'malformed',
+            'The model did not call the investigation tool',
+          ),
+          { usage },
+        );
       }
       const list = (block.input as { hypotheses?: unknown[] })?.hypotheses;
-      if (Array.isArray(list)) while (emitted < list.length) emit(list[emitted]);
+      if (Array.isArray(list))
+        while (emitted < list.length) emit(list[emitted]);
       await chain;
       return { value: { input: block.input, toolUseId: block.id }, ...usage };
     } catch (error) {
@@ -137,17 +184,44 @@ export class AnthropicInvestigator implements Investigator {
 
 function toUnavailable(error: unknown): Error {
   if (error instanceof ModelUnavailableError) return error;
-  if (error instanceof Anthropic.APIConnectionTimeoutError || error instanceof Anthropic.APIUserAbortError) {
-    return new ModelUnavailableError('timeout', 'The model did not answer in time');
+  if (
+    error instanceof Anthropic.APIConnectionTimeoutError ||
+    error instanceof Anthropic.APIUserAbortError
+  ) {
+    return new ModelUnavailableError(
+      'timeout',
+      'The model did not answer in time',
+    );
   }
   if (error instanceof Anthropic.RateLimitError) {
-    return new ModelUnavailableError('rate_limited', 'The model service is rate limiting (429)');
+    return new ModelUnavailableError(
+      'rate_limited',
+      'The model service is rate limiting (429)',
+    );
   }
-  if (error instanceof Anthropic.APIError && typeof error.status === 'number' && error.status >= 500) {
-    return new ModelUnavailableError('server_error', `The model service failed (${error.status})`);
+  if (
+    error instanceof Anthropic.APIError &&
+    typeof error.status === 'number' &&
+    error.status >= 500
+  ) {
+    return new ModelUnavailableError(
+      'server_error',
+      `The model service failed (${error.status})`,
+    );
   }
   if (error instanceof Anthropic.APIError) {
-    return new ModelUnavailableError('error', `The model service refused the request (${error.status ?? 'no status'}): ${error.message.slice(0, 200)}`);
+    return new ModelUnavailableError(
+      'error',
+      `The model service refused the request (${
+        error.status ?? 'no status'
+      }): ${error.message.slice(0, 200)}`,
+    );
   }
-  return new ModelUnavailableError('error', `The model call failed: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+  return new ModelUnavailableError(
+    'error',
+    `The model call failed: ${String((error as Error)?.message ?? error).slice(
+      0,
+      200,
+    )}`,
+  );
 }

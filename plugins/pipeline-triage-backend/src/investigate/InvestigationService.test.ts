@@ -1,7 +1,10 @@
 import knexFactory, { type Knex } from 'knex';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { FailureEvent, InvestigationSignal } from '@internal/plugin-pipeline-triage-common';
+import type {
+  FailureEvent,
+  InvestigationSignal,
+} from '@internal/plugin-pipeline-triage-common';
 import { createTriageEngine } from '../engine';
 import { migrateStore, type TriageStore } from '../store';
 import { attackerAnswer, FakeAnthropic } from './__testUtils__/fakeAnthropic';
@@ -12,7 +15,9 @@ import { InvestigationStore } from './InvestigationStore';
 import { readLlmConfig } from './llmConfig';
 import { ModelGate } from './ModelGate';
 
-type Announcer = { investigationChanged: (s: InvestigationSignal) => Promise<void> };
+type Announcer = {
+  investigationChanged: (s: InvestigationSignal) => Promise<void>;
+};
 const silent: Announcer = { investigationChanged: async () => undefined };
 
 /** Step order and the automatic modes, with a real SQLite store and the real SDK against the fake. */
@@ -30,14 +35,19 @@ describe('InvestigationService', () => {
   };
   const incident = pseudoIncident(event, engine.triage(event));
   const store = {
-    getIncident: async (id: string) => (id === incident.id ? incident : undefined),
+    getIncident: async (id: string) =>
+      id === incident.id ? incident : undefined,
     listIncidents: async () => ({ items: [] }),
     listFindings: async () => [],
   } as unknown as TriageStore;
 
   beforeAll(async () => {
     baseUrl = await fake.start();
-    db = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
     await migrateStore(db);
   });
   afterAll(async () => {
@@ -46,7 +56,13 @@ describe('InvestigationService', () => {
   });
 
   const service = (llm: Record<string, unknown>, signals: Announcer) => {
-    const settings = readLlmConfig(new ConfigReader({ pipelineTriage: { llm: { apiKey: 'test-only-fake-key', baseUrl, maxRetries: 0, ...llm } } }));
+    const settings = readLlmConfig(
+      new ConfigReader({
+        pipelineTriage: {
+          llm: { apiKey: 'test-only-fake-key', baseUrl, maxRetries: 0, ...llm },
+        },
+      }),
+    );
     const investigations = new InvestigationStore(db);
     return {
       investigations,
@@ -55,11 +71,16 @@ describe('InvestigationService', () => {
         investigations,
         // A confident incident: none of these tests may change its verdict.
         verdicts: {
-          adopt: async () => Promise.reject(new Error('no verdict change expected')),
-          tightenRetry: async () => Promise.reject(new Error('no verdict change expected')),
+          adopt: async () =>
+            Promise.reject(new Error('no verdict change expected')),
+          tightenRetry: async () =>
+            Promise.reject(new Error('no verdict change expected')),
         },
         settings,
-        investigator: new AnthropicInvestigator(settings, new ModelGate(settings)),
+        investigator: new AnthropicInvestigator(
+          settings,
+          new ModelGate(settings),
+        ),
         signals,
         logger: mockServices.logger.mock(),
       }),
@@ -75,35 +96,59 @@ describe('InvestigationService', () => {
       investigationChanged: async message => {
         announced.push(message);
         if (message.kind === 'step') {
-          storedWhenAnnounced.push((await holder.investigations!.get(message.investigationId))!.steps.length);
+          storedWhenAnnounced.push(
+            (await holder.investigations!.get(message.investigationId))!.steps
+              .length,
+          );
         }
       },
     };
     fake.fallback = { kind: 'tool', input: attackerAnswer('code_error') };
     const s = service({ mode: 'on-demand' }, signals);
     holder.investigations = s.investigations;
-    const { id, done } = await s.service.start(incident.id, { trigger: 'user', by: 'user:default/x' });
+    const { id, done } = await s.service.start(incident.id, {
+      trigger: 'user',
+      by: 'user:default/x',
+    });
     await done;
     const stored = (await s.investigations.get(id))!;
     expect(stored.steps.length).toBeGreaterThan(2);
     // One announcement per stored step, each after its step was stored, then the end.
     expect(storedWhenAnnounced).toEqual(stored.steps.map((_, i) => i + 1));
-    expect(announced.filter(m => m.kind !== 'step')).toEqual([{ kind: 'finished', incidentId: incident.id, investigationId: id }]);
-    for (const m of announced) expect(Object.keys(m).sort()).toEqual(['incidentId', 'investigationId', 'kind']);
+    expect(announced.filter(m => m.kind !== 'step')).toEqual([
+      { kind: 'finished', incidentId: incident.id, investigationId: id },
+    ]);
+    for (const m of announced)
+      expect(Object.keys(m).sort()).toEqual([
+        'incidentId',
+        'investigationId',
+        'kind',
+      ]);
   });
 
   it('in always mode investigates even a confident incident, without holding routing or changing its category', async () => {
     const before = fake.requests.length;
-    fake.scripts.push({ kind: 'tool', input: attackerAnswer('code_error'), delayMs: 300 });
+    fake.scripts.push({
+      kind: 'tool',
+      input: attackerAnswer('code_error'),
+      delayMs: 300,
+    });
     const s = service({ mode: 'always', routingWaitMs: 60_000 }, silent);
     expect(incident.confidence).toBeGreaterThanOrEqual(0.6);
     expect(await s.service.assist(incident.id)).toBeUndefined();
     // Routing was not held for the model: the investigation is still running.
-    expect((await s.investigations.list(incident.id))[0].status).toBe('running');
-    while ((await s.investigations.list(incident.id))[0].status === 'running') await new Promise(r => setTimeout(r, 50));
+    expect((await s.investigations.list(incident.id))[0].status).toBe(
+      'running',
+    );
+    while ((await s.investigations.list(incident.id))[0].status === 'running')
+      await new Promise(r => setTimeout(r, 50));
     expect(fake.requests.length).toBe(before + 1);
     const [latest] = await s.investigations.list(incident.id);
-    expect(latest).toMatchObject({ trigger: 'auto', source: 'model', status: 'completed' });
+    expect(latest).toMatchObject({
+      trigger: 'auto',
+      source: 'model',
+      status: 'completed',
+    });
     expect(latest.suggestion).toBeUndefined();
   });
 

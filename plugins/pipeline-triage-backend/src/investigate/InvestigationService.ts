@@ -13,8 +13,15 @@ import {
 import type { TriageStore } from '../store';
 import type { IncidentSignals } from '../notify';
 import type { Reclassifier } from '../triage';
-import { buildInvestigationContext, type InvestigationPrompt } from './buildInvestigationContext';
-import { adoptCategory, sanitizeHypothesis, sanitizeResult } from './guardrails';
+import {
+  buildInvestigationContext,
+  type InvestigationPrompt,
+} from './buildInvestigationContext';
+import {
+  adoptCategory,
+  sanitizeHypothesis,
+  sanitizeResult,
+} from './guardrails';
 import type { Investigator } from './AnthropicInvestigator';
 import type { InvestigationStore } from './InvestigationStore';
 import type { LlmSettings } from './llmConfig';
@@ -60,9 +67,14 @@ export class InvestigationService {
   }
 
   /** Starts an investigation in the background; ConflictError when one is running. */
-  async start(incidentId: string, options: { trigger: Investigation['trigger']; by?: string }): Promise<{ id: string; done: Promise<void> }> {
+  async start(
+    incidentId: string,
+    options: { trigger: Investigation['trigger']; by?: string },
+  ): Promise<{ id: string; done: Promise<void> }> {
     const incident = await this.incident(incidentId);
-    const useModel = Boolean(this.deps.investigator && this.deps.settings.enabled);
+    const useModel = Boolean(
+      this.deps.investigator && this.deps.settings.enabled,
+    );
     const id = await this.deps.investigations.start({
       incidentId,
       source: useModel ? 'model' : 'rule-based',
@@ -71,8 +83,15 @@ export class InvestigationService {
       model: useModel ? this.deps.investigator!.model : undefined,
     });
     const done = this.run(id, incident, useModel).catch(async error => {
-      this.deps.logger.warn(`Investigation ${id} of incident ${incidentId} failed: ${error}`);
-      await this.deps.investigations.finish(id, { status: 'failed', modelUnavailable: String(error?.message ?? error) }).catch(() => undefined);
+      this.deps.logger.warn(
+        `Investigation ${id} of incident ${incidentId} failed: ${error}`,
+      );
+      await this.deps.investigations
+        .finish(id, {
+          status: 'failed',
+          modelUnavailable: String(error?.message ?? error),
+        })
+        .catch(() => undefined);
       await this.publish(incidentId, id, 'finished');
     });
     return { id, done };
@@ -88,10 +107,16 @@ export class InvestigationService {
    */
   async assist(incidentId: string): Promise<AssistedRoute | undefined> {
     const { settings } = this.deps;
-    if (!settings.enabled || !this.deps.investigator || settings.mode === 'on-demand') return undefined;
+    if (
+      !settings.enabled ||
+      !this.deps.investigator ||
+      settings.mode === 'on-demand'
+    )
+      return undefined;
     const incident = await this.incident(incidentId);
     const c = incident.verdict.classification;
-    const rulesSure = c.category !== 'unknown' && c.confidence >= settings.confidenceThreshold;
+    const rulesSure =
+      c.category !== 'unknown' && c.confidence >= settings.confidenceThreshold;
     if (settings.mode === 'fallback' && rulesSure) return undefined;
     let started: { id: string; done: Promise<void> };
     try {
@@ -116,17 +141,28 @@ export class InvestigationService {
       investigation?.suggestion?.status === 'pending'
         ? await this.apply(incidentId, investigation, MODEL_ACTOR, 'applied')
         : {};
-    return { ...applied, safeToRetry: (await this.incident(incidentId)).safeToRetry };
+    return {
+      ...applied,
+      safeToRetry: (await this.incident(incidentId)).safeToRetry,
+    };
   }
 
   /** A person accepts a pending suggestion: the policy routes the incident for that category. */
-  async accept(incidentId: string, investigationId: string, by: string): Promise<IncidentDetail> {
+  async accept(
+    incidentId: string,
+    investigationId: string,
+    by: string,
+  ): Promise<IncidentDetail> {
     const investigation = await this.deps.investigations.get(investigationId);
     if (!investigation || investigation.incidentId !== incidentId) {
-      throw new NotFoundError(`No investigation ${investigationId} for incident ${incidentId}`);
+      throw new NotFoundError(
+        `No investigation ${investigationId} for incident ${incidentId}`,
+      );
     }
     if (investigation.suggestion?.status !== 'pending') {
-      throw new ConflictError(`Investigation ${investigationId} has no suggestion awaiting acceptance`);
+      throw new ConflictError(
+        `Investigation ${investigationId} has no suggestion awaiting acceptance`,
+      );
     }
     await this.apply(incidentId, investigation, by, 'accepted');
     return this.incident(incidentId);
@@ -147,23 +183,41 @@ export class InvestigationService {
       by,
       reason: `Model-derived category: ${suggestion.reason}`,
     });
-    const updated: InvestigationSuggestion = { ...suggestion, status, acceptedBy: by };
+    const updated: InvestigationSuggestion = {
+      ...suggestion,
+      status,
+      acceptedBy: by,
+    };
     await this.deps.investigations.setSuggestion(investigation.id, updated);
     await this.publish(incidentId, investigation.id, 'suggestion');
     return { category: suggestion.category, route };
   }
 
-  private async run(id: string, incident: IncidentDetail, useModel: boolean): Promise<void> {
+  private async run(
+    id: string,
+    incident: IncidentDetail,
+    useModel: boolean,
+  ): Promise<void> {
     const [history, findings, attachments] = await Promise.all([
       incident.jobEntityRef
-        ? this.deps.store.listIncidents({ entityRef: incident.jobEntityRef }, { limit: 11 }).then(p => p.items)
+        ? this.deps.store
+            .listIncidents({ entityRef: incident.jobEntityRef }, { limit: 11 })
+            .then(p => p.items)
         : Promise.resolve([]),
       incident.jobEntityRef
-        ? this.deps.store.listFindings({ entityRef: incident.jobEntityRef, observedDrift: false })
+        ? this.deps.store.listFindings({
+            entityRef: incident.jobEntityRef,
+            observedDrift: false,
+          })
         : Promise.resolve([]),
       this.deps.investigations.listAttachments(incident.id),
     ]);
-    const prompt = buildInvestigationContext({ incident, history, findings, attachments });
+    const prompt = buildInvestigationContext({
+      incident,
+      history,
+      findings,
+      attachments,
+    });
     await this.step(incident.id, id, 'context', {
       evidenceLines: prompt.evidenceIds.length,
       attachments: attachments.length,
@@ -179,24 +233,44 @@ export class InvestigationService {
         await this.conclude(id, incident, result, 'model');
         return;
       } catch (error) {
-        const reason = error instanceof ModelUnavailableError ? error.reason : 'error';
-        modelUnavailable = `The model was unavailable (${reason}): ${(error as Error).message}. The rules' result stands.`;
-        await this.step(incident.id, id, 'error', { reason, message: modelUnavailable });
+        const reason =
+          error instanceof ModelUnavailableError ? error.reason : 'error';
+        modelUnavailable = `The model was unavailable (${reason}): ${
+          (error as Error).message
+        }. The rules' result stands.`;
+        await this.step(incident.id, id, 'error', {
+          reason,
+          message: modelUnavailable,
+        });
       }
     }
     const result = ruleBasedInvestigation(incident, attachments);
     for (const [index, h] of result.hypotheses.entries()) {
-      await this.step(incident.id, id, 'hypothesis', { ...h, index, attempt: 0 });
+      await this.step(incident.id, id, 'hypothesis', {
+        ...h,
+        index,
+        attempt: 0,
+      });
     }
     await this.conclude(id, incident, result, 'rule-based', modelUnavailable);
   }
 
-  private async viaModel(id: string, incident: IncidentDetail, prompt: InvestigationPrompt): Promise<InvestigationResult> {
+  private async viaModel(
+    id: string,
+    incident: IncidentDetail,
+    prompt: InvestigationPrompt,
+  ): Promise<InvestigationResult> {
     const known = new Set(prompt.evidenceIds);
     const cite = (ids: string[]) => ids.filter(x => known.has(x));
-    const raw = await this.deps.investigator!.investigate(prompt, async (h, meta) => {
-      await this.step(incident.id, id, 'hypothesis', { ...sanitizeHypothesis(h, cite), ...meta });
-    });
+    const raw = await this.deps.investigator!.investigate(
+      prompt,
+      async (h, meta) => {
+        await this.step(incident.id, id, 'hypothesis', {
+          ...sanitizeHypothesis(h, cite),
+          ...meta,
+        });
+      },
+    );
     return sanitizeResult(raw, prompt.evidenceIds);
   }
 
@@ -207,7 +281,10 @@ export class InvestigationService {
     source: Investigation['source'],
     modelUnavailable?: string,
   ): Promise<void> {
-    await this.step(incident.id, id, 'root_cause', { ...result.rootCause, category: result.category });
+    await this.step(incident.id, id, 'root_cause', {
+      ...result.rootCause,
+      category: result.category,
+    });
     await this.step(incident.id, id, 'remediation', { ...result.remediation });
     let suggestion: InvestigationSuggestion | undefined;
     let retryTightened = false;
@@ -219,7 +296,12 @@ export class InvestigationService {
         this.deps.settings.confidenceThreshold,
       );
       if (decision.adopt) {
-        suggestion = { category: result.category, confidence: result.rootCause.confidence, status: 'pending', reason: decision.reason };
+        suggestion = {
+          category: result.category,
+          confidence: result.rootCause.confidence,
+          status: 'pending',
+          reason: decision.reason,
+        };
       }
       // The more conservative verdict wins at once: a "no" from the model only makes things safer.
       if (!result.safeToRetry && incident.safeToRetry) {
@@ -234,22 +316,47 @@ export class InvestigationService {
       source,
       category: result.category,
       categoryKept: incident.category,
-      suggestion: suggestion ? { category: suggestion.category, confidence: suggestion.confidence, reason: suggestion.reason } : null,
+      suggestion: suggestion
+        ? {
+            category: suggestion.category,
+            confidence: suggestion.confidence,
+            reason: suggestion.reason,
+          }
+        : null,
       retryTightened,
       modelUnavailable: modelUnavailable ?? null,
     });
-    await this.deps.investigations.finish(id, { status: 'completed', source, result, suggestion, modelUnavailable });
+    await this.deps.investigations.finish(id, {
+      status: 'completed',
+      source,
+      result,
+      suggestion,
+      modelUnavailable,
+    });
     await this.publish(incident.id, id, 'finished');
   }
 
   /** Validated data in, stored, then announced: the page reads the stored step through the API. */
-  private async step(incidentId: string, investigationId: string, kind: InvestigationStep['kind'], data: Record<string, unknown>) {
+  private async step(
+    incidentId: string,
+    investigationId: string,
+    kind: InvestigationStep['kind'],
+    data: Record<string, unknown>,
+  ) {
     await this.deps.investigations.addStep(investigationId, kind, data);
     await this.publish(incidentId, investigationId, 'step');
   }
 
   /** Ids and a kind only: the step's content (hypotheses, commands) stays behind the API's checks. */
-  private async publish(incidentId: string, investigationId: string, kind: InvestigationSignal['kind']) {
-    await this.deps.signals?.investigationChanged({ kind, incidentId, investigationId });
+  private async publish(
+    incidentId: string,
+    investigationId: string,
+    kind: InvestigationSignal['kind'],
+  ) {
+    await this.deps.signals?.investigationChanged({
+      kind,
+      incidentId,
+      investigationId,
+    });
   }
 }

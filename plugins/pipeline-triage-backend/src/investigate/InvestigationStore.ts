@@ -39,8 +39,17 @@ export class InvestigationStore {
     const now = new Date();
     await this.db('pt_investigations')
       .where({ running_key: input.incidentId })
-      .where('started_at', '<', new Date(now.getTime() - STALE_MS).toISOString())
-      .update({ running_key: null, status: 'failed', model_unavailable: 'abandoned by a stopped instance', finished_at: now.toISOString() });
+      .where(
+        'started_at',
+        '<',
+        new Date(now.getTime() - STALE_MS).toISOString(),
+      )
+      .update({
+        running_key: null,
+        status: 'failed',
+        model_unavailable: 'abandoned by a stopped instance',
+        finished_at: now.toISOString(),
+      });
     try {
       await this.db('pt_investigations').insert({
         id,
@@ -54,25 +63,49 @@ export class InvestigationStore {
         started_at: now.toISOString(),
       });
     } catch (error) {
-      const running = await this.db('pt_investigations').where({ running_key: input.incidentId }).first('id');
-      if (running) throw new ConflictError(`Investigation ${running.id} is already running for incident ${input.incidentId}`);
+      const running = await this.db('pt_investigations')
+        .where({ running_key: input.incidentId })
+        .first('id');
+      if (running)
+        throw new ConflictError(
+          `Investigation ${running.id} is already running for incident ${input.incidentId}`,
+        );
       throw error;
     }
     return id;
   }
 
-  async addStep(investigationId: string, kind: InvestigationStep['kind'], data: Record<string, unknown>): Promise<InvestigationStep> {
+  async addStep(
+    investigationId: string,
+    kind: InvestigationStep['kind'],
+    data: Record<string, unknown>,
+  ): Promise<InvestigationStep> {
     const at = new Date().toISOString();
     // Steps of one investigation are written by one worker in order; seq is its position.
-    const last = await this.db('pt_investigation_steps').where({ investigation_id: investigationId }).max({ seq: 'seq' }).first();
+    const last = await this.db('pt_investigation_steps')
+      .where({ investigation_id: investigationId })
+      .max({ seq: 'seq' })
+      .first();
     const seq = Number(last?.seq ?? 0) + 1;
-    await this.db('pt_investigation_steps').insert({ investigation_id: investigationId, seq, kind, data: JSON.stringify(data), at });
+    await this.db('pt_investigation_steps').insert({
+      investigation_id: investigationId,
+      seq,
+      kind,
+      data: JSON.stringify(data),
+      at,
+    });
     return { seq, kind, at, data };
   }
 
   async finish(
     id: string,
-    outcome: { status: 'completed' | 'failed'; source?: Investigation['source']; result?: InvestigationResult; suggestion?: InvestigationSuggestion; modelUnavailable?: string },
+    outcome: {
+      status: 'completed' | 'failed';
+      source?: Investigation['source'];
+      result?: InvestigationResult;
+      suggestion?: InvestigationSuggestion;
+      modelUnavailable?: string;
+    },
   ): Promise<void> {
     await this.db('pt_investigations')
       .where({ id })
@@ -81,34 +114,59 @@ export class InvestigationStore {
         running_key: null,
         ...(outcome.source ? { source: outcome.source } : {}),
         result: outcome.result ? JSON.stringify(outcome.result) : null,
-        suggestion: outcome.suggestion ? JSON.stringify(outcome.suggestion) : null,
+        suggestion: outcome.suggestion
+          ? JSON.stringify(outcome.suggestion)
+          : null,
         model_unavailable: outcome.modelUnavailable ?? null,
         finished_at: new Date().toISOString(),
       });
   }
 
-  async setSuggestion(id: string, suggestion: InvestigationSuggestion): Promise<void> {
-    await this.db('pt_investigations').where({ id }).update({ suggestion: JSON.stringify(suggestion) });
+  async setSuggestion(
+    id: string,
+    suggestion: InvestigationSuggestion,
+  ): Promise<void> {
+    await this.db('pt_investigations')
+      .where({ id })
+      .update({ suggestion: JSON.stringify(suggestion) });
   }
 
   async get(id: string): Promise<Investigation | undefined> {
     const row = await this.db('pt_investigations').where({ id }).first();
     if (!row) return undefined;
-    const steps = await this.db('pt_investigation_steps').where({ investigation_id: id }).orderBy('seq', 'asc');
+    const steps = await this.db('pt_investigation_steps')
+      .where({ investigation_id: id })
+      .orderBy('seq', 'asc');
     return toInvestigation(row, steps);
   }
 
   async list(incidentId: string): Promise<Investigation[]> {
-    const rows = await this.db('pt_investigations').where({ incident_id: incidentId }).orderBy('started_at', 'desc').limit(20);
+    const rows = await this.db('pt_investigations')
+      .where({ incident_id: incidentId })
+      .orderBy('started_at', 'desc')
+      .limit(20);
     if (!rows.length) return [];
     const steps = await this.db('pt_investigation_steps')
-      .whereIn('investigation_id', rows.map(r => r.id))
+      .whereIn(
+        'investigation_id',
+        rows.map(r => r.id),
+      )
       .orderBy('seq', 'asc');
-    return rows.map(r => toInvestigation(r, steps.filter(s => s.investigation_id === r.id)));
+    return rows.map(r =>
+      toInvestigation(
+        r,
+        steps.filter(s => s.investigation_id === r.id),
+      ),
+    );
   }
 
-  async addAttachment(a: Omit<StoredAttachment, 'id' | 'at'>): Promise<StoredAttachment> {
-    const count = await this.db('pt_attachments').where({ incident_id: a.incidentId }).count({ n: '*' }).first();
+  async addAttachment(
+    a: Omit<StoredAttachment, 'id' | 'at'>,
+  ): Promise<StoredAttachment> {
+    const count = await this.db('pt_attachments')
+      .where({ incident_id: a.incidentId })
+      .count({ n: '*' })
+      .first();
     const id = `A${Number(count?.n ?? 0) + 1}`;
     const row = { ...a, id: randomUUID(), at: new Date().toISOString() };
     await this.db('pt_attachments').insert({
@@ -127,7 +185,10 @@ export class InvestigationStore {
 
   /** Attachments of an incident, oldest first, with their evidence ids A1, A2, ... */
   async listAttachments(incidentId: string): Promise<StoredAttachment[]> {
-    const rows = await this.db('pt_attachments').where({ incident_id: incidentId }).orderBy('at', 'asc').orderBy('id', 'asc');
+    const rows = await this.db('pt_attachments')
+      .where({ incident_id: incidentId })
+      .orderBy('at', 'asc')
+      .orderBy('id', 'asc');
     return rows.map((r, i) => ({
       id: `A${i + 1}`,
       incidentId,
@@ -160,6 +221,11 @@ function toInvestigation(row: any, steps: any[]): Investigation {
     finishedAt: row.finished_at ? toIso(row.finished_at) : undefined,
     result: parse(row.result),
     suggestion: parse(row.suggestion),
-    steps: steps.map(s => ({ seq: s.seq, kind: s.kind, at: toIso(s.at), data: JSON.parse(s.data) })),
+    steps: steps.map(s => ({
+      seq: s.seq,
+      kind: s.kind,
+      at: toIso(s.at),
+      data: JSON.parse(s.data),
+    })),
   };
 }

@@ -9,17 +9,29 @@ const settings = {
   circuitFailures: 3,
   circuitOpenMs: 60_000,
 };
-const ok = (tokensIn = 10, tokensOut = 5) => async () => ({ value: 'ok', tokensIn, tokensOut });
+const ok =
+  (tokensIn = 10, tokensOut = 5) =>
+  async () => ({ value: 'ok', tokensIn, tokensOut });
 const fail = async () => {
   throw new Error('boom');
 };
-const reason = (p: Promise<unknown>) => p.then(() => 'resolved', e => (e instanceof ModelUnavailableError ? e.reason : `other: ${e.message}`));
+const reason = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    e =>
+      e instanceof ModelUnavailableError ? e.reason : `other: ${e.message}`,
+  );
 
 describe('ModelGate', () => {
   it('counts calls and tokens, and refuses once the daily budget is used up', async () => {
     const gate = new ModelGate(settings);
     await gate.run(ok(60, 30));
-    expect(gate.usage()).toMatchObject({ calls: 1, tokensIn: 60, tokensOut: 30, budgetLeft: 10 });
+    expect(gate.usage()).toMatchObject({
+      calls: 1,
+      tokensIn: 60,
+      tokensOut: 30,
+      budgetLeft: 10,
+    });
     await gate.run(ok(10, 5)); // 10 left: still allowed, goes over
     expect(gate.budgetLeft()).toBe(0);
     expect(await reason(gate.run(ok()))).toBe('budget_exhausted');
@@ -37,10 +49,15 @@ describe('ModelGate', () => {
 
   it('opens the circuit after consecutive failures and closes it after the pause', async () => {
     let now = 0;
-    const gate = new ModelGate({ ...settings, dailyTokenBudget: 1e9 }, () => now);
-    for (let i = 0; i < 2; i++) expect(await reason(gate.run(fail))).toBe('other: boom');
+    const gate = new ModelGate(
+      { ...settings, dailyTokenBudget: 1e9 },
+      () => now,
+    );
+    for (let i = 0; i < 2; i++)
+      expect(await reason(gate.run(fail))).toBe('other: boom');
     await gate.run(ok()); // a success resets the streak
-    for (let i = 0; i < 3; i++) expect(await reason(gate.run(fail))).toBe('other: boom');
+    for (let i = 0; i < 3; i++)
+      expect(await reason(gate.run(fail))).toBe('other: boom');
     expect(gate.usage()).toMatchObject({ circuit: 'open', failures: 5 });
     expect(await reason(gate.run(ok()))).toBe('circuit_open');
     now = 60_001;

@@ -4,7 +4,18 @@ import type { LlmSettings } from './llmConfig';
 
 /** Why the model was not asked or did not answer; the rules' result stands either way. */
 export class ModelUnavailableError extends Error {
-  constructor(readonly reason: 'disabled' | 'budget_exhausted' | 'circuit_open' | 'timeout' | 'rate_limited' | 'server_error' | 'malformed' | 'error', message: string) {
+  constructor(
+    readonly reason:
+      | 'disabled'
+      | 'budget_exhausted'
+      | 'circuit_open'
+      | 'timeout'
+      | 'rate_limited'
+      | 'server_error'
+      | 'malformed'
+      | 'error',
+    message: string,
+  ) {
     super(message);
     this.name = 'ModelUnavailableError';
   }
@@ -21,17 +32,33 @@ export class ModelGate {
   private tokensToday = 0;
   private consecutiveFailures = 0;
   private openUntil = 0;
-  private readonly counters = { calls: 0, failures: 0, tokensIn: 0, tokensOut: 0 };
+  private readonly counters = {
+    calls: 0,
+    failures: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+  };
 
   constructor(
-    private readonly settings: Pick<LlmSettings, 'enabled' | 'mode' | 'model' | 'concurrency' | 'dailyTokenBudget' | 'circuitFailures' | 'circuitOpenMs'>,
+    private readonly settings: Pick<
+      LlmSettings,
+      | 'enabled'
+      | 'mode'
+      | 'model'
+      | 'concurrency'
+      | 'dailyTokenBudget'
+      | 'circuitFailures'
+      | 'circuitOpenMs'
+    >,
     private readonly now: () => number = Date.now,
   ) {
     this.limit = pLimit(settings.concurrency);
   }
 
   /** Runs one model call under the limits; records usage; throws ModelUnavailableError when refused. */
-  async run<T>(call: () => Promise<{ value: T; tokensIn: number; tokensOut: number }>): Promise<T> {
+  async run<T>(
+    call: () => Promise<{ value: T; tokensIn: number; tokensOut: number }>,
+  ): Promise<T> {
     return this.limit(async () => {
       this.refuseIfClosed();
       this.counters.calls++;
@@ -41,7 +68,9 @@ export class ModelGate {
         this.consecutiveFailures = 0;
         return value;
       } catch (error) {
-        const usage = (error as { usage?: { tokensIn: number; tokensOut: number } }).usage;
+        const usage = (
+          error as { usage?: { tokensIn: number; tokensOut: number } }
+        ).usage;
         if (usage) this.record(usage.tokensIn, usage.tokensOut);
         this.counters.failures++;
         if (++this.consecutiveFailures >= this.settings.circuitFailures) {
@@ -53,12 +82,22 @@ export class ModelGate {
   }
 
   private refuseIfClosed() {
-    if (!this.settings.enabled) throw new ModelUnavailableError('disabled', 'The model is not configured');
+    if (!this.settings.enabled)
+      throw new ModelUnavailableError(
+        'disabled',
+        'The model is not configured',
+      );
     if (this.now() < this.openUntil) {
-      throw new ModelUnavailableError('circuit_open', 'The model service failed repeatedly; calls are paused');
+      throw new ModelUnavailableError(
+        'circuit_open',
+        'The model service failed repeatedly; calls are paused',
+      );
     }
     if (this.budgetLeft() <= 0) {
-      throw new ModelUnavailableError('budget_exhausted', "Today's model token budget is used up");
+      throw new ModelUnavailableError(
+        'budget_exhausted',
+        "Today's model token budget is used up",
+      );
     }
   }
 

@@ -1,4 +1,7 @@
-import type { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { IncidentAccess } from '../permissions';
 import type { Config } from '@backstage/config';
 import type { Knex } from 'knex';
@@ -32,7 +35,9 @@ export function createInvestigation(deps: {
     investigations,
     verdicts: deps.verdicts,
     settings,
-    investigator: settings.enabled ? new AnthropicInvestigator(settings, gate) : undefined,
+    investigator: settings.enabled
+      ? new AnthropicInvestigator(settings, gate)
+      : undefined,
     signals: deps.signals,
     logger: deps.logger,
   });

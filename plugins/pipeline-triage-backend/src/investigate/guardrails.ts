@@ -1,4 +1,7 @@
-import type { Category, InvestigationResult } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  InvestigationResult,
+} from '@internal/plugin-pipeline-triage-common';
 
 export interface CategoryView {
   category: Category;
@@ -9,19 +12,42 @@ export interface CategoryView {
  * The model's category replaces the rules' only when the rules are unsure (unknown, or below the
  * threshold) and the model is more confident than they are. A confident rules result stands.
  */
-export function adoptCategory(rules: CategoryView, model: CategoryView, threshold: number): { adopt: boolean; reason: string } {
-  if (model.category === 'unknown') return { adopt: false, reason: 'the model did not name a category' };
-  if (model.category === rules.category) return { adopt: false, reason: 'the model agrees with the rules' };
-  const rulesUnsure = rules.category === 'unknown' || rules.confidence < threshold;
+export function adoptCategory(
+  rules: CategoryView,
+  model: CategoryView,
+  threshold: number,
+): { adopt: boolean; reason: string } {
+  if (model.category === 'unknown')
+    return { adopt: false, reason: 'the model did not name a category' };
+  if (model.category === rules.category)
+    return { adopt: false, reason: 'the model agrees with the rules' };
+  const rulesUnsure =
+    rules.category === 'unknown' || rules.confidence < threshold;
   if (!rulesUnsure) {
-    return { adopt: false, reason: `the rules are confident (${rules.confidence.toFixed(2)} ≥ ${threshold})` };
+    return {
+      adopt: false,
+      reason: `the rules are confident (${rules.confidence.toFixed(
+        2,
+      )} ≥ ${threshold})`,
+    };
   }
   if (model.confidence <= rules.confidence) {
-    return { adopt: false, reason: `the model (${model.confidence.toFixed(2)}) is not more confident than the rules (${rules.confidence.toFixed(2)})` };
+    return {
+      adopt: false,
+      reason: `the model (${model.confidence.toFixed(
+        2,
+      )}) is not more confident than the rules (${rules.confidence.toFixed(
+        2,
+      )})`,
+    };
   }
   return {
     adopt: true,
-    reason: `the rules were unsure (${rules.category}, ${rules.confidence.toFixed(2)}) and the model is more confident (${model.confidence.toFixed(2)})`,
+    reason: `the rules were unsure (${
+      rules.category
+    }, ${rules.confidence.toFixed(
+      2,
+    )}) and the model is more confident (${model.confidence.toFixed(2)})`,
   };
 }
 
@@ -36,17 +62,26 @@ const RECIPIENT_PATTERNS = [
 
 /** Free text from the model must not look like it names who to notify; it never routes anyway. */
 export function scrubRecipients(text: string): string {
-  return RECIPIENT_PATTERNS.reduce((t, p) => t.replace(p, '[recipient removed]'), text);
+  return RECIPIENT_PATTERNS.reduce(
+    (t, p) => t.replace(p, '[recipient removed]'),
+    text,
+  );
 }
 
 /** Scrubs every free-text field and drops citations of evidence the model was never shown. */
-export function sanitizeResult(result: InvestigationResult, evidenceIds: string[]): InvestigationResult {
+export function sanitizeResult(
+  result: InvestigationResult,
+  evidenceIds: string[],
+): InvestigationResult {
   const known = new Set(evidenceIds);
   const cite = (ids: string[]) => ids.filter(id => known.has(id));
   return {
     ...result,
     hypotheses: result.hypotheses.map(h => sanitizeHypothesis(h, cite)),
-    rootCause: { ...result.rootCause, summary: scrubRecipients(result.rootCause.summary) },
+    rootCause: {
+      ...result.rootCause,
+      summary: scrubRecipients(result.rootCause.summary),
+    },
     remediation: {
       immediateFix: scrubRecipients(result.remediation.immediateFix),
       change: scrubRecipients(result.remediation.change),
@@ -56,10 +91,9 @@ export function sanitizeResult(result: InvestigationResult, evidenceIds: string[
   };
 }
 
-export function sanitizeHypothesis<H extends InvestigationResult['hypotheses'][number]>(
-  h: H,
-  cite: (ids: string[]) => string[],
-): H {
+export function sanitizeHypothesis<
+  H extends InvestigationResult['hypotheses'][number],
+>(h: H, cite: (ids: string[]) => string[]): H {
   return {
     ...h,
     title: scrubRecipients(h.title),

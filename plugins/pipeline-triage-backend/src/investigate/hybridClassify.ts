@@ -25,7 +25,10 @@ export interface HybridVerdict {
  * What an incident would hold for an event triaged without a backend: enough for the curated
  * context (no catalog, no history), so the CLI asks the model exactly what the backend would.
  */
-export function pseudoIncident(event: FailureEvent, result: EngineResult): IncidentDetail {
+export function pseudoIncident(
+  event: FailureEvent,
+  result: EngineResult,
+): IncidentDetail {
   const v = result.verdict;
   return {
     id: 'cli',
@@ -69,24 +72,49 @@ export async function hybridClassify(
   threshold: number,
 ): Promise<HybridVerdict> {
   const c = result.verdict.classification;
-  const rules: HybridVerdict = { category: c.category, confidence: c.confidence, safeToRetry: result.verdict.retry.safeToRetry, source: 'rules' };
+  const rules: HybridVerdict = {
+    category: c.category,
+    confidence: c.confidence,
+    safeToRetry: result.verdict.retry.safeToRetry,
+    source: 'rules',
+  };
   if (c.category !== 'unknown' && c.confidence >= threshold) return rules;
-  const prompt = buildInvestigationContext({ incident: pseudoIncident(event, result), history: [], findings: [], attachments: [] });
+  const prompt = buildInvestigationContext({
+    incident: pseudoIncident(event, result),
+    history: [],
+    findings: [],
+    attachments: [],
+  });
   try {
-    const answer = await investigator.investigate(prompt, async () => undefined);
+    const answer = await investigator.investigate(
+      prompt,
+      async () => undefined,
+    );
     const decision = adoptCategory(
       { category: c.category, confidence: c.confidence },
       { category: answer.category, confidence: answer.rootCause.confidence },
       threshold,
     );
     // Without a catalog the policy's own default for the new category stands in for decideRetry.
-    const policySafe = CATEGORY_INFO[answer.category].retryDefault !== 'no' && result.verdict.partialWrite.partialWrite === 'false';
-    const safeToRetry = conservativeRetry(rules.safeToRetry, answer.safeToRetry, decision.adopt ? policySafe : undefined);
+    const policySafe =
+      CATEGORY_INFO[answer.category].retryDefault !== 'no' &&
+      result.verdict.partialWrite.partialWrite === 'false';
+    const safeToRetry = conservativeRetry(
+      rules.safeToRetry,
+      answer.safeToRetry,
+      decision.adopt ? policySafe : undefined,
+    );
     return decision.adopt
-      ? { category: answer.category, confidence: answer.rootCause.confidence, safeToRetry, source: 'model' }
+      ? {
+          category: answer.category,
+          confidence: answer.rootCause.confidence,
+          safeToRetry,
+          source: 'model',
+        }
       : { ...rules, safeToRetry, note: decision.reason };
   } catch (error) {
-    if (error instanceof ModelUnavailableError) return { ...rules, note: `${error.reason}: ${error.message}` };
+    if (error instanceof ModelUnavailableError)
+      return { ...rules, note: `${error.reason}: ${error.message}` };
     throw error;
   }
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
 
-const evidenceIds = z.array(z.string().regex(/^[A-Z]{1,2}\d+$/, 'cite evidence line ids like L12 or S1')).max(20);
+const evidenceIds = z
+  .array(
+    z
+      .string()
+      .regex(/^[A-Z]{1,2}\d+$/, 'cite evidence line ids like L12 or S1'),
+  )
+  .max(20);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const hypothesisSchema = z.object({
@@ -14,7 +20,10 @@ export const hypothesisSchema = z.object({
   reason: text(1000),
 });
 
-export const rootCauseSchema = z.object({ summary: text(2000), confidence: z.number().min(0).max(1) });
+export const rootCauseSchema = z.object({
+  summary: text(2000),
+  confidence: z.number().min(0).max(1),
+});
 
 export const remediationSchema = z.object({
   immediateFix: text(2000),
@@ -37,7 +46,10 @@ export type ModelInvestigation = z.infer<typeof investigationSchema>;
 export const INVESTIGATION_TOOL_NAME = 'record_investigation';
 
 /** The tool's input_schema: the same shape as the zod schema, as JSON Schema for the API. */
-export const investigationToolSchema = z.toJSONSchema(investigationSchema, { target: 'draft-7', io: 'input' }) as {
+export const investigationToolSchema = z.toJSONSchema(investigationSchema, {
+  target: 'draft-7',
+  io: 'input',
+}) as {
   type: 'object';
   [key: string]: unknown;
 };

@@ -2,7 +2,8 @@ import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import { readLlmConfig } from './llmConfig';
 
-const read = (llm?: JsonObject) => readLlmConfig(new ConfigReader(llm ? { pipelineTriage: { llm } } : {}));
+const read = (llm?: JsonObject) =>
+  readLlmConfig(new ConfigReader(llm ? { pipelineTriage: { llm } } : {}));
 
 describe('readLlmConfig', () => {
   it('is off without a key, on-demand, with the documented defaults', () => {
@@ -27,7 +28,11 @@ describe('readLlmConfig', () => {
   });
 
   it('names the key of a bad value', () => {
-    expect(() => read({ mode: 'sometimes' })).toThrow(/^pipelineTriage\.llm\.mode: expected one of fallback, on-demand, always/);
-    expect(() => read({ confidenceThreshold: 2 })).toThrow(/^pipelineTriage\.llm\.confidenceThreshold/);
+    expect(() => read({ mode: 'sometimes' })).toThrow(
+      /^pipelineTriage\.llm\.mode: expected one of fallback, on-demand, always/,
+    );
+    expect(() => read({ confidenceThreshold: 2 })).toThrow(
+      /^pipelineTriage\.llm\.confidenceThreshold/,
+    );
   });
 });

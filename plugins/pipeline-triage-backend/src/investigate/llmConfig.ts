@@ -31,13 +31,21 @@ export function readLlmConfig(config: Config): LlmSettings {
   const c = config.getOptionalConfig('pipelineTriage.llm');
   const mode = (c?.getOptionalString('mode') ?? 'on-demand') as LlmMode;
   if (!MODES.includes(mode)) {
-    throw new InputError(`pipelineTriage.llm.mode: expected one of ${MODES.join(', ')}, got ${mode}`);
+    throw new InputError(
+      `pipelineTriage.llm.mode: expected one of ${MODES.join(
+        ', ',
+      )}, got ${mode}`,
+    );
   }
   const apiKey = c?.getOptionalString('apiKey')?.trim() || undefined;
   const threshold = c?.getOptionalNumber('confidenceThreshold') ?? 0.8;
-  if (threshold < 0 || threshold > 1) throw new InputError('pipelineTriage.llm.confidenceThreshold: expected a number in [0, 1]');
+  if (threshold < 0 || threshold > 1)
+    throw new InputError(
+      'pipelineTriage.llm.confidenceThreshold: expected a number in [0, 1]',
+    );
   return {
-    enabled: (c?.getOptionalBoolean('enabled') ?? Boolean(apiKey)) && Boolean(apiKey),
+    enabled:
+      (c?.getOptionalBoolean('enabled') ?? Boolean(apiKey)) && Boolean(apiKey),
     apiKey,
     model: c?.getOptionalString('model') ?? DEFAULT_MODEL,
     baseUrl: c?.getOptionalString('baseUrl'),
@@ -50,6 +58,7 @@ export function readLlmConfig(config: Config): LlmSettings {
     confidenceThreshold: threshold,
     routingWaitMs: c?.getOptionalNumber('routingWaitMs') ?? 20_000,
     circuitFailures: c?.getOptionalNumber('circuitBreaker.failures') ?? 5,
-    circuitOpenMs: (c?.getOptionalNumber('circuitBreaker.openSeconds') ?? 60) * 1000,
+    circuitOpenMs:
+      (c?.getOptionalNumber('circuitBreaker.openSeconds') ?? 60) * 1000,
   };
 }

@@ -14,9 +14,19 @@ import {
 } from '@internal/plugin-pipeline-triage-common';
 import { parsePatterns, type NamePattern } from './patternMatch';
 import { MatcherTable } from './matcherTable';
-import { contractOwners, isContractError, parseContract, type ContractError, type ParsedContract } from '../contracts';
+import {
+  contractOwners,
+  isContractError,
+  parseContract,
+  type ContractError,
+  type ParsedContract,
+} from '../contracts';
 import type { EntityFacts } from './types';
-import { datasetConventionNames, jobConventionNames, normaliseName } from './conventionNames';
+import {
+  datasetConventionNames,
+  jobConventionNames,
+  normaliseName,
+} from './conventionNames';
 
 interface Matcher {
   entityRef: string;
@@ -27,7 +37,10 @@ interface Matcher {
 }
 
 /** Which event identity each job annotation is compared with. */
-const JOB_KEYS: Array<{ annotation: string; candidates: (e: FailureEvent) => string[] }> = [
+const JOB_KEYS: Array<{
+  annotation: string;
+  candidates: (e: FailureEvent) => string[];
+}> = [
   {
     annotation: ANNOTATIONS.openlineageJob,
     candidates: e => [`${e.job.namespace}/${e.job.name}`, e.job.name],
@@ -36,12 +49,24 @@ const JOB_KEYS: Array<{ annotation: string; candidates: (e: FailureEvent) => str
     annotation: ANNOTATIONS.airflowDagId,
     candidates: e =>
       e.job.airflowDagId
-        ? [e.job.airflowDagId, `${e.job.airflowDagId}.${e.job.airflowTaskId ?? ''}`]
+        ? [
+            e.job.airflowDagId,
+            `${e.job.airflowDagId}.${e.job.airflowTaskId ?? ''}`,
+          ]
         : [],
   },
-  { annotation: ANNOTATIONS.dbtUniqueId, candidates: e => (e.job.dbtUniqueId ? [e.job.dbtUniqueId] : []) },
-  { annotation: ANNOTATIONS.glueJobName, candidates: e => (e.job.glueJobName ? [e.job.glueJobName] : []) },
-  { annotation: ANNOTATIONS.dagsterJob, candidates: e => (e.job.dagsterJob ? [e.job.dagsterJob] : []) },
+  {
+    annotation: ANNOTATIONS.dbtUniqueId,
+    candidates: e => (e.job.dbtUniqueId ? [e.job.dbtUniqueId] : []),
+  },
+  {
+    annotation: ANNOTATIONS.glueJobName,
+    candidates: e => (e.job.glueJobName ? [e.job.glueJobName] : []),
+  },
+  {
+    annotation: ANNOTATIONS.dagsterJob,
+    candidates: e => (e.job.dagsterJob ? [e.job.dagsterJob] : []),
+  },
 ];
 
 /**
@@ -54,7 +79,10 @@ export class CatalogIndex {
   private readonly datasetMatchers: Matcher[] = [];
   private readonly jobTables = new Map<string, MatcherTable<Matcher>>();
   private readonly datasetTable: MatcherTable<Matcher>;
-  private readonly contracts = new Map<string, ParsedContract | ContractError | undefined>();
+  private readonly contracts = new Map<
+    string,
+    ParsedContract | ContractError | undefined
+  >();
   private readonly hosts = new Map<string, string>();
   private readonly usersByName = new Map<string, string>();
   private readonly usersByEmail = new Map<string, string>();
@@ -68,7 +96,10 @@ export class CatalogIndex {
    */
   constructor(
     entities: Entity[],
-    private readonly contractCopies?: Map<string, { etag?: string; parsed: ParsedContract | ContractError }>,
+    private readonly contractCopies?: Map<
+      string,
+      { etag?: string; parsed: ParsedContract | ContractError }
+    >,
   ) {
     for (const entity of entities) {
       const ref = stringifyEntityRef(entity);
@@ -79,19 +110,31 @@ export class CatalogIndex {
       this.byRef.set(ref, entity);
       const annotations = entity.metadata.annotations ?? {};
       const derived = Boolean(annotations[ANNOTATIONS.derivedFrom]);
-      const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
+      const type =
+        typeof entity.spec?.type === 'string' ? entity.spec.type : '';
       const kind = entity.kind.toLocaleLowerCase('en-US');
       // Derived entities link by their own annotations; by name only hand-made ones do.
-      if (!derived && kind === 'component' && type === PIPELINE_COMPONENT_TYPE) this.byConvention(this.pipelinesByName, entity, ref);
-      if (!derived && kind === 'resource' && type === TABLE_RESOURCE_TYPE) this.byConvention(this.tablesByName, entity, ref);
+      if (!derived && kind === 'component' && type === PIPELINE_COMPONENT_TYPE)
+        this.byConvention(this.pipelinesByName, entity, ref);
+      if (!derived && kind === 'resource' && type === TABLE_RESOURCE_TYPE)
+        this.byConvention(this.tablesByName, entity, ref);
       for (const { annotation } of JOB_KEYS) {
         const patterns = parsePatterns(annotations[annotation]);
-        if (patterns.length) this.jobMatchers.push({ entityRef: ref, annotation, patterns, derived });
+        if (patterns.length)
+          this.jobMatchers.push({
+            entityRef: ref,
+            annotation,
+            patterns,
+            derived,
+          });
       }
       for (const host of (annotations[ANNOTATIONS.hosts] ?? '').split(',')) {
-        if (host.trim()) this.hosts.set(host.trim().toLocaleLowerCase('en-US'), ref);
+        if (host.trim())
+          this.hosts.set(host.trim().toLocaleLowerCase('en-US'), ref);
       }
-      const datasets = parsePatterns(annotations[ANNOTATIONS.openlineageDataset]);
+      const datasets = parsePatterns(
+        annotations[ANNOTATIONS.openlineageDataset],
+      );
       if (datasets.length) {
         this.datasetMatchers.push({
           entityRef: ref,
@@ -110,12 +153,21 @@ export class CatalogIndex {
     this.jobMatchers.sort(exactFirst);
     this.datasetMatchers.sort(exactFirst);
     for (const { annotation } of JOB_KEYS) {
-      this.jobTables.set(annotation, new MatcherTable(this.jobMatchers.filter(m => m.annotation === annotation)));
+      this.jobTables.set(
+        annotation,
+        new MatcherTable(
+          this.jobMatchers.filter(m => m.annotation === annotation),
+        ),
+      );
     }
     this.datasetTable = new MatcherTable(this.datasetMatchers);
   }
 
-  private byConvention(names: Map<string, string | null>, entity: Entity, ref: string) {
+  private byConvention(
+    names: Map<string, string | null>,
+    entity: Entity,
+    ref: string,
+  ) {
     for (const raw of [entity.metadata.name, entity.metadata.title]) {
       const name = raw ? normaliseName(raw) : '';
       if (!name) continue;
@@ -125,7 +177,10 @@ export class CatalogIndex {
   }
 
   /** Pipelines or tables whose normalised name or title is one of the names, without ambiguity. */
-  private conventionHit(names: Map<string, string | null>, candidates: string[]) {
+  private conventionHit(
+    names: Map<string, string | null>,
+    candidates: string[],
+  ) {
     for (const candidate of candidates) {
       const ref = names.get(candidate);
       if (ref) return { ref, name: candidate };
@@ -137,12 +192,19 @@ export class CatalogIndex {
   candidatesFor(kind: 'job' | 'dataset', name: string): Entity[] {
     const plain = name.includes('/') ? name.slice(name.indexOf('/') + 1) : name;
     const wanted =
-      kind === 'job' ? jobConventionNames({ job: { namespace: '', name: plain } } as FailureEvent) : datasetConventionNames(plain);
+      kind === 'job'
+        ? jobConventionNames({
+            job: { namespace: '', name: plain },
+          } as FailureEvent)
+        : datasetConventionNames(plain);
     const names = kind === 'job' ? this.pipelinesByName : this.tablesByName;
     const refs = new Set<string>();
     for (const [entityName, ref] of names) {
       // Very short names resemble everything: only equal names count for them.
-      const resembles = (w: string) => entityName === w || (Math.min(w.length, entityName.length) >= 4 && (entityName.includes(w) || w.includes(entityName)));
+      const resembles = (w: string) =>
+        entityName === w ||
+        (Math.min(w.length, entityName.length) >= 4 &&
+          (entityName.includes(w) || w.includes(entityName)));
       if (ref && wanted.some(resembles)) refs.add(ref);
     }
     return [...refs].slice(0, 5).map(r => this.byRef.get(r)!);
@@ -160,16 +222,21 @@ export class CatalogIndex {
     const name = username.toLocaleLowerCase('en-US');
     return (
       this.usersByName.get(name) ??
-      (email ? this.usersByEmail.get(email.toLocaleLowerCase('en-US')) : undefined) ??
+      (email
+        ? this.usersByEmail.get(email.toLocaleLowerCase('en-US'))
+        : undefined) ??
       this.usersByEmail.get(name) ??
-      (name.includes('@') ? this.usersByName.get(name.split('@')[0]) : undefined)
+      (name.includes('@')
+        ? this.usersByName.get(name.split('@')[0])
+        : undefined)
     );
   }
 
   /** Users are kept as two small maps, not whole entities: a platform has tens of thousands. */
   addUser(entity: Entity, ref = stringifyEntityRef(entity)): void {
     this.usersByName.set(entity.metadata.name.toLocaleLowerCase('en-US'), ref);
-    const email = (entity.spec?.profile as { email?: string } | undefined)?.email;
+    const email = (entity.spec?.profile as { email?: string } | undefined)
+      ?.email;
     if (email) this.usersByEmail.set(email.toLocaleLowerCase('en-US'), ref);
   }
 
@@ -181,7 +248,11 @@ export class CatalogIndex {
     const names = new Set<string>();
     const emails = new Set<string>();
     for (const [ref, entity] of this.byRef) {
-      if (entity.kind.toLocaleLowerCase('en-US') !== 'api' || entity.spec?.type !== CONTRACT_API_TYPE) continue;
+      if (
+        entity.kind.toLocaleLowerCase('en-US') !== 'api' ||
+        entity.spec?.type !== CONTRACT_API_TYPE
+      )
+        continue;
       const parsed = this.contract(ref);
       if (!parsed || isContractError(parsed)) continue;
       for (const m of contractOwners(parsed).members) {
@@ -208,7 +279,9 @@ export class CatalogIndex {
       const definition = entity?.spec?.definition;
       this.contracts.set(
         ref,
-        typeof definition === 'string' ? parseContract(definition, { entityRef: ref }) : undefined,
+        typeof definition === 'string'
+          ? parseContract(definition, { entityRef: ref })
+          : undefined,
       );
     }
     return this.contracts.get(ref);
@@ -235,15 +308,29 @@ export class CatalogIndex {
     return this.byRef.get(ref);
   }
 
-  findJob(event: FailureEvent): { entity: Entity; matchedBy: string } | undefined {
+  findJob(
+    event: FailureEvent,
+  ): { entity: Entity; matchedBy: string } | undefined {
     for (const { annotation, candidates } of JOB_KEYS) {
       const names = candidates(event).filter(Boolean);
       if (names.length === 0) continue;
       const hit = this.jobTables.get(annotation)?.find(names);
-      if (hit) return { entity: this.byRef.get(hit.matcher.entityRef)!, matchedBy: `${annotation}=${hit.pattern.raw}` };
+      if (hit)
+        return {
+          entity: this.byRef.get(hit.matcher.entityRef)!,
+          matchedBy: `${annotation}=${hit.pattern.raw}`,
+        };
     }
-    const named = this.conventionHit(this.pipelinesByName, jobConventionNames(event));
-    return named ? { entity: this.byRef.get(named.ref)!, matchedBy: `convention:name=${named.name}` } : undefined;
+    const named = this.conventionHit(
+      this.pipelinesByName,
+      jobConventionNames(event),
+    );
+    return named
+      ? {
+          entity: this.byRef.get(named.ref)!,
+          matchedBy: `convention:name=${named.name}`,
+        }
+      : undefined;
   }
 
   findDataset(namespace: string, name: string): Entity | undefined {
@@ -254,7 +341,10 @@ export class CatalogIndex {
     // annotated with OpenLineage names (`snowflake://acme-prod/RAW.CHECKOUT.CUSTOMERS`).
     const bare = namespace ? undefined : this.byBareName(name);
     if (bare) return bare;
-    const named = this.conventionHit(this.tablesByName, datasetConventionNames(name));
+    const named = this.conventionHit(
+      this.tablesByName,
+      datasetConventionNames(name),
+    );
     return named ? this.byRef.get(named.ref) : undefined;
   }
 
@@ -270,7 +360,10 @@ export class CatalogIndex {
           if (!bare || bare === p.exact) continue;
           const seen = this.bareNames.get(bare);
           // Two warehouses with the same relation name: ambiguous, so link neither.
-          this.bareNames.set(bare, seen === undefined || seen === m.entityRef ? m.entityRef : null);
+          this.bareNames.set(
+            bare,
+            seen === undefined || seen === m.entityRef ? m.entityRef : null,
+          );
         }
       }
     }
@@ -279,7 +372,9 @@ export class CatalogIndex {
   }
 
   facts(entity: Entity): EntityFacts {
-    const ownerRef = entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+    const ownerRef = entity.relations?.find(
+      r => r.type === RELATION_OWNED_BY,
+    )?.targetRef;
     return {
       entityRef: stringifyEntityRef(entity),
       title: entity.metadata.title ?? entity.metadata.name,

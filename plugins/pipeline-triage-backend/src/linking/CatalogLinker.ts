@@ -1,5 +1,8 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS, type EntityFilterQuery } from '@backstage/catalog-client';
+import {
+  CATALOG_FILTER_EXISTS,
+  type EntityFilterQuery,
+} from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -13,8 +16,19 @@ import {
 } from '@internal/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
 import { CatalogUnavailableError } from './CatalogUnavailableError';
-import { contractOwners, isContractError, type ContractError, type ParsedContract } from '../contracts';
-import type { DatasetLink, DownstreamLink, EntityFacts, LinkResult, Linker } from './types';
+import {
+  contractOwners,
+  isContractError,
+  type ContractError,
+  type ParsedContract,
+} from '../contracts';
+import type {
+  DatasetLink,
+  DownstreamLink,
+  EntityFacts,
+  LinkResult,
+  Linker,
+} from './types';
 
 export interface CatalogLinkerOptions {
   catalog: CatalogService;
@@ -26,7 +40,9 @@ export interface CatalogLinkerOptions {
   timeoutMs?: number;
   downstreamDepth: number;
   /** Persisted parsed contracts to reuse (ContractRefresher.copies). */
-  contractCopies?: () => Promise<Map<string, { etag?: string; parsed: ParsedContract | ContractError }>>;
+  contractCopies?: () => Promise<
+    Map<string, { etag?: string; parsed: ParsedContract | ContractError }>
+  >;
 }
 
 /** Links events to catalog entities through the plugin's own service credentials. */
@@ -37,7 +53,11 @@ export class CatalogLinker implements Linker {
   constructor(private readonly options: CatalogLinkerOptions) {}
 
   async link(event: FailureEvent): Promise<LinkResult> {
-    return linkWithIndex(await this.index(), event, this.options.downstreamDepth);
+    return linkWithIndex(
+      await this.index(),
+      event,
+      this.options.downstreamDepth,
+    );
   }
 
   /** Resolves when the catalog answers (or a snapshot is fresh); throws CatalogUnavailableError. */
@@ -53,7 +73,8 @@ export class CatalogLinker implements Linker {
 
   /** One catalog query per TTL window, shared by concurrent callers. */
   async index(): Promise<CatalogIndex> {
-    if (this.snapshot && this.snapshot.expires > Date.now()) return this.snapshot.index;
+    if (this.snapshot && this.snapshot.expires > Date.now())
+      return this.snapshot.index;
     this.loading ??= this.load().finally(() => {
       this.loading = undefined;
     });
@@ -66,10 +87,14 @@ export class CatalogLinker implements Linker {
     const copies = await this.options.contractCopies?.().catch(() => undefined);
     const index = new CatalogIndex(items, copies);
     // Contract owners are mapped to users; only the users the contracts name are read.
-    for (const user of await this.withTimeout(this.contractUsers(index))) index.addUser(user);
+    for (const user of await this.withTimeout(this.contractUsers(index)))
+      index.addUser(user);
     // An empty catalog is usually one still loading at start-up: ask again next time.
-    if (index.size > 0) this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
-    this.options.logger.debug(`Catalog snapshot for linking: ${index.size} entities`);
+    if (index.size > 0)
+      this.snapshot = { index, expires: Date.now() + this.options.ttlMs };
+    this.options.logger.debug(
+      `Catalog snapshot for linking: ${index.size} entities`,
+    );
     return index;
   }
 
@@ -80,7 +105,10 @@ export class CatalogLinker implements Linker {
     return Promise.race([
       read,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
       }),
     ])
       .catch(error => {
@@ -100,8 +128,12 @@ export class CatalogLinker implements Linker {
         { kind: 'component', 'spec.type': PIPELINE_COMPONENT_TYPE },
         { kind: 'resource', 'spec.type': TABLE_RESOURCE_TYPE },
         { kind: 'api', 'spec.type': CONTRACT_API_TYPE },
-        { [`metadata.annotations.${ANNOTATIONS.hosts}`]: CATALOG_FILTER_EXISTS },
-        ...LINKING_ANNOTATIONS.map(a => ({ [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS })),
+        {
+          [`metadata.annotations.${ANNOTATIONS.hosts}`]: CATALOG_FILTER_EXISTS,
+        },
+        ...LINKING_ANNOTATIONS.map(a => ({
+          [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS,
+        })),
       ],
       fields: [
         'kind',
@@ -123,11 +155,18 @@ export class CatalogLinker implements Linker {
     const { names, emails } = index.contractMembers();
     if (!names.length && !emails.length) return [];
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const fields = ['kind', 'metadata.name', 'metadata.namespace', 'spec.profile.email'];
+    const fields = [
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+      'spec.profile.email',
+    ];
     return readPages(this.options.catalog, credentials, {
       filter: [
         ...(names.length ? [{ kind: 'user', 'metadata.name': names }] : []),
-        ...(emails.length ? [{ kind: 'user', 'spec.profile.email': emails }] : []),
+        ...(emails.length
+          ? [{ kind: 'user', 'spec.profile.email': emails }]
+          : []),
       ],
       fields,
     });
@@ -143,35 +182,62 @@ async function readPages(
   request: { filter: EntityFilterQuery; fields: string[] },
 ): Promise<Entity[]> {
   const items: Entity[] = [];
-  let page = await catalog.queryEntities({ ...request, limit: PAGE_SIZE }, { credentials });
+  let page = await catalog.queryEntities(
+    { ...request, limit: PAGE_SIZE },
+    { credentials },
+  );
   items.push(...page.items);
   while (page.pageInfo.nextCursor) {
-    page = await catalog.queryEntities({ cursor: page.pageInfo.nextCursor, fields: request.fields, limit: PAGE_SIZE }, { credentials });
+    page = await catalog.queryEntities(
+      {
+        cursor: page.pageInfo.nextCursor,
+        fields: request.fields,
+        limit: PAGE_SIZE,
+      },
+      { credentials },
+    );
     items.push(...page.items);
   }
   return items;
 }
 
 /** Pure linking over a snapshot; the tests drive it with plain entities. */
-export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: number): LinkResult {
+export function linkWithIndex(
+  index: CatalogIndex,
+  event: FailureEvent,
+  depth: number,
+): LinkResult {
   const jobHit = index.findJob(event);
   const job = jobHit?.entity;
   const annotations = job?.metadata.annotations ?? {};
 
-  const datasetLink = (ref: DatasetRef | undefined, table: Entity | undefined): DatasetLink => {
+  const datasetLink = (
+    ref: DatasetRef | undefined,
+    table: Entity | undefined,
+  ): DatasetLink => {
     const contractRef = table?.metadata.annotations?.[ANNOTATIONS.dataContract];
-    const contract = contractRef ? index.entity(contractRef.toLocaleLowerCase('en-US')) : undefined;
+    const contract = contractRef
+      ? index.entity(contractRef.toLocaleLowerCase('en-US'))
+      : undefined;
     let contractFacts: EntityFacts | undefined;
     if (contract) contractFacts = index.facts(contract);
-    else if (contractRef) contractFacts = { entityRef: contractRef.toLocaleLowerCase('en-US') };
-    const parsed = contractFacts ? index.contract(contractFacts.entityRef) : undefined;
+    else if (contractRef)
+      contractFacts = { entityRef: contractRef.toLocaleLowerCase('en-US') };
+    const parsed = contractFacts
+      ? index.contract(contractFacts.entityRef)
+      : undefined;
     const tableFacts = table ? index.facts(table) : undefined;
     return {
-      dataset: ref ? `${ref.namespace}/${ref.name}` : tableFacts?.entityRef ?? '',
+      dataset: ref
+        ? `${ref.namespace}/${ref.name}`
+        : tableFacts?.entityRef ?? '',
       table: tableFacts,
       contract: contractFacts,
       contractDocument: parsed && !isContractError(parsed) ? parsed : undefined,
-      contractOwners: parsed && !isContractError(parsed) ? ownersOf(index, parsed) : undefined,
+      contractOwners:
+        parsed && !isContractError(parsed)
+          ? ownersOf(index, parsed)
+          : undefined,
       contractError: parsed && isContractError(parsed) ? parsed : undefined,
       datasetRef: ref,
       producers: table ? index.producersOf(table).map(p => index.facts(p)) : [],
@@ -179,8 +245,14 @@ export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: n
   };
 
   // Senders often omit datasets; the catalog's relations then say what the job reads and writes.
-  const datasets = (refs: DatasetRef[] | undefined, related: (e: Entity) => Entity[]) => {
-    if (refs?.length) return refs.map(r => datasetLink(r, index.findDataset(r.namespace, r.name)));
+  const datasets = (
+    refs: DatasetRef[] | undefined,
+    related: (e: Entity) => Entity[],
+  ) => {
+    if (refs?.length)
+      return refs.map(r =>
+        datasetLink(r, index.findDataset(r.namespace, r.name)),
+      );
     return job ? related(job).map(t => datasetLink(undefined, t)) : [];
   };
   const inputs = datasets(event.inputs, e => index.inputsOf(e));
@@ -198,13 +270,26 @@ export function linkWithIndex(index: CatalogIndex, event: FailureEvent, depth: n
       : undefined,
     inputs,
     outputs,
-    downstream: downstreamOf(index, outputs, job ? index.facts(job).entityRef : undefined, depth),
+    downstream: downstreamOf(
+      index,
+      outputs,
+      job ? index.facts(job).entityRef : undefined,
+      depth,
+    ),
     // Only the message and the first part of the texts: a dependency is named where it failed.
     dependencies: index
-      .dependenciesIn([event.errorMessage, event.stackTrace?.slice(0, 16_384), event.logExcerpt?.slice(-16_384)].join('\n'))
+      .dependenciesIn(
+        [
+          event.errorMessage,
+          event.stackTrace?.slice(0, 16_384),
+          event.logExcerpt?.slice(-16_384),
+        ].join('\n'),
+      )
       .map(e => index.facts(e)),
     unknownJob: job ? undefined : `${event.job.namespace}/${event.job.name}`,
-    unknownDatasets: [...inputs, ...outputs].filter(d => !d.table).map(d => d.dataset),
+    unknownDatasets: [...inputs, ...outputs]
+      .filter(d => !d.table)
+      .map(d => d.dataset),
   };
 }
 

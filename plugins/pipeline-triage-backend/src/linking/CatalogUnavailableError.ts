@@ -13,12 +13,17 @@ export class CatalogUnavailableError extends ServiceUnavailableError {
   }
 }
 
-export function isCatalogUnavailable(error: unknown): error is CatalogUnavailableError {
+export function isCatalogUnavailable(
+  error: unknown,
+): error is CatalogUnavailableError {
   return error instanceof CatalogUnavailableError;
 }
 
 function describe(cause: unknown): string {
-  const status = (cause as { response?: { status?: number } })?.response?.status;
+  const status = (cause as { response?: { status?: number } })?.response
+    ?.status;
   const message = cause instanceof Error ? cause.message : String(cause);
-  return status && !message.includes(String(status)) ? `${status} ${message}` : message;
+  return status && !message.includes(String(status))
+    ? `${status} ${message}`
+    : message;
 }

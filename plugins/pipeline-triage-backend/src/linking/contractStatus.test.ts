@@ -5,7 +5,11 @@ const contract = (name: string, definition?: string) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'API',
   metadata: { name, namespace: 'default' },
-  spec: { type: 'datacontract', owner: 'group:default/team', ...(definition === undefined ? {} : { definition }) },
+  spec: {
+    type: 'datacontract',
+    owner: 'group:default/team',
+    ...(definition === undefined ? {} : { definition }),
+  },
 });
 
 describe('contractStatus', () => {
@@ -21,12 +25,21 @@ describe('contractStatus', () => {
     const status = contractStatus(index, 'api:default/broken');
     expect(status.valid).toBe(false);
     expect(status.problems).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('schema[0].properties[0].logicalType') })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: expect.stringContaining('schema[0].properties[0].logicalType'),
+        }),
+      ]),
     );
   });
 
   it('says when a contract entity has no definition, and 404s for an unknown entity', () => {
-    expect(contractStatus(index, 'api:default/empty')).toMatchObject({ valid: false, problems: [{ path: 'spec.definition' }] });
-    expect(() => contractStatus(index, 'api:default/missing')).toThrow(/No data contract entity/);
+    expect(contractStatus(index, 'api:default/empty')).toMatchObject({
+      valid: false,
+      problems: [{ path: 'spec.definition' }],
+    });
+    expect(() => contractStatus(index, 'api:default/missing')).toThrow(
+      /No data contract entity/,
+    );
   });
 });

@@ -42,5 +42,12 @@ export function datasetConventionNames(name: string): string[] {
 }
 
 function unique(names: Array<string | undefined>): string[] {
-  return [...new Set(names.filter((n): n is string => Boolean(n)).map(normaliseName).filter(Boolean))];
+  return [
+    ...new Set(
+      names
+        .filter((n): n is string => Boolean(n))
+        .map(normaliseName)
+        .filter(Boolean),
+    ),
+  ];
 }

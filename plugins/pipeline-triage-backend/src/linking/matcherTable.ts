@@ -21,7 +21,8 @@ export class MatcherTable<M extends OrderedMatcher> {
         if (p.exact === undefined) continue;
         if (!this.exact.has(p.exact)) this.exact.set(p.exact, position);
       }
-      if (m.patterns.some(p => p.exact === undefined)) this.wildcards.push(position);
+      if (m.patterns.some(p => p.exact === undefined))
+        this.wildcards.push(position);
     });
   }
 
@@ -47,6 +48,8 @@ export class MatcherTable<M extends OrderedMatcher> {
   }
 
   private hit(position: number, names: string[]): NamePattern | undefined {
-    return this.ordered[position].patterns.find(p => names.some(n => matches(p, n)));
+    return this.ordered[position].patterns.find(p =>
+      names.some(n => matches(p, n)),
+    );
   }
 }

@@ -1,13 +1,27 @@
 import fc from 'fast-check';
-import { compileWildcard, matches, matchWildcard, parsePatterns, type StepCounter } from './patternMatch';
+import {
+  compileWildcard,
+  matches,
+  matchWildcard,
+  parsePatterns,
+  type StepCounter,
+} from './patternMatch';
 
 /** The obvious reference: the regular expression the matcher replaced, for short inputs only. */
 const reference = (pattern: string, name: string) =>
-  new RegExp(`^${pattern.split('*').map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is').test(name);
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'is',
+  ).test(name);
 
 describe('annotation patterns', () => {
   it('matches exact names case-insensitively and `*` as any run of characters', () => {
-    const [exact, glob, both] = parsePatterns('Orders_Daily, model.shop.*, *.load*_v*');
+    const [exact, glob, both] = parsePatterns(
+      'Orders_Daily, model.shop.*, *.load*_v*',
+    );
     expect(matches(exact, 'orders_daily')).toBe(true);
     expect(matches(exact, 'orders_daily2')).toBe(false);
     expect(matches(glob, 'MODEL.shop.orders')).toBe(true);
@@ -23,10 +37,16 @@ describe('annotation patterns', () => {
 
   it('agrees with the regular expression it replaced (property, small alphabet)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[ab*.]{0,8}$/), fc.stringMatching(/^[ab.]{0,12}$/), (pattern, name) => {
-        const compiled = pattern.includes('*') ? matchWildcard(compileWildcard(pattern), name) : pattern === name;
-        expect(compiled).toBe(reference(pattern, name));
-      }),
+      fc.property(
+        fc.stringMatching(/^[ab*.]{0,8}$/),
+        fc.stringMatching(/^[ab.]{0,12}$/),
+        (pattern, name) => {
+          const compiled = pattern.includes('*')
+            ? matchWildcard(compileWildcard(pattern), name)
+            : pattern === name;
+          expect(compiled).toBe(reference(pattern, name));
+        },
+      ),
       { seed: Number(process.env.PT_FUZZ_SEED ?? 15), numRuns: 3000 },
     );
   });
@@ -40,13 +60,20 @@ describe('annotation patterns', () => {
         { pattern: `${'*a'.repeat(20)}*b`, name: 'a'.repeat(50_000) },
         // A part that almost matches everywhere: what makes naive substring search quadratic.
         { pattern: `*${'a'.repeat(999)}b*`, name: 'a'.repeat(50_000) },
-        { pattern: `x*${'ab'.repeat(200)}c*${'ab'.repeat(200)}*y`, name: `x${'ab'.repeat(25_000)}y` },
+        {
+          pattern: `x*${'ab'.repeat(200)}c*${'ab'.repeat(200)}*y`,
+          name: `x${'ab'.repeat(25_000)}y`,
+        },
       ];
       for (const { pattern, name } of cases) {
         const counter: StepCounter = { steps: 0 };
-        expect(matchWildcard(compileWildcard(pattern), name, counter)).toBe(false);
+        expect(matchWildcard(compileWildcard(pattern), name, counter)).toBe(
+          false,
+        );
         expect(counter.steps).toBeGreaterThan(0);
-        expect(counter.steps).toBeLessThanOrEqual(2 * (name.length + pattern.length));
+        expect(counter.steps).toBeLessThanOrEqual(
+          2 * (name.length + pattern.length),
+        );
       }
       expect(exec).not.toHaveBeenCalled();
       expect(test).not.toHaveBeenCalled();

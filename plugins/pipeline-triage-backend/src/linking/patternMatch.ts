@@ -41,7 +41,11 @@ export function parsePatterns(value: string | undefined): NamePattern[] {
     .split(',')
     .map(v => v.trim())
     .filter(Boolean)
-    .map(raw => (raw.includes('*') ? { raw, wildcard: compileWildcard(raw) } : { raw, exact: lower(raw) }));
+    .map(raw =>
+      raw.includes('*')
+        ? { raw, wildcard: compileWildcard(raw) }
+        : { raw, exact: lower(raw) },
+    );
 }
 
 export function compileWildcard(pattern: string): Wildcard {
@@ -49,16 +53,27 @@ export function compileWildcard(pattern: string): Wildcard {
   return {
     prefix: parts[0],
     suffix: parts[parts.length - 1],
-    middle: parts.slice(1, -1).filter(Boolean).map(text => ({ text, border: borders(text) })),
+    middle: parts
+      .slice(1, -1)
+      .filter(Boolean)
+      .map(text => ({ text, border: borders(text) })),
   };
 }
 
-export function matches(pattern: NamePattern, candidate: string, counter?: StepCounter): boolean {
+export function matches(
+  pattern: NamePattern,
+  candidate: string,
+  counter?: StepCounter,
+): boolean {
   if (pattern.exact !== undefined) return pattern.exact === lower(candidate);
   return matchWildcard(pattern.wildcard!, candidate, counter);
 }
 
-export function matchWildcard(w: Wildcard, candidate: string, counter?: StepCounter): boolean {
+export function matchWildcard(
+  w: Wildcard,
+  candidate: string,
+  counter?: StepCounter,
+): boolean {
   const name = lower(candidate);
   const end = name.length - w.suffix.length;
   if (end < w.prefix.length) return false;
@@ -84,7 +99,13 @@ function borders(text: string): Int32Array {
 }
 
 /** The index just after the first occurrence of the segment in name[from, end), or -1. */
-function find(segment: Segment, name: string, from: number, end: number, counter?: StepCounter): number {
+function find(
+  segment: Segment,
+  name: string,
+  from: number,
+  end: number,
+  counter?: StepCounter,
+): number {
   const { text, border } = segment;
   let steps = 0;
   for (let i = from, k = 0; i < end; i++) {

@@ -1,5 +1,8 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ANNOTATIONS, type UnlinkedName } from '@internal/plugin-pipeline-triage-common';
+import {
+  ANNOTATIONS,
+  type UnlinkedName,
+} from '@internal/plugin-pipeline-triage-common';
 import type { CatalogIndex } from './CatalogIndex';
 
 /**
@@ -7,12 +10,20 @@ import type { CatalogIndex } from './CatalogIndex';
  * a JSON string, which YAML reads as the same string whatever it holds (`s3://`, `:`, `#`).
  */
 export function linkingSnippet(kind: 'job' | 'dataset', name: string): string {
-  const annotation = kind === 'job' ? ANNOTATIONS.openlineageJob : ANNOTATIONS.openlineageDataset;
-  return `metadata:\n  annotations:\n    ${annotation}: ${JSON.stringify(name)}\n`;
+  const annotation =
+    kind === 'job'
+      ? ANNOTATIONS.openlineageJob
+      : ANNOTATIONS.openlineageDataset;
+  return `metadata:\n  annotations:\n    ${annotation}: ${JSON.stringify(
+    name,
+  )}\n`;
 }
 
 /** Each unknown name with the entities it probably belongs to and the snippet that links it. */
-export function withSuggestions(index: CatalogIndex, names: UnlinkedName[]): UnlinkedName[] {
+export function withSuggestions(
+  index: CatalogIndex,
+  names: UnlinkedName[],
+): UnlinkedName[] {
   return names.map(n => ({
     ...n,
     candidates: index.candidatesFor(n.kind, n.name).map(e => ({

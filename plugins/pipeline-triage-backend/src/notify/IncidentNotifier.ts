@@ -7,7 +7,10 @@ import {
   type RouteDecision,
   type Severity,
 } from '@internal/plugin-pipeline-triage-common';
-import type { NotificationLog as NotificationLogStore, RecordedOccurrence } from '../store';
+import type {
+  NotificationLog as NotificationLogStore,
+  RecordedOccurrence,
+} from '../store';
 import type { NoisePolicy } from './NoisePolicy';
 import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
 import type { SinkDispatcher } from '../routing/sinks';
@@ -16,7 +19,10 @@ import type { IncidentSignals } from './IncidentSignals';
 /** Backstage notifications in flight at once for one batch. */
 const PARALLEL_SENDS = 4;
 
-type NotificationLog = Array<{ incidentId: string; record: NotificationRecord }>;
+type NotificationLog = Array<{
+  incidentId: string;
+  record: NotificationRecord;
+}>;
 
 export interface NotifyInput {
   occurrence: RecordedOccurrence;
@@ -73,24 +79,38 @@ export class IncidentNotifier {
     const worker = async () => {
       while (next < inputs.length) await this.notifyOne(inputs[next++], log);
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, inputs.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_SENDS, inputs.length) }, worker),
+    );
     // One signal per recorded incident, its audience read in one query for the batch.
-    await this.deps.signals?.incidentsChanged(inputs.filter(i => i.occurrence.recorded).map(i => i.occurrence.incidentId));
+    await this.deps.signals?.incidentsChanged(
+      inputs
+        .filter(i => i.occurrence.recorded)
+        .map(i => i.occurrence.incidentId),
+    );
     if (log.length === 0) return;
     try {
       await this.deps.store.recordNotifications(log);
     } catch (error) {
-      this.deps.logger.warn(`Recording ${log.length} notification outcomes failed: ${error}`);
+      this.deps.logger.warn(
+        `Recording ${log.length} notification outcomes failed: ${error}`,
+      );
     }
   }
 
-  private async notifyOne(input: NotifyInput, log: NotificationLog): Promise<void> {
+  private async notifyOne(
+    input: NotifyInput,
+    log: NotificationLog,
+  ): Promise<void> {
     const { occurrence, route } = input;
     if (!occurrence.recorded) return;
     if (input.quiet || !route.notify || !route.recipient) return;
     // Repeats of an acknowledged incident update the record without paging anyone again.
-    if (occurrence.kind === 'repeat' && occurrence.status === 'acknowledged') return;
-    const link = input.entityRef ? entityTabLink(input.entityRef) : '/pipeline-triage';
+    if (occurrence.kind === 'repeat' && occurrence.status === 'acknowledged')
+      return;
+    const link = input.entityRef
+      ? entityTabLink(input.entityRef)
+      : '/pipeline-triage';
     if (this.deps.dispatcher && this.deps.sinks?.length) {
       // Background delivery, never awaited: a slow Slack or PagerDuty cannot hold up triage.
       void this.deps.dispatcher.deliver(
@@ -122,11 +142,23 @@ export class IncidentNotifier {
     });
     // A run that wrote part of its output leaves its readers with incomplete data: tell them.
     const alreadyTold = new Set([route.recipient, ...primary, ...route.copy]);
-    const downstream = [...new Set(input.downstreamOwners ?? [])].filter(o => !alreadyTold.has(o));
-    if (input.partialWrite === 'true' && downstream.length > 0 && occurrence.kind !== 'repeat') {
+    const downstream = [...new Set(input.downstreamOwners ?? [])].filter(
+      o => !alreadyTold.has(o),
+    );
+    if (
+      input.partialWrite === 'true' &&
+      downstream.length > 0 &&
+      occurrence.kind !== 'repeat'
+    ) {
       await this.send(input, log, 'backstage-downstream', downstream, {
-        title: `Possibly incomplete input: ${input.jobTitle ?? 'an upstream job'} partially wrote its output`.slice(0, 250),
-        description: `A failed run wrote part of ${input.outputs?.join(', ') || 'its output'} at ${input.failedAt}. Pipelines you own read it; data since then may be incomplete until the incident is resolved.`,
+        title: `Possibly incomplete input: ${
+          input.jobTitle ?? 'an upstream job'
+        } partially wrote its output`.slice(0, 250),
+        description: `A failed run wrote part of ${
+          input.outputs?.join(', ') || 'its output'
+        } at ${
+          input.failedAt
+        }. Pipelines you own read it; data since then may be incomplete until the incident is resolved.`,
         link,
         severity: 'high',
         scope: `pipeline-triage:incident:${occurrence.incidentId}:downstream`,
@@ -139,7 +171,13 @@ export class IncidentNotifier {
     log: NotificationLog,
     channel: string,
     recipients: string[],
-    payload: { title: string; description: string; link: string; severity: Severity; scope: string },
+    payload: {
+      title: string;
+      description: string;
+      link: string;
+      severity: Severity;
+      scope: string;
+    },
   ): Promise<void> {
     const { occurrence } = input;
     const at = new Date().toISOString();
@@ -147,7 +185,17 @@ export class IncidentNotifier {
     for (const recipient of recipients) {
       const why = this.deps.noise?.suppression(input.entityRefs, recipient);
       if (!why) allowed.push(recipient);
-      else log.push({ incidentId: occurrence.incidentId, record: { at, recipients: [recipient], channel, status: 'suppressed', detail: why } });
+      else
+        log.push({
+          incidentId: occurrence.incidentId,
+          record: {
+            at,
+            recipients: [recipient],
+            channel,
+            status: 'suppressed',
+            detail: why,
+          },
+        });
     }
     if (allowed.length === 0) return;
     try {
@@ -157,13 +205,26 @@ export class IncidentNotifier {
       });
       log.push({
         incidentId: occurrence.incidentId,
-        record: { at, recipients: allowed, channel, status: occurrence.kind === 'new' ? 'sent' : 'updated' },
+        record: {
+          at,
+          recipients: allowed,
+          channel,
+          status: occurrence.kind === 'new' ? 'sent' : 'updated',
+        },
       });
     } catch (error) {
-      this.deps.logger.warn(`Notification for incident ${occurrence.incidentId} failed: ${error}`);
+      this.deps.logger.warn(
+        `Notification for incident ${occurrence.incidentId} failed: ${error}`,
+      );
       log.push({
         incidentId: occurrence.incidentId,
-        record: { at, recipients: allowed, channel, status: 'failed', detail: String(error) },
+        record: {
+          at,
+          recipients: allowed,
+          channel,
+          status: 'failed',
+          detail: String(error),
+        },
       });
     }
   }

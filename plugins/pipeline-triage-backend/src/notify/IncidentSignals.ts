@@ -8,7 +8,9 @@ import {
 } from '@internal/plugin-pipeline-triage-common';
 
 /** Who an incident's signals go to: its job's owner and the team it is routed to. */
-export type IncidentAudience = (incidentIds: string[]) => Promise<Map<string, string[]>>;
+export type IncidentAudience = (
+  incidentIds: string[],
+) => Promise<Map<string, string[]>>;
 
 /**
  * Publishes live updates: ids and a kind only, to the entities that may read the incident under
@@ -31,7 +33,10 @@ export class IncidentSignals {
     try {
       const audience = await this.deps.audience([...new Set(incidentIds)]);
       for (const [incidentId, recipients] of audience) {
-        const message: IncidentSignal = { kind: 'incident-changed', incidentId };
+        const message: IncidentSignal = {
+          kind: 'incident-changed',
+          incidentId,
+        };
         await this.send(INCIDENT_SIGNAL_CHANNEL, recipients, message);
       }
     } catch (error) {
@@ -42,16 +47,27 @@ export class IncidentSignals {
   async investigationChanged(message: InvestigationSignal): Promise<void> {
     if (!this.deps.signals) return;
     try {
-      const recipients = (await this.deps.audience([message.incidentId])).get(message.incidentId) ?? [];
+      const recipients =
+        (await this.deps.audience([message.incidentId])).get(
+          message.incidentId,
+        ) ?? [];
       await this.send(INVESTIGATION_SIGNAL_CHANNEL, recipients, message);
     } catch (error) {
       this.deps.logger.debug(`Investigation signal failed: ${error}`);
     }
   }
 
-  private async send(channel: string, recipients: string[], message: IncidentSignal | InvestigationSignal) {
+  private async send(
+    channel: string,
+    recipients: string[],
+    message: IncidentSignal | InvestigationSignal,
+  ) {
     // No owner and no route: nobody the policy names may read it, so nobody is told.
     if (recipients.length === 0) return;
-    await this.deps.signals!.publish({ recipients: { type: 'user', entityRef: recipients }, channel, message });
+    await this.deps.signals!.publish({
+      recipients: { type: 'user', entityRef: recipients },
+      channel,
+      message,
+    });
   }
 }

@@ -31,7 +31,8 @@ export class NoisePolicy {
         to: new Date(w.getString('to')).toISOString(),
         reason: w.getOptionalString('reason'),
       })),
-      maxPerTeamPerHour: c?.getOptionalNumber('maxNotificationsPerTeamPerHour') ?? 30,
+      maxPerTeamPerHour:
+        c?.getOptionalNumber('maxNotificationsPerTeamPerHour') ?? 30,
     });
   }
 
@@ -40,9 +41,16 @@ export class NoisePolicy {
     const now = this.options.now?.() ?? Date.now();
     const at = new Date(now).toISOString();
     const refs = new Set(entityRefs.map(r => r.toLocaleLowerCase('en-US')));
-    const mute = this.options.muteWindows.find(w => refs.has(w.entityRef) && w.from <= at && at < w.to);
-    if (mute) return `muted: ${mute.entityRef} is in a maintenance window until ${mute.to}${mute.reason ? ` (${mute.reason})` : ''}`;
-    const recent = (this.sent.get(recipient) ?? []).filter(t => t > now - 3600_000);
+    const mute = this.options.muteWindows.find(
+      w => refs.has(w.entityRef) && w.from <= at && at < w.to,
+    );
+    if (mute)
+      return `muted: ${mute.entityRef} is in a maintenance window until ${
+        mute.to
+      }${mute.reason ? ` (${mute.reason})` : ''}`;
+    const recent = (this.sent.get(recipient) ?? []).filter(
+      t => t > now - 3600_000,
+    );
     this.sent.set(recipient, recent);
     if (recent.length >= this.options.maxPerTeamPerHour) {
       return `rate limited: ${recipient} already got ${recent.length} notifications in the last hour`;

@@ -19,11 +19,18 @@ describe('a failing delivery sink', () => {
       });
     });
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const url = `http://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }/hook`;
     // The retry comes from the outbox job on the real scheduler.
     const backend = await startTriageBackend(
       'SQLITE_3',
-      { sinks: { webhook: { url, secret: 'test-secret' }, retry: { maxAttempts: 2, baseDelayMs: 1, intervalSeconds: 1 } } },
+      {
+        sinks: {
+          webhook: { url, secret: 'test-secret' },
+          retry: { maxAttempts: 2, baseDelayMs: 1, intervalSeconds: 1 },
+        },
+      },
       { features: [schedulerServiceFactory] },
     );
     try {
@@ -42,7 +49,12 @@ describe('a failing delivery sink', () => {
       expect(incidentId).toEqual(expect.any(String));
 
       let notifications: Array<{ channel: string; status: string }> = [];
-      for (let i = 0; i < 300 && notifications.filter(n => n.channel === 'webhook').length < 2; i++) {
+      for (
+        let i = 0;
+        i < 300 &&
+        notifications.filter(n => n.channel === 'webhook').length < 2;
+        i++
+      ) {
         await new Promise(r => setTimeout(r, 100));
         const detail = await request(backend.server)
           .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
@@ -56,7 +68,9 @@ describe('a failing delivery sink', () => {
           expect.objectContaining({ channel: 'webhook', status: 'failed' }),
         ]),
       );
-      expect(notifications.filter(n => n.channel === 'webhook')).toHaveLength(2);
+      expect(notifications.filter(n => n.channel === 'webhook')).toHaveLength(
+        2,
+      );
     } finally {
       await backend.stop();
       server.close();

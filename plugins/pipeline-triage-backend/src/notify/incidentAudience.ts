@@ -7,14 +7,20 @@ import type { IncidentAudience } from './IncidentSignals';
  * lower-cased, since ownership claims and stored refs may differ in case and the signals backend
  * compares exactly.
  */
-export function incidentAudience(incidents: Pick<IncidentStore, 'incidentResources'>): IncidentAudience {
+export function incidentAudience(
+  incidents: Pick<IncidentStore, 'incidentResources'>,
+): IncidentAudience {
   return async incidentIds => {
     const resources = await incidents.incidentResources(incidentIds);
     const out = new Map<string, string[]>();
     for (const r of resources) {
       if (!r) continue;
-      const refs = [r.ownerRef, r.routedTo].filter((x): x is string => Boolean(x));
-      out.set(r.id, [...new Set(refs.flatMap(ref => [ref, ref.toLocaleLowerCase('en-US')]))]);
+      const refs = [r.ownerRef, r.routedTo].filter((x): x is string =>
+        Boolean(x),
+      );
+      out.set(r.id, [
+        ...new Set(refs.flatMap(ref => [ref, ref.toLocaleLowerCase('en-US')])),
+      ]);
     }
     return out;
   };

@@ -6,7 +6,10 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, type ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   createConditionTransformer,
   type ConditionTransformer,
@@ -20,7 +23,9 @@ import type { IncidentAccessFilter, IncidentStore } from '../store';
 import type { IncidentAccessQuery, IncidentResource } from './incidentResource';
 import type { SenderRecognizer } from './senderRecognizer';
 
-export type IncidentPermission = ResourcePermission<typeof INCIDENT_RESOURCE_TYPE>;
+export type IncidentPermission = ResourcePermission<
+  typeof INCIDENT_RESOURCE_TYPE
+>;
 
 /** Who is asking and which incidents they may read; `access` undefined means all of them. */
 export interface ReadScope {
@@ -52,7 +57,9 @@ export class IncidentAccess {
   }
 
   /** Whether the caller is a pipeline sender (see senderRecognizer.ts). */
-  isSender(credentials: BackstageCredentials): credentials is BackstageCredentials<BackstageServicePrincipal> {
+  isSender(
+    credentials: BackstageCredentials,
+  ): credentials is BackstageCredentials<BackstageServicePrincipal> {
     return this.deps.isSender(credentials);
   }
 
@@ -61,9 +68,13 @@ export class IncidentAccess {
    * verdicts of their own events, on /v1/events/:id).
    */
   async reader(req: Request): Promise<BackstageCredentials> {
-    const credentials = await this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await this.deps.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     if (this.deps.isSender(credentials)) {
-      throw new NotAllowedError('A pipeline sender token may post events and read only the events it sent');
+      throw new NotAllowedError(
+        'A pipeline sender token may post events and read only the events it sent',
+      );
     }
     return credentials;
   }
@@ -72,7 +83,8 @@ export class IncidentAccess {
   async readScope(req: Request): Promise<ReadScope> {
     const credentials = await this.reader(req);
     const access = await this.scopeFor(credentials, incidentReadPermission);
-    if (access === 'none') throw new NotAllowedError('You may not read pipeline-triage incidents');
+    if (access === 'none')
+      throw new NotAllowedError('You may not read pipeline-triage incidents');
     return { credentials, access };
   }
 
@@ -82,13 +94,19 @@ export class IncidentAccess {
    */
   async requireFullRead(req: Request): Promise<BackstageCredentials> {
     const scope = await this.readScope(req);
-    if (scope.access) throw new NotAllowedError('This view needs permission to read every pipeline-triage incident');
+    if (scope.access)
+      throw new NotAllowedError(
+        'This view needs permission to read every pipeline-triage incident',
+      );
     return scope.credentials;
   }
 
   /** Whether an incident is within a read scope (the same SQL as the lists). */
   async canSee(scope: ReadScope, incidentId: string): Promise<boolean> {
-    return !scope.access || this.deps.incidents.incidentMatches(incidentId, scope.access);
+    return (
+      !scope.access ||
+      this.deps.incidents.incidentMatches(incidentId, scope.access)
+    );
   }
 
   /**
@@ -102,11 +120,19 @@ export class IncidentAccess {
     incidentId: string,
   ): Promise<BackstageCredentials> {
     const scope = await this.readScope(req);
-    if (!(await this.canSee(scope, incidentId))) throw new NotFoundError(`No incident with id ${incidentId}`);
-    if (permission.name === incidentReadPermission.name) return scope.credentials;
+    if (!(await this.canSee(scope, incidentId)))
+      throw new NotFoundError(`No incident with id ${incidentId}`);
+    if (permission.name === incidentReadPermission.name)
+      return scope.credentials;
     const access = await this.scopeFor(scope.credentials, permission);
-    const allowed = access !== 'none' && (!access || (await this.deps.incidents.incidentMatches(incidentId, access)));
-    if (!allowed) throw new NotAllowedError(`Not allowed: ${permission.name} on incident ${incidentId}`);
+    const allowed =
+      access !== 'none' &&
+      (!access ||
+        (await this.deps.incidents.incidentMatches(incidentId, access)));
+    if (!allowed)
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name} on incident ${incidentId}`,
+      );
     return scope.credentials;
   }
 
@@ -114,7 +140,10 @@ export class IncidentAccess {
     credentials: BackstageCredentials,
     permission: IncidentPermission,
   ): Promise<IncidentAccessFilter | undefined | 'none'> {
-    const [decision] = await this.deps.permissions.authorizeConditional([{ permission }], { credentials });
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
     if (decision.result === AuthorizeResult.ALLOW) return undefined;
     if (decision.result === AuthorizeResult.DENY) return 'none';
     if (decision.result !== AuthorizeResult.CONDITIONAL) return 'none';

@@ -6,7 +6,10 @@ import type { IncidentAccessQuery, IncidentResource } from '../store';
 export type { IncidentAccessQuery, IncidentResource };
 
 /** The incident resource type of this plugin, for the permissions registry and policies. */
-export const incidentResourceRef = createPermissionResourceRef<IncidentResource, IncidentAccessQuery>().with({
+export const incidentResourceRef = createPermissionResourceRef<
+  IncidentResource,
+  IncidentAccessQuery
+>().with({
   pluginId: 'pipeline-triage',
   resourceType: INCIDENT_RESOURCE_TYPE,
 });

@@ -1,10 +1,18 @@
-import { coreServices, createBackendModule, type UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  type UserInfoService,
+} from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isResourcePermission,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import type { PermissionPolicy, PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { INCIDENT_RESOURCE_TYPE } from '@internal/plugin-pipeline-triage-common';
 import { createIncidentConditionalDecision, incidentConditions } from './rules';
@@ -20,14 +28,22 @@ import { createIncidentConditionalDecision, incidentConditions } from './rules';
 export class OwnerOnlyIncidentPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     if (!isResourcePermission(request.permission, INCIDENT_RESOURCE_TYPE)) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (!user) return { result: AuthorizeResult.DENY };
-    const { ownershipEntityRefs: claims } = await this.userInfo.getUserInfo(user.credentials);
+    const { ownershipEntityRefs: claims } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
     return createIncidentConditionalDecision(request.permission, {
-      anyOf: [incidentConditions.isJobOwnedBy({ claims }), incidentConditions.isRoutedTo({ claims })],
+      anyOf: [
+        incidentConditions.isJobOwnedBy({ claims }),
+        incidentConditions.isRoutedTo({ claims }),
+      ],
     });
   }
 }

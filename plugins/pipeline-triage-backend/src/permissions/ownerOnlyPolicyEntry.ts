@@ -1,2 +1,5 @@
 /** `@internal/plugin-pipeline-triage-backend/owner-only-policy`: the example permission policy. */
-export { ownerOnlyPolicyModule as default, OwnerOnlyIncidentPolicy } from './ownerOnlyPolicy';
+export {
+  ownerOnlyPolicyModule as default,
+  OwnerOnlyIncidentPolicy,
+} from './ownerOnlyPolicy';

@@ -21,11 +21,14 @@ export type SenderRecognizer = (
  */
 function configuredExternalSubjects(config: Config): Set<string> {
   const subjects = new Set<string>();
-  for (const entry of config.getOptionalConfigArray('backend.auth.externalAccess') ?? []) {
+  for (const entry of config.getOptionalConfigArray(
+    'backend.auth.externalAccess',
+  ) ?? []) {
     const subject = entry.getOptionalString('options.subject');
     if (subject) subjects.add(subject);
   }
-  if ((config.getOptionalConfigArray('backend.auth.keys') ?? []).length > 0) subjects.add('external:backstage-plugin');
+  if ((config.getOptionalConfigArray('backend.auth.keys') ?? []).length > 0)
+    subjects.add('external:backstage-plugin');
   return subjects;
 }
 
@@ -40,7 +43,11 @@ function configuredExternalSubjects(config: Config): Set<string> {
  * the configuration gives an external token (fail closed: a static token configured with a
  * `plugin:` subject is still a sender, and the plugin it imitates is treated as one too).
  */
-export function createSenderRecognizer(deps: { auth: AuthService; config: Config; logger?: LoggerService }): SenderRecognizer {
+export function createSenderRecognizer(deps: {
+  auth: AuthService;
+  config: Config;
+  logger?: LoggerService;
+}): SenderRecognizer {
   const external = configuredExternalSubjects(deps.config);
   for (const subject of external) {
     if (PLUGIN_SUBJECT.test(subject)) {
@@ -49,9 +56,15 @@ export function createSenderRecognizer(deps: { auth: AuthService; config: Config
       );
     }
   }
-  return (credentials): credentials is BackstageCredentials<BackstageServicePrincipal> => {
+  return (
+    credentials,
+  ): credentials is BackstageCredentials<BackstageServicePrincipal> => {
     if (!deps.auth.isPrincipal(credentials, 'service')) return false;
     const { subject, accessRestrictions } = credentials.principal;
-    return Boolean(accessRestrictions) || !PLUGIN_SUBJECT.test(subject) || external.has(subject);
+    return (
+      Boolean(accessRestrictions) ||
+      !PLUGIN_SUBJECT.test(subject) ||
+      external.has(subject)
+    );
   };
 }

@@ -6,9 +6,15 @@ const decide = (logExcerpt: string, signals?: Record<string, unknown>) =>
 
 describe('decidePartialWrite', () => {
   it('trusts signals first', () => {
-    expect(decide('ERROR x', { commitsDuringRun: 2 }).partialWrite).toBe('true');
-    expect(decide('ERROR x', { snapshotIds: ['123'] }).partialWrite).toBe('true');
-    expect(decide('ERROR x', { partitionsWritten: 3 }).partialWrite).toBe('true');
+    expect(decide('ERROR x', { commitsDuringRun: 2 }).partialWrite).toBe(
+      'true',
+    );
+    expect(decide('ERROR x', { snapshotIds: ['123'] }).partialWrite).toBe(
+      'true',
+    );
+    expect(decide('ERROR x', { partitionsWritten: 3 }).partialWrite).toBe(
+      'true',
+    );
     const v = decide('ERROR x', { rowsWritten: 10 });
     expect(v.reason).toContain('rowsWritten=10');
     expect(v.evidence).toEqual(['S1']);
@@ -30,42 +36,89 @@ describe('decidePartialWrite', () => {
   });
 
   it('does not count negated writes', () => {
-    expect(decide('destination > Destination closed without committing any records\nERROR sync failed').partialWrite).toBe('false');
+    expect(
+      decide(
+        'destination > Destination closed without committing any records\nERROR sync failed',
+      ).partialWrite,
+    ).toBe('false');
   });
 
   it.each([
-    ['connecting', 'psycopg2.OperationalError: could not connect to server: Connection refused'],
+    [
+      'connecting',
+      'psycopg2.OperationalError: could not connect to server: Connection refused',
+    ],
     ['authenticating', 'FATAL: password authentication failed for user "etl"'],
-    ['waiting', 'airflow.exceptions.AirflowSensorTimeout: Sensor has timed out'],
-    ['compiling', '002003 (42S02): SQL compilation error: Object \'RAW.ORDERS\' does not exist or not authorized.'],
-    ['reading', 'org.apache.hadoop.mapreduce.lib.input.InvalidInputException: Input path does not exist: s3://b/in/2024-05-07'],
-    ['parsing config', "airflow.exceptions.AirflowNotFoundException: The conn_id `pg` isn't defined"],
-    ['checking data', '12:00:01  Failure in test not_null_orders_id (models/schema.yml)'],
+    [
+      'waiting',
+      'airflow.exceptions.AirflowSensorTimeout: Sensor has timed out',
+    ],
+    [
+      'compiling',
+      "002003 (42S02): SQL compilation error: Object 'RAW.ORDERS' does not exist or not authorized.",
+    ],
+    [
+      'reading',
+      'org.apache.hadoop.mapreduce.lib.input.InvalidInputException: Input path does not exist: s3://b/in/2024-05-07',
+    ],
+    [
+      'parsing config',
+      "airflow.exceptions.AirflowNotFoundException: The conn_id `pg` isn't defined",
+    ],
+    [
+      'checking data',
+      '12:00:01  Failure in test not_null_orders_id (models/schema.yml)',
+    ],
   ])('places a failure while %s before any write', (_stage, line) => {
     expect(decide(line).partialWrite).toBe('false');
   });
 
   it.each([
-    ['an AWS read call', 'botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the GetRecords operation: Rate exceeded'],
-    ['an HTTP GET', '503 GET https://bigquery.googleapis.com/bigquery/v2/projects/p/jobs/j1: Visibility check was unavailable'],
-    ['a Spark job aborted before commit', 'org.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 3.0 failed 4 times, most recent failure: ExecutorLostFailure'],
-    ['a read step announced last', 'INFO extract.py: Querying ledger_entries for 2024-12-02\nERROR zombie task detected'],
+    [
+      'an AWS read call',
+      'botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the GetRecords operation: Rate exceeded',
+    ],
+    [
+      'an HTTP GET',
+      '503 GET https://bigquery.googleapis.com/bigquery/v2/projects/p/jobs/j1: Visibility check was unavailable',
+    ],
+    [
+      'a Spark job aborted before commit',
+      'org.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 3.0 failed 4 times, most recent failure: ExecutorLostFailure',
+    ],
+    [
+      'a read step announced last',
+      'INFO extract.py: Querying ledger_entries for 2024-12-02\nERROR zombie task detected',
+    ],
   ])('infers nothing was written from %s when no write shows', (_what, log) => {
     expect(decide(log).partialWrite).toBe('false');
   });
 
   it('treats AWS write calls and write requests as write activity', () => {
-    expect(decide('An error occurred (ServiceUnavailable) when calling the PutObject operation: Please try again').partialWrite).toBe('unknown');
-    expect(decide('INFO Writing batch 3\nERROR Job aborted due to stage failure: Task 1 failed').partialWrite).toBe('unknown');
+    expect(
+      decide(
+        'An error occurred (ServiceUnavailable) when calling the PutObject operation: Please try again',
+      ).partialWrite,
+    ).toBe('unknown');
+    expect(
+      decide(
+        'INFO Writing batch 3\nERROR Job aborted due to stage failure: Task 1 failed',
+      ).partialWrite,
+    ).toBe('unknown');
   });
 
   it('does not infer "nothing written" from a failed read once the log shows writing', () => {
-    const log = ['INFO Uploading part 3 of 8 to s3://out/x', 'requests.exceptions.ConnectionError: Connection refused'].join('\n');
+    const log = [
+      'INFO Uploading part 3 of 8 to s3://out/x',
+      'requests.exceptions.ConnectionError: Connection refused',
+    ].join('\n');
     expect(decide(log).partialWrite).toBe('unknown');
   });
 
   it('says unknown when nothing shows either way', () => {
-    const v = decide('ERROR YarnScheduler: Lost executor 3 on host-1: Container from a bad node');
+    const v = decide(
+      'ERROR YarnScheduler: Lost executor 3 on host-1: Container from a bad node',
+    );
     expect(v.partialWrite).toBe('unknown');
     expect(v.reason).toMatch(/Nothing in the event shows/);
   });
@@ -90,7 +143,9 @@ describe('decidePartialWrite', () => {
     ].join('\n');
     expect(decide(log).partialWrite).toBe('false');
     // The same failure after the job had started inserting says nothing about those inserts.
-    expect(decide(`INFO Inserting batch 3 into orders\n${log}`).partialWrite).toBe('unknown');
+    expect(
+      decide(`INFO Inserting batch 3 into orders\n${log}`).partialWrite,
+    ).toBe('unknown');
   });
 
   it('reads a read-only step or a SELECT as the phase the run failed in', () => {
@@ -110,7 +165,9 @@ describe('decidePartialWrite', () => {
   });
 
   it('counts a committed Spark write job as output written', () => {
-    const v = decide('INFO FileFormatWriter: Write Job 4c1e8d2a-77b3 committed. Elapsed time: 31022 ms.\nERROR Job aborted due to stage failure');
+    const v = decide(
+      'INFO FileFormatWriter: Write Job 4c1e8d2a-77b3 committed. Elapsed time: 31022 ms.\nERROR Job aborted due to stage failure',
+    );
     expect(v.partialWrite).toBe('true');
   });
 
@@ -123,30 +180,58 @@ describe('decidePartialWrite', () => {
     ].join('\n');
     expect(decide(run).partialWrite).toBe('true');
     // The same summary from `dbt test` counts passing tests, not built tables.
-    const tests = run.replace('START sql incremental model marts.fct_orders', 'START test not_null_orders_id');
+    const tests = run.replace(
+      'START sql incremental model marts.fct_orders',
+      'START test not_null_orders_id',
+    );
     expect(decide(tests).partialWrite).not.toBe('true');
   });
 
   it('takes a second write started after a first as the first one finished', () => {
-    const up = (n: number) => `INFO - Uploading file /tmp/part-00${n}.csv to s3://exports/daily/2024-04-30/part-00${n}.csv`;
-    const fail = 'botocore.exceptions.ConnectionClosedError: Connection was closed before we received a valid response';
+    const up = (n: number) =>
+      `INFO - Uploading file /tmp/part-00${n}.csv to s3://exports/daily/2024-04-30/part-00${n}.csv`;
+    const fail =
+      'botocore.exceptions.ConnectionClosedError: Connection was closed before we received a valid response';
     expect(decide([up(1), up(2), fail].join('\n')).partialWrite).toBe('true');
     expect(decide([up(1), fail].join('\n')).partialWrite).toBe('unknown');
     // Writes announced after the failure say nothing about before it.
-    expect(decide([fail, up(1), up(2)].join('\n')).partialWrite).not.toBe('true');
+    expect(decide([fail, up(1), up(2)].join('\n')).partialWrite).not.toBe(
+      'true',
+    );
   });
 
   it('places a failed remote call before any write only when nothing in the log writes', () => {
-    expect(decide('requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v2/orders?page=3').partialWrite).toBe('false');
+    expect(
+      decide(
+        'requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v2/orders?page=3',
+      ).partialWrite,
+    ).toBe('false');
     // A 504 on a bulk push may come after the server did the work.
-    expect(decide('requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts/bulk').partialWrite).toBe('unknown');
-    expect(decide('INFO Pushing 25,000 contacts to CRM\nrequests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts').partialWrite).toBe('unknown');
+    expect(
+      decide(
+        'requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts/bulk',
+      ).partialWrite,
+    ).toBe('unknown');
+    expect(
+      decide(
+        'INFO Pushing 25,000 contacts to CRM\nrequests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://crm.example.com/api/v1/contacts',
+      ).partialWrite,
+    ).toBe('unknown');
   });
 
   it('counts committed records and failed write stages, and a failed start call as nothing run', () => {
-    expect(decide('destination > INFO Committed 14000 records for stream tickets\nsource > ERROR 502 Bad Gateway').partialWrite).toBe('true');
-    const saveStage = 'org.apache.spark.SparkException: Job aborted due to stage failure: ResultStage 7 (save at NativeMethodAccessorImpl.java:0) has failed the maximum allowable number of times: 4.';
+    expect(
+      decide(
+        'destination > INFO Committed 14000 records for stream tickets\nsource > ERROR 502 Bad Gateway',
+      ).partialWrite,
+    ).toBe('true');
+    const saveStage =
+      'org.apache.spark.SparkException: Job aborted due to stage failure: ResultStage 7 (save at NativeMethodAccessorImpl.java:0) has failed the maximum allowable number of times: 4.';
     expect(decide(saveStage).partialWrite).toBe('unknown');
-    expect(decide('An error occurred (InternalServiceException) when calling the StartJobRun operation: Internal Service Exception').partialWrite).toBe('false');
+    expect(
+      decide(
+        'An error occurred (InternalServiceException) when calling the StartJobRun operation: Internal Service Exception',
+      ).partialWrite,
+    ).toBe('false');
   });
 });

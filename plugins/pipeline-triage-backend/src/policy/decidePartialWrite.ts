@@ -1,4 +1,7 @@
-import type { FailureEvent, PartialWriteVerdict } from '@internal/plugin-pipeline-triage-common';
+import type {
+  FailureEvent,
+  PartialWriteVerdict,
+} from '@internal/plugin-pipeline-triage-common';
 import type { Evidence, ScannedLine } from '../evidence';
 import {
   FAILURE_POINTS,
@@ -12,8 +15,13 @@ import {
 
 type Signals = NonNullable<FailureEvent['signals']>;
 
-function inScope(p: WritePattern, line: ScannedLine, lines: ScannedLine[]): boolean {
-  if (p.where !== 'any' && (line.role === 'context' || line.role === 'frame')) return false;
+function inScope(
+  p: WritePattern,
+  line: ScannedLine,
+  lines: ScannedLine[],
+): boolean {
+  if (p.where !== 'any' && (line.role === 'context' || line.role === 'frame'))
+    return false;
   return !p.requires || lines.some(l => p.requires!.test(l.text));
 }
 
@@ -25,7 +33,11 @@ function firstMatch(
   // Line order decides (callers put the root cause first), then pattern order.
   for (const line of lines) {
     for (const pattern of patterns) {
-      if (pattern.regex.test(line.text) && inScope(pattern, line, lines) && accept(line)) {
+      if (
+        pattern.regex.test(line.text) &&
+        inScope(pattern, line, lines) &&
+        accept(line)
+      ) {
         return { pattern, line };
       }
     }
@@ -49,7 +61,8 @@ const NEUTRAL_PHASE =
 // Orchestrators whose steps hand their outputs to IO managers or result storage after the
 // step's code returns: a step that fails while reading has written nothing.
 const STEP_START = /STEP_START|Started execution of step|Created task run/;
-const READ_STEP = /(?:step|task run) ?['"]?(?:[\w.]*\.)?(?:extract|fetch|download|read|get|list|poll|wait_for|sense|scan|query)_\w*/i;
+const READ_STEP =
+  /(?:step|task run) ?['"]?(?:[\w.]*\.)?(?:extract|fetch|download|read|get|list|poll|wait_for|sense|scan|query)_\w*/i;
 
 interface FailurePoint {
   stage: string;
@@ -57,7 +70,9 @@ interface FailurePoint {
 }
 
 function lastPhaseWasRead(lines: ScannedLine[]): FailurePoint | undefined {
-  const firstError = lines.findIndex(l => l.role === 'root' || l.role === 'cause' || l.role === 'error');
+  const firstError = lines.findIndex(
+    l => l.role === 'root' || l.role === 'cause' || l.role === 'error',
+  );
   if (firstError <= 0) return undefined;
   for (let i = firstError - 1; i >= 0; i -= 1) {
     const l = lines[i];
@@ -65,12 +80,19 @@ function lastPhaseWasRead(lines: ScannedLine[]): FailurePoint | undefined {
     if (STEP_START.test(l.body)) {
       // The step that was running when the run failed: its name tells whether it reads.
       return READ_STEP.test(l.body)
-        ? { stage: `running a read-only step ("${shorten(l.body, 60)}")`, line: l }
+        ? {
+            stage: `running a read-only step ("${shorten(l.body, 60)}")`,
+            line: l,
+          }
         : undefined;
     }
-    if (!/\b[A-Z][a-z]+ing\b/.test(l.body) || NEUTRAL_PHASE.test(l.body)) continue;
+    if (!/\b[A-Z][a-z]+ing\b/.test(l.body) || NEUTRAL_PHASE.test(l.body))
+      continue;
     if (!READ_PHASE.test(l.body)) return undefined;
-    return { stage: `reading its input (last step: "${shorten(l.body, 60)}")`, line: l };
+    return {
+      stage: `reading its input (last step: "${shorten(l.body, 60)}")`,
+      line: l,
+    };
   }
   return undefined;
 }
@@ -80,7 +102,13 @@ function earlierWriteFinished(lines: ScannedLine[]): ScannedLine | undefined {
   let first: { line: ScannedLine; target: string } | undefined;
   for (const line of lines) {
     // Only what happened before the failure: stop at the first error of any kind.
-    if (line.role === 'root' || line.role === 'cause' || line.role === 'error' || line.role === 'wrapper') break;
+    if (
+      line.role === 'root' ||
+      line.role === 'cause' ||
+      line.role === 'error' ||
+      line.role === 'wrapper'
+    )
+      break;
     if (line.role !== 'context') continue;
     const m = WRITE_STARTED.exec(line.body);
     if (!m) continue;
@@ -92,17 +120,21 @@ function earlierWriteFinished(lines: ScannedLine[]): ScannedLine | undefined {
 }
 
 function signalWrites(s: Signals): { name: string; value: number } | undefined {
-  if ((s.commitsDuringRun ?? 0) > 0) return { name: 'commitsDuringRun', value: s.commitsDuringRun! };
-  if ((s.snapshotIds?.length ?? 0) > 0) return { name: 'snapshotIds', value: s.snapshotIds!.length };
-  if ((s.partitionsWritten ?? 0) > 0) return { name: 'partitionsWritten', value: s.partitionsWritten! };
-  if ((s.rowsWritten ?? 0) > 0) return { name: 'rowsWritten', value: s.rowsWritten! };
+  if ((s.commitsDuringRun ?? 0) > 0)
+    return { name: 'commitsDuringRun', value: s.commitsDuringRun! };
+  if ((s.snapshotIds?.length ?? 0) > 0)
+    return { name: 'snapshotIds', value: s.snapshotIds!.length };
+  if ((s.partitionsWritten ?? 0) > 0)
+    return { name: 'partitionsWritten', value: s.partitionsWritten! };
+  if ((s.rowsWritten ?? 0) > 0)
+    return { name: 'rowsWritten', value: s.rowsWritten! };
   return undefined;
 }
 
 function signalsSayNothing(s: Signals): string | undefined {
-  const zero = (['commitsDuringRun', 'rowsWritten', 'partitionsWritten'] as const).filter(
-    k => s[k] === 0,
-  );
+  const zero = (
+    ['commitsDuringRun', 'rowsWritten', 'partitionsWritten'] as const
+  ).filter(k => s[k] === 0);
   return zero.length > 0 ? zero.map(k => `${k}=0`).join(', ') : undefined;
 }
 
@@ -124,7 +156,9 @@ export function decidePartialWrite(
   const signals = event.signals ?? {};
   const wrote = signalWrites(signals);
   if (wrote) {
-    const id = evidence.signalLines.find(l => l.text.startsWith(`${wrote.name}=`))?.id;
+    const id = evidence.signalLines.find(l =>
+      l.text.startsWith(`${wrote.name}=`),
+    )?.id;
     return {
       partialWrite: 'true',
       reason: `The run reported ${wrote.name}=${wrote.value} before it failed.`,
@@ -136,7 +170,9 @@ export function decidePartialWrite(
   if (commit) {
     return {
       partialWrite: 'true',
-      reason: `The log shows output written before the failure (${commit.line.id}: "${shorten(commit.line.body)}").`,
+      reason: `The log shows output written before the failure (${
+        commit.line.id
+      }: "${shorten(commit.line.body)}").`,
       evidence: [commit.line.id],
     };
   }
@@ -144,20 +180,30 @@ export function decidePartialWrite(
   if (earlier) {
     return {
       partialWrite: 'true',
-      reason: `The run finished one write and started another before failing (${earlier.id}: "${shorten(earlier.body)}").`,
+      reason: `The run finished one write and started another before failing (${
+        earlier.id
+      }: "${shorten(earlier.body)}").`,
       evidence: [earlier.id],
     };
   }
   const zero = signalsSayNothing(signals);
   if (zero) {
-    const ids = evidence.signalLines.filter(l => /=0$/.test(l.text)).map(l => l.id);
-    return { partialWrite: 'false', reason: `The run reported ${zero}.`, evidence: ids };
+    const ids = evidence.signalLines
+      .filter(l => /=0$/.test(l.text))
+      .map(l => l.id);
+    return {
+      partialWrite: 'false',
+      reason: `The run reported ${zero}.`,
+      evidence: ids,
+    };
   }
   const nothing = firstMatch(NOTHING_WRITTEN, lines);
   if (nothing) {
     return {
       partialWrite: 'false',
-      reason: `The log says nothing was kept (${nothing.line.id}: "${shorten(nothing.line.body)}").`,
+      reason: `The log says nothing was kept (${nothing.line.id}: "${shorten(
+        nothing.line.body,
+      )}").`,
       evidence: [nothing.line.id],
     };
   }
@@ -169,11 +215,16 @@ export function decidePartialWrite(
   const strong = FAILURE_POINTS.filter(p => p.tier === 'strong');
   const weak = FAILURE_POINTS.filter(p => p.tier === 'weak');
   const wroteSomething = lines.find(l => WRITE_ACTIVITY.test(l.text));
-  const asPoint = (m?: { pattern: WritePattern; line: ScannedLine }): FailurePoint | undefined =>
+  const asPoint = (m?: {
+    pattern: WritePattern;
+    line: ScannedLine;
+  }): FailurePoint | undefined =>
     m && { stage: m.pattern.stage ?? 'before writing', line: m.line };
   const point =
     asPoint(firstMatch(strong, rootFirst)) ??
-    (wroteSomething ? undefined : asPoint(firstMatch(weak, rootFirst)) ?? lastPhaseWasRead(lines));
+    (wroteSomething
+      ? undefined
+      : asPoint(firstMatch(weak, rootFirst)) ?? lastPhaseWasRead(lines));
   if (point) {
     return {
       partialWrite: 'false',

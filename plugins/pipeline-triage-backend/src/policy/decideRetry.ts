@@ -45,10 +45,12 @@ const TRANSIENT_HINT =
   'gRPC UNAVAILABLE, a spot or pre-emption notice, a lost node or worker heartbeat, or a measured delaySeconds for late data)';
 
 const WHY_NOT: Partial<Record<Category, string>> = {
-  schema_drift: 'a schema mismatch fails the same way until the schema or the job changes',
+  schema_drift:
+    'a schema mismatch fails the same way until the schema or the job changes',
   data_quality: 'the same bad data fails the same checks again',
   permission: 'access stays denied until someone grants it',
-  resource_exhaustion: 'the same job hits the same limit unless resources or the job change',
+  resource_exhaustion:
+    'the same job hits the same limit unless resources or the job change',
   data_skew: 'the same skewed data overloads the same task again',
   small_file_pressure: 'the file layout stays the same until it is compacted',
   code_error: 'the same code fails the same way until it is fixed',
@@ -71,7 +73,8 @@ const WHEN: Record<string, string> = {
 const IDEMPOTENT_HINT = `the ${ANNOTATIONS.idempotent}: "true" annotation on the pipeline`;
 
 function whySafe(partialWrite: PartialWrite, idempotent?: boolean): string {
-  if (partialWrite === 'true') return 'the job is idempotent, so the partial output is overwritten';
+  if (partialWrite === 'true')
+    return 'the job is idempotent, so the partial output is overwritten';
   if (partialWrite === 'false') return 'the run wrote nothing';
   return idempotent ? 'the job is idempotent' : 'the job writes no output';
 }
@@ -88,12 +91,22 @@ export function decideRetry(input: RetryInput): RetryVerdict {
 }
 
 function decideFromThisRun(input: RetryInput): RetryVerdict {
-  const { category, partialWrite, attempt, maxAttempts, idempotent, writesOutput, confidence } = input;
+  const {
+    category,
+    partialWrite,
+    attempt,
+    maxAttempts,
+    idempotent,
+    writesOutput,
+    confidence,
+  } = input;
   const rule = CATEGORY_INFO[category].retryDefault;
   if (rule === 'no') {
     return {
       safeToRetry: false,
-      reason: `Not safe: ${WHY_NOT[category] ?? 'this category is not retried unchanged'}.`,
+      reason: `Not safe: ${
+        WHY_NOT[category] ?? 'this category is not retried unchanged'
+      }.`,
       wouldAllowYes:
         category === 'unknown'
           ? `the evidence the verdict lists as missing, naming ${TRANSIENT_HINT}`
@@ -102,18 +115,27 @@ function decideFromThisRun(input: RetryInput): RetryVerdict {
   }
   // Exhausted retries are evidence only when there were retries: the failure then persisted.
   // A job allowed a single attempt never tried again, so a rerun is still worth its chance.
-  if (attempt !== undefined && maxAttempts !== undefined && attempt >= maxAttempts && attempt > 1) {
+  if (
+    attempt !== undefined &&
+    maxAttempts !== undefined &&
+    attempt >= maxAttempts &&
+    attempt > 1
+  ) {
     return {
       safeToRetry: false,
       reason: `Not safe: all ${maxAttempts} attempts failed, so the failure persists across retries.`,
-      wouldAllowYes: 'an attempt count below maxAttempts (the failure not yet repeated)',
+      wouldAllowYes:
+        'an attempt count below maxAttempts (the failure not yet repeated)',
     };
   }
   if (confidence !== undefined && confidence < RETRY_CONFIDENCE_FLOOR) {
     return {
       safeToRetry: false,
-      reason: `Not safe: the classification is too uncertain (${confidence.toFixed(2)}) to trust a retry.`,
-      wouldAllowYes: 'a root-cause line that identifies the failure specifically',
+      reason: `Not safe: the classification is too uncertain (${confidence.toFixed(
+        2,
+      )}) to trust a retry.`,
+      wouldAllowYes:
+        'a root-cause line that identifies the failure specifically',
     };
   }
   if (input.nonTransient) {
@@ -134,20 +156,24 @@ function decideFromThisRun(input: RetryInput): RetryVerdict {
   if (partialWrite === 'true' && !idempotent) {
     return {
       safeToRetry: false,
-      reason: 'Not safe: the run already wrote part of its output, and the job is not declared idempotent, so a rerun may duplicate it.',
+      reason:
+        'Not safe: the run already wrote part of its output, and the job is not declared idempotent, so a rerun may duplicate it.',
       wouldAllowYes: IDEMPOTENT_HINT,
     };
   }
   if (partialWrite === 'unknown' && writesOutput !== false && !idempotent) {
     return {
       safeToRetry: false,
-      reason: 'Not safe: nothing shows whether the run wrote output before failing, and the job is not declared idempotent.',
+      reason:
+        'Not safe: nothing shows whether the run wrote output before failing, and the job is not declared idempotent.',
       wouldAllowYes: `commitsDuringRun=0 or rowsWritten=0 in the event signals, or ${IDEMPOTENT_HINT}`,
     };
   }
   return {
     safeToRetry: true,
     wait: WAIT[rule],
-    reason: `Safe to retry ${WHEN[rule]}: the evidence names ${cause.label}${cause.lineId ? ` (${cause.lineId})` : ''}, and ${whySafe(partialWrite, idempotent)}.`,
+    reason: `Safe to retry ${WHEN[rule]}: the evidence names ${cause.label}${
+      cause.lineId ? ` (${cause.lineId})` : ''
+    }, and ${whySafe(partialWrite, idempotent)}.`,
   };
 }

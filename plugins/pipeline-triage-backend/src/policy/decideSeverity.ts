@@ -1,4 +1,9 @@
-import type { Category, Environment, PartialWrite, Severity } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  Environment,
+  PartialWrite,
+  Severity,
+} from '@internal/plugin-pipeline-triage-common';
 
 export interface SeverityInput {
   category: Category;
@@ -27,6 +32,11 @@ export function decideSeverity(input: SeverityInput): Severity {
 }
 
 /** A broken data contract is a promise to consumers broken: never less than high severity. */
-export function contractSeverity(severity: Severity, contractBroken: boolean): Severity {
-  return contractBroken && (severity === 'normal' || severity === 'low') ? 'high' : severity;
+export function contractSeverity(
+  severity: Severity,
+  contractBroken: boolean,
+): Severity {
+  return contractBroken && (severity === 'normal' || severity === 'low')
+    ? 'high'
+    : severity;
 }

@@ -16,18 +16,23 @@ export interface DeterministicSign {
 export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
   {
     id: 'unrendered-template',
-    patterns: [/\{\{[^{}\n]{1,80}\}\}/, /(?:s3a?|gs|abfss?|wasbs?|hdfs|file):\/\/\S*\$\{[A-Za-z_][\w.]*\}/],
+    patterns: [
+      /\{\{[^{}\n]{1,80}\}\}/,
+      /(?:s3a?|gs|abfss?|wasbs?|hdfs|file):\/\/\S*\$\{[A-Za-z_][\w.]*\}/,
+    ],
     why: 'the path or key still holds an unrendered template, so it names an object that will never appear',
   },
   {
     id: 'sensor-on-manual-instant',
     // Scheduled runs land on whole seconds; a fractional instant is a manual trigger's own time.
     patterns: [/\bPoking for \S+ on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,}/],
-    why: 'the sensor waits for an upstream run at a manual trigger\'s exact instant, which a scheduled upstream never has, so it can never match',
+    why: "the sensor waits for an upstream run at a manual trigger's exact instant, which a scheduled upstream never has, so it can never match",
   },
   {
     id: 'upstream-failed',
-    patterns: [/\bThe external (?:task|DAG) \S+ (?:in DAG \S+ )?failed\b|\bexternal task \S+ (?:is )?in (?:a )?failed state\b|\bupstream_failed\b/i],
+    patterns: [
+      /\bThe external (?:task|DAG) \S+ (?:in DAG \S+ )?failed\b|\bexternal task \S+ (?:is )?in (?:a )?failed state\b|\bupstream_failed\b/i,
+    ],
     why: 'the upstream it waits for has failed rather than being late, so it will not arrive without someone fixing it',
   },
   {
@@ -51,7 +56,9 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
   },
   {
     id: 'quota-exhausted-for-period',
-    patterns: [/\bquotaExceeded\b|\bdaily (?:limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b/i],
+    patterns: [
+      /\bquotaExceeded\b|\bdaily (?:limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b/i,
+    ],
     why: 'a quota for the whole period is used up, so retries fail until it resets',
   },
   {
@@ -60,15 +67,21 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     // size of the work, not a passing slowness. Node losses are not timeouts, so spot and
     // pre-emption failures that exhaust task retries stay retryable.
     patterns: [/\b(?:has )?failed (?:[2-9]|\d{2,}) times\b/i],
-    alongside: [/\bDEADLINE_EXCEEDED\b|\bDeadline ?Exceeded\b|\b504 Gateway Time-?out\b|\bquery (?:execution )?timed? ?out\b|\bstatement timeout\b/i],
-    why: 'the platform\'s own retries of the same work hit the same deadline every time, so an unchanged rerun will too',
+    alongside: [
+      /\bDEADLINE_EXCEEDED\b|\bDeadline ?Exceeded\b|\b504 Gateway Time-?out\b|\bquery (?:execution )?timed? ?out\b|\bstatement timeout\b/i,
+    ],
+    why: "the platform's own retries of the same work hit the same deadline every time, so an unchanged rerun will too",
   },
   {
     id: 'earlier-attempts-hold-capacity',
     // A placement failure while the job's own earlier attempts still run: the next attempt
     // competes with the same leftovers until someone stops them.
-    patterns: [/\bPods still running for this connection\b|\b(?:earlier|previous) attempts?(?:'s?)? (?:pods?|containers?) (?:are |is )?still running\b/i],
-    alongside: [/\bInsufficient (?:cpu|memory)\b|\bFailedScheduling\b|\bUnschedulable\b/i],
-    why: 'the job\'s own earlier attempts still hold the capacity this attempt could not get, so another attempt will not fit either until they are stopped',
+    patterns: [
+      /\bPods still running for this connection\b|\b(?:earlier|previous) attempts?(?:'s?)? (?:pods?|containers?) (?:are |is )?still running\b/i,
+    ],
+    alongside: [
+      /\bInsufficient (?:cpu|memory)\b|\bFailedScheduling\b|\bUnschedulable\b/i,
+    ],
+    why: "the job's own earlier attempts still hold the capacity this attempt could not get, so another attempt will not fit either until they are stopped",
   },
 ];

@@ -9,5 +9,9 @@ export type { TransientCause } from './transientCause';
 export { RETRYABLE_CLASSES } from './retryableClasses';
 export type { RetryableClass } from './retryableClasses';
 export { DETERMINISTIC_SIGNS } from './deterministicSigns';
-export { applyHistory, FAILED_RETRIES_FOR_NO, summariseHistory } from './retryHistory';
+export {
+  applyHistory,
+  FAILED_RETRIES_FOR_NO,
+  summariseHistory,
+} from './retryHistory';
 export type { JobOutcome } from './retryHistory';

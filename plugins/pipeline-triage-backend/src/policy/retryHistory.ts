@@ -1,4 +1,7 @@
-import type { RetryHistory, RetryVerdict } from '@internal/plugin-pipeline-triage-common';
+import type {
+  RetryHistory,
+  RetryVerdict,
+} from '@internal/plugin-pipeline-triage-common';
 
 /** One earlier run of a job: a failure with its signature, or a success (no signature). */
 export interface JobOutcome {
@@ -29,7 +32,12 @@ export function summariseHistory(
     .filter(o => o.eventId !== current.eventId && o.t < now)
     .filter(o => o.signature === undefined || o.signature === current.signature)
     .sort((a, b) => a.t - b.t);
-  runs.push({ eventId: current.eventId ?? '', at: current.at, t: now, signature: current.signature });
+  runs.push({
+    eventId: current.eventId ?? '',
+    at: current.at,
+    t: now,
+    signature: current.signature,
+  });
   let retried = 0;
   let succeeded = 0;
   let failedSame = 0;
@@ -45,17 +53,25 @@ export function summariseHistory(
       lastFailedSame++;
     }
   }
-  return retried ? { retried, succeeded, failedSame, lastFailedSame } : undefined;
+  return retried
+    ? { retried, succeeded, failedSame, lastFailedSame }
+    : undefined;
 }
 
 const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 function sentence(h: RetryHistory): string {
-  const parts = [`${h.succeeded} succeeded`, ...(h.failedSame ? [`${h.failedSame} failed the same way`] : [])];
+  const parts = [
+    `${h.succeeded} succeeded`,
+    ...(h.failedSame ? [`${h.failedSame} failed the same way`] : []),
+  ];
   let last = '';
   if (h.lastFailedSame === 1) last = '; the last retry failed the same way';
-  if (h.lastFailedSame > 1) last = `; the last ${h.lastFailedSame} retries failed the same way`;
-  return `This job failed this way and was retried ${times(h.retried)} before: ${parts.join(', ')}${last}.`;
+  if (h.lastFailedSame > 1)
+    last = `; the last ${h.lastFailedSame} retries failed the same way`;
+  return `This job failed this way and was retried ${times(
+    h.retried,
+  )} before: ${parts.join(', ')}${last}.`;
 }
 
 /**
@@ -63,15 +79,27 @@ function sentence(h: RetryHistory): string {
  * same way turn a yes into a no; retries that succeeded never turn a no into a yes (the no
  * rests on evidence about this run, such as a write that has started).
  */
-export function applyHistory(verdict: RetryVerdict, history: RetryHistory | undefined): RetryVerdict {
+export function applyHistory(
+  verdict: RetryVerdict,
+  history: RetryHistory | undefined,
+): RetryVerdict {
   if (!history) return verdict;
   if (verdict.safeToRetry && history.lastFailedSame >= FAILED_RETRIES_FOR_NO) {
     return {
       safeToRetry: false,
-      reason: `Not safe: the last ${history.lastFailedSame} retries of this job failed the same way, so a rerun is unlikely to pass. ${sentence(history)}`,
-      wouldAllowYes: 'a changed input, setting or code version, or a success of the job since its last failure',
+      reason: `Not safe: the last ${
+        history.lastFailedSame
+      } retries of this job failed the same way, so a rerun is unlikely to pass. ${sentence(
+        history,
+      )}`,
+      wouldAllowYes:
+        'a changed input, setting or code version, or a success of the job since its last failure',
       history,
     };
   }
-  return { ...verdict, reason: `${verdict.reason} ${sentence(history)}`, history };
+  return {
+    ...verdict,
+    reason: `${verdict.reason} ${sentence(history)}`,
+    history,
+  };
 }

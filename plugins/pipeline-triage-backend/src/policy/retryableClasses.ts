@@ -15,7 +15,10 @@ export interface RetryableClass {
   /** Matched on any line but stack frames. */
   patterns?: RegExp[];
   /** When given, the class only counts with this signal (e.g. no deploy since the last success). */
-  requires?: (signals: { recentDeploy?: boolean; delaySeconds?: number }) => boolean;
+  requires?: (signals: {
+    recentDeploy?: boolean;
+    delaySeconds?: number;
+  }) => boolean;
   /** A run signal that names the class by itself (e.g. the delay the run measured). */
   signal?: (signals: { delaySeconds?: number }) => string | undefined;
   /** When given, the class only counts for these categories. */
@@ -27,7 +30,8 @@ export interface RetryableClass {
 export const RETRYABLE_CLASSES: RetryableClass[] = [
   {
     id: 'http-throttled-or-unavailable',
-    label: 'an HTTP status the vendor declares retryable (408, 429, 500, 502, 503, 504)',
+    label:
+      'an HTTP status the vendor declares retryable (408, 429, 500, 502, 503, 504)',
     codes: [{ system: 'http', code: /^(?:408|429|500|502|503|504)$/ }],
     patterns: [
       /\b(?:Too Many Requests|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout)\b/i,
@@ -68,10 +72,19 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
   },
   {
     id: 'google-api-retryable-reason',
-    label: 'a Google API error reason the vendor declares retryable (backendError, internalError, rateLimitExceeded)',
-    codes: [{ system: 'bigquery', code: /^(?:backendError|internalError|rateLimitExceeded|userRateLimitExceeded|jobBackendError|jobInternalError)$/ }],
-    patterns: [/\b(?:backendError|internalError|rateLimitExceeded|jobInternalError)\b|\bencountered an internal error\b/],
-    source: 'BigQuery "Troubleshoot errors" (https://cloud.google.com/bigquery/docs/error-messages): backendError, internalError and rateLimitExceeded are retried with backoff',
+    label:
+      'a Google API error reason the vendor declares retryable (backendError, internalError, rateLimitExceeded)',
+    codes: [
+      {
+        system: 'bigquery',
+        code: /^(?:backendError|internalError|rateLimitExceeded|userRateLimitExceeded|jobBackendError|jobInternalError)$/,
+      },
+    ],
+    patterns: [
+      /\b(?:backendError|internalError|rateLimitExceeded|jobInternalError)\b|\bencountered an internal error\b/,
+    ],
+    source:
+      'BigQuery "Troubleshoot errors" (https://cloud.google.com/bigquery/docs/error-messages): backendError, internalError and rateLimitExceeded are retried with backoff',
   },
   {
     id: 'grpc-unavailable-or-quota',
@@ -81,12 +94,19 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       /\bStatusCode\.UNAVAILABLE\b|\bstatus(?: code)?[:=]? ?UNAVAILABLE\b|\bUNAVAILABLE: /,
       /\bRESOURCE_EXHAUSTED\b.*\b(?:quota|rate|too many requests|per minute)\b/i,
     ],
-    source: 'gRPC "Status codes and their use in gRPC" (https://grpc.github.io/grpc/core/md_doc_statuscodes.html): UNAVAILABLE is most likely transient and may be retried with backoff',
+    source:
+      'gRPC "Status codes and their use in gRPC" (https://grpc.github.io/grpc/core/md_doc_statuscodes.html): UNAVAILABLE is most likely transient and may be retried with backoff',
   },
   {
     id: 'sql-connection-or-serialization',
-    label: 'a SQLSTATE the database declares transient (class 08 connection exception, 40001, 40P01, 57P03)',
-    codes: [{ system: 'sqlstate', code: /^(?:08[0-9A-Z]{3}|40001|40P01|57P03|57P01)$/ }],
+    label:
+      'a SQLSTATE the database declares transient (class 08 connection exception, 40001, 40P01, 57P03)',
+    codes: [
+      {
+        system: 'sqlstate',
+        code: /^(?:08[0-9A-Z]{3}|40001|40P01|57P03|57P01)$/,
+      },
+    ],
     patterns: [
       /\bcould not connect to server\b/i,
       /\bthe database system is (?:starting up|in recovery mode|shutting down)\b/i,
@@ -102,12 +122,16 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     id: 'snowflake-connection',
     label: 'a Snowflake connector connection failure (250001/250003)',
     codes: [{ system: 'snowflake', code: /^(?:250001|250003)$/ }],
-    patterns: [/\b25000[13]\b.*\b(?:Could not connect|Failed to (?:connect|execute request))/i],
-    source: 'Snowflake Connector for Python, error codes (https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-api): 250001/250003 are connection failures',
+    patterns: [
+      /\b25000[13]\b.*\b(?:Could not connect|Failed to (?:connect|execute request))/i,
+    ],
+    source:
+      'Snowflake Connector for Python, error codes (https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-api): 250001/250003 are connection failures',
   },
   {
     id: 'network-connection',
-    label: 'a network connection error (refused, reset, timed out, unreachable)',
+    label:
+      'a network connection error (refused, reset, timed out, unreachable)',
     patterns: [
       /\bConnection refused\b|\bECONNREFUSED\b|\bconnection was refused\b/i,
       /\bConnection reset(?: by peer)?\b|\bECONNRESET\b|\bBroken pipe\b/i,
@@ -124,10 +148,14 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
   },
   {
     id: 'dns-unresolved-without-change',
-    label: 'a host name that did not resolve, with no deploy since it last worked',
-    patterns: [/\bName or service not known\b|\bnodename nor servname\b|\bgetaddrinfo failed\b|\bUnknownHostException\b/i],
+    label:
+      'a host name that did not resolve, with no deploy since it last worked',
+    patterns: [
+      /\bName or service not known\b|\bnodename nor servname\b|\bgetaddrinfo failed\b|\bUnknownHostException\b/i,
+    ],
     requires: s => s.recentDeploy === false,
-    source: 'curl manual, exit codes (https://curl.se/docs/manpage.html): 6 "Couldn\'t resolve host"; a name that resolved before and was not changed is a resolver outage',
+    source:
+      'curl manual, exit codes (https://curl.se/docs/manpage.html): 6 "Couldn\'t resolve host"; a name that resolved before and was not changed is a resolver outage',
   },
   {
     id: 'kafka-retriable',
@@ -137,7 +165,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       /\bTimeout of \d+ms expired before\b/,
       /\b_?ALL_BROKERS_DOWN\b|\b_TRANSPORT\b|\bAll broker connections are down\b/,
     ],
-    source: 'Apache Kafka Javadoc, org.apache.kafka.common.errors.RetriableException and its subclasses (https://kafka.apache.org/documentation/); librdkafka error codes (_ALL_BROKERS_DOWN, _TRANSPORT) are retriable',
+    source:
+      'Apache Kafka Javadoc, org.apache.kafka.common.errors.RetriableException and its subclasses (https://kafka.apache.org/documentation/); librdkafka error codes (_ALL_BROKERS_DOWN, _TRANSPORT) are retriable',
   },
   {
     id: 'node-preempted-or-lost',
@@ -157,7 +186,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
   },
   {
     id: 'worker-heartbeat-lost',
-    label: 'a worker whose heartbeat was lost or that was shut down under the task',
+    label:
+      'a worker whose heartbeat was lost or that was shut down under the task',
     patterns: [
       /\bzombie\b|\bheartbeat\b.*\b(?:lost|missed|not received|timed out)\b|\bmissed heartbeats?\b/i,
       /\bkilled externally\b/i,
@@ -166,7 +196,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       /\bThe runner has received a shutdown signal\b/i,
       /\bworker (?:was )?terminated\b|\bpod (?:was )?evicted\b|\bEvicted\b/i,
     ],
-    source: 'Apache Airflow "Tasks: Zombie/Undead tasks" (https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/tasks.html#zombie-undead-tasks): a task whose worker stopped heart-beating is failed and retried; Kubernetes "Disruptions" (https://kubernetes.io/docs/concepts/workloads/pods/disruptions/)',
+    source:
+      'Apache Airflow "Tasks: Zombie/Undead tasks" (https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/tasks.html#zombie-undead-tasks): a task whose worker stopped heart-beating is failed and retried; Kubernetes "Disruptions" (https://kubernetes.io/docs/concepts/workloads/pods/disruptions/)',
   },
   {
     id: 'capacity-temporarily-unavailable',
@@ -176,26 +207,37 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       /\bFailedScheduling\b|\b0\/\d+ nodes are available\b|\bInsufficient (?:cpu|memory)\b/i,
       /\bImagePullBackOff\b.*\b(?:503|timeout|unavailable)\b/i,
     ],
-    source: 'Kubernetes "Pod Lifecycle / scheduling" (https://kubernetes.io/docs/concepts/scheduling-eviction/): a pending pod is placed once capacity frees; Databricks "Cluster termination reasons" (CLOUD_PROVIDER_LAUNCH_FAILURE, INSUFFICIENT_INSTANCE_CAPACITY: retry later)',
+    source:
+      'Kubernetes "Pod Lifecycle / scheduling" (https://kubernetes.io/docs/concepts/scheduling-eviction/): a pending pod is placed once capacity frees; Databricks "Cluster termination reasons" (CLOUD_PROVIDER_LAUNCH_FAILURE, INSUFFICIENT_INSTANCE_CAPACITY: retry later)',
   },
   {
     id: 'concurrent-write-conflict',
     label: 'an optimistic concurrency conflict with another writer',
-    patterns: [/\bConcurrent(?:Append|DeleteRead|DeleteDelete|Transaction)Exception\b|\bConcurrentModificationException\b.*\b(?:delta|commit)\b|\bCommitFailedException\b.*\bconcurrent/i],
-    source: 'Delta Lake "Concurrency control" (https://docs.delta.io/latest/concurrency-control.html): write conflicts from concurrent transactions can be retried',
+    patterns: [
+      /\bConcurrent(?:Append|DeleteRead|DeleteDelete|Transaction)Exception\b|\bConcurrentModificationException\b.*\b(?:delta|commit)\b|\bCommitFailedException\b.*\bconcurrent/i,
+    ],
+    source:
+      'Delta Lake "Concurrency control" (https://docs.delta.io/latest/concurrency-control.html): write conflicts from concurrent transactions can be retried',
   },
   {
     id: 'metastore-or-service-timeout',
     label: 'a metastore or service call that timed out',
     // Not a bare "InternalError": database engines use it for deterministic query failures too.
-    patterns: [/\bTTransportException\b|\bMetaException\b.*\btimed? ?out\b|\bfailed to connect to (?:the )?metastore\b/i],
-    source: 'Apache Hive metastore client (hive.metastore.failure.retries): transport failures are retried by the client',
+    patterns: [
+      /\bTTransportException\b|\bMetaException\b.*\btimed? ?out\b|\bfailed to connect to (?:the )?metastore\b/i,
+    ],
+    source:
+      'Apache Hive metastore client (hive.metastore.failure.retries): transport failures are retried by the client',
   },
   {
     id: 'upstream-not-landed',
-    label: 'upstream data that has not landed yet (a delay the run measured, a sensor or freshness timeout, or a dated input not there yet)',
+    label:
+      'upstream data that has not landed yet (a delay the run measured, a sensor or freshness timeout, or a dated input not there yet)',
     categories: ['source_delay'],
-    signal: s => (s.delaySeconds !== undefined && s.delaySeconds > 0 ? `delaySeconds=${s.delaySeconds}` : undefined),
+    signal: s =>
+      s.delaySeconds !== undefined && s.delaySeconds > 0
+        ? `delaySeconds=${s.delaySeconds}`
+        : undefined,
     patterns: [
       /\bAirflowSensorTimeout\b|\bSensor has timed out\b|\bSnap\. Time is OUT\b|\bTrigger timed? ?out\b/i,
       /\bfreshness\b|\bis stale\b|\bSTALE\b/,
@@ -204,6 +246,7 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       /\bnot (?:yet )?(?:visible|available|arrived|landed|present|ready)(?: yet)?\b|\bnot there yet\b|\beventual(?:ly)? consisten/i,
       /\bno (?:new )?(?:files?|rows?|records?|data)\b|\bempty (?:input|source|file|extract)\b|\bUnable to infer schema\b/i,
     ],
-    source: 'Apache Airflow "Sensors" (https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/sensors.html) and dbt "source freshness" (https://docs.getdbt.com/reference/commands/source): late input is waited for and the run re-tried once it lands',
+    source:
+      'Apache Airflow "Sensors" (https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/sensors.html) and dbt "source freshness" (https://docs.getdbt.com/reference/commands/source): late input is waited for and the run re-tried once it lands',
   },
 ];

@@ -2,11 +2,21 @@ import { extractEvidence } from '../evidence';
 import { nonTransientReason } from './transience';
 
 const reason = (logExcerpt: string, exitCode?: number) =>
-  nonTransientReason(extractEvidence({ logExcerpt, signals: exitCode ? { exitCode } : undefined }), 'dependency_unavailable');
+  nonTransientReason(
+    extractEvidence({
+      logExcerpt,
+      signals: exitCode ? { exitCode } : undefined,
+    }),
+    'dependency_unavailable',
+  );
 
 describe('nonTransientReason', () => {
   it('leaves a plain transient failure alone', () => {
-    expect(reason('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/x')).toBeUndefined();
+    expect(
+      reason(
+        'requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/x',
+      ),
+    ).toBeUndefined();
   });
 
   it('treats a restart strategy that gave up as a failure that persists', () => {
@@ -18,7 +28,13 @@ describe('nonTransientReason', () => {
   });
 
   it('refuses a request the service rejected and a memory kill', () => {
-    expect(reason('requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://api.example.com/x')?.reason).toMatch(/HTTP 400/);
-    expect(reason('Task exited with return code Negsignal.SIGKILL', 137)?.reason).toMatch(/137/);
+    expect(
+      reason(
+        'requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://api.example.com/x',
+      )?.reason,
+    ).toMatch(/HTTP 400/);
+    expect(
+      reason('Task exited with return code Negsignal.SIGKILL', 137)?.reason,
+    ).toMatch(/137/);
   });
 });

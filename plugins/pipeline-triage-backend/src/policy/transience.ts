@@ -19,9 +19,22 @@ const RESTARTS_EXHAUSTED =
  * A 4xx whose own line names a rate limit is the vendor's throttling (BigQuery reports
  * rateLimitExceeded as 400 or 403), not a rejected request.
  */
-const RATE_LIMITED = /\brate ?limits?\b|\brateLimitExceeded\b|\bToo Many Requests\b|\bthrottl/i;
+const RATE_LIMITED =
+  /\brate ?limits?\b|\brateLimitExceeded\b|\bToo Many Requests\b|\bthrottl/i;
 
-const CLIENT_ERRORS = new Set(['400', '404', '405', '409', '410', '411', '412', '413', '414', '415', '422']);
+const CLIENT_ERRORS = new Set([
+  '400',
+  '404',
+  '405',
+  '409',
+  '410',
+  '411',
+  '412',
+  '413',
+  '414',
+  '415',
+  '422',
+]);
 
 export function nonTransientReason(
   evidence: Evidence,
@@ -29,9 +42,16 @@ export function nonTransientReason(
 ): { reason: string; lineId?: string } | undefined {
   // A rejected request counts on any line that reports the failure, not only the root: tools
   // reword the status in their own wrapper ("AirflowException: 400:Bad Request").
-  const decisive = evidence.lines.filter(l => l.role === 'root' || l.role === 'cause' || l.role === 'error' || l.role === 'wrapper');
+  const decisive = evidence.lines.filter(
+    l =>
+      l.role === 'root' ||
+      l.role === 'cause' ||
+      l.role === 'error' ||
+      l.role === 'wrapper',
+  );
   // A 404 for late data is the expected symptom of the delay, not a rejected request.
-  const ignored = category === 'source_delay' ? new Set(['404', '410']) : new Set<string>();
+  const ignored =
+    category === 'source_delay' ? new Set(['404', '410']) : new Set<string>();
   const clientError = evidence.codes.find(
     c =>
       c.system === 'http' &&
@@ -46,10 +66,18 @@ export function nonTransientReason(
       lineId: clientError.lineId,
     };
   }
-  if (evidence.signals.exitCodes.includes(137) || evidence.signals.killSignals.includes('OOMKilled')) {
-    return { reason: 'a container was killed for memory (exit 137), which an unchanged rerun is likely to repeat' };
+  if (
+    evidence.signals.exitCodes.includes(137) ||
+    evidence.signals.killSignals.includes('OOMKilled')
+  ) {
+    return {
+      reason:
+        'a container was killed for memory (exit 137), which an unchanged rerun is likely to repeat',
+    };
   }
-  const exhausted = evidence.lines.find(l => l.role !== 'frame' && RESTARTS_EXHAUSTED.test(l.text));
+  const exhausted = evidence.lines.find(
+    l => l.role !== 'frame' && RESTARTS_EXHAUSTED.test(l.text),
+  );
   if (exhausted) {
     return {
       reason: `the job's restart strategy already retried and gave up (${exhausted.id}), so the failure persists`,
@@ -60,13 +88,25 @@ export function nonTransientReason(
     if (line.role === 'frame') continue;
     for (const sign of DETERMINISTIC_SIGNS) {
       if (!sign.patterns.some(re => re.test(line.text))) continue;
-      if (sign.alongside && !evidence.lines.some(l => l.role !== 'frame' && sign.alongside!.some(re => re.test(l.text)))) continue;
+      if (
+        sign.alongside &&
+        !evidence.lines.some(
+          l =>
+            l.role !== 'frame' && sign.alongside!.some(re => re.test(l.text)),
+        )
+      )
+        continue;
       return { reason: `${sign.why} (${line.id})`, lineId: line.id };
     }
   }
-  const permanent = evidence.lines.find(l => l.role !== 'frame' && PERMANENT_WORDS.test(l.text));
+  const permanent = evidence.lines.find(
+    l => l.role !== 'frame' && PERMANENT_WORDS.test(l.text),
+  );
   if (permanent) {
-    return { reason: `the error is reported as permanent (${permanent.id})`, lineId: permanent.id };
+    return {
+      reason: `the error is reported as permanent (${permanent.id})`,
+      lineId: permanent.id,
+    };
   }
   return undefined;
 }

@@ -3,85 +3,174 @@ import { RETRYABLE_CLASSES } from './retryableClasses';
 import { findTransientCause } from './transientCause';
 import { nonTransientReason } from './transience';
 
-const evidence = (logExcerpt: string, signals?: Record<string, unknown>) => extractEvidence({ logExcerpt, signals: signals as never });
+const evidence = (logExcerpt: string, signals?: Record<string, unknown>) =>
+  extractEvidence({ logExcerpt, signals: signals as never });
 
 describe('findTransientCause', () => {
   it.each([
-    ['requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/x', 'http-throttled-or-unavailable'],
-    ['botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the GetJobRun operation: Rate exceeded', 'aws-throttling-or-transient'],
-    ['psycopg2.OperationalError: could not connect to server: Connection refused\n\tIs the server running on host "db-1" (10.0.0.5) and accepting TCP/IP connections on port 5432?', 'sql-connection-or-serialization'],
-    ['ERROR: could not serialize access due to concurrent update (SQLSTATE 40001)', 'sql-connection-or-serialization'],
-    ['google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses; last error: UNAVAILABLE: ipv4:10.1.2.3:443', 'http-throttled-or-unavailable'],
-    ['grpc._channel._InactiveRpcError: status = StatusCode.UNAVAILABLE details = "Socket closed"', 'grpc-unavailable-or-quota'],
-    ['Cluster terminated. Reason: SPOT_INSTANCE_TERMINATION (CLOUD_FAILURE)', 'node-preempted-or-lost'],
-    ['ERROR - Detected zombie job: {"DAG Id": "x", "Task Id": "y"} (See https://airflow.apache.org/docs)', 'worker-heartbeat-lost'],
+    [
+      'requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://api.example.com/x',
+      'http-throttled-or-unavailable',
+    ],
+    [
+      'botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the GetJobRun operation: Rate exceeded',
+      'aws-throttling-or-transient',
+    ],
+    [
+      'psycopg2.OperationalError: could not connect to server: Connection refused\n\tIs the server running on host "db-1" (10.0.0.5) and accepting TCP/IP connections on port 5432?',
+      'sql-connection-or-serialization',
+    ],
+    [
+      'ERROR: could not serialize access due to concurrent update (SQLSTATE 40001)',
+      'sql-connection-or-serialization',
+    ],
+    [
+      'google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses; last error: UNAVAILABLE: ipv4:10.1.2.3:443',
+      'http-throttled-or-unavailable',
+    ],
+    [
+      'grpc._channel._InactiveRpcError: status = StatusCode.UNAVAILABLE details = "Socket closed"',
+      'grpc-unavailable-or-quota',
+    ],
+    [
+      'Cluster terminated. Reason: SPOT_INSTANCE_TERMINATION (CLOUD_FAILURE)',
+      'node-preempted-or-lost',
+    ],
+    [
+      'ERROR - Detected zombie job: {"DAG Id": "x", "Task Id": "y"} (See https://airflow.apache.org/docs)',
+      'worker-heartbeat-lost',
+    ],
   ])('names the class of %s', (log, id) => {
-    expect(findTransientCause(evidence(log), 'dependency_unavailable')?.classId).toBe(id);
+    expect(
+      findTransientCause(evidence(log), 'dependency_unavailable')?.classId,
+    ).toBe(id);
   });
 
   it('finds nothing in a failure that names no transient cause', () => {
-    expect(findTransientCause(evidence('ValueError: invalid literal for int() with base 10'), 'dependency_unavailable')).toBeUndefined();
+    expect(
+      findTransientCause(
+        evidence('ValueError: invalid literal for int() with base 10'),
+        'dependency_unavailable',
+      ),
+    ).toBeUndefined();
   });
 
   it('takes a measured delay as named late data, for a source delay only', () => {
-    const ev = evidence('FileNotFoundError: [Errno 2] No such file: /in/partner/manifest.json', { delaySeconds: 3600 });
-    expect(findTransientCause(ev, 'source_delay')?.classId).toBe('upstream-not-landed');
+    const ev = evidence(
+      'FileNotFoundError: [Errno 2] No such file: /in/partner/manifest.json',
+      { delaySeconds: 3600 },
+    );
+    expect(findTransientCause(ev, 'source_delay')?.classId).toBe(
+      'upstream-not-landed',
+    );
     expect(findTransientCause(ev, 'dependency_unavailable')).toBeUndefined();
   });
 
   it('reads a date inside a missing name as late data, but not the timestamp of a log line', () => {
-    const dated = evidence('[2024-12-02, 06:00:06 UTC] ERROR - FileNotFoundError: No such file: /outgoing/STMT_ACME_20241201.csv');
-    expect(findTransientCause(dated, 'source_delay')?.classId).toBe('upstream-not-landed');
-    const undated = evidence('[2024-12-02, 06:00:06 UTC] ERROR - FileNotFoundError: No such file: /outgoing/statements.csv');
+    const dated = evidence(
+      '[2024-12-02, 06:00:06 UTC] ERROR - FileNotFoundError: No such file: /outgoing/STMT_ACME_20241201.csv',
+    );
+    expect(findTransientCause(dated, 'source_delay')?.classId).toBe(
+      'upstream-not-landed',
+    );
+    const undated = evidence(
+      '[2024-12-02, 06:00:06 UTC] ERROR - FileNotFoundError: No such file: /outgoing/statements.csv',
+    );
     expect(findTransientCause(undated, 'source_delay')).toBeUndefined();
   });
 
   it('names the vendor source of every class', () => {
-    for (const c of RETRYABLE_CLASSES) expect(c.source).toMatch(/https?:\/\/|Javadoc|client/);
+    for (const c of RETRYABLE_CLASSES)
+      expect(c.source).toMatch(/https?:\/\/|Javadoc|client/);
   });
 });
 
 describe('deterministic signs', () => {
-  const sign = (log: string) => nonTransientReason(evidence(log), 'source_delay')?.reason;
+  const sign = (log: string) =>
+    nonTransientReason(evidence(log), 'source_delay')?.reason;
 
   it.each([
-    ['INFO - Poking for key : s3://drop/pricing/{{ ds_nodash }}/_SUCCESS\nAirflowSensorTimeout: Sensor has timed out', /unrendered template/],
-    ['INFO - Poking for up.load on 2021-01-14T17:33:14.178268+00:00 ...\nAirflowSensorTimeout: Snap. Time is OUT.', /can never match/],
-    ["requests.exceptions.SSLError: HTTPSConnectionPool(host='gw', port=8500): Max retries exceeded (Caused by SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number')))", /TLS/],
-    ['javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target', /TLS/],
-    ['org.apache.spark.shuffle.FetchFailedException: Too large frame: 2624680416', /larger than a hard limit/],
+    [
+      'INFO - Poking for key : s3://drop/pricing/{{ ds_nodash }}/_SUCCESS\nAirflowSensorTimeout: Sensor has timed out',
+      /unrendered template/,
+    ],
+    [
+      'INFO - Poking for up.load on 2021-01-14T17:33:14.178268+00:00 ...\nAirflowSensorTimeout: Snap. Time is OUT.',
+      /can never match/,
+    ],
+    [
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='gw', port=8500): Max retries exceeded (Caused by SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number')))",
+      /TLS/,
+    ],
+    [
+      'javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target',
+      /TLS/,
+    ],
+    [
+      'org.apache.spark.shuffle.FetchFailedException: Too large frame: 2624680416',
+      /larger than a hard limit/,
+    ],
     ['airflow.exceptions.AirflowException: 400:Bad Request', /HTTP 400/],
   ])('refuses %s', (log, why) => {
     expect(sign(log)).toMatch(why);
   });
 
   it('takes a 4xx that names a rate limit as throttling, not as a rejected request', () => {
-    const log = 'google.api_core.exceptions.BadRequest: 400 Exceeded rate limits: too many table update operations for this table.';
-    expect(nonTransientReason(evidence(log), 'dependency_unavailable')).toBeUndefined();
-    expect(findTransientCause(evidence(log), 'dependency_unavailable')?.classId).toBe('rate-limited');
+    const log =
+      'google.api_core.exceptions.BadRequest: 400 Exceeded rate limits: too many table update operations for this table.';
+    expect(
+      nonTransientReason(evidence(log), 'dependency_unavailable'),
+    ).toBeUndefined();
+    expect(
+      findTransientCause(evidence(log), 'dependency_unavailable')?.classId,
+    ).toBe('rate-limited');
   });
 
   it('leaves a late dated file alone', () => {
-    expect(sign('INFO - Downloading /outgoing/STMT_20241201.csv\nFileNotFoundError: [Errno 2] No such file')).toBeUndefined();
+    expect(
+      sign(
+        'INFO - Downloading /outgoing/STMT_20241201.csv\nFileNotFoundError: [Errno 2] No such file',
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('signs that outweigh a transient cause', () => {
   it("does not read the scheduler's pre-emption diagnostics as a pre-emption", () => {
-    const ev = evidence('Warning FailedScheduling pod/x 0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.');
-    expect(findTransientCause(ev, 'infrastructure')?.classId).not.toBe('node-preempted-or-lost');
+    const ev = evidence(
+      'Warning FailedScheduling pod/x 0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+    );
+    expect(findTransientCause(ev, 'infrastructure')?.classId).not.toBe(
+      'node-preempted-or-lost',
+    );
   });
 
-  it('holds a deadline that outlived the platform\'s own retries as deterministic, but not lost nodes that did', () => {
-    const deadline = evidence('google.api_core.exceptions.DeadlineExceeded: 504 Deadline Exceeded\nWorkflow failed. Causes: S04 failed., The job failed because a work item has failed 4 times.');
-    expect(nonTransientReason(deadline)?.reason).toMatch(/same deadline every time/);
-    const lost = evidence('org.apache.spark.SparkException: Job aborted due to stage failure: Task 3 in stage 2.0 failed 4 times, most recent failure: ExecutorLostFailure (executor 7 exited caused by one of the running tasks) Reason: Container marked as failed: Spot instance interruption');
+  it("holds a deadline that outlived the platform's own retries as deterministic, but not lost nodes that did", () => {
+    const deadline = evidence(
+      'google.api_core.exceptions.DeadlineExceeded: 504 Deadline Exceeded\nWorkflow failed. Causes: S04 failed., The job failed because a work item has failed 4 times.',
+    );
+    expect(nonTransientReason(deadline)?.reason).toMatch(
+      /same deadline every time/,
+    );
+    const lost = evidence(
+      'org.apache.spark.SparkException: Job aborted due to stage failure: Task 3 in stage 2.0 failed 4 times, most recent failure: ExecutorLostFailure (executor 7 exited caused by one of the running tasks) Reason: Container marked as failed: Spot instance interruption',
+    );
     expect(nonTransientReason(lost)).toBeUndefined();
   });
 
   it('holds a placement failure while earlier attempts still run as deterministic', () => {
-    const ev = evidence('Pods still running for this connection: repl-job-50-attempt-0, repl-job-50-attempt-1\nWarning FailedScheduling pod/repl-job-50-attempt-2 0/3 nodes are available: 3 Insufficient cpu.');
-    expect(nonTransientReason(ev)?.reason).toMatch(/earlier attempts still hold the capacity/);
-    expect(nonTransientReason(evidence('Warning FailedScheduling pod/x 0/3 nodes are available: 3 Insufficient cpu.'))).toBeUndefined();
+    const ev = evidence(
+      'Pods still running for this connection: repl-job-50-attempt-0, repl-job-50-attempt-1\nWarning FailedScheduling pod/repl-job-50-attempt-2 0/3 nodes are available: 3 Insufficient cpu.',
+    );
+    expect(nonTransientReason(ev)?.reason).toMatch(
+      /earlier attempts still hold the capacity/,
+    );
+    expect(
+      nonTransientReason(
+        evidence(
+          'Warning FailedScheduling pod/x 0/3 nodes are available: 3 Insufficient cpu.',
+        ),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -25,67 +25,294 @@ export interface WritePattern {
 }
 
 export const WROTE: WritePattern[] = [
-  { id: 'committed', where: 'any', regex: /\bCommitted (?:instant|transaction|snapshot|version|delta|offsets?|batch|to table|commit)\b|\bSuccessfully committed\b|\bcommit(?:ted)? .{0,80}\b(?:succeeded|successful(?:ly)?|completed)\b|Completed commit|Commit(?: time)? \d+ successful/i },
-  { id: 'rows-written', where: 'any', regex: /\b(?:Wrote|Written|Inserted|Loaded|Upserted|Merged|Copied|Uploaded|Exported|Appended|Saved|Published|Produced|Sent|Committed|Flushed|Delivered) [1-9][\d,]* (?:rows|records|files|objects|partitions|messages|batches)\b/i },
-  { id: 'object-uploaded', where: 'any', regex: /\b(?:Uploaded|Wrote|Written|Saved|Exported|Published|Copied|Moved|Put) (?:file |object )?['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?|file):\/\/|\b(?:Uploaded|Wrote|Saved|Exported|Copied) .{1,160} to ['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?):\/\/|\bSuccessfully (?:uploaded|wrote|written|saved|exported|loaded|inserted|published)\b/i },
-  { id: 'rows-affected', where: 'any', regex: /\b[1-9][\d,]* (?:rows?|records?|files|partitions|messages) (?:were )?(?:inserted|written|loaded|affected|upserted|merged|copied|committed|published|uploaded)\b/i },
-  { id: 'postgres-insert-tag', where: 'any', regex: /\bINSERT 0 [1-9]\d*\b|\bCOPY [1-9]\d*\b/ },
-  { id: 'renamed-into-place', where: 'any', regex: /\b(?:renamed|moved|promoted) .{0,200}\b(?:into place|to (?:the )?(?:final|target|destination|output) (?:location|path|table|dir(?:ectory)?))\b/i },
-  { id: 'task-output-saved', where: 'any', regex: /Saved output of task|Job job_\w+ committed|commitJob|committed task attempt|\bWrite Job [\w-]+ committed\b/ },
-  { id: 'dbt-node-ok', where: 'any', regex: /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded|applied|deleted)\b|\bOK (?:created|inserted|merged|snapshotted) (?:sql )?(?:table|incremental|view|snapshot|seed)\b|\[(?:INSERT|MERGE|COPY|CREATE TABLE|SUCCESS) (?:\d|\()/ },
+  {
+    id: 'committed',
+    where: 'any',
+    regex:
+      /\bCommitted (?:instant|transaction|snapshot|version|delta|offsets?|batch|to table|commit)\b|\bSuccessfully committed\b|\bcommit(?:ted)? .{0,80}\b(?:succeeded|successful(?:ly)?|completed)\b|Completed commit|Commit(?: time)? \d+ successful/i,
+  },
+  {
+    id: 'rows-written',
+    where: 'any',
+    regex:
+      /\b(?:Wrote|Written|Inserted|Loaded|Upserted|Merged|Copied|Uploaded|Exported|Appended|Saved|Published|Produced|Sent|Committed|Flushed|Delivered) [1-9][\d,]* (?:rows|records|files|objects|partitions|messages|batches)\b/i,
+  },
+  {
+    id: 'object-uploaded',
+    where: 'any',
+    regex:
+      /\b(?:Uploaded|Wrote|Written|Saved|Exported|Published|Copied|Moved|Put) (?:file |object )?['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?|file):\/\/|\b(?:Uploaded|Wrote|Saved|Exported|Copied) .{1,160} to ['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?):\/\/|\bSuccessfully (?:uploaded|wrote|written|saved|exported|loaded|inserted|published)\b/i,
+  },
+  {
+    id: 'rows-affected',
+    where: 'any',
+    regex:
+      /\b[1-9][\d,]* (?:rows?|records?|files|partitions|messages) (?:were )?(?:inserted|written|loaded|affected|upserted|merged|copied|committed|published|uploaded)\b/i,
+  },
+  {
+    id: 'postgres-insert-tag',
+    where: 'any',
+    regex: /\bINSERT 0 [1-9]\d*\b|\bCOPY [1-9]\d*\b/,
+  },
+  {
+    id: 'renamed-into-place',
+    where: 'any',
+    regex:
+      /\b(?:renamed|moved|promoted) .{0,200}\b(?:into place|to (?:the )?(?:final|target|destination|output) (?:location|path|table|dir(?:ectory)?))\b/i,
+  },
+  {
+    id: 'task-output-saved',
+    where: 'any',
+    regex:
+      /Saved output of task|Job job_\w+ committed|commitJob|committed task attempt|\bWrite Job [\w-]+ committed\b/,
+  },
+  {
+    id: 'dbt-node-ok',
+    where: 'any',
+    regex:
+      /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded|applied|deleted)\b|\bOK (?:created|inserted|merged|snapshotted) (?:sql )?(?:table|incremental|view|snapshot|seed)\b|\[(?:INSERT|MERGE|COPY|CREATE TABLE|SUCCESS) (?:\d|\()/,
+  },
   // dbt's summary counts built nodes as PASS; in a run or build (models started) they are tables.
-  { id: 'dbt-run-summary-pass', where: 'any', regex: /\bDone\. PASS=[1-9]\d* WARN=\d+ ERROR=[1-9]/, requires: /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b/ },
-  { id: 'dbt-on-run-end', where: 'any', regex: /error while running on-run-end|Running \d+ on-run-end hooks?/i },
-  { id: 'hudi-post-commit', where: 'any', regex: /commitAndPerformPostOperations|HiveSyncTool|hive sync(?:ing)?\b|syncHoodieTable|HoodieHiveSyncException|HoodieMetaSyncException/i },
+  {
+    id: 'dbt-run-summary-pass',
+    where: 'any',
+    regex: /\bDone\. PASS=[1-9]\d* WARN=\d+ ERROR=[1-9]/,
+    requires:
+      /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b/,
+  },
+  {
+    id: 'dbt-on-run-end',
+    where: 'any',
+    regex: /error while running on-run-end|Running \d+ on-run-end hooks?/i,
+  },
+  {
+    id: 'hudi-post-commit',
+    where: 'any',
+    regex:
+      /commitAndPerformPostOperations|HiveSyncTool|hive sync(?:ing)?\b|syncHoodieTable|HoodieHiveSyncException|HoodieMetaSyncException/i,
+  },
   { id: 'post-commit-hook', where: 'any', regex: /post-?commit hook/i },
-  { id: 'iceberg-delta-commit', where: 'any', regex: /Committed snapshot \d+|Committed delta #\d+|committed version \d+|Created snapshot \d+ .{0,40}committed/i },
-  { id: 'streaming-batch-committed', where: 'any', regex: /Committed offsets for batch|batch \d+ (?:committed|completed successfully)/i },
-  { id: 'partial-output-words', where: 'any', regex: /\bpartial(?:ly)? (?:written|committed|loaded|write|output|results?)\b|\b(?:some|\d+) (?:of the )?(?:partitions|files|rows|records|tables|batches|chunks|parts) (?:were |had been |have been )?(?:already )?(?:written|committed|loaded|uploaded|published)\b|\balready (?:written|committed|loaded|published|uploaded)\b/i },
+  {
+    id: 'iceberg-delta-commit',
+    where: 'any',
+    regex:
+      /Committed snapshot \d+|Committed delta #\d+|committed version \d+|Created snapshot \d+ .{0,40}committed/i,
+  },
+  {
+    id: 'streaming-batch-committed',
+    where: 'any',
+    regex:
+      /Committed offsets for batch|batch \d+ (?:committed|completed successfully)/i,
+  },
+  {
+    id: 'partial-output-words',
+    where: 'any',
+    regex:
+      /\bpartial(?:ly)? (?:written|committed|loaded|write|output|results?)\b|\b(?:some|\d+) (?:of the )?(?:partitions|files|rows|records|tables|batches|chunks|parts) (?:were |had been |have been )?(?:already )?(?:written|committed|loaded|uploaded|published)\b|\balready (?:written|committed|loaded|published|uploaded)\b/i,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
-export const WROTE_NEGATION = /without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
+export const WROTE_NEGATION =
+  /without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
 
 export const NOTHING_WRITTEN: WritePattern[] = [
-  { id: 'explicitly-nothing', where: 'any', regex: /without committing any|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|refus(?:ed|ing) to (?:overwrite|write|load|publish)/i },
-  { id: 'rolled-back', where: 'any', regex: /\b(?:transaction|statement|changes|commit|write|load) (?:was |were |has been )?rolled back|Rolling back (?:transaction|the transaction|changes)|ROLLBACK\b/i },
+  {
+    id: 'explicitly-nothing',
+    where: 'any',
+    regex:
+      /without committing any|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|refus(?:ed|ing) to (?:overwrite|write|load|publish)/i,
+  },
+  {
+    id: 'rolled-back',
+    where: 'any',
+    regex:
+      /\b(?:transaction|statement|changes|commit|write|load) (?:was |were |has been )?rolled back|Rolling back (?:transaction|the transaction|changes)|ROLLBACK\b/i,
+  },
 ];
 
 export const FAILURE_POINTS: WritePattern[] = [
-  { id: 'waiting-on-sensor', tier: 'strong', stage: 'waiting for its input (sensor or freshness check)', where: 'any', regex: /AirflowSensorTimeout|Sensor has timed out|TaskDeferralTimeout|\bPoking for\b|\w+Sensor\)|source freshness|freshness of [\w.]+|\bSTALE\b|ExternalTaskSensor/ },
+  {
+    id: 'waiting-on-sensor',
+    tier: 'strong',
+    stage: 'waiting for its input (sensor or freshness check)',
+    where: 'any',
+    regex:
+      /AirflowSensorTimeout|Sensor has timed out|TaskDeferralTimeout|\bPoking for\b|\w+Sensor\)|source freshness|freshness of [\w.]+|\bSTALE\b|ExternalTaskSensor/,
+  },
   // Credentials can expire mid-run, after some writes: only trusted when nothing was written.
-  { id: 'authenticating', tier: 'weak', stage: 'authenticating', where: 'error', regex: /password authentication failed|Login failed|Incorrect username or password|authentication failed|\bUnauthorized\b|\b401 Client Error|ExpiredToken|InvalidAccessKeyId|Unable to locate credentials|invalid_grant|token (?:has )?(?:expired|been revoked)|SaslAuthenticationException|JWT token is invalid/i },
+  {
+    id: 'authenticating',
+    tier: 'weak',
+    stage: 'authenticating',
+    where: 'error',
+    regex:
+      /password authentication failed|Login failed|Incorrect username or password|authentication failed|\bUnauthorized\b|\b401 Client Error|ExpiredToken|InvalidAccessKeyId|Unable to locate credentials|invalid_grant|token (?:has )?(?:expired|been revoked)|SaslAuthenticationException|JWT token is invalid/i,
+  },
   // The task or cluster never began: queued work lost by the executor, a cluster the cloud
   // could not launch. Nothing of the job ran, whatever the rest of the log says.
-  { id: 'never-started', tier: 'strong', stage: 'waiting to start (the task or its cluster never began running)', where: 'any', regex: /although the task says it's queued|run_start_date=None|\bCluster\b.{0,80}\bfailed to start\b|\b(?:Spark )?driver (?:failed to start|did not start)\b/ },
+  {
+    id: 'never-started',
+    tier: 'strong',
+    stage: 'waiting to start (the task or its cluster never began running)',
+    where: 'any',
+    regex:
+      /although the task says it's queued|run_start_date=None|\bCluster\b.{0,80}\bfailed to start\b|\b(?:Spark )?driver (?:failed to start|did not start)\b/,
+  },
   // The cloud had no machines: fatal at launch, but autoscaling hits it mid-run too, so it
   // counts only when the log shows no write activity.
-  { id: 'launch-capacity', tier: 'weak', stage: 'launching its cluster (the cloud had no capacity)', where: 'any', regex: /CLOUD_PROVIDER_LAUNCH_FAILURE|INSUFFICIENT_INSTANCE_CAPACITY|InsufficientInstanceCapacity|ZONE_RESOURCE_POOL_EXHAUSTED/ },
-  { id: 'starting-up', tier: 'strong', stage: 'starting up (configuration, imports, scheduling)', where: 'error', regex: /isn't defined|Could not find profile|No FileSystem for scheme|Missing required configuration|Broken DAG|ModuleNotFoundError|ImportError|NoClassDefFoundError|ClassNotFoundException|command not found|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|Failed to find data source|the following arguments are required|Env var required but not provided|does not have a target named|FailedScheduling|Unschedulable|PodLaunchFailedException|took longer than \d+ seconds to start|has phase Pending|never started|ContainerCreating|FailedMount|FailedAttachVolume|Init:(?:Error|CrashLoopBackOff)|failed to start container/ },
-  { id: 'compiling', tier: 'strong', stage: 'compiling or planning its SQL', where: 'error', regex: /SQL compilation error|Compilation Error|syntax error|ParseException|AnalysisException|\[UNRESOLVED_|\[PARSE_SYNTAX|cannot resolve|Unrecognized name|invalid identifier|PARTITION BY expression must be|SemanticException|Error while compiling statement|does not exist or not authorized|Not found: (?:Table|Dataset)|relation "[^"]+" does not exist|No matching signature|query planning|TABLE_OR_VIEW_NOT_FOUND|must appear in the GROUP BY/i },
-  { id: 'checking-data', tier: 'strong', stage: 'checking data (tests and validations write nothing)', where: 'any', regex: /Failure in test|Runtime Error in test|Database Error in test|\d+ of \d+ (?:FAIL|ERROR) \d* ?[\w.]*test|Executing SQL check|SQL(?:Column|Table|Value|Threshold|Interval)?CheckOperator|great_expectations|pandera|Validation (?:failed|result)|expectations? (?:failed|were not met)|Got \d+ results?, configured to fail/i },
-  { id: 'atomic-statement', tier: 'strong', stage: 'running a single SQL statement, which is rolled back as a whole', where: 'error', regex: /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)/ },
-  { id: 'transactional-table', tier: 'strong', stage: 'writing to a transactional table before its commit (the table is unchanged)', where: 'any', regex: /org\.apache\.spark\.sql\.delta|io\.delta\.|DeltaInvariantChecker|InvariantViolationException|org\.apache\.iceberg|DELTA_\w+/ },
-  { id: 'connecting', tier: 'weak', stage: 'connecting to a service', where: 'error', regex: /Connection refused|could not connect|Unable to connect|Failed to connect|connect(?:ion)? timed out|Name or service not known|UnknownHostException|EndpointConnectionError|Could not connect to the endpoint|Communications link failure|Broker may not be available|Could not open (?:a )?connection|Temporary failure in name resolution|Max retries exceeded with url|NewConnectionError|Error reading SSH protocol banner|the database system is (?:starting up|shutting down|in recovery mode)|connection to server at .{0,160} failed|could not translate host name|Failed to connect to DB|Could not connect to \w+ backend|Connection to node -?\d+ .{0,120}could not be established|NoNodesLeft|all nodes failed/i },
+  {
+    id: 'launch-capacity',
+    tier: 'weak',
+    stage: 'launching its cluster (the cloud had no capacity)',
+    where: 'any',
+    regex:
+      /CLOUD_PROVIDER_LAUNCH_FAILURE|INSUFFICIENT_INSTANCE_CAPACITY|InsufficientInstanceCapacity|ZONE_RESOURCE_POOL_EXHAUSTED/,
+  },
+  {
+    id: 'starting-up',
+    tier: 'strong',
+    stage: 'starting up (configuration, imports, scheduling)',
+    where: 'error',
+    regex:
+      /isn't defined|Could not find profile|No FileSystem for scheme|Missing required configuration|Broken DAG|ModuleNotFoundError|ImportError|NoClassDefFoundError|ClassNotFoundException|command not found|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|Failed to find data source|the following arguments are required|Env var required but not provided|does not have a target named|FailedScheduling|Unschedulable|PodLaunchFailedException|took longer than \d+ seconds to start|has phase Pending|never started|ContainerCreating|FailedMount|FailedAttachVolume|Init:(?:Error|CrashLoopBackOff)|failed to start container/,
+  },
+  {
+    id: 'compiling',
+    tier: 'strong',
+    stage: 'compiling or planning its SQL',
+    where: 'error',
+    regex:
+      /SQL compilation error|Compilation Error|syntax error|ParseException|AnalysisException|\[UNRESOLVED_|\[PARSE_SYNTAX|cannot resolve|Unrecognized name|invalid identifier|PARTITION BY expression must be|SemanticException|Error while compiling statement|does not exist or not authorized|Not found: (?:Table|Dataset)|relation "[^"]+" does not exist|No matching signature|query planning|TABLE_OR_VIEW_NOT_FOUND|must appear in the GROUP BY/i,
+  },
+  {
+    id: 'checking-data',
+    tier: 'strong',
+    stage: 'checking data (tests and validations write nothing)',
+    where: 'any',
+    regex:
+      /Failure in test|Runtime Error in test|Database Error in test|\d+ of \d+ (?:FAIL|ERROR) \d* ?[\w.]*test|Executing SQL check|SQL(?:Column|Table|Value|Threshold|Interval)?CheckOperator|great_expectations|pandera|Validation (?:failed|result)|expectations? (?:failed|were not met)|Got \d+ results?, configured to fail/i,
+  },
+  {
+    id: 'atomic-statement',
+    tier: 'strong',
+    stage: 'running a single SQL statement, which is rolled back as a whole',
+    where: 'error',
+    regex:
+      /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)/,
+  },
+  {
+    id: 'transactional-table',
+    tier: 'strong',
+    stage:
+      'writing to a transactional table before its commit (the table is unchanged)',
+    where: 'any',
+    regex:
+      /org\.apache\.spark\.sql\.delta|io\.delta\.|DeltaInvariantChecker|InvariantViolationException|org\.apache\.iceberg|DELTA_\w+/,
+  },
+  {
+    id: 'connecting',
+    tier: 'weak',
+    stage: 'connecting to a service',
+    where: 'error',
+    regex:
+      /Connection refused|could not connect|Unable to connect|Failed to connect|connect(?:ion)? timed out|Name or service not known|UnknownHostException|EndpointConnectionError|Could not connect to the endpoint|Communications link failure|Broker may not be available|Could not open (?:a )?connection|Temporary failure in name resolution|Max retries exceeded with url|NewConnectionError|Error reading SSH protocol banner|the database system is (?:starting up|shutting down|in recovery mode)|connection to server at .{0,160} failed|could not translate host name|Failed to connect to DB|Could not connect to \w+ backend|Connection to node -?\d+ .{0,120}could not be established|NoNodesLeft|all nodes failed/i,
+  },
   // A remote call failed or was throttled. Weak: it places the failure at the call, which is
   // before any write only when the log shows no write activity (a POST, a push, a bulk load,
   // where a 500 or 504 may come after the server did the work).
-  { id: 'remote-refused', tier: 'weak', stage: 'calling a remote service that refused or throttled the request', where: 'error', regex: /\b5\d\d Server Error|\b(?:429|50[0234])\b.{0,40}(?:Too Many Requests|Service (?:Temporarily )?Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error)|Too Many Requests|rate limit|Rate exceeded|ThrottlingException|requests? per (?:second|minute|hour|day)|Retry-After|Service (?:Temporarily )?Unavailable/i },
+  {
+    id: 'remote-refused',
+    tier: 'weak',
+    stage: 'calling a remote service that refused or throttled the request',
+    where: 'error',
+    regex:
+      /\b5\d\d Server Error|\b(?:429|50[0234])\b.{0,40}(?:Too Many Requests|Service (?:Temporarily )?Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error)|Too Many Requests|rate limit|Rate exceeded|ThrottlingException|requests? per (?:second|minute|hour|day)|Retry-After|Service (?:Temporarily )?Unavailable/i,
+  },
   // An AWS call that starts a run failed: the run itself never began.
-  { id: 'start-call-failed', tier: 'weak', stage: 'asking the service to start the run (it never began)', where: 'error', regex: /when calling the (?:StartJobRun|StartQueryExecution|StartExecution|StartWorkflowRun|StartCrawler|RunJobFlow|RunTask|SubmitJob|StartJob|StartPipelineExecution) operation/ },
+  {
+    id: 'start-call-failed',
+    tier: 'weak',
+    stage: 'asking the service to start the run (it never began)',
+    where: 'error',
+    regex:
+      /when calling the (?:StartJobRun|StartQueryExecution|StartExecution|StartWorkflowRun|StartCrawler|RunJobFlow|RunTask|SubmitJob|StartJob|StartPipelineExecution) operation/,
+  },
   // The stack shows the failing call was opening the connection.
-  { id: 'connecting-frames', tier: 'weak', stage: 'connecting to a service', where: 'any', regex: /\bin get_conn\b|psycopg2\.connect\(|\b_connect\(dsn|DriverManager\.getConnection|snowflake\.connector\.connect\(|Exception during pool initialization|in _new_conn\b/ },
-  { id: 'reading-stream', tier: 'weak', stage: 'reading its input stream (offsets or topic metadata)', where: 'any', regex: /getting Kafka offsets|position for partition .{0,80}could be determined|fetching topic metadata|KafkaOffsetReader|GetBatch generating RDD of offset range/ },
-  { id: 'reading-input', tier: 'weak', stage: 'reading its input', where: 'error', regex: /Input path does not exist|Path does not exist|PATH_NOT_FOUND|NoSuchKey|The specified key does not exist|matches 0 files|Unable to infer schema|getFileStatus|Error while reading|while reading (?:stream|data|input|from)|Encountered an exception while reading|reading (?:stream|from source)|\bsource > |HEAD https?:|Empty extract|Extracted 0 rows|No files? found|list leaf files|UNLOAD|No such file or directory/i },
-  { id: 'reading-frames', tier: 'weak', stage: 'reading its input', where: 'any', regex: /FileScanRDD|create_dynamic_frame|from_catalog|getDynamicFrame|DataSource\.resolveRelation|InMemoryFileIndex|o\d+\.(?:load|csv|parquet|json|table|getDynamicFrame|jdbc)\b|S3AFileSystem\.s3GetFileStatus|FileInputFormat\.listStatus|\b(?:get_pandas_df|get_records|get_first|read_sql(?:_query)?|read_csv|read_parquet|read_json|read_text|download_file(?:obj)?|get_object|list_objects(?:_v2)?|fetchall|fetchmany|retrieve_file|requests\.get|session\.get|httpx\.get|client\.get)\(/ },
-  { id: 'downloading', tier: 'weak', stage: 'downloading its input', where: 'any', regex: /\b(?:Downloading|Fetching|Reading) (?:\d+ )?(?:source |feed |input )?(?:files?|objects?|pages?|records?|data)\b|\d+\/\d+ files downloaded/i },
+  {
+    id: 'connecting-frames',
+    tier: 'weak',
+    stage: 'connecting to a service',
+    where: 'any',
+    regex:
+      /\bin get_conn\b|psycopg2\.connect\(|\b_connect\(dsn|DriverManager\.getConnection|snowflake\.connector\.connect\(|Exception during pool initialization|in _new_conn\b/,
+  },
+  {
+    id: 'reading-stream',
+    tier: 'weak',
+    stage: 'reading its input stream (offsets or topic metadata)',
+    where: 'any',
+    regex:
+      /getting Kafka offsets|position for partition .{0,80}could be determined|fetching topic metadata|KafkaOffsetReader|GetBatch generating RDD of offset range/,
+  },
+  {
+    id: 'reading-input',
+    tier: 'weak',
+    stage: 'reading its input',
+    where: 'error',
+    regex:
+      /Input path does not exist|Path does not exist|PATH_NOT_FOUND|NoSuchKey|The specified key does not exist|matches 0 files|Unable to infer schema|getFileStatus|Error while reading|while reading (?:stream|data|input|from)|Encountered an exception while reading|reading (?:stream|from source)|\bsource > |HEAD https?:|Empty extract|Extracted 0 rows|No files? found|list leaf files|UNLOAD|No such file or directory/i,
+  },
+  {
+    id: 'reading-frames',
+    tier: 'weak',
+    stage: 'reading its input',
+    where: 'any',
+    regex:
+      /FileScanRDD|create_dynamic_frame|from_catalog|getDynamicFrame|DataSource\.resolveRelation|InMemoryFileIndex|o\d+\.(?:load|csv|parquet|json|table|getDynamicFrame|jdbc)\b|S3AFileSystem\.s3GetFileStatus|FileInputFormat\.listStatus|\b(?:get_pandas_df|get_records|get_first|read_sql(?:_query)?|read_csv|read_parquet|read_json|read_text|download_file(?:obj)?|get_object|list_objects(?:_v2)?|fetchall|fetchmany|retrieve_file|requests\.get|session\.get|httpx\.get|client\.get)\(/,
+  },
+  {
+    id: 'downloading',
+    tier: 'weak',
+    stage: 'downloading its input',
+    where: 'any',
+    regex:
+      /\b(?:Downloading|Fetching|Reading) (?:\d+ )?(?:source |feed |input )?(?:files?|objects?|pages?|records?|data)\b|\d+\/\d+ files downloaded/i,
+  },
   // AWS names the call that failed: Get/List/Describe/... are reads.
-  { id: 'aws-read-call', tier: 'weak', stage: 'reading (the failing AWS call is a read)', where: 'error', regex: /when calling the (?:Get|List|Describe|Query|Scan|Head|Select|Read|Search|Lookup|BatchGet)\w* operation/ },
-  { id: 'http-read-request', tier: 'weak', stage: 'reading (the failing HTTP request is a GET)', where: 'error', regex: /\b(?:GET|HEAD) https?:\/\/|\bmethod: (?:get|head)\b/i },
+  {
+    id: 'aws-read-call',
+    tier: 'weak',
+    stage: 'reading (the failing AWS call is a read)',
+    where: 'error',
+    regex:
+      /when calling the (?:Get|List|Describe|Query|Scan|Head|Select|Read|Search|Lookup|BatchGet)\w* operation/,
+  },
+  {
+    id: 'http-read-request',
+    tier: 'weak',
+    stage: 'reading (the failing HTTP request is a GET)',
+    where: 'error',
+    regex: /\b(?:GET|HEAD) https?:\/\/|\bmethod: (?:get|head)\b/i,
+  },
   // Spark aborts a failed job before its output commit, so committer-based writes publish
   // nothing; direct writes (JDBC, foreachBatch) show as write activity and disable this.
-  { id: 'spark-job-aborted', tier: 'weak', stage: 'running a Spark job that was aborted before its output commit', where: 'error', regex: /Job aborted due to stage failure|SparkException: Job \d+ cancelled|aborting job\b/ },
-  { id: 'shuffle-stage', tier: 'weak', stage: 'computing a shuffle stage (the stage that writes never started)', where: 'any', regex: /ShuffleMapStage \d+ has failed|failure in ShuffleMapStage|Vertex failed, vertexName=Map \d+/ },
+  {
+    id: 'spark-job-aborted',
+    tier: 'weak',
+    stage: 'running a Spark job that was aborted before its output commit',
+    where: 'error',
+    regex:
+      /Job aborted due to stage failure|SparkException: Job \d+ cancelled|aborting job\b/,
+  },
+  {
+    id: 'shuffle-stage',
+    tier: 'weak',
+    stage: 'computing a shuffle stage (the stage that writes never started)',
+    where: 'any',
+    regex:
+      /ShuffleMapStage \d+ has failed|failure in ShuffleMapStage|Vertex failed, vertexName=Map \d+/,
+  },
 ];
 
 /**

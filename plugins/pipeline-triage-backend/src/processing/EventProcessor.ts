@@ -16,7 +16,12 @@ export interface ProcessingOptions {
 }
 
 export type ProcessOutcome =
-  | { status: 'done'; incidentId?: string; category?: Category; safeToRetry?: boolean }
+  | {
+      status: 'done';
+      incidentId?: string;
+      category?: Category;
+      safeToRetry?: boolean;
+    }
   | { status: 'pending'; error?: string }
   | { status: 'dead'; error: string };
 
@@ -39,12 +44,21 @@ export class EventProcessor {
     const down = await this.catalogDown();
     if (down) {
       // Stored and acknowledged already; left unclaimed, so the outage costs them no attempt.
-      this.logger.warn(`Leaving ${ids.length} accepted events for the sweeper: ${down}`);
-      for (const id of ids) outcomes.set(id, { status: 'pending', error: down });
+      this.logger.warn(
+        `Leaving ${ids.length} accepted events for the sweeper: ${down}`,
+      );
+      for (const id of ids)
+        outcomes.set(id, { status: 'pending', error: down });
       return outcomes;
     }
     for (let from = 0; from < ids.length; from += BATCH) {
-      await this.processClaimed(await this.store.claimEvents(ids.slice(from, from + BATCH), this.options.leaseMs), outcomes);
+      await this.processClaimed(
+        await this.store.claimEvents(
+          ids.slice(from, from + BATCH),
+          this.options.leaseMs,
+        ),
+        outcomes,
+      );
     }
     return outcomes;
   }
@@ -66,13 +80,18 @@ export class EventProcessor {
    * their order, so the batch runs in rounds: every job's failures up to its first success, then
    * those successes, then the failures up to each job's next success, and so on.
    */
-  private async processClaimed(claimed: StoredEvent[], outcomes: Map<string, ProcessOutcome>) {
+  private async processClaimed(
+    claimed: StoredEvent[],
+    outcomes: Map<string, ProcessOutcome>,
+  ) {
     const successesSeen = new Map<string, number>();
-    const rounds: Array<{ failures: StoredEvent[]; successes: StoredEvent[] }> = [];
+    const rounds: Array<{ failures: StoredEvent[]; successes: StoredEvent[] }> =
+      [];
     for (const stored of claimed) {
       const job = jobKeyOf(stored.event);
       const round = successesSeen.get(job) ?? 0;
-      while (rounds.length <= round) rounds.push({ failures: [], successes: [] });
+      while (rounds.length <= round)
+        rounds.push({ failures: [], successes: [] });
       if (stored.event.outcome === 'success') {
         rounds[round].successes.push(stored);
         successesSeen.set(job, round + 1);
@@ -82,11 +101,15 @@ export class EventProcessor {
     }
     for (const { failures, successes } of rounds) {
       if (failures.length) await this.processFailures(failures, outcomes);
-      for (const stored of successes) outcomes.set(stored.id, await this.process(stored));
+      for (const stored of successes)
+        outcomes.set(stored.id, await this.process(stored));
     }
   }
 
-  private async processFailures(batch: StoredEvent[], outcomes: Map<string, ProcessOutcome>) {
+  private async processFailures(
+    batch: StoredEvent[],
+    outcomes: Map<string, ProcessOutcome>,
+  ) {
     if (batch.length === 1) {
       outcomes.set(batch[0].id, await this.process(batch[0]));
       return;
@@ -94,16 +117,25 @@ export class EventProcessor {
     try {
       const results = await triageFailures(batch, this.stages);
       for (const [i, t] of results.entries()) {
-        outcomes.set(batch[i].id, { status: 'done', incidentId: t.incidentId, category: t.category, safeToRetry: t.safeToRetry });
+        outcomes.set(batch[i].id, {
+          status: 'done',
+          incidentId: t.incidentId,
+          category: t.category,
+          safeToRetry: t.safeToRetry,
+        });
       }
     } catch (error) {
       if (isCatalogUnavailable(error)) {
-        for (const stored of batch) outcomes.set(stored.id, await this.wait(stored, error.message));
+        for (const stored of batch)
+          outcomes.set(stored.id, await this.wait(stored, error.message));
         return;
       }
       // One bad event must not hold back the others: one at a time, each with its own retries.
-      this.logger.warn(`Batch of ${batch.length} events failed, processing them one at a time: ${error}`);
-      for (const stored of batch) outcomes.set(stored.id, await this.process(stored));
+      this.logger.warn(
+        `Batch of ${batch.length} events failed, processing them one at a time: ${error}`,
+      );
+      for (const stored of batch)
+        outcomes.set(stored.id, await this.process(stored));
     }
   }
 
@@ -111,19 +143,33 @@ export class EventProcessor {
     try {
       if (stored.event.outcome === 'success') {
         await rememberSchemas(this.store, stored.event);
-        await this.store.recordSuccess(stored.id, stored.event, jobKeyOf(stored.event), {
-          autoResolve: this.options.autoResolve,
-        });
+        await this.store.recordSuccess(
+          stored.id,
+          stored.event,
+          jobKeyOf(stored.event),
+          {
+            autoResolve: this.options.autoResolve,
+          },
+        );
         return { status: 'done' };
       }
       const t = await triageFailure(stored, this.stages);
-      return { status: 'done', incidentId: t.incidentId, category: t.category, safeToRetry: t.safeToRetry };
+      return {
+        status: 'done',
+        incidentId: t.incidentId,
+        category: t.category,
+        safeToRetry: t.safeToRetry,
+      };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isCatalogUnavailable(error)) return this.wait(stored, message);
-      this.logger.warn(`Processing event ${stored.id} failed (attempt ${stored.attempts}): ${message}`);
+      this.logger.warn(
+        `Processing event ${stored.id} failed (attempt ${stored.attempts}): ${message}`,
+      );
       const next = await this.store.failEvent(stored.id, message, this.options);
-      return next === 'dead' ? { status: 'dead', error: message } : { status: 'pending', error: message };
+      return next === 'dead'
+        ? { status: 'dead', error: message }
+        : { status: 'pending', error: message };
     }
   }
 
@@ -131,9 +177,15 @@ export class EventProcessor {
    * A dependency outage is not the event's fault: it goes back to pending however many attempts
    * it has had, so an outage longer than the retries cannot dead-letter what was acknowledged.
    */
-  private async wait(stored: StoredEvent, message: string): Promise<ProcessOutcome> {
+  private async wait(
+    stored: StoredEvent,
+    message: string,
+  ): Promise<ProcessOutcome> {
     this.logger.warn(`Event ${stored.id} waits for the catalog: ${message}`);
-    await this.store.failEvent(stored.id, message, { maxAttempts: Number.POSITIVE_INFINITY, retryDelayMs: this.options.retryDelayMs });
+    await this.store.failEvent(stored.id, message, {
+      maxAttempts: Number.POSITIVE_INFINITY,
+      retryDelayMs: this.options.retryDelayMs,
+    });
     return { status: 'pending', error: message };
   }
 

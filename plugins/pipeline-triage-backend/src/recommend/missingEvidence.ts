@@ -1,4 +1,8 @@
-import type { Classification, FailureEvent, MissingEvidence } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Classification,
+  FailureEvent,
+  MissingEvidence,
+} from '@internal/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { EVIDENCE_REQUESTS, RequestIds } from './evidenceRequests';
 import { detectPlatforms } from './platforms';
@@ -16,36 +20,70 @@ function first(evidence: Evidence, re: RegExp): string | undefined {
 function requestIds(event: FailureEvent, evidence: Evidence): RequestIds {
   return {
     stage: first(evidence, /\bstage (\d+)(?:\.\d+)?\b/i),
-    queryId: first(evidence, /\b[Qq]uery(?: ?ID)?[:=\s]+["']?([0-9a-f-]{8,}|\d{3,})\b/),
+    queryId: first(
+      evidence,
+      /\b[Qq]uery(?: ?ID)?[:=\s]+["']?([0-9a-f-]{8,}|\d{3,})\b/,
+    ),
     bqJob: first(evidence, /\b(bqjob_\w+|[\w-]+:[A-Z]{2}\.[\w-]+)\b/),
     glueRun: first(evidence, /\b(jr_[0-9a-f]{16,})\b/i),
     pod: first(evidence, /\b[Pp]od[: ]+["']?([a-z0-9][a-z0-9.-]{4,62})["']?/),
-    model: event.job.dbtUniqueId?.split('.').pop() ?? first(evidence, /(?:Error|Failure) in (?:model|test|snapshot) ([\w.-]+)/),
+    model:
+      event.job.dbtUniqueId?.split('.').pop() ??
+      first(evidence, /(?:Error|Failure) in (?:model|test|snapshot) ([\w.-]+)/),
     task: event.job.airflowTaskId,
     exitCode: evidence.signals.exitCodes[0],
   };
 }
 
 /** What the event lacked, in words a responder can act on. */
-function whatIsMissing(evidence: Evidence, classification: Classification, hasWriteSignals: boolean): string[] {
+function whatIsMissing(
+  evidence: Evidence,
+  classification: Classification,
+  hasWriteSignals: boolean,
+): string[] {
   const out: string[] = [];
-  const errorLines = evidence.lines.filter(l => l.role === 'root' || l.role === 'cause' || l.role === 'error');
-  const wrappersOnly = errorLines.length === 0 && evidence.lines.some(l => l.role === 'wrapper');
-  if (evidence.lines.length === 0) out.push('the event carries no log or error message at all');
-  else if (wrappersOnly) out.push('the root cause: the log holds only wrapper lines ("Job aborted", "Task failed") around it');
-  else if (errorLines.length === 0) out.push('an error line: nothing in the log reads as the failure itself');
+  const errorLines = evidence.lines.filter(
+    l => l.role === 'root' || l.role === 'cause' || l.role === 'error',
+  );
+  const wrappersOnly =
+    errorLines.length === 0 && evidence.lines.some(l => l.role === 'wrapper');
+  if (evidence.lines.length === 0)
+    out.push('the event carries no log or error message at all');
+  else if (wrappersOnly)
+    out.push(
+      'the root cause: the log holds only wrapper lines ("Job aborted", "Task failed") around it',
+    );
+  else if (errorLines.length === 0)
+    out.push('an error line: nothing in the log reads as the failure itself');
   if (evidence.signals.exitCodes.length > 0 && errorLines.length <= 1) {
-    out.push(`why the process exited with code ${evidence.signals.exitCodes[0]}: the exit code is the only trace of the failure`);
+    out.push(
+      `why the process exited with code ${evidence.signals.exitCodes[0]}: the exit code is the only trace of the failure`,
+    );
   }
-  if (evidence.truncated) out.push('the part of the log the reader dropped to stay within its bounds');
-  const scored = classification.hypotheses.filter(h => h.category !== 'unknown' && h.score > 0);
+  if (evidence.truncated)
+    out.push(
+      'the part of the log the reader dropped to stay within its bounds',
+    );
+  const scored = classification.hypotheses.filter(
+    h => h.category !== 'unknown' && h.score > 0,
+  );
   const [a, b] = scored;
   if (a && b && b.score >= a.score * 0.8) {
-    out.push(`a finding that separates ${a.category} (${a.score.toFixed(2)}) from ${b.category} (${b.score.toFixed(2)}): both explain the lines equally`);
+    out.push(
+      `a finding that separates ${a.category} (${a.score.toFixed(2)}) from ${
+        b.category
+      } (${b.score.toFixed(2)}): both explain the lines equally`,
+    );
   } else if (a) {
-    out.push(`specific evidence: only weak findings point to ${a.category} (${a.score.toFixed(2)})`);
+    out.push(
+      `specific evidence: only weak findings point to ${
+        a.category
+      } (${a.score.toFixed(2)})`,
+    );
   } else if (out.length === 0) {
-    out.push('a line any rule recognises: no error code, exception class or vendor message the engine knows');
+    out.push(
+      'a line any rule recognises: no error code, exception class or vendor message the engine knows',
+    );
   }
   if (!hasWriteSignals) out.push('whether the run wrote output before failing');
   return out;
@@ -64,7 +102,10 @@ export function missingEvidence(
   const platforms = new Set(detectPlatforms(event, evidence));
   const ids = requestIds(event, evidence);
   const s = evidence.signals;
-  const hasWriteSignals = s.rowsWritten !== undefined || s.commitsDuringRun !== undefined || s.partitionsWritten !== undefined;
+  const hasWriteSignals =
+    s.rowsWritten !== undefined ||
+    s.commitsDuringRun !== undefined ||
+    s.partitionsWritten !== undefined;
   const requests = EVIDENCE_REQUESTS.filter(r => {
     if (r.id === 'write-signals' && hasWriteSignals) return false;
     if (r.platforms && !r.platforms.some(p => platforms.has(p))) return false;
@@ -72,5 +113,8 @@ export function missingEvidence(
   })
     .slice(0, MAX_REQUESTS)
     .map(r => ({ ask: r.ask(ids), why: r.why }));
-  return { missing: whatIsMissing(evidence, classification, hasWriteSignals), requests };
+  return {
+    missing: whatIsMissing(evidence, classification, hasWriteSignals),
+    requests,
+  };
 }

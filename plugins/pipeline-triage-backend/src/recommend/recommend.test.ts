@@ -9,13 +9,22 @@ describe('recommend', () => {
       job: { name: 'invoice_export', glueJobName: 'invoice_export' },
       runId: 'jr_0123abcd',
       eventTime: '2024-03-14T09:42:00Z',
-      logExcerpt: 'java.nio.file.AccessDeniedException: s3://acme-finance/invoices/2023-02: getFileStatus on s3://acme-finance/invoices/2023-02',
+      logExcerpt:
+        'java.nio.file.AccessDeniedException: s3://acme-finance/invoices/2023-02: getFileStatus on s3://acme-finance/invoices/2023-02',
     });
-    const r = recommend({ category: 'permission', event, evidence: extractEvidence(event), safeToRetry: false, runbookUrl: 'https://runbooks/x' });
+    const r = recommend({
+      category: 'permission',
+      event,
+      evidence: extractEvidence(event),
+      safeToRetry: false,
+      runbookUrl: 'https://runbooks/x',
+    });
     const commands = r.diagnostics.map(d => d.command);
     expect(commands).toContain('aws sts get-caller-identity');
     expect(commands.join('\n')).toContain('arn:aws:s3:::acme-finance/*');
-    expect(commands).toContain('aws glue get-job-run --job-name invoice_export --run-id jr_0123abcd');
+    expect(commands).toContain(
+      'aws glue get-job-run --job-name invoice_export --run-id jr_0123abcd',
+    );
     expect(r.runbookUrl).toBe('https://runbooks/x');
     expect(r.prevention).toBeTruthy();
   });
@@ -25,9 +34,15 @@ describe('recommend', () => {
       source: 'dbt',
       job: { name: 'nightly', dbtUniqueId: 'model.shop.fct_orders' },
       eventTime: '2024-03-14T09:42:00Z',
-      logExcerpt: 'Database Error in model fct_orders (models/fct_orders.sql)\n  syntax error at or near "order"',
+      logExcerpt:
+        'Database Error in model fct_orders (models/fct_orders.sql)\n  syntax error at or near "order"',
     });
-    const r = recommend({ category: 'code_error', event, evidence: extractEvidence(event), safeToRetry: false });
+    const r = recommend({
+      category: 'code_error',
+      event,
+      evidence: extractEvidence(event),
+      safeToRetry: false,
+    });
     expect(r.diagnostics.map(d => d.command)).toEqual(
       expect.arrayContaining(['dbt run --select fct_orders']),
     );
@@ -37,8 +52,15 @@ describe('recommend', () => {
       eventTime: '2024-03-14T09:42:00Z',
       logExcerpt: 'AirflowSensorTimeout: Sensor has timed out',
     });
-    const ra = recommend({ category: 'source_delay', event: airflow, evidence: extractEvidence(airflow), safeToRetry: true });
-    expect(ra.diagnostics.map(d => d.command)).toContain('airflow tasks states-for-dag-run orders <runId>');
+    const ra = recommend({
+      category: 'source_delay',
+      event: airflow,
+      evidence: extractEvidence(airflow),
+      safeToRetry: true,
+    });
+    expect(ra.diagnostics.map(d => d.command)).toContain(
+      'airflow tasks states-for-dag-run orders <runId>',
+    );
     expect(ra.action).toMatch(/retry policy allows a rerun/);
   });
 
@@ -46,15 +68,31 @@ describe('recommend', () => {
     const event = failureEventSchema.parse({
       job: { name: 'contacts_merge' },
       eventTime: '2024-03-14T09:42:00Z',
-      logExcerpt: 'INFO OptimisticTransaction: Committed delta #18822 to s3://lake/crm/contacts/_delta_log\nERROR stage failure',
+      logExcerpt:
+        'INFO OptimisticTransaction: Committed delta #18822 to s3://lake/crm/contacts/_delta_log\nERROR stage failure',
     });
-    const r = recommend({ category: 'infrastructure', event, evidence: extractEvidence(event), safeToRetry: false, partialWrite: 'true' });
+    const r = recommend({
+      category: 'infrastructure',
+      event,
+      evidence: extractEvidence(event),
+      safeToRetry: false,
+      partialWrite: 'true',
+    });
     expect(r.diagnostics[0].label).toBe('Recent commits of the Delta table');
   });
 
   it('always offers at least one way to look', () => {
-    const event = failureEventSchema.parse({ job: { name: 'x' }, eventTime: '2024-03-14T09:42:00Z', logExcerpt: 'ERROR boom' });
-    const r = recommend({ category: 'unknown', event, evidence: extractEvidence(event), safeToRetry: false });
+    const event = failureEventSchema.parse({
+      job: { name: 'x' },
+      eventTime: '2024-03-14T09:42:00Z',
+      logExcerpt: 'ERROR boom',
+    });
+    const r = recommend({
+      category: 'unknown',
+      event,
+      evidence: extractEvidence(event),
+      safeToRetry: false,
+    });
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
 });

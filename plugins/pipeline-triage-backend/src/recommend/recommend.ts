@@ -31,18 +31,25 @@ export function recommend(input: RecommendInput): Recommendation {
   const vars = templateVars(input.event, input.evidence);
   const diagnostics: Recommendation['diagnostics'] = [];
   const seen = new Set<string>();
-  const history: CommandId[] = input.partialWrite === 'true' ? ['deltaHistory', 'icebergSnapshots', 'hudiCommits'] : [];
+  const history: CommandId[] =
+    input.partialWrite === 'true'
+      ? ['deltaHistory', 'icebergSnapshots', 'hudiCommits']
+      : [];
   for (const id of [...history, ...playbook.diagnostics]) {
     const cmd = COMMANDS[id];
     if (seen.has(id) || !cmd.platforms.some(p => platforms.has(p))) continue;
     seen.add(id);
-    diagnostics.push({ label: cmd.label, command: fillTemplate(cmd.command, vars) });
+    diagnostics.push({
+      label: cmd.label,
+      command: fillTemplate(cmd.command, vars),
+    });
     if (diagnostics.length >= (input.limit ?? 4)) break;
   }
   if (diagnostics.length === 0) {
     diagnostics.push({
       label: 'Error lines and causes in the full log',
-      command: 'grep -nE "ERROR|FATAL|Exception|Caused by|Traceback" <log-file> | tail -n 50',
+      command:
+        'grep -nE "ERROR|FATAL|Exception|Caused by|Traceback" <log-file> | tail -n 50',
     });
   }
   const action = input.safeToRetry

@@ -181,7 +181,11 @@ function capLongLines(text: string): string {
   if (longest <= MAX_REDACT_LINE) return text;
   return text
     .split('\n')
-    .map(line => (line.length > MAX_REDACT_LINE ? `${line.slice(0, MAX_REDACT_LINE)}… [line cut at 64 KB]` : line))
+    .map(line =>
+      line.length > MAX_REDACT_LINE
+        ? `${line.slice(0, MAX_REDACT_LINE)}… [line cut at 64 KB]`
+        : line,
+    )
     .join('\n');
 }
 

@@ -7,7 +7,10 @@ export function escapeInline(text: string): string {
 
 /** A fenced block whose fence is longer than any backtick run inside the content. */
 export function codeBlock(content: string, lang = ''): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map(m => m[0].length));
+  const longest = Math.max(
+    2,
+    ...[...content.matchAll(/`+/g)].map(m => m[0].length),
+  );
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang}\n${content.replace(/\s+$/, '')}\n${fence}`;
 }

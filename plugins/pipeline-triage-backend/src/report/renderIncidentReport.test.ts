@@ -17,11 +17,17 @@ describe('renderIncidentReport', () => {
       '\tat org.apache.spark.sql.delta.schema.InvariantViolationException$.apply(InvariantViolationException.scala:49)',
     ].join('\n'),
   });
-  const result = engine.triage(event, { runbookUrl: 'https://runbooks.acme/members' });
+  const result = engine.triage(event, {
+    runbookUrl: 'https://runbooks.acme/members',
+  });
 
   it('renders every section an escalation needs', () => {
     const md = renderIncidentReport({
-      job: { name: 'member_profile_upsert', namespace: 'lakehouse', entityRef: 'component:default/member-profile' },
+      job: {
+        name: 'member_profile_upsert',
+        namespace: 'lakehouse',
+        entityRef: 'component:default/member-profile',
+      },
       stage: 'upsert',
       eventTime: event.eventTime,
       environment: 'prod',
@@ -31,10 +37,26 @@ describe('renderIncidentReport', () => {
       verdict: result.verdict,
       evidenceLines: result.evidenceLines,
       causeChain: result.causeChain,
-      route: { recipient: 'group:default/crm-data', copy: ['group:default/platform'], rule: 'data-to-contract-owner', reason: 'data_quality goes to the contract owner' },
+      route: {
+        recipient: 'group:default/crm-data',
+        copy: ['group:default/platform'],
+        rule: 'data-to-contract-owner',
+        reason: 'data_quality goes to the contract owner',
+      },
     });
-    expect(md).toMatch(/^# Data quality: InvariantViolationException: NOT NULL constraint violated/);
-    for (const heading of ['## Error', '## Cause chain (root first)', '## Evidence', '## Classification', '## Retry', '## Route', '## Recommendation', '## Runbook']) {
+    expect(md).toMatch(
+      /^# Data quality: InvariantViolationException: NOT NULL constraint violated/,
+    );
+    for (const heading of [
+      '## Error',
+      '## Cause chain (root first)',
+      '## Evidence',
+      '## Classification',
+      '## Retry',
+      '## Route',
+      '## Recommendation',
+      '## Runbook',
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toContain('| Stage | upsert |');
@@ -43,7 +65,9 @@ describe('renderIncidentReport', () => {
     expect(md).toContain('confidence **');
     expect(md).toContain('**Not safe to retry**');
     expect(md).toContain('Partial write: **false**');
-    expect(md).toContain('Routed to **group:default/crm-data** by rule `data-to-contract-owner`');
+    expect(md).toContain(
+      'Routed to **group:default/crm-data** by rule `data-to-contract-owner`',
+    );
     expect(md).toContain('```sh\n');
     expect(md).toContain('[Runbook](https://runbooks.acme/members)');
   });
@@ -52,10 +76,16 @@ describe('renderIncidentReport', () => {
     const nasty = failureEventSchema.parse({
       job: { name: 'x|y' },
       eventTime: '2024-06-01T02:00:00Z',
-      logExcerpt: 'ERROR ``` | # <script> Connection refused\nERROR java.lang.OutOfMemoryError: Java heap space',
+      logExcerpt:
+        'ERROR ``` | # <script> Connection refused\nERROR java.lang.OutOfMemoryError: Java heap space',
     });
     const r = engine.triage(nasty);
-    const md = renderIncidentReport({ job: { name: 'x|y' }, eventTime: nasty.eventTime, verdict: r.verdict, evidenceLines: r.evidenceLines });
+    const md = renderIncidentReport({
+      job: { name: 'x|y' },
+      eventTime: nasty.eventTime,
+      verdict: r.verdict,
+      evidenceLines: r.evidenceLines,
+    });
     expect(md).toContain('## Hypotheses weighed');
     expect(md).toContain('````text');
     expect(md).toContain('| Job | x\\|y |');
@@ -66,15 +96,32 @@ describe('renderIncidentReport', () => {
     const skewed = failureEventSchema.parse({
       job: { name: 'sessions' },
       eventTime: '2024-06-01T02:00:00Z',
-      logExcerpt: 'java.lang.OutOfMemoryError: Java heap space\norg.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 3.0 failed 4 times',
-      signals: { maxTaskInputBytes: 20e9, medianTaskInputBytes: 200e6, taskCount: 400 },
+      logExcerpt:
+        'java.lang.OutOfMemoryError: Java heap space\norg.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 3.0 failed 4 times',
+      signals: {
+        maxTaskInputBytes: 20e9,
+        medianTaskInputBytes: 200e6,
+        taskCount: 400,
+      },
     });
     const r = engine.triage(skewed);
-    const md = renderIncidentReport({ job: { name: 'sessions' }, eventTime: skewed.eventTime, verdict: r.verdict, evidenceLines: r.evidenceLines });
-    const section = md.slice(md.indexOf('## Hypotheses weighed'), md.indexOf('## Retry'));
+    const md = renderIncidentReport({
+      job: { name: 'sessions' },
+      eventTime: skewed.eventTime,
+      verdict: r.verdict,
+      evidenceLines: r.evidenceLines,
+    });
+    const section = md.slice(
+      md.indexOf('## Hypotheses weighed'),
+      md.indexOf('## Retry'),
+    );
     expect(section).toMatch(/- \*\*Data skew\*\* \(score \d\.\d\d, chosen\)/);
-    expect(section).toMatch(/- \*\*Resource exhaustion\*\* \(score \d\.\d\d, dismissed\)/);
-    expect(section).toContain('  - Against: one task read 100x the median task');
+    expect(section).toMatch(
+      /- \*\*Resource exhaustion\*\* \(score \d\.\d\d, dismissed\)/,
+    );
+    expect(section).toContain(
+      '  - Against: one task read 100x the median task',
+    );
     expect(section.match(/^- \*\*/gm)).toHaveLength(3);
   });
 
@@ -82,12 +129,25 @@ describe('renderIncidentReport', () => {
     const vague = failureEventSchema.parse({
       job: { name: 'orders_copy', type: 'redshift' },
       eventTime: '2024-06-01T02:00:00Z',
-      logExcerpt: 'ERROR - COPY analytics.orders from s3 manifest did not complete; query: 884213',
+      logExcerpt:
+        'ERROR - COPY analytics.orders from s3 manifest did not complete; query: 884213',
     });
     const r = engine.triage(vague);
-    const md = renderIncidentReport({ job: { name: 'orders_copy' }, eventTime: vague.eventTime, verdict: r.verdict, evidenceLines: r.evidenceLines });
+    const md = renderIncidentReport({
+      job: { name: 'orders_copy' },
+      eventTime: vague.eventTime,
+      verdict: r.verdict,
+      evidenceLines: r.evidenceLines,
+    });
     expect(md).toContain('## Missing evidence');
     expect(md).toContain('- attach stl_load_errors for query 884213');
-    expect(renderIncidentReport({ job: { name: 'x' }, eventTime: event.eventTime, verdict: result.verdict, evidenceLines: [] })).not.toContain('## Missing evidence');
+    expect(
+      renderIncidentReport({
+        job: { name: 'x' },
+        eventTime: event.eventTime,
+        verdict: result.verdict,
+        evidenceLines: [],
+      }),
+    ).not.toContain('## Missing evidence');
   });
 });

@@ -17,9 +17,30 @@ export interface PurgeResult {
 const LOG_FIELDS = ['stackTrace', 'logExcerpt'] as const;
 
 /** What an event keeps after its raw-event window: enough to explain its occurrence and key. */
-function identityOf(event: FailureEvent): Partial<FailureEvent> & { retained: 'identity' } {
-  const { source, outcome, environment, job, runId, attempt, maxAttempts, eventTime } = event;
-  return { source, outcome, environment, job, runId, attempt, maxAttempts, eventTime, retained: 'identity' };
+function identityOf(
+  event: FailureEvent,
+): Partial<FailureEvent> & { retained: 'identity' } {
+  const {
+    source,
+    outcome,
+    environment,
+    job,
+    runId,
+    attempt,
+    maxAttempts,
+    eventTime,
+  } = event;
+  return {
+    source,
+    outcome,
+    environment,
+    job,
+    runId,
+    attempt,
+    maxAttempts,
+    eventTime,
+    retained: 'identity',
+  };
 }
 
 function withoutLogs<T extends Partial<FailureEvent>>(event: T): T {
@@ -28,17 +49,26 @@ function withoutLogs<T extends Partial<FailureEvent>>(event: T): T {
   return copy;
 }
 
-const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+const daysBefore = (now: Date, days: number) =>
+  new Date(now.getTime() - days * 86_400_000).toISOString();
 
 /**
  * Pares stored data down to the retention windows. Incidents, occurrences, verdicts, evidence
  * lines and status history are kept; event rows are kept too (their keys make a late
  * re-delivery a duplicate), only their payloads shrink.
  */
-export async function purgeExpired(store: RetentionStore, settings: RetentionSettings, now = new Date()): Promise<PurgeResult> {
+export async function purgeExpired(
+  store: RetentionStore,
+  settings: RetentionSettings,
+  now = new Date(),
+): Promise<PurgeResult> {
   const logCutoff = daysBefore(now, settings.logsDays);
   return {
-    eventsPared: await store.pareEvents(daysBefore(now, settings.rawEventsDays), 'payload', identityOf),
+    eventsPared: await store.pareEvents(
+      daysBefore(now, settings.rawEventsDays),
+      'payload',
+      identityOf,
+    ),
     eventLogsRemoved: await store.pareEvents(logCutoff, 'logs', withoutLogs),
     // An incident shows its latest event; once that was received before the log window, its
     // logs go too (event times can be old: imports, late deliveries).

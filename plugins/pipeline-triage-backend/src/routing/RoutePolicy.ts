@@ -42,18 +42,28 @@ export class RoutePolicy {
       if (!o) continue;
       routes[category] = {
         ...routes[category],
-        to: (o.getOptionalStringArray('to') as RouteRole[]) ?? routes[category].to,
-        copy: (o.getOptionalStringArray('copy') as RouteRole[]) ?? routes[category].copy,
+        to:
+          (o.getOptionalStringArray('to') as RouteRole[]) ??
+          routes[category].to,
+        copy:
+          (o.getOptionalStringArray('copy') as RouteRole[]) ??
+          routes[category].copy,
       };
     }
     return new RoutePolicy({
-      platformTeam: r?.getOptionalString('platformTeam') ?? 'group:default/data-platform',
+      platformTeam:
+        r?.getOptionalString('platformTeam') ?? 'group:default/data-platform',
       iamTeam: r?.getOptionalString('iamTeam') ?? 'group:default/iam-security',
       fallbackTeam:
-        r?.getOptionalString('fallbackTeam') ?? r?.getOptionalString('platformTeam') ?? 'group:default/data-platform',
-      notifyEnvironments: (r?.getOptionalStringArray('notifyEnvironments') as Environment[]) ?? ['prod'],
+        r?.getOptionalString('fallbackTeam') ??
+        r?.getOptionalString('platformTeam') ??
+        'group:default/data-platform',
+      notifyEnvironments: (r?.getOptionalStringArray(
+        'notifyEnvironments',
+      ) as Environment[]) ?? ['prod'],
       routes,
-      sourceDelaySlaSeconds: (r?.getOptionalNumber('sourceDelaySlaMinutes') ?? 60) * 60,
+      sourceDelaySlaSeconds:
+        (r?.getOptionalNumber('sourceDelaySlaMinutes') ?? 60) * 60,
     });
   }
 
@@ -69,23 +79,45 @@ export class RoutePolicy {
     const recipient = resolved?.ref;
     const contract =
       resolved?.role === 'contract_owner'
-        ? [...input.links.inputs, ...input.links.outputs].find(d => d.contract?.ownerRef === recipient)
+        ? [...input.links.inputs, ...input.links.outputs].find(
+            d => d.contract?.ownerRef === recipient,
+          )
         : undefined;
-    const members = contract?.contractOwners?.users.length ? contract.contractOwners.users : undefined;
+    const members = contract?.contractOwners?.users.length
+      ? contract.contractOwners.users
+      : undefined;
     const copy = [
-      ...new Set((spec.copy ?? []).map(role => this.resolve(role, input)).filter(Boolean) as string[]),
+      ...new Set(
+        (spec.copy ?? [])
+          .map(role => this.resolve(role, input))
+          .filter(Boolean) as string[],
+      ),
     ].filter(ref => ref !== recipient);
 
-    const envNotifies = this.options.notifyEnvironments.includes(input.environment);
+    const envNotifies = this.options.notifyEnvironments.includes(
+      input.environment,
+    );
     // Held only when the delay is known to be within its SLA.
     const slaHolds = spec.onlyPastSla && input.pastSla === false;
     const notify = Boolean(recipient) && envNotifies && !slaHolds;
     const reasons = [
-      `${spec.why}; routed to the ${resolved?.role.replace(/_/g, ' ') ?? 'nobody'}`,
-      members ? `the contract ${contract!.contract!.entityRef} names its owners: ${members.join(', ')}` : undefined,
-      input.links.linked ? undefined : 'the catalog does not know this job, so it went to the fallback team',
-      envNotifies ? undefined : `${input.environment} failures are recorded but page no one`,
-      slaHolds ? 'the delay is still within its SLA, so nobody is notified yet' : undefined,
+      `${spec.why}; routed to the ${
+        resolved?.role.replace(/_/g, ' ') ?? 'nobody'
+      }`,
+      members
+        ? `the contract ${
+            contract!.contract!.entityRef
+          } names its owners: ${members.join(', ')}`
+        : undefined,
+      input.links.linked
+        ? undefined
+        : 'the catalog does not know this job, so it went to the fallback team',
+      envNotifies
+        ? undefined
+        : `${input.environment} failures are recorded but page no one`,
+      slaHolds
+        ? 'the delay is still within its SLA, so nobody is notified yet'
+        : undefined,
     ].filter(Boolean);
     return {
       recipient,
@@ -102,20 +134,25 @@ export class RoutePolicy {
     const { links } = input;
     switch (role) {
       case 'contract_owner':
-        return affectedDatasets(input).find(d => d.contract?.ownerRef)?.contract?.ownerRef;
+        return affectedDatasets(input).find(d => d.contract?.ownerRef)?.contract
+          ?.ownerRef;
       case 'producer_owner': {
         // A late input is the upstream producer's; broken data is whoever wrote the broken table.
         if (input.category === 'source_delay') {
           const jobRef = links.job?.entityRef;
           for (const d of links.inputs) {
-            const p = d.producers.find(x => x.entityRef !== jobRef && x.ownerRef);
+            const p = d.producers.find(
+              x => x.entityRef !== jobRef && x.ownerRef,
+            );
             if (p) return p.ownerRef;
-            if (d.table?.ownerRef && !d.producers.length) return d.table.ownerRef;
+            if (d.table?.ownerRef && !d.producers.length)
+              return d.table.ownerRef;
           }
           return undefined;
         }
         for (const d of affectedDatasets(input)) {
-          const owner = d.producers.find(x => x.ownerRef)?.ownerRef ?? d.table?.ownerRef;
+          const owner =
+            d.producers.find(x => x.ownerRef)?.ownerRef ?? d.table?.ownerRef;
           if (owner) return owner;
         }
         return undefined;
@@ -144,11 +181,16 @@ export class RoutePolicy {
 function affectedDatasets(input: RouteInput): DatasetLink[] {
   const all = [...input.links.inputs, ...input.links.outputs];
   const named = input.affectedTables?.length
-    ? all.filter(d => d.table && input.affectedTables!.includes(d.table.entityRef))
+    ? all.filter(
+        d => d.table && input.affectedTables!.includes(d.table.entityRef),
+      )
     : [];
   if (named.length) return named;
   const withEvidence = all.filter(
-    d => d.datasetRef && (d.datasetRef.quality?.some(q => !q.success) || d.datasetRef.schema?.length),
+    d =>
+      d.datasetRef &&
+      (d.datasetRef.quality?.some(q => !q.success) ||
+        d.datasetRef.schema?.length),
   );
   if (withEvidence.length) return withEvidence;
   return all.filter(d => d.datasetRef);

@@ -18,7 +18,11 @@ export function delayPastSla(
   if (delay === undefined) return undefined;
   const limits = links.inputs
     .map(d => d.contractDocument?.sla)
-    .flatMap(sla => [sla?.latency?.seconds, sla?.freshness?.seconds, sla?.frequency?.seconds])
+    .flatMap(sla => [
+      sla?.latency?.seconds,
+      sla?.freshness?.seconds,
+      sla?.frequency?.seconds,
+    ])
     .filter((s): s is number => typeof s === 'number' && s > 0);
   const limit = limits.length ? Math.min(...limits) : defaultSlaSeconds;
   return delay > limit;

@@ -58,9 +58,18 @@ export const DEFAULT_ROUTES: Record<Category, RouteSpec> = {
     to: ['dependency_owner', 'job_owner', 'fallback_team'],
     why: 'an external dependency failed; its owner when the catalog knows it, else the job owner',
   },
-  data_skew: { to: ['job_owner', 'fallback_team'], why: 'skew is fixed in the job’s partitioning or joins' },
-  code_error: { to: ['job_owner', 'fallback_team'], why: 'a bug in the job’s code or SQL' },
-  config_error: { to: ['job_owner', 'fallback_team'], why: 'the job’s configuration is wrong or missing' },
+  data_skew: {
+    to: ['job_owner', 'fallback_team'],
+    why: 'skew is fixed in the job’s partitioning or joins',
+  },
+  code_error: {
+    to: ['job_owner', 'fallback_team'],
+    why: 'a bug in the job’s code or SQL',
+  },
+  config_error: {
+    to: ['job_owner', 'fallback_team'],
+    why: 'the job’s configuration is wrong or missing',
+  },
   unknown: {
     to: ['job_owner', 'fallback_team'],
     why: 'no cause could be established: the job owner gets the full report',

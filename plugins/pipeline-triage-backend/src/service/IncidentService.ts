@@ -35,7 +35,12 @@ export class IncidentService {
 
   async update(
     id: string,
-    change: { action: IncidentPatch['action'] | 'override'; category?: Category; reason?: string; by: string },
+    change: {
+      action: IncidentPatch['action'] | 'override';
+      category?: Category;
+      reason?: string;
+      by: string;
+    },
   ): Promise<IncidentDetail> {
     const { action, ...rest } = change;
     let updated: IncidentDetail;
@@ -44,7 +49,11 @@ export class IncidentService {
       await this.deps.verdicts.override(id, rest);
       updated = await this.get(id);
     } else {
-      updated = await this.deps.store.updateIncident(id, { action, reason: rest.reason, by: rest.by });
+      updated = await this.deps.store.updateIncident(id, {
+        action,
+        reason: rest.reason,
+        by: rest.by,
+      });
     }
     await this.deps.onChange?.(updated);
     return updated;
@@ -57,7 +66,9 @@ export class IncidentService {
     groupBy: TrendsResponse['groupBy'];
   }): Promise<TrendsResponse> {
     const now = DateTime.now().setZone(this.deps.weekZone).startOf('week');
-    const weeks = Array.from({ length: query.weeks }, (_, i) => now.minus({ weeks: query.weeks - 1 - i }));
+    const weeks = Array.from({ length: query.weeks }, (_, i) =>
+      now.minus({ weeks: query.weeks - 1 - i }),
+    );
     const labels = weeks.map(w => w.toFormat("kkkk-'W'WW"));
     const result = await this.deps.store.trends({
       filter: query.filter,
@@ -66,21 +77,40 @@ export class IncidentService {
     });
     let previous: number | undefined;
     const out: TrendWeek[] = weeks.map((w, i) => {
-      const counts: Record<string, number> = Object.fromEntries(result.keys.map(k => [k, 0]));
-      for (const c of result.counts) if (c.week === labels[i]) counts[c.key] = c.count;
+      const counts: Record<string, number> = Object.fromEntries(
+        result.keys.map(k => [k, 0]),
+      );
+      for (const c of result.counts)
+        if (c.week === labels[i]) counts[c.key] = c.count;
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       const change = previous ? (total - previous) / previous : null;
       previous = total;
-      return { week: labels[i], weekStart: w.toISODate()!, total, counts, change };
+      return {
+        week: labels[i],
+        weekStart: w.toISODate()!,
+        total,
+        counts,
+        change,
+      };
     });
-    return { groupBy: query.groupBy, keys: result.keys, weeks: out, scope: query.filter.access ? 'permitted' : 'all' };
+    return {
+      groupBy: query.groupBy,
+      keys: result.keys,
+      weeks: out,
+      scope: query.filter.access ? 'permitted' : 'all',
+    };
   }
 
   async status(entityRef: string, access?: IncidentFilter['access']) {
-    return this.deps.store.entityStatus(entityRef.toLocaleLowerCase('en-US'), access);
+    return this.deps.store.entityStatus(
+      entityRef.toLocaleLowerCase('en-US'),
+      access,
+    );
   }
 
-  async stats(filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'access'>) {
+  async stats(
+    filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'access'>,
+  ) {
     const [queue, triage] = await Promise.all([
       this.deps.store.queueStats(),
       this.deps.store.triageStats(filter),

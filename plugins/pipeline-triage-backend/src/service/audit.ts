@@ -9,7 +9,12 @@ import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
 export async function auditIncidentChange<T>(
   auditor: AuditorService,
   req: Request,
-  change: { incidentId: string; action: string; category?: string; reason?: string },
+  change: {
+    incidentId: string;
+    action: string;
+    category?: string;
+    reason?: string;
+  },
   run: () => Promise<T>,
 ): Promise<T> {
   const meta = {
@@ -35,8 +40,15 @@ export async function auditIncidentChange<T>(
 }
 
 /** Records events a sender posted that ingest rejected, with the fields at fault. */
-export async function auditRejectedEvents(auditor: AuditorService, req: Request, results: IngestResult[]) {
-  const rejected = results.filter((r): r is Extract<IngestResult, { status: 'rejected' }> => r.status === 'rejected');
+export async function auditRejectedEvents(
+  auditor: AuditorService,
+  req: Request,
+  results: IngestResult[],
+) {
+  const rejected = results.filter(
+    (r): r is Extract<IngestResult, { status: 'rejected' }> =>
+      r.status === 'rejected',
+  );
   if (rejected.length === 0) return;
   const event = await auditor.createEvent({
     eventId: 'event-ingest',
@@ -46,8 +58,16 @@ export async function auditRejectedEvents(auditor: AuditorService, req: Request,
       queryType: 'rejected',
       rejected: rejected.length,
       accepted: results.filter(r => r.status === 'accepted').length,
-      problems: rejected.slice(0, 20).map(r => ({ index: r.index, field: r.field, reason: r.reason.slice(0, 200) })),
+      problems: rejected.slice(0, 20).map(r => ({
+        index: r.index,
+        field: r.field,
+        reason: r.reason.slice(0, 200),
+      })),
     },
   });
-  await event.fail({ error: new Error(`${rejected.length} event(s) rejected: ${rejected[0].field}: ${rejected[0].reason}`) });
+  await event.fail({
+    error: new Error(
+      `${rejected.length} event(s) rejected: ${rejected[0].field}: ${rejected[0].reason}`,
+    ),
+  });
 }

@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import pipelineTriageBackend from '../index';
 
@@ -9,11 +13,16 @@ describe('pipeline-triage without credentials', () => {
       features: [
         pipelineTriageBackend,
         catalogServiceMock.factory(),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
       ],
     });
     try {
-      expect((await request(backend.server).get('/api/pipeline-triage/health')).status).toBe(200);
+      expect(
+        (await request(backend.server).get('/api/pipeline-triage/health'))
+          .status,
+      ).toBe(200);
       for (const [method, path] of [
         ['get', '/v1/incidents'],
         ['get', '/v1/incidents/x'],
@@ -24,7 +33,9 @@ describe('pipeline-triage without credentials', () => {
         ['post', '/v1/events'],
         ['get', '/v1/dead-letters'],
       ] as const) {
-        const res = await request(backend.server)[method](`/api/pipeline-triage${path}`).send({});
+        const res = await request(backend.server)
+          [method](`/api/pipeline-triage${path}`)
+          .send({});
         expect({ path, status: res.status }).toEqual({ path, status: 401 });
       }
     } finally {

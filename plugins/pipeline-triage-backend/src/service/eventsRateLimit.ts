@@ -35,7 +35,12 @@ export function eventsRateLimit(
     legacyHeaders: false,
     keyGenerator: (_req, res) => String(res.locals.pipelineTriageSender),
     // Keys are principals, not addresses; the IP checks do not apply.
-    validate: { ip: false, trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
+    validate: {
+      ip: false,
+      trustProxy: false,
+      xForwardedForHeader: false,
+      keyGeneratorIpFallback: false,
+    },
     handler: (_req, res) => {
       const seconds = Math.ceil(settings.windowMs / 1000);
       res.status(429).json({

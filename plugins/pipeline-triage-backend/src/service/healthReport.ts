@@ -1,6 +1,9 @@
 import type { Request, Response } from 'express';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { HealthReason, HealthReport } from '@internal/plugin-pipeline-triage-common';
+import type {
+  HealthReason,
+  HealthReport,
+} from '@internal/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 
 export interface HealthOptions {
@@ -20,9 +23,13 @@ export async function healthReport(
   now: number = Date.now(),
   dependencies?: DependencyCheck,
 ): Promise<HealthReport> {
-  const [queue, failed] = await Promise.all([queueHealth(store, options, now), dependencies?.() ?? []]);
+  const [queue, failed] = await Promise.all([
+    queueHealth(store, options, now),
+    dependencies?.() ?? [],
+  ]);
   const reasons = [...queue.reasons, ...failed];
-  if (reasons.some(r => r.part === 'database' || r.part === 'auth')) return { status: 'unavailable', reasons };
+  if (reasons.some(r => r.part === 'database' || r.part === 'auth'))
+    return { status: 'unavailable', reasons };
   return { status: reasons.length ? 'degraded' : 'ok', reasons };
 }
 
@@ -37,17 +44,30 @@ async function queueHealth(
     stats = await Promise.race([
       store.queueStats(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${options.databaseTimeoutMs} ms`)), options.databaseTimeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(`no answer within ${options.databaseTimeoutMs} ms`),
+            ),
+          options.databaseTimeoutMs,
+        );
       }),
     ]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: 'unavailable', reasons: [{ part: 'database', message: `database unreachable: ${message}` }] };
+    return {
+      status: 'unavailable',
+      reasons: [
+        { part: 'database', message: `database unreachable: ${message}` },
+      ],
+    };
   } finally {
     clearTimeout(timer);
   }
   const reasons: HealthReason[] = [];
-  const lagSeconds = stats.oldestPendingAt ? Math.max(0, Math.round((now - Date.parse(stats.oldestPendingAt)) / 1000)) : 0;
+  const lagSeconds = stats.oldestPendingAt
+    ? Math.max(0, Math.round((now - Date.parse(stats.oldestPendingAt)) / 1000))
+    : 0;
   if (lagSeconds > options.maxQueueLagSeconds) {
     reasons.push({
       part: 'queue',
@@ -57,7 +77,11 @@ async function queueHealth(
     });
   }
   if (stats.dead > 0) {
-    reasons.push({ part: 'dead-letters', message: `${stats.dead} events could not be processed (GET /v1/dead-letters)`, count: stats.dead });
+    reasons.push({
+      part: 'dead-letters',
+      message: `${stats.dead} events could not be processed (GET /v1/dead-letters)`,
+      count: stats.dead,
+    });
   }
   return { status: reasons.length ? 'degraded' : 'ok', reasons };
 }
@@ -75,12 +99,18 @@ export function healthHandler(
 ) {
   return async (req: Request, res: Response) => {
     const report = await healthReport(store, options, Date.now(), dependencies);
-    const authenticated = await httpAuth.credentials(req, { allow: ['user', 'service'] }).then(
-      () => true,
-      () => false,
-    );
+    const authenticated = await httpAuth
+      .credentials(req, { allow: ['user', 'service'] })
+      .then(
+        () => true,
+        () => false,
+      );
     res
       .status(report.status === 'unavailable' ? 503 : 200)
-      .json((authenticated ? report : { status: report.status }) satisfies Partial<HealthReport>);
+      .json(
+        (authenticated
+          ? report
+          : { status: report.status }) satisfies Partial<HealthReport>,
+      );
   };
 }

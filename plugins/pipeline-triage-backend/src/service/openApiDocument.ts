@@ -4,7 +4,10 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parse } from 'yaml';
 
 /** The API's description: openapi.yaml at the package root, the one place it is written. */
-export const OPENAPI_FILE = resolvePackagePath('@internal/plugin-pipeline-triage-backend', 'openapi.yaml');
+export const OPENAPI_FILE = resolvePackagePath(
+  '@internal/plugin-pipeline-triage-backend',
+  'openapi.yaml',
+);
 
 let cached: unknown;
 

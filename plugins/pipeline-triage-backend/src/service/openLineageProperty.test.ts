@@ -28,7 +28,10 @@ const SEED = Number(process.env.PT_FUZZ_SEED ?? 1515);
 
 // The specs live outside the repository; CI has them, a bare checkout may not.
 const haveSpecs = fs.existsSync(OPENLINEAGE_SPECS);
-const describeSpecs = haveSpecs || process.env.CI === 'true' ? describe.each(databaseIds()) : describe.skip.each(databaseIds());
+const describeSpecs =
+  haveSpecs || process.env.CI === 'true'
+    ? describe.each(databaseIds())
+    : describe.skip.each(databaseIds());
 
 /** What the adapter needs to file an incident: a job name (within its cap) and a time. */
 function hasJobAndTime(event: any): boolean {
@@ -48,78 +51,138 @@ function hasJobAndTime(event: any): boolean {
  * with a job name and a time: stored, and a FAIL triaged into an incident. Any other outcome may
  * be refused (a 4xx naming the field), as long as it is no 5xx.
  */
-function expectedAnswer(event: Record<string, unknown>, eventType: string): { status: unknown; result: unknown } {
+function expectedAnswer(
+  event: Record<string, unknown>,
+  eventType: string,
+): { status: unknown; result: unknown } {
   if (!['FAIL', 'COMPLETE', 'ABORT'].includes(eventType)) {
-    return { status: 200, result: expect.objectContaining({ status: 'ignored' }) };
+    return {
+      status: 200,
+      result: expect.objectContaining({ status: 'ignored' }),
+    };
   }
-  if (!hasJobAndTime(event)) return { status: expect.any(Number), result: expect.anything() };
-  const triaged = eventType === 'FAIL' ? { processing: 'done', incidentId: expect.any(String) } : {};
-  return { status: 202, result: expect.objectContaining({ status: 'accepted', eventId: expect.any(String), ...triaged }) };
+  if (!hasJobAndTime(event))
+    return { status: expect.any(Number), result: expect.anything() };
+  const triaged =
+    eventType === 'FAIL'
+      ? { processing: 'done', incidentId: expect.any(String) }
+      : {};
+  return {
+    status: 202,
+    result: expect.objectContaining({
+      status: 'accepted',
+      eventId: expect.any(String),
+      ...triaged,
+    }),
+  };
 }
 
-describeSpecs('OpenLineage events generated from the official schemas, over HTTP on %s', databaseId => {
-  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
-  const schemas = haveSpecs ? loadOpenLineageSchemas() : [];
-  beforeAll(async () => {
-    backend = await startTriageBackend(databaseId);
-  });
-  afterAll(async () => backend?.stop());
+describeSpecs(
+  'OpenLineage events generated from the official schemas, over HTTP on %s',
+  databaseId => {
+    let backend: Awaited<ReturnType<typeof startTriageBackend>>;
+    const schemas = haveSpecs ? loadOpenLineageSchemas() : [];
+    beforeAll(async () => {
+      backend = await startTriageBackend(databaseId);
+    });
+    afterAll(async () => backend?.stop());
 
-  it('never answers 5xx, files every FAIL with a job name and time, and stores no START', async () => {
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    schemas.forEach(s => ajv.addSchema(s));
-    const core = schemas.find(s => Array.isArray(s.oneOf))!;
-    const seen = new Map<string, number>();
-    // Any event of the schema, and more often a RunEvent, half of those FAILs: the outcomes are
-    // what this test is about, and uniform choice would make most events static ones.
-    const eventsArb = fc.oneof(
-      { weight: 1, arbitrary: openLineageEventArbitrary(schemas) },
-      {
-        weight: 3,
-        arbitrary: fc
-          .tuple(openLineageEventArbitrary(schemas, 'RunEvent'), fc.boolean())
-          .map(([e, fail]) => (fail ? { ...e, eventType: 'FAIL' } : e)),
-      },
-    );
-    const count = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
-    const filed: Array<{ what: string; eventId: string; incidentId: string }> = [];
+    it('never answers 5xx, files every FAIL with a job name and time, and stores no START', async () => {
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      addFormats(ajv);
+      schemas.forEach(s => ajv.addSchema(s));
+      const core = schemas.find(s => Array.isArray(s.oneOf))!;
+      const seen = new Map<string, number>();
+      // Any event of the schema, and more often a RunEvent, half of those FAILs: the outcomes are
+      // what this test is about, and uniform choice would make most events static ones.
+      const eventsArb = fc.oneof(
+        { weight: 1, arbitrary: openLineageEventArbitrary(schemas) },
+        {
+          weight: 3,
+          arbitrary: fc
+            .tuple(openLineageEventArbitrary(schemas, 'RunEvent'), fc.boolean())
+            .map(([e, fail]) => (fail ? { ...e, eventType: 'FAIL' } : e)),
+        },
+      );
+      const count = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
+      const filed: Array<{
+        what: string;
+        eventId: string;
+        incidentId: string;
+      }> = [];
 
-    await fc.assert(
-      fc.asyncProperty(eventsArb, async event => {
-        // The generator's own check: every event it makes is valid by the official schema.
-        expect({ valid: ajv.validate(core.$id, event), errors: ajv.errors ?? null }).toEqual({ valid: true, errors: null });
+      await fc.assert(
+        fc.asyncProperty(eventsArb, async event => {
+          // The generator's own check: every event it makes is valid by the official schema.
+          expect({
+            valid: ajv.validate(core.$id, event),
+            errors: ajv.errors ?? null,
+          }).toEqual({ valid: true, errors: null });
 
-        const res = await request(backend.server).post(`${API}/v1/events`).set('authorization', SENDER).send(event);
-        const what = JSON.stringify(event).slice(0, 600);
-        expect({ what, status: res.status < 500 ? 'ok' : res.status, body: res.status < 500 ? undefined : res.body }).toEqual({
-          what,
-          status: 'ok',
-          body: undefined,
+          const res = await request(backend.server)
+            .post(`${API}/v1/events`)
+            .set('authorization', SENDER)
+            .send(event);
+          const what = JSON.stringify(event).slice(0, 600);
+          expect({
+            what,
+            status: res.status < 500 ? 'ok' : res.status,
+            body: res.status < 500 ? undefined : res.body,
+          }).toEqual({
+            what,
+            status: 'ok',
+            body: undefined,
+          });
+          const eventType =
+            typeof event.eventType === 'string' ? event.eventType : '(none)';
+          const result = res.body.results?.[0];
+          count(`${eventType}:${result?.status ?? res.status}`);
+
+          const expected = expectedAnswer(event, eventType);
+          expect({
+            what,
+            status: res.status,
+            result: result ?? res.body,
+          }).toEqual({ what, ...expected });
+          if (eventType === 'FAIL' && result?.incidentId)
+            filed.push({
+              what,
+              eventId: result.eventId,
+              incidentId: result.incidentId,
+            });
+        }),
+        { numRuns: databaseId === 'POSTGRES_15' ? 150 : 300, seed: SEED },
+      );
+      // Each FAIL is stored, done, and filed under an incident that exists.
+      for (const f of filed) {
+        const stored = await request(backend.server)
+          .get(`${API}/v1/events/${f.eventId}`)
+          .set('authorization', USER);
+        const incident = await request(backend.server)
+          .get(`${API}/v1/incidents/${f.incidentId}`)
+          .set('authorization', USER);
+        expect({
+          what: f.what,
+          event: stored.body.status,
+          incidentId: stored.body.incidentId,
+          incident: incident.status,
+        }).toEqual({
+          what: f.what,
+          event: 'done',
+          incidentId: f.incidentId,
+          incident: 200,
         });
-        const eventType = typeof event.eventType === 'string' ? event.eventType : '(none)';
-        const result = res.body.results?.[0];
-        count(`${eventType}:${result?.status ?? res.status}`);
-
-        const expected = expectedAnswer(event, eventType);
-        expect({ what, status: res.status, result: result ?? res.body }).toEqual({ what, ...expected });
-        if (eventType === 'FAIL' && result?.incidentId) filed.push({ what, eventId: result.eventId, incidentId: result.incidentId });
-      }),
-      { numRuns: databaseId === 'POSTGRES_15' ? 150 : 300, seed: SEED },
-    );
-    // Each FAIL is stored, done, and filed under an incident that exists.
-    for (const f of filed) {
-      const stored = await request(backend.server).get(`${API}/v1/events/${f.eventId}`).set('authorization', USER);
-      const incident = await request(backend.server).get(`${API}/v1/incidents/${f.incidentId}`).set('authorization', USER);
-      expect({ what: f.what, event: stored.body.status, incidentId: stored.body.incidentId, incident: incident.status }).toEqual({
-        what: f.what,
-        event: 'done',
-        incidentId: f.incidentId,
-        incident: 200,
-      });
-    }
-    if (process.env.PT_FUZZ_STATS) console.log(JSON.stringify([...seen.entries()].sort()));
-    // The run reached the cases that matter, not only one branch.
-    expect([...seen.keys()]).toEqual(expect.arrayContaining(['FAIL:accepted', 'START:ignored', '(none):ignored']));
-  });
-});
+      }
+      if (process.env.PT_FUZZ_STATS)
+        console.log(JSON.stringify([...seen.entries()].sort()));
+      // The run reached the cases that matter, not only one branch.
+      expect([...seen.keys()]).toEqual(
+        expect.arrayContaining([
+          'FAIL:accepted',
+          'START:ignored',
+          '(none):ignored',
+        ]),
+      );
+    });
+  },
+);

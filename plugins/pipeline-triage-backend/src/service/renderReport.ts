@@ -6,7 +6,11 @@ export function renderReport(incident: IncidentDetail): string {
   const e = incident.latestEvent;
   return renderIncidentReport({
     title: incident.title,
-    job: { name: incident.jobName, namespace: incident.jobNamespace, entityRef: incident.jobEntityRef },
+    job: {
+      name: incident.jobName,
+      namespace: incident.jobNamespace,
+      entityRef: incident.jobEntityRef,
+    },
     stage: e.job.airflowTaskId ?? e.job.dbtUniqueId,
     eventTime: incident.lastSeen,
     environment: incident.environment,

@@ -36,7 +36,11 @@ import type { TriageStore } from '../store';
 import type { IngestService } from '../ingest/accept';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
-import { healthHandler, type DependencyCheck, type HealthOptions } from './healthReport';
+import {
+  healthHandler,
+  type DependencyCheck,
+  type HealthOptions,
+} from './healthReport';
 import { contractStatus, withSuggestions, type CatalogIndex } from '../linking';
 import type { IncidentAccess } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
@@ -74,10 +78,20 @@ export interface RouterOptions {
 const csv = <T extends string>(values: readonly T[]) =>
   z
     .string()
-    .transform(s => s.split(',').map(v => v.trim()).filter(Boolean))
+    .transform(s =>
+      s
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values as unknown as [T, ...T[]])));
 
-const entityRef = z.string().regex(/^[a-z0-9_-]+:[^/\s]+\/[^\s]+$/i, 'expected an entity ref like component:default/name');
+const entityRef = z
+  .string()
+  .regex(
+    /^[a-z0-9_-]+:[^/\s]+\/[^\s]+$/i,
+    'expected an entity ref like component:default/name',
+  );
 
 const incidentQuery = z.object({
   entityRef: entityRef.optional(),
@@ -108,24 +122,43 @@ const patchBody = z.object({
   reason: z.string().max(2000).optional(),
 });
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, store, ingest, incidents, access, auditor } = options;
   const router = Router();
 
   /** Pipeline senders are service principals; only they post events. */
-  const sender = async (req: Request) => httpAuth.credentials(req, { allow: ['service'] });
+  const sender = async (req: Request) =>
+    httpAuth.credentials(req, { allow: ['service'] });
 
   // Authenticated and counted before the body is parsed, so a flood costs little.
-  router.post(INGEST_PATHS, eventsRateLimit(options.rateLimit, async req => (await sender(req)).principal.subject));
+  router.post(
+    INGEST_PATHS,
+    eventsRateLimit(
+      options.rateLimit,
+      async req => (await sender(req)).principal.subject,
+    ),
+  );
 
-  router.use(express.json({ limit: options.maxBodySize, type: ['application/json', 'application/*+json'] }));
+  router.use(
+    express.json({
+      limit: options.maxBodySize,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
   router.use(express.text({ limit: options.maxBodySize, type: ['text/*'] }));
 
   /** Reading incidents is for people and for other plugins, not for pipeline sender tokens. */
   const reader = (req: Request) => access.reader(req);
 
   router.get('/health', async (_req, res) => {
-    await healthHandler(store, httpAuth, options.health, options.dependencies)(_req, res);
+    await healthHandler(
+      store,
+      httpAuth,
+      options.health,
+      options.dependencies,
+    )(_req, res);
   });
 
   router.get('/openapi.json', openApiHandler);
@@ -144,20 +177,36 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       );
     }
     const query = Object.fromEntries(
-      Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+      Object.entries(req.query).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? v : undefined,
+      ]),
     );
     const results = await ingest.ingest(
       body,
-      { contentType: req.headers['content-type'], query, defaultEnvironment: options.defaultEnvironment },
+      {
+        contentType: req.headers['content-type'],
+        query,
+        defaultEnvironment: options.defaultEnvironment,
+      },
       credentials.principal.subject,
     );
     await auditRejectedEvents(auditor, req, results);
-    const rejectedAll = results.length > 0 && results.every(r => r.status === 'rejected');
-    if (rejectedAll && !Array.isArray(body) && !Array.isArray((body as any)?.events)) {
+    const rejectedAll =
+      results.length > 0 && results.every(r => r.status === 'rejected');
+    if (
+      rejectedAll &&
+      !Array.isArray(body) &&
+      !Array.isArray((body as any)?.events)
+    ) {
       const r = results[0] as { field: string; reason: string };
       throw new InputError(`${r.field}: ${r.reason}`);
     }
-    if (rejectedAll && results.length === 1 && (results[0] as any).field === 'events') {
+    if (
+      rejectedAll &&
+      results.length === 1 &&
+      (results[0] as any).field === 'events'
+    ) {
       throw new InputError(`events: ${(results[0] as any).reason}`);
     }
     const accepted = results.some(r => r.status === 'accepted');
@@ -166,21 +215,31 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/events/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const stored = await store.getEvent(pathId(req));
     const isExternal = access.isSender(credentials);
     // A sender may read the verdict of its own events (to gate its own retry), nothing else.
-    if (!stored || (isExternal && stored.sender !== credentials.principal.subject)) {
+    if (
+      !stored ||
+      (isExternal && stored.sender !== credentials.principal.subject)
+    ) {
       throw new NotFoundError(`No event with id ${req.params.id}`);
     }
     if (!isExternal) {
       // Anyone else sees an event's verdict only when they may read its incident.
       const scope = await access.readScope(req);
-      if (stored.incidentId && !(await access.canSee(scope, stored.incidentId))) {
+      if (
+        stored.incidentId &&
+        !(await access.canSee(scope, stored.incidentId))
+      ) {
         throw new NotFoundError(`No event with id ${req.params.id}`);
       }
     }
-    const incident = stored.incidentId ? await store.getIncident(stored.incidentId) : undefined;
+    const incident = stored.incidentId
+      ? await store.getIncident(stored.incidentId)
+      : undefined;
     res.json({
       id: stored.id,
       status: stored.status,
@@ -211,7 +270,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const scope = await access.readScope(req);
     const q = parseQuery(incidentQuery, req.query);
     res.json(
-      await store.listIncidents(
+      (await store.listIncidents(
         {
           entityRef: q.entityRef,
           owner: q.owner,
@@ -223,7 +282,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
           access: scope.access,
         },
         { limit: q.limit, cursor: q.cursor },
-      ) satisfies Page<IncidentSummary>,
+      )) satisfies Page<IncidentSummary>,
     );
   });
 
@@ -243,12 +302,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await access.authorizeIncident(req, incidentUpdatePermission, pathId(req));
     const body = parseQuery(patchBody, req.body ?? {}, 'body');
     res.json(
-      await auditIncidentChange(auditor, req, { incidentId: req.params.id, ...body }, () =>
-        incidents.update(req.params.id, {
-          ...body,
-          by: credentials.principal.userEntityRef,
-        }),
-      ) satisfies IncidentDetail,
+      (await auditIncidentChange(
+        auditor,
+        req,
+        { incidentId: req.params.id, ...body },
+        () =>
+          incidents.update(req.params.id, {
+            ...body,
+            by: credentials.principal.userEntityRef,
+          }),
+      )) satisfies IncidentDetail,
     );
   });
 
@@ -256,55 +319,107 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const scope = await access.readScope(req);
     const q = parseQuery(trendsQuery, req.query);
     res.json(
-      await incidents.trends({
-        filter: { entityRef: q.entityRef, owner: q.owner, routedTo: q.routedTo, access: scope.access },
+      (await incidents.trends({
+        filter: {
+          entityRef: q.entityRef,
+          owner: q.owner,
+          routedTo: q.routedTo,
+          access: scope.access,
+        },
         weeks: q.weeks,
         groupBy: q.groupBy,
-      }) satisfies TrendsResponse,
+      })) satisfies TrendsResponse,
     );
   });
 
   router.get('/v1/status', async (req, res) => {
     const scope = await access.readScope(req);
     const q = parseQuery(z.object({ entityRef }), req.query);
-    res.json((await incidents.status(q.entityRef, scope.access)) satisfies EntityStatus);
+    res.json(
+      (await incidents.status(
+        q.entityRef,
+        scope.access,
+      )) satisfies EntityStatus,
+    );
   });
 
   router.get('/v1/stats', async (req, res) => {
     const scope = await access.readScope(req);
     const q = parseQuery(
-      z.object({ entityRef: entityRef.optional(), owner: entityRef.optional(), routedTo: entityRef.optional() }),
+      z.object({
+        entityRef: entityRef.optional(),
+        owner: entityRef.optional(),
+        routedTo: entityRef.optional(),
+      }),
       req.query,
     );
-    res.json({ ...(await incidents.stats({ ...q, access: scope.access })), model: options.modelUsage?.() } satisfies TriageStats);
+    res.json({
+      ...(await incidents.stats({ ...q, access: scope.access })),
+      model: options.modelUsage?.(),
+    } satisfies TriageStats);
   });
 
-  const findingsQuery = z.object({ entityRef, since: z.iso.datetime({ offset: true }).optional() });
+  const findingsQuery = z.object({
+    entityRef,
+    since: z.iso.datetime({ offset: true }).optional(),
+  });
 
   router.get('/v1/contract-violations', async (req, res) => {
     const scope = await access.readScope(req);
     const q = parseQuery(findingsQuery, req.query);
-    res.json({ items: await store.listFindings({ ...q, observedDrift: false, access: scope.access }) } satisfies ItemsResponse<ContractFinding>);
+    res.json({
+      items: await store.listFindings({
+        ...q,
+        observedDrift: false,
+        access: scope.access,
+      }),
+    } satisfies ItemsResponse<ContractFinding>);
   });
 
   router.get('/v1/schema-drift', async (req, res) => {
     const scope = await access.readScope(req);
     const q = parseQuery(findingsQuery, req.query);
-    res.json({ items: await store.listFindings({ ...q, observedDrift: true, access: scope.access }) } satisfies ItemsResponse<ContractFinding>);
+    res.json({
+      items: await store.listFindings({
+        ...q,
+        observedDrift: true,
+        access: scope.access,
+      }),
+    } satisfies ItemsResponse<ContractFinding>);
   });
 
   router.get('/v1/contracts', async (req, res) => {
     await reader(req);
-    const q = parseQuery(z.object({ entityRef: options.contracts ? entityRef.optional() : entityRef }), req.query);
-    if (!options.contracts) res.json(contractStatus(await options.catalogIndex(), q.entityRef!) satisfies ContractState);
-    else if (q.entityRef) res.json((await options.contracts.state(q.entityRef)) satisfies ContractState);
-    else res.json({ items: await options.contracts.list() } satisfies ItemsResponse<ContractSummary>);
+    const q = parseQuery(
+      z.object({
+        entityRef: options.contracts ? entityRef.optional() : entityRef,
+      }),
+      req.query,
+    );
+    if (!options.contracts)
+      res.json(
+        contractStatus(
+          await options.catalogIndex(),
+          q.entityRef!,
+        ) satisfies ContractState,
+      );
+    else if (q.entityRef)
+      res.json(
+        (await options.contracts.state(q.entityRef)) satisfies ContractState,
+      );
+    else
+      res.json({
+        items: await options.contracts.list(),
+      } satisfies ItemsResponse<ContractSummary>);
   });
 
   router.get('/v1/unlinked', async (req, res) => {
     await access.requireFullRead(req);
     const q = parseQuery(
-      z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), entityRef: entityRef.optional() }),
+      z.object({
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        entityRef: entityRef.optional(),
+      }),
       req.query,
     );
     // Suggestions need the catalog; without it the names alone still help.
@@ -313,14 +428,26 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     let items = index ? withSuggestions(index, names) : names;
     // An entity page asks which unknown names would be its own.
     const wanted = q.entityRef?.toLocaleLowerCase('en-US');
-    if (wanted) items = items.filter(i => i.candidates?.some(c => c.entityRef.toLocaleLowerCase('en-US') === wanted)).slice(0, q.limit);
+    if (wanted)
+      items = items
+        .filter(i =>
+          i.candidates?.some(
+            c => c.entityRef.toLocaleLowerCase('en-US') === wanted,
+          ),
+        )
+        .slice(0, q.limit);
     res.json({ items } satisfies ItemsResponse<UnlinkedName>);
   });
 
   router.get('/v1/dead-letters', async (req, res) => {
     await access.requireFullRead(req);
-    const q = parseQuery(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), req.query);
-    res.json({ items: await store.listDeadLetters(q.limit) } satisfies ItemsResponse<DeadLetter>);
+    const q = parseQuery(
+      z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      req.query,
+    );
+    res.json({
+      items: await store.listDeadLetters(q.limit),
+    } satisfies ItemsResponse<DeadLetter>);
   });
 
   router.use(bodyErrors(options.maxBodySize));
@@ -331,14 +458,22 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 function bodyErrors(limit: string): ErrorRequestHandler {
   return (error, _req, _res, next) => {
     if (error?.type === 'entity.too.large') {
-      next(Object.assign(new Error(`Request body exceeds the ${limit} limit`), { name: 'PayloadTooLargeError', statusCode: 413 }));
+      next(
+        Object.assign(new Error(`Request body exceeds the ${limit} limit`), {
+          name: 'PayloadTooLargeError',
+          statusCode: 413,
+        }),
+      );
       return;
     }
     if (error?.type === 'entity.parse.failed') {
       next(new InputError(`Request body is not valid JSON: ${error.message}`));
       return;
     }
-    if (error?.type === 'encoding.unsupported' || error?.type === 'charset.unsupported') {
+    if (
+      error?.type === 'encoding.unsupported' ||
+      error?.type === 'charset.unsupported'
+    ) {
       next(Object.assign(new Error(error.message), { statusCode: 415 }));
       return;
     }

@@ -16,7 +16,8 @@ export interface StoredContract<Parsed = unknown> {
 }
 
 /** What a save writes: the copy, and whether it parsed and in which format. */
-export interface ContractToSave<Parsed> extends Omit<StoredContract<Parsed>, 'changedAt' | 'checkedAt'> {
+export interface ContractToSave<Parsed>
+  extends Omit<StoredContract<Parsed>, 'changedAt' | 'checkedAt'> {
   valid: boolean;
   format?: string;
 }
@@ -26,7 +27,9 @@ export class KnexContractStore<Parsed = unknown> {
   constructor(private readonly db: Knex) {}
 
   async get(entityRef: string): Promise<StoredContract<Parsed> | undefined> {
-    const row = await this.db('pt_contract_definitions').where('entity_ref', entityRef.toLocaleLowerCase('en-US')).first();
+    const row = await this.db('pt_contract_definitions')
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .first();
     return row ? fromRow<Parsed>(row) : undefined;
   }
 
@@ -47,9 +50,15 @@ export class KnexContractStore<Parsed = unknown> {
       checked_at: toIso(at),
     };
     await this.db.transaction(async tx => {
-      const existing = await tx('pt_contract_definitions').where('entity_ref', ref).first();
+      const existing = await tx('pt_contract_definitions')
+        .where('entity_ref', ref)
+        .first();
       if (!existing) {
-        await tx('pt_contract_definitions').insert({ entity_ref: ref, ...values, changed_at: toIso(at) });
+        await tx('pt_contract_definitions').insert({
+          entity_ref: ref,
+          ...values,
+          changed_at: toIso(at),
+        });
         return;
       }
       const changed = existing.definition_hash !== entry.definitionHash;
@@ -63,7 +72,10 @@ export class KnexContractStore<Parsed = unknown> {
   async touch(entityRefs: string[], at: string): Promise<void> {
     for (let i = 0; i < entityRefs.length; i += 500) {
       await this.db('pt_contract_definitions')
-        .whereIn('entity_ref', entityRefs.slice(i, i + 500).map(r => r.toLocaleLowerCase('en-US')))
+        .whereIn(
+          'entity_ref',
+          entityRefs.slice(i, i + 500).map(r => r.toLocaleLowerCase('en-US')),
+        )
         .update({ checked_at: toIso(at) });
     }
   }
@@ -71,11 +83,15 @@ export class KnexContractStore<Parsed = unknown> {
   /** Drops the copies of contracts the catalog no longer has; returns how many. */
   async removeExcept(entityRefs: string[]): Promise<number> {
     const keep = new Set(entityRefs.map(r => r.toLocaleLowerCase('en-US')));
-    const stale = (await this.db('pt_contract_definitions').select('entity_ref'))
+    const stale = (
+      await this.db('pt_contract_definitions').select('entity_ref')
+    )
       .map(r => r.entity_ref as string)
       .filter(ref => !keep.has(ref));
     for (let i = 0; i < stale.length; i += 500) {
-      await this.db('pt_contract_definitions').whereIn('entity_ref', stale.slice(i, i + 500)).delete();
+      await this.db('pt_contract_definitions')
+        .whereIn('entity_ref', stale.slice(i, i + 500))
+        .delete();
     }
     return stale.length;
   }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { NotFoundError } from '@backstage/errors';
-import type { AcceptedEvent, DeadLetter, EventQueue, NewEvent, StoredEvent } from './types';
+import type {
+  AcceptedEvent,
+  DeadLetter,
+  EventQueue,
+  NewEvent,
+  StoredEvent,
+} from './types';
 import { jobKeyOf } from './jobKeyOf';
 import { isDeadlock } from './lockJob';
 import { toIso } from './time';
@@ -10,15 +16,22 @@ import { toIso } from './time';
 export class KnexEventQueue implements EventQueue {
   constructor(private readonly db: Knex) {}
 
-  async acceptEvents(events: NewEvent[], options: { sweepAfterMs?: number } = {}): Promise<AcceptedEvent[]> {
+  async acceptEvents(
+    events: NewEvent[],
+    options: { sweepAfterMs?: number } = {},
+  ): Promise<AcceptedEvent[]> {
     if (events.length === 0) return [];
     const now = new Date().toISOString();
-    const sweepAt = new Date(Date.now() + (options.sweepAfterMs ?? 0)).toISOString();
+    const sweepAt = new Date(
+      Date.now() + (options.sweepAfterMs ?? 0),
+    ).toISOString();
     // One multi-row insert per chunk instead of a statement per event; re-deliveries (and a key
     // repeated inside the batch) come back as duplicates of the stored event. Rows go in key
     // order, so two requests with overlapping batches lock the same keys in the same order and
     // cannot deadlock each other; a deadlock with some other writer is retried, bounded.
-    const byKey = [...events].sort((a, b) => (a.key < b.key ? -1 : Number(a.key > b.key)));
+    const byKey = [...events].sort((a, b) =>
+      a.key < b.key ? -1 : Number(a.key > b.key),
+    );
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.insertEvents(events, byKey, now, sweepAt);
@@ -32,13 +45,20 @@ export class KnexEventQueue implements EventQueue {
   async receivedAtByKey(keys: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let from = 0; from < keys.length; from += 500) {
-      const rows = await this.db('pt_events').whereIn('event_key', keys.slice(from, from + 500)).select('event_key', 'received_at');
+      const rows = await this.db('pt_events')
+        .whereIn('event_key', keys.slice(from, from + 500))
+        .select('event_key', 'received_at');
       for (const r of rows) out.set(r.event_key, toIso(r.received_at));
     }
     return out;
   }
 
-  private insertEvents(events: NewEvent[], byKey: NewEvent[], now: string, sweepAt: string): Promise<AcceptedEvent[]> {
+  private insertEvents(
+    events: NewEvent[],
+    byKey: NewEvent[],
+    now: string,
+    sweepAt: string,
+  ): Promise<AcceptedEvent[]> {
     return this.db.transaction(async tx => {
       const stored = new Map<string, string>();
       for (let from = 0; from < byKey.length; from += 200) {
@@ -59,17 +79,26 @@ export class KnexEventQueue implements EventQueue {
           attempts: 0,
           next_attempt_at: sweepAt,
         }));
-        const inserted: Array<{ id: string; event_key: string }> = await tx('pt_events')
+        const inserted: Array<{ id: string; event_key: string }> = await tx(
+          'pt_events',
+        )
           .insert(rows)
           .onConflict('event_key')
           .ignore()
           .returning(['id', 'event_key']);
         for (const r of inserted) stored.set(r.event_key, r.id);
       }
-      const missing = [...new Set(events.map(e => e.key).filter(k => !stored.has(k)))];
-      const existing = new Map<string, { id: string; incident_id: string | null }>();
+      const missing = [
+        ...new Set(events.map(e => e.key).filter(k => !stored.has(k))),
+      ];
+      const existing = new Map<
+        string,
+        { id: string; incident_id: string | null }
+      >();
       for (let from = 0; from < missing.length; from += 500) {
-        const rows = await tx('pt_events').whereIn('event_key', missing.slice(from, from + 500)).select('id', 'event_key', 'incident_id');
+        const rows = await tx('pt_events')
+          .whereIn('event_key', missing.slice(from, from + 500))
+          .select('id', 'event_key', 'incident_id');
         for (const r of rows) existing.set(r.event_key, r);
       }
       const results: AcceptedEvent[] = [];
@@ -83,7 +112,12 @@ export class KnexEventQueue implements EventQueue {
           continue;
         }
         const prior = existing.get(e.key)!;
-        results.push({ id: prior.id, key: e.key, duplicate: true, incidentId: prior.incident_id ?? undefined });
+        results.push({
+          id: prior.id,
+          key: e.key,
+          duplicate: true,
+          incidentId: prior.incident_id ?? undefined,
+        });
       }
       return results;
     });
@@ -98,7 +132,11 @@ export class KnexEventQueue implements EventQueue {
         .andWhere(q =>
           q
             .where('status', 'pending')
-            .orWhere(q2 => q2.where('status', 'processing').andWhere('locked_until', '<', now.toISOString())),
+            .orWhere(q2 =>
+              q2
+                .where('status', 'processing')
+                .andWhere('locked_until', '<', now.toISOString()),
+            ),
         )
         .update({
           status: 'processing',
@@ -118,13 +156,22 @@ export class KnexEventQueue implements EventQueue {
     const candidates = await this.db('pt_events')
       .where(q =>
         q
-          .where(q2 => q2.where('status', 'pending').andWhere('next_attempt_at', '<=', now))
-          .orWhere(q2 => q2.where('status', 'processing').andWhere('locked_until', '<', now)),
+          .where(q2 =>
+            q2
+              .where('status', 'pending')
+              .andWhere('next_attempt_at', '<=', now),
+          )
+          .orWhere(q2 =>
+            q2.where('status', 'processing').andWhere('locked_until', '<', now),
+          ),
       )
       .orderBy('received_at')
       .limit(limit)
       .select('id');
-    return this.claimEvents(candidates.map(c => c.id), leaseMs);
+    return this.claimEvents(
+      candidates.map(c => c.id),
+      leaseMs,
+    );
   }
 
   async failEvent(
@@ -133,12 +180,21 @@ export class KnexEventQueue implements EventQueue {
     options: { maxAttempts: number; retryDelayMs: number },
   ): Promise<'retry' | 'dead'> {
     return this.db.transaction(async tx => {
-      const row = await tx('pt_events').where('id', id).first('attempts', 'status');
+      const row = await tx('pt_events')
+        .where('id', id)
+        .first('attempts', 'status');
       if (!row) throw new NotFoundError(`No event ${id}`);
       if (row.attempts >= options.maxAttempts) {
-        await tx('pt_events').where('id', id).update({ status: 'dead', last_error: error, locked_until: null });
+        await tx('pt_events')
+          .where('id', id)
+          .update({ status: 'dead', last_error: error, locked_until: null });
         await tx('pt_dead_letters')
-          .insert({ event_id: id, at: new Date().toISOString(), attempts: row.attempts, reason: error })
+          .insert({
+            event_id: id,
+            at: new Date().toISOString(),
+            attempts: row.attempts,
+            reason: error,
+          })
           .onConflict('event_id')
           .merge();
         return 'dead';
@@ -167,7 +223,14 @@ export class KnexEventQueue implements EventQueue {
       .join('pt_events as e', 'e.id', 'd.event_id')
       .orderBy('d.at', 'desc')
       .limit(limit)
-      .select('d.event_id', 'd.at', 'd.attempts', 'd.reason', 'e.source', 'e.job_key');
+      .select(
+        'd.event_id',
+        'd.at',
+        'd.attempts',
+        'd.reason',
+        'e.source',
+        'e.job_key',
+      );
     return rows.map(r => ({
       eventId: r.event_id,
       at: toIso(r.at),

@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import type { FailureEvent, IncidentDetail, IncidentSummary, NotificationRecord, Page, StatusChange } from '@internal/plugin-pipeline-triage-common';
+import type {
+  FailureEvent,
+  IncidentDetail,
+  IncidentSummary,
+  NotificationRecord,
+  Page,
+  StatusChange,
+} from '@internal/plugin-pipeline-triage-common';
 import type {
   EntityStatus,
   FailureRecord,
@@ -12,11 +19,20 @@ import type {
   StoredVerdict,
   VerdictChange,
 } from './types';
-import { applyIncidentAccess, type IncidentAccessFilter, type IncidentResource } from './applyIncidentAccess';
+import {
+  applyIncidentAccess,
+  type IncidentAccessFilter,
+  type IncidentResource,
+} from './applyIncidentAccess';
 import { changeVerdict } from './changeVerdict';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { IncidentDetailJson } from './incidentColumns';
-import { filteredIncidents, OPEN_STATUSES, rowToSummary, SUMMARY_COLUMNS } from './incidentQuery';
+import {
+  filteredIncidents,
+  OPEN_STATUSES,
+  rowToSummary,
+  SUMMARY_COLUMNS,
+} from './incidentQuery';
 import { isDeadlock, lockJob, withDeadlockRetry } from './lockJob';
 import { recordFailures } from './recordFailures';
 import { KnexSinkOutbox } from './KnexSinkOutbox';
@@ -46,32 +62,56 @@ export class KnexIncidentStore implements IncidentStore {
     // them lose, and the retry then groups into the winner's incident.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction(tx => recordFailures(tx, records, { ...options, isPg: this.isPg }));
+        return await this.db.transaction(tx =>
+          recordFailures(tx, records, { ...options, isPg: this.isPg }),
+        );
       } catch (error) {
-        if (attempt < 3 && (isUniqueViolation(error) || isDeadlock(error))) continue;
+        if (attempt < 3 && (isUniqueViolation(error) || isDeadlock(error)))
+          continue;
         throw error;
       }
     }
   }
 
   /** Only a success newer than the last one moves the job's last success (events arrive out of order). */
-  private async recordJobSuccess(tx: Knex.Transaction, jobKey: string, at: string) {
+  private async recordJobSuccess(
+    tx: Knex.Transaction,
+    jobKey: string,
+    at: string,
+  ) {
     await tx('pt_job_state')
       .where('job_key', jobKey)
-      .andWhere(q => q.whereNull('last_success').orWhere('last_success', '<', at))
+      .andWhere(q =>
+        q.whereNull('last_success').orWhere('last_success', '<', at),
+      )
       .update({ last_success: at });
   }
 
-  async recentRuns(jobKeys: string[], options: { since: string; perJob: number }): Promise<Map<string, JobRun[]>> {
+  async recentRuns(
+    jobKeys: string[],
+    options: { since: string; perJob: number },
+  ): Promise<Map<string, JobRun[]>> {
     const keys = [...new Set(jobKeys)];
     const runs = new Map<string, JobRun[]>(keys.map(k => [k, []]));
     if (keys.length === 0) return runs;
     const since = toIso(options.since);
     // The latest `perJob` of each kind per job, ranked in SQL: a busy job cannot crowd out the
     // history of a quiet one in the same batch.
-    const latest = (q: Knex.QueryBuilder, jobColumn: string, timeColumn: string) =>
+    const latest = (
+      q: Knex.QueryBuilder,
+      jobColumn: string,
+      timeColumn: string,
+    ) =>
       this.db
-        .from(q.select(this.db.raw(`row_number() over (partition by ${jobColumn} order by ${timeColumn} desc) as rn`)).as('ranked'))
+        .from(
+          q
+            .select(
+              this.db.raw(
+                `row_number() over (partition by ${jobColumn} order by ${timeColumn} desc) as rn`,
+              ),
+            )
+            .as('ranked'),
+        )
         .where('rn', '<=', options.perJob)
         .select('*');
     const [failures, successes] = await Promise.all([
@@ -85,13 +125,23 @@ export class KnexIncidentStore implements IncidentStore {
         'o.event_time',
       ),
       latest(
-        this.db('pt_events').whereIn('job_key', keys).andWhere('outcome', 'success').andWhere('event_time', '>=', since).select('job_key', 'id', 'event_time'),
+        this.db('pt_events')
+          .whereIn('job_key', keys)
+          .andWhere('outcome', 'success')
+          .andWhere('event_time', '>=', since)
+          .select('job_key', 'id', 'event_time'),
         'job_key',
         'event_time',
       ),
     ]);
-    for (const f of failures) runs.get(f.job_key)!.push({ eventId: f.event_id, at: toIso(f.event_time), signature: f.signature });
-    for (const s of successes) runs.get(s.job_key)!.push({ eventId: s.id, at: toIso(s.event_time) });
+    for (const f of failures)
+      runs.get(f.job_key)!.push({
+        eventId: f.event_id,
+        at: toIso(f.event_time),
+        signature: f.signature,
+      });
+    for (const s of successes)
+      runs.get(s.job_key)!.push({ eventId: s.id, at: toIso(s.event_time) });
     return runs;
   }
 
@@ -103,40 +153,52 @@ export class KnexIncidentStore implements IncidentStore {
   ): Promise<{ resolvedIncidentIds: string[] }> {
     const at = toIso(event.eventTime);
     const now = new Date().toISOString();
-    return withDeadlockRetry(() => this.db.transaction(async tx => {
-      await lockJob(tx, jobKey, this.isPg);
-      const open = await tx('pt_incidents')
-        .where('job_key', jobKey)
-        .whereIn('status', OPEN_STATUSES)
-        .orderBy('id')
-        .select('id', 'status', 'partial_write', 'last_seen');
-      await this.recordJobSuccess(tx, jobKey, at);
-      const resolvedIncidentIds: string[] = [];
-      for (const inc of open) {
-        const update: Record<string, unknown> = { last_success: at, updated_at: now, consecutive_failures: 0 };
-        // A partial write needs a person to check the output, whatever the later run did.
-        const canResolve =
-          options.autoResolve && inc.partial_write !== 'true' && toIso(inc.last_seen) <= at;
-        if (canResolve) {
-          Object.assign(update, { status: 'resolved', resolved_at: now, open_key: null });
-          resolvedIncidentIds.push(inc.id);
-          await tx('pt_status_history').insert({
-            incident_id: inc.id,
-            at: now,
-            by: 'pipeline-triage',
-            action: 'auto_resolved',
-            from_value: inc.status,
-            to_value: 'resolved',
-            reason: `the job succeeded at ${at}`,
-          });
+    return withDeadlockRetry(() =>
+      this.db.transaction(async tx => {
+        await lockJob(tx, jobKey, this.isPg);
+        const open = await tx('pt_incidents')
+          .where('job_key', jobKey)
+          .whereIn('status', OPEN_STATUSES)
+          .orderBy('id')
+          .select('id', 'status', 'partial_write', 'last_seen');
+        await this.recordJobSuccess(tx, jobKey, at);
+        const resolvedIncidentIds: string[] = [];
+        for (const inc of open) {
+          const update: Record<string, unknown> = {
+            last_success: at,
+            updated_at: now,
+            consecutive_failures: 0,
+          };
+          // A partial write needs a person to check the output, whatever the later run did.
+          const canResolve =
+            options.autoResolve &&
+            inc.partial_write !== 'true' &&
+            toIso(inc.last_seen) <= at;
+          if (canResolve) {
+            Object.assign(update, {
+              status: 'resolved',
+              resolved_at: now,
+              open_key: null,
+            });
+            resolvedIncidentIds.push(inc.id);
+            await tx('pt_status_history').insert({
+              incident_id: inc.id,
+              at: now,
+              by: 'pipeline-triage',
+              action: 'auto_resolved',
+              from_value: inc.status,
+              to_value: 'resolved',
+              reason: `the job succeeded at ${at}`,
+            });
+          }
+          await tx('pt_incidents').where('id', inc.id).update(update);
         }
-        await tx('pt_incidents').where('id', inc.id).update(update);
-      }
-      await tx('pt_events')
-        .where('id', eventId)
-        .update({ status: 'done', processed_at: now, locked_until: null });
-      return { resolvedIncidentIds };
-    }));
+        await tx('pt_events')
+          .where('id', eventId)
+          .update({ status: 'done', processed_at: now, locked_until: null });
+        return { resolvedIncidentIds };
+      }),
+    );
   }
 
   async listIncidents(
@@ -149,15 +211,26 @@ export class KnexIncidentStore implements IncidentStore {
       ? `entity:${filter.entityRef.toLocaleLowerCase('en-US')}`
       : filter.owner && `owner:${filter.owner.toLocaleLowerCase('en-US')}`;
     let q = scope
-      ? filteredIncidents(this.db, { ...filter, ...(filter.entityRef ? { entityRef: undefined } : { owner: undefined }) })
+      ? filteredIncidents(this.db, {
+          ...filter,
+          ...(filter.entityRef
+            ? { entityRef: undefined }
+            : { owner: undefined }),
+        })
           .join('pt_incident_recency as r', 'r.incident_id', 'i.id')
           .where('r.scope', scope)
       : filteredIncidents(this.db, filter);
-    const [lastSeen, id] = scope ? ['r.last_seen', 'r.incident_id'] : ['i.last_seen', 'i.id'];
+    const [lastSeen, id] = scope
+      ? ['r.last_seen', 'r.incident_id']
+      : ['i.last_seen', 'i.id'];
     if (page.cursor) {
       const c = decodeCursor(page.cursor);
       q = q.where(w =>
-        w.where(lastSeen, '<', c.lastSeen).orWhere(w2 => w2.where(lastSeen, '=', c.lastSeen).andWhere(id, '<', c.id)),
+        w
+          .where(lastSeen, '<', c.lastSeen)
+          .orWhere(w2 =>
+            w2.where(lastSeen, '=', c.lastSeen).andWhere(id, '<', c.id),
+          ),
       );
     }
     const rows = await q
@@ -172,7 +245,9 @@ export class KnexIncidentStore implements IncidentStore {
     return {
       items,
       nextCursor:
-        rows.length > page.limit && last ? encodeCursor({ lastSeen: last.lastSeen, id: last.id }) : undefined,
+        rows.length > page.limit && last
+          ? encodeCursor({ lastSeen: last.lastSeen, id: last.id })
+          : undefined,
     };
   }
 
@@ -180,17 +255,22 @@ export class KnexIncidentStore implements IncidentStore {
     const row = await this.db('pt_incidents').where('id', id).first();
     if (!row) return undefined;
     const detail: IncidentDetailJson = JSON.parse(row.detail);
-    const [occurrences, history, notifications, sinkDeliveries] = await Promise.all([
-      this.db('pt_occurrences as o')
-        .join('pt_events as e', 'e.id', 'o.event_id')
-        .where('o.incident_id', id)
-        .orderBy('o.event_time', 'desc')
-        .limit(50)
-        .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
-      this.db('pt_status_history').where('incident_id', id).orderBy('id', 'asc'),
-      this.db('pt_notifications').where('incident_id', id).orderBy('id', 'asc'),
-      new KnexSinkOutbox(this.db).listDeliveries(id),
-    ]);
+    const [occurrences, history, notifications, sinkDeliveries] =
+      await Promise.all([
+        this.db('pt_occurrences as o')
+          .join('pt_events as e', 'e.id', 'o.event_id')
+          .where('o.incident_id', id)
+          .orderBy('o.event_time', 'desc')
+          .limit(50)
+          .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
+        this.db('pt_status_history')
+          .where('incident_id', id)
+          .orderBy('id', 'asc'),
+        this.db('pt_notifications')
+          .where('incident_id', id)
+          .orderBy('id', 'asc'),
+        new KnexSinkOutbox(this.db).listDeliveries(id),
+      ]);
     return {
       ...rowToSummary(row),
       verdict: detail.verdict,
@@ -236,7 +316,10 @@ export class KnexIncidentStore implements IncidentStore {
     };
   }
 
-  async updateIncident(id: string, patch: IncidentPatch): Promise<IncidentDetail> {
+  async updateIncident(
+    id: string,
+    patch: IncidentPatch,
+  ): Promise<IncidentDetail> {
     const now = new Date().toISOString();
     await this.db.transaction(async tx => {
       const row = await tx('pt_incidents').where('id', id).first();
@@ -245,22 +328,42 @@ export class KnexIncidentStore implements IncidentStore {
       let history: Record<string, unknown>;
       switch (patch.action) {
         case 'acknowledge':
-          if (row.status !== 'open') throw new ConflictError(`Incident is ${row.status}, not open`);
-          Object.assign(update, { status: 'acknowledged', acknowledged_at: now });
-          history = { action: 'acknowledged', from_value: row.status, to_value: 'acknowledged' };
+          if (row.status !== 'open')
+            throw new ConflictError(`Incident is ${row.status}, not open`);
+          Object.assign(update, {
+            status: 'acknowledged',
+            acknowledged_at: now,
+          });
+          history = {
+            action: 'acknowledged',
+            from_value: row.status,
+            to_value: 'acknowledged',
+          };
           break;
         case 'resolve':
-          if (row.status === 'resolved') throw new ConflictError('Incident is already resolved');
-          Object.assign(update, { status: 'resolved', resolved_at: now, open_key: null });
-          history = { action: 'resolved', from_value: row.status, to_value: 'resolved' };
+          if (row.status === 'resolved')
+            throw new ConflictError('Incident is already resolved');
+          Object.assign(update, {
+            status: 'resolved',
+            resolved_at: now,
+            open_key: null,
+          });
+          history = {
+            action: 'resolved',
+            from_value: row.status,
+            to_value: 'resolved',
+          };
           break;
         case 'reopen': {
-          if (row.status !== 'resolved') throw new ConflictError(`Incident is ${row.status}, not resolved`);
+          if (row.status !== 'resolved')
+            throw new ConflictError(`Incident is ${row.status}, not resolved`);
           const clash = await tx('pt_incidents')
             .where('open_key', `${row.job_key}|${row.signature}`)
             .first('id');
           if (clash) {
-            throw new ConflictError(`A newer open incident ${clash.id} already tracks this failure`);
+            throw new ConflictError(
+              `A newer open incident ${clash.id} already tracks this failure`,
+            );
           }
           Object.assign(update, {
             status: 'open',
@@ -268,11 +371,17 @@ export class KnexIncidentStore implements IncidentStore {
             acknowledged_at: null,
             open_key: `${row.job_key}|${row.signature}`,
           });
-          history = { action: 'reopened', from_value: 'resolved', to_value: 'open' };
+          history = {
+            action: 'reopened',
+            from_value: 'resolved',
+            to_value: 'open',
+          };
           break;
         }
         default:
-          throw new InputError(`Unknown action ${(patch as IncidentPatch).action}`);
+          throw new InputError(
+            `Unknown action ${(patch as IncidentPatch).action}`,
+          );
       }
       await tx('pt_incidents').where('id', id).update(update);
       await tx('pt_status_history').insert({
@@ -286,21 +395,37 @@ export class KnexIncidentStore implements IncidentStore {
     return (await this.getIncident(id))!;
   }
 
-  changeVerdict(id: string, decide: (current: StoredVerdict) => VerdictChange | undefined): Promise<boolean> {
+  changeVerdict(
+    id: string,
+    decide: (current: StoredVerdict) => VerdictChange | undefined,
+  ): Promise<boolean> {
     return changeVerdict(this.db, this.isPg, id, decide);
   }
 
-  async entityStatus(entityRef: string, access?: IncidentAccessFilter): Promise<EntityStatus> {
-    const [open] = await filteredIncidents(this.db, 
-      entityRef.startsWith('group:') ? { owner: entityRef, access } : { entityRef, access },
+  async entityStatus(
+    entityRef: string,
+    access?: IncidentAccessFilter,
+  ): Promise<EntityStatus> {
+    const [open] = await filteredIncidents(
+      this.db,
+      entityRef.startsWith('group:')
+        ? { owner: entityRef, access }
+        : { entityRef, access },
     )
       .whereIn('i.status', OPEN_STATUSES)
       .count({ n: '*' });
-    let jobsQuery = this.db('pt_job_state as j').where('j.job_entity_ref', entityRef);
+    let jobsQuery = this.db('pt_job_state as j').where(
+      'j.job_entity_ref',
+      entityRef,
+    );
     if (access) {
       // A job's health is shown only to callers who may read at least one of its incidents.
       jobsQuery = jobsQuery.whereExists(
-        applyIncidentAccess(this.db('pt_incidents as i').whereRaw('i.job_key = j.job_key'), access, this.db).select(this.db.raw('1')),
+        applyIncidentAccess(
+          this.db('pt_incidents as i').whereRaw('i.job_key = j.job_key'),
+          access,
+          this.db,
+        ).select(this.db.raw('1')),
       );
     }
     const jobs = await jobsQuery.select('j.*');
@@ -309,7 +434,9 @@ export class KnexIncidentStore implements IncidentStore {
     let consecutive = 0;
     let failingSince: string | undefined;
     for (const job of jobs) {
-      const lastSuccess = job.last_success ? toIso(job.last_success) : undefined;
+      const lastSuccess = job.last_success
+        ? toIso(job.last_success)
+        : undefined;
       let q = this.db('pt_occurrences as o')
         .join('pt_incidents as i', 'i.id', 'o.incident_id')
         .where('i.job_key', job.job_key);
@@ -323,7 +450,11 @@ export class KnexIncidentStore implements IncidentStore {
       }
     }
     const latest = (values: Array<string | null>) =>
-      values.filter((v): v is string => Boolean(v)).map(toIso).sort().pop();
+      values
+        .filter((v): v is string => Boolean(v))
+        .map(toIso)
+        .sort()
+        .pop();
     return {
       entityRef,
       openIncidents: Number(open.n),
@@ -342,29 +473,51 @@ export class KnexIncidentStore implements IncidentStore {
     return rows.map(r => r.routed_to).sort();
   }
 
-  async incidentResources(ids: string[]): Promise<Array<IncidentResource | undefined>> {
+  async incidentResources(
+    ids: string[],
+  ): Promise<Array<IncidentResource | undefined>> {
     if (ids.length === 0) return [];
     const [rows, entities] = await Promise.all([
-      this.db('pt_incidents').whereIn('id', ids).select('id', 'owner_ref', 'routed_to', 'environment'),
-      this.db('pt_incident_entities').whereIn('incident_id', ids).select('incident_id', 'entity_ref'),
+      this.db('pt_incidents')
+        .whereIn('id', ids)
+        .select('id', 'owner_ref', 'routed_to', 'environment'),
+      this.db('pt_incident_entities')
+        .whereIn('incident_id', ids)
+        .select('incident_id', 'entity_ref'),
     ]);
     const byId = new Map<string, IncidentResource>(
       rows.map(r => [
         r.id,
-        { id: r.id, ownerRef: r.owner_ref ?? undefined, routedTo: r.routed_to ?? undefined, environment: r.environment, entityRefs: [] },
+        {
+          id: r.id,
+          ownerRef: r.owner_ref ?? undefined,
+          routedTo: r.routed_to ?? undefined,
+          environment: r.environment,
+          entityRefs: [],
+        },
       ]),
     );
-    for (const e of entities) byId.get(e.incident_id)?.entityRefs.push(e.entity_ref);
+    for (const e of entities)
+      byId.get(e.incident_id)?.entityRefs.push(e.entity_ref);
     return ids.map(id => byId.get(id));
   }
 
-  async incidentMatches(id: string, access: IncidentAccessFilter): Promise<boolean> {
-    const row = await applyIncidentAccess(this.db('pt_incidents as i').where('i.id', id), access, this.db).first('i.id');
+  async incidentMatches(
+    id: string,
+    access: IncidentAccessFilter,
+  ): Promise<boolean> {
+    const row = await applyIncidentAccess(
+      this.db('pt_incidents as i').where('i.id', id),
+      access,
+      this.db,
+    ).first('i.id');
     return Boolean(row);
   }
 }
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+  return (
+    e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '')
+  );
 }

@@ -6,11 +6,16 @@ import type { NotificationLog } from './types';
 export class KnexNotificationLog implements NotificationLog {
   constructor(private readonly db: Knex) {}
 
-  async recordNotification(incidentId: string, record: NotificationRecord): Promise<void> {
+  async recordNotification(
+    incidentId: string,
+    record: NotificationRecord,
+  ): Promise<void> {
     await this.recordNotifications([{ incidentId, record }]);
   }
 
-  async recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void> {
+  async recordNotifications(
+    rows: Array<{ incidentId: string; record: NotificationRecord }>,
+  ): Promise<void> {
     for (let from = 0; from < rows.length; from += 200) {
       await this.db('pt_notifications').insert(
         rows.slice(from, from + 200).map(({ incidentId, record }) => ({

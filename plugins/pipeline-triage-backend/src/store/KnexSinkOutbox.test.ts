@@ -7,40 +7,105 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: databaseIds() });
 
-describe.each(databases.eachSupportedId())('the sink outbox on %s', databaseId => {
-  it('keeps one row per incident, sink and update, and lets one instance at a time hold it', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateStore(knex);
-    const outbox = new KnexSinkOutbox(knex);
-    const row = { incidentId: 'inc-1', sink: 'pagerduty', updateKey: 'event-1', delivery: { title: 't' } };
-    await outbox.enqueueDeliveries([row]);
-    // The same update asked for again (a re-processed event, another instance): still one row.
-    await outbox.enqueueDeliveries([row, { ...row, updateKey: 'event-2' }]);
-    expect((await outbox.listDeliveries('inc-1')).map(d => [d.updateKey, d.status])).toEqual([
-      ['event-1', 'pending'],
-      ['event-2', 'pending'],
-    ]);
+describe.each(databases.eachSupportedId())(
+  'the sink outbox on %s',
+  databaseId => {
+    it('keeps one row per incident, sink and update, and lets one instance at a time hold it', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateStore(knex);
+      const outbox = new KnexSinkOutbox(knex);
+      const row = {
+        incidentId: 'inc-1',
+        sink: 'pagerduty',
+        updateKey: 'event-1',
+        delivery: { title: 't' },
+      };
+      await outbox.enqueueDeliveries([row]);
+      // The same update asked for again (a re-processed event, another instance): still one row.
+      await outbox.enqueueDeliveries([row, { ...row, updateKey: 'event-2' }]);
+      expect(
+        (await outbox.listDeliveries('inc-1')).map(d => [
+          d.updateKey,
+          d.status,
+        ]),
+      ).toEqual([
+        ['event-1', 'pending'],
+        ['event-2', 'pending'],
+      ]);
 
-    const ids = await outbox.pendingDeliveryIds('inc-1', 'event-1');
-    const [a] = await outbox.claimDeliveries({ owner: 'instance-a', leaseMs: 60_000, limit: 10, ids });
-    expect(a).toMatchObject({ incidentId: 'inc-1', updateKey: 'event-1', attempts: 1, delivery: { title: 't' } });
-    // Held by A: B gets only the other row, and cannot finish A's.
-    const b = await outbox.claimDeliveries({ owner: 'instance-b', leaseMs: 60_000, limit: 10 });
-    expect(b.map(r => r.updateKey)).toEqual(['event-2']);
-    expect(await outbox.finishDelivery(a.id, 'instance-b', { status: 'sent' })).toBe(false);
+      const ids = await outbox.pendingDeliveryIds('inc-1', 'event-1');
+      const [a] = await outbox.claimDeliveries({
+        owner: 'instance-a',
+        leaseMs: 60_000,
+        limit: 10,
+        ids,
+      });
+      expect(a).toMatchObject({
+        incidentId: 'inc-1',
+        updateKey: 'event-1',
+        attempts: 1,
+        delivery: { title: 't' },
+      });
+      // Held by A: B gets only the other row, and cannot finish A's.
+      const b = await outbox.claimDeliveries({
+        owner: 'instance-b',
+        leaseMs: 60_000,
+        limit: 10,
+      });
+      expect(b.map(r => r.updateKey)).toEqual(['event-2']);
+      expect(
+        await outbox.finishDelivery(a.id, 'instance-b', { status: 'sent' }),
+      ).toBe(false);
 
-    // A retries later; a retry not yet due is claimed by nobody.
-    const later = new Date(Date.now() + 3_600_000).toISOString();
-    expect(await outbox.finishDelivery(a.id, 'instance-a', { status: 'pending', error: 'HTTP 500', retryAt: later })).toBe(true);
-    expect(await outbox.claimDeliveries({ owner: 'instance-b', leaseMs: 60_000, limit: 10 })).toEqual([]);
-    expect(await outbox.finishDelivery(b[0].id, 'instance-b', { status: 'dead', error: 'HTTP 400' })).toBe(true);
+      // A retries later; a retry not yet due is claimed by nobody.
+      const later = new Date(Date.now() + 3_600_000).toISOString();
+      expect(
+        await outbox.finishDelivery(a.id, 'instance-a', {
+          status: 'pending',
+          error: 'HTTP 500',
+          retryAt: later,
+        }),
+      ).toBe(true);
+      expect(
+        await outbox.claimDeliveries({
+          owner: 'instance-b',
+          leaseMs: 60_000,
+          limit: 10,
+        }),
+      ).toEqual([]);
+      expect(
+        await outbox.finishDelivery(b[0].id, 'instance-b', {
+          status: 'dead',
+          error: 'HTTP 400',
+        }),
+      ).toBe(true);
 
-    const deliveries = await outbox.listDeliveries('inc-1');
-    expect(deliveries[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500', nextAttemptAt: later });
-    expect(deliveries[1]).toMatchObject({ status: 'dead', attempts: 1, lastError: 'HTTP 400' });
-    expect(deliveries[1].finishedAt).toEqual(expect.any(String));
-    // A dead row is never claimed again.
-    await knex('pt_sink_outbox').update({ next_attempt_at: new Date(0).toISOString() });
-    expect((await outbox.claimDeliveries({ owner: 'instance-c', leaseMs: 60_000, limit: 10 })).map(r => r.updateKey)).toEqual(['event-1']);
-  });
-});
+      const deliveries = await outbox.listDeliveries('inc-1');
+      expect(deliveries[0]).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: 'HTTP 500',
+        nextAttemptAt: later,
+      });
+      expect(deliveries[1]).toMatchObject({
+        status: 'dead',
+        attempts: 1,
+        lastError: 'HTTP 400',
+      });
+      expect(deliveries[1].finishedAt).toEqual(expect.any(String));
+      // A dead row is never claimed again.
+      await knex('pt_sink_outbox').update({
+        next_attempt_at: new Date(0).toISOString(),
+      });
+      expect(
+        (
+          await outbox.claimDeliveries({
+            owner: 'instance-c',
+            leaseMs: 60_000,
+            limit: 10,
+          })
+        ).map(r => r.updateKey),
+      ).toEqual(['event-1']);
+    });
+  },
+);

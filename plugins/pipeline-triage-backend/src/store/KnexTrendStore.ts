@@ -1,6 +1,15 @@
 import type { Knex } from 'knex';
-import type { IncidentFilter, TrendStore, TrendsQuery, IncidentStats } from './types';
-import { filteredIncidents, rowToSummary, SUMMARY_COLUMNS } from './incidentQuery';
+import type {
+  IncidentFilter,
+  TrendStore,
+  TrendsQuery,
+  IncidentStats,
+} from './types';
+import {
+  filteredIncidents,
+  rowToSummary,
+  SUMMARY_COLUMNS,
+} from './incidentQuery';
 import { readTrendCounts, trendScope } from './trendRollup';
 
 /** Weekly trends and triage figures on knex, from the rollup where it can answer. */
@@ -14,17 +23,28 @@ export class KnexTrendStore implements TrendStore {
   async trends(query: TrendsQuery) {
     const scope = trendScope(query.filter);
     if (scope) {
-      const counts = await readTrendCounts(this.db, scope, query.weeks, query.groupBy);
-      return { groupBy: query.groupBy, keys: [...new Set(counts.map(c => c.key))].sort(), counts };
+      const counts = await readTrendCounts(
+        this.db,
+        scope,
+        query.weeks,
+        query.groupBy,
+      );
+      return {
+        groupBy: query.groupBy,
+        keys: [...new Set(counts.map(c => c.key))].sort(),
+        counts,
+      };
     }
     const keyColumn = {
       category: 'i.category',
       domain: 'i.domain',
       team: 'i.owner_ref',
     }[query.groupBy];
-    const rows: Array<{ week: string; key: string | null; count: string | number }> = await filteredIncidents(this.db, 
-      query.filter,
-    )
+    const rows: Array<{
+      week: string;
+      key: string | null;
+      count: string | number;
+    }> = await filteredIncidents(this.db, query.filter)
       .join('pt_occurrences as o', 'o.incident_id', 'i.id')
       .whereIn('o.week', query.weeks)
       .groupBy('o.week', keyColumn)
@@ -48,9 +68,21 @@ export class KnexTrendStore implements TrendStore {
         : `(julianday(${later}) - julianday(${earlier})) * 86400`;
     const [row] = await filteredIncidents(this.db, filter).select(
       this.db.raw('count(*) as total'),
-      this.db.raw(`sum(case when i.category_overridden then 1 else 0 end) as overridden`),
-      this.db.raw(`avg(case when i.acknowledged_at is not null then ${seconds('i.acknowledged_at', 'i.first_seen')} end) as mtta`),
-      this.db.raw(`avg(case when i.resolved_at is not null then ${seconds('i.resolved_at', 'i.first_seen')} end) as mttr`),
+      this.db.raw(
+        `sum(case when i.category_overridden then 1 else 0 end) as overridden`,
+      ),
+      this.db.raw(
+        `avg(case when i.acknowledged_at is not null then ${seconds(
+          'i.acknowledged_at',
+          'i.first_seen',
+        )} end) as mtta`,
+      ),
+      this.db.raw(
+        `avg(case when i.resolved_at is not null then ${seconds(
+          'i.resolved_at',
+          'i.first_seen',
+        )} end) as mttr`,
+      ),
     );
     // A "safe to retry" verdict proved right when a success resolved the incident, and wrong
     // when the job failed the same way again before any success.
@@ -60,7 +92,9 @@ export class KnexTrendStore implements TrendStore {
         this.db.raw(
           `sum(case when exists (select 1 from pt_status_history h where h.incident_id = i.id and h.action = 'auto_resolved') then 1 else 0 end) as proved_right`,
         ),
-        this.db.raw('sum(case when i.consecutive_failures > 1 then 1 else 0 end) as proved_wrong'),
+        this.db.raw(
+          'sum(case when i.consecutive_failures > 1 then 1 else 0 end) as proved_wrong',
+        ),
       );
     const top = await filteredIncidents(this.db, filter)
       .orderBy([
@@ -75,9 +109,15 @@ export class KnexTrendStore implements TrendStore {
     return {
       incidents: total,
       overrideRate: total ? Number(row.overridden ?? 0) / total : null,
-      mttaSeconds: row.mtta === null || row.mtta === undefined ? null : Number(row.mtta),
-      mttrSeconds: row.mttr === null || row.mttr === undefined ? null : Number(row.mttr),
-      safeRetry: { provedRight: right, provedWrong: wrong, precision: right + wrong ? right / (right + wrong) : null },
+      mttaSeconds:
+        row.mtta === null || row.mtta === undefined ? null : Number(row.mtta),
+      mttrSeconds:
+        row.mttr === null || row.mttr === undefined ? null : Number(row.mttr),
+      safeRetry: {
+        provedRight: right,
+        provedWrong: wrong,
+        precision: right + wrong ? right / (right + wrong) : null,
+      },
       topRepeatFailures: top.map(rowToSummary),
     };
   }

@@ -50,9 +50,11 @@ export class KnexTriageStore {
     for (const door of Object.values(createKnexStores(db))) {
       const proto = Object.getPrototypeOf(door);
       for (const name of Object.getOwnPropertyNames(proto)) {
-        if (name === 'constructor' || typeof proto[name] !== 'function') continue;
+        if (name === 'constructor' || typeof proto[name] !== 'function')
+          continue;
         // Two doors answering one name would make one of them silently unreachable.
-        if (name in this) throw new Error(`Store method ${name} is declared by two doors`);
+        if (name in this)
+          throw new Error(`Store method ${name} is declared by two doors`);
         (this as any)[name] = proto[name].bind(door);
       }
     }

@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { isAndCriteria, isNotCriteria, isOrCriteria } from '@backstage/plugin-permission-node';
+import {
+  isAndCriteria,
+  isNotCriteria,
+  isOrCriteria,
+} from '@backstage/plugin-permission-node';
 
 /** What the permission rules look at on one incident. */
 export interface IncidentResource {
@@ -40,26 +44,34 @@ export function applyIncidentAccess(
 ): Knex.QueryBuilder {
   if (isAndCriteria(criteria)) {
     return qb.where(w => {
-      for (const c of criteria.allOf) w.andWhere(inner => void applyIncidentAccess(inner, c, db, alias));
+      for (const c of criteria.allOf)
+        w.andWhere(inner => void applyIncidentAccess(inner, c, db, alias));
     });
   }
   if (isOrCriteria(criteria)) {
     return qb.where(w => {
-      for (const c of criteria.anyOf) w.orWhere(inner => void applyIncidentAccess(inner, c, db, alias));
+      for (const c of criteria.anyOf)
+        w.orWhere(inner => void applyIncidentAccess(inner, c, db, alias));
     });
   }
   if (isNotCriteria(criteria)) {
-    return qb.whereNot(w => void applyIncidentAccess(w, criteria.not, db, alias));
+    return qb.whereNot(
+      w => void applyIncidentAccess(w, criteria.not, db, alias),
+    );
   }
   const leaf = criteria as IncidentAccessQuery;
   if ('entityRefs' in leaf) {
     if (leaf.entityRefs.length === 0) return qb.whereRaw('1 = 0');
     return qb.whereIn(
       `${alias}.id`,
-      db('pt_incident_entities').whereIn('entity_ref', leaf.entityRefs).select('incident_id'),
+      db('pt_incident_entities')
+        .whereIn('entity_ref', leaf.entityRefs)
+        .select('incident_id'),
     );
   }
   if (leaf.values.length === 0) return qb.whereRaw('1 = 0');
   const column = `${alias}.${leaf.column}`;
-  return qb.where(w => void w.whereNotNull(column).whereIn(column, leaf.values));
+  return qb.where(
+    w => void w.whereNotNull(column).whereIn(column, leaf.values),
+  );
 }

@@ -12,8 +12,14 @@ export function encodeCursor(c: IncidentCursor): string {
 
 export function decodeCursor(raw: string): IncidentCursor {
   try {
-    const [lastSeen, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (typeof lastSeen === 'string' && typeof id === 'string' && !isNaN(Date.parse(lastSeen))) {
+    const [lastSeen, id] = JSON.parse(
+      Buffer.from(raw, 'base64url').toString('utf8'),
+    );
+    if (
+      typeof lastSeen === 'string' &&
+      typeof id === 'string' &&
+      !isNaN(Date.parse(lastSeen))
+    ) {
       return { lastSeen, id };
     }
   } catch {

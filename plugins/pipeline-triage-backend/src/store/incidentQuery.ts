@@ -1,5 +1,9 @@
 import type { Knex } from 'knex';
-import type { Category, IncidentStatus, IncidentSummary } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  IncidentStatus,
+  IncidentSummary,
+} from '@internal/plugin-pipeline-triage-common';
 import type { IncidentFilter } from './types';
 import { toIso } from './time';
 import { applyIncidentAccess } from './applyIncidentAccess';
@@ -42,24 +46,36 @@ export const SUMMARY_COLUMNS = [
 export function filteredIncidents(db: Knex, filter: IncidentFilter) {
   let q = db('pt_incidents as i');
   const entitySub = (refs: string[], roles?: string[]) => {
-    const sub = db('pt_incident_entities').whereIn('entity_ref', refs).select('incident_id');
+    const sub = db('pt_incident_entities')
+      .whereIn('entity_ref', refs)
+      .select('incident_id');
     return roles ? sub.whereIn('role', roles) : sub;
   };
   if (filter.entityRef) {
-    q = q.whereIn('i.id', entitySub([filter.entityRef.toLocaleLowerCase('en-US')], ENTITY_ROLES));
+    q = q.whereIn(
+      'i.id',
+      entitySub([filter.entityRef.toLocaleLowerCase('en-US')], ENTITY_ROLES),
+    );
   }
   if (filter.owner) {
-    q = q.whereIn('i.id', entitySub([filter.owner.toLocaleLowerCase('en-US')], ['owner']));
+    q = q.whereIn(
+      'i.id',
+      entitySub([filter.owner.toLocaleLowerCase('en-US')], ['owner']),
+    );
   }
-  if (filter.routedTo) q = q.where('i.routed_to', filter.routedTo.toLocaleLowerCase('en-US'));
+  if (filter.routedTo)
+    q = q.where('i.routed_to', filter.routedTo.toLocaleLowerCase('en-US'));
   if (filter.status?.length) q = q.whereIn('i.status', filter.status);
   if (filter.category?.length) q = q.whereIn('i.category', filter.category);
   if (filter.domain?.length) q = q.whereIn('i.domain', filter.domain);
-  if (filter.environment?.length) q = q.whereIn('i.environment', filter.environment);
+  if (filter.environment?.length)
+    q = q.whereIn('i.environment', filter.environment);
   if (filter.visibleEntityRefs) {
     const refs = filter.visibleEntityRefs;
     q = q.where(w =>
-      w.whereIn('i.id', entitySub(refs.length ? refs : ['\u0000'])).orWhereIn('i.routed_to', refs),
+      w
+        .whereIn('i.id', entitySub(refs.length ? refs : ['\u0000']))
+        .orWhereIn('i.routed_to', refs),
     );
   }
   if (filter.access) q = applyIncidentAccess(q, filter.access, db);

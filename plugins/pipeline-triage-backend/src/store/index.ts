@@ -1,4 +1,8 @@
-export { KnexTriageStore, createKnexStores, type KnexStores } from './KnexTriageStore';
+export {
+  KnexTriageStore,
+  createKnexStores,
+  type KnexStores,
+} from './KnexTriageStore';
 export { KnexContractStore } from './KnexContractStore';
 export type { StoredContract, ContractToSave } from './KnexContractStore';
 export { jobKeyOf } from './jobKeyOf';

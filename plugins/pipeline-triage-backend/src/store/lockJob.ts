@@ -5,9 +5,20 @@ import type { Knex } from 'knex';
  * job-state row first, so failures and successes of one job cannot deadlock on PostgreSQL
  * (found by the crash test: incident-then-job-state against job-state-then-incident).
  */
-export async function lockJob(tx: Knex.Transaction, jobKey: string, isPg: boolean) {
-  await tx('pt_job_state').insert({ job_key: jobKey }).onConflict('job_key').ignore();
-  if (isPg) await tx('pt_job_state').where('job_key', jobKey).forUpdate().first('job_key');
+export async function lockJob(
+  tx: Knex.Transaction,
+  jobKey: string,
+  isPg: boolean,
+) {
+  await tx('pt_job_state')
+    .insert({ job_key: jobKey })
+    .onConflict('job_key')
+    .ignore();
+  if (isPg)
+    await tx('pt_job_state')
+      .where('job_key', jobKey)
+      .forUpdate()
+      .first('job_key');
 }
 
 /** A deadlock victim's transaction rolled back whole; running it again is safe. */

@@ -61,11 +61,13 @@ interface Touched {
 
 const chunks = <T>(items: T[]) => {
   const out: T[][] = [];
-  for (let from = 0; from < items.length; from += CHUNK) out.push(items.slice(from, from + CHUNK));
+  for (let from = 0; from < items.length; from += CHUNK)
+    out.push(items.slice(from, from + CHUNK));
   return out;
 };
 
-const laterOf = (a: string | null | undefined, b: string) => (a && a > b ? a : b);
+const laterOf = (a: string | null | undefined, b: string) =>
+  a && a > b ? a : b;
 
 /**
  * Records the failures of a batch of claimed events in one transaction, with a fixed number of
@@ -86,7 +88,9 @@ export async function recordFailures(
   // A re-delivered or retried event whose occurrence is already stored is only finished.
   const already = new Map<string, string>();
   for (const ids of chunks(records.map(r => r.eventId))) {
-    const rows = await tx('pt_occurrences').whereIn('event_id', ids).select('event_id', 'incident_id');
+    const rows = await tx('pt_occurrences')
+      .whereIn('event_id', ids)
+      .select('event_id', 'incident_id');
     for (const r of rows) already.set(r.event_id, r.incident_id);
   }
   const fresh = records.filter(r => !already.has(r.eventId));
@@ -101,7 +105,9 @@ export async function recordFailures(
   const resolvedByKey = new Map<string, Row>();
   const reopenable = fresh.filter(r => !openByKey.has(openKeyOf(r)));
   if (reopenable.length) {
-    const windowStart = new Date(Date.now() - options.reopenWindowHours * 3600_000).toISOString();
+    const windowStart = new Date(
+      Date.now() - options.reopenWindowHours * 3600_000,
+    ).toISOString();
     const wanted = new Set(reopenable.map(openKeyOf));
     for (const keys of chunks([...new Set(reopenable.map(r => r.jobKey))])) {
       const rows = await tx('pt_incidents')
@@ -113,7 +119,8 @@ export async function recordFailures(
       for (const row of rows) {
         const key = `${row.job_key}|${row.signature}`;
         // The most recently resolved one comes back.
-        if (wanted.has(key) && !resolvedByKey.has(key)) resolvedByKey.set(key, row);
+        if (wanted.has(key) && !resolvedByKey.has(key))
+          resolvedByKey.set(key, row);
       }
     }
   }
@@ -127,7 +134,12 @@ export async function recordFailures(
   for (const r of records) {
     const done = already.get(r.eventId);
     if (done) {
-      results.push({ incidentId: done, kind: 'repeat', recorded: false, status: 'open' });
+      results.push({
+        incidentId: done,
+        kind: 'repeat',
+        recorded: false,
+        status: 'open',
+      });
       continue;
     }
     const key = openKeyOf(r);
@@ -189,49 +201,112 @@ export async function recordFailures(
         newWeeks: new Map(),
       };
       touched.set(t.row.id, t);
-      history.push({ incident_id: t.row.id, at: now, by: 'pipeline-triage', action: 'opened', to_value: verdict.category });
+      history.push({
+        incident_id: t.row.id,
+        at: now,
+        by: 'pipeline-triage',
+        action: 'opened',
+        to_value: verdict.category,
+      });
     }
     current.set(key, t);
     Object.assign(t.row, { latest_event_id: r.eventId, updated_at: now });
     t.latest = r;
-    for (const e of r.entityIndex) t.entities.set(`${e.entityRef}|${e.role}`, e);
+    for (const e of r.entityIndex)
+      t.entities.set(`${e.entityRef}|${e.role}`, e);
     t.newWeeks.set(r.week, (t.newWeeks.get(r.week) ?? 0) + 1);
-    occurrences.push({ event_id: r.eventId, incident_id: t.row.id, event_time: eventTime, week: r.week });
-    failureTimes.set(r.jobKey, [...(failureTimes.get(r.jobKey) ?? []), eventTime]);
-    results.push({ incidentId: t.row.id, kind, recorded: true, status: t.row.status as IncidentStatus });
+    occurrences.push({
+      event_id: r.eventId,
+      incident_id: t.row.id,
+      event_time: eventTime,
+      week: r.week,
+    });
+    failureTimes.set(r.jobKey, [
+      ...(failureTimes.get(r.jobKey) ?? []),
+      eventTime,
+    ]);
+    results.push({
+      incidentId: t.row.id,
+      kind,
+      recorded: true,
+      status: t.row.status as IncidentStatus,
+    });
   }
 
   const list = [...touched.values()];
   for (const t of list) t.row.detail = JSON.stringify(detailJson(t.latest!));
-  const storedScopes = await storedEntityScopes(tx, list.filter(t => t.stored).map(t => t.row.id));
+  const storedScopes = await storedEntityScopes(
+    tx,
+    list.filter(t => t.stored).map(t => t.row.id),
+  );
   for (const rows of chunks(list.map(t => t.row))) {
-    await tx('pt_incidents').insert(rows).onConflict('id').merge(MERGED_COLUMNS);
+    await tx('pt_incidents')
+      .insert(rows)
+      .onConflict('id')
+      .merge(MERGED_COLUMNS);
   }
-  for (const rows of chunks(history)) await tx('pt_status_history').insert(rows);
-  const entityRows = list.flatMap(t => [...t.entities.values()].map(e => ({ incident_id: t.row.id, entity_ref: e.entityRef, role: e.role })));
+  for (const rows of chunks(history))
+    await tx('pt_status_history').insert(rows);
+  const entityRows = list.flatMap(t =>
+    [...t.entities.values()].map(e => ({
+      incident_id: t.row.id,
+      entity_ref: e.entityRef,
+      role: e.role,
+    })),
+  );
   for (const rows of chunks(entityRows)) {
-    await tx('pt_incident_entities').insert(rows).onConflict(['incident_id', 'entity_ref', 'role']).ignore();
+    await tx('pt_incident_entities')
+      .insert(rows)
+      .onConflict(['incident_id', 'entity_ref', 'role'])
+      .ignore();
   }
-  for (const rows of chunks(occurrences)) await tx('pt_occurrences').insert(rows);
+  for (const rows of chunks(occurrences))
+    await tx('pt_occurrences').insert(rows);
   const shapes = shapesOf(list, storedScopes);
   await writeTrendDeltas(tx, await trendChanges(tx, shapes));
   await writeRecency(tx, shapes);
   await recordJobFailures(tx, failureTimes, records);
-  await finishEvents(tx, records.map((r, i) => ({ id: r.eventId, incidentId: results[i].incidentId })), now);
+  await finishEvents(
+    tx,
+    records.map((r, i) => ({
+      id: r.eventId,
+      incidentId: results[i].incidentId,
+    })),
+    now,
+  );
 
   // A repeat of an already recorded event reports the incident's status as stored now.
-  const statuses = await statusesOf(tx, results.filter(r => !r.recorded).map(r => r.incidentId));
-  return results.map(r => (r.recorded ? r : { ...r, status: statuses.get(r.incidentId) ?? r.status }));
+  const statuses = await statusesOf(
+    tx,
+    results.filter(r => !r.recorded).map(r => r.incidentId),
+  );
+  return results.map(r =>
+    r.recorded ? r : { ...r, status: statuses.get(r.incidentId) ?? r.status },
+  );
 }
 
 /** Starts tracking an incident read from the store: timestamps as ISO strings, flags as booleans. */
 function track(touched: Map<string, Touched>, stored: Row): Touched {
   const row: Row = { ...stored };
-  for (const c of ['first_seen', 'last_seen', 'last_success', 'acknowledged_at', 'resolved_at', 'updated_at', 'logs_purged_at']) {
+  for (const c of [
+    'first_seen',
+    'last_seen',
+    'last_success',
+    'acknowledged_at',
+    'resolved_at',
+    'updated_at',
+    'logs_purged_at',
+  ]) {
     if (row[c] !== null && row[c] !== undefined) row[c] = toIso(row[c]);
   }
-  for (const c of ['safe_to_retry', 'linked', 'category_overridden']) row[c] = Boolean(row[c]);
-  const t: Touched = { row, stored: { ...row }, entities: new Map(), newWeeks: new Map() };
+  for (const c of ['safe_to_retry', 'linked', 'category_overridden'])
+    row[c] = Boolean(row[c]);
+  const t: Touched = {
+    row,
+    stored: { ...row },
+    entities: new Map(),
+    newWeeks: new Map(),
+  };
   touched.set(row.id, t);
   return t;
 }
@@ -240,33 +315,59 @@ function track(touched: Map<string, Touched>, stored: Row): Touched {
  * Job rows are the per-job lock every writer of a job's incidents takes first; taking them in
  * key order means two batches sharing jobs wait for each other instead of deadlocking.
  */
-async function lockJobs(tx: Knex.Transaction, jobKeys: string[], isPg: boolean) {
+async function lockJobs(
+  tx: Knex.Transaction,
+  jobKeys: string[],
+  isPg: boolean,
+) {
   for (const keys of chunks(jobKeys)) {
     await tx('pt_job_state')
       .insert(keys.map(job_key => ({ job_key })))
       .onConflict('job_key')
       .ignore();
-    if (isPg) await tx('pt_job_state').whereIn('job_key', keys).orderBy('job_key').forUpdate().select('job_key');
+    if (isPg)
+      await tx('pt_job_state')
+        .whereIn('job_key', keys)
+        .orderBy('job_key')
+        .forUpdate()
+        .select('job_key');
   }
 }
 
 type Shapes = Array<{ t: Touched; before?: TrendShape; after: TrendShape }>;
 
 /** Each touched incident's trend shape before and after the batch. */
-function shapesOf(list: Touched[], storedScopes: Map<string, string[]>): Shapes {
+function shapesOf(
+  list: Touched[],
+  storedScopes: Map<string, string[]>,
+): Shapes {
   return list.map(t => {
-    const before: TrendShape | undefined = t.stored ? shapeOf(t.stored, storedScopes.get(t.row.id) ?? []) : undefined;
-    const after = shapeOf(t.row, entityScopes([...t.entities.values()], before?.entityScopes));
+    const before: TrendShape | undefined = t.stored
+      ? shapeOf(t.stored, storedScopes.get(t.row.id) ?? [])
+      : undefined;
+    const after = shapeOf(
+      t.row,
+      entityScopes([...t.entities.values()], before?.entityScopes),
+    );
     return { t, before, after };
   });
 }
 
 /** The rollup changes of every touched incident; stored weeks are read only where a shape moved. */
-async function trendChanges(tx: Knex.Transaction, shapes: Shapes): Promise<TrendDelta[]> {
-  const moved = shapes.filter(s => needsStoredWeeks(s.before, s.after)).map(s => s.t.row.id);
+async function trendChanges(
+  tx: Knex.Transaction,
+  shapes: Shapes,
+): Promise<TrendDelta[]> {
+  const moved = shapes
+    .filter(s => needsStoredWeeks(s.before, s.after))
+    .map(s => s.t.row.id);
   const weeks = new Map<string, Map<string, number>>();
   for (const ids of chunks(moved)) {
-    const rows: Array<{ incident_id: string; week: string; n: string | number }> = await tx('pt_occurrences')
+    const rows: Array<{
+      incident_id: string;
+      week: string;
+      n: string | number;
+    }> = await tx('pt_occurrences')
       .whereIn('incident_id', ids)
       .groupBy('incident_id', 'week')
       .select('incident_id', 'week')
@@ -277,62 +378,98 @@ async function trendChanges(tx: Knex.Transaction, shapes: Shapes): Promise<Trend
       weeks.set(r.incident_id, m);
     }
   }
-  return shapes.flatMap(s => trendDeltas(s.before, s.after, s.t.newWeeks, weeks.get(s.t.row.id)));
+  return shapes.flatMap(s =>
+    trendDeltas(s.before, s.after, s.t.newWeeks, weeks.get(s.t.row.id)),
+  );
 }
 
 /** Every entity and team page an incident is listed on learns its new last_seen. */
 async function writeRecency(tx: Knex.Transaction, shapes: Shapes) {
   const rows = shapes.flatMap(({ t, after }) =>
-    after.entityScopes.map(scope => ({ scope, incident_id: t.row.id, last_seen: t.row.last_seen })),
+    after.entityScopes.map(scope => ({
+      scope,
+      incident_id: t.row.id,
+      last_seen: t.row.last_seen,
+    })),
   );
   // A fixed order, so two batches sharing a page's rows wait for each other instead of deadlocking.
-  const key = (r: { scope: string; incident_id: string }) => `${r.scope}\u0000${r.incident_id}`;
+  const key = (r: { scope: string; incident_id: string }) =>
+    `${r.scope}\u0000${r.incident_id}`;
   rows.sort((a, b) => (key(a) < key(b) ? -1 : 1));
   for (const chunk of chunks(rows)) {
-    await tx('pt_incident_recency').insert(chunk).onConflict(['scope', 'incident_id']).merge(['last_seen']);
+    await tx('pt_incident_recency')
+      .insert(chunk)
+      .onConflict(['scope', 'incident_id'])
+      .merge(['last_seen']);
   }
 }
 
 /** Each job's entity and last failure (out-of-order events keep the latest). */
-async function recordJobFailures(tx: Knex.Transaction, failureTimes: Map<string, string[]>, records: FailureRecord[]) {
+async function recordJobFailures(
+  tx: Knex.Transaction,
+  failureTimes: Map<string, string[]>,
+  records: FailureRecord[],
+) {
   const entityRefs = new Map<string, string>();
-  for (const r of records) if (r.jobEntityRef) entityRefs.set(r.jobKey, r.jobEntityRef);
+  for (const r of records)
+    if (r.jobEntityRef) entityRefs.set(r.jobKey, r.jobEntityRef);
   const rows: Array<Record<string, unknown>> = [];
   for (const keys of chunks([...failureTimes.keys()])) {
-    for (const row of await tx('pt_job_state').whereIn('job_key', keys).select('*')) {
+    for (const row of await tx('pt_job_state')
+      .whereIn('job_key', keys)
+      .select('*')) {
       const state = {
         job_key: row.job_key,
-        job_entity_ref: entityRefs.get(row.job_key) ?? row.job_entity_ref ?? null,
+        job_entity_ref:
+          entityRefs.get(row.job_key) ?? row.job_entity_ref ?? null,
         last_success: row.last_success ? toIso(row.last_success) : null,
         last_failure: row.last_failure ? toIso(row.last_failure) : null,
       };
       // Events may arrive out of order (imports, retried deliveries).
-      for (const at of failureTimes.get(row.job_key) ?? []) state.last_failure = laterOf(state.last_failure, at);
+      for (const at of failureTimes.get(row.job_key) ?? [])
+        state.last_failure = laterOf(state.last_failure, at);
       rows.push(state);
     }
   }
-  for (const chunk of chunks(rows)) await tx('pt_job_state').insert(chunk).onConflict('job_key').merge();
+  for (const chunk of chunks(rows))
+    await tx('pt_job_state').insert(chunk).onConflict('job_key').merge();
 }
 
 /** Marks the batch's events done with their incident, one statement per chunk. */
-async function finishEvents(tx: Knex.Transaction, done: Array<{ id: string; incidentId: string }>, now: string) {
+async function finishEvents(
+  tx: Knex.Transaction,
+  done: Array<{ id: string; incidentId: string }>,
+  now: string,
+) {
   for (const chunk of chunks(done)) {
     const cases = chunk.map(() => 'when ? then ?').join(' ');
     await tx('pt_events')
-      .whereIn('id', chunk.map(d => d.id))
+      .whereIn(
+        'id',
+        chunk.map(d => d.id),
+      )
       .update({
         status: 'done',
-        incident_id: tx.raw(`case id ${cases} end`, chunk.flatMap(d => [d.id, d.incidentId])),
+        incident_id: tx.raw(
+          `case id ${cases} end`,
+          chunk.flatMap(d => [d.id, d.incidentId]),
+        ),
         processed_at: now,
         locked_until: null,
       });
   }
 }
 
-async function statusesOf(tx: Knex.Transaction, ids: string[]): Promise<Map<string, IncidentStatus>> {
+async function statusesOf(
+  tx: Knex.Transaction,
+  ids: string[],
+): Promise<Map<string, IncidentStatus>> {
   const out = new Map<string, IncidentStatus>();
   for (const chunk of chunks([...new Set(ids)])) {
-    for (const r of await tx('pt_incidents').whereIn('id', chunk).select('id', 'status')) out.set(r.id, r.status);
+    for (const r of await tx('pt_incidents')
+      .whereIn('id', chunk)
+      .select('id', 'status'))
+      out.set(r.id, r.status);
   }
   return out;
 }

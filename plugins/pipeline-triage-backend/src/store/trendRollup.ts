@@ -19,16 +19,23 @@ export interface TrendShape {
 export function trendScope(filter: TrendsQuery['filter']): string | undefined {
   // A permission scope selects single incidents, which only the raw rows can answer.
   if (filter.visibleEntityRefs || filter.access) return undefined;
-  const set = [filter.entityRef, filter.owner, filter.routedTo].filter(Boolean).length;
+  const set = [filter.entityRef, filter.owner, filter.routedTo].filter(
+    Boolean,
+  ).length;
   if (set > 1) return undefined;
-  if (filter.entityRef) return `entity:${filter.entityRef.toLocaleLowerCase('en-US')}`;
+  if (filter.entityRef)
+    return `entity:${filter.entityRef.toLocaleLowerCase('en-US')}`;
   if (filter.owner) return `owner:${filter.owner.toLocaleLowerCase('en-US')}`;
-  if (filter.routedTo) return `routed:${filter.routedTo.toLocaleLowerCase('en-US')}`;
+  if (filter.routedTo)
+    return `routed:${filter.routedTo.toLocaleLowerCase('en-US')}`;
   return 'org';
 }
 
 /** Scopes of entity index rows: an entity page for its entity roles, a team for `owner`. */
-export function entityScopes(entities: Array<{ entityRef: string; role: string }>, also: string[] = []): string[] {
+export function entityScopes(
+  entities: Array<{ entityRef: string; role: string }>,
+  also: string[] = [],
+): string[] {
   const scopes = new Set(also);
   for (const e of entities) {
     if (ENTITY_ROLES.includes(e.role)) scopes.add(`entity:${e.entityRef}`);
@@ -39,35 +46,73 @@ export function entityScopes(entities: Array<{ entityRef: string; role: string }
 
 /** A shape from incident columns (a row as read, or the values about to be written). */
 export function shapeOf(
-  row: { category: string; domain: string; owner_ref?: string | null; routed_to?: string | null },
+  row: {
+    category: string;
+    domain: string;
+    owner_ref?: string | null;
+    routed_to?: string | null;
+  },
   scopes: string[],
 ): TrendShape {
-  return { category: row.category, domain: row.domain, team: row.owner_ref ?? '', entityScopes: scopes, routedTo: row.routed_to ?? undefined };
+  return {
+    category: row.category,
+    domain: row.domain,
+    team: row.owner_ref ?? '',
+    entityScopes: scopes,
+    routedTo: row.routed_to ?? undefined,
+  };
 }
 
 /** The stored entity scopes of each incident, in chunks of 500 ids. */
-export async function storedEntityScopes(tx: Knex | Knex.Transaction, incidentIds: string[]): Promise<Map<string, string[]>> {
-  const byIncident = new Map<string, Array<{ entityRef: string; role: string }>>();
+export async function storedEntityScopes(
+  tx: Knex | Knex.Transaction,
+  incidentIds: string[],
+): Promise<Map<string, string[]>> {
+  const byIncident = new Map<
+    string,
+    Array<{ entityRef: string; role: string }>
+  >();
   for (let from = 0; from < incidentIds.length; from += 500) {
-    const rows: Array<{ incident_id: string; entity_ref: string; role: string }> = await tx('pt_incident_entities')
+    const rows: Array<{
+      incident_id: string;
+      entity_ref: string;
+      role: string;
+    }> = await tx('pt_incident_entities')
       .whereIn('incident_id', incidentIds.slice(from, from + 500))
       .select('incident_id', 'entity_ref', 'role');
     for (const r of rows) {
-      byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), { entityRef: r.entity_ref, role: r.role }]);
+      byIncident.set(r.incident_id, [
+        ...(byIncident.get(r.incident_id) ?? []),
+        { entityRef: r.entity_ref, role: r.role },
+      ]);
     }
   }
-  return new Map(incidentIds.map(id => [id, entityScopes(byIncident.get(id) ?? [])]));
+  return new Map(
+    incidentIds.map(id => [id, entityScopes(byIncident.get(id) ?? [])]),
+  );
 }
 
 /** The incident's shape as stored now (its row and its entity index). */
-export async function trendShape(tx: Knex | Knex.Transaction, incidentId: string): Promise<TrendShape | undefined> {
-  const row = await tx('pt_incidents').where('id', incidentId).first('category', 'domain', 'owner_ref', 'routed_to');
+export async function trendShape(
+  tx: Knex | Knex.Transaction,
+  incidentId: string,
+): Promise<TrendShape | undefined> {
+  const row = await tx('pt_incidents')
+    .where('id', incidentId)
+    .first('category', 'domain', 'owner_ref', 'routed_to');
   if (!row) return undefined;
-  return shapeOf(row, (await storedEntityScopes(tx, [incidentId])).get(incidentId)!);
+  return shapeOf(
+    row,
+    (await storedEntityScopes(tx, [incidentId])).get(incidentId)!,
+  );
 }
 
 function scopesOf(shape: TrendShape): string[] {
-  return ['org', ...shape.entityScopes, ...(shape.routedTo ? [`routed:${shape.routedTo}`] : [])];
+  return [
+    'org',
+    ...shape.entityScopes,
+    ...(shape.routedTo ? [`routed:${shape.routedTo}`] : []),
+  ];
 }
 
 function sameShape(a: TrendShape, b: TrendShape): boolean {
@@ -103,8 +148,17 @@ export function trendDeltas(
   const delta = new Map<string, TrendDelta>();
   const add = (shape: TrendShape, week: string, n: number) => {
     for (const scope of new Set(scopesOf(shape))) {
-      const key = [scope, week, shape.category, shape.domain, shape.team].join('\u0000');
-      const d = delta.get(key) ?? { scope, week, category: shape.category, domain: shape.domain, team: shape.team, count: 0 };
+      const key = [scope, week, shape.category, shape.domain, shape.team].join(
+        '\u0000',
+      );
+      const d = delta.get(key) ?? {
+        scope,
+        week,
+        category: shape.category,
+        domain: shape.domain,
+        team: shape.team,
+        count: 0,
+      };
       d.count += n;
       delta.set(key, d);
     }
@@ -123,12 +177,18 @@ export function trendDeltas(
 }
 
 /** Whether trendDeltas needs the incident's stored weeks. */
-export function needsStoredWeeks(before: TrendShape | undefined, after: TrendShape): boolean {
+export function needsStoredWeeks(
+  before: TrendShape | undefined,
+  after: TrendShape,
+): boolean {
   return Boolean(before) && !sameShape(before!, after);
 }
 
 /** Adds deltas (of any number of incidents) to the rollup in one statement per chunk. */
-export async function writeTrendDeltas(tx: Knex.Transaction, deltas: TrendDelta[]): Promise<void> {
+export async function writeTrendDeltas(
+  tx: Knex.Transaction,
+  deltas: TrendDelta[],
+): Promise<void> {
   const merged = new Map<string, TrendDelta>();
   for (const d of deltas) {
     const key = [d.scope, d.week, d.category, d.domain, d.team].join('\u0000');
@@ -137,7 +197,10 @@ export async function writeTrendDeltas(tx: Knex.Transaction, deltas: TrendDelta[
     else merged.set(key, { ...d });
   }
   // A fixed order, so concurrent writers lock shared rows (the org's) in the same order.
-  const rows = [...merged.entries()].filter(([, d]) => d.count !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  const rows = [...merged.entries()]
+    .filter(([, d]) => d.count !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d);
   for (let from = 0; from < rows.length; from += 500) {
     await tx('pt_trend_counts')
       .insert(rows.slice(from, from + 500))
@@ -160,7 +223,9 @@ export async function applyTrendChange(
   const newWeeks = new Map(newWeek ? [[newWeek, 1]] : []);
   let stored: Map<string, number> | undefined;
   if (!before || !sameShape(before, after)) {
-    const weeks: Array<{ week: string; n: string | number }> = await tx('pt_occurrences')
+    const weeks: Array<{ week: string; n: string | number }> = await tx(
+      'pt_occurrences',
+    )
       .where('incident_id', incidentId)
       .groupBy('week')
       .select('week')
@@ -178,13 +243,18 @@ export async function readTrendCounts(
   groupBy: TrendsQuery['groupBy'],
 ): Promise<Array<{ week: string; key: string; count: number }>> {
   const column = groupBy === 'team' ? 'team' : groupBy;
-  const rows: Array<{ week: string; key: string; count: string | number }> = await db('pt_trend_counts')
-    .where('scope', scope)
-    .whereIn('week', weeks)
-    .groupBy('week', column)
-    .select('week', `${column} as key`)
-    .sum({ count: 'count' });
+  const rows: Array<{ week: string; key: string; count: string | number }> =
+    await db('pt_trend_counts')
+      .where('scope', scope)
+      .whereIn('week', weeks)
+      .groupBy('week', column)
+      .select('week', `${column} as key`)
+      .sum({ count: 'count' });
   return rows
-    .map(r => ({ week: String(r.week), key: r.key ? String(r.key) : 'unowned', count: Number(r.count) }))
+    .map(r => ({
+      week: String(r.week),
+      key: r.key ? String(r.key) : 'unowned',
+      count: Number(r.count),
+    }))
     .filter(r => r.count > 0);
 }

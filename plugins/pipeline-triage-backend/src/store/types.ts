@@ -21,7 +21,10 @@ import type {
   EvidenceLine,
   TriageVerdict,
 } from '@internal/plugin-pipeline-triage-common';
-import type { IncidentAccessFilter, IncidentResource } from './applyIncidentAccess';
+import type {
+  IncidentAccessFilter,
+  IncidentResource,
+} from './applyIncidentAccess';
 
 /** An event as accepted by ingest, before it is processed. */
 export interface NewEvent {
@@ -130,7 +133,10 @@ export interface VerdictChange {
 }
 
 export interface TrendsQuery {
-  filter: Pick<IncidentFilter, 'entityRef' | 'owner' | 'routedTo' | 'visibleEntityRefs' | 'access'>;
+  filter: Pick<
+    IncidentFilter,
+    'entityRef' | 'owner' | 'routedTo' | 'visibleEntityRefs' | 'access'
+  >;
   weeks: string[];
   groupBy: 'category' | 'domain' | 'team';
 }
@@ -148,7 +154,10 @@ export interface EventQueue {
    * Persists events in one transaction; re-deliveries come back as duplicates. The sweeper
    * leaves them to the accepting request for `sweepAfterMs`, so it does not race it.
    */
-  acceptEvents(events: NewEvent[], options?: { sweepAfterMs?: number }): Promise<AcceptedEvent[]>;
+  acceptEvents(
+    events: NewEvent[],
+    options?: { sweepAfterMs?: number },
+  ): Promise<AcceptedEvent[]>;
   /** When events of these keys were received, for those stored (text logs' dedup window). */
   receivedAtByKey(keys: string[]): Promise<Map<string, string>>;
   /** Claims those of the given events nobody holds, in the order given. */
@@ -156,19 +165,33 @@ export interface EventQueue {
   /** Claims events that are due: never processed, failed earlier, or whose lease ran out. */
   claimDueEvents(limit: number, leaseMs: number): Promise<StoredEvent[]>;
   /** Records a processing failure; after maxAttempts the event moves to the dead letters. */
-  failEvent(id: string, error: string, options: { maxAttempts: number; retryDelayMs: number }): Promise<'retry' | 'dead'>;
+  failEvent(
+    id: string,
+    error: string,
+    options: { maxAttempts: number; retryDelayMs: number },
+  ): Promise<'retry' | 'dead'>;
   getEvent(id: string): Promise<StoredEvent | undefined>;
   listDeadLetters(limit: number): Promise<DeadLetter[]>;
   /** Queue figures for /v1/stats and the health report. */
-  queueStats(): Promise<{ pending: number; dead: number; oldestPendingAt?: string }>;
+  queueStats(): Promise<{
+    pending: number;
+    dead: number;
+    oldestPendingAt?: string;
+  }>;
 }
 
 /** Incidents and their lifecycle: what a failure or success does to them, reads, changes. */
 export interface IncidentStore {
   /** Stores a failure: groups it into an incident, counts the occurrence once, marks the event done. */
-  recordFailure(record: FailureRecord, options: { reopenWindowHours: number }): Promise<RecordedOccurrence>;
+  recordFailure(
+    record: FailureRecord,
+    options: { reopenWindowHours: number },
+  ): Promise<RecordedOccurrence>;
   /** Records a batch of failures in one transaction, in order; results line up with the records. */
-  recordFailures(records: FailureRecord[], options: { reopenWindowHours: number }): Promise<RecordedOccurrence[]>;
+  recordFailures(
+    records: FailureRecord[],
+    options: { reopenWindowHours: number },
+  ): Promise<RecordedOccurrence[]>;
   /** Stores a success: job state, and resolves the job's open incidents when allowed. */
   recordSuccess(
     eventId: string,
@@ -176,7 +199,10 @@ export interface IncidentStore {
     jobKey: string,
     options: { autoResolve: boolean },
   ): Promise<{ resolvedIncidentIds: string[] }>;
-  listIncidents(filter: IncidentFilter, page: { limit: number; cursor?: string }): Promise<Page<IncidentSummary>>;
+  listIncidents(
+    filter: IncidentFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<IncidentSummary>>;
   getIncident(id: string): Promise<IncidentDetail | undefined>;
   /** Acknowledge, resolve, reopen; a change of verdict goes through changeVerdict. */
   updateIncident(id: string, patch: IncidentPatch): Promise<IncidentDetail>;
@@ -184,25 +210,40 @@ export interface IncidentStore {
    * The one writer of a changed verdict (columns, detail, status history, weekly counts).
    * `decide` gets the verdict as stored under lock; undefined leaves it as it is. False then.
    */
-  changeVerdict(id: string, decide: (current: StoredVerdict) => VerdictChange | undefined): Promise<boolean>;
+  changeVerdict(
+    id: string,
+    decide: (current: StoredVerdict) => VerdictChange | undefined,
+  ): Promise<boolean>;
   /**
    * The recent runs of these jobs, in one read for a whole batch: failures with their signature
    * and successes, from `since` on, at most `perJob` of each kind per job (the latest).
    */
-  recentRuns(jobKeys: string[], options: { since: string; perJob: number }): Promise<Map<string, JobRun[]>>;
+  recentRuns(
+    jobKeys: string[],
+    options: { since: string; perJob: number },
+  ): Promise<Map<string, JobRun[]>>;
   /** The status line of an entity page: open incidents, failing since, last success. */
-  entityStatus(entityRef: string, access?: IncidentAccessFilter): Promise<EntityStatus>;
+  entityStatus(
+    entityRef: string,
+    access?: IncidentAccessFilter,
+  ): Promise<EntityStatus>;
   /** Groups that incidents last seen since `since` were routed to. */
   routedTeams(since: string): Promise<string[]>;
   /** What the permission rules look at, for the permission backend's apply-conditions calls. */
-  incidentResources(ids: string[]): Promise<Array<IncidentResource | undefined>>;
+  incidentResources(
+    ids: string[],
+  ): Promise<Array<IncidentResource | undefined>>;
   /** Whether one incident passes a read scope, by the same SQL the lists use. */
   incidentMatches(id: string, access: IncidentAccessFilter): Promise<boolean>;
 }
 
 /** Weekly trends and triage figures. */
 export interface TrendStore {
-  trends(query: TrendsQuery): Promise<Omit<TrendsResponse, 'weeks'> & { counts: Array<{ week: string; key: string; count: number }> }>;
+  trends(query: TrendsQuery): Promise<
+    Omit<TrendsResponse, 'weeks'> & {
+      counts: Array<{ week: string; key: string; count: number }>;
+    }
+  >;
   /** Triage-quality and response figures for /v1/stats. */
   triageStats(filter: IncidentFilter): Promise<IncidentStats>;
 }
@@ -210,23 +251,50 @@ export interface TrendStore {
 /** What runs showed beyond their failure: contract findings, schemas seen, names the catalog lacks. */
 export interface FindingStore {
   /** Stores findings of events (each once, however often an event is processed). */
-  recordFindings(rows: Array<{ incidentId: string; eventId: string; at: string; finding: StoredFinding }>): Promise<void>;
+  recordFindings(
+    rows: Array<{
+      incidentId: string;
+      eventId: string;
+      at: string;
+      finding: StoredFinding;
+    }>,
+  ): Promise<void>;
   /** Findings about an entity (table, contract, pipeline or owning team), grouped by clause. */
-  listFindings(query: { entityRef: string; since?: string; observedDrift: boolean; access?: IncidentAccessFilter }): Promise<FindingGroup[]>;
+  listFindings(query: {
+    entityRef: string;
+    since?: string;
+    observedDrift: boolean;
+    access?: IncidentAccessFilter;
+  }): Promise<FindingGroup[]>;
   /**
    * For each schema in order, the last one seen for its dataset before it; each replaces the
    * baseline unless an already newer one is stored.
    */
-  swapDatasetSchemas(swaps: Array<{ dataset: string; tableRef?: string; fields: unknown[]; at: string }>): Promise<Array<unknown[] | undefined>>;
+  swapDatasetSchemas(
+    swaps: Array<{
+      dataset: string;
+      tableRef?: string;
+      fields: unknown[];
+      at: string;
+    }>,
+  ): Promise<Array<unknown[] | undefined>>;
   /** Counts names the catalog does not know (the job, datasets), for `GET /v1/unlinked`. */
-  noteUnlinked(names: Array<{ kind: 'job' | 'dataset'; name: string }>, at: string): Promise<void>;
+  noteUnlinked(
+    names: Array<{ kind: 'job' | 'dataset'; name: string }>,
+    at: string,
+  ): Promise<void>;
   listUnlinked(limit: number): Promise<UnlinkedName[]>;
 }
 
 /** Who was told what about an incident. */
 export interface NotificationLog {
-  recordNotification(incidentId: string, record: NotificationRecord): Promise<void>;
-  recordNotifications(rows: Array<{ incidentId: string; record: NotificationRecord }>): Promise<void>;
+  recordNotification(
+    incidentId: string,
+    record: NotificationRecord,
+  ): Promise<void>;
+  recordNotifications(
+    rows: Array<{ incidentId: string; record: NotificationRecord }>,
+  ): Promise<void>;
 }
 
 /** A delivery to one plugin sink, queued before it is attempted. */
@@ -253,12 +321,20 @@ export interface SinkOutbox {
    * Claims due pending rows (of `ids` when given) nobody holds, for `owner`, until `leaseMs`
    * pass; attempts counts the claim, so a claimer that dies mid-send still uses up an attempt.
    */
-  claimDeliveries(options: { owner: string; leaseMs: number; limit: number; ids?: number[] }): Promise<ClaimedSinkDelivery[]>;
+  claimDeliveries(options: {
+    owner: string;
+    leaseMs: number;
+    limit: number;
+    ids?: number[];
+  }): Promise<ClaimedSinkDelivery[]>;
   /** Ends a claimed row: sent, retried at `retryAt`, or dead. False when the lease was lost. */
   finishDelivery(
     id: number,
     owner: string,
-    outcome: { status: 'sent' } | { status: 'pending'; error: string; retryAt: string } | { status: 'dead'; error: string },
+    outcome:
+      | { status: 'sent' }
+      | { status: 'pending'; error: string; retryAt: string }
+      | { status: 'dead'; error: string },
   ): Promise<boolean>;
   /** Ids of the rows just enqueued, to attempt them at once. */
   pendingDeliveryIds(incidentId: string, updateKey: string): Promise<number[]>;
@@ -271,9 +347,16 @@ export interface RetentionStore {
    * Rewrites, in batches, the payload of each finished event received before `before` that is
    * not yet pared to `level`. Returns how many were rewritten.
    */
-  pareEvents(before: string, level: 'payload' | 'logs', pare: (event: FailureEvent) => unknown): Promise<number>;
+  pareEvents(
+    before: string,
+    level: 'payload' | 'logs',
+    pare: (event: FailureEvent) => unknown,
+  ): Promise<number>;
   /** Rewrites the latest event kept in the detail of incidents whose latest event is that old. */
-  pareIncidentEvents(before: string, pare: (event: FailureEvent) => FailureEvent): Promise<number>;
+  pareIncidentEvents(
+    before: string,
+    pare: (event: FailureEvent) => FailureEvent,
+  ): Promise<number>;
 }
 
 /** Every door at once: for wiring and for callers that span several concerns. */
@@ -289,7 +372,13 @@ export type { IncidentAccessFilter, IncidentResource };
 export type { IncidentAccessQuery } from './applyIncidentAccess';
 export type { StatusChange };
 /** The API's shapes the store returns as they are; declared once, in the common package. */
-export type { DeadLetter, EntityStatus, IncidentStats, SinkDeliveryState, UnlinkedName };
+export type {
+  DeadLetter,
+  EntityStatus,
+  IncidentStats,
+  SinkDeliveryState,
+  UnlinkedName,
+};
 /** A contract violation or an observed drift finding, as stored. */
 export type StoredFinding = Finding;
 /** Findings grouped by clause: what the API and the entity page show. */

@@ -35,7 +35,11 @@ export function historySince(events: FailureEvent[]): string {
   return new Date(earliest - HISTORY_WINDOW.days * 86_400_000).toISOString();
 }
 
-export function assess(event: FailureEvent, links: LinkResult, history?: JobRun[]): Assessment {
+export function assess(
+  event: FailureEvent,
+  links: LinkResult,
+  history?: JobRun[],
+): Assessment {
   const violations = violationsForEvent(event, links);
   return {
     event,
@@ -43,7 +47,8 @@ export function assess(event: FailureEvent, links: LinkResult, history?: JobRun[
     violations,
     ctx: {
       idempotent: links.job?.idempotent,
-      writesOutput: links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
+      writesOutput:
+        links.outputs.length > 0 || Boolean(event.outputs?.length) || undefined,
       runbookUrl: links.job?.runbookUrl,
       extraEvidence: violationEvidence(violations),
       ...(history?.length ? { history } : {}),
@@ -53,18 +58,30 @@ export function assess(event: FailureEvent, links: LinkResult, history?: JobRun[
 }
 
 /** The engine's verdict graded by policy for what the engine does not know (broken contracts). */
-export function settleVerdict(a: Assessment, verdict: TriageVerdict): TriageVerdict {
+export function settleVerdict(
+  a: Assessment,
+  verdict: TriageVerdict,
+): TriageVerdict {
   const severity = contractSeverity(verdict.severity, a.violations.length > 0);
   return severity === verdict.severity ? verdict : { ...verdict, severity };
 }
 
 /** Who owns a failure of this cause: the only call of the routing policy. */
-export function routeFor(a: Assessment, category: Category, routes: RoutePolicy): RouteDecision {
+export function routeFor(
+  a: Assessment,
+  category: Category,
+  routes: RoutePolicy,
+): RouteDecision {
   return routes.decide({
     category,
     environment: a.environment,
     links: a.links,
-    pastSla: delayPastSla(a.event, a.links, a.violations, routes.sourceDelaySlaSeconds),
+    pastSla: delayPastSla(
+      a.event,
+      a.links,
+      a.violations,
+      routes.sourceDelaySlaSeconds,
+    ),
     affectedTables: a.violations.map(v => v.tableRef),
   });
 }

@@ -1,12 +1,29 @@
-import type { Category, RouteDecision as TriageRouteDecision } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  RouteDecision as TriageRouteDecision,
+} from '@internal/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from '../linking';
 import type { BatchEngine, EngineResult, TriageEngine } from '../engine';
 import type { Violation } from '../contracts';
 import { recordFindings } from '../findings';
 import type { IncidentNotifier, NotifyInput } from '../notify';
 import type { RoutePolicy } from '../routing';
-import { jobKeyOf, type FailureRecord, type JobRun, type RecordedOccurrence, type StoredEvent, type TriageStore } from '../store';
-import { assess, HISTORY_WINDOW, historySince, routeFor, settleVerdict, type Assessment } from './decide';
+import {
+  jobKeyOf,
+  type FailureRecord,
+  type JobRun,
+  type RecordedOccurrence,
+  type StoredEvent,
+  type TriageStore,
+} from '../store';
+import {
+  assess,
+  HISTORY_WINDOW,
+  historySince,
+  routeFor,
+  settleVerdict,
+  type Assessment,
+} from './decide';
 import { entityIndexOf, isoWeek, linkedEntitiesOf } from './records';
 
 export interface TriageStages {
@@ -21,7 +38,14 @@ export interface TriageStages {
   reopenWindowHours: number;
   weekZone: string;
   /** Automatic model investigation: may change category and route (via the policy) before anyone is told. */
-  assist?: (incidentId: string) => Promise<{ category?: Category; route?: TriageRouteDecision; safeToRetry?: boolean } | undefined>;
+  assist?: (incidentId: string) => Promise<
+    | {
+        category?: Category;
+        route?: TriageRouteDecision;
+        safeToRetry?: boolean;
+      }
+    | undefined
+  >;
 }
 
 export interface TriageOutcome extends RecordedOccurrence {
@@ -45,11 +69,19 @@ export interface FailureDecision {
  * The pipeline for one stored failure: link → evidence, classify, decide → route → store →
  * notify. Each stage is a plain module; none calls back into an earlier one.
  */
-export async function triageFailure(stored: StoredEvent, stages: TriageStages): Promise<TriageOutcome> {
+export async function triageFailure(
+  stored: StoredEvent,
+  stages: TriageStages,
+): Promise<TriageOutcome> {
   const decision = await decideFailure(stored, stages);
-  const occurrence = await stages.store.recordFailure(decision.record, { reopenWindowHours: stages.reopenWindowHours });
+  const occurrence = await stages.store.recordFailure(decision.record, {
+    reopenWindowHours: stages.reopenWindowHours,
+  });
   await noteFindings([decision], [occurrence], stages);
-  await stages.store.noteUnlinked(unlinkedNames([decision], [occurrence]), stored.event.eventTime);
+  await stages.store.noteUnlinked(
+    unlinkedNames([decision], [occurrence]),
+    stored.event.eventTime,
+  );
   const { notice, outcome } = await conclude(decision, occurrence, stages);
   await stages.notifier.incidentRecorded(notice);
   return outcome;
@@ -59,11 +91,20 @@ export async function triageFailure(stored: StoredEvent, stages: TriageStages): 
  * The same pipeline for a batch of stored failures: decisions first, then one transaction for
  * all of them, then one notification per incident however many of its failures the batch held.
  */
-export async function triageFailures(batch: StoredEvent[], stages: TriageStages): Promise<TriageOutcome[]> {
+export async function triageFailures(
+  batch: StoredEvent[],
+  stages: TriageStages,
+): Promise<TriageOutcome[]> {
   const decisions = await decideFailures(batch, stages);
-  const occurrences = await stages.store.recordFailures(decisions.map(d => d.record), { reopenWindowHours: stages.reopenWindowHours });
+  const occurrences = await stages.store.recordFailures(
+    decisions.map(d => d.record),
+    { reopenWindowHours: stages.reopenWindowHours },
+  );
   await noteFindings(decisions, occurrences, stages);
-  await stages.store.noteUnlinked(unlinkedNames(decisions, occurrences), latestEventTime(batch));
+  await stages.store.noteUnlinked(
+    unlinkedNames(decisions, occurrences),
+    latestEventTime(batch),
+  );
   const speakers = speakersOf(decisions, occurrences);
   const outcomes: TriageOutcome[] = [];
   const notices: NotifyInput[] = [];
@@ -73,7 +114,12 @@ export async function triageFailures(batch: StoredEvent[], stages: TriageStages)
       outcomes.push(silentOutcome(d, occurrences[i]));
       continue;
     }
-    const { notice, outcome } = await conclude(d, speaker.occurrence, stages, speaker.partialWrite);
+    const { notice, outcome } = await conclude(
+      d,
+      speaker.occurrence,
+      stages,
+      speaker.partialWrite,
+    );
     notices.push(notice);
     outcomes.push({ ...outcome, kind: occurrences[i].kind });
   }
@@ -83,17 +129,31 @@ export async function triageFailures(batch: StoredEvent[], stages: TriageStages)
 
 // Deciding: link, assess, classify, grade and route (triage/decide.ts) before anything is stored.
 
-async function decideFailure(stored: StoredEvent, stages: TriageStages): Promise<FailureDecision> {
+async function decideFailure(
+  stored: StoredEvent,
+  stages: TriageStages,
+): Promise<FailureDecision> {
   const p = await prepare(stored, stages, await historyOf([stored], stages));
-  return decide(p, stages.engine.triage(stored.event, p.assessment.ctx), stages);
+  return decide(
+    p,
+    stages.engine.triage(stored.event, p.assessment.ctx),
+    stages,
+  );
 }
 
 /** Links every failure, then classifies them all at once (in the engine's workers if large). */
-async function decideFailures(batch: StoredEvent[], stages: TriageStages): Promise<FailureDecision[]> {
+async function decideFailures(
+  batch: StoredEvent[],
+  stages: TriageStages,
+): Promise<FailureDecision[]> {
   const history = await historyOf(batch, stages);
   const prepared: Prepared[] = [];
-  for (const stored of batch) prepared.push(await prepare(stored, stages, history));
-  const jobs = prepared.map(p => ({ event: p.stored.event, ctx: p.assessment.ctx }));
+  for (const stored of batch)
+    prepared.push(await prepare(stored, stages, history));
+  const jobs = prepared.map(p => ({
+    event: p.stored.event,
+    ctx: p.assessment.ctx,
+  }));
   const results = stages.batchEngine
     ? await stages.batchEngine.triageMany(jobs)
     : jobs.map(j => stages.engine.triage(j.event, j.ctx));
@@ -105,24 +165,54 @@ interface Prepared {
   assessment: Assessment;
 }
 
-async function prepare(stored: StoredEvent, stages: TriageStages, history: Map<string, JobRun[]>): Promise<Prepared> {
-  const runs = history.get(jobKeyOf(stored.event))?.filter(r => r.eventId !== stored.id);
-  return { stored, assessment: assess(stored.event, await stages.linker.link(stored.event), runs) };
+async function prepare(
+  stored: StoredEvent,
+  stages: TriageStages,
+  history: Map<string, JobRun[]>,
+): Promise<Prepared> {
+  const runs = history
+    .get(jobKeyOf(stored.event))
+    ?.filter(r => r.eventId !== stored.id);
+  return {
+    stored,
+    assessment: assess(
+      stored.event,
+      await stages.linker.link(stored.event),
+      runs,
+    ),
+  };
 }
 
 /** The recent runs of every job of the batch, in one read (the engine then reads its signature's). */
-function historyOf(batch: StoredEvent[], stages: TriageStages): Promise<Map<string, JobRun[]>> {
-  return stages.store.recentRuns(batch.map(s => jobKeyOf(s.event)), {
-    since: historySince(batch.map(s => s.event)),
-    perJob: HISTORY_WINDOW.runsPerJob,
-  });
+function historyOf(
+  batch: StoredEvent[],
+  stages: TriageStages,
+): Promise<Map<string, JobRun[]>> {
+  return stages.store.recentRuns(
+    batch.map(s => jobKeyOf(s.event)),
+    {
+      since: historySince(batch.map(s => s.event)),
+      perJob: HISTORY_WINDOW.runsPerJob,
+    },
+  );
 }
 
-function decide({ stored, assessment }: Prepared, engineResult: EngineResult, stages: TriageStages): FailureDecision {
+function decide(
+  { stored, assessment }: Prepared,
+  engineResult: EngineResult,
+  stages: TriageStages,
+): FailureDecision {
   const { event } = stored;
   const { links, violations, environment } = assessment;
-  const result = { ...engineResult, verdict: settleVerdict(assessment, engineResult.verdict) };
-  const route = routeFor(assessment, result.verdict.classification.category, stages.routes);
+  const result = {
+    ...engineResult,
+    verdict: settleVerdict(assessment, engineResult.verdict),
+  };
+  const route = routeFor(
+    assessment,
+    result.verdict.classification.category,
+    stages.routes,
+  );
   const entityIndex = entityIndexOf(links, route.recipient);
   const record: FailureRecord = {
     eventId: stored.id,
@@ -140,55 +230,108 @@ function decide({ stored, assessment }: Prepared, engineResult: EngineResult, st
     entityIndex,
     week: isoWeek(event, stages.weekZone),
   };
-  return { stored, links, violations, result, route, environment, entityIndex, record };
+  return {
+    stored,
+    links,
+    violations,
+    result,
+    route,
+    environment,
+    entityIndex,
+    record,
+  };
 }
 
 // Recording beside the incident: contract findings, names the catalog does not know.
 
-async function noteFindings(decisions: FailureDecision[], occurrences: RecordedOccurrence[], stages: TriageStages) {
+async function noteFindings(
+  decisions: FailureDecision[],
+  occurrences: RecordedOccurrence[],
+  stages: TriageStages,
+) {
   const recorded = decisions.flatMap((d, i) =>
     occurrences[i].recorded
-      ? [{ incidentId: occurrences[i].incidentId, eventId: d.stored.id, event: d.stored.event, links: d.links, violations: d.violations }]
+      ? [
+          {
+            incidentId: occurrences[i].incidentId,
+            eventId: d.stored.id,
+            event: d.stored.event,
+            links: d.links,
+            violations: d.violations,
+          },
+        ]
       : [],
   );
   if (recorded.length) await recordFindings(stages.store, recorded);
 }
 
 /** Job and dataset names the catalog does not know, counted once per recorded failure. */
-function unlinkedNames(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
+function unlinkedNames(
+  decisions: FailureDecision[],
+  occurrences: RecordedOccurrence[],
+) {
   return decisions.flatMap(({ links }, i) =>
     occurrences[i].recorded
       ? [
-          ...(links.unknownJob ? [{ kind: 'job' as const, name: links.unknownJob }] : []),
-          ...links.unknownDatasets.map(name => ({ kind: 'dataset' as const, name })),
+          ...(links.unknownJob
+            ? [{ kind: 'job' as const, name: links.unknownJob }]
+            : []),
+          ...links.unknownDatasets.map(name => ({
+            kind: 'dataset' as const,
+            name,
+          })),
         ]
       : [],
   );
 }
 
 function latestEventTime(batch: StoredEvent[]): string {
-  return batch.reduce((latest, s) => (s.event.eventTime > latest ? s.event.eventTime : latest), batch[0].event.eventTime);
+  return batch.reduce(
+    (latest, s) => (s.event.eventTime > latest ? s.event.eventTime : latest),
+    batch[0].event.eventTime,
+  );
 }
 
 // Telling: one notice per incident, after the automatic investigation had its chance.
 
-const KIND_WEIGHT: Record<RecordedOccurrence['kind'], number> = { repeat: 0, reopened: 1, new: 2 };
+const KIND_WEIGHT: Record<RecordedOccurrence['kind'], number> = {
+  repeat: 0,
+  reopened: 1,
+  new: 2,
+};
 
 /**
  * The failure that speaks for each incident of a batch: its last one, told as "new" if any of
  * them opened it and as a partial write if any of them wrote part of its output.
  */
-function speakersOf(decisions: FailureDecision[], occurrences: RecordedOccurrence[]) {
-  const byIncident = new Map<string, { index: number; kind: RecordedOccurrence['kind']; partialWrite: boolean }>();
+function speakersOf(
+  decisions: FailureDecision[],
+  occurrences: RecordedOccurrence[],
+) {
+  const byIncident = new Map<
+    string,
+    { index: number; kind: RecordedOccurrence['kind']; partialWrite: boolean }
+  >();
   for (const [index, o] of occurrences.entries()) {
     if (!o.recorded) continue;
     const seen = byIncident.get(o.incidentId);
-    const kind = seen && KIND_WEIGHT[seen.kind] >= KIND_WEIGHT[o.kind] ? seen.kind : o.kind;
-    const partialWrite = Boolean(seen?.partialWrite) || decisions[index].result.verdict.partialWrite.partialWrite === 'true';
+    const kind =
+      seen && KIND_WEIGHT[seen.kind] >= KIND_WEIGHT[o.kind]
+        ? seen.kind
+        : o.kind;
+    const partialWrite =
+      Boolean(seen?.partialWrite) ||
+      decisions[index].result.verdict.partialWrite.partialWrite === 'true';
     byIncident.set(o.incidentId, { index, kind, partialWrite });
   }
   return new Map(
-    [...byIncident.values()].map(s => [s.index, { occurrence: { ...occurrences[s.index], kind: s.kind }, partialWrite: s.partialWrite }]),
+    [...byIncident.values()].map(s => [
+      s.index,
+      {
+        occurrence: { ...occurrences[s.index], kind: s.kind },
+        partialWrite: s.partialWrite,
+      },
+    ]),
   );
 }
 
@@ -219,8 +362,12 @@ async function conclude(
     entityRefs: d.entityIndex.map(e => e.entityRef),
     entityRef: links.job?.entityRef,
     quiet: stored.quiet,
-    partialWrite: partialWrite ? 'true' : result.verdict.partialWrite.partialWrite,
-    downstreamOwners: links.downstream.map(x => x.ownerRef).filter((o): o is string => Boolean(o)),
+    partialWrite: partialWrite
+      ? 'true'
+      : result.verdict.partialWrite.partialWrite,
+    downstreamOwners: links.downstream
+      .map(x => x.ownerRef)
+      .filter((o): o is string => Boolean(o)),
     outputs: links.outputs.map(o => o.table?.title ?? o.dataset),
     jobTitle: links.job?.title ?? event.job.name,
     failedAt: event.eventTime,
@@ -229,13 +376,17 @@ async function conclude(
     ...occurrence,
     category: assisted?.category ?? result.verdict.classification.category,
     // The model can only have turned a yes into a no; the sender gating its retry sees that.
-    safeToRetry: result.verdict.retry.safeToRetry && assisted?.safeToRetry !== false,
+    safeToRetry:
+      result.verdict.retry.safeToRetry && assisted?.safeToRetry !== false,
   };
   return { notice, outcome };
 }
 
 /** A failure whose incident a later failure of the same batch reports. */
-function silentOutcome(d: FailureDecision, occurrence: RecordedOccurrence): TriageOutcome {
+function silentOutcome(
+  d: FailureDecision,
+  occurrence: RecordedOccurrence,
+): TriageOutcome {
   return {
     ...occurrence,
     category: d.result.verdict.classification.category,

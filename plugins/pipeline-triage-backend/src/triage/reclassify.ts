@@ -10,8 +10,20 @@ import type { TriageEngine } from '../engine';
 import type { Linker } from '../linking';
 import { decideRetry, summariseHistory } from '../policy';
 import type { RoutePolicy } from '../routing';
-import { jobKeyOf, type StoredVerdict, type TriageStore, type VerdictChange } from '../store';
-import { assess, HISTORY_WINDOW, historySince, routeFor, settleVerdict, type Assessment } from './decide';
+import {
+  jobKeyOf,
+  type StoredVerdict,
+  type TriageStore,
+  type VerdictChange,
+} from '../store';
+import {
+  assess,
+  HISTORY_WINDOW,
+  historySince,
+  routeFor,
+  settleVerdict,
+  type Assessment,
+} from './decide';
 
 export interface ReclassifyDeps {
   store: Pick<TriageStore, 'getIncident' | 'changeVerdict' | 'recentRuns'>;
@@ -24,12 +36,17 @@ export interface ReclassifyDeps {
  * The retry verdict is the more conservative of every opinion: "safe" needs all of them to say
  * safe, so a model or new evidence can only ever turn a yes into a no.
  */
-export function conservativeRetry(...opinions: Array<boolean | undefined>): boolean {
+export function conservativeRetry(
+  ...opinions: Array<boolean | undefined>
+): boolean {
   return opinions.every(o => o !== false) && opinions.some(o => o === true);
 }
 
 /** The stored retry verdict, or the proposed one when it turns a "safe" into "not safe". */
-function tightened(current: RetryVerdict, proposed: RetryVerdict): RetryVerdict {
+function tightened(
+  current: RetryVerdict,
+  proposed: RetryVerdict,
+): RetryVerdict {
   return current.safeToRetry && !proposed.safeToRetry ? proposed : current;
 }
 
@@ -43,15 +60,22 @@ export class Reclassifier {
   constructor(private readonly deps: ReclassifyDeps) {}
 
   /** A person names the cause; the policy routes for it, the rest of the verdict stands. */
-  async override(incidentId: string, change: { category?: Category; reason?: string; by: string }): Promise<void> {
+  async override(
+    incidentId: string,
+    change: { category?: Category; reason?: string; by: string },
+  ): Promise<void> {
     const { category, reason, by } = change;
     if (!category) throw new InputError('category is required to override');
-    if (!reason?.trim()) throw new InputError('reason is required to override the category');
+    if (!reason?.trim())
+      throw new InputError('reason is required to override the category');
     const a = await this.assessed(incidentId);
     const route = routeFor(a, category, this.deps.routes);
     await this.deps.store.changeVerdict(incidentId, current => ({
       ...kept(current),
-      verdict: { ...current.verdict, classification: classified(current, category, { source: 'override' }) },
+      verdict: {
+        ...current.verdict,
+        classification: classified(current, category, { source: 'override' }),
+      },
       route,
       overridden: true,
       by,
@@ -65,7 +89,13 @@ export class Reclassifier {
    */
   async adopt(
     incidentId: string,
-    s: { category: Category; confidence: number; modelSafeToRetry?: boolean; by: string; reason: string },
+    s: {
+      category: Category;
+      confidence: number;
+      modelSafeToRetry?: boolean;
+      by: string;
+      reason: string;
+    },
   ): Promise<{ category: Category; route: RouteDecision }> {
     const a = await this.assessed(incidentId);
     const route = routeFor(a, s.category, this.deps.routes);
@@ -78,16 +108,34 @@ export class Reclassifier {
         idempotent: a.ctx.idempotent,
         writesOutput: a.ctx.writesOutput,
         confidence: s.confidence,
-        history: a.ctx.history && summariseHistory(a.ctx.history, { at: a.event.eventTime, signature: current.verdict.signature }),
+        history:
+          a.ctx.history &&
+          summariseHistory(a.ctx.history, {
+            at: a.event.eventTime,
+            signature: current.verdict.signature,
+          }),
       });
-      const safe = conservativeRetry(current.verdict.retry.safeToRetry, policy.safeToRetry, s.modelSafeToRetry);
-      const reason = policy.safeToRetry ? 'Not safe: the model found reasons a rerun would fail or duplicate output' : policy.reason;
+      const safe = conservativeRetry(
+        current.verdict.retry.safeToRetry,
+        policy.safeToRetry,
+        s.modelSafeToRetry,
+      );
+      const reason = policy.safeToRetry
+        ? 'Not safe: the model found reasons a rerun would fail or duplicate output'
+        : policy.reason;
       return {
         ...kept(current),
         verdict: {
           ...current.verdict,
-          classification: classified(current, s.category, { source: 'model', confidence: s.confidence }),
-          retry: tightened(current.verdict.retry, { ...current.verdict.retry, safeToRetry: safe, reason }),
+          classification: classified(current, s.category, {
+            source: 'model',
+            confidence: s.confidence,
+          }),
+          retry: tightened(current.verdict.retry, {
+            ...current.verdict.retry,
+            safeToRetry: safe,
+            reason,
+          }),
         },
         route,
         by: s.by,
@@ -98,12 +146,24 @@ export class Reclassifier {
   }
 
   /** A model found reasons a rerun would fail again or duplicate output: "safe" becomes "not safe". */
-  async tightenRetry(incidentId: string, reason: string, by: string): Promise<boolean> {
+  async tightenRetry(
+    incidentId: string,
+    reason: string,
+    by: string,
+  ): Promise<boolean> {
     return this.deps.store.changeVerdict(incidentId, current =>
       current.verdict.retry.safeToRetry
         ? {
             ...kept(current),
-            verdict: { ...current.verdict, retry: { ...current.verdict.retry, safeToRetry: false, wait: undefined, reason } },
+            verdict: {
+              ...current.verdict,
+              retry: {
+                ...current.verdict.retry,
+                safeToRetry: false,
+                wait: undefined,
+                reason,
+              },
+            },
             route: current.route,
             by,
           }
@@ -119,14 +179,25 @@ export class Reclassifier {
   async withEvidence(
     incidentId: string,
     evidence: { texts: string[]; by: string; reason: string },
-  ): Promise<{ category: Category; confidence: number; changed: boolean; previous: Category }> {
+  ): Promise<{
+    category: Category;
+    confidence: number;
+    changed: boolean;
+    previous: Category;
+  }> {
     const incident = await this.deps.store.getIncident(incidentId);
     if (!incident) throw new NotFoundError(`No incident with id ${incidentId}`);
     const event: FailureEvent = {
       ...incident.latestEvent,
-      logExcerpt: [incident.latestEvent.logExcerpt, ...evidence.texts].filter(Boolean).join('\n'),
+      logExcerpt: [incident.latestEvent.logExcerpt, ...evidence.texts]
+        .filter(Boolean)
+        .join('\n'),
     };
-    const a = assess(event, await this.deps.linker.link(event), await this.historyOf(event));
+    const a = assess(
+      event,
+      await this.deps.linker.link(event),
+      await this.historyOf(event),
+    );
     const result = this.deps.engine.triage(event, a.ctx);
     const verdict = settleVerdict(a, result.verdict);
     const category = verdict.classification.category;
@@ -134,15 +205,26 @@ export class Reclassifier {
     await this.deps.store.changeVerdict(incidentId, current => {
       previous = current.category;
       return {
-        verdict: { ...verdict, retry: tightened(current.verdict.retry, verdict.retry) },
+        verdict: {
+          ...verdict,
+          retry: tightened(current.verdict.retry, verdict.retry),
+        },
         evidenceLines: result.evidenceLines,
         causeChain: result.causeChain,
-        route: category !== current.category ? routeFor(a, category, this.deps.routes) : current.route,
+        route:
+          category !== current.category
+            ? routeFor(a, category, this.deps.routes)
+            : current.route,
         by: evidence.by,
         reason: evidence.reason,
       };
     });
-    return { category, confidence: verdict.classification.confidence, changed: category !== previous, previous };
+    return {
+      category,
+      confidence: verdict.classification.confidence,
+      changed: category !== previous,
+      previous,
+    };
   }
 
   /** The incident's latest failure assessed as first triage assessed it. */
@@ -150,21 +232,37 @@ export class Reclassifier {
     const incident = await this.deps.store.getIncident(incidentId);
     if (!incident) throw new NotFoundError(`No incident with id ${incidentId}`);
     const event = incident.latestEvent;
-    return assess(event, await this.deps.linker.link(event), await this.historyOf(event));
+    return assess(
+      event,
+      await this.deps.linker.link(event),
+      await this.historyOf(event),
+    );
   }
 
   /** The job's recent runs, read as first triage reads them (the engine keeps those before the event). */
   private async historyOf(event: FailureEvent) {
-    const runs = await this.deps.store.recentRuns([jobKeyOf(event)], { since: historySince([event]), perJob: HISTORY_WINDOW.runsPerJob });
+    const runs = await this.deps.store.recentRuns([jobKeyOf(event)], {
+      since: historySince([event]),
+      perJob: HISTORY_WINDOW.runsPerJob,
+    });
     return runs.get(jobKeyOf(event));
   }
 }
 
-function kept(current: StoredVerdict): Pick<VerdictChange, 'evidenceLines' | 'causeChain'> {
-  return { evidenceLines: current.evidenceLines, causeChain: current.causeChain };
+function kept(
+  current: StoredVerdict,
+): Pick<VerdictChange, 'evidenceLines' | 'causeChain'> {
+  return {
+    evidenceLines: current.evidenceLines,
+    causeChain: current.causeChain,
+  };
 }
 
-function classified(current: StoredVerdict, category: Category, how: { source: 'override' | 'model'; confidence?: number }) {
+function classified(
+  current: StoredVerdict,
+  category: Category,
+  how: { source: 'override' | 'model'; confidence?: number },
+) {
   return {
     ...current.verdict.classification,
     category,

@@ -4,15 +4,27 @@ import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
 export const pipelineEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'orders-daily', namespace: 'default', annotations: { [ANNOTATIONS.airflowDagId]: 'orders_daily' } },
-  spec: { type: 'data-pipeline', owner: 'group:default/data-platform', lifecycle: 'production' },
+  metadata: {
+    name: 'orders-daily',
+    namespace: 'default',
+    annotations: { [ANNOTATIONS.airflowDagId]: 'orders_daily' },
+  },
+  spec: {
+    type: 'data-pipeline',
+    owner: 'group:default/data-platform',
+    lifecycle: 'production',
+  },
 };
 
 export const plainEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'website', namespace: 'default' },
-  spec: { type: 'website', owner: 'group:default/web', lifecycle: 'production' },
+  spec: {
+    type: 'website',
+    owner: 'group:default/web',
+    lifecycle: 'production',
+  },
 };
 
 export const groupEntity: Entity = {
@@ -28,7 +40,10 @@ export const tableEntity: Entity = {
   metadata: {
     name: 'raw-orders',
     namespace: 'default',
-    annotations: { [ANNOTATIONS.openlineageDataset]: 's3://acme-datalake-raw/checkout/orders' },
+    annotations: {
+      [ANNOTATIONS.openlineageDataset]:
+        's3://acme-datalake-raw/checkout/orders',
+    },
   },
   spec: { type: 'table', owner: 'group:default/checkout-producers' },
 };
@@ -41,5 +56,10 @@ export const contractEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'API',
   metadata: { name: 'checkout-orders', namespace: 'default' },
-  spec: { type: 'datacontract', owner: 'group:default/checkout-producers', lifecycle: 'production', definition: CONTRACT_TEXT },
+  spec: {
+    type: 'datacontract',
+    owner: 'group:default/checkout-producers',
+    lifecycle: 'production',
+    definition: CONTRACT_TEXT,
+  },
 };

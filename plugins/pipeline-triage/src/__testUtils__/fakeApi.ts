@@ -1,12 +1,21 @@
 import type { PipelineTriageApi } from '../api';
-import { makeContractState, makeDetail, makeDrift, makeSummary, makeTrends, makeViolation } from './fixtures';
+import {
+  makeContractState,
+  makeDetail,
+  makeDrift,
+  makeSummary,
+  makeTrends,
+  makeViolation,
+} from './fixtures';
 
 export type FakePipelineTriageApi = {
   [K in keyof PipelineTriageApi]: jest.MockedFunction<PipelineTriageApi[K]>;
 };
 
 /** Every method is a jest mock over a sensible default, so a test overrides only what it checks. */
-export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakePipelineTriageApi {
+export function createFakeApi(
+  overrides: Partial<PipelineTriageApi> = {},
+): FakePipelineTriageApi {
   const impl: PipelineTriageApi = {
     listIncidents: async () => ({ items: [makeSummary()] }),
     getIncident: async id => makeDetail({ id }),
@@ -47,7 +56,12 @@ export function createFakeApi(overrides: Partial<PipelineTriageApi> = {}): FakeP
         size: 10,
         at: '2026-01-10T09:00:00Z',
       },
-      reclassified: { category: 'resource_exhaustion', confidence: 0.9, changed: true, previous: 'unknown' },
+      reclassified: {
+        category: 'resource_exhaustion',
+        confidence: 0.9,
+        changed: true,
+        previous: 'unknown',
+      },
     }),
     ...overrides,
   };

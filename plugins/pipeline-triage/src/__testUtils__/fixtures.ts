@@ -6,7 +6,9 @@ import type {
 import type { ContractFinding, ContractState } from '../api';
 
 /** A plausible incident summary; tests override only what they assert on. */
-export function makeSummary(overrides: Partial<IncidentSummary> = {}): IncidentSummary {
+export function makeSummary(
+  overrides: Partial<IncidentSummary> = {},
+): IncidentSummary {
   return {
     id: 'inc-1',
     title: 'orders_daily failed: column customer_id not found',
@@ -36,7 +38,9 @@ export function makeSummary(overrides: Partial<IncidentSummary> = {}): IncidentS
   };
 }
 
-export function makeDetail(overrides: Partial<IncidentDetail> = {}): IncidentDetail {
+export function makeDetail(
+  overrides: Partial<IncidentDetail> = {},
+): IncidentDetail {
   const summary = makeSummary(overrides);
   return {
     ...summary,
@@ -48,20 +52,39 @@ export function makeDetail(overrides: Partial<IncidentDetail> = {}): IncidentDet
         evidence: ['e1'],
         rules: ['schema.missing_column'],
         hypotheses: [
-          { category: 'schema_drift', score: 0.87, rules: ['schema.missing_column'], reason: 'Missing column in source' },
-          { category: 'code_error', score: 0.31, rules: ['code.sql_error'], reason: 'SQL error, but the column existed last week' },
+          {
+            category: 'schema_drift',
+            score: 0.87,
+            rules: ['schema.missing_column'],
+            reason: 'Missing column in source',
+          },
+          {
+            category: 'code_error',
+            score: 0.31,
+            rules: ['code.sql_error'],
+            reason: 'SQL error, but the column existed last week',
+          },
         ],
         source: 'rules',
       },
-      partialWrite: { partialWrite: 'false', reason: 'No commits during the run' },
+      partialWrite: {
+        partialWrite: 'false',
+        reason: 'No commits during the run',
+      },
       retry: {
         safeToRetry: false,
         reason: 'Schema drift does not fix itself on retry',
-        wouldAllowYes: 'A schema registry event showing the column was restored',
+        wouldAllowYes:
+          'A schema registry event showing the column was restored',
       },
       recommendation: {
         action: 'Update the model to the new source schema',
-        diagnostics: [{ label: 'Describe the source table', command: 'DESCRIBE TABLE raw.orders' }],
+        diagnostics: [
+          {
+            label: 'Describe the source table',
+            command: 'DESCRIBE TABLE raw.orders',
+          },
+        ],
         prevention: 'Add a data contract on raw.orders',
         runbookUrl: 'https://runbooks.example.com/schema-drift',
       },
@@ -70,13 +93,28 @@ export function makeDetail(overrides: Partial<IncidentDetail> = {}): IncidentDet
       summary: 'Column customer_id is missing from raw.orders',
     },
     evidenceLines: [
-      { id: 'e1', line: 42, text: "AnalysisException: cannot resolve 'customer_id'", kind: 'error' },
-      { id: 'e2', line: 43, text: 'at org.apache.spark.sql.Dataset', kind: 'context' },
+      {
+        id: 'e1',
+        line: 42,
+        text: "AnalysisException: cannot resolve 'customer_id'",
+        kind: 'error',
+      },
+      {
+        id: 'e2',
+        line: 43,
+        text: 'at org.apache.spark.sql.Dataset',
+        kind: 'context',
+      },
     ],
     causeChain: ['AnalysisException', 'Column customer_id missing'],
     recommendation: {
       action: 'Update the model to the new source schema',
-      diagnostics: [{ label: 'Describe the source table', command: 'DESCRIBE TABLE raw.orders' }],
+      diagnostics: [
+        {
+          label: 'Describe the source table',
+          command: 'DESCRIBE TABLE raw.orders',
+        },
+      ],
       prevention: 'Add a data contract on raw.orders',
       runbookUrl: 'https://runbooks.example.com/schema-drift',
     },
@@ -92,13 +130,32 @@ export function makeDetail(overrides: Partial<IncidentDetail> = {}): IncidentDet
       { entityRef: 'resource:default/raw-orders', role: 'input' },
       { entityRef: 'resource:default/orders', role: 'output' },
     ],
-    links: [{ kind: 'airflow_task_instance', url: 'https://airflow.example.com/ti/1', label: 'Airflow task' }],
-    occurrencesList: [
-      { eventId: 'ev-1', eventTime: '2026-01-10T09:00:00Z', receivedAt: '2026-01-10T09:00:02Z', outcome: 'fail', attempt: 1 },
+    links: [
+      {
+        kind: 'airflow_task_instance',
+        url: 'https://airflow.example.com/ti/1',
+        label: 'Airflow task',
+      },
     ],
-    statusHistory: [{ at: '2026-01-08T10:00:00Z', by: 'system', action: 'opened' }],
+    occurrencesList: [
+      {
+        eventId: 'ev-1',
+        eventTime: '2026-01-10T09:00:00Z',
+        receivedAt: '2026-01-10T09:00:02Z',
+        outcome: 'fail',
+        attempt: 1,
+      },
+    ],
+    statusHistory: [
+      { at: '2026-01-08T10:00:00Z', by: 'system', action: 'opened' },
+    ],
     notifications: [
-      { at: '2026-01-08T10:00:05Z', recipients: ['group:default/data-platform'], channel: 'backstage', status: 'sent' },
+      {
+        at: '2026-01-08T10:00:05Z',
+        recipients: ['group:default/data-platform'],
+        channel: 'backstage',
+        status: 'sent',
+      },
     ],
     latestEvent: {
       source: 'airflow',
@@ -112,20 +169,36 @@ export function makeDetail(overrides: Partial<IncidentDetail> = {}): IncidentDet
 }
 
 /** Two weeks with known counts: 3 (2 schema drift + 1 permission) then 4 (+33%). */
-export function makeTrends(overrides: Partial<TrendsResponse> = {}): TrendsResponse {
+export function makeTrends(
+  overrides: Partial<TrendsResponse> = {},
+): TrendsResponse {
   return {
     groupBy: 'category',
     keys: ['schema_drift', 'permission'],
     weeks: [
-      { week: '2026-W01', weekStart: '2025-12-29', total: 3, counts: { schema_drift: 2, permission: 1 }, change: null },
-      { week: '2026-W02', weekStart: '2026-01-05', total: 4, counts: { schema_drift: 1, permission: 3 }, change: 0.3333 },
+      {
+        week: '2026-W01',
+        weekStart: '2025-12-29',
+        total: 3,
+        counts: { schema_drift: 2, permission: 1 },
+        change: null,
+      },
+      {
+        week: '2026-W02',
+        weekStart: '2026-01-05',
+        total: 4,
+        counts: { schema_drift: 1, permission: 3 },
+        change: 0.3333,
+      },
     ],
     ...overrides,
   };
 }
 
 /** A missing required column of the checkout-orders contract, seen twice. */
-export function makeViolation(overrides: Partial<ContractFinding> = {}): ContractFinding {
+export function makeViolation(
+  overrides: Partial<ContractFinding> = {},
+): ContractFinding {
   return {
     kind: 'schema',
     clause: 'missing_required_column',
@@ -147,7 +220,9 @@ export function makeViolation(overrides: Partial<ContractFinding> = {}): Contrac
 }
 
 /** A column of a table without a contract that changed type since the last schema seen. */
-export function makeDrift(overrides: Partial<ContractFinding> = {}): ContractFinding {
+export function makeDrift(
+  overrides: Partial<ContractFinding> = {},
+): ContractFinding {
   return {
     kind: 'observed_drift',
     clause: 'type_changed',
@@ -165,7 +240,9 @@ export function makeDrift(overrides: Partial<ContractFinding> = {}): ContractFin
   };
 }
 
-export function makeContractState(overrides: Partial<ContractState> = {}): ContractState {
+export function makeContractState(
+  overrides: Partial<ContractState> = {},
+): ContractState {
   return {
     entityRef: 'api:default/checkout-orders',
     valid: true,
@@ -175,7 +252,9 @@ export function makeContractState(overrides: Partial<ContractState> = {}): Contr
     status: 'active',
     owners: { team: 'checkout-producers', usernames: ['kenji.watanabe'] },
     sla: { latency: { seconds: 3600, line: 120 } },
-    tables: [{ name: 'orders', columns: 9, required: ['order_id', 'currency_code'] }],
+    tables: [
+      { name: 'orders', columns: 9, required: ['order_id', 'currency_code'] },
+    ],
     warnings: [],
     ...overrides,
   };

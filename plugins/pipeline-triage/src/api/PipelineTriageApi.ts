@@ -69,7 +69,9 @@ export interface FindingsQuery {
 }
 
 /** Pasted text (with a name) or a file; 10 MB at most, text formats only. */
-export type EvidenceAttachment = { kind: EvidenceKind; name?: string; text: string } | { kind: EvidenceKind; file: File };
+export type EvidenceAttachment =
+  | { kind: EvidenceKind; name?: string; text: string }
+  | { kind: EvidenceKind; file: File };
 
 export interface PipelineTriageApi {
   listIncidents(query: IncidentQuery): Promise<Page<IncidentSummary>>;
@@ -79,19 +81,32 @@ export interface PipelineTriageApi {
   getTrends(query: TrendsQuery): Promise<TrendsResponse>;
   getStatus(entityRef: string): Promise<EntityStatus>;
   getStats(): Promise<TriageStats>;
-  listContractViolations(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>>;
-  listSchemaDrift(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>>;
+  listContractViolations(
+    query: FindingsQuery,
+  ): Promise<ItemsResponse<ContractFinding>>;
+  listSchemaDrift(
+    query: FindingsQuery,
+  ): Promise<ItemsResponse<ContractFinding>>;
   getContract(entityRef: string): Promise<ContractState>;
   /** Unknown job and dataset names, with candidates and the annotation that links each (full readers). */
-  listUnlinked(query: { entityRef?: string; limit?: number }): Promise<ItemsResponse<UnlinkedName>>;
+  listUnlinked(query: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<ItemsResponse<UnlinkedName>>;
   /** Starts an investigation; the backend answers 409 while one runs. */
   investigate(incidentId: string): Promise<InvestigationStarted>;
   /** Investigations of an incident, newest first, with their stored steps. */
   listInvestigations(incidentId: string): Promise<Investigation[]>;
   /** Adds evidence (pasted text or a file); the incident is classified again with it. */
-  attachEvidence(incidentId: string, input: EvidenceAttachment): Promise<AttachEvidenceResult>;
+  attachEvidence(
+    incidentId: string,
+    input: EvidenceAttachment,
+  ): Promise<AttachEvidenceResult>;
   /** Accepts a model suggestion: the routing policy re-routes the incident for its category. */
-  acceptSuggestion(incidentId: string, investigationId: string): Promise<IncidentDetail>;
+  acceptSuggestion(
+    incidentId: string,
+    investigationId: string,
+  ): Promise<IncidentDetail>;
 }
 
 export const pipelineTriageApiRef = createApiRef<PipelineTriageApi>({

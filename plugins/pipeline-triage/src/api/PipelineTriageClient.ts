@@ -60,7 +60,9 @@ export class PipelineTriageClient implements PipelineTriageApi {
   }
 
   async getReport(id: string): Promise<string> {
-    const response = await this.request(`/v1/incidents/${encodeURIComponent(id)}/report`);
+    const response = await this.request(
+      `/v1/incidents/${encodeURIComponent(id)}/report`,
+    );
     return response.text();
   }
 
@@ -84,15 +86,22 @@ export class PipelineTriageClient implements PipelineTriageApi {
     return this.json('/v1/stats');
   }
 
-  listContractViolations(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>> {
+  listContractViolations(
+    query: FindingsQuery,
+  ): Promise<ItemsResponse<ContractFinding>> {
     return this.json(`/v1/contract-violations${toSearch({ ...query })}`);
   }
 
-  listSchemaDrift(query: FindingsQuery): Promise<ItemsResponse<ContractFinding>> {
+  listSchemaDrift(
+    query: FindingsQuery,
+  ): Promise<ItemsResponse<ContractFinding>> {
     return this.json(`/v1/schema-drift${toSearch({ ...query })}`);
   }
 
-  listUnlinked(query: { entityRef?: string; limit?: number }): Promise<ItemsResponse<UnlinkedName>> {
+  listUnlinked(query: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<ItemsResponse<UnlinkedName>> {
     return this.json(`/v1/unlinked${toSearch({ ...query })}`);
   }
 
@@ -101,15 +110,23 @@ export class PipelineTriageClient implements PipelineTriageApi {
   }
 
   investigate(incidentId: string): Promise<InvestigationStarted> {
-    return this.json(`/v1/incidents/${encodeURIComponent(incidentId)}/investigate`, { method: 'POST' });
+    return this.json(
+      `/v1/incidents/${encodeURIComponent(incidentId)}/investigate`,
+      { method: 'POST' },
+    );
   }
 
   async listInvestigations(incidentId: string): Promise<Investigation[]> {
-    const page = await this.json<ItemsResponse<Investigation>>(`/v1/incidents/${encodeURIComponent(incidentId)}/investigations`);
+    const page = await this.json<ItemsResponse<Investigation>>(
+      `/v1/incidents/${encodeURIComponent(incidentId)}/investigations`,
+    );
     return page.items;
   }
 
-  attachEvidence(incidentId: string, input: EvidenceAttachment): Promise<AttachEvidenceResult> {
+  attachEvidence(
+    incidentId: string,
+    input: EvidenceAttachment,
+  ): Promise<AttachEvidenceResult> {
     const path = `/v1/incidents/${encodeURIComponent(incidentId)}/attachments`;
     if ('file' in input) {
       const form = new FormData();
@@ -117,12 +134,21 @@ export class PipelineTriageClient implements PipelineTriageApi {
       form.append('file', input.file, input.file.name);
       return this.json(path, { method: 'POST', body: form });
     }
-    return this.json(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    return this.json(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
   }
 
-  acceptSuggestion(incidentId: string, investigationId: string): Promise<IncidentDetail> {
+  acceptSuggestion(
+    incidentId: string,
+    investigationId: string,
+  ): Promise<IncidentDetail> {
     return this.json(
-      `/v1/incidents/${encodeURIComponent(incidentId)}/investigations/${encodeURIComponent(investigationId)}/accept`,
+      `/v1/incidents/${encodeURIComponent(
+        incidentId,
+      )}/investigations/${encodeURIComponent(investigationId)}/accept`,
       { method: 'POST' },
     );
   }

@@ -76,7 +76,11 @@ const triagedEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
-    <EntityLayout.Route path="/pipeline-triage" title="Pipeline Triage" if={isPipelineTriageAvailable}>
+    <EntityLayout.Route
+      path="/pipeline-triage"
+      title="Pipeline Triage"
+      if={isPipelineTriageAvailable}
+    >
       <EntityPipelineTriageContent />
     </EntityLayout.Route>
   </EntityLayout>
@@ -105,7 +109,11 @@ const groupPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-    <EntityLayout.Route path="/pipeline-triage" title="Pipeline Triage" if={isPipelineTriageAvailable}>
+    <EntityLayout.Route
+      path="/pipeline-triage"
+      title="Pipeline Triage"
+      if={isPipelineTriageAvailable}
+    >
       <EntityPipelineTriageContent />
     </EntityLayout.Route>
   </EntityLayout>

@@ -6,38 +6,272 @@ export const kubernetesYarnPack: RulePack = {
   name: 'kubernetes-yarn',
   origin: 'built-in',
   rules: [
-    { id: 'k8s-oom-killed', category: 'resource_exhaustion', description: 'container OOM-killed', patterns: ['OOMKilled|Memory cgroup out of memory|Out of memory: Kill(?:ed)? process|invoked oom-killer|oom-kill:|Killed process \\d+ .{0,40}total-vm'], weight: 0.95, where: 'any' },
-    { id: 'lambda-killed', category: 'resource_exhaustion', description: 'serverless runtime killed (memory)', patterns: ['Runtime exited with error: signal: killed|Runtime\\.OutOfMemory|Process exited before completing request'], weight: 0.8 },
+    {
+      id: 'k8s-oom-killed',
+      category: 'resource_exhaustion',
+      description: 'container OOM-killed',
+      patterns: [
+        'OOMKilled|Memory cgroup out of memory|Out of memory: Kill(?:ed)? process|invoked oom-killer|oom-kill:|Killed process \\d+ .{0,40}total-vm',
+      ],
+      weight: 0.95,
+      where: 'any',
+    },
+    {
+      id: 'lambda-killed',
+      category: 'resource_exhaustion',
+      description: 'serverless runtime killed (memory)',
+      patterns: [
+        'Runtime exited with error: signal: killed|Runtime\\.OutOfMemory|Process exited before completing request',
+      ],
+      weight: 0.8,
+    },
     // Evicted for the pod's own disk use beyond its limit: the job's size, not the node's fault.
-    { id: 'k8s-evicted-own-usage', category: 'resource_exhaustion', description: 'pod evicted for exceeding its own storage or memory limit', patterns: [ci('ephemeral local storage usage exceeds the total limit|exceeded its local ephemeral storage limit|Container \\S{1,100} was using \\S{1,40}, (?:which exceeds its request|request is)|usage of (?:ephemeral-storage|memory) .{0,40}exceeds? (?:its|the) limit')], where: 'any', weight: 0.85, explains: ['infrastructure'], unless: ['The node was low on resource'] },
-    { id: 'k8s-evicted', category: 'infrastructure', description: 'pod evicted by the node', patterns: ['\\bEvicted\\b|The node was low on resource|was evicted|Pod was evicted|(?:Disk|Memory|PID)Pressure'], weight: 0.8, where: 'any' },
-    { id: 'node-preempted', category: 'infrastructure', description: 'node preempted, reclaimed or lost', patterns: [ci('preempt(?:ed|ion)(?!: \\d+/\\d+ nodes| victims)|spot (?:instance )?(?:interruption|termination|reclaim)|Spot instance .{0,60}terminated|node (?:was )?(?:terminated|drained|shut ?down)|NodeNotReady|node .{0,60} not ready|NodeLost|Node is shutting down|instance was terminated|SPOT_INSTANCE_TERMINATION|InstanceTerminated|host maintenance|lost the node|Cloud provider launch failure|INSTANCE_UNREACHABLE|CLOUD_PROVIDER_LAUNCH_FAILURE|worker lost|Worker lost')], weight: 0.85, where: 'any' },
-    { id: 'k8s-failed-scheduling', category: 'infrastructure', description: 'pod could not be scheduled', patterns: ['FailedScheduling|\\b\\d+/\\d+ nodes are available|Insufficient (?:cpu|memory|nvidia\\.com/gpu|ephemeral-storage)|didn\'t match (?:Pod\'s )?node (?:affinity|selector)|Unschedulable|pod has unbound immediate PersistentVolumeClaims|PodLaunchFailedException|took longer than \\d+ seconds to start'], weight: 0.7, explains: ['resource_exhaustion'] },
-    { id: 'k8s-quota', category: 'resource_exhaustion', description: 'namespace resource quota exceeded', patterns: ['exceeded quota: |forbidden: exceeded quota|ResourceQuota'], weight: 0.75 },
-    { id: 'k8s-image-pull', category: 'config_error', description: 'container image cannot be pulled', patterns: ['ImagePullBackOff|ErrImagePull|Failed to pull image|manifest unknown|pull access denied|InvalidImageName|repository does not exist'], weight: 0.8 },
-    { id: 'k8s-container-config', category: 'config_error', description: 'pod refers to a missing secret or config map', patterns: ['CreateContainerConfigError|secrets? "[^"]+" not found|configmaps? "[^"]+" not found|couldn\'t find key [\\w.-]+ in (?:Secret|ConfigMap)|CreateContainerError|invalid mount config'], weight: 0.9 },
-    { id: 'k8s-crash-loop', category: 'code_error', description: 'container keeps crashing', patterns: ['CrashLoopBackOff|Back-off restarting failed container'], weight: 0.35 },
-    { id: 'k8s-rbac', category: 'permission', description: 'Kubernetes RBAC denial', patterns: ['is forbidden: User "[^"]+" cannot|cannot (?:create|get|list|watch|delete|patch) resource "[^"]+"'], weight: 0.9 },
-    { id: 'k8s-api-unavailable', category: 'infrastructure', description: 'Kubernetes API unavailable', patterns: ['the server is currently unable to handle the request|etcdserver: (?:request timed out|leader changed)|connection to the server [\\w.:-]+ was refused|Unable to connect to the server'], weight: 0.7 },
-    { id: 'k8s-pod-gone', category: 'infrastructure', description: 'pod deleted or lost while running', patterns: [ci('pods? "[^"]+" not found|pod .{0,80} (?:was|has been) deleted|Pod .{0,80} disappeared')], weight: 0.5 },
-    { id: 'k8s-deadline', category: 'resource_exhaustion', description: 'pod ran past its deadline', patterns: ['DeadlineExceeded|Job was active longer than specified deadline|activeDeadlineSeconds'], weight: 0.35 },
-    { id: 'yarn-queue-limit', category: 'resource_exhaustion', description: 'YARN queue or AM resource limit', patterns: [ci("Queue's AM resource limit exceeded|maximum-am-resource-percent|exceeds maximum AM resource|queue .{0,60} (?:is full|at capacity)")], weight: 0.55 },
-    { id: 'yarn-bad-local-dirs', category: 'resource_exhaustion', description: 'node local disks full or bad', patterns: ['local-dirs (?:are|is) bad|usable space is below configured utilization percentage|local-dirs usable space'], weight: 0.7 },
-    { id: 'yarn-killed-by-user', category: 'infrastructure', description: 'application killed from outside', patterns: ['Application killed by user|Kill job received from|killed by user'], weight: 0.35 },
-    { id: 'container-exit-137', category: 'resource_exhaustion', description: 'container killed with exit code 137 (SIGKILL, usually memory)', patterns: [ci('exit(?:ed with)? (?:code|status)(?: is)?:? ?137\\b|exitCode: 137\\b|terminated with exit code 137')], weight: 0.6, where: 'any' },
-    { id: 'container-exit-143', category: 'infrastructure', description: 'container terminated with exit code 143 (SIGTERM)', patterns: [ci('exit(?:ed with)? (?:code|status)(?: is)?:? ?143\\b|exitCode: 143\\b')], weight: 0.45, where: 'any' },
-    { id: 'hdfs-space-quota', category: 'resource_exhaustion', description: 'HDFS space quota exceeded', patterns: ['DSQuotaExceededException|The DiskSpace quota .{0,80} is exceeded'], weight: 0.85 },
-    { id: 'hdfs-safe-mode', category: 'infrastructure', description: 'NameNode in safe mode', patterns: ['SafeModeException|Name node is in safe mode'], weight: 0.85 },
-    { id: 'hdfs-blocks-unavailable', category: 'infrastructure', description: 'HDFS blocks or DataNodes unavailable', patterns: ['StandbyException|Operation category \\w+ is not supported in state standby|Could not obtain block|BlockMissingException|No live nodes contain|could only be (?:replicated|written) to 0 nodes|ChecksumException'], weight: 0.75 },
+    {
+      id: 'k8s-evicted-own-usage',
+      category: 'resource_exhaustion',
+      description: 'pod evicted for exceeding its own storage or memory limit',
+      patterns: [
+        ci(
+          'ephemeral local storage usage exceeds the total limit|exceeded its local ephemeral storage limit|Container \\S{1,100} was using \\S{1,40}, (?:which exceeds its request|request is)|usage of (?:ephemeral-storage|memory) .{0,40}exceeds? (?:its|the) limit',
+        ),
+      ],
+      where: 'any',
+      weight: 0.85,
+      explains: ['infrastructure'],
+      unless: ['The node was low on resource'],
+    },
+    {
+      id: 'k8s-evicted',
+      category: 'infrastructure',
+      description: 'pod evicted by the node',
+      patterns: [
+        '\\bEvicted\\b|The node was low on resource|was evicted|Pod was evicted|(?:Disk|Memory|PID)Pressure',
+      ],
+      weight: 0.8,
+      where: 'any',
+    },
+    {
+      id: 'node-preempted',
+      category: 'infrastructure',
+      description: 'node preempted, reclaimed or lost',
+      patterns: [
+        ci(
+          'preempt(?:ed|ion)(?!: \\d+/\\d+ nodes| victims)|spot (?:instance )?(?:interruption|termination|reclaim)|Spot instance .{0,60}terminated|node (?:was )?(?:terminated|drained|shut ?down)|NodeNotReady|node .{0,60} not ready|NodeLost|Node is shutting down|instance was terminated|SPOT_INSTANCE_TERMINATION|InstanceTerminated|host maintenance|lost the node|Cloud provider launch failure|INSTANCE_UNREACHABLE|CLOUD_PROVIDER_LAUNCH_FAILURE|worker lost|Worker lost',
+        ),
+      ],
+      weight: 0.85,
+      where: 'any',
+    },
+    {
+      id: 'k8s-failed-scheduling',
+      category: 'infrastructure',
+      description: 'pod could not be scheduled',
+      patterns: [
+        "FailedScheduling|\\b\\d+/\\d+ nodes are available|Insufficient (?:cpu|memory|nvidia\\.com/gpu|ephemeral-storage)|didn't match (?:Pod's )?node (?:affinity|selector)|Unschedulable|pod has unbound immediate PersistentVolumeClaims|PodLaunchFailedException|took longer than \\d+ seconds to start",
+      ],
+      weight: 0.7,
+      explains: ['resource_exhaustion'],
+    },
+    {
+      id: 'k8s-quota',
+      category: 'resource_exhaustion',
+      description: 'namespace resource quota exceeded',
+      patterns: ['exceeded quota: |forbidden: exceeded quota|ResourceQuota'],
+      weight: 0.75,
+    },
+    {
+      id: 'k8s-image-pull',
+      category: 'config_error',
+      description: 'container image cannot be pulled',
+      patterns: [
+        'ImagePullBackOff|ErrImagePull|Failed to pull image|manifest unknown|pull access denied|InvalidImageName|repository does not exist',
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'k8s-container-config',
+      category: 'config_error',
+      description: 'pod refers to a missing secret or config map',
+      patterns: [
+        'CreateContainerConfigError|secrets? "[^"]+" not found|configmaps? "[^"]+" not found|couldn\'t find key [\\w.-]+ in (?:Secret|ConfigMap)|CreateContainerError|invalid mount config',
+      ],
+      weight: 0.9,
+    },
+    {
+      id: 'k8s-crash-loop',
+      category: 'code_error',
+      description: 'container keeps crashing',
+      patterns: ['CrashLoopBackOff|Back-off restarting failed container'],
+      weight: 0.35,
+    },
+    {
+      id: 'k8s-rbac',
+      category: 'permission',
+      description: 'Kubernetes RBAC denial',
+      patterns: [
+        'is forbidden: User "[^"]+" cannot|cannot (?:create|get|list|watch|delete|patch) resource "[^"]+"',
+      ],
+      weight: 0.9,
+    },
+    {
+      id: 'k8s-api-unavailable',
+      category: 'infrastructure',
+      description: 'Kubernetes API unavailable',
+      patterns: [
+        'the server is currently unable to handle the request|etcdserver: (?:request timed out|leader changed)|connection to the server [\\w.:-]+ was refused|Unable to connect to the server',
+      ],
+      weight: 0.7,
+    },
+    {
+      id: 'k8s-pod-gone',
+      category: 'infrastructure',
+      description: 'pod deleted or lost while running',
+      patterns: [
+        ci(
+          'pods? "[^"]+" not found|pod .{0,80} (?:was|has been) deleted|Pod .{0,80} disappeared',
+        ),
+      ],
+      weight: 0.5,
+    },
+    {
+      id: 'k8s-deadline',
+      category: 'resource_exhaustion',
+      description: 'pod ran past its deadline',
+      patterns: [
+        'DeadlineExceeded|Job was active longer than specified deadline|activeDeadlineSeconds',
+      ],
+      weight: 0.35,
+    },
+    {
+      id: 'yarn-queue-limit',
+      category: 'resource_exhaustion',
+      description: 'YARN queue or AM resource limit',
+      patterns: [
+        ci(
+          "Queue's AM resource limit exceeded|maximum-am-resource-percent|exceeds maximum AM resource|queue .{0,60} (?:is full|at capacity)",
+        ),
+      ],
+      weight: 0.55,
+    },
+    {
+      id: 'yarn-bad-local-dirs',
+      category: 'resource_exhaustion',
+      description: 'node local disks full or bad',
+      patterns: [
+        'local-dirs (?:are|is) bad|usable space is below configured utilization percentage|local-dirs usable space',
+      ],
+      weight: 0.7,
+    },
+    {
+      id: 'yarn-killed-by-user',
+      category: 'infrastructure',
+      description: 'application killed from outside',
+      patterns: [
+        'Application killed by user|Kill job received from|killed by user',
+      ],
+      weight: 0.35,
+    },
+    {
+      id: 'container-exit-137',
+      category: 'resource_exhaustion',
+      description:
+        'container killed with exit code 137 (SIGKILL, usually memory)',
+      patterns: [
+        ci(
+          'exit(?:ed with)? (?:code|status)(?: is)?:? ?137\\b|exitCode: 137\\b|terminated with exit code 137',
+        ),
+      ],
+      weight: 0.6,
+      where: 'any',
+    },
+    {
+      id: 'container-exit-143',
+      category: 'infrastructure',
+      description: 'container terminated with exit code 143 (SIGTERM)',
+      patterns: [
+        ci(
+          'exit(?:ed with)? (?:code|status)(?: is)?:? ?143\\b|exitCode: 143\\b',
+        ),
+      ],
+      weight: 0.45,
+      where: 'any',
+    },
+    {
+      id: 'hdfs-space-quota',
+      category: 'resource_exhaustion',
+      description: 'HDFS space quota exceeded',
+      patterns: [
+        'DSQuotaExceededException|The DiskSpace quota .{0,80} is exceeded',
+      ],
+      weight: 0.85,
+    },
+    {
+      id: 'hdfs-safe-mode',
+      category: 'infrastructure',
+      description: 'NameNode in safe mode',
+      patterns: ['SafeModeException|Name node is in safe mode'],
+      weight: 0.85,
+    },
+    {
+      id: 'hdfs-blocks-unavailable',
+      category: 'infrastructure',
+      description: 'HDFS blocks or DataNodes unavailable',
+      patterns: [
+        'StandbyException|Operation category \\w+ is not supported in state standby|Could not obtain block|BlockMissingException|No live nodes contain|could only be (?:replicated|written) to 0 nodes|ChecksumException',
+      ],
+      weight: 0.75,
+    },
 
     // Cloud hosts taken away under a running job: spot reclaim, Batch "Host EC2 terminated".
-    { id: 'cloud-host-terminated', category: 'infrastructure', description: 'the host under the job was terminated or reclaimed', patterns: [ci('Host EC2 .{0,60}terminated|(?:spot|preemptible) (?:instance|VM|node)\\b.{0,80}(?:terminat|reclaim|interrupt)|marked for termination|instance-action: (?:terminate|stop)')], weight: 0.8, where: 'any' },
-    { id: 'driver-unreachable', category: 'infrastructure', description: 'the cluster lost its driver (Databricks DRIVER_UNREACHABLE)', patterns: [ci('Failed to reach the driver|Driver unreachable|DRIVER_UNREACHABLE')], weight: 0.5 },
+    {
+      id: 'cloud-host-terminated',
+      category: 'infrastructure',
+      description: 'the host under the job was terminated or reclaimed',
+      patterns: [
+        ci(
+          'Host EC2 .{0,60}terminated|(?:spot|preemptible) (?:instance|VM|node)\\b.{0,80}(?:terminat|reclaim|interrupt)|marked for termination|instance-action: (?:terminate|stop)',
+        ),
+      ],
+      weight: 0.8,
+      where: 'any',
+    },
+    {
+      id: 'driver-unreachable',
+      category: 'infrastructure',
+      description:
+        'the cluster lost its driver (Databricks DRIVER_UNREACHABLE)',
+      patterns: [
+        ci('Failed to reach the driver|Driver unreachable|DRIVER_UNREACHABLE'),
+      ],
+      weight: 0.5,
+    },
 
     // Placement failures of other schedulers: ECS, cluster-autoscaler, EC2 capacity, YARN activation.
-    { id: 'container-placement-failed', category: 'infrastructure', description: 'no capacity to place the container', patterns: [ci("unable to place a task|no container instance met all of its requirements|RESOURCE:(?:MEMORY|CPU|GPU)\\b|pod didn'?t trigger scale-up|NotTriggerScaleUp|InsufficientInstanceCapacity|Insufficient capacity|could not be scheduled|Application is added to the scheduler and is not yet activated")], weight: 0.7, explains: ['resource_exhaustion'] },
+    {
+      id: 'container-placement-failed',
+      category: 'infrastructure',
+      description: 'no capacity to place the container',
+      patterns: [
+        ci(
+          "unable to place a task|no container instance met all of its requirements|RESOURCE:(?:MEMORY|CPU|GPU)\\b|pod didn'?t trigger scale-up|NotTriggerScaleUp|InsufficientInstanceCapacity|Insufficient capacity|could not be scheduled|Application is added to the scheduler and is not yet activated",
+        ),
+      ],
+      weight: 0.7,
+      explains: ['resource_exhaustion'],
+    },
 
     // The NodeManager's own wording when it kills a container for memory (any YARN application).
-    { id: 'yarn-beyond-memory-limits', category: 'resource_exhaustion', description: 'container running beyond its memory limit', patterns: [ci('running beyond (?:physical|virtual) memory limits|KILLED_EXCEEDED_[PV]MEM')], weight: 0.9, where: 'any' },
+    {
+      id: 'yarn-beyond-memory-limits',
+      category: 'resource_exhaustion',
+      description: 'container running beyond its memory limit',
+      patterns: [
+        ci(
+          'running beyond (?:physical|virtual) memory limits|KILLED_EXCEEDED_[PV]MEM',
+        ),
+      ],
+      weight: 0.9,
+      where: 'any',
+    },
   ],
 };

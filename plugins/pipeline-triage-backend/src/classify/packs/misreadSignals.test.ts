@@ -1,7 +1,8 @@
 import { extractEvidence } from '../../evidence';
 import { classify } from '../classify';
 
-const categoryOf = (log: string) => classify(extractEvidence({ logExcerpt: log })).category;
+const categoryOf = (log: string) =>
+  classify(extractEvidence({ logExcerpt: log })).category;
 
 /** Wording that used to point at the wrong category. */
 describe('signals that were misread', () => {
@@ -12,7 +13,8 @@ describe('signals that were misread', () => {
       ),
     ).not.toBe('unknown');
     const evidence = extractEvidence({
-      logExcerpt: 'preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+      logExcerpt:
+        'preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
     });
     expect(classify(evidence).rules).not.toContain('node-preempted');
   });

@@ -28,7 +28,11 @@ describe('built-in rule packs', () => {
         expect(rule.category).not.toBe('unknown');
         expect(rule.weight).toBeGreaterThan(0);
         expect(rule.weight).toBeLessThanOrEqual(1);
-        expect((rule.patterns?.length ?? 0) > 0 || (rule.signals?.length ?? 0) > 0 || !!rule.code).toBe(true);
+        expect(
+          (rule.patterns?.length ?? 0) > 0 ||
+            (rule.signals?.length ?? 0) > 0 ||
+            !!rule.code,
+        ).toBe(true);
       }
     }
   });

@@ -7,82 +7,551 @@ export const pythonAirflowPack: RulePack = {
   origin: 'built-in',
   rules: [
     // --- source delay
-    { id: 'airflow-sensor-timeout', category: 'source_delay', description: 'sensor timed out waiting for upstream data', patterns: ['AirflowSensorTimeout|Sensor has timed out|Snap\\. Time is OUT|[Ss]ensor .{0,80}timed out'], weight: 0.95 },
-    { id: 'airflow-poking', category: 'source_delay', description: 'sensor was poking for input', patterns: ['Poking for|poke_interval|Poking: '], weight: 0.3, where: 'any' },
-    { id: 'airflow-upstream-failed', category: 'source_delay', description: 'upstream task or DAG failed or did not finish', patterns: ['upstream_failed|External task .{0,120}(?:failed|did not)|The external (?:DAG|task) .{0,120}(?:failed|has failed)|ExternalTaskSensor.{0,120}(?:failed|timed out)|Dependencies not met for .{0,200}upstream'], weight: 0.6 },
+    {
+      id: 'airflow-sensor-timeout',
+      category: 'source_delay',
+      description: 'sensor timed out waiting for upstream data',
+      patterns: [
+        'AirflowSensorTimeout|Sensor has timed out|Snap\\. Time is OUT|[Ss]ensor .{0,80}timed out',
+      ],
+      weight: 0.95,
+    },
+    {
+      id: 'airflow-poking',
+      category: 'source_delay',
+      description: 'sensor was poking for input',
+      patterns: ['Poking for|poke_interval|Poking: '],
+      weight: 0.3,
+      where: 'any',
+    },
+    {
+      id: 'airflow-upstream-failed',
+      category: 'source_delay',
+      description: 'upstream task or DAG failed or did not finish',
+      patterns: [
+        'upstream_failed|External task .{0,120}(?:failed|did not)|The external (?:DAG|task) .{0,120}(?:failed|has failed)|ExternalTaskSensor.{0,120}(?:failed|timed out)|Dependencies not met for .{0,200}upstream',
+      ],
+      weight: 0.6,
+    },
 
     // --- configuration
-    { id: 'airflow-conn-not-defined', category: 'config_error', description: 'Airflow connection not defined', patterns: ['conn_id [`\'"]?[\\w.-]+[`\'"]? isn\'t defined|The conn_id .{0,80} isn\'t defined'], weight: 0.95 },
-    { id: 'airflow-variable-missing', category: 'config_error', description: 'Airflow variable not defined', patterns: ['Variable [\\w.-]+ does not exist|KeyError: \'Variable '], weight: 0.95 },
-    { id: 'airflow-not-found', category: 'config_error', description: 'Airflow object not found', patterns: ['AirflowNotFoundException'], weight: 0.6 },
-    { id: 'airflow-dag-not-found', category: 'config_error', description: 'DAG not found', patterns: ['DagNotFound|Dag id [\\w.-]+ not found|DAG [\\w.-]+ could not be found'], weight: 0.7 },
-    { id: 'python-module-missing', category: 'config_error', description: 'Python package missing from the environment', patterns: ['ModuleNotFoundError: No module named|ImportError: No module named|No module named [\'"]'], weight: 0.55 },
-    { id: 'python-module-missing-code', category: 'code_error', description: 'import error can be a wrong import in code', patterns: ['ModuleNotFoundError: No module named|ImportError: cannot import name'], weight: 0.45 },
-    { id: 'python-import-name', category: 'config_error', description: 'installed package version lacks a name', patterns: ['ImportError: cannot import name'], weight: 0.55 },
-    { id: 'python-version-conflict', category: 'config_error', description: 'incompatible package versions', patterns: ['VersionConflict|DistributionNotFound|ContextualVersionConflict|pip\'s dependency resolver|requires [\\w.-]+[<>=!~]+[\\w.]+, but you have'], weight: 0.8 },
-    { id: 'python-module-no-attribute', category: 'config_error', description: 'module lacks an attribute (version mismatch)', patterns: ['module \'[\\w.]+\' has no attribute'], weight: 0.45 },
-    { id: 'python-env-var-missing', category: 'config_error', description: 'required environment variable not set', patterns: [ci('environment variable [\\w\'"`$]+ (?:is )?not (?:set|defined|found)|missing (?:required )?environment variable|must be set in the environment|env(?:ironment)? var(?:iable)? .{0,60}(?:not set|not provided|required but)'), 'KeyError: \'[A-Z][A-Z0-9_]{2,}\''], weight: 0.8 },
-    { id: 'cli-invalid-option', category: 'config_error', description: 'invalid command-line option or argument', patterns: ['Invalid value for [\'"]?--?[\\w-]+|Error: No such option: --?[\\w-]+|Error: Missing (?:option|argument) [\'"]?-?-?[\\w-]+|unrecognized (?:option|argument)s?:? [\'"]?--'], weight: 0.85 },
-    { id: 'unsupported-option', category: 'config_error', description: 'unsupported format or option requested', patterns: [ci('Unsupported (?:format|file format|compression(?: codec)?|codec|option|connection type)[:=]? [\'"]?[\\w.-]+|Supported (?:formats|values|options|types) are')], weight: 0.75 },
-    { id: 'python-argparse', category: 'config_error', description: 'invalid command-line arguments', patterns: ['error: the following arguments are required|error: unrecognized arguments|error: argument [-\\w]+: invalid'], weight: 0.85 },
-    { id: 'connector-config-validation', category: 'config_error', description: 'connector or job configuration failed validation', patterns: [ci('config(?:uration)? validation (?:error|failed)|invalid (?:connector |source |destination )?config(?:uration)?\\b')], weight: 0.8 },
-    { id: 'airbyte-failure-type-config', category: 'config_error', description: 'the connector tagged the failure as a configuration error', patterns: ['"failureType" ?: ?"config_error"'], weight: 0.4, where: 'any' },
-    { id: 'library-install-failed', category: 'config_error', description: 'a library could not be installed in the environment', patterns: [ci('Library installation failed|Failed to install (?:library|package)|No matching distribution found for|Could not find a version that satisfies the requirement|pip install .{0,80} failed')], weight: 0.8 },
-    { id: 'python-invalid-config', category: 'config_error', description: 'invalid or missing configuration', patterns: [ci('(?:missing|invalid|unknown) (?:required )?(?:config(?:uration)?|setting|parameter|option|property)(?: key| value)?\\b')], weight: 0.5 },
+    {
+      id: 'airflow-conn-not-defined',
+      category: 'config_error',
+      description: 'Airflow connection not defined',
+      patterns: [
+        "conn_id [`'\"]?[\\w.-]+[`'\"]? isn't defined|The conn_id .{0,80} isn't defined",
+      ],
+      weight: 0.95,
+    },
+    {
+      id: 'airflow-variable-missing',
+      category: 'config_error',
+      description: 'Airflow variable not defined',
+      patterns: ["Variable [\\w.-]+ does not exist|KeyError: 'Variable "],
+      weight: 0.95,
+    },
+    {
+      id: 'airflow-not-found',
+      category: 'config_error',
+      description: 'Airflow object not found',
+      patterns: ['AirflowNotFoundException'],
+      weight: 0.6,
+    },
+    {
+      id: 'airflow-dag-not-found',
+      category: 'config_error',
+      description: 'DAG not found',
+      patterns: [
+        'DagNotFound|Dag id [\\w.-]+ not found|DAG [\\w.-]+ could not be found',
+      ],
+      weight: 0.7,
+    },
+    {
+      id: 'python-module-missing',
+      category: 'config_error',
+      description: 'Python package missing from the environment',
+      patterns: [
+        'ModuleNotFoundError: No module named|ImportError: No module named|No module named [\'"]',
+      ],
+      weight: 0.55,
+    },
+    {
+      id: 'python-module-missing-code',
+      category: 'code_error',
+      description: 'import error can be a wrong import in code',
+      patterns: [
+        'ModuleNotFoundError: No module named|ImportError: cannot import name',
+      ],
+      weight: 0.45,
+    },
+    {
+      id: 'python-import-name',
+      category: 'config_error',
+      description: 'installed package version lacks a name',
+      patterns: ['ImportError: cannot import name'],
+      weight: 0.55,
+    },
+    {
+      id: 'python-version-conflict',
+      category: 'config_error',
+      description: 'incompatible package versions',
+      patterns: [
+        "VersionConflict|DistributionNotFound|ContextualVersionConflict|pip's dependency resolver|requires [\\w.-]+[<>=!~]+[\\w.]+, but you have",
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'python-module-no-attribute',
+      category: 'config_error',
+      description: 'module lacks an attribute (version mismatch)',
+      patterns: ["module '[\\w.]+' has no attribute"],
+      weight: 0.45,
+    },
+    {
+      id: 'python-env-var-missing',
+      category: 'config_error',
+      description: 'required environment variable not set',
+      patterns: [
+        ci(
+          'environment variable [\\w\'"`$]+ (?:is )?not (?:set|defined|found)|missing (?:required )?environment variable|must be set in the environment|env(?:ironment)? var(?:iable)? .{0,60}(?:not set|not provided|required but)',
+        ),
+        "KeyError: '[A-Z][A-Z0-9_]{2,}'",
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'cli-invalid-option',
+      category: 'config_error',
+      description: 'invalid command-line option or argument',
+      patterns: [
+        'Invalid value for [\'"]?--?[\\w-]+|Error: No such option: --?[\\w-]+|Error: Missing (?:option|argument) [\'"]?-?-?[\\w-]+|unrecognized (?:option|argument)s?:? [\'"]?--',
+      ],
+      weight: 0.85,
+    },
+    {
+      id: 'unsupported-option',
+      category: 'config_error',
+      description: 'unsupported format or option requested',
+      patterns: [
+        ci(
+          'Unsupported (?:format|file format|compression(?: codec)?|codec|option|connection type)[:=]? [\'"]?[\\w.-]+|Supported (?:formats|values|options|types) are',
+        ),
+      ],
+      weight: 0.75,
+    },
+    {
+      id: 'python-argparse',
+      category: 'config_error',
+      description: 'invalid command-line arguments',
+      patterns: [
+        'error: the following arguments are required|error: unrecognized arguments|error: argument [-\\w]+: invalid',
+      ],
+      weight: 0.85,
+    },
+    {
+      id: 'connector-config-validation',
+      category: 'config_error',
+      description: 'connector or job configuration failed validation',
+      patterns: [
+        ci(
+          'config(?:uration)? validation (?:error|failed)|invalid (?:connector |source |destination )?config(?:uration)?\\b',
+        ),
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'airbyte-failure-type-config',
+      category: 'config_error',
+      description: 'the connector tagged the failure as a configuration error',
+      patterns: ['"failureType" ?: ?"config_error"'],
+      weight: 0.4,
+      where: 'any',
+    },
+    {
+      id: 'library-install-failed',
+      category: 'config_error',
+      description: 'a library could not be installed in the environment',
+      patterns: [
+        ci(
+          'Library installation failed|Failed to install (?:library|package)|No matching distribution found for|Could not find a version that satisfies the requirement|pip install .{0,80} failed',
+        ),
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'python-invalid-config',
+      category: 'config_error',
+      description: 'invalid or missing configuration',
+      patterns: [
+        ci(
+          '(?:missing|invalid|unknown) (?:required )?(?:config(?:uration)?|setting|parameter|option|property)(?: key| value)?\\b',
+        ),
+      ],
+      weight: 0.5,
+    },
 
     // --- code errors
-    { id: 'airflow-broken-dag', category: 'code_error', description: 'DAG file does not import', patterns: ['Broken DAG|DagImportError|Failed to import: |ImportError while loading the DAG'], weight: 0.8 },
-    { id: 'python-call-signature', category: 'code_error', description: 'function called with wrong arguments', patterns: ['Invalid arguments were passed to|got an unexpected keyword argument|missing \\d+ required (?:positional|keyword-only) arguments?|takes \\d+ positional arguments? but \\d+ (?:were|was) given'], weight: 0.85 },
-    { id: 'python-name-error', category: 'code_error', description: 'undefined name in code', patterns: ['\\bNameError: |\\bUnboundLocalError: '], weight: 0.85 },
-    { id: 'python-type-error', category: 'code_error', description: 'type error in code', patterns: ['\\bTypeError: '], weight: 0.7 },
-    { id: 'python-attribute-error', category: 'code_error', description: 'attribute error in code', patterns: ['\\bAttributeError: '], weight: 0.65 },
-    { id: 'python-key-error', category: 'code_error', description: 'missing key in code', patterns: ['\\bKeyError: '], weight: 0.45 },
-    { id: 'python-index-error', category: 'code_error', description: 'index error in code', patterns: ['\\bIndexError: '], weight: 0.6 },
-    { id: 'python-value-error', category: 'code_error', description: 'value error (raised for bad data as often as for bugs)', patterns: ['\\bValueError: '], weight: 0.3 },
-    { id: 'python-syntax-error', category: 'code_error', description: 'Python syntax error', patterns: ['\\bSyntaxError: |\\bIndentationError: |\\bTabError: '], weight: 0.9 },
-    { id: 'python-recursion', category: 'code_error', description: 'infinite recursion', patterns: ['RecursionError|maximum recursion depth exceeded'], weight: 0.8 },
-    { id: 'python-not-implemented', category: 'code_error', description: 'not implemented', patterns: ['NotImplementedError'], weight: 0.75 },
-    { id: 'python-assertion', category: 'code_error', description: 'assertion failed', patterns: ['\\bAssertionError\\b'], weight: 0.4 },
-    { id: 'python-zero-division', category: 'code_error', description: 'unguarded division in code', patterns: ['ZeroDivisionError'], weight: 0.6 },
-    { id: 'javascript-error', category: 'code_error', description: 'JavaScript error in a stored procedure or UDF', patterns: ['JavaScript execution error|Uncaught (?:ReferenceError|TypeError|SyntaxError|RangeError)|ReferenceError: [\\w$]+ is not defined'], weight: 0.85 },
-    { id: 'pandas-length-mismatch', category: 'code_error', description: 'frame shape mismatch', patterns: ['Length mismatch: Expected axis has \\d+ elements|Length of values \\(\\d+\\) does not match length of index'], weight: 0.5 },
+    {
+      id: 'airflow-broken-dag',
+      category: 'code_error',
+      description: 'DAG file does not import',
+      patterns: [
+        'Broken DAG|DagImportError|Failed to import: |ImportError while loading the DAG',
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'python-call-signature',
+      category: 'code_error',
+      description: 'function called with wrong arguments',
+      patterns: [
+        'Invalid arguments were passed to|got an unexpected keyword argument|missing \\d+ required (?:positional|keyword-only) arguments?|takes \\d+ positional arguments? but \\d+ (?:were|was) given',
+      ],
+      weight: 0.85,
+    },
+    {
+      id: 'python-name-error',
+      category: 'code_error',
+      description: 'undefined name in code',
+      patterns: ['\\bNameError: |\\bUnboundLocalError: '],
+      weight: 0.85,
+    },
+    {
+      id: 'python-type-error',
+      category: 'code_error',
+      description: 'type error in code',
+      patterns: ['\\bTypeError: '],
+      weight: 0.7,
+    },
+    {
+      id: 'python-attribute-error',
+      category: 'code_error',
+      description: 'attribute error in code',
+      patterns: ['\\bAttributeError: '],
+      weight: 0.65,
+    },
+    {
+      id: 'python-key-error',
+      category: 'code_error',
+      description: 'missing key in code',
+      patterns: ['\\bKeyError: '],
+      weight: 0.45,
+    },
+    {
+      id: 'python-index-error',
+      category: 'code_error',
+      description: 'index error in code',
+      patterns: ['\\bIndexError: '],
+      weight: 0.6,
+    },
+    {
+      id: 'python-value-error',
+      category: 'code_error',
+      description: 'value error (raised for bad data as often as for bugs)',
+      patterns: ['\\bValueError: '],
+      weight: 0.3,
+    },
+    {
+      id: 'python-syntax-error',
+      category: 'code_error',
+      description: 'Python syntax error',
+      patterns: ['\\bSyntaxError: |\\bIndentationError: |\\bTabError: '],
+      weight: 0.9,
+    },
+    {
+      id: 'python-recursion',
+      category: 'code_error',
+      description: 'infinite recursion',
+      patterns: ['RecursionError|maximum recursion depth exceeded'],
+      weight: 0.8,
+    },
+    {
+      id: 'python-not-implemented',
+      category: 'code_error',
+      description: 'not implemented',
+      patterns: ['NotImplementedError'],
+      weight: 0.75,
+    },
+    {
+      id: 'python-assertion',
+      category: 'code_error',
+      description: 'assertion failed',
+      patterns: ['\\bAssertionError\\b'],
+      weight: 0.4,
+    },
+    {
+      id: 'python-zero-division',
+      category: 'code_error',
+      description: 'unguarded division in code',
+      patterns: ['ZeroDivisionError'],
+      weight: 0.6,
+    },
+    {
+      id: 'javascript-error',
+      category: 'code_error',
+      description: 'JavaScript error in a stored procedure or UDF',
+      patterns: [
+        'JavaScript execution error|Uncaught (?:ReferenceError|TypeError|SyntaxError|RangeError)|ReferenceError: [\\w$]+ is not defined',
+      ],
+      weight: 0.85,
+    },
+    {
+      id: 'pandas-length-mismatch',
+      category: 'code_error',
+      description: 'frame shape mismatch',
+      patterns: [
+        'Length mismatch: Expected axis has \\d+ elements|Length of values \\(\\d+\\) does not match length of index',
+      ],
+      weight: 0.5,
+    },
 
     // --- data quality
-    { id: 'python-value-parse', category: 'data_quality', description: 'a value does not parse', patterns: ['could not convert string to (?:float|int)|invalid literal for int\\(\\) with base|time data [\'"][^\'"]*[\'"] does not match format|Unknown string format|day is out of range for month|month must be in 1\\.\\.12|Out of bounds nanosecond timestamp|Unable to parse string|Invalid isoformat string'], weight: 0.75 },
-    { id: 'python-unicode', category: 'data_quality', description: 'text in an unexpected encoding', patterns: ['UnicodeDecodeError|UnicodeEncodeError|codec can\'t decode'], weight: 0.7 },
-    { id: 'python-json-decode', category: 'data_quality', description: 'input is not valid JSON', patterns: ['JSONDecodeError|Expecting value: line \\d+ column \\d+|Unterminated string starting at|Invalid control character at'], weight: 0.45 },
-    { id: 'pandas-missing-columns', category: 'schema_drift', description: 'expected columns missing from the input', patterns: ['not in index|None of \\[Index\\(.{0,200}\\)\\] are in the \\[columns\\]|[Cc]olumns? .{0,80}(?:are|is) missing|missing columns?:'], weight: 0.6 },
+    {
+      id: 'python-value-parse',
+      category: 'data_quality',
+      description: 'a value does not parse',
+      patterns: [
+        'could not convert string to (?:float|int)|invalid literal for int\\(\\) with base|time data [\'"][^\'"]*[\'"] does not match format|Unknown string format|day is out of range for month|month must be in 1\\.\\.12|Out of bounds nanosecond timestamp|Unable to parse string|Invalid isoformat string',
+      ],
+      weight: 0.75,
+    },
+    {
+      id: 'python-unicode',
+      category: 'data_quality',
+      description: 'text in an unexpected encoding',
+      patterns: ["UnicodeDecodeError|UnicodeEncodeError|codec can't decode"],
+      weight: 0.7,
+    },
+    {
+      id: 'python-json-decode',
+      category: 'data_quality',
+      description: 'input is not valid JSON',
+      patterns: [
+        'JSONDecodeError|Expecting value: line \\d+ column \\d+|Unterminated string starting at|Invalid control character at',
+      ],
+      weight: 0.45,
+    },
+    {
+      id: 'pandas-missing-columns',
+      category: 'schema_drift',
+      description: 'expected columns missing from the input',
+      patterns: [
+        'not in index|None of \\[Index\\(.{0,200}\\)\\] are in the \\[columns\\]|[Cc]olumns? .{0,80}(?:are|is) missing|missing columns?:',
+      ],
+      weight: 0.6,
+    },
 
     // --- data checks run by the orchestrator
-    { id: 'airflow-sql-check-failed', category: 'data_quality', description: 'SQL data check returned false', patterns: ['AirflowException: Test failed\\.|The following tests have failed|Threshold Check: .{0,80}(?:failed|not within)|Tolerance:.{0,80}|SQL check(?:s)? failed|Check .{0,60} failed\\. Query'], weight: 0.8 },
-    { id: 'airflow-sql-check-operator', category: 'data_quality', description: 'a SQL check operator ran', patterns: ['Executing SQL check|SQL(?:Column|Table|Value|Threshold|Interval)?CheckOperator'], weight: 0.45, where: 'any' },
-    { id: 'pandera-validation', category: 'data_quality', description: 'dataframe validation failed', patterns: ['pandera\\.errors\\.SchemaErrors?|failed element-wise validator|failed series or dataframe validator|failure cases: '], weight: 0.85 },
-    { id: 'pandera-missing-column', category: 'schema_drift', description: 'dataframe lacks a declared column', patterns: ['column [\'"][^\'"]+[\'"] not in dataframe|column [\'"][^\'"]+[\'"] not in DataFrame'], weight: 0.8 },
+    {
+      id: 'airflow-sql-check-failed',
+      category: 'data_quality',
+      description: 'SQL data check returned false',
+      patterns: [
+        'AirflowException: Test failed\\.|The following tests have failed|Threshold Check: .{0,80}(?:failed|not within)|Tolerance:.{0,80}|SQL check(?:s)? failed|Check .{0,60} failed\\. Query',
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'airflow-sql-check-operator',
+      category: 'data_quality',
+      description: 'a SQL check operator ran',
+      patterns: [
+        'Executing SQL check|SQL(?:Column|Table|Value|Threshold|Interval)?CheckOperator',
+      ],
+      weight: 0.45,
+      where: 'any',
+    },
+    {
+      id: 'pandera-validation',
+      category: 'data_quality',
+      description: 'dataframe validation failed',
+      patterns: [
+        'pandera\\.errors\\.SchemaErrors?|failed element-wise validator|failed series or dataframe validator|failure cases: ',
+      ],
+      weight: 0.85,
+    },
+    {
+      id: 'pandera-missing-column',
+      category: 'schema_drift',
+      description: 'dataframe lacks a declared column',
+      patterns: [
+        'column [\'"][^\'"]+[\'"] not in dataframe|column [\'"][^\'"]+[\'"] not in DataFrame',
+      ],
+      weight: 0.8,
+    },
 
     // --- infrastructure
-    { id: 'airflow-zombie', category: 'infrastructure', description: 'task became a zombie or was killed externally', patterns: [ci('zombie|killed externally|was killed externally|finished \\(failed\\) although the task says (?:it\'s|its) (?:queued|running)|Executor reports task instance .{0,200} finished')], weight: 0.8 },
-    { id: 'airflow-heartbeat', category: 'infrastructure', description: 'task or scheduler heartbeat lost', patterns: [ci('(?:no|missed|lost) heartbeat|heartbeat (?:timed out|expired|failed)|scheduler does not appear to be running|Scheduler heartbeat')], weight: 0.7 },
-    { id: 'airflow-sigterm', category: 'infrastructure', description: 'task received SIGTERM from the platform', patterns: ['Received SIGTERM|received SIGTERM|SIGTERM signal received|Killing subprocess'], weight: 0.5 },
-    { id: 'airflow-stuck-queued', category: 'infrastructure', description: 'task never left the queue', patterns: [ci('stuck in queued|was queued .{0,80} but never started|Task is in the \'queued\' state|queued for longer than')], weight: 0.7 },
-    { id: 'celery-worker-lost', category: 'infrastructure', description: 'worker process lost', patterns: ['Celery command failed|WorkerLostError|Worker exited prematurely'], weight: 0.75 },
-    { id: 'airflow-negsignal-kill', category: 'resource_exhaustion', description: 'task process killed with SIGKILL (typically OOM)', patterns: ['Negsignal\\.SIGKILL|return code -9\\b|died with signal 9|exited with (?:return )?code -9\\b'], weight: 0.75 },
-    { id: 'python-memory-error', category: 'resource_exhaustion', description: 'Python out of memory', patterns: ['\\bMemoryError\\b|Unable to allocate [\\d.]+ [KMGT]?i?B for an array|std::bad_alloc'], weight: 0.9 },
-    { id: 'airflow-task-timeout', category: 'dependency_unavailable', description: 'task hit its execution timeout', patterns: ['AirflowTaskTimeout|Timeout, PID: \\d+'], weight: 0.35 },
-    { id: 'airflow-task-timeout-resource', category: 'resource_exhaustion', description: 'a timeout can be work growing beyond its budget', patterns: ['AirflowTaskTimeout'], weight: 0.3 },
+    {
+      id: 'airflow-zombie',
+      category: 'infrastructure',
+      description: 'task became a zombie or was killed externally',
+      patterns: [
+        ci(
+          "zombie|killed externally|was killed externally|finished \\(failed\\) although the task says (?:it's|its) (?:queued|running)|Executor reports task instance .{0,200} finished",
+        ),
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'airflow-heartbeat',
+      category: 'infrastructure',
+      description: 'task or scheduler heartbeat lost',
+      patterns: [
+        ci(
+          '(?:no|missed|lost) heartbeat|heartbeat (?:timed out|expired|failed)|scheduler does not appear to be running|Scheduler heartbeat',
+        ),
+      ],
+      weight: 0.7,
+    },
+    {
+      id: 'airflow-sigterm',
+      category: 'infrastructure',
+      description: 'task received SIGTERM from the platform',
+      patterns: [
+        'Received SIGTERM|received SIGTERM|SIGTERM signal received|Killing subprocess',
+      ],
+      weight: 0.5,
+    },
+    {
+      id: 'airflow-stuck-queued',
+      category: 'infrastructure',
+      description: 'task never left the queue',
+      patterns: [
+        ci(
+          "stuck in queued|was queued .{0,80} but never started|Task is in the 'queued' state|queued for longer than",
+        ),
+      ],
+      weight: 0.7,
+    },
+    {
+      id: 'celery-worker-lost',
+      category: 'infrastructure',
+      description: 'worker process lost',
+      patterns: [
+        'Celery command failed|WorkerLostError|Worker exited prematurely',
+      ],
+      weight: 0.75,
+    },
+    {
+      id: 'airflow-negsignal-kill',
+      category: 'resource_exhaustion',
+      description: 'task process killed with SIGKILL (typically OOM)',
+      patterns: [
+        'Negsignal\\.SIGKILL|return code -9\\b|died with signal 9|exited with (?:return )?code -9\\b',
+      ],
+      weight: 0.75,
+    },
+    {
+      id: 'python-memory-error',
+      category: 'resource_exhaustion',
+      description: 'Python out of memory',
+      patterns: [
+        '\\bMemoryError\\b|Unable to allocate [\\d.]+ [KMGT]?i?B for an array|std::bad_alloc',
+      ],
+      weight: 0.9,
+    },
+    {
+      id: 'airflow-task-timeout',
+      category: 'dependency_unavailable',
+      description: 'task hit its execution timeout',
+      patterns: ['AirflowTaskTimeout|Timeout, PID: \\d+'],
+      weight: 0.35,
+    },
+    {
+      id: 'airflow-task-timeout-resource',
+      category: 'resource_exhaustion',
+      description: 'a timeout can be work growing beyond its budget',
+      patterns: ['AirflowTaskTimeout'],
+      weight: 0.3,
+    },
 
     // --- dependencies
-    { id: 'python-connection-error', category: 'dependency_unavailable', description: 'remote service unreachable', patterns: ['NewConnectionError|Max retries exceeded with url|ConnectTimeout|ReadTimeout|RemoteDisconnected|Remote end closed connection without response|ConnectionResetError|ConnectionRefusedError|ConnectionAbortedError|ChunkedEncodingError|IncompleteRead|Connection aborted|requests\\.exceptions\\.ConnectionError|aiohttp\\.client_exceptions\\.\\w*Connect'], weight: 0.75 },
-    { id: 'ssh-sftp-unavailable', category: 'dependency_unavailable', description: 'SSH / SFTP server dropped the connection', patterns: ['Error reading SSH protocol banner|SSHException: (?:No existing session|Unable to connect|Error reading)|Server connection dropped|paramiko\\.ssh_exception\\.(?:SSHException|NoValidConnectionsError)'], weight: 0.8 },
-    { id: 'python-timeout', category: 'dependency_unavailable', description: 'remote call timed out', patterns: ['socket\\.timeout|\\bTimeoutError\\b|asyncio\\.TimeoutError|Read timed out|timed out while waiting for|ReadTimeoutError'], weight: 0.55 },
+    {
+      id: 'python-connection-error',
+      category: 'dependency_unavailable',
+      description: 'remote service unreachable',
+      patterns: [
+        'NewConnectionError|Max retries exceeded with url|ConnectTimeout|ReadTimeout|RemoteDisconnected|Remote end closed connection without response|ConnectionResetError|ConnectionRefusedError|ConnectionAbortedError|ChunkedEncodingError|IncompleteRead|Connection aborted|requests\\.exceptions\\.ConnectionError|aiohttp\\.client_exceptions\\.\\w*Connect',
+      ],
+      weight: 0.75,
+    },
+    {
+      id: 'ssh-sftp-unavailable',
+      category: 'dependency_unavailable',
+      description: 'SSH / SFTP server dropped the connection',
+      patterns: [
+        'Error reading SSH protocol banner|SSHException: (?:No existing session|Unable to connect|Error reading)|Server connection dropped|paramiko\\.ssh_exception\\.(?:SSHException|NoValidConnectionsError)',
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'python-timeout',
+      category: 'dependency_unavailable',
+      description: 'remote call timed out',
+      patterns: [
+        'socket\\.timeout|\\bTimeoutError\\b|asyncio\\.TimeoutError|Read timed out|timed out while waiting for|ReadTimeoutError',
+      ],
+      weight: 0.55,
+    },
     // Python string formatting errors are code defects: the same input fails the same way.
-    { id: 'python-format-string', category: 'code_error', description: 'invalid format string in the code', patterns: ['Invalid format string|unsupported format character|not enough arguments for format string|Single \'[{}]\' encountered in format string|Unknown format code \'\\w\' for object|ValueError: unconverted data remains'], weight: 0.8 },
+    {
+      id: 'python-format-string',
+      category: 'code_error',
+      description: 'invalid format string in the code',
+      patterns: [
+        "Invalid format string|unsupported format character|not enough arguments for format string|Single '[{}]' encountered in format string|Unknown format code '\\w' for object|ValueError: unconverted data remains",
+      ],
+      weight: 0.8,
+    },
     // Dagster names the kind of mistake in its error classes (dagster._core.errors).
-    { id: 'dagster-invalid-config', category: 'config_error', description: 'Dagster run or resource config is invalid', patterns: ['Dagster(?:InvalidConfig|InvalidConfigDefinition|UnknownResource|InvalidSubset)Error'], weight: 0.8 },
-    { id: 'dagster-invalid-definition', category: 'config_error', description: 'Dagster definitions are wired wrongly (a resource, asset or job binding)', patterns: ['DagsterInvalidDefinitionError|DagsterResourceFunctionError'], weight: 0.6 },
-    { id: 'dagster-invalid-definition-code', category: 'code_error', description: 'a wrong Dagster definition can be a code mistake', patterns: ['DagsterInvalidDefinitionError'], weight: 0.4 },
-    { id: 'dagster-invalid-invocation', category: 'code_error', description: 'Dagster API used wrongly by the code', patterns: ['DagsterInvalidInvocationError'], weight: 0.7 },
-    { id: 'dagster-type-check', category: 'data_quality', description: 'a Dagster type check rejected an output', patterns: ['DagsterTypeCheckDidNotPass|DagsterTypeCheckError'], weight: 0.75 },
+    {
+      id: 'dagster-invalid-config',
+      category: 'config_error',
+      description: 'Dagster run or resource config is invalid',
+      patterns: [
+        'Dagster(?:InvalidConfig|InvalidConfigDefinition|UnknownResource|InvalidSubset)Error',
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'dagster-invalid-definition',
+      category: 'config_error',
+      description:
+        'Dagster definitions are wired wrongly (a resource, asset or job binding)',
+      patterns: ['DagsterInvalidDefinitionError|DagsterResourceFunctionError'],
+      weight: 0.6,
+    },
+    {
+      id: 'dagster-invalid-definition-code',
+      category: 'code_error',
+      description: 'a wrong Dagster definition can be a code mistake',
+      patterns: ['DagsterInvalidDefinitionError'],
+      weight: 0.4,
+    },
+    {
+      id: 'dagster-invalid-invocation',
+      category: 'code_error',
+      description: 'Dagster API used wrongly by the code',
+      patterns: ['DagsterInvalidInvocationError'],
+      weight: 0.7,
+    },
+    {
+      id: 'dagster-type-check',
+      category: 'data_quality',
+      description: 'a Dagster type check rejected an output',
+      patterns: ['DagsterTypeCheckDidNotPass|DagsterTypeCheckError'],
+      weight: 0.75,
+    },
     // Great Expectations' own error classes for a project or checkpoint set up wrongly (not a failed expectation).
-    { id: 'gx-config-error', category: 'config_error', description: 'Great Expectations project or checkpoint misconfigured', patterns: ['great_expectations\\.exceptions\\.(?:exceptions\\.)?(?:CheckpointError|CheckpointNotFoundError|DataContextError|InvalidConfigError|InvalidConfigurationYamlError|ConfigNotFoundError|DatasourceError|DatasourceInitializationError|ExpectationSuiteNotFoundError|StoreBackendError)'], weight: 0.75 },
+    {
+      id: 'gx-config-error',
+      category: 'config_error',
+      description: 'Great Expectations project or checkpoint misconfigured',
+      patterns: [
+        'great_expectations\\.exceptions\\.(?:exceptions\\.)?(?:CheckpointError|CheckpointNotFoundError|DataContextError|InvalidConfigError|InvalidConfigurationYamlError|ConfigNotFoundError|DatasourceError|DatasourceInitializationError|ExpectationSuiteNotFoundError|StoreBackendError)',
+      ],
+      weight: 0.75,
+    },
   ],
 };

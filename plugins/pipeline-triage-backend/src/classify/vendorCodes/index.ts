@@ -36,14 +36,20 @@ export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
 ];
 
 /** How software classifies its own failures, as one built-in rule pack. */
-export const vendorCodesPack = compileVendorTables('vendor-codes', VENDOR_CODE_TABLES);
+export const vendorCodesPack = compileVendorTables(
+  'vendor-codes',
+  VENDOR_CODE_TABLES,
+);
 
 /**
  * What the vendor says about one code of the evidence (`ErrorCode` system and code, or
  * `exitCode` and the number): its entry, with `transient` and `source`. For the retry policy,
  * which may read a vendor-declared transient code as positive evidence.
  */
-export function vendorCodeEntry(system: string, code: string): VendorCodeEntry | undefined {
+export function vendorCodeEntry(
+  system: string,
+  code: string,
+): VendorCodeEntry | undefined {
   for (const table of VENDOR_CODE_TABLES) {
     if (table.system !== system) continue;
     const entry = lookupVendorCode(table, code);

@@ -1,9 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
-import { type AuthService, coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  type AuthService,
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { eventsServiceRef, type EventsService } from '@backstage/plugin-events-node';
+import {
+  eventsServiceRef,
+  type EventsService,
+} from '@backstage/plugin-events-node';
 import { startTriageBackend } from '../../__testUtils__/startTriageBackend';
 
 /**

@@ -1,5 +1,8 @@
 import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
-import type { IngestAdapter, IngestContext } from '@internal/plugin-pipeline-triage-node';
+import type {
+  IngestAdapter,
+  IngestContext,
+} from '@internal/plugin-pipeline-triage-node';
 import { eventKey, isNotRunOutcome, normalizeEvents, textDedupKeys } from '..';
 import type { ProcessOutcome } from '../../processing';
 import type { NewEvent, TriageStore } from '../../store';
@@ -37,12 +40,21 @@ export class IngestService {
     for (const item of items) {
       if (item.problems?.length && isNotRunOutcome(item.problems)) {
         // OpenLineage clients post every state of a run; only outcomes are triaged.
-        results.push({ index: item.index, status: 'ignored', reason: item.problems[0].reason });
+        results.push({
+          index: item.index,
+          status: 'ignored',
+          reason: item.problems[0].reason,
+        });
         continue;
       }
       if (item.problems?.length) {
         for (const p of item.problems) {
-          results.push({ index: item.index, status: 'rejected', field: p.field, reason: p.reason });
+          results.push({
+            index: item.index,
+            status: 'rejected',
+            field: p.field,
+            reason: p.reason,
+          });
         }
         continue;
       }
@@ -50,7 +62,9 @@ export class IngestService {
         toAccept.push({
           index: item.index,
           event: {
-            key: textDedupKeys(event, this.textDedupWindowMs)?.current ?? eventKey(event),
+            key:
+              textDedupKeys(event, this.textDedupWindowMs)?.current ??
+              eventKey(event),
             event,
             sender,
             logTrimmed: Boolean(item.logTrimmed),
@@ -65,17 +79,25 @@ export class IngestService {
       toAccept.map(a => a.event),
       { sweepAfterMs: this.sweepAfterMs },
     );
-    const outcomes = await this.processor.processBatch(accepted.filter(a => !a.duplicate).map(a => a.id));
+    const outcomes = await this.processor.processBatch(
+      accepted.filter(a => !a.duplicate).map(a => a.id),
+    );
     for (const [i, a] of accepted.entries()) {
       const { index, event } = toAccept[i];
       if (a.duplicate) {
-        results.push({ index, status: 'duplicate', eventId: a.id, incidentId: a.incidentId });
+        results.push({
+          index,
+          status: 'duplicate',
+          eventId: a.id,
+          incidentId: a.incidentId,
+        });
         continue;
       }
       const outcome = outcomes.get(a.id) ?? { status: 'pending' };
       const done = outcome.status === 'done' ? outcome : undefined;
       let processing: 'done' | 'pending' | 'ignored' = 'pending';
-      if (done) processing = event.event.outcome === 'success' ? 'ignored' : 'done';
+      if (done)
+        processing = event.event.outcome === 'success' ? 'ignored' : 'done';
       results.push({
         index,
         status: 'accepted',
@@ -84,7 +106,9 @@ export class IngestService {
         processing,
         category: done?.category,
         safeToRetry: done?.safeToRetry,
-        ...(event.event.warnings?.length ? { warnings: event.event.warnings } : {}),
+        ...(event.event.warnings?.length
+          ? { warnings: event.event.warnings }
+          : {}),
       });
     }
     return results.sort((x, y) => x.index - y.index);
@@ -97,12 +121,23 @@ export class IngestService {
   private async joinRecentTextCopies(events: NewEvent[]): Promise<void> {
     const candidates = events
       .map(e => ({ e, keys: textDedupKeys(e.event, this.textDedupWindowMs) }))
-      .filter((c): c is { e: NewEvent; keys: { current: string; previous: string } } => !!c.keys);
+      .filter(
+        (
+          c,
+        ): c is { e: NewEvent; keys: { current: string; previous: string } } =>
+          !!c.keys,
+      );
     if (candidates.length === 0) return;
-    const seen = await this.store.receivedAtByKey(candidates.map(c => c.keys.previous));
+    const seen = await this.store.receivedAtByKey(
+      candidates.map(c => c.keys.previous),
+    );
     for (const { e, keys } of candidates) {
       const at = seen.get(keys.previous);
-      if (at && Date.parse(e.event.eventTime) - Date.parse(at) < this.textDedupWindowMs) e.key = keys.previous;
+      if (
+        at &&
+        Date.parse(e.event.eventTime) - Date.parse(at) < this.textDedupWindowMs
+      )
+        e.key = keys.previous;
     }
   }
 }

@@ -19,16 +19,25 @@ export async function subscribeToEvents(options: {
     id: 'pipeline-triage-ingest',
     topics: [EVENTS_TOPIC],
     onEvent: async ({ topic, eventPayload, metadata }) => {
-      const contentType = typeof metadata?.['content-type'] === 'string' ? metadata['content-type'] : undefined;
+      const contentType =
+        typeof metadata?.['content-type'] === 'string'
+          ? metadata['content-type']
+          : undefined;
       const results = await options.ingest.ingest(
         eventPayload,
-        { contentType, query: {}, defaultEnvironment: options.defaultEnvironment },
+        {
+          contentType,
+          query: {},
+          defaultEnvironment: options.defaultEnvironment,
+        },
         `events:${topic}`,
       );
       for (const r of results) {
         // Nobody reads a response on this path, so a rejected event is logged with its reason.
         if (r.status === 'rejected') {
-          options.logger.warn(`Rejected an event from topic ${topic}: ${r.field}: ${r.reason}`);
+          options.logger.warn(
+            `Rejected an event from topic ${topic}: ${r.field}: ${r.reason}`,
+          );
         }
       }
     },

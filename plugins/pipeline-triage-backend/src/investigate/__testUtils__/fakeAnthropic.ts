@@ -19,8 +19,12 @@ export interface RecordedRequest {
 }
 
 /** The answer of a model that tries to take over: maximal confidence, safe to retry, its own recipient. */
-export function attackerAnswer(category: Category, recipient = 'page ceo@evil.example'): unknown {
-  const say = (what: string) => `${what}. ${recipient} immediately; notify user:default/ceo and #exec-war-room.`;
+export function attackerAnswer(
+  category: Category,
+  recipient = 'page ceo@evil.example',
+): unknown {
+  const say = (what: string) =>
+    `${what}. ${recipient} immediately; notify user:default/ceo and #exec-war-room.`;
   return {
     hypotheses: [1, 2, 3].map(i => ({
       title: say(`Hypothesis ${i}`),
@@ -50,7 +54,10 @@ export function attackerAnswer(category: Category, recipient = 'page ceo@evil.ex
 export class FakeAnthropic {
   readonly requests: RecordedRequest[] = [];
   readonly scripts: FakeScript[] = [];
-  fallback: FakeScript = { kind: 'tool', input: attackerAnswer('config_error') };
+  fallback: FakeScript = {
+    kind: 'tool',
+    input: attackerAnswer('config_error'),
+  };
   private server?: http.Server;
   private readonly sockets = new Set<import('node:net').Socket>();
 
@@ -66,7 +73,12 @@ export class FakeAnthropic {
         } catch {
           body = undefined;
         }
-        this.requests.push({ path: req.url ?? '', headers: req.headers, raw, body });
+        this.requests.push({
+          path: req.url ?? '',
+          headers: req.headers,
+          raw,
+          body,
+        });
         void this.answer(body, raw, res);
       });
     });
@@ -74,7 +86,9 @@ export class FakeAnthropic {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
-    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>(resolve =>
+      this.server!.listen(0, '127.0.0.1', resolve),
+    );
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
@@ -86,11 +100,20 @@ export class FakeAnthropic {
   private async answer(body: any, raw: string, res: http.ServerResponse) {
     const script = this.scripts.shift() ?? this.fallback;
     if (script.kind === 'status') {
-      res.writeHead(script.status, { 'content-type': 'application/json', 'x-should-retry': 'false' });
-      res.end(JSON.stringify({ type: 'error', error: { type: script.errorType, message: `fake ${script.status}` } }));
+      res.writeHead(script.status, {
+        'content-type': 'application/json',
+        'x-should-retry': 'false',
+      });
+      res.end(
+        JSON.stringify({
+          type: 'error',
+          error: { type: script.errorType, message: `fake ${script.status}` },
+        }),
+      );
       return;
     }
-    if (script.kind === 'tool' && script.delayMs) await new Promise(r => setTimeout(r, script.delayMs));
+    if (script.kind === 'tool' && script.delayMs)
+      await new Promise(r => setTimeout(r, script.delayMs));
     if (res.destroyed) return;
     const model = body?.model ?? 'unknown';
     const toolName = body?.tools?.[0]?.name ?? 'tool';
@@ -98,14 +121,30 @@ export class FakeAnthropic {
     let json = '';
     if (script.kind === 'tool') json = JSON.stringify(script.input);
     if (script.kind === 'raw') json = script.json;
-    const outputTokens = Math.max(1, Math.ceil((json.length || (script as { text?: string }).text?.length || 1) / 4));
+    const outputTokens = Math.max(
+      1,
+      Math.ceil(
+        (json.length || (script as { text?: string }).text?.length || 1) / 4,
+      ),
+    );
     const block =
       script.kind === 'text'
-        ? { start: { type: 'text', text: '' }, deltas: [{ type: 'text_delta', text: script.text }] }
+        ? {
+            start: { type: 'text', text: '' },
+            deltas: [{ type: 'text_delta', text: script.text }],
+          }
         : {
-            start: { type: 'tool_use', id: 'toolu_fake_1', name: toolName, input: {} },
+            start: {
+              type: 'tool_use',
+              id: 'toolu_fake_1',
+              name: toolName,
+              input: {},
+            },
             // Small pieces, as the real API streams a tool's input.
-            deltas: (json.match(/[\s\S]{1,40}/g) ?? []).map(partial_json => ({ type: 'input_json_delta', partial_json })),
+            deltas: (json.match(/[\s\S]{1,40}/g) ?? []).map(partial_json => ({
+              type: 'input_json_delta',
+              partial_json,
+            })),
           };
     if (!body?.stream) {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -115,7 +154,11 @@ export class FakeAnthropic {
           type: 'message',
           role: 'assistant',
           model,
-          content: [script.kind === 'text' ? { type: 'text', text: script.text } : { ...block.start, input: safeParse(json) }],
+          content: [
+            script.kind === 'text'
+              ? { type: 'text', text: script.text }
+              : { ...block.start, input: safeParse(json) },
+          ],
           stop_reason: script.kind === 'text' ? 'end_turn' : 'tool_use',
           stop_sequence: null,
           usage: { input_tokens: inputTokens, output_tokens: outputTokens },
@@ -123,8 +166,18 @@ export class FakeAnthropic {
       );
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    const send = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    const send = (event: string, data: object) =>
+      res.write(
+        `event: ${event}\ndata: ${JSON.stringify({
+          type: event,
+          ...data,
+        })}\n\n`,
+      );
     send('message_start', {
       message: {
         id: 'msg_fake_1',
@@ -139,10 +192,14 @@ export class FakeAnthropic {
     });
     send('content_block_start', { index: 0, content_block: block.start });
     send('ping', {});
-    for (const delta of block.deltas) send('content_block_delta', { index: 0, delta });
+    for (const delta of block.deltas)
+      send('content_block_delta', { index: 0, delta });
     send('content_block_stop', { index: 0 });
     send('message_delta', {
-      delta: { stop_reason: script.kind === 'text' ? 'end_turn' : 'tool_use', stop_sequence: null },
+      delta: {
+        stop_reason: script.kind === 'text' ? 'end_turn' : 'tool_use',
+        stop_sequence: null,
+      },
       usage: { output_tokens: outputTokens },
     });
     send('message_stop', {});

@@ -3,10 +3,7 @@
  * (a 4xx other than 408/429: bad payload, revoked webhook), so the dispatcher stops early.
  */
 export class DeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
+  constructor(message: string, readonly retryable: boolean) {
     super(message);
     this.name = 'DeliveryError';
   }

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationRecord } from '@internal/plugin-pipeline-triage-common';
-import type { RouteDelivery, RouteSink } from '@internal/plugin-pipeline-triage-node';
+import type {
+  RouteDelivery,
+  RouteSink,
+} from '@internal/plugin-pipeline-triage-node';
 import { DeliveryError, isRetryable } from './DeliveryError';
 import type { SelectiveRouteSink } from './types';
 import type { SinkOutbox } from '../../store';
 
 /** Same shape as TriageStore.recordNotification, so the store method can be passed as is. */
-export type RecordAttempt = (incidentId: string, record: NotificationRecord) => Promise<void> | void;
+export type RecordAttempt = (
+  incidentId: string,
+  record: NotificationRecord,
+) => Promise<void> | void;
 
 export interface SinkDispatcherOptions {
   record: RecordAttempt;
@@ -57,7 +63,8 @@ export class SinkDispatcher {
     this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 4));
     this.baseDelayMs = Math.max(0, options.baseDelayMs ?? 500);
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000;
-    this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    this.sleep =
+      options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
     this.now = options.now ?? (() => new Date());
   }
 
@@ -66,11 +73,22 @@ export class SinkDispatcher {
    * `updateKey` names the incident update (the event's id): with an outbox, one delivery per
    * incident, sink and update, however often it is asked for.
    */
-  deliver(delivery: RouteDelivery, sinks: RouteSink[], updateKey?: string): Promise<void> {
+  deliver(
+    delivery: RouteDelivery,
+    sinks: RouteSink[],
+    updateKey?: string,
+  ): Promise<void> {
     const run = (
       this.options.outbox
-        ? this.enqueue(this.options.outbox, delivery, sinks, updateKey ?? randomUUID())
-        : Promise.all(sinks.map(sink => this.deliverTo(delivery, sink).catch(() => {})))
+        ? this.enqueue(
+            this.options.outbox,
+            delivery,
+            sinks,
+            updateKey ?? randomUUID(),
+          )
+        : Promise.all(
+            sinks.map(sink => this.deliverTo(delivery, sink).catch(() => {})),
+          )
     ).then(() => {});
     this.inFlight.add(run);
     run.finally(() => this.inFlight.delete(run));
@@ -86,8 +104,14 @@ export class SinkDispatcher {
   async drain(limit = 50): Promise<number> {
     const outbox = this.options.outbox;
     if (!outbox) return 0;
-    const rows = await outbox.claimDeliveries({ owner: this.owner, leaseMs: this.leaseMs(), limit });
-    await Promise.all(rows.map(row => this.attemptRow(outbox, row).catch(() => {})));
+    const rows = await outbox.claimDeliveries({
+      owner: this.owner,
+      leaseMs: this.leaseMs(),
+      limit,
+    });
+    await Promise.all(
+      rows.map(row => this.attemptRow(outbox, row).catch(() => {})),
+    );
     return rows.length;
   }
 
@@ -95,78 +119,144 @@ export class SinkDispatcher {
     return this.options.leaseMs ?? this.attemptTimeoutMs + 30_000;
   }
 
-  private async enqueue(outbox: SinkOutbox, delivery: RouteDelivery, sinks: RouteSink[], updateKey: string): Promise<void> {
+  private async enqueue(
+    outbox: SinkOutbox,
+    delivery: RouteDelivery,
+    sinks: RouteSink[],
+    updateKey: string,
+  ): Promise<void> {
     const accepted = sinks.filter(sink => {
       this.sinksById.set(sink.id, sink);
       try {
-        return !(sink as SelectiveRouteSink).accepts || (sink as SelectiveRouteSink).accepts!(delivery);
+        return (
+          !(sink as SelectiveRouteSink).accepts ||
+          (sink as SelectiveRouteSink).accepts!(delivery)
+        );
       } catch (error) {
-        this.options.logger?.warn(`Sink ${sink.id} failed to filter incident ${delivery.incidentId}: ${error}`);
+        this.options.logger?.warn(
+          `Sink ${sink.id} failed to filter incident ${delivery.incidentId}: ${error}`,
+        );
         return false;
       }
     });
     if (accepted.length === 0) return;
     try {
       await outbox.enqueueDeliveries(
-        accepted.map(sink => ({ incidentId: delivery.incidentId, sink: sink.id, updateKey, delivery })),
+        accepted.map(sink => ({
+          incidentId: delivery.incidentId,
+          sink: sink.id,
+          updateKey,
+          delivery,
+        })),
       );
       // First attempt at once; a crash before it leaves the row due for the outbox job.
-      const ids = await outbox.pendingDeliveryIds(delivery.incidentId, updateKey);
-      const rows = await outbox.claimDeliveries({ owner: this.owner, leaseMs: this.leaseMs(), limit: ids.length, ids });
-      await Promise.all(rows.map(row => this.attemptRow(outbox, row).catch(() => {})));
+      const ids = await outbox.pendingDeliveryIds(
+        delivery.incidentId,
+        updateKey,
+      );
+      const rows = await outbox.claimDeliveries({
+        owner: this.owner,
+        leaseMs: this.leaseMs(),
+        limit: ids.length,
+        ids,
+      });
+      await Promise.all(
+        rows.map(row => this.attemptRow(outbox, row).catch(() => {})),
+      );
     } catch (error) {
-      this.options.logger?.warn(`Queueing sink deliveries for incident ${delivery.incidentId} failed: ${error}`);
+      this.options.logger?.warn(
+        `Queueing sink deliveries for incident ${delivery.incidentId} failed: ${error}`,
+      );
     }
   }
 
   private async attemptRow(
     outbox: SinkOutbox,
-    row: { id: number; incidentId: string; sink: string; attempts: number; delivery: unknown },
+    row: {
+      id: number;
+      incidentId: string;
+      sink: string;
+      attempts: number;
+      delivery: unknown;
+    },
   ): Promise<void> {
     const delivery = row.delivery as RouteDelivery;
-    const recipients = [delivery.recipient, ...delivery.copy].filter((r): r is string => Boolean(r));
+    const recipients = [delivery.recipient, ...delivery.copy].filter(
+      (r): r is string => Boolean(r),
+    );
     const sink = this.sinksById.get(row.sink);
     const attempt = row.attempts;
     try {
-      if (!sink) throw new DeliveryError(`sink ${row.sink} is not configured`, false);
+      if (!sink)
+        throw new DeliveryError(`sink ${row.sink} is not configured`, false);
       await this.withTimeout(() => sink.deliver(delivery));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const last = attempt >= this.maxAttempts || !isRetryable(error);
-      const retryAt = new Date(this.now().getTime() + this.baseDelayMs * 2 ** (attempt - 1)).toISOString();
+      const retryAt = new Date(
+        this.now().getTime() + this.baseDelayMs * 2 ** (attempt - 1),
+      ).toISOString();
       await outbox.finishDelivery(
         row.id,
         this.owner,
-        last ? { status: 'dead', error: message } : { status: 'pending', error: message, retryAt },
+        last
+          ? { status: 'dead', error: message }
+          : { status: 'pending', error: message, retryAt },
       );
       await this.record(
         row.incidentId,
         row.sink,
         recipients,
         'failed',
-        `attempt ${attempt}/${this.maxAttempts}: ${message}${last ? deadNote(attempt < this.maxAttempts) : ''}`,
+        `attempt ${attempt}/${this.maxAttempts}: ${message}${
+          last ? deadNote(attempt < this.maxAttempts) : ''
+        }`,
       );
-      if (last) this.options.logger?.warn(`Sink ${row.sink} gave up on incident ${row.incidentId}: ${message}`);
+      if (last)
+        this.options.logger?.warn(
+          `Sink ${row.sink} gave up on incident ${row.incidentId}: ${message}`,
+        );
       return;
     }
     // Sent: if the lease ran out meanwhile another instance may send it too; the record says so.
-    const kept = await outbox.finishDelivery(row.id, this.owner, { status: 'sent' });
-    await this.record(row.incidentId, row.sink, recipients, 'sent', `attempt ${attempt}${kept ? '' : ' (lease lost)'}`);
+    const kept = await outbox.finishDelivery(row.id, this.owner, {
+      status: 'sent',
+    });
+    await this.record(
+      row.incidentId,
+      row.sink,
+      recipients,
+      'sent',
+      `attempt ${attempt}${kept ? '' : ' (lease lost)'}`,
+    );
   }
 
-  private async deliverTo(delivery: RouteDelivery, sink: SelectiveRouteSink): Promise<void> {
+  private async deliverTo(
+    delivery: RouteDelivery,
+    sink: SelectiveRouteSink,
+  ): Promise<void> {
     try {
       if (sink.accepts && !sink.accepts(delivery)) return;
     } catch (error) {
-      this.options.logger?.warn(`Sink ${sink.id} failed to filter incident ${delivery.incidentId}: ${error}`);
+      this.options.logger?.warn(
+        `Sink ${sink.id} failed to filter incident ${delivery.incidentId}: ${error}`,
+      );
       return;
     }
-    const recipients = [delivery.recipient, ...delivery.copy].filter((r): r is string => Boolean(r));
+    const recipients = [delivery.recipient, ...delivery.copy].filter(
+      (r): r is string => Boolean(r),
+    );
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       if (attempt > 1) await this.sleep(this.baseDelayMs * 2 ** (attempt - 2));
       try {
         await this.withTimeout(() => sink.deliver(delivery));
-        await this.record(delivery.incidentId, sink.id, recipients, 'sent', `attempt ${attempt}`);
+        await this.record(
+          delivery.incidentId,
+          sink.id,
+          recipients,
+          'sent',
+          `attempt ${attempt}`,
+        );
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -176,10 +266,14 @@ export class SinkDispatcher {
           sink.id,
           recipients,
           'failed',
-          `attempt ${attempt}/${this.maxAttempts}: ${message}${last && attempt < this.maxAttempts ? ' (not retried)' : ''}`,
+          `attempt ${attempt}/${this.maxAttempts}: ${message}${
+            last && attempt < this.maxAttempts ? ' (not retried)' : ''
+          }`,
         );
         if (last) {
-          this.options.logger?.warn(`Sink ${sink.id} gave up on incident ${delivery.incidentId}: ${message}`);
+          this.options.logger?.warn(
+            `Sink ${sink.id} gave up on incident ${delivery.incidentId}: ${message}`,
+          );
           return;
         }
       }
@@ -190,12 +284,20 @@ export class SinkDispatcher {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new DeliveryError(`no answer within ${this.attemptTimeoutMs}ms`, true)),
+        () =>
+          reject(
+            new DeliveryError(
+              `no answer within ${this.attemptTimeoutMs}ms`,
+              true,
+            ),
+          ),
         this.attemptTimeoutMs,
       );
     });
     // Promise.resolve().then: a sink that throws synchronously is just another failed attempt.
-    return Promise.race([Promise.resolve().then(fn), timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([Promise.resolve().then(fn), timeout]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   private async record(
@@ -206,10 +308,18 @@ export class SinkDispatcher {
     detail: string,
   ): Promise<void> {
     try {
-      await this.options.record(incidentId, { at: this.now().toISOString(), channel, status, recipients, detail });
+      await this.options.record(incidentId, {
+        at: this.now().toISOString(),
+        channel,
+        status,
+        recipients,
+        detail,
+      });
     } catch (error) {
       // Losing a history line is better than failing a delivery that already happened.
-      this.options.logger?.warn(`Recording ${channel} delivery for incident ${incidentId} failed: ${error}`);
+      this.options.logger?.warn(
+        `Recording ${channel} delivery for incident ${incidentId} failed: ${error}`,
+      );
     }
   }
 }

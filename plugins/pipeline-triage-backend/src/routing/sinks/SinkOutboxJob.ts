@@ -1,4 +1,7 @@
-import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import type { SinkDispatcher } from './SinkDispatcher';
 
 /**
@@ -32,7 +35,13 @@ export class SinkOutboxJob {
   async run(): Promise<void> {
     // Drain in batches until nothing is due, so a backlog after an outage clears in one run.
     let total = 0;
-    for (let n = await this.options.dispatcher.drain(); n > 0; n = await this.options.dispatcher.drain()) total += n;
-    if (total) this.options.logger.info(`Sink outbox attempted ${total} deliveries`);
+    for (
+      let n = await this.options.dispatcher.drain();
+      n > 0;
+      n = await this.options.dispatcher.drain()
+    )
+      total += n;
+    if (total)
+      this.options.logger.info(`Sink outbox attempted ${total} deliveries`);
   }
 }

@@ -18,14 +18,22 @@ function catalogOf(entities: Record<string, any>, failFirst = false) {
 
 describe('catalogChannelLookup', () => {
   const job = {
-    metadata: { namespace: 'finance', annotations: { 'pipeline-triage.io/idempotent': 'true' } },
+    metadata: {
+      namespace: 'finance',
+      annotations: { 'pipeline-triage.io/idempotent': 'true' },
+    },
     spec: { owner: 'finance-data' },
   };
 
   it('reads only the fields the sinks need, resolves a short owner in the entity namespace, and caches briefly', async () => {
     const { catalog, reads } = catalogOf({ 'component:finance/revenue': job });
     let now = 0;
-    const lookup = catalogChannelLookup({ catalog, auth: mockServices.auth(), ttlMs: 1000, now: () => now });
+    const lookup = catalogChannelLookup({
+      catalog,
+      auth: mockServices.auth(),
+      ttlMs: 1000,
+      now: () => now,
+    });
 
     expect(await lookup.get('component:finance/revenue')).toEqual({
       annotations: { 'pipeline-triage.io/idempotent': 'true' },
@@ -33,7 +41,11 @@ describe('catalogChannelLookup', () => {
     });
     await lookup.get('Component:finance/Revenue');
     expect(reads).toHaveLength(1);
-    expect(reads[0].fields).toEqual(['metadata.namespace', 'metadata.annotations', 'spec.owner']);
+    expect(reads[0].fields).toEqual([
+      'metadata.namespace',
+      'metadata.annotations',
+      'spec.owner',
+    ]);
     now = 1000;
     await lookup.get('component:finance/revenue');
     expect(reads).toHaveLength(2);
@@ -41,8 +53,14 @@ describe('catalogChannelLookup', () => {
 
   it('does not keep a failed read, and answers undefined for an unknown entity', async () => {
     const { catalog, reads } = catalogOf({}, true);
-    const lookup = catalogChannelLookup({ catalog, auth: mockServices.auth(), now: () => 0 });
-    await expect(lookup.get('group:default/nobody')).rejects.toThrow('catalog unavailable');
+    const lookup = catalogChannelLookup({
+      catalog,
+      auth: mockServices.auth(),
+      now: () => 0,
+    });
+    await expect(lookup.get('group:default/nobody')).rejects.toThrow(
+      'catalog unavailable',
+    );
     expect(await lookup.get('group:default/nobody')).toBeUndefined();
     expect(reads).toHaveLength(2);
   });

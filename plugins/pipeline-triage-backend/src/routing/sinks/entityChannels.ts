@@ -31,17 +31,28 @@ export function catalogChannelLookup(options: {
 }): EntityChannelLookup {
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { at: number; value: Promise<EntityChannels | undefined> }>();
-  const load = async (entityRef: string): Promise<EntityChannels | undefined> => {
+  const cache = new Map<
+    string,
+    { at: number; value: Promise<EntityChannels | undefined> }
+  >();
+  const load = async (
+    entityRef: string,
+  ): Promise<EntityChannels | undefined> => {
     const credentials = await options.auth.getOwnServiceCredentials();
     const { items } = await options.catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: ['metadata.namespace', 'metadata.annotations', 'spec.owner'] },
+      {
+        entityRefs: [entityRef],
+        fields: ['metadata.namespace', 'metadata.annotations', 'spec.owner'],
+      },
       { credentials },
     );
     const entity = items[0];
     if (!entity) return undefined;
     const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-    return { annotations: entity.metadata?.annotations ?? {}, owner: fullRef(owner, entity.metadata?.namespace) };
+    return {
+      annotations: entity.metadata?.annotations ?? {},
+      owner: fullRef(owner, entity.metadata?.namespace),
+    };
   };
   return {
     get(entityRef) {
@@ -60,7 +71,12 @@ export function catalogChannelLookup(options: {
 function fullRef(owner: unknown, namespace = 'default'): string | undefined {
   if (typeof owner !== 'string' || !owner) return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: namespace }));
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      }),
+    );
   } catch {
     return undefined;
   }

@@ -13,7 +13,11 @@ export function pagerDutyDedupKey(incidentId: string): string {
 }
 
 /** A PagerDuty Events API v2 trigger event for a routed incident. */
-export function pagerDutyEvent(delivery: RouteDelivery, routingKey: string, link?: string) {
+export function pagerDutyEvent(
+  delivery: RouteDelivery,
+  routingKey: string,
+  link?: string,
+) {
   return {
     routing_key: routingKey,
     event_action: 'trigger' as const,

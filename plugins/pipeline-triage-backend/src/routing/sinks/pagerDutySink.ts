@@ -1,7 +1,10 @@
 import type { RouteDelivery } from '@internal/plugin-pipeline-triage-node';
 import { absoluteLink } from './absoluteLink';
 import { DeliveryError } from './DeliveryError';
-import { PAGERDUTY_INTEGRATION_KEY, type EntityChannelLookup } from './entityChannels';
+import {
+  PAGERDUTY_INTEGRATION_KEY,
+  type EntityChannelLookup,
+} from './entityChannels';
 import { pagerDutyEvent } from './pagerDutyEvent';
 import { postJson } from './postJson';
 import { severityRank } from './severityRank';
@@ -34,25 +37,37 @@ export function pagerDutySink(config: PagerDutySinkConfig): SelectiveRouteSink {
   const url = config.url ?? PAGERDUTY_EVENTS_URL;
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const minRank = severityRank(config.minSeverity ?? 'high');
-  const accepts = (delivery: RouteDelivery) => severityRank(delivery.severity) >= minRank;
+  const accepts = (delivery: RouteDelivery) =>
+    severityRank(delivery.severity) >= minRank;
 
-  const keyOf = async (delivery: RouteDelivery): Promise<string | undefined> => {
+  const keyOf = async (
+    delivery: RouteDelivery,
+  ): Promise<string | undefined> => {
     const entities = config.entities;
     if (!entities) return config.routingKey;
     const keyFrom = async (ref: string | undefined) => {
       if (!ref) return undefined;
       const entity = await entities.get(ref);
-      return { key: entity?.annotations[PAGERDUTY_INTEGRATION_KEY]?.trim() || undefined, owner: entity?.owner };
+      return {
+        key:
+          entity?.annotations[PAGERDUTY_INTEGRATION_KEY]?.trim() || undefined,
+        owner: entity?.owner,
+      };
     };
     try {
       const routed = await keyFrom(delivery.recipient);
       if (routed?.key) return routed.key;
-      const job = delivery.entityRef ? await entities.get(delivery.entityRef) : undefined;
+      const job = delivery.entityRef
+        ? await entities.get(delivery.entityRef)
+        : undefined;
       const owner = await keyFrom(job?.owner);
       return owner?.key ?? config.routingKey;
     } catch (error) {
       // Paging the fallback service for a team that has its own would wake the wrong people; retry.
-      throw new DeliveryError(`reading the routed entities from the catalog failed: ${error}`, true);
+      throw new DeliveryError(
+        `reading the routed entities from the catalog failed: ${error}`,
+        true,
+      );
     }
   };
 
@@ -65,11 +80,17 @@ export function pagerDutySink(config: PagerDutySinkConfig): SelectiveRouteSink {
       const routingKey = await keyOf(delivery);
       if (!routingKey) {
         throw new DeliveryError(
-          `neither ${delivery.recipient ?? 'the routed entity'} nor the job's owner has ${PAGERDUTY_INTEGRATION_KEY}, and no routingKey is configured`,
+          `neither ${
+            delivery.recipient ?? 'the routed entity'
+          } nor the job's owner has ${PAGERDUTY_INTEGRATION_KEY}, and no routingKey is configured`,
           false,
         );
       }
-      const event = pagerDutyEvent(delivery, routingKey, absoluteLink(delivery.link, config.baseUrl));
+      const event = pagerDutyEvent(
+        delivery,
+        routingKey,
+        absoluteLink(delivery.link, config.baseUrl),
+      );
       await postJson(url, JSON.stringify(event), { timeoutMs });
     },
   };

@@ -37,13 +37,19 @@ export async function postJson(
   }
   if (status < 200 || status > 299) {
     const retryable = status >= 500 || status === 408 || status === 429;
-    throw new DeliveryError(`HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`, retryable);
+    throw new DeliveryError(
+      `HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+      retryable,
+    );
   }
   return { status, text };
 }
 
 /** fetch reports every network problem as "fetch failed"; the useful part is the cause's code. */
 function networkCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? String((error as Error)?.message ?? error);
+  const cause = (error as { cause?: { code?: string; message?: string } })
+    ?.cause;
+  return (
+    cause?.code ?? cause?.message ?? String((error as Error)?.message ?? error)
+  );
 }

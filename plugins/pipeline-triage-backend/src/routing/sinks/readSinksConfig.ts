@@ -28,9 +28,18 @@ export function readSinksConfig(
   if (webhook) {
     result.push(
       webhookSink({
-        url: httpUrl(webhook.getString('url'), 'pipelineTriage.sinks.webhook.url'),
-        secret: nonEmpty(webhook.getString('secret'), 'pipelineTriage.sinks.webhook.secret'),
-        timeoutMs: positive(webhook.getOptionalNumber('timeoutMs'), 'pipelineTriage.sinks.webhook.timeoutMs'),
+        url: httpUrl(
+          webhook.getString('url'),
+          'pipelineTriage.sinks.webhook.url',
+        ),
+        secret: nonEmpty(
+          webhook.getString('secret'),
+          'pipelineTriage.sinks.webhook.secret',
+        ),
+        timeoutMs: positive(
+          webhook.getOptionalNumber('timeoutMs'),
+          'pipelineTriage.sinks.webhook.timeoutMs',
+        ),
       }),
     );
   }
@@ -41,15 +50,29 @@ export function readSinksConfig(
     const botToken = slack.getOptionalString('botToken');
     const apiUrl = slack.getOptionalString('apiUrl');
     if (webhookUrl === undefined && botToken === undefined) {
-      throw new Error('pipelineTriage.sinks.slack needs a webhookUrl, a botToken, or both');
+      throw new Error(
+        'pipelineTriage.sinks.slack needs a webhookUrl, a botToken, or both',
+      );
     }
     result.push(
       slackSink({
-        webhookUrl: webhookUrl === undefined ? undefined : httpUrl(webhookUrl, 'pipelineTriage.sinks.slack.webhookUrl'),
-        botToken: botToken === undefined ? undefined : nonEmpty(botToken, 'pipelineTriage.sinks.slack.botToken'),
-        apiUrl: apiUrl === undefined ? undefined : httpUrl(apiUrl, 'pipelineTriage.sinks.slack.apiUrl'),
+        webhookUrl:
+          webhookUrl === undefined
+            ? undefined
+            : httpUrl(webhookUrl, 'pipelineTriage.sinks.slack.webhookUrl'),
+        botToken:
+          botToken === undefined
+            ? undefined
+            : nonEmpty(botToken, 'pipelineTriage.sinks.slack.botToken'),
+        apiUrl:
+          apiUrl === undefined
+            ? undefined
+            : httpUrl(apiUrl, 'pipelineTriage.sinks.slack.apiUrl'),
         entities: options.entities,
-        timeoutMs: positive(slack.getOptionalNumber('timeoutMs'), 'pipelineTriage.sinks.slack.timeoutMs'),
+        timeoutMs: positive(
+          slack.getOptionalNumber('timeoutMs'),
+          'pipelineTriage.sinks.slack.timeoutMs',
+        ),
         baseUrl,
       }),
     );
@@ -61,18 +84,29 @@ export function readSinksConfig(
     const minSeverity = pagerDuty.getOptionalString('minSeverity');
     if (minSeverity !== undefined && !SEVERITIES.includes(minSeverity)) {
       throw new Error(
-        `pipelineTriage.sinks.pagerDuty.minSeverity must be one of ${SEVERITIES.join(', ')}, got '${minSeverity}'`,
+        `pipelineTriage.sinks.pagerDuty.minSeverity must be one of ${SEVERITIES.join(
+          ', ',
+        )}, got '${minSeverity}'`,
       );
     }
     const routingKey = pagerDuty.getOptionalString('routingKey');
     result.push(
       pagerDutySink({
         // Optional: teams' own pagerduty.com/integration-key annotations may be all there is.
-        routingKey: routingKey === undefined ? undefined : nonEmpty(routingKey, 'pipelineTriage.sinks.pagerDuty.routingKey'),
+        routingKey:
+          routingKey === undefined
+            ? undefined
+            : nonEmpty(routingKey, 'pipelineTriage.sinks.pagerDuty.routingKey'),
         entities: options.entities,
-        url: url === undefined ? undefined : httpUrl(url, 'pipelineTriage.sinks.pagerDuty.url'),
+        url:
+          url === undefined
+            ? undefined
+            : httpUrl(url, 'pipelineTriage.sinks.pagerDuty.url'),
         minSeverity,
-        timeoutMs: positive(pagerDuty.getOptionalNumber('timeoutMs'), 'pipelineTriage.sinks.pagerDuty.timeoutMs'),
+        timeoutMs: positive(
+          pagerDuty.getOptionalNumber('timeoutMs'),
+          'pipelineTriage.sinks.pagerDuty.timeoutMs',
+        ),
         baseUrl,
       }),
     );
@@ -81,19 +115,30 @@ export function readSinksConfig(
 }
 
 /** `pipelineTriage.sinks.retry`: how hard the dispatcher tries; defaults live in SinkDispatcher. */
-export function readSinkRetryConfig(config: Config): { maxAttempts?: number; baseDelayMs?: number; intervalSeconds: number } {
+export function readSinkRetryConfig(config: Config): {
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  intervalSeconds: number;
+} {
   const retry = config.getOptionalConfig('pipelineTriage.sinks.retry');
   return {
-    maxAttempts: positive(retry?.getOptionalNumber('maxAttempts'), 'pipelineTriage.sinks.retry.maxAttempts'),
+    maxAttempts: positive(
+      retry?.getOptionalNumber('maxAttempts'),
+      'pipelineTriage.sinks.retry.maxAttempts',
+    ),
     baseDelayMs: retry?.getOptionalNumber('baseDelayMs'),
     intervalSeconds:
-      positive(retry?.getOptionalNumber('intervalSeconds'), 'pipelineTriage.sinks.retry.intervalSeconds') ?? 5,
+      positive(
+        retry?.getOptionalNumber('intervalSeconds'),
+        'pipelineTriage.sinks.retry.intervalSeconds',
+      ) ?? 5,
   };
 }
 
 // Messages name the key, never the value: these values are credentials.
 function httpUrl(value: string, key: string): string {
-  if (!/^https?:\/\/[^/\s]+/i.test(value)) throw new Error(`${key} must be an http(s) URL`);
+  if (!/^https?:\/\/[^/\s]+/i.test(value))
+    throw new Error(`${key} must be an http(s) URL`);
   return value;
 }
 
@@ -103,6 +148,7 @@ function nonEmpty(value: string, key: string): string {
 }
 
 function positive(value: number | undefined, key: string): number | undefined {
-  if (value !== undefined && !(value > 0)) throw new Error(`${key} must be a positive number`);
+  if (value !== undefined && !(value > 0))
+    throw new Error(`${key} must be a positive number`);
   return value;
 }

@@ -1,4 +1,9 @@
-const RANK: Record<string, number> = { low: 0, normal: 1, high: 2, critical: 3 };
+const RANK: Record<string, number> = {
+  low: 0,
+  normal: 1,
+  high: 2,
+  critical: 3,
+};
 
 export const SEVERITIES = Object.keys(RANK);
 

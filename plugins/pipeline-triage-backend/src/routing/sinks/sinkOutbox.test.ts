@@ -9,7 +9,8 @@ import { pagerDutyDedupKey } from './pagerDutyEvent';
 jest.setTimeout(120_000);
 
 /** What the sinks record of the fake's 500 answer. */
-const HTTP_500 = 'HTTP 500: {"status":"error","message":"Internal Server Error"}';
+const HTTP_500 =
+  'HTTP 500: {"status":"error","message":"Internal Server Error"}';
 
 /**
  * The durable outbox through HTTP, on the real backend and the real scheduler: a PagerDuty that
@@ -26,7 +27,11 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
       databaseId,
       {
         sinks: {
-          pagerDuty: { url: fake.pagerDutyUrl, routingKey: 'fallback-routing-key', minSeverity: 'low' },
+          pagerDuty: {
+            url: fake.pagerDutyUrl,
+            routingKey: 'fallback-routing-key',
+            minSeverity: 'low',
+          },
           retry: { maxAttempts: 3, baseDelayMs: 1, intervalSeconds: 1 },
         },
       },
@@ -39,11 +44,21 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
     await fake?.close();
   });
 
-  async function post(job: { namespace: string; name: string }, errorMessage: string, runId: string) {
+  async function post(
+    job: { namespace: string; name: string },
+    errorMessage: string,
+    runId: string,
+  ) {
     const res = await request(backend.server)
       .post('/api/pipeline-triage/v1/events')
       .set('authorization', mockCredentials.service.header())
-      .send({ source: 'generic', job, runId, eventTime: new Date().toISOString(), errorMessage });
+      .send({
+        source: 'generic',
+        job,
+        runId,
+        eventTime: new Date().toISOString(),
+        errorMessage,
+      });
     expect(res.status).toBe(202);
     return res.body.results[0].incidentId as string;
   }
@@ -71,13 +86,34 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
     const incident = await settled(id);
 
     expect(incident.sinkDeliveries).toEqual([
-      expect.objectContaining({ sink: 'pagerduty', status: 'sent', attempts: 3, lastError: HTTP_500 }),
+      expect.objectContaining({
+        sink: 'pagerduty',
+        status: 'sent',
+        attempts: 3,
+        lastError: HTTP_500,
+      }),
     ]);
-    expect(fake.pagerDutyFailed.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(2);
-    expect(fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(1);
-    expect(incident.notifications.filter((n: { channel: string }) => n.channel === 'pagerduty')).toEqual([
-      expect.objectContaining({ status: 'failed', detail: `attempt 1/3: ${HTTP_500}` }),
-      expect.objectContaining({ status: 'failed', detail: `attempt 2/3: ${HTTP_500}` }),
+    expect(
+      fake.pagerDutyFailed.filter(
+        c => c.body.dedup_key === pagerDutyDedupKey(id),
+      ),
+    ).toHaveLength(2);
+    expect(
+      fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id)),
+    ).toHaveLength(1);
+    expect(
+      incident.notifications.filter(
+        (n: { channel: string }) => n.channel === 'pagerduty',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        detail: `attempt 1/3: ${HTTP_500}`,
+      }),
+      expect.objectContaining({
+        status: 'failed',
+        detail: `attempt 2/3: ${HTTP_500}`,
+      }),
       expect.objectContaining({ status: 'sent', detail: 'attempt 3' }),
     ]);
   });
@@ -85,18 +121,32 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
   it('dead-letters a delivery after its attempts and sends it no more', async () => {
     fake.failPagerDuty(1000);
     const id = await post(
-      { namespace: 'airflow-prod', name: 'finance_revenue_daily.build_daily_revenue' },
-      "Traceback (most recent call last):\n  File \"/dags/revenue.py\", line 7, in build\n    rows = compute(day)\nNameError: name 'compute' is not defined",
+      {
+        namespace: 'airflow-prod',
+        name: 'finance_revenue_daily.build_daily_revenue',
+      },
+      'Traceback (most recent call last):\n  File "/dags/revenue.py", line 7, in build\n    rows = compute(day)\nNameError: name \'compute\' is not defined',
       'outbox-dead-1',
     );
     const incident = await settled(id);
     fake.failPagerDuty(0);
 
     expect(incident.sinkDeliveries).toEqual([
-      expect.objectContaining({ sink: 'pagerduty', status: 'dead', attempts: 3, lastError: HTTP_500 }),
+      expect.objectContaining({
+        sink: 'pagerduty',
+        status: 'dead',
+        attempts: 3,
+        lastError: HTTP_500,
+      }),
     ]);
     expect(incident.sinkDeliveries[0].nextAttemptAt).toBeUndefined();
-    expect(fake.pagerDutyFailed.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(3);
-    expect(fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id))).toHaveLength(0);
+    expect(
+      fake.pagerDutyFailed.filter(
+        c => c.body.dedup_key === pagerDutyDedupKey(id),
+      ),
+    ).toHaveLength(3);
+    expect(
+      fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id)),
+    ).toHaveLength(0);
   });
 });

@@ -14,7 +14,10 @@ const KIND_PREFIX: Record<RouteDelivery['kind'], string> = {
 export function slackMessage(delivery: RouteDelivery, link?: string) {
   const title = `${KIND_PREFIX[delivery.kind] ?? ''}${delivery.title}`;
   const blocks: unknown[] = [
-    { type: 'header', text: { type: 'plain_text', text: cut(title, 150), emoji: false } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: cut(title, 150), emoji: false },
+    },
     {
       type: 'section',
       fields: [
@@ -26,7 +29,10 @@ export function slackMessage(delivery: RouteDelivery, link?: string) {
     },
   ];
   if (delivery.summary) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn(delivery.summary, 3000) } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: mrkdwn(delivery.summary, 3000) },
+    });
   }
   // Slack rejects buttons with relative URLs, so without an absolute link there is no button.
   if (link) {
@@ -51,8 +57,13 @@ function field(label: string, value: string) {
 
 /** Escapes the three characters Slack treats as markup, then cuts without splitting an entity. */
 function mrkdwn(value: string, max: number): string {
-  const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped.length <= max ? escaped : cut(escaped, max).replace(/&[a-z]*…$/, '…');
+  const escaped = value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  return escaped.length <= max
+    ? escaped
+    : cut(escaped, max).replace(/&[a-z]*…$/, '…');
 }
 
 function cut(value: string, max: number): string {

@@ -1,4 +1,7 @@
-import type { RouteDelivery, RouteSink } from '@internal/plugin-pipeline-triage-node';
+import type {
+  RouteDelivery,
+  RouteSink,
+} from '@internal/plugin-pipeline-triage-node';
 import { absoluteLink } from './absoluteLink';
 import { DeliveryError } from './DeliveryError';
 import { SLACK_BOT_NOTIFY, type EntityChannelLookup } from './entityChannels';
@@ -23,7 +26,13 @@ export interface SlackSinkConfig {
 }
 
 /** Web API errors worth another attempt; every other `ok: false` is a request Slack will refuse again. */
-const RETRYABLE_SLACK_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const RETRYABLE_SLACK_ERRORS = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 /**
  * Posts to the routed team's own channel (its `slack.com/bot-notify`, the annotation Backstage's
@@ -31,19 +40,26 @@ const RETRYABLE_SLACK_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_
  * the incoming webhook, which answers a plain `ok` on success.
  */
 export function slackSink(config: SlackSinkConfig): RouteSink {
-  if (!config.webhookUrl && !config.botToken) throw new Error('slackSink needs a webhookUrl or a botToken');
+  if (!config.webhookUrl && !config.botToken)
+    throw new Error('slackSink needs a webhookUrl or a botToken');
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const apiUrl = (config.apiUrl ?? SLACK_API_URL).replace(/\/+$/, '');
 
-  const channelOf = async (delivery: RouteDelivery): Promise<string | undefined> => {
-    if (!config.botToken || !config.entities || !delivery.recipient) return undefined;
+  const channelOf = async (
+    delivery: RouteDelivery,
+  ): Promise<string | undefined> => {
+    if (!config.botToken || !config.entities || !delivery.recipient)
+      return undefined;
     let entity;
     try {
       entity = await config.entities.get(delivery.recipient);
     } catch (error) {
       // Better the shared channel now than the team's channel never: the catalog may be down.
       if (config.webhookUrl) return undefined;
-      throw new DeliveryError(`reading ${delivery.recipient} from the catalog failed: ${error}`, true);
+      throw new DeliveryError(
+        `reading ${delivery.recipient} from the catalog failed: ${error}`,
+        true,
+      );
     }
     return entity?.annotations[SLACK_BOT_NOTIFY]?.trim() || undefined;
   };
@@ -51,32 +67,60 @@ export function slackSink(config: SlackSinkConfig): RouteSink {
   return {
     id: 'slack',
     async deliver(delivery: RouteDelivery) {
-      const message = slackMessage(delivery, absoluteLink(delivery.link, config.baseUrl));
+      const message = slackMessage(
+        delivery,
+        absoluteLink(delivery.link, config.baseUrl),
+      );
       const channel = await channelOf(delivery);
       if (channel) {
-        const { text } = await postJson(`${apiUrl}/chat.postMessage`, JSON.stringify({ channel, ...message }), {
-          timeoutMs,
-          headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${config.botToken}` },
-        });
+        const { text } = await postJson(
+          `${apiUrl}/chat.postMessage`,
+          JSON.stringify({ channel, ...message }),
+          {
+            timeoutMs,
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              authorization: `Bearer ${config.botToken}`,
+            },
+          },
+        );
         let answer: { ok?: boolean; error?: string };
         try {
           answer = JSON.parse(text);
         } catch {
-          throw new DeliveryError(`Slack answered ${JSON.stringify(text.slice(0, 200))}`, false);
+          throw new DeliveryError(
+            `Slack answered ${JSON.stringify(text.slice(0, 200))}`,
+            false,
+          );
         }
         if (answer.ok !== true) {
           const error = String(answer.error ?? 'unknown_error');
-          throw new DeliveryError(`Slack chat.postMessage to ${channel}: ${error}`, RETRYABLE_SLACK_ERRORS.has(error));
+          throw new DeliveryError(
+            `Slack chat.postMessage to ${channel}: ${error}`,
+            RETRYABLE_SLACK_ERRORS.has(error),
+          );
         }
         return;
       }
       if (!config.webhookUrl) {
-        throw new DeliveryError(`${delivery.recipient ?? 'the incident'} names no Slack channel (${SLACK_BOT_NOTIFY}) and no webhook is configured`, false);
+        throw new DeliveryError(
+          `${
+            delivery.recipient ?? 'the incident'
+          } names no Slack channel (${SLACK_BOT_NOTIFY}) and no webhook is configured`,
+          false,
+        );
       }
-      const { text } = await postJson(config.webhookUrl, JSON.stringify(message), { timeoutMs });
+      const { text } = await postJson(
+        config.webhookUrl,
+        JSON.stringify(message),
+        { timeoutMs },
+      );
       // A 200 with another body is an error report of some kind; sending it again won't help.
       if (text.trim() !== 'ok') {
-        throw new DeliveryError(`Slack answered ${JSON.stringify(text.slice(0, 200))}`, false);
+        throw new DeliveryError(
+          `Slack answered ${JSON.stringify(text.slice(0, 200))}`,
+          false,
+        );
       }
     },
   };

@@ -14,7 +14,9 @@ describe('webhookSink', () => {
   it('POSTs the delivery plus sentAt, signed with HMAC-SHA256 of the raw body', async () => {
     server = await startTestServer();
     const delivery = aDelivery();
-    await webhookSink({ url: `${server.url}/hook`, secret: 's3cret' }).deliver(delivery);
+    await webhookSink({ url: `${server.url}/hook`, secret: 's3cret' }).deliver(
+      delivery,
+    );
 
     expect(server.requests).toHaveLength(1);
     const [req] = server.requests;
@@ -29,15 +31,26 @@ describe('webhookSink', () => {
 
     // Verify the way a receiver would: recompute over the raw bytes, compare in constant time.
     const signature = String(req.headers['x-pipeline-triage-signature']);
-    const expected = `sha256=${createHmac('sha256', 's3cret').update(req.body).digest('hex')}`;
+    const expected = `sha256=${createHmac('sha256', 's3cret')
+      .update(req.body)
+      .digest('hex')}`;
     expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(timingSafeEqual(Buffer.from(signature), Buffer.from(expected))).toBe(true);
-    const forged = `sha256=${createHmac('sha256', 'other').update(req.body).digest('hex')}`;
+    expect(timingSafeEqual(Buffer.from(signature), Buffer.from(expected))).toBe(
+      true,
+    );
+    const forged = `sha256=${createHmac('sha256', 'other')
+      .update(req.body)
+      .digest('hex')}`;
     expect(signature).not.toBe(forged);
   });
 
   it('throws a retryable error on 5xx and a permanent one on 4xx, without the URL in the message', async () => {
-    server = await startTestServer({ replies: [{ status: 503, body: 'busy' }, { status: 404, body: 'gone' }] });
+    server = await startTestServer({
+      replies: [
+        { status: 503, body: 'busy' },
+        { status: 404, body: 'gone' },
+      ],
+    });
     const sink = webhookSink({ url: `${server.url}/secret-path`, secret: 'x' });
 
     const first = await sink.deliver(aDelivery()).catch(e => e);
@@ -45,17 +58,27 @@ describe('webhookSink', () => {
     expect(first).toMatchObject({ message: 'HTTP 503: busy', retryable: true });
 
     const second = await sink.deliver(aDelivery()).catch(e => e);
-    expect(second).toMatchObject({ message: 'HTTP 404: gone', retryable: false });
+    expect(second).toMatchObject({
+      message: 'HTTP 404: gone',
+      retryable: false,
+    });
     expect(String(second.message)).not.toContain('secret-path');
   });
 
   it('times out when the endpoint never answers', async () => {
     server = await startTestServer({ fallback: { hang: true } });
     const started = Date.now();
-    const error = await webhookSink({ url: server.url, secret: 'x', timeoutMs: 150 })
+    const error = await webhookSink({
+      url: server.url,
+      secret: 'x',
+      timeoutMs: 150,
+    })
       .deliver(aDelivery())
       .catch(e => e);
-    expect(error).toMatchObject({ message: 'timed out after 150ms', retryable: true });
+    expect(error).toMatchObject({
+      message: 'timed out after 150ms',
+      retryable: true,
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -64,7 +87,12 @@ describe('webhookSink', () => {
     const { url } = server;
     await server.close();
     server = undefined;
-    const error = await webhookSink({ url, secret: 'x' }).deliver(aDelivery()).catch(e => e);
-    expect(error).toMatchObject({ message: 'request failed: ECONNREFUSED', retryable: true });
+    const error = await webhookSink({ url, secret: 'x' })
+      .deliver(aDelivery())
+      .catch(e => e);
+    expect(error).toMatchObject({
+      message: 'request failed: ECONNREFUSED',
+      retryable: true,
+    });
   });
 });

@@ -1,4 +1,7 @@
-import type { FailureEvent, TriageVerdict } from '@internal/plugin-pipeline-triage-common';
+import type {
+  FailureEvent,
+  TriageVerdict,
+} from '@internal/plugin-pipeline-triage-common';
 import type { FailureRecord } from '../types';
 
 export type TestCategory = 'resource_exhaustion' | 'code_error';
@@ -25,7 +28,15 @@ export function failureRecord(o: {
     errorMessage: 'boom',
   };
   const verdict = {
-    classification: { category: o.category, domain: o.category === 'code_error' ? 'code' : 'infra', confidence: 0.9, evidence: [], rules: [], hypotheses: [], source: 'rules' },
+    classification: {
+      category: o.category,
+      domain: o.category === 'code_error' ? 'code' : 'infra',
+      confidence: 0.9,
+      evidence: [],
+      rules: [],
+      hypotheses: [],
+      source: 'rules',
+    },
     partialWrite: { partialWrite: 'false', reason: '' },
     retry: { safeToRetry: false, reason: '' },
     recommendation: { action: '', diagnostics: [], prevention: '' },
@@ -42,7 +53,13 @@ export function failureRecord(o: {
     verdict,
     evidenceLines: [],
     causeChain: [],
-    route: { recipient: o.owner ?? 'group:default/platform', copy: [], rule: 'r', reason: 'r', notify: true },
+    route: {
+      recipient: o.owner ?? 'group:default/platform',
+      copy: [],
+      rule: 'r',
+      reason: 'r',
+      notify: true,
+    },
     jobEntityRef: jobRef,
     ownerRef: o.owner,
     linked: true,
@@ -63,7 +80,9 @@ export function overrideTo(
   reason: string,
   route?: import('@internal/plugin-pipeline-triage-common').RouteDecision,
 ) {
-  return (current: import('../types').StoredVerdict): import('../types').VerdictChange => ({
+  return (
+    current: import('../types').StoredVerdict,
+  ): import('../types').VerdictChange => ({
     verdict: {
       ...current.verdict,
       classification: {

@@ -3,10 +3,20 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { isGroup, hasLinkingAnnotation } from '../EntityTab/entityScopes';
-import { CategoryChip, RelativeTime, RetryVerdictLabel, TriageErrorPanel, useIncidentSignal } from '../shared';
+import {
+  CategoryChip,
+  RelativeTime,
+  RetryVerdictLabel,
+  TriageErrorPanel,
+  useIncidentSignal,
+} from '../shared';
 import { Sparkline } from './Sparkline';
 import { useCardData } from './useCardData';
 
@@ -39,7 +49,9 @@ export function EntityPipelineTriageCard(props: EntityPipelineTriageCardProps) {
   const data = useCardData(ref, group);
   useIncidentSignal(undefined, data.retry);
 
-  const tabLink = `${entityRoute(entityRouteParams(entity, { encodeParams: true }))}/${props.tabPath ?? 'pipeline-triage'}`;
+  const tabLink = `${entityRoute(
+    entityRouteParams(entity, { encodeParams: true }),
+  )}/${props.tabPath ?? 'pipeline-triage'}`;
   const deepLink = { title: 'View triage history', link: tabLink };
 
   if (data.loading && !data.value) {
@@ -52,7 +64,10 @@ export function EntityPipelineTriageCard(props: EntityPipelineTriageCardProps) {
   if (data.error) {
     return (
       <InfoCard title="Pipeline triage">
-        <TriageErrorPanel error={data.error} title="Could not load triage data" />
+        <TriageErrorPanel
+          error={data.error}
+          title="Could not load triage data"
+        />
       </InfoCard>
     );
   }
@@ -63,9 +78,13 @@ export function EntityPipelineTriageCard(props: EntityPipelineTriageCardProps) {
 
   if (!last && !group && !hasLinkingAnnotation(entity)) {
     return (
-      <InfoCard title="Pipeline triage" deepLink={{ title: 'How to link this entity', link: tabLink }}>
+      <InfoCard
+        title="Pipeline triage"
+        deepLink={{ title: 'How to link this entity', link: tabLink }}
+      >
         <Typography variant="body2">
-          No pipeline failures are linked to this entity. Add a Pipeline Triage annotation to link them.
+          No pipeline failures are linked to this entity. Add a Pipeline Triage
+          annotation to link them.
         </Typography>
       </InfoCard>
     );
@@ -81,15 +100,27 @@ export function EntityPipelineTriageCard(props: EntityPipelineTriageCardProps) {
           </span>
         </Fact>
         <Fact label="Failing since">
-          {value.failingSince ? <RelativeTime value={value.failingSince} /> : notFailingText}
+          {value.failingSince ? (
+            <RelativeTime value={value.failingSince} />
+          ) : (
+            notFailingText
+          )}
         </Fact>
         <Grid item xs={12}>
           <Typography variant="caption" color="textSecondary">
             Last failure
           </Typography>
           {last ? (
-            <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
-              <CategoryChip category={last.category} overridden={last.categoryOverridden} />
+            <Box
+              display="flex"
+              alignItems="center"
+              flexWrap="wrap"
+              style={{ gap: 8 }}
+            >
+              <CategoryChip
+                category={last.category}
+                overridden={last.categoryOverridden}
+              />
               <Typography variant="body2" component="span">
                 <RelativeTime value={last.lastSeen} />
               </Typography>

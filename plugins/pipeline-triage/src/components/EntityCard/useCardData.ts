@@ -1,6 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import type { IncidentSummary, TrendWeek } from '@internal/plugin-pipeline-triage-common';
+import type {
+  IncidentSummary,
+  TrendWeek,
+} from '@internal/plugin-pipeline-triage-common';
 import { pipelineTriageApiRef, type IncidentQuery } from '../../api';
 
 export interface CardData {
@@ -21,18 +24,37 @@ const OPEN_COUNT_LIMIT = 200;
 export function useCardData(entityRef: string, group: boolean) {
   const api = useApi(pipelineTriageApiRef);
   return useAsyncRetry(async (): Promise<CardData> => {
-    const scope: IncidentQuery = group ? { routedTo: entityRef } : { entityRef };
+    const scope: IncidentQuery = group
+      ? { routedTo: entityRef }
+      : { entityRef };
     const [latest, trends, open] = await Promise.all([
       api.listIncidents({ ...scope, limit: 1 }),
-      api.getTrends({ ...(group ? { owner: entityRef } : { entityRef }), weeks: 12, groupBy: 'category' }),
+      api.getTrends({
+        ...(group ? { owner: entityRef } : { entityRef }),
+        weeks: 12,
+        groupBy: 'category',
+      }),
       group
-        ? api.listIncidents({ ...scope, status: ['open', 'acknowledged'], limit: OPEN_COUNT_LIMIT })
+        ? api.listIncidents({
+            ...scope,
+            status: ['open', 'acknowledged'],
+            limit: OPEN_COUNT_LIMIT,
+          })
         : api.getStatus(entityRef),
     ]);
     const base = { lastFailure: latest.items[0], weeks: trends.weeks };
     if ('items' in open) {
-      return { ...base, openIncidents: open.items.length, openCapped: Boolean(open.nextCursor) };
+      return {
+        ...base,
+        openIncidents: open.items.length,
+        openCapped: Boolean(open.nextCursor),
+      };
     }
-    return { ...base, openIncidents: open.openIncidents, openCapped: false, failingSince: open.failingSince };
+    return {
+      ...base,
+      openIncidents: open.openIncidents,
+      openCapped: false,
+      failingSince: open.failingSince,
+    };
   }, [api, entityRef, group]);
 }

@@ -13,7 +13,12 @@ import { UnlinkedEmptyState } from './UnlinkedEmptyState';
 import { UnlinkedSuggestions } from './UnlinkedSuggestions';
 import { TrendsPanel } from '../Trends';
 import { ContractViolationsPanel, isContract } from '../ContractViolations';
-import { entityScopes, hasLinkingAnnotation, isGroup, trendsScope } from './entityScopes';
+import {
+  entityScopes,
+  hasLinkingAnnotation,
+  isGroup,
+  trendsScope,
+} from './entityScopes';
 
 export interface EntityPipelineTriageContentProps {
   /** Where the empty state sends people to learn about the linking annotations. */
@@ -21,7 +26,9 @@ export interface EntityPipelineTriageContentProps {
 }
 
 /** The entity tab: current status, then the triage history for each scope of the entity. */
-export function EntityPipelineTriageContent(props: EntityPipelineTriageContentProps) {
+export function EntityPipelineTriageContent(
+  props: EntityPipelineTriageContentProps,
+) {
   const { entity } = useEntity();
   const api = useApi(pipelineTriageApiRef);
   const ref = stringifyEntityRef(entity);
@@ -30,19 +37,28 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
   const contract = isContract(entity);
   const linked = group || contract || hasLinkingAnnotation(entity);
   // Tables and contracts are what contracts are about: their violations come before the history.
-  const violationsFirst = contract || entity.kind.toLocaleLowerCase('en-US') === 'resource';
+  const violationsFirst =
+    contract || entity.kind.toLocaleLowerCase('en-US') === 'resource';
 
   // An unannotated entity can still be linked through lineage (a table a job writes), so ask
   // once before telling people to add annotations.
   const probe = useAsync(
-    async () => linked || (await api.listIncidents({ entityRef: ref, limit: 1 })).items.length > 0,
+    async () =>
+      linked ||
+      (await api.listIncidents({ entityRef: ref, limit: 1 })).items.length > 0,
     [api, ref, linked],
   );
-  const status = useAsyncRetry(async () => (group ? undefined : api.getStatus(ref)), [api, ref, group]);
+  const status = useAsyncRetry(
+    async () => (group ? undefined : api.getStatus(ref)),
+    [api, ref, group],
+  );
   useIncidentSignal(undefined, status.retry);
 
   if (probe.loading) return <Progress />;
-  if (probe.error) return <TriageErrorPanel error={probe.error} title="Could not load incidents" />;
+  if (probe.error)
+    return (
+      <TriageErrorPanel error={probe.error} title="Could not load incidents" />
+    );
   if (!probe.value) {
     return (
       <>
@@ -57,7 +73,11 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
       {!group && (
         <Grid item xs={12}>
           <InfoCard title="Failure status">
-            <EntityStatusLine status={status.value} loading={status.loading} error={status.error} />
+            <EntityStatusLine
+              status={status.value}
+              loading={status.loading}
+              error={status.error}
+            />
           </InfoCard>
         </Grid>
       )}
@@ -82,7 +102,11 @@ export function EntityPipelineTriageContent(props: EntityPipelineTriageContentPr
       )}
       <Grid item xs={12}>
         <TrendsPanel
-          title={group ? 'Weekly failures of entities this team owns' : 'Weekly failures'}
+          title={
+            group
+              ? 'Weekly failures of entities this team owns'
+              : 'Weekly failures'
+          }
           scope={trendsScope(entity)}
         />
       </Grid>

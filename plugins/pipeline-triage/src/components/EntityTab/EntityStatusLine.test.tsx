@@ -2,24 +2,50 @@ import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { EntityStatusLine } from './EntityStatusLine';
 
-const status = (over: object) => ({ entityRef: 'resource:default/raw-orders', openIncidents: 0, consecutiveFailures: 0, ...over });
+const status = (over: object) => ({
+  entityRef: 'resource:default/raw-orders',
+  openIncidents: 0,
+  consecutiveFailures: 0,
+  ...over,
+});
 
 describe('EntityStatusLine', () => {
   it('says failing while a failure streak runs', async () => {
-    await renderInTestApp(<EntityStatusLine loading={false} status={status({ consecutiveFailures: 2, openIncidents: 1, failingSince: '2026-01-08T10:00:00Z' })} />);
+    await renderInTestApp(
+      <EntityStatusLine
+        loading={false}
+        status={status({
+          consecutiveFailures: 2,
+          openIncidents: 1,
+          failingSince: '2026-01-08T10:00:00Z',
+        })}
+      />,
+    );
     expect(screen.getByText('Failing')).toBeInTheDocument();
     expect(screen.queryByText('Healthy')).not.toBeInTheDocument();
   });
 
   it('does not call an entity with open incidents healthy', async () => {
-    await renderInTestApp(<EntityStatusLine loading={false} status={status({ openIncidents: 4 })} />);
-    expect(screen.getByText('Open incidents need attention')).toBeInTheDocument();
+    await renderInTestApp(
+      <EntityStatusLine
+        loading={false}
+        status={status({ openIncidents: 4 })}
+      />,
+    );
+    expect(
+      screen.getByText('Open incidents need attention'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Healthy')).not.toBeInTheDocument();
     expect(screen.getByText('4 open incidents')).toBeInTheDocument();
   });
 
   it('is healthy with no streak and nothing open', async () => {
-    await renderInTestApp(<EntityStatusLine loading={false} status={status({ lastSuccess: '2026-01-07T09:00:00Z' })} />);
+    await renderInTestApp(
+      <EntityStatusLine
+        loading={false}
+        status={status({ lastSuccess: '2026-01-07T09:00:00Z' })}
+      />,
+    );
     expect(screen.getByText('Healthy')).toBeInTheDocument();
   });
 });

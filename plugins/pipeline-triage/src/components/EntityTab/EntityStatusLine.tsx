@@ -1,22 +1,46 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Progress, StatusError, StatusOK, StatusWarning } from '@backstage/core-components';
+import {
+  Progress,
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
 import type { EntityTriageStatus } from '../../api';
 import { RelativeTime, TriageErrorPanel } from '../shared';
 
 /** The one line that answers "is it broken right now, and since when?". */
-export function EntityStatusLine(props: { status?: EntityTriageStatus; loading: boolean; error?: Error }) {
+export function EntityStatusLine(props: {
+  status?: EntityTriageStatus;
+  loading: boolean;
+  error?: Error;
+}) {
   const { status, loading, error } = props;
   if (loading && !status) return <Progress />;
-  if (error) return <TriageErrorPanel error={error} title="Could not load the failure status" />;
+  if (error)
+    return (
+      <TriageErrorPanel
+        error={error}
+        title="Could not load the failure status"
+      />
+    );
   if (!status) return null;
-  const failing = Boolean(status.failingSince) || status.consecutiveFailures > 0;
+  const failing =
+    Boolean(status.failingSince) || status.consecutiveFailures > 0;
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 24 }} data-testid="entity-status-line">
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="center"
+      style={{ gap: 24 }}
+      data-testid="entity-status-line"
+    >
       <Typography variant="body1" component="span">
         {failing && <StatusError>Failing</StatusError>}
         {/* Not failing now, but incidents still wait for a person: "Healthy" would mislead. */}
-        {!failing && status.openIncidents > 0 && <StatusWarning>Open incidents need attention</StatusWarning>}
+        {!failing && status.openIncidents > 0 && (
+          <StatusWarning>Open incidents need attention</StatusWarning>
+        )}
         {!failing && status.openIncidents === 0 && <StatusOK>Healthy</StatusOK>}
       </Typography>
       {status.failingSince && (
@@ -25,13 +49,16 @@ export function EntityStatusLine(props: { status?: EntityTriageStatus; loading: 
         </Typography>
       )}
       <Typography variant="body2" component="span">
-        {status.consecutiveFailures} consecutive failure{status.consecutiveFailures === 1 ? '' : 's'}
+        {status.consecutiveFailures} consecutive failure
+        {status.consecutiveFailures === 1 ? '' : 's'}
       </Typography>
       <Typography variant="body2" component="span">
-        Last success: <RelativeTime value={status.lastSuccess} fallback="never recorded" />
+        Last success:{' '}
+        <RelativeTime value={status.lastSuccess} fallback="never recorded" />
       </Typography>
       <Typography variant="body2" component="span">
-        {status.openIncidents} open incident{status.openIncidents === 1 ? '' : 's'}
+        {status.openIncidents} open incident
+        {status.openIncidents === 1 ? '' : 's'}
       </Typography>
     </Box>
   );

@@ -12,7 +12,10 @@ import { pipelineTriageApiRef } from '../../api';
  */
 export function UnlinkedSuggestions(props: { entityRef: string }) {
   const api = useApi(pipelineTriageApiRef);
-  const names = useAsync(() => api.listUnlinked({ entityRef: props.entityRef, limit: 5 }), [api, props.entityRef]);
+  const names = useAsync(
+    () => api.listUnlinked({ entityRef: props.entityRef, limit: 5 }),
+    [api, props.entityRef],
+  );
   const items = names.value?.items ?? [];
   if (names.error || items.length === 0) return null;
   return (
@@ -20,10 +23,17 @@ export function UnlinkedSuggestions(props: { entityRef: string }) {
       {items.map(item => (
         <Box key={`${item.kind}:${item.name}`} mb={2}>
           <Typography variant="body2">
-            {item.kind === 'job' ? 'Job' : 'Dataset'} <code>{item.name}</code> failed {item.count}{' '}
-            {item.count === 1 ? 'time' : 'times'} with no catalog entity. To link it here, add:
+            {item.kind === 'job' ? 'Job' : 'Dataset'} <code>{item.name}</code>{' '}
+            failed {item.count} {item.count === 1 ? 'time' : 'times'} with no
+            catalog entity. To link it here, add:
           </Typography>
-          {item.snippet && <CodeSnippet language="yaml" text={item.snippet} showCopyCodeButton />}
+          {item.snippet && (
+            <CodeSnippet
+              language="yaml"
+              text={item.snippet}
+              showCopyCodeButton
+            />
+          )}
         </Box>
       ))}
     </InfoCard>

@@ -22,7 +22,11 @@ export function entityScopes(entity: Entity): EntityScope[] {
   const ref = stringifyEntityRef(entity);
   if (isGroup(entity)) {
     return [
-      { title: 'Routed to this team', query: { routedTo: ref }, openFirst: true },
+      {
+        title: 'Routed to this team',
+        query: { routedTo: ref },
+        openFirst: true,
+      },
       { title: 'Incidents of entities this team owns', query: { owner: ref } },
     ];
   }

@@ -15,7 +15,8 @@ const KINDS: Array<[EvidenceKind, string]> = [
   ['trace', 'Trace'],
   ['sample', 'Dataset sample'],
 ];
-const ACCEPT = '.log,.txt,.out,.err,.trace,.json,.jsonl,.ndjson,.yaml,.yml,.sql,.ddl,.avsc,.proto,.csv,.tsv,.xml';
+const ACCEPT =
+  '.log,.txt,.out,.err,.trace,.json,.jsonl,.ndjson,.yaml,.yml,.sql,.ddl,.avsc,.proto,.csv,.tsv,.xml';
 
 /** More evidence for an incident: paste text or pick a file (text formats, 10 MB at most). */
 export function AttachEvidenceDialog(props: {
@@ -31,11 +32,18 @@ export function AttachEvidenceDialog(props: {
   const [file, setFile] = useState<File>();
   const valid = Boolean(file) || text.trim().length > 0;
   return (
-    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="sm" aria-labelledby="attach-evidence-title">
+    <Dialog
+      open={props.open}
+      onClose={props.onCancel}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="attach-evidence-title"
+    >
       <DialogTitle id="attach-evidence-title">Attach evidence</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          The incident is classified again with everything attached, and the next investigation reads it.
+          The incident is classified again with everything attached, and the
+          next investigation reads it.
         </DialogContentText>
         <TextField
           select
@@ -89,7 +97,13 @@ export function AttachEvidenceDialog(props: {
           color="primary"
           variant="contained"
           disabled={!valid || props.busy}
-          onClick={() => props.onSubmit(file ? { kind, file } : { kind, name: name.trim() || undefined, text })}
+          onClick={() =>
+            props.onSubmit(
+              file
+                ? { kind, file }
+                : { kind, name: name.trim() || undefined, text },
+            )
+          }
         >
           Attach
         </Button>

@@ -9,7 +9,9 @@ import type {
 import { formatAbsolute } from '../shared';
 
 /** Newest first everywhere, matching the incident table. */
-function newestFirst<T extends { at?: string; eventTime?: string }>(items: T[]): T[] {
+function newestFirst<T extends { at?: string; eventTime?: string }>(
+  items: T[],
+): T[] {
   const time = (t: T) => Date.parse(t.at ?? t.eventTime ?? '') || 0;
   return [...items].sort((a, b) => time(b) - time(a));
 }
@@ -21,7 +23,9 @@ export function OccurrencesList(props: { occurrences: OccurrenceSummary[] }) {
       {newestFirst(props.occurrences).map(o => (
         <ListItem key={o.eventId} disableGutters>
           <ListItemText
-            primary={`${formatAbsolute(o.eventTime)} — ${o.outcome}${o.attempt ? `, attempt ${o.attempt}` : ''}${o.runId ? `, run ${o.runId}` : ''}`}
+            primary={`${formatAbsolute(o.eventTime)} — ${o.outcome}${
+              o.attempt ? `, attempt ${o.attempt}` : ''
+            }${o.runId ? `, run ${o.runId}` : ''}`}
             secondary={o.errorMessage}
           />
         </ListItem>
@@ -46,8 +50,12 @@ export function StatusHistory(props: { changes: StatusChange[] }) {
       {newestFirst(props.changes).map((c, i) => (
         <ListItem key={`${c.at}-${i}`} disableGutters>
           <ListItemText
-            primary={`${ACTION_LABELS[c.action] ?? c.action}${c.from && c.to ? ` (${c.from} → ${c.to})` : ''} by ${c.by}`}
-            secondary={[formatAbsolute(c.at), c.reason].filter(Boolean).join(' — ')}
+            primary={`${ACTION_LABELS[c.action] ?? c.action}${
+              c.from && c.to ? ` (${c.from} → ${c.to})` : ''
+            } by ${c.by}`}
+            secondary={[formatAbsolute(c.at), c.reason]
+              .filter(Boolean)
+              .join(' — ')}
           />
         </ListItem>
       ))}
@@ -55,15 +63,21 @@ export function StatusHistory(props: { changes: StatusChange[] }) {
   );
 }
 
-export function NotificationHistory(props: { notifications: NotificationRecord[] }) {
+export function NotificationHistory(props: {
+  notifications: NotificationRecord[];
+}) {
   if (!props.notifications.length) return <em>Nobody was notified.</em>;
   return (
     <List dense disablePadding>
       {newestFirst(props.notifications).map((n, i) => (
         <ListItem key={`${n.at}-${i}`} disableGutters>
           <ListItemText
-            primary={`${n.status} via ${n.channel} to ${n.recipients.join(', ') || 'nobody'}`}
-            secondary={[formatAbsolute(n.at), n.detail].filter(Boolean).join(' — ')}
+            primary={`${n.status} via ${n.channel} to ${
+              n.recipients.join(', ') || 'nobody'
+            }`}
+            secondary={[formatAbsolute(n.at), n.detail]
+              .filter(Boolean)
+              .join(' — ')}
           />
         </ListItem>
       ))}

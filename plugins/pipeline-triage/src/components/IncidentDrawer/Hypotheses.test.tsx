@@ -10,15 +10,29 @@ const classification: Classification = {
   rules: ['spark-task-input-skew'],
   source: 'rules',
   hypotheses: [
-    { category: 'data_skew', score: 0.91, rules: ['spark-task-input-skew'], reason: 'one task read 100x the median input' },
+    {
+      category: 'data_skew',
+      score: 0.91,
+      rules: ['spark-task-input-skew'],
+      reason: 'one task read 100x the median input',
+    },
     {
       category: 'resource_exhaustion',
       score: 0.42,
       rules: ['jvm-heap-oom'],
       reason: 'explained as a symptom by spark-task-input-skew',
-      against: ['one task read 100x the median task\'s input: memory ran out on one overloaded task', 'score 0.42 against 0.91 for data_skew'],
+      against: [
+        "one task read 100x the median task's input: memory ran out on one overloaded task",
+        'score 0.42 against 0.91 for data_skew',
+      ],
     },
-    { category: 'small_file_pressure', score: 0, rules: [], reason: 'No rule supported it.', against: ['none of its rules matched the evidence'] },
+    {
+      category: 'small_file_pressure',
+      score: 0,
+      rules: [],
+      reason: 'No rule supported it.',
+      against: ['none of its rules matched the evidence'],
+    },
   ],
 };
 
@@ -31,13 +45,25 @@ describe('Hypotheses', () => {
     expect(within(rows[0]).getByText('chosen')).toBeInTheDocument();
     expect(within(rows[1]).getByText('0.42')).toBeInTheDocument();
     expect(within(rows[1]).getByText('dismissed')).toBeInTheDocument();
-    const against = screen.getByRole('list', { name: 'Evidence against resource_exhaustion' });
-    expect(within(against).getAllByRole('listitem').map(li => li.textContent)).toEqual([
+    const against = screen.getByRole('list', {
+      name: 'Evidence against resource_exhaustion',
+    });
+    expect(
+      within(against)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
       "one task read 100x the median task's input: memory ran out on one overloaded task",
       'score 0.42 against 0.91 for data_skew',
     ]);
-    expect(screen.getByRole('list', { name: 'Evidence against small_file_pressure' })).toHaveTextContent('none of its rules matched');
-    expect(screen.queryByRole('list', { name: 'Evidence against data_skew' })).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('list', {
+        name: 'Evidence against small_file_pressure',
+      }),
+    ).toHaveTextContent('none of its rules matched');
+    expect(
+      screen.queryByRole('list', { name: 'Evidence against data_skew' }),
+    ).not.toBeInTheDocument();
   });
 
   it('says what an abstention lacks and what would settle it', () => {
@@ -45,11 +71,20 @@ describe('Hypotheses', () => {
       <MissingEvidenceView
         missing={{
           missing: ['the root cause: the log holds only wrapper lines'],
-          requests: [{ ask: 'send the executor logs (stderr) of stage 17', why: 'the executor log holds the task exception' }],
+          requests: [
+            {
+              ask: 'send the executor logs (stderr) of stage 17',
+              why: 'the executor log holds the task exception',
+            },
+          ],
         }}
       />,
     );
-    expect(screen.getByText('the root cause: the log holds only wrapper lines')).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'What would settle it' })).toHaveTextContent('send the executor logs (stderr) of stage 17');
+    expect(
+      screen.getByText('the root cause: the log holds only wrapper lines'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'What would settle it' }),
+    ).toHaveTextContent('send the executor logs (stderr) of stage 17');
   });
 });

@@ -5,7 +5,10 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { Classification, MissingEvidence } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Classification,
+  MissingEvidence,
+} from '@internal/plugin-pipeline-triage-common';
 import { CategoryChip } from '../shared';
 
 // Short columns beside a long reason: a narrow drawer must not break "Score" into "Sc ore".
@@ -37,11 +40,18 @@ export function Hypotheses(props: { classification: Classification }) {
             <TableCell align="right" style={NO_WRAP}>
               {h.score.toFixed(2)}
             </TableCell>
-            <TableCell style={NO_WRAP}>{h.category === category ? 'chosen' : 'dismissed'}</TableCell>
+            <TableCell style={NO_WRAP}>
+              {h.category === category ? 'chosen' : 'dismissed'}
+            </TableCell>
             <TableCell>
               {h.reason}
               {h.against && h.against.length > 0 && (
-                <Box component="ul" pl={2} my={0.5} aria-label={`Evidence against ${h.category}`}>
+                <Box
+                  component="ul"
+                  pl={2}
+                  my={0.5}
+                  aria-label={`Evidence against ${h.category}`}
+                >
                   {h.against.map((a, index) => (
                     <li key={index}>
                       <Typography variant="body2" color="textSecondary">

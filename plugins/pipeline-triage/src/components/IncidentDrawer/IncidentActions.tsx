@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import type { Category, IncidentStatus } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  IncidentStatus,
+} from '@internal/plugin-pipeline-triage-common';
 import type { IncidentUpdate } from '../../api';
 import { OverrideCategoryDialog } from './OverrideCategoryDialog';
 import { useIncidentPermissions } from './useIncidentPermissions';
@@ -25,21 +28,38 @@ export function IncidentActions(props: {
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
       {status === 'open' && (
-        <Button variant="contained" color="primary" disabled={busy} onClick={() => onAction({ action: 'acknowledge' })}>
+        <Button
+          variant="contained"
+          color="primary"
+          disabled={busy}
+          onClick={() => onAction({ action: 'acknowledge' })}
+        >
           Acknowledge
         </Button>
       )}
       {status !== 'resolved' && (
-        <Button variant="outlined" disabled={busy} onClick={() => onAction({ action: 'resolve' })}>
+        <Button
+          variant="outlined"
+          disabled={busy}
+          onClick={() => onAction({ action: 'resolve' })}
+        >
           Resolve
         </Button>
       )}
       {status === 'resolved' && (
-        <Button variant="outlined" disabled={busy} onClick={() => onAction({ action: 'reopen' })}>
+        <Button
+          variant="outlined"
+          disabled={busy}
+          onClick={() => onAction({ action: 'reopen' })}
+        >
           Reopen
         </Button>
       )}
-      <Button variant="outlined" disabled={busy} onClick={() => setOverriding(true)}>
+      <Button
+        variant="outlined"
+        disabled={busy}
+        onClick={() => setOverriding(true)}
+      >
         Override category
       </Button>
       {overriding && (
@@ -49,7 +69,8 @@ export function IncidentActions(props: {
           busy={busy}
           onCancel={() => setOverriding(false)}
           onSubmit={async (category, reason) => {
-            if (await onAction({ action: 'override', category, reason })) setOverriding(false);
+            if (await onAction({ action: 'override', category, reason }))
+              setOverriding(false);
           }}
         />
       )}

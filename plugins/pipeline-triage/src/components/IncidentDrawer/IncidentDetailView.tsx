@@ -8,7 +8,11 @@ import { RetrySection } from './RetrySection';
 import { RouteSection } from './RouteSection';
 import { LinkedEntities } from './LinkedEntities';
 import { SourceLinks } from './SourceLinks';
-import { NotificationHistory, OccurrencesList, StatusHistory } from './HistoryLists';
+import {
+  NotificationHistory,
+  OccurrencesList,
+  StatusHistory,
+} from './HistoryLists';
 import { Section } from './Section';
 
 /** Everything triage concluded, in the order on-call reads it: what, why, what now, who. */
@@ -19,20 +23,33 @@ export function IncidentDetailView(props: { incident: IncidentDetail }) {
     <>
       <Section title="Error summary">
         <Typography variant="body1">{i.verdict.summary}</Typography>
-        {i.latestEvent?.errorMessage && i.latestEvent.errorMessage !== i.verdict.summary && (
-          <Typography variant="body2" color="textSecondary" style={{ fontFamily: 'monospace' }}>
-            {i.latestEvent.errorMessage}
-          </Typography>
-        )}
+        {i.latestEvent?.errorMessage &&
+          i.latestEvent.errorMessage !== i.verdict.summary && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              style={{ fontFamily: 'monospace' }}
+            >
+              {i.latestEvent.errorMessage}
+            </Typography>
+          )}
       </Section>
       <Section title="Retry">
-        <RetrySection retry={i.verdict.retry} partialWrite={i.verdict.partialWrite} />
+        <RetrySection
+          retry={i.verdict.retry}
+          partialWrite={i.verdict.partialWrite}
+        />
       </Section>
       <Section title="Recommendation">
-        <RecommendationSection recommendation={i.recommendation ?? i.verdict.recommendation} />
+        <RecommendationSection
+          recommendation={i.recommendation ?? i.verdict.recommendation}
+        />
       </Section>
       <Section title="Evidence">
-        <EvidenceLines lines={i.evidenceLines} decisive={classification.evidence} />
+        <EvidenceLines
+          lines={i.evidenceLines}
+          decisive={classification.evidence}
+        />
       </Section>
       <Section title="Root-cause chain" hidden={!i.causeChain.length}>
         <Box component="ol" pl={3} m={0}>

@@ -19,14 +19,21 @@ import { InvestigationSection } from './InvestigationSection';
 import { Section } from './Section';
 
 /** Loads one incident and offers its actions; onChanged lets the list behind it refresh. */
-function IncidentDrawerContent(props: { incidentId: string; onClose(): void; onChanged?(): void }) {
+function IncidentDrawerContent(props: {
+  incidentId: string;
+  onClose(): void;
+  onChanged?(): void;
+}) {
   const { incidentId, onClose, onChanged } = props;
   const api = useApi(pipelineTriageApiRef);
   const [version, setVersion] = useState(0);
   const [updated, setUpdated] = useState<IncidentDetail>();
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
-  const { value, loading, error } = useAsync(() => api.getIncident(incidentId), [api, incidentId, version]);
+  const { value, loading, error } = useAsync(
+    () => api.getIncident(incidentId),
+    [api, incidentId, version],
+  );
 
   // Another user or the engine changed it: show the fresh state.
   useIncidentSignal({ incidentId }, () => setVersion(v => v + 1));
@@ -51,19 +58,42 @@ function IncidentDrawerContent(props: { incidentId: string; onClose(): void; onC
   };
 
   return (
-    <Box p={3} width={760} maxWidth="100vw" role="dialog" aria-label={`Incident ${incidentId}`}>
+    <Box
+      p={3}
+      width={760}
+      maxWidth="100vw"
+      role="dialog"
+      aria-label={`Incident ${incidentId}`}
+    >
       <Box display="flex" justifyContent="flex-end">
         <IconButton aria-label="Close incident" onClick={onClose} size="small">
           <CloseIcon />
         </IconButton>
       </Box>
       {!incident && loading && <Progress />}
-      {!incident && error && <TriageErrorPanel error={error} title={`Could not load incident ${incidentId}`} />}
+      {!incident && error && (
+        <TriageErrorPanel
+          error={error}
+          title={`Could not load incident ${incidentId}`}
+        />
+      )}
       {incident && (
         <>
           <IncidentHeader incident={incident} />
-          <Box display="flex" flexWrap="wrap" justifyContent="space-between" style={{ gap: 8 }} mb={2}>
-            <IncidentActions incidentId={incident.id} status={incident.status} category={incident.category} busy={busy} onAction={act} />
+          <Box
+            display="flex"
+            flexWrap="wrap"
+            justifyContent="space-between"
+            style={{ gap: 8 }}
+            mb={2}
+          >
+            <IncidentActions
+              incidentId={incident.id}
+              status={incident.status}
+              category={incident.category}
+              busy={busy}
+              onAction={act}
+            />
             <ReportActions incidentId={incident.id} />
           </Box>
           {actionError && (
@@ -93,9 +123,17 @@ function IncidentDrawerContent(props: { incidentId: string; onClose(): void; onC
   );
 }
 
-export function IncidentDrawer(props: { incidentId?: string; onClose(): void; onChanged?(): void }) {
+export function IncidentDrawer(props: {
+  incidentId?: string;
+  onClose(): void;
+  onChanged?(): void;
+}) {
   return (
-    <Drawer anchor="right" open={Boolean(props.incidentId)} onClose={props.onClose}>
+    <Drawer
+      anchor="right"
+      open={Boolean(props.incidentId)}
+      onClose={props.onClose}
+    >
       {props.incidentId && (
         <IncidentDrawerContent
           key={props.incidentId}

@@ -11,8 +11,18 @@ export function IncidentHeader(props: { incident: IncidentDetail }) {
       <Typography variant="h5" component="h2">
         {i.title}
       </Typography>
-      <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 12 }} mt={1}>
-        <Typography variant="body2" style={{ fontFamily: 'monospace' }} data-testid="incident-drawer-id">
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 12 }}
+        mt={1}
+      >
+        <Typography
+          variant="body2"
+          style={{ fontFamily: 'monospace' }}
+          data-testid="incident-drawer-id"
+        >
           {i.id}
         </Typography>
         <span data-testid="incident-drawer-status">
@@ -20,19 +30,30 @@ export function IncidentHeader(props: { incident: IncidentDetail }) {
         </span>
         <CategoryChip category={i.category} overridden={i.categoryOverridden} />
         {i.verdict?.classification.source === 'model' && (
-          <Typography variant="caption" color="textSecondary" title="The model's category, adopted by the guardrails or accepted by a person">
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            title="The model's category, adopted by the guardrails or accepted by a person"
+          >
             model-derived
           </Typography>
         )}
-        <Typography variant="body2">{Math.round(i.confidence * 100)}% confidence</Typography>
+        <Typography variant="body2">
+          {Math.round(i.confidence * 100)}% confidence
+        </Typography>
         <Typography variant="body2">
           {i.environment} · {i.severity} severity
         </Typography>
       </Box>
-      <Typography variant="body2" color="textSecondary" style={{ marginTop: 4 }}>
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        style={{ marginTop: 4 }}
+      >
         {i.jobNamespace ? `${i.jobNamespace}/` : ''}
-        {i.jobName} · {i.occurrences} occurrence{i.occurrences === 1 ? '' : 's'} · first seen{' '}
-        <RelativeTime value={i.firstSeen} />, last seen <RelativeTime value={i.lastSeen} />
+        {i.jobName} · {i.occurrences} occurrence{i.occurrences === 1 ? '' : 's'}{' '}
+        · first seen <RelativeTime value={i.firstSeen} />, last seen{' '}
+        <RelativeTime value={i.lastSeen} />
       </Typography>
     </Box>
   );

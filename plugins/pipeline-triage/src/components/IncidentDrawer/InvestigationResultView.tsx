@@ -1,7 +1,10 @@
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import type { InvestigationHypothesis, InvestigationResult } from '@internal/plugin-pipeline-triage-common';
+import type {
+  InvestigationHypothesis,
+  InvestigationResult,
+} from '@internal/plugin-pipeline-triage-common';
 import { CategoryChip } from '../shared';
 
 /** One hypothesis: its likelihood as a bar, the evidence for and against by line id. */
@@ -21,23 +24,32 @@ export function HypothesisRow(props: { hypothesis: InvestigationHypothesis }) {
       </Box>
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={0.5}>
         <Box flexGrow={1}>
-          <LinearProgress variant="determinate" value={pct} aria-label={`Likelihood ${pct}%`} />
+          <LinearProgress
+            variant="determinate"
+            value={pct}
+            aria-label={`Likelihood ${pct}%`}
+          />
         </Box>
         <Typography variant="caption">{pct}%</Typography>
       </Box>
       <Typography variant="body2" color="textSecondary">
         {h.reason}
         {h.evidenceFor.length > 0 && ` · for: ${h.evidenceFor.join(', ')}`}
-        {h.evidenceAgainst.length > 0 && ` · against: ${h.evidenceAgainst.join(', ')}`}
+        {h.evidenceAgainst.length > 0 &&
+          ` · against: ${h.evidenceAgainst.join(', ')}`}
       </Typography>
     </Box>
   );
 }
 
 /** The concluded investigation: live hypotheses first, dismissed ones with why, then cause and fix. */
-export function InvestigationResultView(props: { result: InvestigationResult }) {
+export function InvestigationResultView(props: {
+  result: InvestigationResult;
+}) {
   const { result } = props;
-  const byLikelihood = [...result.hypotheses].sort((a, b) => b.likelihood - a.likelihood);
+  const byLikelihood = [...result.hypotheses].sort(
+    (a, b) => b.likelihood - a.likelihood,
+  );
   const kept = byLikelihood.filter(h => h.status !== 'dismissed');
   const dismissed = byLikelihood.filter(h => h.status === 'dismissed');
   return (
@@ -56,7 +68,8 @@ export function InvestigationResultView(props: { result: InvestigationResult }) 
       )}
       <Box mt={2} aria-label="Root cause" role="group">
         <Typography variant="subtitle2">
-          Root cause ({Math.round(result.rootCause.confidence * 100)}% confident)
+          Root cause ({Math.round(result.rootCause.confidence * 100)}%
+          confident)
         </Typography>
         <Typography variant="body2">{result.rootCause.summary}</Typography>
       </Box>
@@ -72,7 +85,11 @@ export function InvestigationResultView(props: { result: InvestigationResult }) 
             ] as const
           ).map(([label, text]) => (
             <Box key={label} mb={1}>
-              <Typography variant="caption" component="dt" color="textSecondary">
+              <Typography
+                variant="caption"
+                component="dt"
+                color="textSecondary"
+              >
                 {label}
               </Typography>
               <Typography variant="body2" component="dd" style={{ margin: 0 }}>

@@ -8,17 +8,51 @@ import { IncidentDrawer } from './IncidentDrawer';
 
 const result: Investigation['result'] = {
   hypotheses: [
-    { title: 'Executor heap too small', category: 'resource_exhaustion', likelihood: 0.8, evidenceFor: ['L12'], evidenceAgainst: [], status: 'confirmed', reason: 'OutOfMemoryError in the executor' },
-    { title: 'Skewed join key', category: 'data_skew', likelihood: 0.15, evidenceFor: [], evidenceAgainst: ['S2'], status: 'dismissed', reason: 'task durations are even' },
-    { title: 'Cluster node lost', category: 'infrastructure', likelihood: 0.05, evidenceFor: [], evidenceAgainst: ['L3'], status: 'dismissed', reason: 'no executor loss reported' },
+    {
+      title: 'Executor heap too small',
+      category: 'resource_exhaustion',
+      likelihood: 0.8,
+      evidenceFor: ['L12'],
+      evidenceAgainst: [],
+      status: 'confirmed',
+      reason: 'OutOfMemoryError in the executor',
+    },
+    {
+      title: 'Skewed join key',
+      category: 'data_skew',
+      likelihood: 0.15,
+      evidenceFor: [],
+      evidenceAgainst: ['S2'],
+      status: 'dismissed',
+      reason: 'task durations are even',
+    },
+    {
+      title: 'Cluster node lost',
+      category: 'infrastructure',
+      likelihood: 0.05,
+      evidenceFor: [],
+      evidenceAgainst: ['L3'],
+      status: 'dismissed',
+      reason: 'no executor loss reported',
+    },
   ],
-  rootCause: { summary: 'java.lang.OutOfMemoryError: Java heap space in stage 4', confidence: 0.82 },
+  rootCause: {
+    summary: 'java.lang.OutOfMemoryError: Java heap space in stage 4',
+    confidence: 0.82,
+  },
   category: 'resource_exhaustion',
   safeToRetry: false,
-  remediation: { immediateFix: 'Rerun with 8g executors', change: 'spark.executor.memory=8g', prevention: 'Repartition before the join', monitoring: 'Alert on spill above 10 GB' },
+  remediation: {
+    immediateFix: 'Rerun with 8g executors',
+    change: 'spark.executor.memory=8g',
+    prevention: 'Repartition before the join',
+    monitoring: 'Alert on spill above 10 GB',
+  },
 };
 
-const investigation = (overrides: Partial<Investigation> = {}): Investigation => ({
+const investigation = (
+  overrides: Partial<Investigation> = {},
+): Investigation => ({
   id: 'inv-1',
   incidentId: 'inc-1',
   status: 'completed',
@@ -44,57 +78,117 @@ describe('InvestigationSection', () => {
                 status: 'running',
                 result: undefined,
                 steps: [
-                  { seq: 1, kind: 'context', at: '2026-01-10T09:00:01Z', data: { evidenceLines: 4 } },
-                  { seq: 2, kind: 'hypothesis', at: '2026-01-10T09:00:02Z', data: result!.hypotheses[0] as any },
+                  {
+                    seq: 1,
+                    kind: 'context',
+                    at: '2026-01-10T09:00:01Z',
+                    data: { evidenceLines: 4 },
+                  },
+                  {
+                    seq: 2,
+                    kind: 'hypothesis',
+                    at: '2026-01-10T09:00:02Z',
+                    data: result!.hypotheses[0] as any,
+                  },
                 ],
               }),
             ],
     });
-    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} />, api);
-    expect(await screen.findByText('Not investigated yet.')).toBeInTheDocument();
+    await renderWithApi(
+      <InvestigationSection incidentId="inc-1" onAccepted={() => {}} />,
+      api,
+    );
+    expect(
+      await screen.findByText('Not investigated yet.'),
+    ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Investigate' }));
     await waitFor(() => expect(api.investigate).toHaveBeenCalledWith('inc-1'));
-    const steps = await screen.findByRole('list', { name: 'Investigation steps' });
+    const steps = await screen.findByRole('list', {
+      name: 'Investigation steps',
+    });
     expect(within(steps).getByText('Context gathered')).toBeInTheDocument();
-    expect(within(steps).getByText('Executor heap too small')).toBeInTheDocument();
+    expect(
+      within(steps).getByText('Executor heap too small'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Investigate' })).toBeDisabled();
   });
 
   it('shows hypotheses with likelihood bars, dismissed ones with reasons, root cause and remediation, labelled model', async () => {
-    const api = createFakeApi({ listInvestigations: async () => [investigation()] });
-    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} />, api);
-    expect(await screen.findByText('Model · claude-sonnet-5')).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Likelihood 80%' })).toHaveAttribute('aria-valuenow', '80');
-    const dismissed = screen.getByRole('group', { name: 'Dismissed hypotheses' });
+    const api = createFakeApi({
+      listInvestigations: async () => [investigation()],
+    });
+    await renderWithApi(
+      <InvestigationSection incidentId="inc-1" onAccepted={() => {}} />,
+      api,
+    );
+    expect(
+      await screen.findByText('Model · claude-sonnet-5'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Likelihood 80%' }),
+    ).toHaveAttribute('aria-valuenow', '80');
+    const dismissed = screen.getByRole('group', {
+      name: 'Dismissed hypotheses',
+    });
     expect(within(dismissed).getByText('Skewed join key')).toBeInTheDocument();
-    expect(within(dismissed).getByText(/task durations are even/)).toBeInTheDocument();
-    expect(within(dismissed).queryByText('Executor heap too small')).not.toBeInTheDocument();
-    expect(screen.getByRole('group', { name: 'Root cause' })).toHaveTextContent('82% confident');
-    expect(screen.getByRole('group', { name: 'Remediation' })).toHaveTextContent('spark.executor.memory=8g');
+    expect(
+      within(dismissed).getByText(/task durations are even/),
+    ).toBeInTheDocument();
+    expect(
+      within(dismissed).queryByText('Executor heap too small'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Root cause' })).toHaveTextContent(
+      '82% confident',
+    );
+    expect(
+      screen.getByRole('group', { name: 'Remediation' }),
+    ).toHaveTextContent('spark.executor.memory=8g');
   });
 
   it('labels a rule-based investigation and says when the model was unavailable', async () => {
     const api = createFakeApi({
       listInvestigations: async () => [
-        investigation({ source: 'rule-based', model: undefined, modelUnavailable: 'The model was unavailable (rate_limited)' }),
+        investigation({
+          source: 'rule-based',
+          model: undefined,
+          modelUnavailable: 'The model was unavailable (rate_limited)',
+        }),
       ],
     });
-    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} />, api);
+    await renderWithApi(
+      <InvestigationSection incidentId="inc-1" onAccepted={() => {}} />,
+      api,
+    );
     expect(await screen.findByText('Rule-based')).toBeInTheDocument();
-    expect(screen.getByText('The model was unavailable (rate_limited)')).toBeInTheDocument();
+    expect(
+      screen.getByText('The model was unavailable (rate_limited)'),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/^Model/)).not.toBeInTheDocument();
   });
 
   it('accepts a pending suggestion', async () => {
-    const accepted = makeDetail({ id: 'inc-1', category: 'resource_exhaustion' });
+    const accepted = makeDetail({
+      id: 'inc-1',
+      category: 'resource_exhaustion',
+    });
     const onAccepted = jest.fn();
     const api = createFakeApi({
       listInvestigations: async () => [
-        investigation({ suggestion: { category: 'resource_exhaustion', confidence: 0.82, status: 'pending', reason: 'rules were unsure' } }),
+        investigation({
+          suggestion: {
+            category: 'resource_exhaustion',
+            confidence: 0.82,
+            status: 'pending',
+            reason: 'rules were unsure',
+          },
+        }),
       ],
       acceptSuggestion: async () => accepted,
     });
-    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={onAccepted} />, api);
+    await renderWithApi(
+      <InvestigationSection incidentId="inc-1" onAccepted={onAccepted} />,
+      api,
+    );
     expect(await screen.findByText(/awaiting acceptance/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Accept' }));
     await waitFor(() => expect(onAccepted).toHaveBeenCalledWith(accepted));
@@ -104,28 +198,62 @@ describe('InvestigationSection', () => {
   it('shows why Investigate was refused', async () => {
     const api = createFakeApi({
       investigate: async () => {
-        throw new Error('Investigation inv-0 is already running for incident inc-1');
+        throw new Error(
+          'Investigation inv-0 is already running for incident inc-1',
+        );
       },
     });
-    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} />, api);
+    await renderWithApi(
+      <InvestigationSection incidentId="inc-1" onAccepted={() => {}} />,
+      api,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Investigate' }));
-    expect(await screen.findByText('Investigation inv-0 is already running for incident inc-1')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Investigation inv-0 is already running for incident inc-1',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('attaches pasted evidence and reports the re-classification', async () => {
     const onReclassified = jest.fn();
     const api = createFakeApi();
-    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} onReclassified={onReclassified} />, api);
-    fireEvent.click(await screen.findByRole('button', { name: 'Attach evidence' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Attach evidence' });
-    expect(within(dialog).getByRole('button', { name: 'Attach' })).toBeDisabled();
-    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'executor.log' } });
-    fireEvent.change(within(dialog).getByLabelText('Pasted text'), { target: { value: 'java.lang.OutOfMemoryError' } });
+    await renderWithApi(
+      <InvestigationSection
+        incidentId="inc-1"
+        onAccepted={() => {}}
+        onReclassified={onReclassified}
+      />,
+      api,
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Attach evidence' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Attach evidence',
+    });
+    expect(
+      within(dialog).getByRole('button', { name: 'Attach' }),
+    ).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Name'), {
+      target: { value: 'executor.log' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Pasted text'), {
+      target: { value: 'java.lang.OutOfMemoryError' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Attach' }));
     await waitFor(() =>
-      expect(api.attachEvidence).toHaveBeenCalledWith('inc-1', { kind: 'log', name: 'executor.log', text: 'java.lang.OutOfMemoryError' }),
+      expect(api.attachEvidence).toHaveBeenCalledWith('inc-1', {
+        kind: 'log',
+        name: 'executor.log',
+        text: 'java.lang.OutOfMemoryError',
+      }),
     );
-    expect(await screen.findByText(/re-classified from unknown to resource_exhaustion/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /re-classified from unknown to resource_exhaustion/,
+      ),
+    ).toBeInTheDocument();
     expect(onReclassified).toHaveBeenCalled();
   });
 
@@ -135,30 +263,64 @@ describe('InvestigationSection', () => {
         throw new Error('file: extension ".exe" is not allowed');
       },
     });
-    await renderWithApi(<InvestigationSection incidentId="inc-1" onAccepted={() => {}} />, api);
-    fireEvent.click(await screen.findByRole('button', { name: 'Attach evidence' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Attach evidence' });
-    const file = new File(['MZ'], 'tool.exe', { type: 'application/octet-stream' });
-    fireEvent.change(within(dialog).getByLabelText('File'), { target: { files: [file] } });
+    await renderWithApi(
+      <InvestigationSection incidentId="inc-1" onAccepted={() => {}} />,
+      api,
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Attach evidence' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Attach evidence',
+    });
+    const file = new File(['MZ'], 'tool.exe', {
+      type: 'application/octet-stream',
+    });
+    fireEvent.change(within(dialog).getByLabelText('File'), {
+      target: { files: [file] },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Attach' }));
-    expect(await within(dialog).findByText('file: extension ".exe" is not allowed')).toBeInTheDocument();
-    expect(api.attachEvidence).toHaveBeenCalledWith('inc-1', { kind: 'log', file });
+    expect(
+      await within(dialog).findByText('file: extension ".exe" is not allowed'),
+    ).toBeInTheDocument();
+    expect(api.attachEvidence).toHaveBeenCalledWith('inc-1', {
+      kind: 'log',
+      file,
+    });
   });
 
   it('marks a model-derived category in the drawer header', async () => {
     const base = makeDetail({ id: 'inc-1' });
     const api = createFakeApi({
-      getIncident: async () => ({ ...base, verdict: { ...base.verdict, classification: { ...base.verdict.classification, source: 'model' } } }),
+      getIncident: async () => ({
+        ...base,
+        verdict: {
+          ...base.verdict,
+          classification: { ...base.verdict.classification, source: 'model' },
+        },
+      }),
     });
-    await renderWithApi(<IncidentDrawer incidentId="inc-1" onClose={() => {}} />, api);
+    await renderWithApi(
+      <IncidentDrawer incidentId="inc-1" onClose={() => {}} />,
+      api,
+    );
     expect(await screen.findByText('model-derived')).toBeInTheDocument();
   });
 
   it('is part of the incident drawer', async () => {
-    const api = createFakeApi({ listInvestigations: async () => [investigation()] });
-    await renderWithApi(<IncidentDrawer incidentId="inc-1" onClose={() => {}} />, api);
-    const section = await screen.findByRole('region', { name: 'Investigation' });
-    expect(await within(section).findByText('Executor heap too small')).toBeInTheDocument();
+    const api = createFakeApi({
+      listInvestigations: async () => [investigation()],
+    });
+    await renderWithApi(
+      <IncidentDrawer incidentId="inc-1" onClose={() => {}} />,
+      api,
+    );
+    const section = await screen.findByRole('region', {
+      name: 'Investigation',
+    });
+    expect(
+      await within(section).findByText('Executor heap too small'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('model-derived')).not.toBeInTheDocument();
   });
 });

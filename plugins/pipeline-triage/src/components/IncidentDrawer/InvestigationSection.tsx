@@ -7,10 +7,17 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import type { IncidentDetail, Investigation, InvestigationStep } from '@internal/plugin-pipeline-triage-common';
+import type {
+  IncidentDetail,
+  Investigation,
+  InvestigationStep,
+} from '@internal/plugin-pipeline-triage-common';
 import { pipelineTriageApiRef } from '../../api';
 import { CategoryChip, errorMessage } from '../shared';
-import { InvestigationResultView, HypothesisRow } from './InvestigationResultView';
+import {
+  InvestigationResultView,
+  HypothesisRow,
+} from './InvestigationResultView';
 import { useInvestigationSignal } from './useInvestigationSignal';
 import { AttachEvidenceDialog } from './AttachEvidenceDialog';
 import { useIncidentPermissions } from './useIncidentPermissions';
@@ -36,8 +43,12 @@ function LiveSteps(props: { steps: InvestigationStep[] }) {
           ) : (
             <Typography variant="body2">
               {STEP_LABEL[step.kind]}
-              {typeof step.data.summary === 'string' ? `: ${step.data.summary}` : ''}
-              {typeof step.data.message === 'string' ? `: ${step.data.message}` : ''}
+              {typeof step.data.summary === 'string'
+                ? `: ${step.data.summary}`
+                : ''}
+              {typeof step.data.message === 'string'
+                ? `: ${step.data.message}`
+                : ''}
             </Typography>
           )}
         </li>
@@ -49,7 +60,11 @@ function LiveSteps(props: { steps: InvestigationStep[] }) {
 function SourceLabel(props: { investigation: Investigation }) {
   const { investigation: inv } = props;
   return inv.source === 'model' ? (
-    <Chip size="small" color="primary" label={`Model${inv.model ? ` · ${inv.model}` : ''}`} />
+    <Chip
+      size="small"
+      color="primary"
+      label={`Model${inv.model ? ` · ${inv.model}` : ''}`}
+    />
   ) : (
     <Chip size="small" variant="outlined" label="Rule-based" />
   );
@@ -75,7 +90,10 @@ export function InvestigationSection(props: {
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
-  const { value: investigations, error } = useAsync(() => api.listInvestigations(incidentId), [api, incidentId, version]);
+  const { value: investigations, error } = useAsync(
+    () => api.listInvestigations(incidentId),
+    [api, incidentId, version],
+  );
   useInvestigationSignal(incidentId, () => setVersion(v => v + 1));
 
   const latest = investigations?.[0];
@@ -135,7 +153,11 @@ export function InvestigationSection(props: {
           </Button>
         )}
         {canUpdate && (
-          <Button size="small" disabled={busy} onClick={() => setAttachOpen(true)}>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => setAttachOpen(true)}
+          >
             Attach evidence
           </Button>
         )}
@@ -144,7 +166,9 @@ export function InvestigationSection(props: {
           <Typography variant="caption" color="textSecondary">
             {latest.status}
             {latest.trigger === 'auto' && ' · started automatically'}
-            {latest.trigger === 'user' && latest.requestedBy && ` · by ${latest.requestedBy}`}
+            {latest.trigger === 'user' &&
+              latest.requestedBy &&
+              ` · by ${latest.requestedBy}`}
           </Typography>
         )}
       </Box>
@@ -164,7 +188,9 @@ export function InvestigationSection(props: {
       {latest?.suggestion && (
         <Box my={1}>
           <Alert
-            severity={latest.suggestion.status === 'pending' ? 'info' : 'success'}
+            severity={
+              latest.suggestion.status === 'pending' ? 'info' : 'success'
+            }
             action={
               latest.suggestion.status === 'pending' && canUpdate ? (
                 <Button
@@ -173,7 +199,9 @@ export function InvestigationSection(props: {
                   disabled={busy}
                   onClick={() =>
                     run(async () => {
-                      onAccepted(await api.acceptSuggestion(incidentId, latest.id));
+                      onAccepted(
+                        await api.acceptSuggestion(incidentId, latest.id),
+                      );
                     })
                   }
                 >
@@ -183,11 +211,17 @@ export function InvestigationSection(props: {
             }
           >
             <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-              {latest.suggestion.status === 'pending' ? 'Suggested category' : 'Model-derived category'}
+              {latest.suggestion.status === 'pending'
+                ? 'Suggested category'
+                : 'Model-derived category'}
               <CategoryChip category={latest.suggestion.category} />
               {latest.suggestion.status === 'pending'
                 ? '— awaiting acceptance; accepting re-routes through the routing policy.'
-                : `— ${latest.suggestion.status}${latest.suggestion.acceptedBy ? ` by ${latest.suggestion.acceptedBy}` : ''}.`}
+                : `— ${latest.suggestion.status}${
+                    latest.suggestion.acceptedBy
+                      ? ` by ${latest.suggestion.acceptedBy}`
+                      : ''
+                  }.`}
             </Box>
           </Alert>
         </Box>
@@ -198,7 +232,9 @@ export function InvestigationSection(props: {
           <LiveSteps steps={latest.steps} />
         </>
       )}
-      {latest?.result && !running && <InvestigationResultView result={latest.result} />}
+      {latest?.result && !running && (
+        <InvestigationResultView result={latest.result} />
+      )}
     </Box>
   );
 }

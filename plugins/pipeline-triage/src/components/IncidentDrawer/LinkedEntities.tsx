@@ -14,28 +14,40 @@ const ROLES: Array<[string, string]> = [
   ['owner', 'Owner'],
 ];
 
-export function groupByRole(entities: LinkedEntity[]): Array<[string, LinkedEntity[]]> {
+export function groupByRole(
+  entities: LinkedEntity[],
+): Array<[string, LinkedEntity[]]> {
   const known = new Map(ROLES.map(([role]) => [role, [] as LinkedEntity[]]));
   const other: LinkedEntity[] = [];
   for (const entity of entities) (known.get(entity.role) ?? other).push(entity);
-  const groups = ROLES.map(([role, label]) => [label, known.get(role)!] as [string, LinkedEntity[]]);
+  const groups = ROLES.map(
+    ([role, label]) => [label, known.get(role)!] as [string, LinkedEntity[]],
+  );
   groups.push(['Other', other]);
   return groups.filter(([, list]) => list.length > 0);
 }
 
 export function LinkedEntities(props: { entities: LinkedEntity[] }) {
   const groups = groupByRole(props.entities);
-  if (!groups.length) return <em>The catalog knows none of the entities involved.</em>;
+  if (!groups.length)
+    return <em>The catalog knows none of the entities involved.</em>;
   return (
     <>
       {groups.map(([label, list]) => (
         <Box key={label} display="flex" mb={0.5}>
-          <Typography variant="body2" style={{ minWidth: 140 }} color="textSecondary">
+          <Typography
+            variant="body2"
+            style={{ minWidth: 140 }}
+            color="textSecondary"
+          >
             {label}
           </Typography>
           <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
             {list.map(e => (
-              <EntityRefLink key={`${e.role}:${e.entityRef}`} entityRef={e.entityRef} />
+              <EntityRefLink
+                key={`${e.role}:${e.entityRef}`}
+                entityRef={e.entityRef}
+              />
             ))}
           </Box>
         </Box>

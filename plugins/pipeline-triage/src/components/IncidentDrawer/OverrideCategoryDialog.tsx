@@ -6,7 +6,11 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import { CATEGORIES, CATEGORY_INFO, type Category } from '@internal/plugin-pipeline-triage-common';
+import {
+  CATEGORIES,
+  CATEGORY_INFO,
+  type Category,
+} from '@internal/plugin-pipeline-triage-common';
 
 /** A person's correction; the reason is required because it feeds rule tuning and the audit trail. */
 export function OverrideCategoryDialog(props: {
@@ -21,11 +25,18 @@ export function OverrideCategoryDialog(props: {
   const valid = category !== props.current && reason.trim().length > 0;
 
   return (
-    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="sm" aria-labelledby="override-category-title">
+    <Dialog
+      open={props.open}
+      onClose={props.onCancel}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="override-category-title"
+    >
       <DialogTitle id="override-category-title">Override category</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          Pick the category this failure really is and say why. Routing and retry advice follow the new category.
+          Pick the category this failure really is and say why. Routing and
+          retry advice follow the new category.
         </DialogContentText>
         <TextField
           select
@@ -52,7 +63,11 @@ export function OverrideCategoryDialog(props: {
           label="Reason"
           value={reason}
           inputProps={{ 'aria-label': 'Reason', maxLength: 2000 }}
-          helperText={category === props.current ? 'Choose a different category' : 'Required'}
+          helperText={
+            category === props.current
+              ? 'Choose a different category'
+              : 'Required'
+          }
           onChange={e => setReason(e.target.value)}
         />
       </DialogContent>

@@ -4,7 +4,9 @@ import { CopyTextButton, Link } from '@backstage/core-components';
 import type { Recommendation } from '@internal/plugin-pipeline-triage-common';
 
 /** The next step, with diagnostics ready to paste into a terminal. */
-export function RecommendationSection(props: { recommendation: Recommendation }) {
+export function RecommendationSection(props: {
+  recommendation: Recommendation;
+}) {
   const { action, diagnostics, prevention, runbookUrl } = props.recommendation;
   return (
     <Box>
@@ -21,11 +23,22 @@ export function RecommendationSection(props: { recommendation: Recommendation })
               component="code"
               flex={1}
               p={1}
-              style={{ fontFamily: 'monospace', fontSize: 12, background: 'rgba(127,127,127,0.12)', borderRadius: 4, overflowX: 'auto', whiteSpace: 'pre' }}
+              style={{
+                fontFamily: 'monospace',
+                fontSize: 12,
+                background: 'rgba(127,127,127,0.12)',
+                borderRadius: 4,
+                overflowX: 'auto',
+                whiteSpace: 'pre',
+              }}
             >
               {d.command}
             </Box>
-            <CopyTextButton text={d.command} tooltipText="Command copied" aria-label={`Copy: ${d.label}`} />
+            <CopyTextButton
+              text={d.command}
+              tooltipText="Command copied"
+              aria-label={`Copy: ${d.label}`}
+            />
           </Box>
         </Box>
       ))}

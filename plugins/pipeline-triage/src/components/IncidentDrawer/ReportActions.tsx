@@ -24,13 +24,23 @@ export function ReportActions(props: { incidentId: string }) {
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState(false);
 
-  const withReport = async (handle: (text: string) => Promise<void> | void, done: string) => {
+  const withReport = async (
+    handle: (text: string) => Promise<void> | void,
+    done: string,
+  ) => {
     setBusy(true);
     try {
       await handle(await api.getReport(props.incidentId));
-      alertApi.post({ message: done, severity: 'success', display: 'transient' });
+      alertApi.post({
+        message: done,
+        severity: 'success',
+        display: 'transient',
+      });
     } catch (e) {
-      alertApi.post({ message: `Could not get the report: ${errorMessage(e as Error)}`, severity: 'error' });
+      alertApi.post({
+        message: `Could not get the report: ${errorMessage(e as Error)}`,
+        severity: 'error',
+      });
     } finally {
       setBusy(false);
     }
@@ -43,7 +53,12 @@ export function ReportActions(props: { incidentId: string }) {
         variant="outlined"
         startIcon={<GetAppIcon />}
         disabled={busy}
-        onClick={() => withReport(text => download(`${props.incidentId}.md`, text), 'Report downloaded')}
+        onClick={() =>
+          withReport(
+            text => download(`${props.incidentId}.md`, text),
+            'Report downloaded',
+          )
+        }
       >
         Download report
       </Button>
@@ -52,7 +67,12 @@ export function ReportActions(props: { incidentId: string }) {
         variant="outlined"
         startIcon={<FileCopyIcon />}
         disabled={busy}
-        onClick={() => withReport(text => navigator.clipboard.writeText(text), 'Report copied as Markdown')}
+        onClick={() =>
+          withReport(
+            text => navigator.clipboard.writeText(text),
+            'Report copied as Markdown',
+          )
+        }
       >
         Copy report
       </Button>

@@ -1,6 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { PartialWriteVerdict, RetryVerdict } from '@internal/plugin-pipeline-triage-common';
+import type {
+  PartialWriteVerdict,
+  RetryVerdict,
+} from '@internal/plugin-pipeline-triage-common';
 import { RetryVerdictLabel } from '../shared';
 
 const WAIT: Record<NonNullable<RetryVerdict['wait']>, string> = {
@@ -16,7 +19,10 @@ const PARTIAL: Record<PartialWriteVerdict['partialWrite'], string> = {
 };
 
 /** Whether re-running is safe, why, and what evidence would have changed a no. */
-export function RetrySection(props: { retry: RetryVerdict; partialWrite: PartialWriteVerdict }) {
+export function RetrySection(props: {
+  retry: RetryVerdict;
+  partialWrite: PartialWriteVerdict;
+}) {
   const { retry, partialWrite } = props;
   return (
     <Box data-testid="retry-verdict">
@@ -26,7 +32,11 @@ export function RetrySection(props: { retry: RetryVerdict; partialWrite: Partial
         </Typography>
         <RetryVerdictLabel safe={retry.safeToRetry} variant="h6" />
         {retry.safeToRetry && retry.wait && (
-          <Typography variant="body2" color="textSecondary" style={{ marginLeft: 8 }}>
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            style={{ marginLeft: 8 }}
+          >
             ({WAIT[retry.wait]})
           </Typography>
         )}
@@ -38,7 +48,8 @@ export function RetrySection(props: { retry: RetryVerdict; partialWrite: Partial
         </Typography>
       )}
       <Typography variant="body2" style={{ marginTop: 8 }}>
-        <strong>Partial write:</strong> {PARTIAL[partialWrite.partialWrite] ?? partialWrite.partialWrite}
+        <strong>Partial write:</strong>{' '}
+        {PARTIAL[partialWrite.partialWrite] ?? partialWrite.partialWrite}
         {partialWrite.reason ? ` — ${partialWrite.reason}` : ''}
       </Typography>
     </Box>

@@ -8,7 +8,8 @@ export function RouteSection(props: { route: RouteDecision }) {
   return (
     <>
       <Typography variant="body2">
-        <strong>Routed to:</strong> {recipient ? <EntityRefLink entityRef={recipient} /> : 'nobody'}
+        <strong>Routed to:</strong>{' '}
+        {recipient ? <EntityRefLink entityRef={recipient} /> : 'nobody'}
         {!notify && ' (no notification sent)'}
       </Typography>
       {copy.length > 0 && (

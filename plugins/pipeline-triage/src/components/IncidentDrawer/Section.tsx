@@ -3,7 +3,11 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 
 /** A titled block of the drawer; hidden when it has nothing to say. */
-export function Section(props: { title: string; children: ReactNode; hidden?: boolean }) {
+export function Section(props: {
+  title: string;
+  children: ReactNode;
+  hidden?: boolean;
+}) {
   if (props.hidden) return null;
   return (
     <Box component="section" mb={3} aria-label={props.title}>

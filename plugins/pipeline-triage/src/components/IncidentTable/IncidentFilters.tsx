@@ -16,9 +16,15 @@ const OPTIONS: Record<keyof IncidentFilterValues, Array<[string, string]>> = {
     ['acknowledged', 'Acknowledged'],
     ['resolved', 'Resolved'],
   ],
-  category: [['', 'Any category'], ...CATEGORIES.map(c => [c, CATEGORY_INFO[c].label] as [string, string])],
+  category: [
+    ['', 'Any category'],
+    ...CATEGORIES.map(c => [c, CATEGORY_INFO[c].label] as [string, string]),
+  ],
   domain: [['', 'Any domain'], ...DOMAINS.map(d => [d, d] as [string, string])],
-  environment: [['', 'Any environment'], ...ENVIRONMENTS.map(e => [e, e] as [string, string])],
+  environment: [
+    ['', 'Any environment'],
+    ...ENVIRONMENTS.map(e => [e, e] as [string, string]),
+  ],
 };
 
 const LABELS: Record<keyof IncidentFilterValues, string> = {
@@ -36,28 +42,33 @@ export function IncidentFilters(props: {
   const { value, onChange } = props;
   return (
     <Grid container spacing={2}>
-      {(Object.keys(OPTIONS) as Array<keyof IncidentFilterValues>).map(field => (
-        <Grid item xs={6} md={3} key={field}>
-          <TextField
-            select
-            fullWidth
-            variant="outlined"
-            size="small"
-            label={LABELS[field]}
-            value={value[field]}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-            inputProps={{ 'aria-label': LABELS[field], 'data-testid': `filter-${field}` }}
-            onChange={e => onChange({ ...value, [field]: e.target.value })}
-          >
-            {OPTIONS[field].map(([optionValue, label]) => (
-              <option key={optionValue} value={optionValue}>
-                {label}
-              </option>
-            ))}
-          </TextField>
-        </Grid>
-      ))}
+      {(Object.keys(OPTIONS) as Array<keyof IncidentFilterValues>).map(
+        field => (
+          <Grid item xs={6} md={3} key={field}>
+            <TextField
+              select
+              fullWidth
+              variant="outlined"
+              size="small"
+              label={LABELS[field]}
+              value={value[field]}
+              SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
+              inputProps={{
+                'aria-label': LABELS[field],
+                'data-testid': `filter-${field}`,
+              }}
+              onChange={e => onChange({ ...value, [field]: e.target.value })}
+            >
+              {OPTIONS[field].map(([optionValue, label]) => (
+                <option key={optionValue} value={optionValue}>
+                  {label}
+                </option>
+              ))}
+            </TextField>
+          </Grid>
+        ),
+      )}
     </Grid>
   );
 }

@@ -5,10 +5,19 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import type { IncidentQuery } from '../../api';
 import { IncidentDrawer } from '../IncidentDrawer';
-import { TriageErrorPanel, useIncidentSignal, type IncidentSignalFilter } from '../shared';
+import {
+  TriageErrorPanel,
+  useIncidentSignal,
+  type IncidentSignalFilter,
+} from '../shared';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
-import { EMPTY_FILTERS, filtersToQuery, hasFilters, type IncidentFilterValues } from './incidentFilters';
+import {
+  EMPTY_FILTERS,
+  filtersToQuery,
+  hasFilters,
+  type IncidentFilterValues,
+} from './incidentFilters';
 import { useIncidentPages } from './useIncidentPages';
 
 /**
@@ -24,8 +33,14 @@ export function IncidentHistory(props: {
 }) {
   const [filters, setFilters] = useState<IncidentFilterValues>(EMPTY_FILTERS);
   const [selected, setSelected] = useState<string>();
-  const query = useMemo(() => ({ ...props.scope, ...filtersToQuery(filters) }), [props.scope, filters]);
-  const pages = useIncidentPages(query, { openFirst: props.openFirst, pageSize: props.pageSize });
+  const query = useMemo(
+    () => ({ ...props.scope, ...filtersToQuery(filters) }),
+    [props.scope, filters],
+  );
+  const pages = useIncidentPages(query, {
+    openFirst: props.openFirst,
+    pageSize: props.pageSize,
+  });
 
   useIncidentSignal(props.signalFilter, pages.reload);
 
@@ -37,7 +52,10 @@ export function IncidentHistory(props: {
       </Box>
       {pages.error ? (
         <Box p={2}>
-          <TriageErrorPanel error={pages.error} title="Could not load incidents" />
+          <TriageErrorPanel
+            error={pages.error}
+            title="Could not load incidents"
+          />
         </Box>
       ) : (
         <IncidentTable
@@ -48,7 +66,9 @@ export function IncidentHistory(props: {
           emptyContent={
             <Box p={3} textAlign="center">
               <Typography variant="body1">
-                {filtered ? 'No incidents match these filters.' : 'No failures recorded.'}
+                {filtered
+                  ? 'No incidents match these filters.'
+                  : 'No failures recorded.'}
               </Typography>
               {filtered && (
                 <Button size="small" onClick={() => setFilters(EMPTY_FILTERS)}>
@@ -61,12 +81,20 @@ export function IncidentHistory(props: {
       )}
       {pages.hasMore && !pages.error && (
         <Box p={2} textAlign="center">
-          <Button variant="outlined" disabled={pages.loading} onClick={pages.loadMore}>
+          <Button
+            variant="outlined"
+            disabled={pages.loading}
+            onClick={pages.loadMore}
+          >
             {pages.loading ? 'Loading…' : 'Load more'}
           </Button>
         </Box>
       )}
-      <IncidentDrawer incidentId={selected} onClose={() => setSelected(undefined)} onChanged={pages.reload} />
+      <IncidentDrawer
+        incidentId={selected}
+        onClose={() => setSelected(undefined)}
+        onChanged={pages.reload}
+      />
     </InfoCard>
   );
 }

@@ -36,7 +36,11 @@ const columns: TableColumn<IncidentSummary>[] = [
         <Typography variant="body2" style={CLAMP_3_LINES} title={row.title}>
           {row.title}
         </Typography>
-        <Typography variant="caption" color="textSecondary" style={{ fontFamily: 'monospace' }}>
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          style={{ fontFamily: 'monospace' }}
+        >
           {row.id} · {row.environment}
         </Typography>
       </Box>
@@ -46,7 +50,12 @@ const columns: TableColumn<IncidentSummary>[] = [
     title: 'Category',
     field: 'category',
     cellStyle: nowrap,
-    render: row => <CategoryChip category={row.category} overridden={row.categoryOverridden} />,
+    render: row => (
+      <CategoryChip
+        category={row.category}
+        overridden={row.categoryOverridden}
+      />
+    ),
   },
   {
     title: 'Confidence',
@@ -65,9 +74,16 @@ const columns: TableColumn<IncidentSummary>[] = [
     title: 'Routed to',
     field: 'routedTo',
     cellStyle: { minWidth: 130 },
-    render: row => (row.routedTo ? <EntityRefLink entityRef={row.routedTo} /> : 'nobody'),
+    render: row =>
+      row.routedTo ? <EntityRefLink entityRef={row.routedTo} /> : 'nobody',
   },
-  { title: 'Count', field: 'occurrences', type: 'numeric', cellStyle: nowrap, render: row => `${row.occurrences}×` },
+  {
+    title: 'Count',
+    field: 'occurrences',
+    type: 'numeric',
+    cellStyle: nowrap,
+    render: row => `${row.occurrences}×`,
+  },
   {
     title: 'Status',
     field: 'status',
@@ -89,7 +105,11 @@ export function IncidentTable(props: {
   return (
     <Table<IncidentSummary>
       title={props.title}
-      columns={props.hideRoutedTo ? columns.filter(c => c.field !== 'routedTo') : columns}
+      columns={
+        props.hideRoutedTo
+          ? columns.filter(c => c.field !== 'routedTo')
+          : columns
+      }
       // material-table writes bookkeeping into row objects; hand it copies.
       data={props.items.map(item => ({ ...item }))}
       isLoading={props.loading && props.items.length === 0}
@@ -99,7 +119,13 @@ export function IncidentTable(props: {
         if ((event?.target as HTMLElement | undefined)?.closest?.('a')) return;
         if (row) props.onSelect(row.id);
       }}
-      options={{ paging: false, search: false, sorting: false, padding: 'dense', toolbar: Boolean(props.title) }}
+      options={{
+        paging: false,
+        search: false,
+        sorting: false,
+        padding: 'dense',
+        toolbar: Boolean(props.title),
+      }}
     />
   );
 }

@@ -1,4 +1,9 @@
-import type { Category, Domain, Environment, IncidentStatus } from '@internal/plugin-pipeline-triage-common';
+import type {
+  Category,
+  Domain,
+  Environment,
+  IncidentStatus,
+} from '@internal/plugin-pipeline-triage-common';
 import type { IncidentQuery } from '../../api';
 
 /** One value per select; '' means "any". */
@@ -9,7 +14,12 @@ export interface IncidentFilterValues {
   environment: '' | Environment;
 }
 
-export const EMPTY_FILTERS: IncidentFilterValues = { status: '', category: '', domain: '', environment: '' };
+export const EMPTY_FILTERS: IncidentFilterValues = {
+  status: '',
+  category: '',
+  domain: '',
+  environment: '',
+};
 
 export function hasFilters(values: IncidentFilterValues): boolean {
   return Object.values(values).some(Boolean);

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import type { IncidentStatus, IncidentSummary } from '@internal/plugin-pipeline-triage-common';
+import type {
+  IncidentStatus,
+  IncidentSummary,
+} from '@internal/plugin-pipeline-triage-common';
 import { pipelineTriageApiRef, type IncidentQuery } from '../../api';
 
 /** Where the next page starts: which status phase, and the server cursor within it. */
@@ -45,7 +48,10 @@ export function useIncidentPages(
   const fetchFrom = useCallback(
     async (start: Position, append: boolean) => {
       const current = ++generation.current;
-      const { query: q, phases: ph } = JSON.parse(key) as { query: IncidentQuery; phases: Array<IncidentStatus[] | undefined> };
+      const { query: q, phases: ph } = JSON.parse(key) as {
+        query: IncidentQuery;
+        phases: Array<IncidentStatus[] | undefined>;
+      };
       setLoading(true);
       setError(undefined);
       try {
@@ -66,12 +72,17 @@ export function useIncidentPages(
             position = { phase: position.phase, cursor: page.nextCursor };
             more = false;
           } else {
-            position = position.phase + 1 < ph.length ? { phase: position.phase + 1 } : undefined;
+            position =
+              position.phase + 1 < ph.length
+                ? { phase: position.phase + 1 }
+                : undefined;
             more = collected.length < pageSize;
           }
         }
         if (current !== generation.current) return;
-        setItems(previous => (append ? [...previous, ...collected] : collected));
+        setItems(previous =>
+          append ? [...previous, ...collected] : collected,
+        );
         setNext(position);
       } catch (e) {
         if (current !== generation.current) return;

@@ -1,4 +1,13 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { TrendsResponse } from '@internal/plugin-pipeline-triage-common';
 import { colorFor, keysByVolume, labelFor, toChartRows } from './trendsData';
 
@@ -11,18 +20,33 @@ export interface ChartSize {
  * Stacked bars per ISO week. Without a fixed size it fills its container; tests pass one
  * because jsdom has no layout.
  */
-export function TrendsChart(props: { trends: TrendsResponse; size?: ChartSize; height?: number }) {
+export function TrendsChart(props: {
+  trends: TrendsResponse;
+  size?: ChartSize;
+  height?: number;
+}) {
   const { trends, size } = props;
   const keys = keysByVolume(trends);
   const chart = (
-    <BarChart data={toChartRows(trends)} width={size?.width} height={size?.height} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+    <BarChart
+      data={toChartRows(trends)}
+      width={size?.width}
+      height={size?.height}
+      margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
+    >
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="week" />
       <YAxis allowDecimals={false} />
-      <Tooltip labelFormatter={(_label, payload) => {
-        const row = payload?.[0]?.payload as { isoWeek?: string; weekStart?: string; total?: number } | undefined;
-        return row ? `${row.isoWeek} (from ${row.weekStart}): ${row.total} failures` : '';
-      }} />
+      <Tooltip
+        labelFormatter={(_label, payload) => {
+          const row = payload?.[0]?.payload as
+            | { isoWeek?: string; weekStart?: string; total?: number }
+            | undefined;
+          return row
+            ? `${row.isoWeek} (from ${row.weekStart}): ${row.total} failures`
+            : '';
+        }}
+      />
       <Legend />
       {keys.map((key, index) => (
         <Bar

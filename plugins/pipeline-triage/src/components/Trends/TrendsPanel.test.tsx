@@ -8,7 +8,10 @@ describe('TrendsPanel', () => {
   it('renders weekly totals and the change against the previous week', async () => {
     const api = createFakeApi();
     await renderWithApi(
-      <TrendsPanel scope={{ entityRef: 'component:default/orders-daily' }} chartSize={{ width: 600, height: 300 }} />,
+      <TrendsPanel
+        scope={{ entityRef: 'component:default/orders-daily' }}
+        chartSize={{ width: 600, height: 300 }}
+      />,
       api,
     );
     expect(await screen.findByTestId('trends-headline')).toHaveTextContent(
@@ -19,43 +22,88 @@ describe('TrendsPanel', () => {
     expect(totals).toHaveTextContent('W02');
     expect(totals).toHaveTextContent('Total34');
     // Each category's count per week, readable without hovering the bars.
-    expect(screen.getByTestId('trends-row-permission')).toHaveTextContent('Permission13');
-    expect(screen.getByTestId('trends-row-schema_drift')).toHaveTextContent('Schema drift21');
+    expect(screen.getByTestId('trends-row-permission')).toHaveTextContent(
+      'Permission13',
+    );
+    expect(screen.getByTestId('trends-row-schema_drift')).toHaveTextContent(
+      'Schema drift21',
+    );
     // The legend names each stacked category.
     expect(screen.getAllByText('Schema drift').length).toBeGreaterThan(0);
-    expect(api.getTrends).toHaveBeenCalledWith({ entityRef: 'component:default/orders-daily', weeks: 12, groupBy: 'category' });
+    expect(api.getTrends).toHaveBeenCalledWith({
+      entityRef: 'component:default/orders-daily',
+      weeks: 12,
+      groupBy: 'category',
+    });
   });
 
   it('says when the counts cover only the incidents the user may read', async () => {
-    const api = createFakeApi({ getTrends: async () => ({ ...makeTrends(), scope: 'permitted' as const }) });
-    await renderWithApi(<TrendsPanel scope={{}} chartSize={{ width: 600, height: 300 }} />, api);
-    expect(await screen.findByTestId('trends-scope')).toHaveTextContent('Counts only the incidents you may read.');
+    const api = createFakeApi({
+      getTrends: async () => ({ ...makeTrends(), scope: 'permitted' as const }),
+    });
+    await renderWithApi(
+      <TrendsPanel scope={{}} chartSize={{ width: 600, height: 300 }} />,
+      api,
+    );
+    expect(await screen.findByTestId('trends-scope')).toHaveTextContent(
+      'Counts only the incidents you may read.',
+    );
   });
 
   it('adds no such note when the counts cover every incident', async () => {
-    const api = createFakeApi({ getTrends: async () => ({ ...makeTrends(), scope: 'all' as const }) });
-    await renderWithApi(<TrendsPanel scope={{}} chartSize={{ width: 600, height: 300 }} />, api);
+    const api = createFakeApi({
+      getTrends: async () => ({ ...makeTrends(), scope: 'all' as const }),
+    });
+    await renderWithApi(
+      <TrendsPanel scope={{}} chartSize={{ width: 600, height: 300 }} />,
+      api,
+    );
     await screen.findByTestId('trends-headline');
     expect(screen.queryByTestId('trends-scope')).toBeNull();
   });
 
   it('asks again for other weeks and groupings', async () => {
     const api = createFakeApi();
-    await renderWithApi(<TrendsPanel scope={{ owner: 'group:default/data' }} chartSize={{ width: 600, height: 300 }} />, api);
+    await renderWithApi(
+      <TrendsPanel
+        scope={{ owner: 'group:default/data' }}
+        chartSize={{ width: 600, height: 300 }}
+      />,
+      api,
+    );
     await screen.findByTestId('trends-headline');
-    fireEvent.change(screen.getByLabelText('Weeks'), { target: { value: '26' } });
+    fireEvent.change(screen.getByLabelText('Weeks'), {
+      target: { value: '26' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'By domain' }));
     await waitFor(() =>
-      expect(api.getTrends).toHaveBeenLastCalledWith({ owner: 'group:default/data', weeks: 26, groupBy: 'domain' }),
+      expect(api.getTrends).toHaveBeenLastCalledWith({
+        owner: 'group:default/data',
+        weeks: 26,
+        groupBy: 'domain',
+      }),
     );
   });
 
   it('says so when there were no failures', async () => {
     const api = createFakeApi({
       getTrends: async () =>
-        makeTrends({ keys: [], weeks: [{ week: '2026-W02', weekStart: '2026-01-05', total: 0, counts: {}, change: null }] }),
+        makeTrends({
+          keys: [],
+          weeks: [
+            {
+              week: '2026-W02',
+              weekStart: '2026-01-05',
+              total: 0,
+              counts: {},
+              change: null,
+            },
+          ],
+        }),
     });
     await renderWithApi(<TrendsPanel scope={{}} />, api);
-    expect(await screen.findByText('No failures recorded in the last 12 weeks.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No failures recorded in the last 12 weeks.'),
+    ).toBeInTheDocument();
   });
 });

@@ -8,14 +8,22 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { pipelineTriageApiRef, type TrendsQuery } from '../../api';
-import { TriageErrorPanel, useIncidentSignal, type IncidentSignalFilter } from '../shared';
+import {
+  TriageErrorPanel,
+  useIncidentSignal,
+  type IncidentSignalFilter,
+} from '../shared';
 import { TrendsChart, type ChartSize } from './TrendsChart';
 import { TrendsTotals } from './TrendsTotals';
 import type { GroupBy } from './trendsData';
 
 export const WEEK_OPTIONS = [4, 12, 26, 52];
 
-const GROUP_LABELS: Record<GroupBy, string> = { category: 'Category', domain: 'Domain', team: 'Team' };
+const GROUP_LABELS: Record<GroupBy, string> = {
+  category: 'Category',
+  domain: 'Domain',
+  team: 'Team',
+};
 
 /** Weekly failure mix: is this getting better, and which kind of failure dominates? */
 export function TrendsPanel(props: {
@@ -46,7 +54,11 @@ export function TrendsPanel(props: {
         aria-label="Group by"
       >
         {groupings.map(g => (
-          <ToggleButton key={g} value={g} aria-label={`By ${GROUP_LABELS[g].toLocaleLowerCase('en-US')}`}>
+          <ToggleButton
+            key={g}
+            value={g}
+            aria-label={`By ${GROUP_LABELS[g].toLocaleLowerCase('en-US')}`}
+          >
             {GROUP_LABELS[g]}
           </ToggleButton>
         ))}
@@ -72,11 +84,22 @@ export function TrendsPanel(props: {
   const data = trends.value;
   const empty = data && data.weeks.every(w => w.total === 0);
   return (
-    <InfoCard title={props.title ?? 'Failure trends'} action={<Box pt={2} pr={1}>{controls}</Box>}>
+    <InfoCard
+      title={props.title ?? 'Failure trends'}
+      action={
+        <Box pt={2} pr={1}>
+          {controls}
+        </Box>
+      }
+    >
       {trends.loading && !data && <Progress />}
-      {trends.error && <TriageErrorPanel error={trends.error} title="Could not load trends" />}
+      {trends.error && (
+        <TriageErrorPanel error={trends.error} title="Could not load trends" />
+      )}
       {data && empty && (
-        <Typography variant="body1">No failures recorded in the last {weeks} weeks.</Typography>
+        <Typography variant="body1">
+          No failures recorded in the last {weeks} weeks.
+        </Typography>
       )}
       {data && !empty && (
         <>

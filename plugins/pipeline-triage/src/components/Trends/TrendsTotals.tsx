@@ -5,7 +5,13 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { TrendsResponse } from '@internal/plugin-pipeline-triage-common';
-import { colorFor, formatChange, keysByVolume, labelFor, shortWeek } from './trendsData';
+import {
+  colorFor,
+  formatChange,
+  keysByVolume,
+  labelFor,
+  shortWeek,
+} from './trendsData';
 
 /** The numbers behind the bars, readable without hovering and by screen readers. */
 export function TrendsTotals(props: { trends: TrendsResponse }) {
@@ -16,11 +22,15 @@ export function TrendsTotals(props: { trends: TrendsResponse }) {
   return (
     <Box>
       <Typography variant="body1" data-testid="trends-headline">
-        Latest week ({latest.week}): <strong>{latest.total}</strong> failure{latest.total === 1 ? '' : 's'},{' '}
-        {formatChange(latest.change)}
+        Latest week ({latest.week}): <strong>{latest.total}</strong> failure
+        {latest.total === 1 ? '' : 's'}, {formatChange(latest.change)}
       </Typography>
       {props.trends.scope === 'permitted' && (
-        <Typography variant="caption" color="textSecondary" data-testid="trends-scope">
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          data-testid="trends-scope"
+        >
           Counts only the incidents you may read.
         </Typography>
       )}
@@ -28,19 +38,35 @@ export function TrendsTotals(props: { trends: TrendsResponse }) {
         <Table size="small" aria-label="Weekly totals">
           <TableBody>
             <TableRow>
-              <TableCell component="th" scope="row">Week</TableCell>
+              <TableCell component="th" scope="row">
+                Week
+              </TableCell>
               {weeks.map(w => (
-                <TableCell key={w.week} align="right" title={`${w.week}, from ${w.weekStart}`}>
+                <TableCell
+                  key={w.week}
+                  align="right"
+                  title={`${w.week}, from ${w.weekStart}`}
+                >
                   {shortWeek(w.week)}
                 </TableCell>
               ))}
             </TableRow>
             {keys.map((key, i) => (
               <TableRow key={key} data-testid={`trends-row-${key}`}>
-                <TableCell component="th" scope="row" style={{ whiteSpace: 'nowrap' }}>
+                <TableCell
+                  component="th"
+                  scope="row"
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   <span
                     aria-hidden
-                    style={{ display: 'inline-block', width: 10, height: 10, marginRight: 6, background: colorFor(groupBy, key, i) }}
+                    style={{
+                      display: 'inline-block',
+                      width: 10,
+                      height: 10,
+                      marginRight: 6,
+                      background: colorFor(groupBy, key, i),
+                    }}
                   />
                   {labelFor(groupBy, key)}
                 </TableCell>
@@ -52,18 +78,31 @@ export function TrendsTotals(props: { trends: TrendsResponse }) {
               </TableRow>
             ))}
             <TableRow>
-              <TableCell component="th" scope="row">Total</TableCell>
+              <TableCell component="th" scope="row">
+                Total
+              </TableCell>
               {weeks.map(w => (
-                <TableCell key={w.week} align="right" data-week={w.week} style={{ fontWeight: 600 }}>
+                <TableCell
+                  key={w.week}
+                  align="right"
+                  data-week={w.week}
+                  style={{ fontWeight: 600 }}
+                >
                   {w.total}
                 </TableCell>
               ))}
             </TableRow>
             <TableRow>
-              <TableCell component="th" scope="row">Change</TableCell>
+              <TableCell component="th" scope="row">
+                Change
+              </TableCell>
               {weeks.map(w => (
                 <TableCell key={w.week} align="right">
-                  {w.change === null ? '—' : `${w.change > 0 ? '+' : ''}${Math.round(w.change * 100)}%`}
+                  {w.change === null
+                    ? '—'
+                    : `${w.change > 0 ? '+' : ''}${Math.round(
+                        w.change * 100,
+                      )}%`}
                 </TableCell>
               ))}
             </TableRow>

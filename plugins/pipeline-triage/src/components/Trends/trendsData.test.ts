@@ -1,5 +1,12 @@
 import { makeTrends } from '../../__testUtils__/fixtures';
-import { colorFor, formatChange, keysByVolume, labelFor, shortWeek, toChartRows } from './trendsData';
+import {
+  colorFor,
+  formatChange,
+  keysByVolume,
+  labelFor,
+  shortWeek,
+  toChartRows,
+} from './trendsData';
 
 describe('trendsData', () => {
   it('flattens weeks into chart rows', () => {
@@ -14,7 +21,9 @@ describe('trendsData', () => {
   });
 
   it('orders keys by volume and drops empty ones', () => {
-    const trends = makeTrends({ keys: ['schema_drift', 'permission', 'unknown'] });
+    const trends = makeTrends({
+      keys: ['schema_drift', 'permission', 'unknown'],
+    });
     expect(keysByVolume(trends)).toEqual(['permission', 'schema_drift']);
   });
 
@@ -29,7 +38,9 @@ describe('trendsData', () => {
     expect(colorFor('category', 'permission', 0)).toBe('#e53935');
     expect(colorFor('domain', 'infra', 0)).toBe('#1e88e5');
     expect(labelFor('category', 'source_delay')).toBe('Source delay');
-    expect(labelFor('team', 'group:default/data-platform')).toBe('data-platform');
+    expect(labelFor('team', 'group:default/data-platform')).toBe(
+      'data-platform',
+    );
     expect(shortWeek('2026-W47')).toBe('W47');
   });
 });

@@ -1,5 +1,11 @@
 import Grid from '@material-ui/core/Grid';
-import { Content, ContentHeader, Header, Page, SupportButton } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  SupportButton,
+} from '@backstage/core-components';
 import { TrendsPanel } from '../Trends';
 import { RepeatFailures } from './RepeatFailures';
 import { TriageHealth } from './TriageHealth';
@@ -8,11 +14,15 @@ import { TriageHealth } from './TriageHealth';
 export function PipelineTriagePage() {
   return (
     <Page themeId="tool">
-      <Header title="Pipeline Triage" subtitle="Failed data-pipeline runs, classified and routed" />
+      <Header
+        title="Pipeline Triage"
+        subtitle="Failed data-pipeline runs, classified and routed"
+      />
       <Content>
         <ContentHeader title="Across the organization">
           <SupportButton>
-            Failure categories, retry advice and routing for every failed pipeline run the catalog knows.
+            Failure categories, retry advice and routing for every failed
+            pipeline run the catalog knows.
           </SupportButton>
         </ContentHeader>
         <Grid container spacing={3}>
@@ -20,7 +30,11 @@ export function PipelineTriagePage() {
             <TriageHealth />
           </Grid>
           <Grid item xs={12}>
-            <TrendsPanel title="Weekly failures" scope={{}} groupings={['category', 'domain', 'team']} />
+            <TrendsPanel
+              title="Weekly failures"
+              scope={{}}
+              groupings={['category', 'domain', 'team']}
+            />
           </Grid>
           <Grid item xs={12}>
             <RepeatFailures />

@@ -17,15 +17,25 @@ const SAMPLE_SIZE = 200;
 export function RepeatFailures() {
   const api = useApi(pipelineTriageApiRef);
   const [selected, setSelected] = useState<string>();
-  const incidents = useAsyncRetry(async () => (await api.listIncidents({ limit: SAMPLE_SIZE })).items, [api]);
+  const incidents = useAsyncRetry(
+    async () => (await api.listIncidents({ limit: SAMPLE_SIZE })).items,
+    [api],
+  );
   useIncidentSignal(undefined, incidents.retry);
   const top = topRepeatFailures(incidents.value ?? []);
 
   return (
-    <InfoCard title="Most frequent repeat failures" subheader={`Among the ${SAMPLE_SIZE} most recent incidents`} noPadding>
+    <InfoCard
+      title="Most frequent repeat failures"
+      subheader={`Among the ${SAMPLE_SIZE} most recent incidents`}
+      noPadding
+    >
       {incidents.error ? (
         <Box p={2}>
-          <TriageErrorPanel error={incidents.error} title="Could not load incidents" />
+          <TriageErrorPanel
+            error={incidents.error}
+            title="Could not load incidents"
+          />
         </Box>
       ) : (
         <IncidentTable
@@ -39,7 +49,11 @@ export function RepeatFailures() {
           }
         />
       )}
-      <IncidentDrawer incidentId={selected} onClose={() => setSelected(undefined)} onChanged={incidents.retry} />
+      <IncidentDrawer
+        incidentId={selected}
+        onClose={() => setSelected(undefined)}
+        onChanged={incidents.retry}
+      />
     </InfoCard>
   );
 }

@@ -1,4 +1,8 @@
-import { StatusError, StatusOK, StatusWarning } from '@backstage/core-components';
+import {
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
 import type { IncidentStatus } from '@internal/plugin-pipeline-triage-common';
 
 const LABELS: Record<IncidentStatus, string> = {
@@ -10,6 +14,7 @@ const LABELS: Record<IncidentStatus, string> = {
 export function IncidentStatusLabel(props: { status: IncidentStatus }) {
   const label = LABELS[props.status] ?? props.status;
   if (props.status === 'open') return <StatusError>{label}</StatusError>;
-  if (props.status === 'acknowledged') return <StatusWarning>{label}</StatusWarning>;
+  if (props.status === 'acknowledged')
+    return <StatusWarning>{label}</StatusWarning>;
   return <StatusOK>{label}</StatusOK>;
 }

@@ -10,7 +10,9 @@ describe('formatTime', () => {
   });
 
   it('formats absolute times in UTC', () => {
-    expect(formatAbsolute('2026-01-10T09:05:03.120Z')).toBe('2026-01-10 09:05:03 UTC');
+    expect(formatAbsolute('2026-01-10T09:05:03.120Z')).toBe(
+      '2026-01-10 09:05:03 UTC',
+    );
   });
 
   it('formats durations', () => {

@@ -10,6 +10,11 @@ describe('signalMatches', () => {
 
   it('matches by incident id', () => {
     expect(signalMatches(signal, { incidentId: 'inc-1' })).toBe(true);
-    expect(signalMatches({ kind: 'incident-changed', incidentId: 'inc-2' }, { incidentId: 'inc-1' })).toBe(false);
+    expect(
+      signalMatches(
+        { kind: 'incident-changed', incidentId: 'inc-2' },
+        { incidentId: 'inc-1' },
+      ),
+    ).toBe(false);
   });
 });

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useSignal } from '@backstage/plugin-signals-react';
-import { INCIDENT_SIGNAL_CHANNEL, type IncidentSignal } from '@internal/plugin-pipeline-triage-common';
+import {
+  INCIDENT_SIGNAL_CHANNEL,
+  type IncidentSignal,
+} from '@internal/plugin-pipeline-triage-common';
 
 export { INCIDENT_SIGNAL_CHANNEL };
 
@@ -13,7 +16,10 @@ export interface IncidentSignalFilter {
   incidentId?: string;
 }
 
-export function signalMatches(signal: Partial<IncidentSignal>, filter?: IncidentSignalFilter): boolean {
+export function signalMatches(
+  signal: Partial<IncidentSignal>,
+  filter?: IncidentSignalFilter,
+): boolean {
   if (!filter?.incidentId) return true;
   return signal.incidentId === filter.incidentId;
 }
@@ -22,13 +28,17 @@ export function signalMatches(signal: Partial<IncidentSignal>, filter?: Incident
  * Calls onChange when the backend announces an incident change the view shows, so open pages
  * refresh without polling. Does nothing where the signals plugin is not installed.
  */
-export function useIncidentSignal(filter: IncidentSignalFilter | undefined, onChange: () => void) {
+export function useIncidentSignal(
+  filter: IncidentSignalFilter | undefined,
+  onChange: () => void,
+) {
   const { lastSignal } = useSignal<IncidentSignal>(INCIDENT_SIGNAL_CHANNEL);
   const callback = useRef(onChange);
   callback.current = onChange;
   const incidentId = filter?.incidentId;
 
   useEffect(() => {
-    if (lastSignal && signalMatches(lastSignal, { incidentId })) callback.current();
+    if (lastSignal && signalMatches(lastSignal, { incidentId }))
+      callback.current();
   }, [lastSignal, incidentId]);
 }

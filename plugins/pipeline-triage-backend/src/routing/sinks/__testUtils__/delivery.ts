@@ -1,6 +1,8 @@
 import type { RouteDelivery } from '@internal/plugin-pipeline-triage-node';
 
-export function aDelivery(overrides: Partial<RouteDelivery> = {}): RouteDelivery {
+export function aDelivery(
+  overrides: Partial<RouteDelivery> = {},
+): RouteDelivery {
   return {
     incidentId: 'inc-42',
     title: 'orders_daily failed: column amount missing',

@@ -39,7 +39,11 @@ export async function startFakeChannels() {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(value));
       };
-      if (req.method === 'POST' && call.path === '/v2/enqueue' && pagerDutyFailures > 0) {
+      if (
+        req.method === 'POST' &&
+        call.path === '/v2/enqueue' &&
+        pagerDutyFailures > 0
+      ) {
         pagerDutyFailures--;
         pagerDutyFailed.push(call);
         json(500, { status: 'error', message: 'Internal Server Error' });
@@ -47,15 +51,33 @@ export async function startFakeChannels() {
       }
       if (req.method === 'POST' && call.path === '/v2/enqueue') {
         pagerDuty.push(call);
-        if (!body?.routing_key) json(400, { status: 'invalid event', message: 'Event object is invalid', errors: ["'routing_key' is missing or blank"] });
-        else json(202, { status: 'success', message: 'Event processed', dedup_key: body.dedup_key });
+        if (!body?.routing_key)
+          json(400, {
+            status: 'invalid event',
+            message: 'Event object is invalid',
+            errors: ["'routing_key' is missing or blank"],
+          });
+        else
+          json(202, {
+            status: 'success',
+            message: 'Event processed',
+            dedup_key: body.dedup_key,
+          });
         return;
       }
       if (req.method === 'POST' && call.path === '/api/chat.postMessage') {
         slackApi.push(call);
-        if (!/^Bearer xox/.test(String(req.headers.authorization))) json(200, { ok: false, error: 'not_authed' });
-        else if (!body?.channel) json(200, { ok: false, error: 'channel_not_found' });
-        else json(200, { ok: true, channel: body.channel, ts: `1700000000.${String(++ts).padStart(6, '0')}`, message: { text: body.text } });
+        if (!/^Bearer xox/.test(String(req.headers.authorization)))
+          json(200, { ok: false, error: 'not_authed' });
+        else if (!body?.channel)
+          json(200, { ok: false, error: 'channel_not_found' });
+        else
+          json(200, {
+            ok: true,
+            channel: body.channel,
+            ts: `1700000000.${String(++ts).padStart(6, '0')}`,
+            message: { text: body.text },
+          });
         return;
       }
       if (req.method === 'POST' && call.path === '/webhook') {

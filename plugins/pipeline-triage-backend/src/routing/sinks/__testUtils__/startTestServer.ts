@@ -15,7 +15,9 @@ export type Reply = { status: number; body?: string } | { hang: true };
  * A real HTTP endpoint on 127.0.0.1 with a queue of replies; once the queue is empty every
  * request gets `fallback`. Records raw bodies so tests can verify signatures byte for byte.
  */
-export async function startTestServer(options: { replies?: Reply[]; fallback?: Reply } = {}) {
+export async function startTestServer(
+  options: { replies?: Reply[]; fallback?: Reply } = {},
+) {
   const replies = [...(options.replies ?? [])];
   const fallback = options.fallback ?? { status: 200, body: 'ok' };
   const requests: ReceivedRequest[] = [];
