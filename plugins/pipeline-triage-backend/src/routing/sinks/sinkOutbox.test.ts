@@ -3,6 +3,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { databaseIds } from '../../__testUtils__/databaseIds';
 import { startTriageBackend } from '../../__testUtils__/startTriageBackend';
+import { postGenericFailure } from '../../__testUtils__/postGenericFailure';
 import { startFakeChannels } from './__testUtils__/fakeChannels';
 import { pagerDutyDedupKey } from './pagerDutyEvent';
 
@@ -44,24 +45,11 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
     await fake?.close();
   });
 
-  async function post(
+  const post = (
     job: { namespace: string; name: string },
     errorMessage: string,
     runId: string,
-  ) {
-    const res = await request(backend.server)
-      .post('/api/pipeline-triage/v1/events')
-      .set('authorization', mockCredentials.service.header())
-      .send({
-        source: 'generic',
-        job,
-        runId,
-        eventTime: new Date().toISOString(),
-        errorMessage,
-      });
-    expect(res.status).toBe(202);
-    return res.body.results[0].incidentId as string;
-  }
+  ) => postGenericFailure(backend.server, job, errorMessage, runId);
 
   /** The incident once its PagerDuty delivery left the pending state (the job runs each second). */
   async function settled(incidentId: string) {

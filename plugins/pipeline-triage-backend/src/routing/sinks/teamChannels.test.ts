@@ -2,6 +2,7 @@ import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { databaseIds } from '../../__testUtils__/databaseIds';
 import { startTriageBackend } from '../../__testUtils__/startTriageBackend';
+import { postGenericFailure } from '../../__testUtils__/postGenericFailure';
 import { startFakeChannels } from './__testUtils__/fakeChannels';
 import { pagerDutyDedupKey } from './pagerDutyEvent';
 
@@ -43,26 +44,11 @@ describe.each(databaseIds())(
       await fake?.close();
     });
 
-    async function post(
+    const post = (
       job: { namespace: string; name: string },
       errorMessage: string,
       runId: string,
-    ) {
-      const res = await request(backend.server)
-        .post('/api/pipeline-triage/v1/events')
-        .set('authorization', mockCredentials.service.header())
-        .send({
-          source: 'generic',
-          job,
-          runId,
-          eventTime: new Date().toISOString(),
-          errorMessage,
-        });
-      expect(res.status).toBe(202);
-      const { incidentId } = res.body.results[0];
-      expect(incidentId).toEqual(expect.any(String));
-      return incidentId as string;
-    }
+    ) => postGenericFailure(backend.server, job, errorMessage, runId);
 
     /** The incident once both sinks have recorded their attempt (deliveries run in the background). */
     async function delivered(incidentId: string) {
