@@ -67,7 +67,7 @@ export interface Config {
       catalogTimeoutSeconds?: number;
     };
     /**
-     * dbt project read by the catalog module (`@internal/plugin-pipeline-triage-backend/catalog-module`):
+     * dbt project read by the catalog module (`@pipeline-triage/plugin-pipeline-triage-backend/catalog-module`):
      * each model becomes a `data-pipeline` Component annotated with its unique id and each model's
      * and source's relation a `table` Resource, owned by `meta.owner`, else the model's dbt group
      * (as a catalog group of that name), else `defaultOwner`. Hand-annotated entities win.

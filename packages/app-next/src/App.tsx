@@ -12,7 +12,7 @@ import orgPlugin from '@backstage/plugin-org/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
-import pipelineTriagePlugin from '@internal/plugin-pipeline-triage/alpha';
+import pipelineTriagePlugin from '@pipeline-triage/plugin-pipeline-triage/alpha';
 
 const guestSignIn = createFrontendModule({
   pluginId: 'app',

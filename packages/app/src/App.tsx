@@ -15,7 +15,7 @@ import { orgPlugin } from '@backstage/plugin-org';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
-import { PipelineTriagePage } from '@internal/plugin-pipeline-triage';
+import { PipelineTriagePage } from '@pipeline-triage/plugin-pipeline-triage';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';

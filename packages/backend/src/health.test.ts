@@ -9,7 +9,7 @@ import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider'
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
-import pipelineTriageBackend from '@internal/plugin-pipeline-triage-backend';
+import pipelineTriageBackend from '@pipeline-triage/plugin-pipeline-triage-backend';
 
 jest.setTimeout(60_000);
 

@@ -13,12 +13,14 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Reads `$text: ./contracts/x.odcs.yaml` in catalog files from local file locations.
-backend.add(import('@internal/plugin-pipeline-triage-backend/catalog-module'));
+backend.add(
+  import('@pipeline-triage/plugin-pipeline-triage-backend/catalog-module'),
+);
 backend.add(import('@backstage/plugin-permission-backend'));
 // Example policy: incidents are readable and changeable by the teams that own or receive them;
 // everything else is allowed (docs/security.md).
 backend.add(
-  import('@internal/plugin-pipeline-triage-backend/owner-only-policy'),
+  import('@pipeline-triage/plugin-pipeline-triage-backend/owner-only-policy'),
 );
 backend.add(import('@backstage/plugin-notifications-backend'));
 // Carry notifications to each recipient's own channels: Slack by the entity's
@@ -27,6 +29,6 @@ backend.add(import('@backstage/plugin-notifications-backend-module-slack'));
 backend.add(import('@backstage/plugin-notifications-backend-module-email'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
-backend.add(import('@internal/plugin-pipeline-triage-backend'));
+backend.add(import('@pipeline-triage/plugin-pipeline-triage-backend'));
 
 backend.start();

@@ -11,7 +11,7 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import notificationsSlack from '@backstage/plugin-notifications-backend-module-slack';
 import signalsBackend from '@backstage/plugin-signals-backend';
-import pipelineTriageBackend from '@internal/plugin-pipeline-triage-backend';
+import pipelineTriageBackend from '@pipeline-triage/plugin-pipeline-triage-backend';
 
 jest.setTimeout(90_000);
 

@@ -4,7 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { Environment } from '@internal/plugin-pipeline-triage-common';
+import type { Environment } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export interface TriageSettings {
   defaultEnvironment: Environment;

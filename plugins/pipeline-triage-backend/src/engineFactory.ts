@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import type { RulePackDefinition } from '@internal/plugin-pipeline-triage-node';
+import type { RulePackDefinition } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { loadRulePackFile } from './classify';
 import type { TriageEngineOptions } from './engine';
 

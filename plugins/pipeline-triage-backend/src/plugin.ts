@@ -13,8 +13,8 @@ import {
   type IngestAdapter,
   type RouteSink,
   type RulePackDefinition,
-} from '@internal/plugin-pipeline-triage-node';
-import { pipelineTriagePermissions } from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
+import { pipelineTriagePermissions } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { readTriageConfig } from './config';
 import { ContractRefreshJob, ContractRefresher } from './contractSync';
 import { DemoDataJob } from './demo';

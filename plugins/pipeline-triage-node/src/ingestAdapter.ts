@@ -1,7 +1,7 @@
 import type {
   Environment,
   FailureEvent,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** What the HTTP layer knows about a posted body besides the body itself. */
 export interface IngestContext {

@@ -4,7 +4,7 @@ import {
   CONTRACT_API_TYPE,
   PIPELINE_COMPONENT_TYPE,
   TABLE_RESOURCE_TYPE,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** The Group type incidents are routed to and that owns pipelines. */
 const TEAM_GROUP_TYPE = 'team';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CatalogIndex, CatalogLinker } from '../linking';
 import { inMemoryCatalog } from './inMemoryCatalog';
 import { emit, msSince, printTable, quantile } from './report';

@@ -1,5 +1,5 @@
 /* eslint-disable @backstage/no-undeclared-imports, no-restricted-imports -- a dev-only script (npm run bench), never imported by the plugin */
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { EXAMPLES_DIR } from '../__testUtils__/startTriageBackend';
 import { createTriageEngine } from '../engine';
 import { normalizeEvents } from '../ingest';

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import {
   CATEGORY_INFO,
   type Category,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { KnexTriageStore, migrateStore } from '../store';
 import { seededRandom } from './eventMix';
 import { emit, msSince, quantile } from './report';

@@ -3,7 +3,7 @@ import {
   ANNOTATIONS,
   PIPELINE_COMPONENT_TYPE,
   TABLE_RESOURCE_TYPE,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { normaliseName } from '../linking';
 
 /** Marks entities derived from a dbt manifest, so hand-annotated ones win when both match. */

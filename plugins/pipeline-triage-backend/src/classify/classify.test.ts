@@ -1,7 +1,7 @@
 import type {
   Category,
   RunSignals,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { extractEvidence } from '../evidence';
 import { classify } from './classify';
 

@@ -1,7 +1,7 @@
 import {
   Classification,
   domainOf,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { decide } from './calibrate';
 import type { CompiledRuleSet } from './compileRules';

@@ -1,7 +1,7 @@
 import type {
   Category,
   Hypothesis,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { NEIGHBOURS, signalsAgainst } from './against';
 import type { RuleHit, Scores, ScoredCategory } from './scoreEvidence';

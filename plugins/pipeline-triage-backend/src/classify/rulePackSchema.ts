@@ -1,4 +1,4 @@
-import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
+import { CATEGORIES } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { z } from 'zod';
 
 const categories = CATEGORIES.filter(c => c !== 'unknown') as [

@@ -1,4 +1,4 @@
-import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** A regular expression as data. Flags limited to i, m, s, u: g and y make tests stateful. */
 export interface PatternDef {

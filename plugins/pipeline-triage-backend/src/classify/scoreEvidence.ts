@@ -1,4 +1,7 @@
-import { CATEGORIES, Category } from '@internal/plugin-pipeline-triage-common';
+import {
+  CATEGORIES,
+  Category,
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence, ScannedLine } from '../evidence';
 import type { CompiledRule, CompiledRuleSet } from './compileRules';
 import type { ExtraEvidence, RuleScope } from './ruleTypes';

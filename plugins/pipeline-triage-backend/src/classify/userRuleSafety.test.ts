@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { createTriageEngine } from '../engine';
 import { EVIDENCE_LIMITS, extractEvidence } from '../evidence';
 import { parseRulePack } from './loadRulePacks';

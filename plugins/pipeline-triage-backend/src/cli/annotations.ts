@@ -1,4 +1,4 @@
-import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import { ANNOTATIONS } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { TriageContext } from '../engine';

@@ -1,4 +1,4 @@
-import { CATEGORY_INFO } from '@internal/plugin-pipeline-triage-common';
+import { CATEGORY_INFO } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { EngineResult, TriageContext, TriageEngine } from '../engine';
 import { readAnnotations } from './annotations';
 import { readContract } from './contract';

@@ -4,7 +4,7 @@ import {
   failureEventSchema,
   isCategory,
   runSignalsSchema,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** A labelled case of the eval format (see shared/eval/README.md). */
 export interface EvalCase {

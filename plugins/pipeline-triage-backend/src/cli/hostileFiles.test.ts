@@ -9,7 +9,7 @@ import { runCli } from './index';
 jest.setTimeout(180_000);
 
 const EVENTS_DIR = resolvePackagePath(
-  '@internal/plugin-pipeline-triage-backend',
+  '@pipeline-triage/plugin-pipeline-triage-backend',
   '../../examples/events',
 );
 const SEEDS = fs

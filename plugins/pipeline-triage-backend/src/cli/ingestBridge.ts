@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 // Integration point with the ingest stage: every supported event format (OpenLineage,
 // Airflow callbacks, dbt artifacts, Glue, Dagster, generic, text) goes through its adapters.
 import { normalizeEvents } from '../ingest';

@@ -1,7 +1,7 @@
 import {
   FailureEvent,
   failureEventSchema,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { CliError } from './CliError';

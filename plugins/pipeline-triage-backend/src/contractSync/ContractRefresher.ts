@@ -2,7 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { CONTRACT_API_TYPE } from '@internal/plugin-pipeline-triage-common';
+import { CONTRACT_API_TYPE } from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   describeContract,
   isContractError,

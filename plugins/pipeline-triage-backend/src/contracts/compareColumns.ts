@@ -1,4 +1,4 @@
-import type { SchemaField } from '@internal/plugin-pipeline-triage-common';
+import type { SchemaField } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { logicalTypeOf, logicalTypesCompatible } from './logicalTypeOf';
 import type { ContractFormat, LogicalType } from './types';
 

@@ -1,4 +1,4 @@
-import type { ContractState } from '@internal/plugin-pipeline-triage-common';
+import type { ContractState } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { contractOwners } from './contractOwners';
 import {
   isContractError,

@@ -2,7 +2,7 @@ import type {
   DatasetRef,
   FailureEvent,
   SchemaField,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { detectViolations } from './detectViolations';
 import { parseContract } from './parseContract';
 import { exampleContract, exampleText, lineText } from './__testUtils__';

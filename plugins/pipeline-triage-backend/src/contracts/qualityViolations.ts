@@ -1,4 +1,4 @@
-import type { QualityCheck } from '@internal/plugin-pipeline-triage-common';
+import type { QualityCheck } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { notNullColumns } from './columnsFromErrors';
 import { propertyNamed } from './contractTableFor';
 import { metricOfCheck, sameMetric } from './qualityMetrics';

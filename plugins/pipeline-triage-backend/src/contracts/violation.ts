@@ -1,7 +1,7 @@
 import type {
   DatasetRef,
   FailureEvent,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { ParsedContract } from './types';
 
 export type ViolationKind = 'schema' | 'quality' | 'freshness';

@@ -1,4 +1,4 @@
-import type { FailureEventInput } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEventInput } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { HISTORY_TEMPLATES } from './historyTemplates';
 
 export interface HistoryJob {

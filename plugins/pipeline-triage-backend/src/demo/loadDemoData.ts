@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import { ANNOTATIONS } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { CatalogLinker } from '../linking';
 import type { IngestService } from '../ingest/accept';
 import { generateHistory, type HistoryJob } from './generateHistory';

@@ -2,7 +2,7 @@ import {
   CATEGORY_INFO,
   type IncidentSummary,
   type TrendsResponse,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export interface Digest {
   title: string;

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import type { TriageVerdict } from '@internal/plugin-pipeline-triage-common';
+import type { TriageVerdict } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { DateTime } from 'luxon';
 import { IncidentService } from '../service/IncidentService';
 import { KnexTriageStore, migrateStore } from '../store';

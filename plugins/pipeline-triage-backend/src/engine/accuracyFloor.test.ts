@@ -25,11 +25,11 @@ import { runCli } from '../cli';
  * still hold the capacity is too. No wrong "safe" is allowed on any set.
  */
 const CASES = resolvePackagePath(
-  '@internal/plugin-pipeline-triage-backend',
+  '@pipeline-triage/plugin-pipeline-triage-backend',
   'fixtures/cases',
 );
 const SHARED_DEV = resolvePackagePath(
-  '@internal/plugin-pipeline-triage-backend',
+  '@pipeline-triage/plugin-pipeline-triage-backend',
   '../../../shared/eval/dev',
 );
 

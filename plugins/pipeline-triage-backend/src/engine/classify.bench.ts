@@ -12,7 +12,7 @@
 import {
   failureEventSchema,
   FailureEvent,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { loadavg } from 'node:os';
 import { extractEvidenceFromStream } from '../evidence';
 import { createTriageEngine } from './createTriageEngine';

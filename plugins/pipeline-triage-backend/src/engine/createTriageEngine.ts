@@ -3,7 +3,7 @@ import {
   EvidenceLine,
   FailureEvent,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   BUILT_IN_RULE_PACKS,
   classify,

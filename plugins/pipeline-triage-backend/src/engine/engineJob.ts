@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { TriageContext } from './createTriageEngine';
 
 /** One event to classify with its context: what the pool sends to a worker. */

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { EXAMPLES_DIR } from '../__testUtils__/startTriageBackend';
 import { eventMix } from '../bench/eventMix';
 import { normalizeEvents } from '../ingest';

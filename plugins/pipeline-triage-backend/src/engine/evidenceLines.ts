@@ -2,7 +2,7 @@ import type {
   Classification,
   EvidenceLine,
   PartialWriteVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence, ScannedLine } from '../evidence';
 
 const MAX_LINES = 60;

@@ -1,7 +1,7 @@
 import {
   CATEGORY_INFO,
   Category,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** `java.lang.OutOfMemoryError: x` → `OutOfMemoryError: x`; package names add nothing here. */
 function shortenClassNames(text: string): string {

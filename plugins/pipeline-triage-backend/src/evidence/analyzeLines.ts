@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { buildCauseChain, ChainInputLine } from './causeChain';
 import { extractCodes } from './errorCodes';
 import { findExceptionSegments } from './exceptions';

@@ -1,6 +1,6 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { signalOfExitCode } from './exitSignals';
-import type { EvidenceLine } from '@internal/plugin-pipeline-triage-common';
+import type { EvidenceLine } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { EvidenceSignals } from './types';
 
 /** Ratio of max to median, when both exist and the median is not zero. */

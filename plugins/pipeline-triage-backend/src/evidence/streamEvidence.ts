@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { evidenceFromCollector } from './extractEvidence';
 import { EVIDENCE_LIMITS, EvidenceLimits } from './limits';
 import { LineCollector } from './lineCollector';

@@ -1,7 +1,7 @@
 import type {
   EvidenceLine,
   RunSignals,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Which part of the event a line came from. */
 export type Section = 'message' | 'stack' | 'log';

@@ -1,7 +1,7 @@
 import type {
   FailureEvent,
   SchemaField,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { observedDrift, type Violation } from '../contracts';
 import type { LinkResult } from '../linking';
 import type { StoredFinding, TriageStore } from '../store';

@@ -1,5 +1,5 @@
-import type { RunOutcome } from '@internal/plugin-pipeline-triage-common';
-import type { IngestAdapter } from '@internal/plugin-pipeline-triage-node';
+import type { RunOutcome } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { IngestAdapter } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
 import {
   FieldReader,

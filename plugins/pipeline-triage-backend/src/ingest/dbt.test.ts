@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { dbtAdapter } from './dbt';
 import { formatAge } from './dbtFreshness';
 import { columnFromTestName, relationFromSql } from './dbtRunResults';

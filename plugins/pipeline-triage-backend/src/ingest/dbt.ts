@@ -1,5 +1,5 @@
-import type { FailureEventInput } from '@internal/plugin-pipeline-triage-common';
-import type { IngestAdapter } from '@internal/plugin-pipeline-triage-node';
+import type { FailureEventInput } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { IngestAdapter } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { ARTIFACT_VERSION, schemaVersion } from './dbtArtifacts';
 import { normalizeFreshness } from './dbtFreshness';
 import { DbtManifest } from './dbtManifest';

@@ -1,4 +1,4 @@
-import type { IngestContext } from '@internal/plugin-pipeline-triage-node';
+import type { IngestContext } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
 import { type FieldReader, type JsonObject, isObject } from './fields';
 

@@ -1,5 +1,5 @@
-import type { FailureEventInput } from '@internal/plugin-pipeline-triage-common';
-import type { IngestContext } from '@internal/plugin-pipeline-triage-node';
+import type { FailureEventInput } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { IngestContext } from '@pipeline-triage/plugin-pipeline-triage-node';
 import type { DbtManifest } from './dbtManifest';
 import { completedAt, readInvocation } from './dbtArtifacts';
 import type { FieldReader, JsonObject } from './fields';

@@ -1,8 +1,8 @@
 import type {
   DatasetRef,
   FailureEventInput,
-} from '@internal/plugin-pipeline-triage-common';
-import type { IngestContext } from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { IngestContext } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { completedAt, readInvocation } from './dbtArtifacts';
 import {
   type DbtManifest,

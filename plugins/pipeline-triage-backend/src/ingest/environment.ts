@@ -1,5 +1,5 @@
-import type { Environment } from '@internal/plugin-pipeline-triage-common';
-import type { IngestContext } from '@internal/plugin-pipeline-triage-node';
+import type { Environment } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { IngestContext } from '@pipeline-triage/plugin-pipeline-triage-node';
 
 const ENVIRONMENT_ALIASES: Record<string, Environment> = {
   prod: 'prod',

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /**
  * The idempotency key of an event: the same run outcome posted twice (a sender retrying, a

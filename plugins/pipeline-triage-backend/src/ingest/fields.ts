@@ -3,11 +3,11 @@ import {
   type FailureEvent,
   type FailureEventInput,
   failureEventSchema,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   type IngestProblem,
   IngestValidationError,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
-import type { IngestAdapter } from '@internal/plugin-pipeline-triage-node';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { IngestAdapter } from '@pipeline-triage/plugin-pipeline-triage-node';
 import {
   MAX_BATCH_EVENTS,
   NO_FORMAT_PROBLEM,

@@ -1,12 +1,12 @@
 import {
   type FailureEvent,
   failureEventSchema,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   IngestAdapter,
   IngestContext,
   IngestProblem,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 import { airflowAdapter } from './airflow';
 import { dagsterAdapter } from './dagster';
 import { dbtAdapter } from './dbt';

@@ -1,11 +1,11 @@
 import type {
   JobIdentity,
   RunOutcome,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   type IngestAdapter,
   IngestValidationError,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
 import {
   FieldReader,

@@ -3,7 +3,7 @@ import {
   IDENTIFIER_LIMITS,
   type QualityCheck,
   type SchemaField,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { FieldReader } from './fields';
 
 /**

@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { redactDeep } from '../redact';
 import { storableDeep } from './storableText';
 import { trimLog } from './trimLog';

@@ -1,7 +1,7 @@
 import {
   type IngestContext,
   IngestValidationError,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 import { lastErrorLine, textAdapter } from './text';
 import { fixture } from './__testUtils__';
 

@@ -1,5 +1,5 @@
-import { IDENTIFIER_LIMITS } from '@internal/plugin-pipeline-triage-common';
-import type { IngestAdapter } from '@internal/plugin-pipeline-triage-node';
+import { IDENTIFIER_LIMITS } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { IngestAdapter } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
 import { FieldReader, finalizeEvents } from './fields';
 

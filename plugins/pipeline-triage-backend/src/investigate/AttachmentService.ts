@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { redactSecrets } from '../redact';
 import type { TriageStore } from '../store';
 import type { Reclassifier } from '../triage';

@@ -4,7 +4,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type {
   FailureEvent,
   InvestigationSignal,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { createTriageEngine } from '../engine';
 import { migrateStore, type TriageStore } from '../store';
 import { attackerAnswer, FakeAnthropic } from './__testUtils__/fakeAnthropic';

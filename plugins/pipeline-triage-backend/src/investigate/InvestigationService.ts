@@ -9,7 +9,7 @@ import {
   type InvestigationStep,
   type InvestigationSuggestion,
   type RouteDecision,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 import type { IncidentSignals } from '../notify';
 import type { Reclassifier } from '../triage';

@@ -6,7 +6,7 @@ import type {
   InvestigationResult,
   InvestigationStep,
   InvestigationSuggestion,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { toIso } from '../store';
 import type { AttachmentText } from './buildInvestigationContext';
 

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { ModelUsage } from '@internal/plugin-pipeline-triage-common';
+import type { ModelUsage } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { LlmSettings } from './llmConfig';
 
 /** Why the model was not asked or did not answer; the rules' result stands either way. */

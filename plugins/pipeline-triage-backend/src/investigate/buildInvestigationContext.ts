@@ -1,8 +1,8 @@
 import type {
   IncidentDetail,
   IncidentSummary,
-} from '@internal/plugin-pipeline-triage-common';
-import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
+import { CATEGORIES } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { redactSecrets } from '../redact';
 import type { FindingGroup } from '../store';
 

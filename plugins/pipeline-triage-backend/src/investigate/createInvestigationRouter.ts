@@ -12,7 +12,7 @@ import {
   type Investigation,
   type InvestigationStarted,
   type ItemsResponse,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentAccess } from '../permissions';
 import { parseQuery } from '../service';
 import type { InvestigationService } from './InvestigationService';

@@ -1,7 +1,7 @@
 import type {
   Category,
   InvestigationResult,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export interface CategoryView {
   category: Category;

@@ -3,7 +3,7 @@ import {
   type FailureEvent,
   type IncidentDetail,
   type TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { EngineResult } from '../engine';
 import type { Investigator } from './AnthropicInvestigator';
 import { buildInvestigationContext } from './buildInvestigationContext';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
+import { CATEGORIES } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 const evidenceIds = z
   .array(

@@ -3,7 +3,7 @@ import {
   type IncidentDetail,
   type InvestigationHypothesis,
   type InvestigationResult,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { AttachmentText } from './buildInvestigationContext';
 
 /**

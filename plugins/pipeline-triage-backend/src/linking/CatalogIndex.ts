@@ -11,7 +11,7 @@ import {
   PIPELINE_COMPONENT_TYPE,
   TABLE_RESOURCE_TYPE,
   type FailureEvent,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { parsePatterns, type NamePattern } from './patternMatch';
 import { MatcherTable } from './matcherTable';
 import {

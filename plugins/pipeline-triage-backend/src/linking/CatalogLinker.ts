@@ -13,7 +13,7 @@ import {
   TABLE_RESOURCE_TYPE,
   type DatasetRef,
   type FailureEvent,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
 import { CatalogUnavailableError } from './CatalogUnavailableError';
 import {

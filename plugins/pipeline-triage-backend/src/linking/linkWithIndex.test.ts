@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CatalogIndex } from './CatalogIndex';
 import { linkWithIndex } from './CatalogLinker';
 

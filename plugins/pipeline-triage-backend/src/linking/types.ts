@@ -1,7 +1,7 @@
 import type {
   DatasetRef,
   FailureEvent,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { ContractError, ParsedContract } from '../contracts';
 
 /** What the catalog says about one entity, reduced to what triage needs. */

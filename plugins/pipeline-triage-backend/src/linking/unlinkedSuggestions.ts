@@ -2,7 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   type UnlinkedName,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { CatalogIndex } from './CatalogIndex';
 
 /**

@@ -6,13 +6,13 @@ import {
   type PartialWrite,
   type RouteDecision,
   type Severity,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   NotificationLog as NotificationLogStore,
   RecordedOccurrence,
 } from '../store';
 import type { NoisePolicy } from './NoisePolicy';
-import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
+import type { RouteSink } from '@pipeline-triage/plugin-pipeline-triage-node';
 import type { SinkDispatcher } from '../routing/sinks';
 import type { IncidentSignals } from './IncidentSignals';
 

@@ -5,7 +5,7 @@ import {
   INVESTIGATION_SIGNAL_CHANNEL,
   type IncidentSignal,
   type InvestigationSignal,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Who an incident's signals go to: its job's owner and the team it is routed to. */
 export type IncidentAudience = (

@@ -4,7 +4,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   INCIDENT_SIGNAL_CHANNEL,
   INVESTIGATION_SIGNAL_CHANNEL,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { startRealAuthBackend } from '../__testUtils__/startRealAuthBackend';
 

@@ -18,7 +18,7 @@ import {
 import {
   incidentReadPermission,
   type INCIDENT_RESOURCE_TYPE,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentAccessFilter, IncidentStore } from '../store';
 import type { IncidentAccessQuery, IncidentResource } from './incidentResource';
 import type { SenderRecognizer } from './senderRecognizer';

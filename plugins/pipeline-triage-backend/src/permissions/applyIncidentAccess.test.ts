@@ -4,7 +4,7 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   FailureEvent,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { KnexTriageStore } from '../store/KnexTriageStore';
 import { migrateStore } from '../store/migrateStore';

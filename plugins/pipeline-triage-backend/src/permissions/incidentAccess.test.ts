@@ -22,7 +22,7 @@ import {
   incidentInvestigatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { startTriageBackend } from '../__testUtils__/startTriageBackend';
 import {

@@ -1,5 +1,5 @@
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
-import { INCIDENT_RESOURCE_TYPE } from '@internal/plugin-pipeline-triage-common';
+import { INCIDENT_RESOURCE_TYPE } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentAccessQuery, IncidentResource } from '../store';
 
 // Declared by the store, which turns their criteria into SQL; the permission rules read them.

@@ -14,7 +14,7 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { INCIDENT_RESOURCE_TYPE } from '@internal/plugin-pipeline-triage-common';
+import { INCIDENT_RESOURCE_TYPE } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { createIncidentConditionalDecision, incidentConditions } from './rules';
 
 /**

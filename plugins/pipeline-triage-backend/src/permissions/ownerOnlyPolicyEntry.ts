@@ -1,4 +1,4 @@
-/** `@internal/plugin-pipeline-triage-backend/owner-only-policy`: the example permission policy. */
+/** `@pipeline-triage/plugin-pipeline-triage-backend/owner-only-policy`: the example permission policy. */
 export {
   ownerOnlyPolicyModule as default,
   OwnerOnlyIncidentPolicy,

@@ -1,7 +1,7 @@
 import type {
   FailureEvent,
   PartialWriteVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence, ScannedLine } from '../evidence';
 import {
   FAILURE_POINTS,

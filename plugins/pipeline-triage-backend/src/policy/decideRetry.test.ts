@@ -1,7 +1,7 @@
 import type {
   Category,
   PartialWrite,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { decideRetry, RetryInput } from './decideRetry';
 
 const cause = {

@@ -4,8 +4,8 @@ import {
   PartialWrite,
   RetryHistory,
   RetryVerdict,
-} from '@internal/plugin-pipeline-triage-common';
-import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
+import { ANNOTATIONS } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { applyHistory } from './retryHistory';
 import type { TransientCause } from './transientCause';
 

@@ -3,7 +3,7 @@ import type {
   Environment,
   PartialWrite,
   Severity,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export interface SeverityInput {
   category: Category;

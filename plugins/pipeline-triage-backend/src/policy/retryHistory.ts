@@ -1,7 +1,7 @@
 import type {
   RetryHistory,
   RetryVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** One earlier run of a job: a failure with its signature, or a success (no signature). */
 export interface JobOutcome {

@@ -1,4 +1,4 @@
-import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { RETRYABLE_CLASSES, RetryableClass } from './retryableClasses';
 

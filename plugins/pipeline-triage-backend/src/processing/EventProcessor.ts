@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
 import { triageFailure, triageFailures, type TriageStages } from '../triage';
 import { rememberSchemas } from '../findings';

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
-import type { FailureEventInput } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEventInput } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { ConfigReader } from '@backstage/config';
 import type { Knex } from 'knex';
 import { createTriageEngine } from '../engine';

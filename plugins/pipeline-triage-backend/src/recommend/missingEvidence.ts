@@ -2,7 +2,7 @@ import type {
   Classification,
   FailureEvent,
   MissingEvidence,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { EVIDENCE_REQUESTS, RequestIds } from './evidenceRequests';
 import { detectPlatforms } from './platforms';

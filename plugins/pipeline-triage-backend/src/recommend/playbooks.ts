@@ -1,4 +1,4 @@
-import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { CommandId } from './commands';
 
 /** What to do about a category, as data: the first action, what to run, how to prevent it. */

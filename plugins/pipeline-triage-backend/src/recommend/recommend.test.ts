@@ -1,4 +1,4 @@
-import { failureEventSchema } from '@internal/plugin-pipeline-triage-common';
+import { failureEventSchema } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { extractEvidence } from '../evidence';
 import { recommend } from './recommend';
 

@@ -3,7 +3,7 @@ import type {
   FailureEvent,
   PartialWrite,
   Recommendation,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { CommandId } from './commands';
 import type { Evidence } from '../evidence';
 import { COMMANDS } from './commands';

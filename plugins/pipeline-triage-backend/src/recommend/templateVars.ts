@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 
 /** Values substituted into command templates; missing ones stay as `<name>` placeholders. */

@@ -2,7 +2,7 @@ import {
   CATEGORY_INFO,
   EvidenceLine,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { codeBlock, escapeInline, percent } from './markdown';
 
 export interface IncidentReportInput {

@@ -3,7 +3,7 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type {
   FailureEvent,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { KnexTriageStore, migrateStore } from '../store';
 import type { FailureRecord } from '../store/types';
 import { databaseIds } from '../__testUtils__/databaseIds';

@@ -3,7 +3,7 @@ import {
   type Category,
   type Environment,
   type RouteDecision,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Config } from '@backstage/config';
 import type { DatasetLink, LinkResult } from '../linking';
 import { DEFAULT_ROUTES, type RouteRole, type RouteSpec } from './routes';

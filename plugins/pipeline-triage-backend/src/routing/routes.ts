@@ -1,4 +1,4 @@
-import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Whose problem a failure is. Roles resolve to catalog entities per incident. */
 export type RouteRole =

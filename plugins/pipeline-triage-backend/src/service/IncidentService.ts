@@ -5,7 +5,7 @@ import type {
   IncidentDetail,
   TrendWeek,
   TrendsResponse,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentFilter, IncidentPatch, TriageStore } from '../store';
 import type { Reclassifier } from '../triage';
 import type { ReportRenderer } from './ReportRenderer';

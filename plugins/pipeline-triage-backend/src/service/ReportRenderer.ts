@@ -1,4 +1,4 @@
-import type { IncidentDetail } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentDetail } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Renders the Markdown escalation report of an incident. */
 export type ReportRenderer = (incident: IncidentDetail) => string;

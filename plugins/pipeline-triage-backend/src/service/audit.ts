@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
+import type { IngestResult } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /**
  * Records a change to an incident (acknowledge, resolve, reopen, override) through the

@@ -1,5 +1,5 @@
 import type { DiscoveryService } from '@backstage/backend-plugin-api';
-import type { HealthReason } from '@internal/plugin-pipeline-triage-common';
+import type { HealthReason } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export interface DependencyHealthOptions {
   /** Resolves when linking can reach the catalog (CatalogLinker.ready). */

@@ -3,7 +3,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type {
   HealthReason,
   HealthReport,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 
 export interface HealthOptions {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 
 /** The API's description: openapi.yaml at the package root, the one place it is written. */
 export const OPENAPI_FILE = resolvePackagePath(
-  '@internal/plugin-pipeline-triage-backend',
+  '@pipeline-triage/plugin-pipeline-triage-backend',
   'openapi.yaml',
 );
 

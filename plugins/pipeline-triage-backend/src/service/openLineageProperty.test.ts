@@ -4,7 +4,7 @@ import request from 'supertest';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { IDENTIFIER_LIMITS } from '@internal/plugin-pipeline-triage-common';
+import { IDENTIFIER_LIMITS } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { databaseIds } from '../__testUtils__/databaseIds';
 import { startTriageBackend } from '../__testUtils__/startTriageBackend';
 import {

@@ -1,4 +1,4 @@
-import type { IncidentDetail } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentDetail } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { renderIncidentReport } from '../report';
 
 /** The incident detail as the report renderer wants it. */

@@ -31,7 +31,7 @@ import {
   type TrendsResponse,
   type TriageStats,
   type UnlinkedName,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 import type { IngestService } from '../ingest/accept';
 import type { IncidentService } from './IncidentService';

@@ -7,7 +7,7 @@ import type {
   NotificationRecord,
   Page,
   StatusChange,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   EntityStatus,
   FailureRecord,

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { NotificationRecord } from '@internal/plugin-pipeline-triage-common';
+import type { NotificationRecord } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { NotificationLog } from './types';
 
 /** Who was told what about an incident, on knex. */

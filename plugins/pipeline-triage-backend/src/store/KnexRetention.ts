@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { RetentionStore } from './types';
 
 const BATCH = 500;

@@ -2,7 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import type {
   FailureEvent,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore, rollbackStore } from './migrateStore';
 import type { FailureRecord } from './types';

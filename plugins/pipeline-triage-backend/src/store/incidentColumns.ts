@@ -1,7 +1,7 @@
 import type {
   FailureEvent,
   IncidentDetail,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { FailureRecord } from './types';
 
 /** What the incident row keeps as JSON: everything the detail view shows beyond the columns. */

@@ -3,7 +3,7 @@ import type {
   Category,
   IncidentStatus,
   IncidentSummary,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentFilter } from './types';
 import { toIso } from './time';
 import { applyIncidentAccess } from './applyIncidentAccess';

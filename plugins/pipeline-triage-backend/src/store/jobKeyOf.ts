@@ -1,4 +1,4 @@
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** The key a job's failures, successes and incidents are grouped under. */
 export function jobKeyOf(event: FailureEvent): string {

@@ -2,7 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-pipeline-triage-backend',
+  '@pipeline-triage/plugin-pipeline-triage-backend',
   'migrations',
 );
 

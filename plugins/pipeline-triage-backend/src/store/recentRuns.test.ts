@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { FailureEvent } from '@internal/plugin-pipeline-triage-common';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { KnexTriageStore } from './KnexTriageStore';
 import { migrateStore } from './migrateStore';
 import { databaseIds } from '../__testUtils__/databaseIds';

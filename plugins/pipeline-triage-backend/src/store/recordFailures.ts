@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { IncidentStatus } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentStatus } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { FailureRecord, RecordedOccurrence } from './types';
 import { toIso } from './time';
 import { detailJson, verdictColumns } from './incidentColumns';

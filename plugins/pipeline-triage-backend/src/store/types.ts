@@ -20,7 +20,7 @@ import type {
   TrendsResponse,
   EvidenceLine,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   IncidentAccessFilter,
   IncidentResource,

@@ -4,7 +4,7 @@ import type {
   FailureEvent,
   RouteDecision,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Violation } from '../contracts';
 import type { TriageContext } from '../engine';
 import { violationEvidence, violationsForEvent } from '../findings';

@@ -1,7 +1,7 @@
 import type {
   Category,
   RouteDecision as TriageRouteDecision,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { LinkResult, Linker } from '../linking';
 import type { BatchEngine, EngineResult, TriageEngine } from '../engine';
 import type { Violation } from '../contracts';

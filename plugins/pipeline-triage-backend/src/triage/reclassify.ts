@@ -5,7 +5,7 @@ import {
   type FailureEvent,
   type RetryVerdict,
   type RouteDecision,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { TriageEngine } from '../engine';
 import type { Linker } from '../linking';
 import { decideRetry, summariseHistory } from '../policy';

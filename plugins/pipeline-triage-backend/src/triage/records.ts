@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type {
   FailureEvent,
   LinkedEntity,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { LinkResult } from '../linking';
 
 /** Mappers from what triage decided to what the store files an incident under. */

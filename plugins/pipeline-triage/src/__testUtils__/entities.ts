@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import { ANNOTATIONS } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export const pipelineEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

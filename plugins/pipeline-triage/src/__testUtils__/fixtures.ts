@@ -2,7 +2,7 @@ import type {
   IncidentDetail,
   IncidentSummary,
   TrendsResponse,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { ContractFinding, ContractState } from '../api';
 
 /** A plausible incident summary; tests override only what they assert on. */

@@ -18,7 +18,7 @@ import type {
   Page,
   TrendsResponse,
   TriageStats,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 // The responses are the backend's, declared once in the common package.
 export type {
@@ -28,7 +28,7 @@ export type {
   ContractState,
   EvidenceKind,
   TriageStats,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 /** The status line of one entity, from /v1/status (the common package's EntityStatus). */
 export type EntityTriageStatus = EntityStatus;
 

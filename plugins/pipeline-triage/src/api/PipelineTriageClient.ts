@@ -14,7 +14,7 @@ import type {
   Page,
   TrendsResponse,
   TriageStats,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   EvidenceAttachment,
   FindingsQuery,

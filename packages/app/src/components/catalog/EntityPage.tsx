@@ -24,7 +24,7 @@ import {
   EntityPipelineTriageCard,
   EntityPipelineTriageContent,
   isPipelineTriageAvailable,
-} from '@internal/plugin-pipeline-triage';
+} from '@pipeline-triage/plugin-pipeline-triage';
 
 const entityWarningContent = (
   <>

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
+import { CATEGORIES } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { compileRulePacks } from '../compileRules';
 import { BUILT_IN_RULE_PACKS } from '.';
 

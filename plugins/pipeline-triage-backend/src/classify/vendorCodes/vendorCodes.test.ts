@@ -1,4 +1,4 @@
-import { CATEGORIES } from '@internal/plugin-pipeline-triage-common';
+import { CATEGORIES } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { extractEvidence } from '../../evidence';
 import { classify } from '../classify';
 import { lookupVendorCode, VENDOR_CODE_TABLES, vendorCodeEntry } from '.';

@@ -4,7 +4,7 @@ import {
   type IngestContext,
   type IngestProblem,
   IngestValidationError,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 
 export const testContext: IngestContext = {
   query: {},

@@ -1,8 +1,8 @@
-import type { IngestResult } from '@internal/plugin-pipeline-triage-common';
+import type { IngestResult } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   IngestAdapter,
   IngestContext,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 import { eventKey, isNotRunOutcome, normalizeEvents, textDedupKeys } from '..';
 import type { ProcessOutcome } from '../../processing';
 import type { NewEvent, TriageStore } from '../../store';

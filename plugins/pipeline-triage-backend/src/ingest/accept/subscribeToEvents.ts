@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { Environment } from '@internal/plugin-pipeline-triage-common';
+import type { Environment } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IngestService } from './IngestService';
 
 /**

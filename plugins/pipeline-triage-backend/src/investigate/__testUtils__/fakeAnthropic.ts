@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Category } from '@internal/plugin-pipeline-triage-common';
+import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** What the fake does with one request. */
 export type FakeScript =

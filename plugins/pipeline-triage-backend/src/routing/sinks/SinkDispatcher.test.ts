@@ -1,5 +1,5 @@
-import type { NotificationRecord } from '@internal/plugin-pipeline-triage-common';
-import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
+import type { NotificationRecord } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type { RouteSink } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { aDelivery } from './__testUtils__/delivery';
 import { startTestServer } from './__testUtils__/startTestServer';
 import { pagerDutySink } from './pagerDutySink';

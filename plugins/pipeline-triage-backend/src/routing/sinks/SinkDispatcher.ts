@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { NotificationRecord } from '@internal/plugin-pipeline-triage-common';
+import type { NotificationRecord } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   RouteDelivery,
   RouteSink,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 import { DeliveryError, isRetryable } from './DeliveryError';
 import type { SelectiveRouteSink } from './types';
 import type { SinkOutbox } from '../../store';

@@ -1,4 +1,4 @@
-import type { RouteDelivery } from '@internal/plugin-pipeline-triage-node';
+import type { RouteDelivery } from '@pipeline-triage/plugin-pipeline-triage-node';
 
 const PD_SEVERITY: Record<string, 'critical' | 'error' | 'warning' | 'info'> = {
   critical: 'critical',

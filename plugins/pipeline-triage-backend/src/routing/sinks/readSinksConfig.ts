@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { RouteSink } from '@internal/plugin-pipeline-triage-node';
+import type { RouteSink } from '@pipeline-triage/plugin-pipeline-triage-node';
 import type { EntityChannelLookup } from './entityChannels';
 import { pagerDutySink } from './pagerDutySink';
 import { SEVERITIES } from './severityRank';

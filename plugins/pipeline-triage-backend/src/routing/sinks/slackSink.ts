@@ -1,7 +1,7 @@
 import type {
   RouteDelivery,
   RouteSink,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 import { absoluteLink } from './absoluteLink';
 import { DeliveryError } from './DeliveryError';
 import { SLACK_BOT_NOTIFY, type EntityChannelLookup } from './entityChannels';

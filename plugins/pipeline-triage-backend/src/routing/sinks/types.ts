@@ -1,7 +1,7 @@
 import type {
   RouteDelivery,
   RouteSink,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 
 /**
  * A RouteSink that may decline a delivery up front (PagerDuty below its minimum severity).

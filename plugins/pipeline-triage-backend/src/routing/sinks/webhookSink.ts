@@ -1,7 +1,7 @@
 import type {
   RouteDelivery,
   RouteSink,
-} from '@internal/plugin-pipeline-triage-node';
+} from '@pipeline-triage/plugin-pipeline-triage-node';
 import { postJson } from './postJson';
 import { signBody } from './signBody';
 import { DEFAULT_TIMEOUT_MS } from './types';

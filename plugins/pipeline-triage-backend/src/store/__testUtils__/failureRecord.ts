@@ -1,7 +1,7 @@
 import type {
   FailureEvent,
   TriageVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { FailureRecord } from '../types';
 
 export type TestCategory = 'resource_exhaustion' | 'code_error';
@@ -78,7 +78,7 @@ export function overrideTo(
   category: TestCategory,
   by: string,
   reason: string,
-  route?: import('@internal/plugin-pipeline-triage-common').RouteDecision,
+  route?: import('@pipeline-triage/plugin-pipeline-triage-common').RouteDecision,
 ) {
   return (
     current: import('../types').StoredVerdict,

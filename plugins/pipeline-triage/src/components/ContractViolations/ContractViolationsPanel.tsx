@@ -6,7 +6,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { CONTRACT_API_TYPE } from '@internal/plugin-pipeline-triage-common';
+import { CONTRACT_API_TYPE } from '@pipeline-triage/plugin-pipeline-triage-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { pipelineTriageApiRef } from '../../api';
 import { IncidentDrawer } from '../IncidentDrawer';

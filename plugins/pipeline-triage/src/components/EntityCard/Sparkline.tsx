@@ -1,5 +1,5 @@
 import { Area, AreaChart, ResponsiveContainer, Tooltip } from 'recharts';
-import type { TrendWeek } from '@internal/plugin-pipeline-triage-common';
+import type { TrendWeek } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Weekly totals as a tiny area chart: shape over precision on an overview card. */
 export function Sparkline(props: {

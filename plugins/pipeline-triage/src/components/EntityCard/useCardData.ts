@@ -3,7 +3,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type {
   IncidentSummary,
   TrendWeek,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { pipelineTriageApiRef, type IncidentQuery } from '../../api';
 
 export interface CardData {

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import { ANNOTATIONS } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Example values per annotation, so the snippet is copy-paste-then-edit. */
 const EXAMPLES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { LINKING_ANNOTATIONS } from '@internal/plugin-pipeline-triage-common';
+import { LINKING_ANNOTATIONS } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentQuery } from '../../api';
 
 /** One incident list on the entity tab. */

@@ -1,5 +1,5 @@
 import { makeStyles } from '@material-ui/core/styles';
-import type { EvidenceLine } from '@internal/plugin-pipeline-triage-common';
+import type { EvidenceLine } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 const useStyles = makeStyles(theme => ({
   block: {

@@ -5,7 +5,7 @@ import type {
   NotificationRecord,
   OccurrenceSummary,
   StatusChange,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { formatAbsolute } from '../shared';
 
 /** Newest first everywhere, matching the incident table. */

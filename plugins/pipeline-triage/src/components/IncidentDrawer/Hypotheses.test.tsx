@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import type { Classification } from '@internal/plugin-pipeline-triage-common';
+import type { Classification } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { Hypotheses, MissingEvidenceView } from './Hypotheses';
 
 const classification: Classification = {

@@ -8,7 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   Classification,
   MissingEvidence,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CategoryChip } from '../shared';
 
 // Short columns beside a long reason: a narrow drawer must not break "Score" into "Sc ore".

@@ -4,7 +4,7 @@ import Button from '@material-ui/core/Button';
 import type {
   Category,
   IncidentStatus,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentUpdate } from '../../api';
 import { OverrideCategoryDialog } from './OverrideCategoryDialog';
 import { useIncidentPermissions } from './useIncidentPermissions';

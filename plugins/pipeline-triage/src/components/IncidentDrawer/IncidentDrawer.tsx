@@ -8,7 +8,7 @@ import Alert from '@material-ui/lab/Alert';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import type { IncidentDetail } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentDetail } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { pipelineTriageApiRef, type IncidentUpdate } from '../../api';
 import { TriageErrorPanel, errorMessage, useIncidentSignal } from '../shared';
 import { IncidentHeader } from './IncidentHeader';

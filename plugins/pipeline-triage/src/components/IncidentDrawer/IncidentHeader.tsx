@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { IncidentDetail } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentDetail } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CategoryChip, IncidentStatusLabel, RelativeTime } from '../shared';
 
 /** Title, id and status first: the id is what people quote in chat and tickets. */

@@ -8,7 +8,7 @@ import {
   incidentInvestigatePermission,
   incidentUpdatePermission,
   type Investigation,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { createFakeApi } from '../../__testUtils__/fakeApi';
 import { makeDetail } from '../../__testUtils__/fixtures';
 import { renderWithApi, type Authorize } from '../../__testUtils__/render';

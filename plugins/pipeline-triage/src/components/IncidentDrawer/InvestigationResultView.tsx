@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   InvestigationHypothesis,
   InvestigationResult,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CategoryChip } from '../shared';
 
 /** One hypothesis: its likelihood as a bar, the evidence for and against by line id. */

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Investigation } from '@internal/plugin-pipeline-triage-common';
+import type { Investigation } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { createFakeApi } from '../../__testUtils__/fakeApi';
 import { makeDetail } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';

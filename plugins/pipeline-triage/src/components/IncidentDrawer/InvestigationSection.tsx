@@ -11,7 +11,7 @@ import type {
   IncidentDetail,
   Investigation,
   InvestigationStep,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { pipelineTriageApiRef } from '../../api';
 import { CategoryChip, errorMessage } from '../shared';
 import {

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { LinkedEntity } from '@internal/plugin-pipeline-triage-common';
+import type { LinkedEntity } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Roles in the order a person walks lineage: the job, what it reads, what it writes, then neighbours. */
 const ROLES: Array<[string, string]> = [

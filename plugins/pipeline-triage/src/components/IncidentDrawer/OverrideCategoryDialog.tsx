@@ -10,7 +10,7 @@ import {
   CATEGORIES,
   CATEGORY_INFO,
   type Category,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** A person's correction; the reason is required because it feeds rule tuning and the audit trail. */
 export function OverrideCategoryDialog(props: {

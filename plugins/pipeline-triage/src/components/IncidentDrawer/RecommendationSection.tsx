@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { CopyTextButton, Link } from '@backstage/core-components';
-import type { Recommendation } from '@internal/plugin-pipeline-triage-common';
+import type { Recommendation } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** The next step, with diagnostics ready to paste into a terminal. */
 export function RecommendationSection(props: {

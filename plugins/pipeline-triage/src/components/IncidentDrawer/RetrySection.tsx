@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   PartialWriteVerdict,
   RetryVerdict,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { RetryVerdictLabel } from '../shared';
 
 const WAIT: Record<NonNullable<RetryVerdict['wait']>, string> = {

@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { RouteDecision } from '@internal/plugin-pipeline-triage-common';
+import type { RouteDecision } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** Who was told, by which rule and why: the first question when the wrong team got paged. */
 export function RouteSection(props: { route: RouteDecision }) {

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
-import type { EventLink } from '@internal/plugin-pipeline-triage-common';
+import type { EventLink } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 const KIND_LABELS: Record<string, string> = {
   log: 'Logs',

@@ -2,7 +2,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   incidentInvestigatePermission,
   incidentUpdatePermission,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /**
  * What the signed-in user may do to one incident, asked of the permission framework with the

@@ -3,7 +3,7 @@ import { useSignal } from '@backstage/plugin-signals-react';
 import {
   INVESTIGATION_SIGNAL_CHANNEL,
   type InvestigationSignal,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /**
  * Calls onStep when the backend stored a step of, or finished, an investigation of this incident.

@@ -5,7 +5,7 @@ import {
   CATEGORY_INFO,
   DOMAINS,
   ENVIRONMENTS,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentFilterValues } from './incidentFilters';
 
 const OPTIONS: Record<keyof IncidentFilterValues, Array<[string, string]>> = {

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { IncidentSummary } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentSummary } from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   CategoryChip,
   IncidentStatusLabel,

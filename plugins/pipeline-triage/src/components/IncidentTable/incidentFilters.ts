@@ -3,7 +3,7 @@ import type {
   Domain,
   Environment,
   IncidentStatus,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentQuery } from '../../api';
 
 /** One value per select; '' means "any". */

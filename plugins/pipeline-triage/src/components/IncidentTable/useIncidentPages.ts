@@ -3,7 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type {
   IncidentStatus,
   IncidentSummary,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { pipelineTriageApiRef, type IncidentQuery } from '../../api';
 
 /** Where the next page starts: which status phase, and the server cursor within it. */

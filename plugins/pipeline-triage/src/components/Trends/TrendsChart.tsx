@@ -8,7 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { TrendsResponse } from '@internal/plugin-pipeline-triage-common';
+import type { TrendsResponse } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { colorFor, keysByVolume, labelFor, toChartRows } from './trendsData';
 
 export interface ChartSize {

@@ -4,7 +4,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { TrendsResponse } from '@internal/plugin-pipeline-triage-common';
+import type { TrendsResponse } from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   colorFor,
   formatChange,

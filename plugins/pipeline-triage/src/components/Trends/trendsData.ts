@@ -5,7 +5,7 @@ import {
   isCategory,
   type Domain,
   type TrendsResponse,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export type GroupBy = TrendsResponse['groupBy'];
 

@@ -1,4 +1,4 @@
-import type { IncidentSummary } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentSummary } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /**
  * The incidents that keep coming back, most occurrences first; ties go to the most recent.

@@ -3,7 +3,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import {
   CATEGORY_INFO,
   isCategory,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 /** One chip per category, in the taxonomy's colour, so tables, cards and charts agree. */
 export function CategoryChip(props: {

@@ -3,7 +3,7 @@ import {
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
-import type { IncidentStatus } from '@internal/plugin-pipeline-triage-common';
+import type { IncidentStatus } from '@pipeline-triage/plugin-pipeline-triage-common';
 
 const LABELS: Record<IncidentStatus, string> = {
   open: 'Open',

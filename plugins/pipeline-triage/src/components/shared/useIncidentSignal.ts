@@ -3,7 +3,7 @@ import { useSignal } from '@backstage/plugin-signals-react';
 import {
   INCIDENT_SIGNAL_CHANNEL,
   type IncidentSignal,
-} from '@internal/plugin-pipeline-triage-common';
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
 export { INCIDENT_SIGNAL_CHANNEL };
 
