@@ -127,7 +127,11 @@ function publishablePackages() {
     if (ordered.includes(p) || seen.has(p)) return;
     seen.add(p);
     for (const dep of Object.keys(p.json.dependencies ?? {})) {
-      if (names.has(dep)) visit(pkgs.find(q => q.json.name === dep), seen);
+      if (names.has(dep))
+        visit(
+          pkgs.find(q => q.json.name === dep),
+          seen,
+        );
     }
     ordered.push(p);
   };
@@ -167,6 +171,8 @@ function buildAndPublish(registry, npmrc) {
           'public',
           '--tag',
           'latest',
+          '--loglevel',
+          'warn',
         ],
         { cwd: dir, env },
       );

@@ -10,7 +10,7 @@ const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'packages/app-next/dist');
+const defaultDist = path.join(root, 'packages/app-next/dist');
 const TYPES = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -48,7 +48,7 @@ function buildAppNext(url) {
   return build.status === 0;
 }
 
-function listen(port, backendUrl) {
+function listen(port, backendUrl, dist = defaultDist) {
   const backend = new URL(backendUrl);
   const server = http.createServer((req, res) => {
     if (req.url.startsWith('/api/')) {
@@ -114,12 +114,13 @@ function listen(port, backendUrl) {
 
 /**
  * Serves from a child process: run.js waits on the tests with spawnSync, which would block an
- * in-process server. Resolves once the app answers.
+ * in-process server. Resolves once the app answers. `dist` is another built app's folder (the
+ * adoption test serves its fresh app's new-frontend-system build).
  */
-async function serveAppNext(port, backendUrl) {
+async function serveAppNext(port, backendUrl, dist = defaultDist) {
   const child = spawn(
     process.execPath,
-    [__filename, String(port), backendUrl],
+    [__filename, String(port), backendUrl, dist],
     { stdio: 'inherit' },
   );
   const url = `http://127.0.0.1:${port}/`;
@@ -141,7 +142,7 @@ if (require.main === module) {
   process.on('uncaughtException', error =>
     console.error(`app-next server: ${error.stack}`),
   );
-  listen(Number(process.argv[2]), process.argv[3]);
+  listen(Number(process.argv[2]), process.argv[3], process.argv[4]);
 }
 
 module.exports = { freePort, buildAppNext, serveAppNext };
