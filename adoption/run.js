@@ -8,8 +8,11 @@
  * incident shows on the pipeline's tab and on its team's page in both apps.
  * Prints `adoption: N passed, N failed`.
  *
- * ADOPTION_BACKSTAGE_RELEASE=1.55.0  build the app from that release's exact versions (the README's
- *                                    minimum) instead of the newest create-app's `^` ranges
+ * ADOPTION_BACKSTAGE_RELEASE=1.55.0  build the app from that release (the README's minimum) instead
+ *                                    of the newest create-app's; either way its exact versions, as
+ *                                    create-app's yarn.lock seed pins them: `^` ranges alone mix
+ *                                    releases (a newer signals-backend on an older backend-defaults
+ *                                    fails at start-up)
  * ADOPTION_FRONTENDS=legacy          only the legacy app (skips building app-next)
  * ADOPTION_KEEP=1                    keep the temp folder (app, registry storage, logs)
  */
@@ -118,6 +121,8 @@ function openLineageFail(message) {
 /** Opens `url` as the guest (signing in when the sign-in page asks) and waits for `text`. */
 async function shows(context, url, text, shot) {
   const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', error => errors.push(String(error).slice(0, 300)));
   try {
     await page.goto(url);
     const enter = page.getByRole('button', { name: /enter/i });
@@ -133,7 +138,9 @@ async function shows(context, url, text, shot) {
   } catch (error) {
     await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
     throw new Error(
-      `${url} does not show ${text} (screenshot ${shot}): ${error.message}`,
+      `${url} does not show ${text} (screenshot ${shot}; page errors: ${
+        errors.join(' | ') || 'none'
+      }): ${error.message}`,
     );
   } finally {
     await page.close();
@@ -172,9 +179,7 @@ async function main() {
       () => releaseVersions(release, tmp),
     );
     console.log(
-      `Backstage ${target.release} (@backstage/create-app ${
-        target.createApp
-      }), ${release ? 'exact versions' : "create-app's ^ ranges"}`,
+      `Backstage ${target.release} (@backstage/create-app ${target.createApp}), exact versions`,
     );
 
     const readmeNames = Object.values(installs(readSnippets().install)).flat();
@@ -185,7 +190,7 @@ async function main() {
         registry: registry.url,
         published,
         versions: target.versions,
-        pinned: Boolean(release),
+        pinned: true,
         port: backendPort,
         database,
       });
@@ -202,9 +207,9 @@ async function main() {
           fs.readFileSync(path.join(appDir, 'package-lock.json'), 'utf8'),
         );
         for (const [name, version] of Object.entries(published)) {
-          const served = await fetch(
+          const served = await fetchJson(
             `${registry.url}${name.replace('/', '%2f')}`,
-          ).then(r => r.json());
+          );
           const entries = Object.entries(lock.packages).filter(([p]) =>
             p.endsWith(`node_modules/${name}`),
           );
