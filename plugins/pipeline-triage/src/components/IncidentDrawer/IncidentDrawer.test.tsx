@@ -46,6 +46,8 @@ describe('IncidentDrawer', () => {
       api,
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Resolve' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Resolve' }));
     expect(
       await screen.findByText('Only the owning team may resolve this incident'),
     ).toBeInTheDocument();
