@@ -42,12 +42,7 @@ export async function pastResolutions(
       resolvedAt: toIso(r.at),
       by: r.by as string,
       ...(r.note ? { note: r.note as string } : {}),
-      scope:
-        r.incident_id === incident.id
-          ? ('self' as const)
-          : r.job_key === incident.jobKey
-          ? ('job' as const)
-          : ('other' as const),
+      scope: scopeOf(r, incident),
     }))
     .filter(
       r =>
@@ -63,4 +58,12 @@ export async function pastResolutions(
         b.resolvedAt.localeCompare(a.resolvedAt),
     )
     .slice(0, MAX_RESOLUTIONS);
+}
+
+function scopeOf(
+  r: { incident_id: string; job_key: string },
+  incident: { id: string; jobKey: string },
+): PastResolution['scope'] {
+  if (r.incident_id === incident.id) return 'self';
+  return r.job_key === incident.jobKey ? 'job' : 'other';
 }
