@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './investigation';
 export * from './api';
 export * from './signals';
+export * from './normaliseName';

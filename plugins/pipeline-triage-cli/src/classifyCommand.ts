@@ -1,5 +1,9 @@
 import { CATEGORY_INFO } from '@pipeline-triage/plugin-pipeline-triage-common';
-import type { EngineResult, TriageContext, TriageEngine } from '../engine';
+import type {
+  EngineResult,
+  TriageContext,
+  TriageEngine,
+} from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 import { readAnnotations } from './annotations';
 import { readContract } from './contract';
 import { InputItem, listFiles, readInputs } from './inputs';

@@ -1,7 +1,7 @@
 import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
 // Integration point with the ingest stage: every supported event format (OpenLineage,
 // Airflow callbacks, dbt artifacts, Glue, Dagster, generic, text) goes through its adapters.
-import { normalizeEvents } from '../ingest';
+import { normalizeEvents } from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 
 export interface BridgedEvents {
   events: FailureEvent[];

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve(__dirname, '../../bin/pipeline-triage');
+const BIN = resolve(__dirname, '../bin/pipeline-triage');
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -4,7 +4,7 @@ import {
   hybridClassify,
   ModelGate,
   readLlmConfig,
-} from '../investigate';
+} from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 import { CliError } from './CliError';
 import type { Output } from './classifyCommand';
 import type { HybridStep } from './evalCommand';

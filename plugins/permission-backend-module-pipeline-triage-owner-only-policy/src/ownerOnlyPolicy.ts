@@ -15,7 +15,10 @@ import type {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { INCIDENT_RESOURCE_TYPE } from '@pipeline-triage/plugin-pipeline-triage-common';
-import { createIncidentConditionalDecision, incidentConditions } from './rules';
+import {
+  createIncidentConditionalDecision,
+  incidentConditions,
+} from '@pipeline-triage/plugin-pipeline-triage-backend';
 
 /**
  * The example instance's policy: a user may read, update and investigate the incidents whose

@@ -9,7 +9,15 @@ jest.setTimeout(180_000);
 const databases = TestDatabases.create({ ids: databaseIds() });
 const SENDER = mockCredentials.service.header();
 const USER = mockCredentials.user.header();
-const FIXTURES = path.resolve(__dirname, '../../fixtures/dbt');
+// The catalog module's dbt fixtures: a manifest and the pipelines it derives.
+const FIXTURES = path.join(
+  path.dirname(
+    require.resolve(
+      '@pipeline-triage/plugin-catalog-backend-module-pipeline-triage/package.json',
+    ),
+  ),
+  'fixtures/dbt',
+);
 
 let n = 0;
 const codeError = (job: Record<string, string>) => ({

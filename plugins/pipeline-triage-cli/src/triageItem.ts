@@ -1,6 +1,10 @@
 import { createReadStream } from 'node:fs';
-import type { EngineResult, TriageContext, TriageEngine } from '../engine';
-import { extractEvidenceFromStream } from '../evidence';
+import {
+  extractEvidenceFromStream,
+  type EngineResult,
+  type TriageContext,
+  type TriageEngine,
+} from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 import type { InputItem } from './inputs';
 
 /** Triage one input; large raw logs go through the streaming extractor. */

@@ -3,21 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { runCli } from './index';
 
 jest.setTimeout(180_000);
 
-const EVENTS_DIR = resolvePackagePath(
-  '@pipeline-triage/plugin-pipeline-triage-backend',
-  '../../examples/events',
-);
+// The repository's example events (examples/events), seeds for the hostile variants.
+const EVENTS_DIR = path.resolve(__dirname, '../../../examples/events');
 const SEEDS = fs
   .readdirSync(EVENTS_DIR)
   .filter(f => f.endsWith('.json'))
   .map(f => JSON.parse(fs.readFileSync(path.join(EVENTS_DIR, f), 'utf8')));
 const SEED = Number(process.env.PT_FUZZ_SEED ?? 4242);
-const BIN = path.resolve(__dirname, '../../bin/pipeline-triage');
+const BIN = path.resolve(__dirname, '../bin/pipeline-triage');
 
 function setAnywhere(value: any, at: number, replacement: unknown): unknown {
   const slots: Array<[any, string]> = [];

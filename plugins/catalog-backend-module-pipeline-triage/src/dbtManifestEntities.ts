@@ -1,10 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  normaliseName,
   PIPELINE_COMPONENT_TYPE,
   TABLE_RESOURCE_TYPE,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
-import { normaliseName } from '../linking';
 
 /** Marks entities derived from a dbt manifest, so hand-annotated ones win when both match. */
 export const DERIVED_FROM_ANNOTATION = ANNOTATIONS.derivedFrom;

@@ -1,11 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './index';
-import {
-  attackerAnswer,
-  FakeAnthropic,
-} from '../investigate/__testUtils__/fakeAnthropic';
+import { runCli } from '@pipeline-triage/cli';
+import { attackerAnswer, FakeAnthropic } from './__testUtils__/fakeAnthropic';
 
 /** `eval --model` with the real SDK against the local fake Messages API. */
 describe('pipeline-triage eval --model', () => {

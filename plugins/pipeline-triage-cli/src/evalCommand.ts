@@ -1,4 +1,7 @@
-import type { TriageEngine } from '../engine';
+import type {
+  EngineResult,
+  TriageEngine,
+} from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 import { CliError } from './CliError';
 import type { Output } from './classifyCommand';
 import { caseExpectation } from './evalCase';
@@ -7,7 +10,6 @@ import { formatEvalReport } from './formatEval';
 import { listFiles, readInputs } from './inputs';
 import { triageItem } from './triageItem';
 import type { InputItem } from './inputs';
-import type { EngineResult } from '../engine';
 
 export interface EvalOptions {
   json?: boolean;

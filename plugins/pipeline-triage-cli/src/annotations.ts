@@ -1,7 +1,7 @@
 import { ANNOTATIONS } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { TriageContext } from '../engine';
+import type { TriageContext } from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 import { CliError } from './CliError';
 
 /** Reads a YAML/JSON map of annotation → value, as on a catalog entity, into triage context. */

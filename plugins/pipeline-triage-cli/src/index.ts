@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { Command, CommanderError } from 'commander';
-import { createTriageEngine, TriageEngine } from '../engine';
+import {
+  createTriageEngine,
+  TriageEngine,
+} from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 import { CliError } from './CliError';
 import { classifyCommand, Output } from './classifyCommand';
 import { evalCommand } from './evalCommand';
