@@ -14,3 +14,4 @@ export * from './investigation';
 export * from './api';
 export * from './signals';
 export * from './history';
+export * from './normaliseName';
