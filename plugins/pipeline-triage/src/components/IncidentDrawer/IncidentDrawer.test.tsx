@@ -4,6 +4,9 @@ import { makeDetail } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
 import { IncidentDrawer } from './IncidentDrawer';
 
+// The machine is shared: a loaded CI box renders the drawer slowly.
+jest.setTimeout(30_000);
+
 describe('IncidentDrawer', () => {
   it('groups linked entities by role and links to the source system', async () => {
     const api = createFakeApi();
