@@ -62,7 +62,11 @@ function writeFreshApp(opts) {
   ])['@backstage/backend-plugin-api'];
 
   const extra = {};
-  for (const block of ['prerequisites-install', 'install']) {
+  for (const block of [
+    'prerequisites-install',
+    'install',
+    'install-optional',
+  ]) {
     for (const [ws, names] of Object.entries(installs(snippets[block]))) {
       for (const name of names) {
         const range = name.startsWith('@backstage/') ? v(name) : ours(name);

@@ -182,7 +182,10 @@ async function main() {
       `Backstage ${target.release} (@backstage/create-app ${target.createApp}), exact versions`,
     );
 
-    const readmeNames = Object.values(installs(readSnippets().install)).flat();
+    const snippets = readSnippets();
+    const readmeNames = ['install', 'install-optional'].flatMap(block =>
+      Object.values(installs(snippets[block])).flat(),
+    );
     const app = await phase('write the fresh app from the README', () => {
       fs.mkdirSync(appDir);
       return writeFreshApp({

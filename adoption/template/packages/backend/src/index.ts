@@ -12,5 +12,6 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionPolicyModule);
 // adoption-snippet: prerequisites-backend
 // adoption-snippet: backend
+// adoption-snippet: backend-optional
 
 backend.start();
