@@ -13,10 +13,16 @@ import type {
   TriageVerdict,
 } from './verdict';
 
+/** @public */
 export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+/** @public */
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-/** The row shown in tables and lists. */
+/**
+ * The row shown in tables and lists.
+ *
+ * @public
+ */
 export interface IncidentSummary {
   id: string;
   title: string;
@@ -45,6 +51,7 @@ export interface IncidentSummary {
   categoryOverridden: boolean;
 }
 
+/** @public */
 export interface LinkedEntity {
   entityRef: string;
   /** job | input | output | contract | owner | upstream_producer | downstream */
@@ -52,6 +59,7 @@ export interface LinkedEntity {
   title?: string;
 }
 
+/** @public */
 export interface RouteDecision {
   /** The group or user the incident goes to, or undefined when nobody is paged. */
   recipient?: string;
@@ -66,6 +74,7 @@ export interface RouteDecision {
   notify: boolean;
 }
 
+/** @public */
 export interface StatusChange {
   at: string;
   by: string;
@@ -81,6 +90,7 @@ export interface StatusChange {
   reason?: string;
 }
 
+/** @public */
 export interface NotificationRecord {
   at: string;
   recipients: string[];
@@ -89,7 +99,11 @@ export interface NotificationRecord {
   detail?: string;
 }
 
-/** One delivery to a plugin sink (Slack, PagerDuty, webhook) as its outbox row stands. */
+/**
+ * One delivery to a plugin sink (Slack, PagerDuty, webhook) as its outbox row stands.
+ *
+ * @public
+ */
 export interface SinkDeliveryState {
   sink: string;
   /** The incident update it reports: the id of the event that updated the incident. */
@@ -103,6 +117,7 @@ export interface SinkDeliveryState {
   finishedAt?: string;
 }
 
+/** @public */
 export interface OccurrenceSummary {
   eventId: string;
   eventTime: string;
@@ -113,6 +128,7 @@ export interface OccurrenceSummary {
   errorMessage?: string;
 }
 
+/** @public */
 export interface IncidentDetail extends IncidentSummary {
   verdict: TriageVerdict;
   evidenceLines: EvidenceLine[];
@@ -129,12 +145,17 @@ export interface IncidentDetail extends IncidentSummary {
   latestEvent: FailureEvent;
 }
 
+/** @public */
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
 }
 
-/** Per-event result of an ingest call. */
+/**
+ * Per-event result of an ingest call.
+ *
+ * @public
+ */
 export type IngestResult =
   | {
       index: number;
@@ -152,6 +173,7 @@ export type IngestResult =
   | { index: number; status: 'ignored'; reason: string }
   | { index: number; status: 'rejected'; field: string; reason: string };
 
+/** @public */
 export interface TrendWeek {
   /** ISO week, e.g. 2026-W47 */
   week: string;
@@ -162,6 +184,7 @@ export interface TrendWeek {
   change: number | null;
 }
 
+/** @public */
 export interface TrendsResponse {
   groupBy: 'category' | 'domain' | 'team';
   weeks: TrendWeek[];

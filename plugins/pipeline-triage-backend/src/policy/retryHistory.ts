@@ -3,7 +3,11 @@ import type {
   RetryVerdict,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 
-/** One earlier run of a job: a failure with its signature, or a success (no signature). */
+/**
+ * One earlier run of a job: a failure with its signature, or a success (no signature).
+ *
+ * @alpha
+ */
 export interface JobOutcome {
   eventId: string;
   at: string;
