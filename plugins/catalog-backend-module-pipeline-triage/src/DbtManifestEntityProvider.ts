@@ -11,6 +11,7 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import { dbtManifestEntities, type DbtManifest } from './dbtManifestEntities';
 
+/** @public */
 export interface DbtManifestProviderOptions {
   /** A local path or a URL the catalog's URL reader can read. */
   manifest: string;
@@ -20,7 +21,11 @@ export interface DbtManifestProviderOptions {
   taskRunner?: SchedulerServiceTaskRunner;
 }
 
-/** Feeds the catalog the pipelines and tables a dbt `manifest.json` describes (full mutations). */
+/**
+ * Feeds the catalog the pipelines and tables a dbt `manifest.json` describes (full mutations).
+ *
+ * @public
+ */
 export class DbtManifestEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
 

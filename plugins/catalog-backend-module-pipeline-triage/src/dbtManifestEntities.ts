@@ -6,10 +6,18 @@ import {
   TABLE_RESOURCE_TYPE,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 
-/** Marks entities derived from a dbt manifest, so hand-annotated ones win when both match. */
+/**
+ * Marks entities derived from a dbt manifest, so hand-annotated ones win when both match.
+ *
+ * @public
+ */
 export const DERIVED_FROM_ANNOTATION = ANNOTATIONS.derivedFrom;
 
-/** The parts of dbt's `manifest.json` the links need (any manifest schema v7 and later). */
+/**
+ * The parts of dbt's `manifest.json` the links need (any manifest schema v7 and later).
+ *
+ * @public
+ */
 export interface DbtManifest {
   metadata?: { project_name?: string };
   nodes?: Record<string, DbtNode>;
@@ -20,7 +28,8 @@ export interface DbtManifest {
   >;
 }
 
-interface DbtNode {
+/** @public */
+export interface DbtNode {
   unique_id: string;
   resource_type: string;
   name: string;
@@ -36,6 +45,7 @@ interface DbtNode {
   depends_on?: { nodes?: string[] };
 }
 
+/** @public */
 export interface DbtEntityOptions {
   /** The Backstage owner when a model names none (no `meta.owner`, no group). */
   defaultOwner: string;
@@ -85,6 +95,8 @@ function ownerOf(
  * Catalog entities for a dbt project: each model a `data-pipeline` Component annotated with its
  * unique id, each model's and source's relation a `table` Resource annotated with its name,
  * with the model reading its inputs and writing its own table, all owned as the manifest says.
+ *
+ * @public
  */
 export function dbtManifestEntities(
   manifest: DbtManifest,

@@ -8,6 +8,8 @@ import { DbtManifestEntityProvider } from './DbtManifestEntityProvider';
 /**
  * Pipelines and tables from a dbt `manifest.json` (`pipelineTriage.dbt.manifest`), so dbt
  * models link and route to their owners without hand annotations. Off without that setting.
+ *
+ * @public
  */
 export const catalogModuleDbtManifest = createBackendModule({
   pluginId: 'catalog',

@@ -10,12 +10,19 @@ import { catalogModuleLocalFileTextPlaceholder } from './localFileTextPlaceholde
 import { catalogModuleDbtManifest } from './dbtManifestModule';
 
 export { catalogModuleLocalFileTextPlaceholder, catalogModuleDbtManifest };
-export { DbtManifestEntityProvider } from './DbtManifestEntityProvider';
+export {
+  DbtManifestEntityProvider,
+  type DbtManifestProviderOptions,
+} from './DbtManifestEntityProvider';
 export {
   dbtManifestEntities,
+  type DbtManifest,
+  type DbtNode,
+  type DbtEntityOptions,
   DERIVED_FROM_ANNOTATION,
 } from './dbtManifestEntities';
 
+/** @public */
 export default createBackendFeatureLoader({
   *loader() {
     yield catalogModuleLocalFileTextPlaceholder;

@@ -24,6 +24,7 @@ async function textResolver(params: PlaceholderResolverParams) {
   );
 }
 
+/** @public */
 export const catalogModuleLocalFileTextPlaceholder = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'local-file-text-placeholder',

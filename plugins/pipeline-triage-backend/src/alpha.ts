@@ -20,3 +20,16 @@ export {
   ModelGate,
   readLlmConfig,
 } from './investigate';
+// The types the functions above take and return, so the alpha API is complete.
+export type { CompiledRuleSet, ExtraEvidence, RulePack } from './classify';
+export type { Evidence, EvidenceLimits, LogSource } from './evidence';
+export type { JobOutcome } from './policy';
+export type { NormalizedItem } from './ingest';
+export type {
+  HybridVerdict,
+  HypothesisSink,
+  InvestigationPrompt,
+  Investigator,
+  LlmSettings,
+  ModelInvestigation,
+} from './investigate';

@@ -1,9 +1,12 @@
 /**
  * Catalog annotations that map what a pipeline sender knows (job and dataset names) to catalog
  * entities. Values may list several names separated by commas; `*` matches any run of characters.
+ *
+ * @public
  */
 export const ANNOTATION_PREFIX = 'pipeline-triage.io';
 
+/** @public */
 export const ANNOTATIONS = {
   /** On a pipeline: OpenLineage job, as `namespace/name` or just `name`. */
   openlineageJob: `${ANNOTATION_PREFIX}/openlineage-job`,
@@ -29,7 +32,11 @@ export const ANNOTATIONS = {
   derivedFrom: `${ANNOTATION_PREFIX}/derived-from`,
 } as const;
 
-/** The annotations that make an entity triage-aware; used by the frontend empty state. */
+/**
+ * The annotations that make an entity triage-aware; used by the frontend empty state.
+ *
+ * @public
+ */
 export const LINKING_ANNOTATIONS: string[] = [
   ANNOTATIONS.openlineageJob,
   ANNOTATIONS.airflowDagId,
@@ -39,6 +46,9 @@ export const LINKING_ANNOTATIONS: string[] = [
   ANNOTATIONS.openlineageDataset,
 ];
 
+/** @public */
 export const PIPELINE_COMPONENT_TYPE = 'data-pipeline';
+/** @public */
 export const TABLE_RESOURCE_TYPE = 'table';
+/** @public */
 export const CONTRACT_API_TYPE = 'datacontract';

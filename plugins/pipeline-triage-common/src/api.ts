@@ -16,17 +16,29 @@ import type { PartialWrite } from './verdict';
  * IngestResult) are the responses of their routes as they are.
  */
 
-/** `{ items }`: the lists that are not paged. */
+/**
+ * `{ items }`: the lists that are not paged.
+ *
+ * @public
+ */
 export interface ItemsResponse<T> {
   items: T[];
 }
 
-/** `POST /v1/events`: one result per posted event, in the order posted. */
+/**
+ * `POST /v1/events`: one result per posted event, in the order posted.
+ *
+ * @public
+ */
 export interface IngestResponse {
   results: IngestResult[];
 }
 
-/** `GET /v1/events/:id`: a stored event's processing state and, once triaged, its verdict. */
+/**
+ * `GET /v1/events/:id`: a stored event's processing state and, once triaged, its verdict.
+ *
+ * @public
+ */
 export interface EventStatusResponse {
   id: string;
   status: 'pending' | 'processing' | 'done' | 'dead';
@@ -51,7 +63,11 @@ export interface EventStatusResponse {
   };
 }
 
-/** `GET /v1/status`: the status line of an entity page. */
+/**
+ * `GET /v1/status`: the status line of an entity page.
+ *
+ * @public
+ */
 export interface EntityStatus {
   entityRef: string;
   openIncidents: number;
@@ -63,7 +79,11 @@ export interface EntityStatus {
   flaky?: boolean;
 }
 
-/** Triage-quality and response figures over the incidents a caller may see. */
+/**
+ * Triage-quality and response figures over the incidents a caller may see.
+ *
+ * @public
+ */
 export interface IncidentStats {
   incidents: number;
   /** Share of incidents whose category a person overrode; null without incidents. */
@@ -80,7 +100,11 @@ export interface IncidentStats {
   topRepeatFailures: IncidentSummary[];
 }
 
-/** `GET /v1/stats`: the incident figures, the processing queue and the model's usage. */
+/**
+ * `GET /v1/stats`: the incident figures, the processing queue and the model's usage.
+ *
+ * @public
+ */
 export interface TriageStats extends IncidentStats {
   queue: { pending: number; oldestPendingAt?: string; lagSeconds: number };
   deadLetters: number;
@@ -88,10 +112,18 @@ export interface TriageStats extends IncidentStats {
   model?: ModelUsage;
 }
 
-/** What a finding is about: a broken contract clause, or schema drift of a table without a contract. */
+/**
+ * What a finding is about: a broken contract clause, or schema drift of a table without a contract.
+ *
+ * @public
+ */
 export type FindingKind = 'schema' | 'quality' | 'freshness' | 'observed_drift';
 
-/** One contract violation or observed drift of one failed run. */
+/**
+ * One contract violation or observed drift of one failed run.
+ *
+ * @public
+ */
 export interface Finding {
   kind: FindingKind;
   clause: string;
@@ -107,7 +139,11 @@ export interface Finding {
   message: string;
 }
 
-/** `GET /v1/contract-violations` and `GET /v1/schema-drift` items: findings grouped by clause. */
+/**
+ * `GET /v1/contract-violations` and `GET /v1/schema-drift` items: findings grouped by clause.
+ *
+ * @public
+ */
 export interface ContractFinding extends Finding {
   count: number;
   firstSeen: string;
@@ -115,14 +151,22 @@ export interface ContractFinding extends Finding {
   lastIncidentId: string;
 }
 
-/** A problem (or warning) of a contract definition, with its path in the document. */
+/**
+ * A problem (or warning) of a contract definition, with its path in the document.
+ *
+ * @public
+ */
 export interface ContractDefinitionProblem {
   path: string;
   line?: number;
   message: string;
 }
 
-/** `GET /v1/contracts?entityRef=`: the state of one contract definition. */
+/**
+ * `GET /v1/contracts?entityRef=`: the state of one contract definition.
+ *
+ * @public
+ */
 export interface ContractState {
   entityRef: string;
   valid: boolean;
@@ -140,7 +184,11 @@ export interface ContractState {
   changedAt?: string;
 }
 
-/** `GET /v1/contracts` items: every contract's state as of the last refresh. */
+/**
+ * `GET /v1/contracts` items: every contract's state as of the last refresh.
+ *
+ * @public
+ */
 export interface ContractSummary {
   entityRef: string;
   valid: boolean;
@@ -150,7 +198,11 @@ export interface ContractSummary {
   changedAt: string;
 }
 
-/** `GET /v1/unlinked` items: names the catalog does not know. */
+/**
+ * `GET /v1/unlinked` items: names the catalog does not know.
+ *
+ * @public
+ */
 export interface UnlinkedName {
   kind: 'job' | 'dataset';
   name: string;
@@ -163,7 +215,11 @@ export interface UnlinkedName {
   snippet?: string;
 }
 
-/** `GET /v1/dead-letters` items: events that could not be processed. */
+/**
+ * `GET /v1/dead-letters` items: events that could not be processed.
+ *
+ * @public
+ */
 export interface DeadLetter {
   eventId: string;
   at: string;
@@ -173,7 +229,11 @@ export interface DeadLetter {
   jobKey: string;
 }
 
-/** `GET /health`: readiness; `reasons` only for authenticated callers. */
+/**
+ * `GET /health`: readiness; `reasons` only for authenticated callers.
+ *
+ * @public
+ */
 export interface HealthReport {
   /**
    * ok: all well; degraded: serving, but something needs a look (queue lag, dead letters, a
@@ -184,6 +244,7 @@ export interface HealthReport {
   reasons: HealthReason[];
 }
 
+/** @public */
 export type HealthReason =
   | { part: 'database'; message: string }
   | { part: 'catalog'; message: string }
@@ -191,15 +252,24 @@ export type HealthReason =
   | { part: 'queue'; message: string; lagSeconds: number; pending: number }
   | { part: 'dead-letters'; message: string; count: number };
 
-/** `POST /v1/incidents/:id/investigate` (202): the started investigation. */
+/**
+ * `POST /v1/incidents/:id/investigate` (202): the started investigation.
+ *
+ * @public
+ */
 export interface InvestigationStarted {
   id: string;
   incidentId: string;
 }
 
+/** @public */
 export type EvidenceKind = 'log' | 'schema' | 'trace' | 'sample';
 
-/** An attachment without its text. */
+/**
+ * An attachment without its text.
+ *
+ * @public
+ */
 export interface AttachmentSummary {
   id: string;
   incidentId: string;
@@ -211,7 +281,11 @@ export interface AttachmentSummary {
   at: string;
 }
 
-/** `POST /v1/incidents/:id/attachments` (201): the stored attachment and the classification with it. */
+/**
+ * `POST /v1/incidents/:id/attachments` (201): the stored attachment and the classification with it.
+ *
+ * @public
+ */
 export interface AttachEvidenceResult {
   attachment: AttachmentSummary;
   reclassified: {
@@ -222,7 +296,11 @@ export interface AttachEvidenceResult {
   };
 }
 
-/** `GET /v1/incidents/:id/attachments` items: with the first 500 characters of the text. */
+/**
+ * `GET /v1/incidents/:id/attachments` items: with the first 500 characters of the text.
+ *
+ * @public
+ */
 export interface AttachmentListItem extends AttachmentSummary {
   preview: string;
 }

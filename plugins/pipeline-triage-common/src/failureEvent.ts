@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Where an event came from; `generic` is the canonical shape posted as-is. */
+/**
+ * Where an event came from; `generic` is the canonical shape posted as-is.
+ *
+ * @public
+ */
 export const EVENT_SOURCES = [
   'openlineage',
   'airflow',
@@ -10,13 +14,21 @@ export const EVENT_SOURCES = [
   'generic',
   'text',
 ] as const;
+/** @public */
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
-/** A failure is what gets triaged; success and abort outcomes teach recovery and retry results. */
+/**
+ * A failure is what gets triaged; success and abort outcomes teach recovery and retry results.
+ *
+ * @public
+ */
 export const RUN_OUTCOMES = ['fail', 'success', 'abort'] as const;
+/** @public */
 export type RunOutcome = (typeof RUN_OUTCOMES)[number];
 
+/** @public */
 export const ENVIRONMENTS = ['prod', 'staging', 'dev'] as const;
+/** @public */
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 const nonEmpty = z.string().trim().min(1);
@@ -26,6 +38,8 @@ const nonEmpty = z.string().trim().min(1);
  * the job key `namespace/name` fits its 512-character column, a dataset `namespace/name` its
  * 1024, a column name its 255. Longer ones are refused with the field named, never cut: a cut
  * name would silently merge two jobs.
+ *
+ * @public
  */
 export const IDENTIFIER_LIMITS = {
   jobNamespace: 255,
@@ -37,15 +51,21 @@ export const IDENTIFIER_LIMITS = {
 
 const atMost = (n: number) => [n, `at most ${n} characters`] as const;
 
+/** @public */
 export const schemaFieldSchema = z.object({
   name: nonEmpty.max(...atMost(IDENTIFIER_LIMITS.columnName)),
   type: z.string().optional(),
   nullable: z.boolean().optional(),
   description: z.string().optional(),
 });
+/** @public */
 export type SchemaField = z.infer<typeof schemaFieldSchema>;
 
-/** A data-quality check result, from OpenLineage assertions, dbt tests or Great Expectations. */
+/**
+ * A data-quality check result, from OpenLineage assertions, dbt tests or Great Expectations.
+ *
+ * @public
+ */
 export const qualityCheckSchema = z.object({
   name: nonEmpty,
   success: z.boolean(),
@@ -55,8 +75,10 @@ export const qualityCheckSchema = z.object({
   message: z.string().optional(),
   failures: z.number().nonnegative().optional(),
 });
+/** @public */
 export type QualityCheck = z.infer<typeof qualityCheckSchema>;
 
+/** @public */
 export const datasetRefSchema = z.object({
   namespace: z
     .string()
@@ -68,11 +90,14 @@ export const datasetRefSchema = z.object({
   rowCount: z.number().nonnegative().optional(),
   bytes: z.number().nonnegative().optional(),
 });
+/** @public */
 export type DatasetRef = z.infer<typeof datasetRefSchema>;
 
 /**
  * Structured facts about the run. Every key is optional: real senders omit most of them, and
  * the engine must say which missing signal would have changed its verdict.
+ *
+ * @public
  */
 export const runSignalsSchema = z.object({
   exitCode: z.number().int().optional(),
@@ -97,8 +122,10 @@ export const runSignalsSchema = z.object({
   /** How late the expected input is, for source delays. */
   delaySeconds: z.number().nonnegative().optional(),
 });
+/** @public */
 export type RunSignals = z.infer<typeof runSignalsSchema>;
 
+/** @public */
 export const LINK_KINDS = [
   'log',
   'spark_ui',
@@ -109,13 +136,16 @@ export const LINK_KINDS = [
   'other',
 ] as const;
 
+/** @public */
 export const eventLinkSchema = z.object({
   kind: z.enum(LINK_KINDS),
   url: z.string().url(),
   label: z.string().optional(),
 });
+/** @public */
 export type EventLink = z.infer<typeof eventLinkSchema>;
 
+/** @public */
 export const jobIdentitySchema = z.object({
   /** OpenLineage-style job namespace (scheduler, project); may be empty. */
   namespace: z
@@ -134,12 +164,15 @@ export const jobIdentitySchema = z.object({
   /** The job's output has an enforced contract (dbt `contract.enforced`): schema drift is a breach. */
   contractEnforced: z.boolean().optional(),
 });
+/** @public */
 export type JobIdentity = z.infer<typeof jobIdentitySchema>;
 
 /**
  * The versions a run carries, compared with the job's last success to say what changed: the
  * code (a commit, a dbt node checksum, a DAG or Glue job version), where that code lives, the
  * processing engine and a configuration fingerprint. Input schemas are read from `inputs`.
+ *
+ * @public
  */
 export const runVersionsSchema = z.object({
   code: z.string().trim().min(1).max(256).optional(),
@@ -147,9 +180,14 @@ export const runVersionsSchema = z.object({
   engine: z.string().trim().min(1).max(256).optional(),
   config: z.string().trim().min(1).max(256).optional(),
 });
+/** @public */
 export type RunVersions = z.infer<typeof runVersionsSchema>;
 
-/** The canonical event every adapter produces and the generic format accepts. */
+/**
+ * The canonical event every adapter produces and the generic format accepts.
+ *
+ * @public
+ */
 export const failureEventSchema = z.object({
   source: z.enum(EVENT_SOURCES).default('generic'),
   outcome: z.enum(RUN_OUTCOMES).default('fail'),
@@ -175,5 +213,7 @@ export const failureEventSchema = z.object({
   /** What ingest dropped from the payload and why (an invalid OpenLineage facet, say). */
   warnings: z.array(z.string()).optional(),
 });
+/** @public */
 export type FailureEvent = z.infer<typeof failureEventSchema>;
+/** @public */
 export type FailureEventInput = z.input<typeof failureEventSchema>;

@@ -19,10 +19,16 @@ import type {
   TriageVerdict,
 } from './verdict';
 
+/** @public */
 export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+/** @public */
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-/** The row shown in tables and lists. */
+/**
+ * The row shown in tables and lists.
+ *
+ * @public
+ */
 export interface IncidentSummary {
   id: string;
   title: string;
@@ -51,6 +57,7 @@ export interface IncidentSummary {
   categoryOverridden: boolean;
 }
 
+/** @public */
 export interface LinkedEntity {
   entityRef: string;
   /** job | input | output | contract | owner | upstream_producer | downstream */
@@ -58,6 +65,7 @@ export interface LinkedEntity {
   title?: string;
 }
 
+/** @public */
 export interface RouteDecision {
   /** The group or user the incident goes to, or undefined when nobody is paged. */
   recipient?: string;
@@ -72,6 +80,7 @@ export interface RouteDecision {
   notify: boolean;
 }
 
+/** @public */
 export interface StatusChange {
   at: string;
   by: string;
@@ -89,6 +98,7 @@ export interface StatusChange {
   note?: string;
 }
 
+/** @public */
 export interface NotificationRecord {
   at: string;
   recipients: string[];
@@ -97,7 +107,11 @@ export interface NotificationRecord {
   detail?: string;
 }
 
-/** One delivery to a plugin sink (Slack, PagerDuty, webhook) as its outbox row stands. */
+/**
+ * One delivery to a plugin sink (Slack, PagerDuty, webhook) as its outbox row stands.
+ *
+ * @public
+ */
 export interface SinkDeliveryState {
   sink: string;
   /** The incident update it reports: the id of the event that updated the incident. */
@@ -111,6 +125,7 @@ export interface SinkDeliveryState {
   finishedAt?: string;
 }
 
+/** @public */
 export interface OccurrenceSummary {
   eventId: string;
   eventTime: string;
@@ -121,6 +136,7 @@ export interface OccurrenceSummary {
   errorMessage?: string;
 }
 
+/** @public */
 export interface IncidentDetail extends IncidentSummary {
   verdict: TriageVerdict;
   evidenceLines: EvidenceLine[];
@@ -146,12 +162,17 @@ export interface IncidentDetail extends IncidentSummary {
   silentReason?: SilentFailure;
 }
 
+/** @public */
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
 }
 
-/** Per-event result of an ingest call. */
+/**
+ * Per-event result of an ingest call.
+ *
+ * @public
+ */
 export type IngestResult =
   | {
       index: number;
@@ -169,6 +190,7 @@ export type IngestResult =
   | { index: number; status: 'ignored'; reason: string }
   | { index: number; status: 'rejected'; field: string; reason: string };
 
+/** @public */
 export interface TrendWeek {
   /** ISO week, e.g. 2026-W47 */
   week: string;
@@ -179,6 +201,7 @@ export interface TrendWeek {
   change: number | null;
 }
 
+/** @public */
 export interface TrendsResponse {
   groupBy: 'category' | 'domain' | 'team';
   weeks: TrendWeek[];

@@ -1,11 +1,20 @@
 import type { Category } from './taxonomy';
 
-/** Where an investigation's conclusions came from: the model, or the rules alone (no key, or model down). */
+/**
+ * Where an investigation's conclusions came from: the model, or the rules alone (no key, or model down).
+ *
+ * @public
+ */
 export type InvestigationSource = 'model' | 'rule-based';
 
+/** @public */
 export type InvestigationStatus = 'running' | 'completed' | 'failed';
 
-/** One hypothesis about the cause, with the evidence line ids (E1, E2, ...) for and against it. */
+/**
+ * One hypothesis about the cause, with the evidence line ids (E1, E2, ...) for and against it.
+ *
+ * @public
+ */
 export interface InvestigationHypothesis {
   title: string;
   category: Category;
@@ -17,6 +26,7 @@ export interface InvestigationHypothesis {
   reason: string;
 }
 
+/** @public */
 export interface InvestigationRemediation {
   immediateFix: string;
   change: string;
@@ -24,6 +34,7 @@ export interface InvestigationRemediation {
   monitoring: string;
 }
 
+/** @public */
 export interface InvestigationResult {
   hypotheses: InvestigationHypothesis[];
   rootCause: { summary: string; confidence: number };
@@ -33,7 +44,11 @@ export interface InvestigationResult {
   remediation: InvestigationRemediation;
 }
 
-/** A category the investigation proposes that nobody has accepted yet (it never re-routes by itself). */
+/**
+ * A category the investigation proposes that nobody has accepted yet (it never re-routes by itself).
+ *
+ * @public
+ */
 export interface InvestigationSuggestion {
   category: Category;
   confidence: number;
@@ -42,6 +57,7 @@ export interface InvestigationSuggestion {
   acceptedBy?: string;
 }
 
+/** @public */
 export type InvestigationStepKind =
   | 'context'
   | 'hypothesis'
@@ -50,7 +66,11 @@ export type InvestigationStepKind =
   | 'outcome'
   | 'error';
 
-/** A validated, stored step; the live stream pushes exactly these. */
+/**
+ * A validated, stored step; the live stream pushes exactly these.
+ *
+ * @public
+ */
 export interface InvestigationStep {
   seq: number;
   kind: InvestigationStepKind;
@@ -58,6 +78,7 @@ export interface InvestigationStep {
   data: Record<string, unknown>;
 }
 
+/** @public */
 export interface Investigation {
   id: string;
   incidentId: string;
@@ -76,7 +97,11 @@ export interface Investigation {
   steps: InvestigationStep[];
 }
 
-/** Model usage counters for /v1/stats (per backend instance). */
+/**
+ * Model usage counters for /v1/stats (per backend instance).
+ *
+ * @public
+ */
 export interface ModelUsage {
   enabled: boolean;
   mode: 'fallback' | 'on-demand' | 'always';

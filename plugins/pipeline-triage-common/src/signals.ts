@@ -5,21 +5,37 @@
  * routed-to team, not to everyone.
  */
 
-/** The channel incident changes are announced on. */
+/**
+ * The channel incident changes are announced on.
+ *
+ * @public
+ */
 export const INCIDENT_SIGNAL_CHANNEL = 'pipeline-triage:incidents';
 
-/** The channel investigation progress is announced on. */
+/**
+ * The channel investigation progress is announced on.
+ *
+ * @public
+ */
 export const INVESTIGATION_SIGNAL_CHANNEL = 'pipeline-triage:investigations';
 
 // Type aliases, not interfaces: the signals API wants a JsonObject, which only aliases satisfy.
 
-/** An incident was recorded, repeated or changed (status, category, route, attachments). */
+/**
+ * An incident was recorded, repeated or changed (status, category, route, attachments).
+ *
+ * @public
+ */
 export type IncidentSignal = {
   kind: 'incident-changed';
   incidentId: string;
 };
 
-/** An investigation stored a step, changed its suggestion, or finished (completed or failed). */
+/**
+ * An investigation stored a step, changed its suggestion, or finished (completed or failed).
+ *
+ * @public
+ */
 export type InvestigationSignal = {
   kind: 'step' | 'suggestion' | 'finished';
   incidentId: string;

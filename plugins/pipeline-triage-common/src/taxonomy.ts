@@ -1,6 +1,8 @@
 /**
  * The fixed failure taxonomy. Users may add rules, never categories: a fixed set is what makes
  * routing, retry policy and weekly trends comparable across teams and weeks.
+ *
+ * @public
  */
 export const CATEGORIES = [
   'schema_drift',
@@ -20,14 +22,20 @@ export const CATEGORIES = [
 /** @public */
 export type Category = (typeof CATEGORIES)[number];
 
+/** @public */
 export const DOMAINS = ['data', 'infra', 'code', 'unknown'] as const;
 
 /** @public */
 export type Domain = (typeof DOMAINS)[number];
 
-/** How the taxonomy answers "is a retry safe" before partial-write evidence is considered. */
+/**
+ * How the taxonomy answers "is a retry safe" before partial-write evidence is considered.
+ *
+ * @public
+ */
 export type RetryDefault = 'no' | 'yes' | 'after_wait' | 'with_backoff';
 
+/** @public */
 export interface CategoryInfo {
   domain: Domain;
   label: string;
@@ -37,6 +45,7 @@ export interface CategoryInfo {
   color: string;
 }
 
+/** @public */
 export const CATEGORY_INFO: Record<Category, CategoryInfo> = {
   schema_drift: {
     domain: 'data',
@@ -126,10 +135,12 @@ export const CATEGORY_INFO: Record<Category, CategoryInfo> = {
   },
 };
 
+/** @public */
 export function domainOf(category: Category): Domain {
   return CATEGORY_INFO[category].domain;
 }
 
+/** @public */
 export function isCategory(value: unknown): value is Category {
   return (
     typeof value === 'string' &&
@@ -137,6 +148,7 @@ export function isCategory(value: unknown): value is Category {
   );
 }
 
+/** @public */
 export const DOMAIN_COLORS: Record<Domain, string> = {
   data: '#8e24aa',
   infra: '#1e88e5',

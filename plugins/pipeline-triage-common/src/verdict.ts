@@ -1,8 +1,13 @@
 import type { Category, Domain } from './taxonomy';
 
+/** @public */
 export type PartialWrite = 'true' | 'false' | 'unknown';
 
-/** One line of evidence, addressable by id so hypotheses and reports can cite it. */
+/**
+ * One line of evidence, addressable by id so hypotheses and reports can cite it.
+ *
+ * @public
+ */
 export interface EvidenceLine {
   id: string;
   /** 1-based line number in the combined text the engine read. */
@@ -12,6 +17,7 @@ export interface EvidenceLine {
   kind: string;
 }
 
+/** @public */
 export interface Hypothesis {
   category: Category;
   score: number;
@@ -23,6 +29,7 @@ export interface Hypothesis {
   against?: string[];
 }
 
+/** @public */
 export interface Classification {
   category: Category;
   domain: Domain;
@@ -37,6 +44,7 @@ export interface Classification {
   warnings?: string[];
 }
 
+/** @public */
 export interface RetryVerdict {
   safeToRetry: boolean;
   /** When safe, what to wait for first. */
@@ -48,7 +56,11 @@ export interface RetryVerdict {
   history?: RetryHistory;
 }
 
-/** What happened after this job's earlier failures with the same signature, in a bounded window. */
+/**
+ * What happened after this job's earlier failures with the same signature, in a bounded window.
+ *
+ * @public
+ */
 export interface RetryHistory {
   /** Earlier failures that were followed by another run of the job. */
   retried: number;
@@ -62,6 +74,7 @@ export interface RetryHistory {
   lastFailedSame: number;
 }
 
+/** @public */
 export interface PartialWriteVerdict {
   partialWrite: PartialWrite;
   reason: string;
@@ -69,6 +82,7 @@ export interface PartialWriteVerdict {
   evidence?: string[];
 }
 
+/** @public */
 export interface Recommendation {
   action: string;
   diagnostics: Array<{ label: string; command: string }>;
@@ -76,9 +90,14 @@ export interface Recommendation {
   runbookUrl?: string;
 }
 
+/** @public */
 export type Severity = 'critical' | 'high' | 'normal' | 'low';
 
-/** When the engine abstains (`unknown`): what is missing and what would settle it. */
+/**
+ * When the engine abstains (`unknown`): what is missing and what would settle it.
+ *
+ * @public
+ */
 export interface MissingEvidence {
   /** What the event lacked, e.g. "the root cause: only a wrapper line and an exit code". */
   missing: string[];
@@ -86,7 +105,11 @@ export interface MissingEvidence {
   requests: Array<{ ask: string; why: string }>;
 }
 
-/** What triage concludes for one failure event. */
+/**
+ * What triage concludes for one failure event.
+ *
+ * @public
+ */
 export interface TriageVerdict {
   classification: Classification;
   partialWrite: PartialWriteVerdict;

@@ -1,13 +1,18 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { IngestAdapter } from './ingestAdapter';
 
-/** A notification target beyond Backstage notifications: webhook, Slack, PagerDuty, ... */
+/**
+ * A notification target beyond Backstage notifications: webhook, Slack, PagerDuty, ...
+ *
+ * @public
+ */
 export interface RouteSink {
   id: string;
   /** Delivers one routed incident; throwing marks the delivery failed and schedules a retry. */
   deliver(delivery: RouteDelivery): Promise<void>;
 }
 
+/** @public */
 export interface RouteDelivery {
   incidentId: string;
   title: string;
@@ -24,34 +29,44 @@ export interface RouteDelivery {
   entityRef?: string;
 }
 
-/** A rule pack as plain data; validated by the backend on registration. */
+/**
+ * A rule pack as plain data; validated by the backend on registration.
+ *
+ * @public
+ */
 export interface RulePackDefinition {
   name: string;
   rules: unknown[];
 }
 
+/** @public */
 export interface PipelineTriageIngestExtensionPoint {
   addAdapter(...adapters: IngestAdapter[]): void;
 }
 
+/** @public */
 export const pipelineTriageIngestExtensionPoint =
   createExtensionPoint<PipelineTriageIngestExtensionPoint>({
     id: 'pipeline-triage.ingest',
   });
 
+/** @public */
 export interface PipelineTriageRulesExtensionPoint {
   addRulePack(...packs: RulePackDefinition[]): void;
 }
 
+/** @public */
 export const pipelineTriageRulesExtensionPoint =
   createExtensionPoint<PipelineTriageRulesExtensionPoint>({
     id: 'pipeline-triage.rules',
   });
 
+/** @public */
 export interface PipelineTriageRoutingExtensionPoint {
   addSink(...sinks: RouteSink[]): void;
 }
 
+/** @public */
 export const pipelineTriageRoutingExtensionPoint =
   createExtensionPoint<PipelineTriageRoutingExtensionPoint>({
     id: 'pipeline-triage.routing',

@@ -3,7 +3,11 @@ import type {
   FailureEvent,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 
-/** What the HTTP layer knows about a posted body besides the body itself. */
+/**
+ * What the HTTP layer knows about a posted body besides the body itself.
+ *
+ * @public
+ */
 export interface IngestContext {
   contentType?: string;
   /** Query parameters (`job`, `namespace`, `environment`, `source`), used by plain-text logs. */
@@ -11,7 +15,11 @@ export interface IngestContext {
   defaultEnvironment: Environment;
 }
 
-/** A field-level problem in one posted event; `field` is a JSON path such as `run.runId`. */
+/**
+ * A field-level problem in one posted event; `field` is a JSON path such as `run.runId`.
+ *
+ * @public
+ */
 export interface IngestProblem {
   field: string;
   reason: string;
@@ -20,6 +28,8 @@ export interface IngestProblem {
 /**
  * Turns one posted payload of a source format into canonical events. One payload may yield
  * several events (a dbt run with three failed nodes) or none (a run with no failures).
+ *
+ * @public
  */
 export interface IngestAdapter {
   /** Stable id, also the `source` recorded on events: `openlineage`, `dbt`, ... */
@@ -30,6 +40,7 @@ export interface IngestAdapter {
   normalize(payload: unknown, ctx: IngestContext): FailureEvent[];
 }
 
+/** @public */
 export class IngestValidationError extends Error {
   readonly problems: IngestProblem[];
   constructor(problems: IngestProblem[]) {

@@ -15,7 +15,11 @@ import { PipelineTriageClient, pipelineTriageApiRef } from './api';
 import { isPipelineTriageAvailable } from './isPipelineTriageAvailable';
 import { rootRouteRef } from './routes';
 
-/** `api:pipeline-triage` */
+/**
+ * `api:pipeline-triage`
+ *
+ * @alpha
+ */
 export const pipelineTriageApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -26,7 +30,11 @@ export const pipelineTriageApi = ApiBlueprint.make({
     }),
 });
 
-/** `page:pipeline-triage`: the page draws its own header, so the app's is hidden. */
+/**
+ * `page:pipeline-triage`: the page draws its own header, so the app's is hidden.
+ *
+ * @alpha
+ */
 export const pipelineTriagePage = PageBlueprint.make({
   params: {
     path: '/pipeline-triage',
@@ -41,7 +49,11 @@ export const pipelineTriagePage = PageBlueprint.make({
   },
 });
 
-/** `entity-content:pipeline-triage`: the tab, only on entities the plugin serves. */
+/**
+ * `entity-content:pipeline-triage`: the tab, only on entities the plugin serves.
+ *
+ * @alpha
+ */
 export const pipelineTriageEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'pipeline-triage',
@@ -56,7 +68,11 @@ export const pipelineTriageEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** `entity-card:pipeline-triage`: the overview card, on the same entities. */
+/**
+ * `entity-card:pipeline-triage`: the overview card, on the same entities.
+ *
+ * @alpha
+ */
 export const pipelineTriageEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isPipelineTriageAvailable,

@@ -21,6 +21,10 @@ export {
   type TrendsGroupBy,
   type EntityTriageStatus,
   type TriageStats,
+  type FindingsQuery,
+  type EvidenceAttachment,
 } from './api';
+export type { EntityPipelineTriageCardProps } from './components/EntityCard';
+export type { EntityPipelineTriageContentProps } from './components/EntityTab';
 export { rootRouteRef as pipelineTriageRouteRef } from './routes';
 export { isPipelineTriageAvailable } from './isPipelineTriageAvailable';

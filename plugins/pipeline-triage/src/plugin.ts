@@ -8,7 +8,10 @@ import {
 } from '@backstage/core-plugin-api';
 import { PipelineTriageClient, pipelineTriageApiRef } from './api';
 import { rootRouteRef } from './routes';
+import type { EntityPipelineTriageCardProps } from './components/EntityCard';
+import type { EntityPipelineTriageContentProps } from './components/EntityTab';
 
+/** @public */
 export const pipelineTriagePlugin = createPlugin({
   id: 'pipeline-triage',
   apis: [
@@ -24,18 +27,29 @@ export const pipelineTriagePlugin = createPlugin({
   },
 });
 
-/** The org-wide page: trends, repeat failures and the triage system's health. */
-export const PipelineTriagePage = pipelineTriagePlugin.provide(
-  createRoutableExtension({
-    name: 'PipelineTriagePage',
-    component: () =>
-      import('./components/TriagePage').then(m => m.PipelineTriagePage),
-    mountPoint: rootRouteRef,
-  }),
-);
+/**
+ * The org-wide page: trends, repeat failures and the triage system's health.
+ *
+ * @public
+ */
+export const PipelineTriagePage: () => JSX.Element =
+  pipelineTriagePlugin.provide(
+    createRoutableExtension({
+      name: 'PipelineTriagePage',
+      component: () =>
+        import('./components/TriagePage').then(m => m.PipelineTriagePage),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
-/** The entity tab for pipelines, tables, contracts and teams. */
-export const EntityPipelineTriageContent = pipelineTriagePlugin.provide(
+/**
+ * The entity tab for pipelines, tables, contracts and teams.
+ *
+ * @public
+ */
+export const EntityPipelineTriageContent: (
+  props: EntityPipelineTriageContentProps,
+) => JSX.Element = pipelineTriagePlugin.provide(
   createComponentExtension({
     name: 'EntityPipelineTriageContent',
     component: {
@@ -47,8 +61,14 @@ export const EntityPipelineTriageContent = pipelineTriagePlugin.provide(
   }),
 );
 
-/** The overview card: is it failing, since when, and what the last failure was. */
-export const EntityPipelineTriageCard = pipelineTriagePlugin.provide(
+/**
+ * The overview card: is it failing, since when, and what the last failure was.
+ *
+ * @public
+ */
+export const EntityPipelineTriageCard: (
+  props: EntityPipelineTriageCardProps,
+) => JSX.Element = pipelineTriagePlugin.provide(
   createComponentExtension({
     name: 'EntityPipelineTriageCard',
     component: {

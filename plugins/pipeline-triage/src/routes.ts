@@ -1,4 +1,8 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
-/** The org-wide page, mounted by the app at /pipeline-triage. */
+/**
+ * The org-wide page, mounted by the app at /pipeline-triage.
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'pipeline-triage' });

@@ -16,7 +16,11 @@ export interface CompiledRule {
   requires: LineMatcher[];
 }
 
-/** Rules ready to run: regexes compiled once, and a keyword index to skip hopeless ones. */
+/**
+ * Rules ready to run: regexes compiled once, and a keyword index to skip hopeless ones.
+ *
+ * @alpha
+ */
 export interface CompiledRuleSet {
   rules: CompiledRule[];
   keywords: KeywordIndex;

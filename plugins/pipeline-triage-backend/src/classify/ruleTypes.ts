@@ -78,6 +78,7 @@ export interface RuleDef {
   prior?: boolean;
 }
 
+/** @alpha */
 export interface RulePack {
   name: string;
   /** Where it came from, for error messages and explanations: a file path or 'built-in'. */
@@ -87,7 +88,11 @@ export interface RulePack {
   rules: RuleDef[];
 }
 
-/** Evidence added by later stages (contract checks, lineage) through the same scoring. */
+/**
+ * Evidence added by later stages (contract checks, lineage) through the same scoring.
+ *
+ * @alpha
+ */
 export interface ExtraEvidence {
   kind: string;
   category: Exclude<Category, 'unknown'>;

@@ -32,6 +32,7 @@ import { headline } from './headline';
 import { failureSignature } from './signature';
 import { shortText, summarise } from './summary';
 
+/** @alpha */
 export interface TriageContext {
   /** From the pipeline's idempotent annotation. */
   idempotent?: boolean;
@@ -52,6 +53,7 @@ export interface TriageContext {
   changes?: JobChange[];
 }
 
+/** @alpha */
 export interface EngineResult {
   verdict: TriageVerdict;
   evidenceLines: EvidenceLine[];
@@ -59,6 +61,7 @@ export interface EngineResult {
   causeChain: string[];
 }
 
+/** @alpha */
 export interface TriageEngineOptions {
   /** Replaces the built-in packs (default: all built-in packs). */
   rulePacks?: RulePack[];
@@ -71,6 +74,7 @@ export interface TriageEngineOptions {
   userRuleBudgetMs?: number;
 }
 
+/** @alpha */
 export interface TriageEngine {
   /** Pure and synchronous: the event in, the verdict out. */
   triage(event: FailureEvent, ctx?: TriageContext): EngineResult;
@@ -101,7 +105,11 @@ function userPack(value: unknown, index: number): RulePack {
   };
 }
 
-/** Builds the engine once (rules compiled and prefiltered), then triages events in microseconds. */
+/**
+ * Builds the engine once (rules compiled and prefiltered), then triages events in microseconds.
+ *
+ * @alpha
+ */
 export function createTriageEngine(
   options: TriageEngineOptions = {},
 ): TriageEngine {

@@ -5,7 +5,11 @@ import {
 } from './createTriageEngine';
 import type { EngineJob } from './engineJob';
 
-/** Inside an engine worker thread: answers each batch of jobs with their results, in order. */
+/**
+ * Inside an engine worker thread: answers each batch of jobs with their results, in order.
+ *
+ * @public
+ */
 export function runEngineWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('runEngineWorker runs only in a worker thread');

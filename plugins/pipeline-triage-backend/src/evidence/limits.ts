@@ -20,6 +20,7 @@ export const EVIDENCE_LIMITS = {
   tailLines: 60,
 } as const;
 
+/** @alpha */
 export type EvidenceLimits = {
   -readonly [K in keyof typeof EVIDENCE_LIMITS]: number;
 };

@@ -4,12 +4,15 @@ import { EVIDENCE_LIMITS, EvidenceLimits } from './limits';
 import { LineCollector } from './lineCollector';
 import type { Evidence } from './types';
 
+/** @alpha */
 export type LogSource = AsyncIterable<string | Buffer | Uint8Array>;
 
 /**
  * Reads a log of any size (a Readable or any async iterable of chunks) line by line, keeping
  * only bounded windows. A line longer than the cap is cut and the rest of it skipped, so one
  * endless line cannot hold more than the cap in memory.
+ *
+ * @alpha
  */
 export async function extractEvidenceFromStream(
   source: LogSource,

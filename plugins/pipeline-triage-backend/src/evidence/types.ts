@@ -91,7 +91,11 @@ export interface EvidenceCounts {
   failedTasks?: number;
 }
 
-/** Everything the classifier and the policies read. Built once per event. */
+/**
+ * Everything the classifier and the policies read. Built once per event.
+ *
+ * @alpha
+ */
 export interface Evidence {
   /** Retained lines in order. For short events these are all lines. */
   lines: ScannedLine[];

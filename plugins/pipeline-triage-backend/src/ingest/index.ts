@@ -75,6 +75,7 @@ export function isNotRunOutcome(
   );
 }
 
+/** @alpha */
 export interface NormalizedItem {
   /** Position in the batch; 0 for a single payload. */
   index: number;
@@ -114,6 +115,8 @@ export function detectAdapter(
  * One payload or a batch (`{"events": [...]}`, or a bare JSON array) → canonical events, per
  * item. Never throws on bad input: each item reports its own problems, and one bad element
  * never rejects the others. Events come back redacted and trimmed (see sanitizeEvent).
+ *
+ * @alpha
  */
 export function normalizeEvents(
   payload: unknown,

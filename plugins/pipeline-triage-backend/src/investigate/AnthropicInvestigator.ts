@@ -14,13 +14,21 @@ import type { InvestigationPrompt } from './buildInvestigationContext';
 
 type Hypothesis = z.infer<typeof hypothesisSchema>;
 
-/** Called with each hypothesis as soon as the stream has completed and it validated. */
+/**
+ * Called with each hypothesis as soon as the stream has completed and it validated.
+ *
+ * @alpha
+ */
 export type HypothesisSink = (
   hypothesis: Hypothesis,
   meta: { attempt: number; index: number },
 ) => Promise<void>;
 
-/** The seam the service depends on; the rule-based path needs none of it. */
+/**
+ * The seam the service depends on; the rule-based path needs none of it.
+ *
+ * @alpha
+ */
 export interface Investigator {
   readonly model: string;
   investigate(
@@ -39,6 +47,8 @@ const TOOL = {
 /**
  * Asks Claude through the real SDK, streaming, with the answer forced into the investigation
  * tool. One repair attempt on an invalid answer, then it is discarded (ModelUnavailableError).
+ *
+ * @alpha
  */
 export class AnthropicInvestigator implements Investigator {
   private readonly client: Anthropic;

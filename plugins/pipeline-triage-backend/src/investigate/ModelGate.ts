@@ -25,6 +25,8 @@ export class ModelUnavailableError extends Error {
  * Everything between us and the model service that is not the call itself: a concurrency limit,
  * a daily token budget (UTC day, per instance), a circuit breaker over consecutive failures, and
  * the usage counters /v1/stats reports.
+ *
+ * @alpha
  */
 export class ModelGate {
   private readonly limit: ReturnType<typeof pLimit>;

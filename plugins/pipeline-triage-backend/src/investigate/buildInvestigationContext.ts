@@ -22,6 +22,7 @@ export interface InvestigationInput {
   attachments: AttachmentText[];
 }
 
+/** @alpha */
 export interface InvestigationPrompt {
   system: string;
   user: string;

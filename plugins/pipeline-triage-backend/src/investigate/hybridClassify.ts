@@ -11,7 +11,11 @@ import { conservativeRetry } from '../triage';
 import { adoptCategory } from './guardrails';
 import { ModelUnavailableError } from './ModelGate';
 
-/** The hybrid engine's answer for one event: the rules, then the model where they are unsure. */
+/**
+ * The hybrid engine's answer for one event: the rules, then the model where they are unsure.
+ *
+ * @alpha
+ */
 export interface HybridVerdict {
   category: TriageVerdict['classification']['category'];
   confidence: number;
@@ -64,7 +68,11 @@ export function pseudoIncident(
   };
 }
 
-/** Rules first; the model only where they are unknown or below the threshold, through the guardrails. */
+/**
+ * Rules first; the model only where they are unknown or below the threshold, through the guardrails.
+ *
+ * @alpha
+ */
 export async function hybridClassify(
   event: FailureEvent,
   result: EngineResult,

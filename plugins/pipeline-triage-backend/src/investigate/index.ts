@@ -4,3 +4,8 @@ export { AnthropicInvestigator } from './AnthropicInvestigator';
 export { hybridClassify } from './hybridClassify';
 export { readLlmConfig } from './llmConfig';
 export { ModelGate } from './ModelGate';
+export type { HybridVerdict } from './hybridClassify';
+export type { HypothesisSink, Investigator } from './AnthropicInvestigator';
+export type { InvestigationPrompt } from './buildInvestigationContext';
+export type { LlmSettings } from './llmConfig';
+export type { ModelInvestigation } from './investigationSchema';

@@ -41,6 +41,7 @@ export const investigationSchema = z.object({
   remediation: remediationSchema,
 });
 
+/** @alpha */
 export type ModelInvestigation = z.infer<typeof investigationSchema>;
 
 export const INVESTIGATION_TOOL_NAME = 'record_investigation';

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 
 export type LlmMode = 'fallback' | 'on-demand' | 'always';
 
+/** @alpha */
 export interface LlmSettings {
   /** True only when enabled and a key is configured; otherwise investigations are rule-based. */
   enabled: boolean;
@@ -26,7 +27,11 @@ export interface LlmSettings {
 export const DEFAULT_MODEL = 'claude-sonnet-5';
 const MODES: LlmMode[] = ['fallback', 'on-demand', 'always'];
 
-/** Reads `pipelineTriage.llm` (documented in config.d.ts). */
+/**
+ * Reads `pipelineTriage.llm` (documented in config.d.ts).
+ *
+ * @alpha
+ */
 export function readLlmConfig(config: Config): LlmSettings {
   const c = config.getOptionalConfig('pipelineTriage.llm');
   const mode = (c?.getOptionalString('mode') ?? 'on-demand') as LlmMode;

@@ -23,11 +23,16 @@ import type { IncidentAccessFilter, IncidentStore } from '../store';
 import type { IncidentAccessQuery, IncidentResource } from './incidentResource';
 import type { SenderRecognizer } from './senderRecognizer';
 
+/** @public */
 export type IncidentPermission = ResourcePermission<
   typeof INCIDENT_RESOURCE_TYPE
 >;
 
-/** Who is asking and which incidents they may read; `access` undefined means all of them. */
+/**
+ * Who is asking and which incidents they may read; `access` undefined means all of them.
+ *
+ * @public
+ */
 export interface ReadScope {
   credentials: BackstageCredentials;
   access?: IncidentAccessFilter;
@@ -38,6 +43,8 @@ export interface ReadScope {
  * where-clause, so lists, counts and cursor pages only ever hold incidents the caller may read.
  * One incident the caller may not read is answered 404, as if it did not exist; a caller who
  * may read it but not change it gets 403.
+ *
+ * @public
  */
 export class IncidentAccess {
   private readonly toQuery: ConditionTransformer<IncidentAccessQuery>;

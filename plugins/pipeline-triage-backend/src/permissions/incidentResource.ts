@@ -5,7 +5,11 @@ import type { IncidentAccessQuery, IncidentResource } from '../store';
 // Declared by the store, which turns their criteria into SQL; the permission rules read them.
 export type { IncidentAccessQuery, IncidentResource };
 
-/** The incident resource type of this plugin, for the permissions registry and policies. */
+/**
+ * The incident resource type of this plugin, for the permissions registry and policies.
+ *
+ * @public
+ */
 export const incidentResourceRef = createPermissionResourceRef<
   IncidentResource,
   IncidentAccessQuery

@@ -79,6 +79,7 @@ export const hasEnvironment = createPermissionRule({
   }),
 });
 
+/** @public */
 export const incidentPermissionRules = {
   isJobOwnedBy,
   isRoutedTo,
@@ -86,16 +87,23 @@ export const incidentPermissionRules = {
   hasEnvironment,
 };
 
+const conditionExports = createConditionExports({
+  resourceRef: incidentResourceRef,
+  rules: incidentPermissionRules,
+});
+
 /**
  * Condition factories for permission policies, e.g.
  * `createIncidentConditionalDecision(permission, { anyOf: [incidentConditions.isJobOwnedBy({ claims })] })`.
  *
  * @public
  */
-export const {
-  conditions: incidentConditions,
-  createConditionalDecision: createIncidentConditionalDecision,
-} = createConditionExports({
-  resourceRef: incidentResourceRef,
-  rules: incidentPermissionRules,
-});
+export const incidentConditions = conditionExports.conditions;
+
+/**
+ * Builds a conditional decision for an incident permission from {@link incidentConditions}.
+ *
+ * @public
+ */
+export const createIncidentConditionalDecision =
+  conditionExports.createConditionalDecision;

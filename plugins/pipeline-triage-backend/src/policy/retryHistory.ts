@@ -4,7 +4,11 @@ import type {
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { changesSince, type RunSnapshot } from './runChanges';
 
-/** One earlier run of a job: a failure with its signature, or a success (no signature). */
+/**
+ * One earlier run of a job: a failure with its signature, or a success (no signature).
+ *
+ * @alpha
+ */
 export interface JobOutcome {
   eventId: string;
   at: string;

@@ -6,7 +6,11 @@ import {
   isOrCriteria,
 } from '@backstage/plugin-permission-node';
 
-/** What the permission rules look at on one incident. */
+/**
+ * What the permission rules look at on one incident.
+ *
+ * @public
+ */
 export interface IncidentResource {
   id: string;
   /** Owner of the incident's job entity, e.g. group:default/data-platform. */
@@ -21,12 +25,18 @@ export interface IncidentResource {
 /**
  * A rule's query form: one column or the entity index matched against a list of values. The
  * store turns a criteria tree of these into a knex where-clause (`applyIncidentAccess`).
+ *
+ * @public
  */
 export type IncidentAccessQuery =
   | { column: 'owner_ref' | 'routed_to' | 'environment'; values: string[] }
   | { entityRefs: string[] };
 
-/** A read scope: the criteria a policy's conditional decision translated to. */
+/**
+ * A read scope: the criteria a policy's conditional decision translated to.
+ *
+ * @public
+ */
 export type IncidentAccessFilter = PermissionCriteria<IncidentAccessQuery>;
 
 /**

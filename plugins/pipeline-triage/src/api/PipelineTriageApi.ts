@@ -29,10 +29,18 @@ export type {
   EvidenceKind,
   TriageStats,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
-/** The status line of one entity, from /v1/status (the common package's EntityStatus). */
+/**
+ * The status line of one entity, from /v1/status (the common package's EntityStatus).
+ *
+ * @public
+ */
 export type EntityTriageStatus = EntityStatus;
 
-/** Which incidents to list; list-valued fields are sent comma-separated. */
+/**
+ * Which incidents to list; list-valued fields are sent comma-separated.
+ *
+ * @public
+ */
 export interface IncidentQuery {
   entityRef?: string;
   owner?: string;
@@ -45,8 +53,10 @@ export interface IncidentQuery {
   cursor?: string;
 }
 
+/** @public */
 export type TrendsGroupBy = TrendsResponse['groupBy'];
 
+/** @public */
 export interface TrendsQuery {
   entityRef?: string;
   owner?: string;
@@ -55,8 +65,10 @@ export interface TrendsQuery {
   groupBy?: TrendsGroupBy;
 }
 
+/** @public */
 export type IncidentAction = 'acknowledge' | 'resolve' | 'reopen' | 'override';
 
+/** @public */
 export interface IncidentUpdate {
   action: IncidentAction;
   category?: Category;
@@ -65,16 +77,22 @@ export interface IncidentUpdate {
   note?: string;
 }
 
+/** @public */
 export interface FindingsQuery {
   entityRef: string;
   since?: string;
 }
 
-/** Pasted text (with a name) or a file; 10 MB at most, text formats only. */
+/**
+ * Pasted text (with a name) or a file; 10 MB at most, text formats only.
+ *
+ * @public
+ */
 export type EvidenceAttachment =
   | { kind: EvidenceKind; name?: string; text: string }
   | { kind: EvidenceKind; file: File };
 
+/** @public */
 export interface PipelineTriageApi {
   listIncidents(query: IncidentQuery): Promise<Page<IncidentSummary>>;
   getIncident(id: string): Promise<IncidentDetail>;
@@ -111,6 +129,7 @@ export interface PipelineTriageApi {
   ): Promise<IncidentDetail>;
 }
 
+/** @public */
 export const pipelineTriageApiRef = createApiRef<PipelineTriageApi>({
   id: 'plugin.pipeline-triage.service',
 });

@@ -41,7 +41,11 @@ function toSearch(params: Record<string, QueryValue>): string {
   return text ? `?${text}` : '';
 }
 
-/** Talks to the pipeline-triage backend with the signed-in user's token (via fetchApi). */
+/**
+ * Talks to the pipeline-triage backend with the signed-in user's token (via fetchApi).
+ *
+ * @public
+ */
 export class PipelineTriageClient implements PipelineTriageApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

@@ -20,6 +20,7 @@ import {
 import { Sparkline } from './Sparkline';
 import { useCardData } from './useCardData';
 
+/** @public */
 export interface EntityPipelineTriageCardProps {
   /** The path of the entity tab, as mounted in the app's EntityLayout. */
   tabPath?: string;

@@ -20,6 +20,7 @@ import {
   trendsScope,
 } from './entityScopes';
 
+/** @public */
 export interface EntityPipelineTriageContentProps {
   /** Where the empty state sends people to learn about the linking annotations. */
   readMoreUrl?: string;
