@@ -3,10 +3,18 @@
  * same failure was fixed before, whether the job is flaky, whether the failure was silent.
  */
 
-/** code: the job's code or its location; schema: an input's columns; config: a configuration fingerprint; engine: the processing engine's version. */
+/**
+ * code: the job's code or its location; schema: an input's columns; config: a configuration fingerprint; engine: the processing engine's version.
+ *
+ * @public
+ */
 export type JobChangeKind = 'code' | 'schema' | 'config' | 'engine';
 
-/** One difference between the job's last successful run and the failed one. */
+/**
+ * One difference between the job's last successful run and the failed one.
+ *
+ * @public
+ */
 export interface JobChange {
   kind: JobChangeKind;
   /** The value at the last success (absent when it carried none). */
@@ -17,7 +25,11 @@ export interface JobChange {
   evidence: string;
 }
 
-/** An earlier resolution of a failure with the same signature. */
+/**
+ * An earlier resolution of a failure with the same signature.
+ *
+ * @public
+ */
 export interface PastResolution {
   incidentId: string;
   /** The pipeline entity of that incident's job, or its job key when the catalog does not know it. */
@@ -29,7 +41,11 @@ export interface PastResolution {
   scope: 'self' | 'job' | 'other';
 }
 
-/** A job whose failures of one signature alternate with successes with nothing changed between. */
+/**
+ * A job whose failures of one signature alternate with successes with nothing changed between.
+ *
+ * @public
+ */
 export interface FlakyJob {
   jobKey: string;
   jobEntityRef?: string;
@@ -41,7 +57,11 @@ export interface FlakyJob {
   lastSeen: string;
 }
 
-/** Why a run that did not fail opened an incident. */
+/**
+ * Why a run that did not fail opened an incident.
+ *
+ * @public
+ */
 export interface SilentFailure {
   kind: 'zero_rows' | 'no_run_before_sla';
   reason: string;
