@@ -38,6 +38,8 @@ describe('decidePartialWrite', () => {
     '| s3://stage/f1.csv.gz | PARTIALLY_LOADED | 120 | 118 | 1 | 2 |',
     'Caused by: java.io.IOException: File already exists:/lake/t/2016/11/25/11337c2a_393_20170104223220.parquet',
     'INFO exec.Task: Partition db.events{dt=2026-01-01} stats: [numFiles=12, numRows=9001]',
+    'INFO exec.Task: Loading data to table db.events partition (dt=2026-01-01)',
+    '| number of rows inserted | 1200 |',
   ])('sees committed output in "%s"', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
   });

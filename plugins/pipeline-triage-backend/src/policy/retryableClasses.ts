@@ -185,6 +185,32 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       'Hadoop YARN ContainerExitStatus.ABORTED (-100: container released by a lost node); Spark re-runs tasks of lost executors, and of executors the cluster manager decommissions (Spark "Graceful decommission", spark.decommission.enabled); Compute Engine\'s compute.instances.preempted audit event; Trino "Fault-tolerant execution" (https://trino.io/docs/current/admin/fault-tolerant-execution.html)',
   },
   {
+    id: 'batch-host-terminated',
+    label: 'an AWS Batch host instance that was terminated under the job',
+    patterns: [
+      /\bHost EC2 \(instance \S+\) terminated\b/,
+      /\bspot instance \S+ marked for termination\b/i,
+    ],
+    source:
+      'AWS Batch "Automated job retries" (https://docs.aws.amazon.com/batch/latest/userguide/job_retries.html): the documented evaluateOnExit example retries onStatusReason "Host EC2*", the host terminated under the job',
+  },
+  {
+    id: 'trino-page-transport',
+    label:
+      'a Trino worker that stopped answering the exchange (PAGE_TRANSPORT_TIMEOUT)',
+    codes: [
+      {
+        system: 'trino',
+        code: /^(?:PAGE_TRANSPORT_TIMEOUT|PAGE_TRANSPORT_ERROR|REMOTE_HOST_GONE|REMOTE_TASK_ERROR)$/,
+      },
+    ],
+    patterns: [
+      /\bPageTransportTimeoutException\b|\bThis is probably a transient issue, so please retry\b/,
+    ],
+    source:
+      'Trino StandardErrorCode (https://github.com/trinodb/trino/blob/master/core/trino-spi/src/main/java/io/trino/spi/StandardErrorCode.java): PAGE_TRANSPORT_TIMEOUT is EXTERNAL, and its message says "This is probably a transient issue, so please retry your query"',
+  },
+  {
     id: 'worker-heartbeat-lost',
     label:
       'a worker whose heartbeat was lost or that was shut down under the task',

@@ -147,7 +147,14 @@ export const WROTE: WritePattern[] = [
     id: 'hive-partition-loaded',
     where: 'any',
     regex:
-      /\bLoading data to table \S+ partition \(|\bPartition \S+\{[^}]+\} stats: \[numFiles=[1-9]/,
+      /\bLoading data to table \S+(?: partition \(|$)|\bPartition \S+\{[^}]+\} stats: \[numFiles=[1-9]|\bTable \S+ stats: \[numFiles=[1-9]/,
+  },
+  {
+    // Snowflake's result row for DML ("number of rows inserted | 1200").
+    id: 'snowflake-dml-result',
+    where: 'any',
+    regex:
+      /\bnumber of rows (?:inserted|updated|merged|loaded)\b\W{0,10}[1-9]|\brows_loaded\W{0,10}[1-9]/i,
   },
   {
     // Kafka Connect sinks and Airbyte report what reached the destination.
