@@ -75,6 +75,8 @@ export interface EntityStatus {
   lastFailure?: string;
   lastSuccess?: string;
   consecutiveFailures: number;
+  /** One of the entity's jobs has a recent flaky incident (see FlakyJob). */
+  flaky?: boolean;
 }
 
 /**
