@@ -41,7 +41,7 @@ export const CALIBRATION = {
     [0.56, 0.79],
     [0.65, 0.86],
     [0.8, 0.96],
-    [0.9, 0.98],
+    [0.9, 0.985],
     [1, 0.99],
   ] as ReadonlyArray<readonly [number, number]>,
 } as const;

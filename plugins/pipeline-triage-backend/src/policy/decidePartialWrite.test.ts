@@ -31,8 +31,28 @@ describe('decidePartialWrite', () => {
     '12:00:01  1 of 6 OK created sql table model shop.dim_customer .... [CREATE TABLE (1.2k rows) in 3.1s]',
     'INSERT 0 412',
     '02:41:58  Database error while running on-run-end',
+    // Vendor reports of writes that had started before a later step failed
+    '20/07/27 04:12:14 INFO SparkHadoopMapRedUtil: attempt_20200727041012_0009_m_000210_0: Committed',
+    "INFO:  Load into table 'customers' completed, 100 record(s) loaded successfully.",
+    'adbc_driver_manager.InternalError: INTERNAL: some files not loaded by COPY command, 901 files remain after 5 retries',
+    '| s3://stage/f1.csv.gz | PARTIALLY_LOADED | 120 | 118 | 1 | 2 |',
+    'Caused by: java.io.IOException: File already exists:/lake/t/2016/11/25/11337c2a_393_20170104223220.parquet',
+    'INFO exec.Task: Partition db.events{dt=2026-01-01} stats: [numFiles=12, numRows=9001]',
+    'INFO exec.Task: Loading data to table db.events partition (dt=2026-01-01)',
+    '| number of rows inserted | 1200 |',
   ])('sees committed output in "%s"', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
+  });
+
+  it('reads a worker stopped before its command finished as nothing copied out', () => {
+    const v = decide(
+      'ERROR - Task t:NA:1 failed. The job was stopped before the command finished. PAPI error code 10.',
+    );
+    expect(v.partialWrite).toBe('false');
+    expect(
+      decide('export-runner: aborting run, 0 of 14 exports written')
+        .partialWrite,
+    ).toBe('false');
   });
 
   it('does not count negated writes', () => {

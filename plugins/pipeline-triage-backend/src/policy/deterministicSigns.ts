@@ -84,4 +84,35 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     ],
     why: "the job's own earlier attempts still hold the capacity this attempt could not get, so another attempt will not fit either until they are stopped",
   },
+  {
+    id: 'sensor-target-missing',
+    patterns: [
+      /\bThe external (?:DAG|task group|task) \S+ (?:in DAG \S+ )?does not exist\b|\bDag id \S+ not found in DagModel\b/i,
+    ],
+    why: 'the sensor waits for a DAG or task that does not exist, so it can never be satisfied',
+  },
+  {
+    id: 'output-already-exists',
+    // Left by an earlier attempt or run: Hadoop's FileAlreadyExistsException, Spark's
+    // PATH_ALREADY_EXISTS (save mode "error if exists"), a data file an earlier task attempt wrote.
+    patterns: [
+      /\bFileAlreadyExistsException\b|\bFile already exists\b|\[PATH_ALREADY_EXISTS\]|\b[Pp]ath \S+ already exists\b/,
+    ],
+    why: 'the output the run writes is already there (left by an earlier attempt or run), so every attempt collides with it until it is removed or the write mode changes',
+  },
+  {
+    id: 'source-stale-for-days',
+    patterns: [
+      /\blast (?:updated|loaded|modified|refreshed) (?:[2-9]|\d{2,}) days ago\b|\bstale (?:for|since) (?:[2-9]|\d{2,}) days\b/i,
+    ],
+    why: "the source has not been loaded for days, far past a schedule's lateness, so its load has stopped rather than run late and waiting alone will not bring the data",
+  },
+  {
+    id: 'preemptible-run-duration-limit',
+    // Compute Engine stops pre-emptible VMs after 24 hours (Spot VMs have no such limit).
+    patterns: [
+      /\bmaximum run duration of \d+ hours\b|\bpre-?empted after (?:running 2[4-9]h|reaching the maximum run duration)\b/i,
+    ],
+    why: 'pre-emptible VMs are always stopped at their maximum run duration (24 hours), so a task that needs longer is pre-empted again on every pre-emptible attempt',
+  },
 ];

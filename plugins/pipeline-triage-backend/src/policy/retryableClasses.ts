@@ -175,14 +175,40 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       /\bspot (?:instance )?(?:interruption|termination|reclaim)|SPOT_INSTANCE_TERMINATION|\bpre-?empt(?:ed|ion)\b(?! victims)(?!: \d+\/\d+ nodes)/i,
       /\bContainer (?:released on a \*lost\* node|killed on request\. Exit code is -100)\b|\bexit code -100\b/i,
       /\bExecutorLostFailure\b|\bexecutor \d+ (?:lost|exited)\b|\bLost executor\b|\bSlave lost\b|\bworker lost\b|\bRemote RPC client disassociated\b/i,
-      /\bnode(?: \S+)? (?:was |is )?(?:terminated|shutting down|not ready|lost|decommissioned)\b|\bNodeShutdown\b|\b(?:imminent )?node shutdown\b|\bDeleted by (?:framework|the cluster)\b|\bdeleted by scheduler\b/i,
+      /\bnode(?: \S+)? (?:was |is )?(?:terminated|shutting down|not ready|lost|decommissioned)\b|\bDecommission(?:ing)? executors?\b|\bexecutors? \d+ (?:is |was )?decommission(?:ed|ing)\b|\bcompute\.instances\.preempted\b|\bNodeShutdown\b|\b(?:imminent )?node shutdown\b|\bDeleted by (?:framework|the cluster)\b|\bdeleted by scheduler\b/i,
       /\bCould not communicate with the remote task\b|\bREMOTE_(?:TASK_ERROR|HOST_GONE)\b/,
       /\bCould not obtain block\b|\bBlockMissingException\b/,
       /\bdriver (?:was )?(?:lost|unreachable)\b|\bDRIVER_UNREACHABLE\b/i,
     ],
     source:
       'AWS EC2 "Spot Instance interruptions" (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html); Google Cloud "Preemptible VM instances" (https://cloud.google.com/compute/docs/instances/preemptible); ' +
-      'Hadoop YARN ContainerExitStatus.ABORTED (-100: container released by a lost node); Spark re-runs tasks of lost executors; Trino "Fault-tolerant execution" (https://trino.io/docs/current/admin/fault-tolerant-execution.html)',
+      'Hadoop YARN ContainerExitStatus.ABORTED (-100: container released by a lost node); Spark re-runs tasks of lost executors, and of executors the cluster manager decommissions (Spark "Graceful decommission", spark.decommission.enabled); Compute Engine\'s compute.instances.preempted audit event; Trino "Fault-tolerant execution" (https://trino.io/docs/current/admin/fault-tolerant-execution.html)',
+  },
+  {
+    id: 'batch-host-terminated',
+    label: 'an AWS Batch host instance that was terminated under the job',
+    patterns: [
+      /\bHost EC2 \(instance \S+\) terminated\b/,
+      /\bspot instance \S+ marked for termination\b/i,
+    ],
+    source:
+      'AWS Batch "Automated job retries" (https://docs.aws.amazon.com/batch/latest/userguide/job_retries.html): the documented evaluateOnExit example retries onStatusReason "Host EC2*", the host terminated under the job',
+  },
+  {
+    id: 'trino-page-transport',
+    label:
+      'a Trino worker that stopped answering the exchange (PAGE_TRANSPORT_TIMEOUT)',
+    codes: [
+      {
+        system: 'trino',
+        code: /^(?:PAGE_TRANSPORT_TIMEOUT|PAGE_TRANSPORT_ERROR|REMOTE_HOST_GONE|REMOTE_TASK_ERROR)$/,
+      },
+    ],
+    patterns: [
+      /\bPageTransportTimeoutException\b|\bThis is probably a transient issue, so please retry\b/,
+    ],
+    source:
+      'Trino StandardErrorCode (https://github.com/trinodb/trino/blob/master/core/trino-spi/src/main/java/io/trino/spi/StandardErrorCode.java): PAGE_TRANSPORT_TIMEOUT is EXTERNAL, and its message says "This is probably a transient issue, so please retry your query"',
   },
   {
     id: 'worker-heartbeat-lost',
@@ -215,9 +241,14 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     label: 'an optimistic concurrency conflict with another writer',
     patterns: [
       /\bConcurrent(?:Append|DeleteRead|DeleteDelete|Transaction)Exception\b|\bConcurrentModificationException\b.*\b(?:delta|commit)\b|\bCommitFailedException\b.*\bconcurrent/i,
+      // Iceberg's optimistic concurrency: another writer moved the table's metadata pointer.
+      /\bCommitFailedException\b.*\b(?:is not same as the current table metadata location|metadata location \S+ has changed from)\b/,
+      /\bHoodieWriteConflictException\b/,
     ],
     source:
-      'Delta Lake "Concurrency control" (https://docs.delta.io/latest/concurrency-control.html): write conflicts from concurrent transactions can be retried',
+      'Delta Lake "Concurrency control" (https://docs.delta.io/latest/concurrency-control.html): write conflicts from concurrent transactions can be retried; ' +
+      'Apache Iceberg "Reliability" (https://iceberg.apache.org/docs/latest/reliability/): a commit that loses the metadata swap is retried against the new version; ' +
+      'Apache Hudi "Concurrency control" (https://hudi.apache.org/docs/concurrency_control): HoodieWriteConflictException is a conflicting concurrent commit, retried',
   },
   {
     id: 'metastore-or-service-timeout',

@@ -27,6 +27,40 @@ describe('nonTransientReason', () => {
     expect(reason(log)?.reason).toMatch(/restart strategy/);
   });
 
+  it.each([
+    [
+      'java.io.IOException: File already exists:/warehouse/t/.spark-staging-1/dt=1/part-00212.c000.snappy.parquet',
+      /already there/,
+    ],
+    [
+      "pyspark.sql.utils.AnalysisException: u'path s3://b/out/d=2017-05-10 already exists.;'",
+      /already there/,
+    ],
+    [
+      'airflow.exceptions.AirflowException: The external DAG ingest_orders_v2 does not exist.',
+      /does not exist/,
+    ],
+    [
+      '17:53:39  ERROR STALE [0.4s] source raw.orders (last updated 8 days ago; error_after: 5 days)',
+      /stopped rather than run late/,
+    ],
+    [
+      'reason="Instance was preempted after reaching the maximum run duration of 24 hours for preemptible VMs"',
+      /maximum run duration/,
+    ],
+    ['Reason: (128 vs. 128) limit hit.\nRetriable: False', /permanent/],
+  ])('finds a deterministic sign in "%s"', (log, why) => {
+    expect(reason(log)?.reason).toMatch(why);
+  });
+
+  it('leaves a source that is hours late alone', () => {
+    expect(
+      reason(
+        'ERROR STALE source raw.orders (last updated 7 hours ago; error_after: 6 hours)',
+      ),
+    ).toBeUndefined();
+  });
+
   it('refuses a request the service rejected and a memory kill', () => {
     expect(
       reason(

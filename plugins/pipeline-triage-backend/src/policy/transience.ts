@@ -9,7 +9,7 @@ import { DETERMINISTIC_SIGNS } from './deterministicSigns';
  * It can only turn a retry "yes" into "no", never the reverse.
  */
 const PERMANENT_WORDS =
-  /\bnon-?retr(?:y|i)able\b|\bnot retr(?:y|i)able\b|\bretryable["']?\s*[:=]\s*false\b|\bpermanent (?:error|failure)\b|\bwill not succeed\b|\bdo not retry\b/i;
+  /\bnon-?retr(?:y|i)able\b|\bnot retr(?:y|i)able\b|\bretr(?:y|i)able["']?\s*[:=]\s*false\b|\bpermanent (?:error|failure)\b|\bwill not succeed\b|\bdo not retry\b/i;
 
 /** The job's own restart strategy already retried and gave up: the failure persisted. */
 const RESTARTS_EXHAUSTED =

@@ -110,6 +110,59 @@ export const WROTE: WritePattern[] = [
     regex:
       /\bpartial(?:ly)? (?:written|committed|loaded|write|output|results?)\b|\b(?:some|\d+) (?:of the )?(?:partitions|files|rows|records|tables|batches|chunks|parts) (?:were |had been |have been )?(?:already )?(?:written|committed|loaded|uploaded|published)\b|\balready (?:written|committed|loaded|published|uploaded)\b/i,
   },
+  // How engines report writes that had started when a later step failed.
+  {
+    // Hadoop's committer logs each task attempt it commits; Spark's OutputCommitCoordinator
+    // reports a committed attempt of a task that then failed.
+    id: 'task-attempt-committed',
+    where: 'any',
+    regex:
+      /\battempt_\w+: Committed\b|\bCommitted output of task\b|\btask commit success\b/,
+  },
+  {
+    // Redshift's COPY notice for each table it finished ("Load into table 'x' completed, N
+    // record(s) loaded successfully").
+    id: 'redshift-load-completed',
+    where: 'any',
+    regex:
+      /\bLoad into table '[^']+' completed\b|\b[1-9][\d,]* record\(s\) (?:loaded|inserted|written)\b/i,
+  },
+  {
+    // Snowflake's COPY result per file (status LOADED / PARTIALLY_LOADED) and drivers that
+    // report files left after some COPY statements loaded others.
+    id: 'snowflake-copy-loaded-some',
+    where: 'any',
+    regex:
+      /\bPARTIALLY_LOADED\b|\|\s*LOADED\s*\|\s*[1-9]|\bsome files not loaded by COPY\b/,
+  },
+  {
+    // An earlier attempt left a data file under the output path: output had been written.
+    id: 'data-file-left-by-earlier-attempt',
+    where: 'any',
+    regex:
+      /\b(?:File already exists|FileAlreadyExistsException)\b.{0,300}\.(?:parquet|orc|avro|csv|json|txt)\b/i,
+  },
+  {
+    // Hive's MoveTask loads files into a partition, then records its stats.
+    id: 'hive-partition-loaded',
+    where: 'any',
+    regex:
+      /\bLoading data to table \S+(?: partition \(|$)|\bPartition \S+\{[^}]+\} stats: \[numFiles=[1-9]|\bTable \S+ stats: \[numFiles=[1-9]/,
+  },
+  {
+    // Snowflake's result row for DML ("number of rows inserted | 1200").
+    id: 'snowflake-dml-result',
+    where: 'any',
+    regex:
+      /\bnumber of rows (?:inserted|updated|merged|loaded)\b\W{0,10}[1-9]|\brows_loaded\W{0,10}[1-9]/i,
+  },
+  {
+    // Kafka Connect sinks and Airbyte report what reached the destination.
+    id: 'connector-records-committed',
+    where: 'any',
+    regex:
+      /\brecordsCommitted["']?\s*[:=]\s*[1-9]|\bFiles? committed to (?:s3|gcs|hdfs|azure)\b|\bCommitted (?:s3|gcs|hdfs|azure) file\b/i,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
@@ -128,6 +181,18 @@ export const NOTHING_WRITTEN: WritePattern[] = [
     where: 'any',
     regex:
       /\b(?:transaction|statement|changes|commit|write|load) (?:was |were |has been )?rolled back|Rolling back (?:transaction|the transaction|changes)|ROLLBACK\b/i,
+  },
+  {
+    // Cromwell on the Pipelines API copies outputs out only after the command finishes.
+    id: 'stopped-before-command-finished',
+    where: 'any',
+    regex: /\bThe job was stopped before the command finished\b/,
+  },
+  {
+    id: 'none-of-n-written',
+    where: 'any',
+    regex:
+      /\b0 of \d+ (?:\w+ )?(?:exports|files|tables|partitions|batches|records|rows) (?:were )?(?:written|loaded|exported|uploaded|committed)\b/i,
   },
 ];
 

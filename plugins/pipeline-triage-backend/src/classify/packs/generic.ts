@@ -301,6 +301,17 @@ export const genericPack: RulePack = {
       weight: 0.45,
     },
     {
+      // A feature that needs a server or client setting the deployment does not have
+      // (Debezium: "Read only connection requires GTID_MODE to be ON").
+      id: 'generic-requires-setting',
+      category: 'config_error',
+      description: 'a mode or feature needs a setting that is not on',
+      patterns: [
+        '\\brequires [A-Za-z_][\\w.]* to be (?:ON|OFF|on|off|enabled|disabled|true|false|set)\\b',
+      ],
+      weight: 0.8,
+    },
+    {
       id: 'generic-credentials-wording',
       category: 'permission',
       description: 'credentials wording',

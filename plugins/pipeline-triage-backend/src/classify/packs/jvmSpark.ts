@@ -591,13 +591,25 @@ export const jvmSparkPack: RulePack = {
 
     // --- small files
     {
+      // The limit is a setting the message names (hive.exec.max.dynamic.partitions).
       id: 'spark-dynamic-partitions',
-      category: 'small_file_pressure',
-      description: 'too many dynamic partitions',
+      category: 'config_error',
+      description: 'more dynamic partitions than the configured maximum',
       patterns: [
-        'Number of dynamic partitions created is \\d+, which is more than|Too many (?:dynamic )?partitions|hive\\.exec\\.max\\.dynamic\\.partitions',
+        'Number of dynamic partitions created is \\d+, which is more than|Too many dynamic partitions|hive\\.exec\\.max\\.dynamic\\.partitions',
       ],
-      weight: 0.55,
+      weight: 0.8,
+    },
+    {
+      // Save mode "error if exists" (Spark's default) meeting output an earlier run left.
+      id: 'spark-path-already-exists',
+      category: 'config_error',
+      description:
+        'the output path already exists and the save mode forbids overwriting',
+      patterns: [
+        'AnalysisException: .{0,20}path \\S+ already exists|\\[PATH_ALREADY_EXISTS\\]',
+      ],
+      weight: 0.8,
     },
     {
       id: 'spark-listing-many-files',

@@ -63,6 +63,17 @@ export const kubernetesYarnPack: RulePack = {
       where: 'any',
     },
     {
+      // Cromwell/PAPI: error 10 is the worker VM going away under the task, usually pre-empted.
+      id: 'papi-worker-failed',
+      category: 'infrastructure',
+      description:
+        'the Pipelines API worker VM failed or was pre-empted under the task',
+      patterns: [
+        'PAPI error code 10\\b|The assigned worker has failed to complete the operation|compute\\.instances\\.preempted|due to Spot VM preemption',
+      ],
+      weight: 0.85,
+    },
+    {
       id: 'k8s-failed-scheduling',
       category: 'infrastructure',
       description: 'pod could not be scheduled',

@@ -9,6 +9,28 @@ export const sqlWarehousePack: RulePack = {
   name: 'sql-warehouse',
   origin: 'built-in',
   rules: [
+    {
+      // Redshift reports it with the internal SQLSTATE XX000; the message names the cause.
+      id: 'copy-into-missing-table',
+      category: 'config_error',
+      description: 'COPY into a table that does not exist',
+      patterns: ['Cannot COPY into nonexistent table'],
+      weight: 0.85,
+    },
+    {
+      // Documented per-table or per-job limits: BigQuery's 4,000 partitions per query and
+      // 10,000 source URIs per load job, Velox's distinct partitions per writer, ClickHouse's
+      // max_partitions_per_insert_block.
+      id: 'partition-or-source-limit',
+      category: 'resource_exhaustion',
+      description: 'a documented limit on partitions or sources per job',
+      patterns: [
+        ci(
+          'Too many partitions produced by query, allowed \\d+|Exceeded limit of \\d+ distinct partitions|Too many sources provided: \\d+\\. Limit is \\d+|Too many partitions for single INSERT block|exceeds? the maximum number of partitions',
+        ),
+      ],
+      weight: 0.85,
+    },
     // --- code errors
     {
       id: 'sql-syntax-error',

@@ -7,6 +7,33 @@ export const tableFormatsPack: RulePack = {
   origin: 'built-in',
   rules: [
     {
+      // Hudi validates write options against hoodie.properties before writing.
+      id: 'hudi-config-conflict',
+      category: 'config_error',
+      description:
+        "Hudi write options conflict with the table's stored configuration",
+      patterns: ['HoodieException: Config conflict|Config conflict\\(key\\s'],
+      weight: 0.9,
+    },
+    {
+      id: 'table-commit-conflict',
+      category: 'infrastructure',
+      description:
+        'optimistic commit lost to a concurrent writer (Iceberg metadata swap, Hudi write conflict)',
+      patterns: [
+        'CommitFailedException: (?:Cannot commit: )?Base metadata location \\S+ is not same as the current table metadata location|CommitFailedException: Cannot commit \\S+: metadata location \\S+ has changed from|HoodieWriteConflictException',
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'table-commit-state-unknown',
+      category: 'infrastructure',
+      description:
+        'the commit may or may not have happened (Iceberg CommitStateUnknownException)',
+      patterns: ['CommitStateUnknownException'],
+      weight: 0.75,
+    },
+    {
       id: 'delta-schema-mismatch',
       category: 'schema_drift',
       description: 'write schema differs from the Delta table',

@@ -199,6 +199,48 @@ export const jvmExceptionTable: VendorCodeTable = {
       description: 'JDBC feature not supported by the driver',
       source: `${JDK}: java.sql.SQLFeatureNotSupportedException`,
     },
+    // Table formats: commit conflicts are the formats' retryable optimistic concurrency
+    {
+      key: 'iceberg-commit-failed',
+      code: 'org.apache.iceberg.exceptions.CommitFailedException',
+      category: 'infrastructure',
+      weight: 0.7,
+      transient: true,
+      description:
+        'Iceberg commit lost to a concurrent writer (the snapshot was not published)',
+      source:
+        'Apache Iceberg javadoc: org.apache.iceberg.exceptions.CommitFailedException; "Reliability" (iceberg.apache.org/docs/latest/reliability)',
+    },
+    {
+      key: 'iceberg-commit-state-unknown',
+      code: 'org.apache.iceberg.exceptions.CommitStateUnknownException',
+      category: 'infrastructure',
+      weight: 0.65,
+      description:
+        'Iceberg cannot tell whether the commit happened (never retried blindly)',
+      source:
+        'Apache Iceberg javadoc: org.apache.iceberg.exceptions.CommitStateUnknownException',
+    },
+    {
+      key: 'iceberg-no-such',
+      prefix: 'org.apache.iceberg.exceptions.NoSuch',
+      suffix: 'Exception',
+      category: 'config_error',
+      weight: 0.6,
+      description: 'Iceberg table, namespace or view not found',
+      source:
+        'Apache Iceberg javadoc: NoSuchTableException, NoSuchNamespaceException, NoSuchViewException',
+    },
+    {
+      key: 'hudi-write-conflict',
+      code: 'org.apache.hudi.exception.HoodieWriteConflictException',
+      category: 'infrastructure',
+      weight: 0.7,
+      transient: true,
+      description: 'Hudi commit conflicted with a concurrent writer',
+      source:
+        'Apache Hudi "Concurrency control" (hudi.apache.org/docs/concurrency_control): HoodieWriteConflictException',
+    },
     // Hadoop / Spark
     {
       key: 'fetch-failed',

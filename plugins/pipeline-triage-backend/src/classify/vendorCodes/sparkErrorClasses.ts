@@ -397,6 +397,15 @@ export const sparkErrorClassTable: VendorCodeTable = {
       source: SOURCE,
     },
     {
+      key: 'PATH_ALREADY_EXISTS',
+      code: 'PATH_ALREADY_EXISTS',
+      category: 'config_error',
+      weight: 0.75,
+      description:
+        'Spark PATH_ALREADY_EXISTS (the output path exists and the save mode is not overwrite)',
+      source: SOURCE,
+    },
+    {
       key: 'DELTA_TABLE_NOT_FOUND',
       code: 'DELTA_TABLE_NOT_FOUND',
       category: 'config_error',

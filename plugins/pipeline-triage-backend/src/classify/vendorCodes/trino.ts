@@ -446,7 +446,7 @@ export const trinoTable: VendorCodeTable = {
     {
       key: 'HIVE_EXCEEDED_PARTITION_LIMIT',
       code: 'HIVE_EXCEEDED_PARTITION_LIMIT',
-      category: 'small_file_pressure',
+      category: 'resource_exhaustion',
       weight: 0.75,
       description:
         'Trino HIVE_EXCEEDED_PARTITION_LIMIT (query reads more partitions than allowed)',

@@ -41,6 +41,24 @@ describe('vendor code tables', () => {
       lookupVendorCode(jvmExceptionTable, 'com.acme.pool.ArenaOutOfMemoryError')
         ?.key,
     ).toBe('out-of-memory');
+    // A table format's exception family: an Iceberg NoSuch* class the table does not list.
+    expect(
+      lookupVendorCode(
+        jvmExceptionTable,
+        'org.apache.iceberg.exceptions.NoSuchViewException',
+      )?.key,
+    ).toBe('iceberg-no-such');
+    expect(
+      categoryOf(
+        'Caused by: org.apache.iceberg.exceptions.NoSuchIndexException: Index idx_a does not exist',
+      ),
+    ).toBe('config_error');
+    expect(
+      lookupVendorCode(
+        jvmExceptionTable,
+        'org.apache.iceberg.exceptions.CommitFailedException',
+      )?.transient,
+    ).toBe(true);
     // Kafka Connect's catch-all class is not a connection failure.
     expect(
       lookupVendorCode(

@@ -73,7 +73,7 @@ const UNSEEN: Array<[Category, string]> = [
     'Query 20240101_000000_00001_abcde failed: HIVE_PARTITION_SCHEMA_MISMATCH: a quibble about partition types',
   ],
   [
-    'small_file_pressure',
+    'resource_exhaustion',
     'HIVE_EXCEEDED_PARTITION_LIMIT: the flimflam asked for too many',
   ],
   [
