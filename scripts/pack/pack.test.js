@@ -20,6 +20,7 @@ function tar(args) {
 
 const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pack-'));
 const packed = buildAndPack(dest, { log: m => console.log(`# ${m}`) });
+test.after(() => fs.rmSync(dest, { recursive: true, force: true }));
 
 for (const p of packed) {
   test(`${p.name} packs with every entry point inside the tarball`, () => {
