@@ -14,6 +14,7 @@ import {
   StatusHistory,
 } from './HistoryLists';
 import { Section } from './Section';
+import { SinkDeliveries } from './SinkDeliveries';
 
 /** Everything triage concluded, in the order on-call reads it: what, why, what now, who. */
 export function IncidentDetailView(props: { incident: IncidentDetail }) {
@@ -85,6 +86,9 @@ export function IncidentDetailView(props: { incident: IncidentDetail }) {
       </Section>
       <Section title="Notifications">
         <NotificationHistory notifications={i.notifications} />
+      </Section>
+      <Section title="Sink deliveries" hidden={!i.sinkDeliveries?.length}>
+        <SinkDeliveries deliveries={i.sinkDeliveries ?? []} />
       </Section>
     </>
   );
