@@ -81,7 +81,7 @@ export function pagerDutySink(config: PagerDutySinkConfig): SelectiveRouteSink {
     accepts,
     async deliver(delivery: RouteDelivery) {
       // Checked here too, so calling the sink directly (without the dispatcher) cannot over-page.
-      if (!accepts(delivery)) return;
+      if (!accepts(delivery)) return {};
       const { key: routingKey, from } = await keyOf(delivery);
       if (!routingKey) {
         throw new DeliveryError(
