@@ -17,7 +17,7 @@ import notificationsSlack from '@backstage/plugin-notifications-backend-module-s
 import signalsBackend from '@backstage/plugin-signals-backend';
 import pipelineTriageBackend from '@pipeline-triage/plugin-pipeline-triage-backend';
 
-jest.setTimeout(90_000);
+jest.setTimeout(240_000);
 
 /**
  * The Slack module builds `new WebClient(token)` with no option for Slack's base URL (@slack/web-api
