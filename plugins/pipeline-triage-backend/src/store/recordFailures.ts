@@ -4,6 +4,7 @@ import type { IncidentStatus } from '@pipeline-triage/plugin-pipeline-triage-com
 import type { FailureRecord, RecordedOccurrence } from './types';
 import { toIso } from './time';
 import { detailJson, verdictColumns } from './incidentColumns';
+import { rememberRuns } from './jobRuns';
 import {
   entityScopes,
   needsStoredWeeks,
@@ -43,6 +44,8 @@ const MERGED_COLUMNS = [
   'latest_event_id',
   'detail',
   'updated_at',
+  'flaky_flips',
+  'silent',
 ];
 
 /** An incident row as read and written here (column names as stored). */
@@ -210,7 +213,13 @@ export async function recordFailures(
       });
     }
     current.set(key, t);
-    Object.assign(t.row, { latest_event_id: r.eventId, updated_at: now });
+    Object.assign(t.row, {
+      latest_event_id: r.eventId,
+      updated_at: now,
+      // The latest failure's reading of the job's history; silent once opened silently.
+      flaky_flips: r.flakyFlips ?? 0,
+      silent: Boolean(r.silent || t.row.silent),
+    });
     t.latest = r;
     for (const e of r.entityIndex)
       t.entities.set(`${e.entityRef}|${e.role}`, e);
@@ -266,6 +275,15 @@ export async function recordFailures(
   await writeTrendDeltas(tx, await trendChanges(tx, shapes));
   await writeRecency(tx, shapes);
   await recordJobFailures(tx, failureTimes, records);
+  await rememberRuns(
+    tx,
+    fresh.map(r => ({
+      jobKey: r.jobKey,
+      eventId: r.eventId,
+      event: r.event,
+      signature: r.verdict.signature,
+    })),
+  );
   await finishEvents(
     tx,
     records.map((r, i) => ({

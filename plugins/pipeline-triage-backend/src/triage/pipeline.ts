@@ -16,8 +16,10 @@ import {
   type StoredEvent,
   type TriageStore,
 } from '../store';
+import type { SilentFailure } from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   assess,
+  flakinessOf,
   HISTORY_WINDOW,
   historySince,
   routeFor,
@@ -72,8 +74,9 @@ export interface FailureDecision {
 export async function triageFailure(
   stored: StoredEvent,
   stages: TriageStages,
+  silent?: SilentFailure,
 ): Promise<TriageOutcome> {
-  const decision = await decideFailure(stored, stages);
+  const decision = await decideFailure(stored, stages, silent);
   const occurrence = await stages.store.recordFailure(decision.record, {
     reopenWindowHours: stages.reopenWindowHours,
   });
@@ -132,8 +135,14 @@ export async function triageFailures(
 async function decideFailure(
   stored: StoredEvent,
   stages: TriageStages,
+  silent?: SilentFailure,
 ): Promise<FailureDecision> {
-  const p = await prepare(stored, stages, await historyOf([stored], stages));
+  const p = await prepare(
+    stored,
+    stages,
+    await historyOf([stored], stages),
+    silent,
+  );
   return decide(
     p,
     stages.engine.triage(stored.event, p.assessment.ctx),
@@ -169,6 +178,7 @@ async function prepare(
   stored: StoredEvent,
   stages: TriageStages,
   history: Map<string, JobRun[]>,
+  silent?: SilentFailure,
 ): Promise<Prepared> {
   const runs = history
     .get(jobKeyOf(stored.event))
@@ -179,6 +189,7 @@ async function prepare(
       stored.event,
       await stages.linker.link(stored.event),
       runs,
+      silent,
     ),
   };
 }
@@ -229,6 +240,9 @@ function decide(
     linkedEntities: linkedEntitiesOf(links),
     entityIndex,
     week: isoWeek(event, stages.weekZone),
+    ...(assessment.changes ? { changes: assessment.changes } : {}),
+    flakyFlips: flakinessOf(assessment, result.verdict.signature),
+    ...(assessment.silent ? { silent: assessment.silent } : {}),
   };
   return {
     stored,

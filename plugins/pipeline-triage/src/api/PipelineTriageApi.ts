@@ -61,6 +61,8 @@ export interface IncidentUpdate {
   action: IncidentAction;
   category?: Category;
   reason?: string;
+  /** With `resolve`: how it was fixed; shown to later incidents of the same signature. */
+  note?: string;
 }
 
 export interface FindingsQuery {

@@ -7,6 +7,7 @@ import type {
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentUpdate } from '../../api';
 import { OverrideCategoryDialog } from './OverrideCategoryDialog';
+import { ResolveDialog } from './ResolveDialog';
 import { useIncidentPermissions } from './useIncidentPermissions';
 
 /**
@@ -22,6 +23,7 @@ export function IncidentActions(props: {
 }) {
   const { status, busy, onAction } = props;
   const [overriding, setOverriding] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const { canUpdate } = useIncidentPermissions(props.incidentId);
   if (!canUpdate) return null;
 
@@ -41,10 +43,23 @@ export function IncidentActions(props: {
         <Button
           variant="outlined"
           disabled={busy}
-          onClick={() => onAction({ action: 'resolve' })}
+          onClick={() => setResolving(true)}
         >
           Resolve
         </Button>
+      )}
+      {resolving && (
+        <ResolveDialog
+          open
+          busy={busy}
+          onCancel={() => setResolving(false)}
+          onSubmit={async note => {
+            if (
+              await onAction({ action: 'resolve', ...(note ? { note } : {}) })
+            )
+              setResolving(false);
+          }}
+        />
       )}
       {status === 'resolved' && (
         <Button
