@@ -170,10 +170,11 @@ test(
     );
     await first.kill();
     const atKill = await rows();
-    assert.deepEqual(
-      atKill.map(r => r.status),
-      Array(INCIDENTS).fill('pending'),
-      'the kill leaves every delivery pending',
+    // Pending, or sending if the kill fell inside an attempt: such a row is sent again once its
+    // lease runs out after the restart (safe here: PagerDuty dedups by the incident's dedup_key).
+    assert.ok(
+      atKill.every(r => r.status === 'pending' || r.status === 'sending'),
+      `the kill leaves every delivery unsent: ${atKill.map(r => r.status)}`,
     );
     assert.deepEqual(
       [...new Set(atKill.map(r => r.incident_id))].sort(),

@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:http';
+import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import {
@@ -13,27 +17,67 @@ import notificationsSlack from '@backstage/plugin-notifications-backend-module-s
 import signalsBackend from '@backstage/plugin-signals-backend';
 import pipelineTriageBackend from '@pipeline-triage/plugin-pipeline-triage-backend';
 
-jest.setTimeout(90_000);
+jest.setTimeout(240_000);
 
 /**
- * The Slack module builds `new WebClient(token)` with no way to configure Slack's base URL. The
- * only substitution here: the real @slack/web-api client, told to talk to the local fake below.
- * Everything else (module, notifications backend, catalog, plugin, HTTP) is the real thing.
+ * The Slack module builds `new WebClient(token)` with no option for Slack's base URL (@slack/web-api
+ * 7 defaults it to https://slack.com/api/ and switches off proxies from the environment), so the
+ * test changes nothing in the client: it answers for slack.com the way /etc/hosts would. Node's
+ * global HTTPS agent, which the client's axios uses when it is given none, opens its connections
+ * to slack.com on the local fake instead, over real TLS with a certificate for slack.com made for
+ * this run (trusted by that agent only). Module, client, notifications backend, catalog, plugin
+ * and HTTP are all the real thing.
  */
-const fakeSlack = { url: '' };
-jest.mock('@slack/web-api', () => {
-  const actual = jest.requireActual('@slack/web-api');
-  class LocalWebClient extends actual.WebClient {
-    constructor(token?: string, options: Record<string, unknown> = {}) {
-      super(token, {
+const fakeSlack = { port: 0, cert: '' };
+class SlackComOnTheFake extends https.Agent {
+  // Node's Agent calls createConnection(options, callback) and uses the socket it returns.
+  createConnection(options: any, callback?: any): any {
+    if (options?.host === 'slack.com' || options?.servername === 'slack.com') {
+      return tls.connect({
         ...options,
-        slackApiUrl: `${fakeSlack.url}/api/`,
-        retryConfig: { retries: 0 },
+        host: '127.0.0.1',
+        port: fakeSlack.port,
+        servername: 'slack.com',
+        ca: fakeSlack.cert,
       });
     }
+    return super.createConnection(options, callback);
   }
-  return { ...actual, WebClient: LocalWebClient };
-});
+}
+
+/** A throwaway key and certificate for slack.com, made with openssl for this run only. */
+function certificateForSlackCom(): { key: string; cert: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-slack-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=slack.com',
+        '-addext',
+        'subjectAltName=DNS:slack.com',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'),
+      cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 interface SlackCall {
   method: string;
@@ -44,7 +88,8 @@ interface SlackCall {
 /** Slack's Web API as @slack/web-api speaks it: form-encoded POST /api/<method>, JSON answers. */
 async function startFakeSlack() {
   const calls: SlackCall[] = [];
-  const server = createServer((req, res) => {
+  const { key, cert } = certificateForSlackCom();
+  const server = https.createServer({ key, cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', c => chunks.push(c));
     req.on('end', () => {
@@ -71,11 +116,15 @@ async function startFakeSlack() {
     });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  fakeSlack.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fakeSlack.port = (server.address() as AddressInfo).port;
+  fakeSlack.cert = cert;
+  const globalAgent = https.globalAgent;
+  https.globalAgent = new SlackComOnTheFake();
   return {
     calls,
     close: () =>
       new Promise<void>(resolve => {
+        https.globalAgent = globalAgent;
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -116,11 +116,19 @@ export interface SinkDeliveryState {
   sink: string;
   /** The incident update it reports: the id of the event that updated the incident. */
   updateKey: string;
-  /** pending: sent or retried by the outbox job; dead: gave up after its attempts. */
-  status: 'pending' | 'sent' | 'dead';
+  /**
+   * pending: waiting for its first attempt or a retry; sending: claimed by an instance, its
+   * request in flight (past `leaseUntil` it is sent again); sent; dead: gave up after its attempts.
+   */
+  status: 'pending' | 'sending' | 'sent' | 'dead';
   attempts: number;
+  /** Where the sink sent it: a Slack channel, the entity whose PagerDuty service was paged. */
+  target?: string;
   lastError?: string;
   nextAttemptAt?: string;
+  /** While sending: when it was claimed, and until when the claim holds. */
+  claimedAt?: string;
+  leaseUntil?: string;
   createdAt: string;
   finishedAt?: string;
 }

@@ -8,8 +8,17 @@ import type { IngestAdapter } from './ingestAdapter';
  */
 export interface RouteSink {
   id: string;
-  /** Delivers one routed incident; throwing marks the delivery failed and schedules a retry. */
-  deliver(delivery: RouteDelivery): Promise<void>;
+  /**
+   * Delivers one routed incident; throwing marks the delivery failed and schedules a retry.
+   * May answer where it went (a channel, a service), which the incident then shows.
+   */
+  deliver(delivery: RouteDelivery): Promise<void | RouteDeliveryReceipt>;
+}
+
+/** What a sink may say about a delivery it made. Never a credential (no webhook URL, no key). */
+export interface RouteDeliveryReceipt {
+  /** Where it went, as a person reads it: `#iam-alerts`, `group:default/iam-security`. */
+  target?: string;
 }
 
 /** @public */

@@ -46,6 +46,14 @@ describe.each(databases.eachSupportedId())(
         attempts: 1,
         delivery: { title: 't' },
       });
+      expect(a.resent).toBeUndefined();
+      // Claimed is `sending` before any HTTP call, and the incident shows it.
+      expect((await outbox.listDeliveries('inc-1'))[0]).toMatchObject({
+        status: 'sending',
+        attempts: 1,
+        claimedAt: expect.any(String),
+        leaseUntil: expect.any(String),
+      });
       // Held by A: B gets only the other row, and cannot finish A's.
       const b = await outbox.claimDeliveries({
         owner: 'instance-b',
@@ -81,6 +89,7 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
 
       const deliveries = await outbox.listDeliveries('inc-1');
+      expect(deliveries[0].claimedAt).toBeUndefined();
       expect(deliveries[0]).toMatchObject({
         status: 'pending',
         attempts: 1,
@@ -106,6 +115,75 @@ describe.each(databases.eachSupportedId())(
           })
         ).map(r => r.updateKey),
       ).toEqual(['event-1']);
+    });
+
+    it('claims a row still sending past its lease again, once, and marks it resent', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateStore(knex);
+      const outbox = new KnexSinkOutbox(knex);
+      await outbox.enqueueDeliveries([
+        {
+          incidentId: 'inc-2',
+          sink: 'slack',
+          updateKey: 'event-1',
+          delivery: { title: 't' },
+        },
+      ]);
+      // A claims and "dies" between the sink's answer and the row update: it never finishes.
+      const [a] = await outbox.claimDeliveries({
+        owner: 'instance-a',
+        leaseMs: 60_000,
+        limit: 10,
+      });
+      expect(a.attempts).toBe(1);
+      // While A's lease holds, nobody else may send it.
+      expect(
+        await outbox.claimDeliveries({
+          owner: 'instance-b',
+          leaseMs: 60_000,
+          limit: 10,
+        }),
+      ).toEqual([]);
+      // The lease runs out (a restart later): B and C race for it; exactly one wins.
+      await knex('pt_sink_outbox').update({
+        lease_until: new Date(Date.now() - 1000).toISOString(),
+      });
+      const [b, c] = await Promise.all([
+        outbox.claimDeliveries({
+          owner: 'instance-b',
+          leaseMs: 60_000,
+          limit: 10,
+        }),
+        outbox.claimDeliveries({
+          owner: 'instance-c',
+          leaseMs: 60_000,
+          limit: 10,
+        }),
+      ]);
+      const won = [...b, ...c];
+      expect(won).toHaveLength(1);
+      expect(won[0]).toMatchObject({ attempts: 2, resent: true });
+      const winner = b.length ? 'instance-b' : 'instance-c';
+      expect((await outbox.listDeliveries('inc-2'))[0]).toMatchObject({
+        status: 'sending',
+        attempts: 2,
+        lastError: expect.stringContaining('attempt 1: no outcome recorded'),
+      });
+      // A wakes up late: its outcome no longer counts; the winner's does.
+      expect(
+        await outbox.finishDelivery(a.id, 'instance-a', { status: 'sent' }),
+      ).toBe(false);
+      expect(
+        await outbox.finishDelivery(won[0].id, winner, {
+          status: 'sent',
+          target: '#team-iam',
+        }),
+      ).toBe(true);
+      expect((await outbox.listDeliveries('inc-2'))[0]).toMatchObject({
+        status: 'sent',
+        attempts: 2,
+        target: '#team-iam',
+      });
     });
   },
 );

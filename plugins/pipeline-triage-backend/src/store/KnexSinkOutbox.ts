@@ -8,9 +8,10 @@ import type {
 import { toIso } from './time';
 
 /**
- * The sinks' outbox on knex. Claims are a conditional UPDATE (pending, due, lease free), so of
- * two instances claiming one row only one sees its owner on it afterwards; SQLite and
- * PostgreSQL alike.
+ * The sinks' outbox on knex. A claim turns due rows `sending` (owner, lease, claimed_at) in one
+ * transaction with a conditional UPDATE, so of two instances claiming one row only one sees its
+ * owner on it afterwards, before either makes its HTTP call; SQLite and PostgreSQL alike. A row
+ * still `sending` past its lease is claimable again: its outcome was never recorded.
  */
 export class KnexSinkOutbox implements SinkOutbox {
   constructor(private readonly db: Knex) {}
@@ -56,60 +57,84 @@ export class KnexSinkOutbox implements SinkOutbox {
     ids?: number[];
   }): Promise<ClaimedSinkDelivery[]> {
     const now = new Date().toISOString();
-    const due = (q: Knex.QueryBuilder) =>
-      q
-        .where('status', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where(w =>
-          w.whereNull('lease_until').orWhere('lease_until', '<=', now),
-        );
-    let candidates = due(this.db('pt_sink_outbox').select('id'))
-      .orderBy('id')
-      .limit(options.limit);
-    if (options.ids) candidates = candidates.whereIn('id', options.ids);
-    const ids = (await candidates).map((r: { id: number | string }) =>
-      Number(r.id),
-    );
-    if (ids.length === 0) return [];
-    const leaseUntil = new Date(Date.now() + options.leaseMs).toISOString();
-    await due(this.db('pt_sink_outbox').whereIn('id', ids)).update({
-      lease_owner: options.owner,
-      lease_until: leaseUntil,
-      attempts: this.db.raw('attempts + 1'),
-    });
-    const claimed = await this.db('pt_sink_outbox')
-      .whereIn('id', ids)
-      .where({
+    // Due: pending and its time has come, or sending past its lease (nobody recorded an outcome).
+    const claimable = (q: Knex.QueryBuilder) =>
+      q.where(w =>
+        w
+          .where(p =>
+            p.where('status', 'pending').where('next_attempt_at', '<=', now),
+          )
+          .orWhere(p =>
+            p.where('status', 'sending').where('lease_until', '<=', now),
+          ),
+      );
+    return this.db.transaction(async tx => {
+      let candidates = claimable(tx('pt_sink_outbox').select('id', 'status'))
+        .orderBy('id')
+        .limit(options.limit);
+      if (options.ids) candidates = candidates.whereIn('id', options.ids);
+      const found: Array<{ id: number | string; status: string }> =
+        await candidates;
+      if (found.length === 0) return [];
+      const ids = found.map(r => Number(r.id));
+      const leaseUntil = new Date(Date.now() + options.leaseMs).toISOString();
+      // Conditional: of two instances claiming one row, the second's WHERE no longer matches.
+      await claimable(tx('pt_sink_outbox').whereIn('id', ids)).update({
+        status: 'sending',
         lease_owner: options.owner,
         lease_until: leaseUntil,
-        status: 'pending',
-      })
-      .orderBy('id');
-    return claimed.map(r => ({
-      id: Number(r.id),
-      incidentId: r.incident_id,
-      sink: r.sink,
-      updateKey: r.update_key,
-      delivery: JSON.parse(r.delivery),
-      attempts: Number(r.attempts),
-    }));
+        claimed_at: now,
+        attempts: tx.raw('attempts + 1'),
+      });
+      const claimed = await tx('pt_sink_outbox')
+        .whereIn('id', ids)
+        .where({
+          lease_owner: options.owner,
+          lease_until: leaseUntil,
+          status: 'sending',
+        })
+        .orderBy('id');
+      const stale = new Set(
+        found.filter(r => r.status === 'sending').map(r => Number(r.id)),
+      );
+      const resent = claimed.filter(r => stale.has(Number(r.id)));
+      for (const r of resent) {
+        const note = `attempt ${
+          Number(r.attempts) - 1
+        }: no outcome recorded (the instance sending it stopped or its lease ran out); sent again`;
+        await tx('pt_sink_outbox')
+          .where('id', r.id)
+          .update({ last_error: note });
+        r.last_error = note;
+      }
+      return claimed.map(r => ({
+        id: Number(r.id),
+        incidentId: r.incident_id,
+        sink: r.sink,
+        updateKey: r.update_key,
+        delivery: JSON.parse(r.delivery),
+        attempts: Number(r.attempts),
+        ...(stale.has(Number(r.id)) ? { resent: true } : {}),
+      }));
+    });
   }
 
   async finishDelivery(
     id: number,
     owner: string,
     outcome:
-      | { status: 'sent' }
-      | { status: 'pending'; error: string; retryAt: string }
-      | { status: 'dead'; error: string },
+      | { status: 'sent'; target?: string }
+      | { status: 'pending'; error: string; retryAt: string; target?: string }
+      | { status: 'dead'; error: string; target?: string },
   ): Promise<boolean> {
     const now = new Date().toISOString();
     const changed = await this.db('pt_sink_outbox')
-      .where({ id, lease_owner: owner, status: 'pending' })
+      .where({ id, lease_owner: owner, status: 'sending' })
       .update({
         status: outcome.status,
         lease_owner: null,
         lease_until: null,
+        ...(outcome.target ? { target: outcome.target.slice(0, 255) } : {}),
         ...(outcome.status === 'pending'
           ? { next_attempt_at: outcome.retryAt }
           : { finished_at: now }),
@@ -129,9 +154,13 @@ export class KnexSinkOutbox implements SinkOutbox {
       updateKey: r.update_key,
       status: r.status,
       attempts: Number(r.attempts),
+      ...(r.target ? { target: r.target } : {}),
       ...(r.last_error ? { lastError: r.last_error } : {}),
       ...(r.status === 'pending'
         ? { nextAttemptAt: toIso(r.next_attempt_at) }
+        : {}),
+      ...(r.status === 'sending' && r.claimed_at
+        ? { claimedAt: toIso(r.claimed_at), leaseUntil: toIso(r.lease_until) }
         : {}),
       createdAt: toIso(r.created_at),
       ...(r.finished_at ? { finishedAt: toIso(r.finished_at) } : {}),

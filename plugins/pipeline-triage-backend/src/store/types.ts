@@ -341,6 +341,11 @@ export interface NewSinkDelivery {
 export interface ClaimedSinkDelivery extends NewSinkDelivery {
   id: number;
   attempts: number;
+  /**
+   * It was `sending` past its lease: an earlier attempt may have reached the sink without its
+   * outcome being recorded, so this attempt may deliver it a second time.
+   */
+  resent?: boolean;
 }
 
 /** The sinks' outbox: deliveries survive restarts and go out once whichever instance sends them. */
@@ -348,8 +353,10 @@ export interface SinkOutbox {
   /** Stores deliveries due now; one already stored for the same incident, sink and update is left alone. */
   enqueueDeliveries(rows: NewSinkDelivery[]): Promise<void>;
   /**
-   * Claims due pending rows (of `ids` when given) nobody holds, for `owner`, until `leaseMs`
-   * pass; attempts counts the claim, so a claimer that dies mid-send still uses up an attempt.
+   * Claims due rows (of `ids` when given) for `owner` until `leaseMs` pass, turning them
+   * `sending` before anyone calls the sink: pending rows whose time has come, and `sending` rows
+   * whose lease ran out (their claimer stopped before recording an outcome; `resent` says so).
+   * Attempts counts the claim, so a claimer that dies mid-send still uses up an attempt.
    */
   claimDeliveries(options: {
     owner: string;
@@ -357,14 +364,17 @@ export interface SinkOutbox {
     limit: number;
     ids?: number[];
   }): Promise<ClaimedSinkDelivery[]>;
-  /** Ends a claimed row: sent, retried at `retryAt`, or dead. False when the lease was lost. */
+  /**
+   * Ends a claimed row: sent, retried at `retryAt`, or dead; `target` is where the sink sent it.
+   * False when the row is no longer this owner's (its lease ran out and another claimed it).
+   */
   finishDelivery(
     id: number,
     owner: string,
     outcome:
-      | { status: 'sent' }
-      | { status: 'pending'; error: string; retryAt: string }
-      | { status: 'dead'; error: string },
+      | { status: 'sent'; target?: string }
+      | { status: 'pending'; error: string; retryAt: string; target?: string }
+      | { status: 'dead'; error: string; target?: string },
   ): Promise<boolean>;
   /** Ids of the rows just enqueued, to attempt them at once. */
   pendingDeliveryIds(incidentId: string, updateKey: string): Promise<number[]>;

@@ -3,6 +3,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationRecord } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   RouteDelivery,
+  RouteDeliveryReceipt,
   RouteSink,
 } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { DeliveryError, isRetryable } from './DeliveryError';
@@ -178,6 +179,7 @@ export class SinkDispatcher {
       sink: string;
       attempts: number;
       delivery: unknown;
+      resent?: boolean;
     },
   ): Promise<void> {
     const delivery = row.delivery as RouteDelivery;
@@ -186,12 +188,18 @@ export class SinkDispatcher {
     );
     const sink = this.sinksById.get(row.sink);
     const attempt = row.attempts;
+    // An earlier claim ended without an outcome: this attempt may be the second to arrive.
+    const resent = row.resent
+      ? " (resent: an earlier attempt's outcome was never recorded)"
+      : '';
+    let receipt: void | RouteDeliveryReceipt;
     try {
       if (!sink)
         throw new DeliveryError(`sink ${row.sink} is not configured`, false);
-      await this.withTimeout(() => sink.deliver(delivery));
+      receipt = await this.withTimeout(() => sink.deliver(delivery));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const target = error instanceof DeliveryError ? error.target : undefined;
       const last = attempt >= this.maxAttempts || !isRetryable(error);
       const retryAt = new Date(
         this.now().getTime() + this.baseDelayMs * 2 ** (attempt - 1),
@@ -200,15 +208,15 @@ export class SinkDispatcher {
         row.id,
         this.owner,
         last
-          ? { status: 'dead', error: message }
-          : { status: 'pending', error: message, retryAt },
+          ? { status: 'dead', error: message, target }
+          : { status: 'pending', error: message, retryAt, target },
       );
       await this.record(
         row.incidentId,
         row.sink,
         recipients,
         'failed',
-        `attempt ${attempt}/${this.maxAttempts}: ${message}${
+        `attempt ${attempt}/${this.maxAttempts}${resent}: ${message}${
           last ? deadNote(attempt < this.maxAttempts) : ''
         }`,
       );
@@ -221,13 +229,14 @@ export class SinkDispatcher {
     // Sent: if the lease ran out meanwhile another instance may send it too; the record says so.
     const kept = await outbox.finishDelivery(row.id, this.owner, {
       status: 'sent',
+      target: receipt ? receipt.target : undefined,
     });
     await this.record(
       row.incidentId,
       row.sink,
       recipients,
       'sent',
-      `attempt ${attempt}${kept ? '' : ' (lease lost)'}`,
+      `attempt ${attempt}${resent}${kept ? '' : ' (lease lost)'}`,
     );
   }
 
@@ -280,7 +289,7 @@ export class SinkDispatcher {
     }
   }
 
-  private withTimeout(fn: () => Promise<void>): Promise<void> {
+  private withTimeout<T>(fn: () => Promise<T>): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(

@@ -1,6 +1,6 @@
 import type { RouteDelivery } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { absoluteLink } from './absoluteLink';
-import { DeliveryError } from './DeliveryError';
+import { DeliveryError, toTarget } from './DeliveryError';
 import {
   PAGERDUTY_INTEGRATION_KEY,
   type EntityChannelLookup,
@@ -11,6 +11,8 @@ import { severityRank } from './severityRank';
 import { DEFAULT_TIMEOUT_MS, type SelectiveRouteSink } from './types';
 
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+/** The integration key is a credential; the incident names whose service was paged instead. */
+const FALLBACK_TARGET = 'the configured routingKey';
 
 export interface PagerDutySinkConfig {
   /**
@@ -40,28 +42,31 @@ export function pagerDutySink(config: PagerDutySinkConfig): SelectiveRouteSink {
   const accepts = (delivery: RouteDelivery) =>
     severityRank(delivery.severity) >= minRank;
 
+  /** The key to page with and whose it is (an entity ref, or the configured fallback). */
   const keyOf = async (
     delivery: RouteDelivery,
-  ): Promise<string | undefined> => {
+  ): Promise<{ key?: string; from: string }> => {
+    const fallback = { key: config.routingKey, from: FALLBACK_TARGET };
     const entities = config.entities;
-    if (!entities) return config.routingKey;
+    if (!entities) return fallback;
     const keyFrom = async (ref: string | undefined) => {
       if (!ref) return undefined;
       const entity = await entities.get(ref);
       return {
         key:
           entity?.annotations[PAGERDUTY_INTEGRATION_KEY]?.trim() || undefined,
+        from: ref,
         owner: entity?.owner,
       };
     };
     try {
       const routed = await keyFrom(delivery.recipient);
-      if (routed?.key) return routed.key;
+      if (routed?.key) return routed;
       const job = delivery.entityRef
         ? await entities.get(delivery.entityRef)
         : undefined;
       const owner = await keyFrom(job?.owner);
-      return owner?.key ?? config.routingKey;
+      return owner?.key ? owner : fallback;
     } catch (error) {
       // Paging the fallback service for a team that has its own would wake the wrong people; retry.
       throw new DeliveryError(
@@ -76,8 +81,8 @@ export function pagerDutySink(config: PagerDutySinkConfig): SelectiveRouteSink {
     accepts,
     async deliver(delivery: RouteDelivery) {
       // Checked here too, so calling the sink directly (without the dispatcher) cannot over-page.
-      if (!accepts(delivery)) return;
-      const routingKey = await keyOf(delivery);
+      if (!accepts(delivery)) return {};
+      const { key: routingKey, from } = await keyOf(delivery);
       if (!routingKey) {
         throw new DeliveryError(
           `neither ${
@@ -91,7 +96,10 @@ export function pagerDutySink(config: PagerDutySinkConfig): SelectiveRouteSink {
         routingKey,
         absoluteLink(delivery.link, config.baseUrl),
       );
-      await postJson(url, JSON.stringify(event), { timeoutMs });
+      await toTarget(from, () =>
+        postJson(url, JSON.stringify(event), { timeoutMs }),
+      );
+      return { target: from };
     },
   };
 }

@@ -3,13 +3,15 @@ import type {
   RouteSink,
 } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { absoluteLink } from './absoluteLink';
-import { DeliveryError } from './DeliveryError';
+import { DeliveryError, toTarget } from './DeliveryError';
 import { SLACK_BOT_NOTIFY, type EntityChannelLookup } from './entityChannels';
 import { postJson } from './postJson';
 import { slackMessage } from './slackMessage';
 import { DEFAULT_TIMEOUT_MS } from './types';
 
 export const SLACK_API_URL = 'https://slack.com/api';
+/** The webhook's channel is Slack's secret; the incident says only that the webhook was used. */
+const WEBHOOK_TARGET = 'the configured webhook';
 
 export interface SlackSinkConfig {
   /** The incoming-webhook URL, used when the routed team names no channel; it is a credential. */
@@ -73,16 +75,19 @@ export function slackSink(config: SlackSinkConfig): RouteSink {
       );
       const channel = await channelOf(delivery);
       if (channel) {
-        const { text } = await postJson(
-          `${apiUrl}/chat.postMessage`,
-          JSON.stringify({ channel, ...message }),
-          {
-            timeoutMs,
-            headers: {
-              'content-type': 'application/json; charset=utf-8',
-              authorization: `Bearer ${config.botToken}`,
+        const target = `#${channel.replace(/^#/, '')}`;
+        const { text } = await toTarget(target, () =>
+          postJson(
+            `${apiUrl}/chat.postMessage`,
+            JSON.stringify({ channel, ...message }),
+            {
+              timeoutMs,
+              headers: {
+                'content-type': 'application/json; charset=utf-8',
+                authorization: `Bearer ${config.botToken}`,
+              },
             },
-          },
+          ),
         );
         let answer: { ok?: boolean; error?: string };
         try {
@@ -91,6 +96,7 @@ export function slackSink(config: SlackSinkConfig): RouteSink {
           throw new DeliveryError(
             `Slack answered ${JSON.stringify(text.slice(0, 200))}`,
             false,
+            target,
           );
         }
         if (answer.ok !== true) {
@@ -98,9 +104,10 @@ export function slackSink(config: SlackSinkConfig): RouteSink {
           throw new DeliveryError(
             `Slack chat.postMessage to ${channel}: ${error}`,
             RETRYABLE_SLACK_ERRORS.has(error),
+            target,
           );
         }
-        return;
+        return { target };
       }
       if (!config.webhookUrl) {
         throw new DeliveryError(
@@ -110,18 +117,19 @@ export function slackSink(config: SlackSinkConfig): RouteSink {
           false,
         );
       }
-      const { text } = await postJson(
-        config.webhookUrl,
-        JSON.stringify(message),
-        { timeoutMs },
+      const webhookUrl = config.webhookUrl;
+      const { text } = await toTarget(WEBHOOK_TARGET, () =>
+        postJson(webhookUrl, JSON.stringify(message), { timeoutMs }),
       );
       // A 200 with another body is an error report of some kind; sending it again won't help.
       if (text.trim() !== 'ok') {
         throw new DeliveryError(
           `Slack answered ${JSON.stringify(text.slice(0, 200))}`,
           false,
+          WEBHOOK_TARGET,
         );
       }
+      return { target: WEBHOOK_TARGET };
     },
   };
 }

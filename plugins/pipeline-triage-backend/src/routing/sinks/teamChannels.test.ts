@@ -105,6 +105,26 @@ describe.each(databaseIds())(
           expect.objectContaining({ channel: 'slack', status: 'sent' }),
         ]),
       );
+      // The incident says where each delivery went, never with the key itself.
+      expect(incident.sinkDeliveries).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            sink: 'pagerduty',
+            status: 'sent',
+            attempts: 1,
+            target: 'group:default/iam-security',
+          }),
+          expect.objectContaining({
+            sink: 'slack',
+            status: 'sent',
+            attempts: 1,
+            target: '#iam-security-alerts',
+          }),
+        ]),
+      );
+      expect(JSON.stringify(incident.sinkDeliveries)).not.toContain(
+        'example-iam-security-pd-key',
+      );
     });
 
     it("pages the job owner's service and posts in its channel for a code error", async () => {
@@ -139,6 +159,11 @@ describe.each(databaseIds())(
       expect(
         fake.slackApi.filter(c => c.body.channel === 'data-platform-alerts'),
       ).toHaveLength(1);
+      expect(
+        incident.sinkDeliveries.find(
+          (d: { sink: string }) => d.sink === 'pagerduty',
+        ).target,
+      ).toBe('group:default/growth-analytics');
     });
 
     it('falls back to the configured key and webhook when the team has no annotation', async () => {
@@ -157,6 +182,9 @@ describe.each(databaseIds())(
         'fallback-routing-key',
       ]);
       expect(fake.slackWebhook.length).toBe(before + 1);
+      expect(
+        incident.sinkDeliveries.map((d: { target: string }) => d.target).sort(),
+      ).toEqual(['the configured routingKey', 'the configured webhook']);
       // The webhook decides its own channel: the payload names none.
       expect(fake.slackWebhook[before].body.channel).toBeUndefined();
       expect(JSON.stringify(fake.slackWebhook[before].body)).toContain(

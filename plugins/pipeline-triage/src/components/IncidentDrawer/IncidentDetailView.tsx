@@ -14,6 +14,7 @@ import {
   StatusHistory,
 } from './HistoryLists';
 import { Section } from './Section';
+import { SinkDeliveries } from './SinkDeliveries';
 import {
   ChangesSinceSuccess,
   JobHistoryFlags,
@@ -99,6 +100,9 @@ export function IncidentDetailView(props: { incident: IncidentDetail }) {
       </Section>
       <Section title="Notifications">
         <NotificationHistory notifications={i.notifications} />
+      </Section>
+      <Section title="Sink deliveries" hidden={!i.sinkDeliveries?.length}>
+        <SinkDeliveries deliveries={i.sinkDeliveries ?? []} />
       </Section>
     </>
   );

@@ -89,4 +89,77 @@ describe('IncidentDrawer', () => {
     );
     expect(api.getReport).toHaveBeenCalledWith('inc-1');
   });
+
+  it("shows each sink delivery's state, attempts and last error", async () => {
+    const api = createFakeApi({
+      getIncident: async id =>
+        makeDetail({
+          id,
+          sinkDeliveries: [
+            {
+              sink: 'pagerduty',
+              updateKey: 'ev-1',
+              status: 'sent',
+              attempts: 3,
+              target: 'group:default/iam-security',
+              lastError:
+                'HTTP 500: {"status":"error","message":"Internal Server Error"}',
+              createdAt: '2026-01-10T09:00:03Z',
+              finishedAt: '2026-01-10T09:00:09Z',
+            },
+            {
+              sink: 'slack',
+              updateKey: 'ev-1',
+              status: 'dead',
+              attempts: 5,
+              target: '#team-iam',
+              lastError: '500 Internal Server Error',
+              createdAt: '2026-01-10T09:00:03Z',
+              finishedAt: '2026-01-10T09:01:00Z',
+            },
+            {
+              sink: 'webhook',
+              updateKey: 'ev-2',
+              status: 'pending',
+              attempts: 1,
+              lastError: 'timed out after 10000ms',
+              nextAttemptAt: '2026-01-10T09:05:00Z',
+              createdAt: '2026-01-10T09:04:00Z',
+            },
+          ],
+        }),
+    });
+    await renderWithApi(
+      <IncidentDrawer incidentId="inc-1" onClose={() => {}} />,
+      api,
+    );
+    const section = await screen.findByRole('region', {
+      name: 'Sink deliveries',
+    });
+    const items = within(section)
+      .getAllByRole('listitem')
+      .map(li => li.textContent);
+    expect(items).toHaveLength(3);
+    expect(items[0]).toContain(
+      'PagerDuty (group:default/iam-security): sent after 3 attempts',
+    );
+    expect(items[0]).toContain('earlier failure: HTTP 500');
+    expect(items[1]).toContain(
+      'Slack #team-iam: dead-lettered after 5 attempts: 500 Internal Server Error',
+    );
+    expect(items[2]).toContain(
+      'Webhook: 1 attempt failed (last: timed out after 10000ms); next attempt at 2026-01-10 09:05:00 UTC',
+    );
+  });
+
+  it('has no sink deliveries section when no sink was used', async () => {
+    await renderWithApi(
+      <IncidentDrawer incidentId="inc-1" onClose={() => {}} />,
+      createFakeApi(),
+    );
+    await screen.findByRole('region', { name: 'Notifications' });
+    expect(
+      screen.queryByRole('region', { name: 'Sink deliveries' }),
+    ).not.toBeInTheDocument();
+  });
 });
