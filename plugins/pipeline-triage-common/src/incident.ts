@@ -12,6 +12,7 @@ import type {
   Severity,
   TriageVerdict,
 } from './verdict';
+import type { CausedBy, DownstreamIncident, Paging } from './cascade';
 
 export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -43,6 +44,10 @@ export interface IncidentSummary {
   lastSeen: string;
   lastSuccess?: string;
   categoryOverridden: boolean;
+  /** Set when this failure is a consequence of an upstream incident (a cascade). */
+  causedBy?: CausedBy;
+  /** Who was paged; absent on incidents recorded before paging was tracked. */
+  paging?: Paging;
 }
 
 export interface LinkedEntity {
@@ -127,6 +132,10 @@ export interface IncidentDetail extends IncidentSummary {
   /** Deliveries to the plugin's own sinks, oldest first; absent where no sink is configured. */
   sinkDeliveries?: SinkDeliveryState[];
   latestEvent: FailureEvent;
+  /** Incidents this one caused downstream, newest first; absent when none. */
+  downstreamIncidents?: DownstreamIncident[];
+  /** Why the incident pages, waits for retries or pages no one. */
+  pagingReason?: string;
 }
 
 export interface Page<T> {

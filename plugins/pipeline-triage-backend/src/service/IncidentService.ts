@@ -39,6 +39,7 @@ export class IncidentService {
       action: IncidentPatch['action'] | 'override';
       category?: Category;
       reason?: string;
+      cascade?: boolean;
       by: string;
     },
   ): Promise<IncidentDetail> {
@@ -53,9 +54,14 @@ export class IncidentService {
         action,
         reason: rest.reason,
         by: rest.by,
+        ...(rest.cascade ? { cascade: true } : {}),
       });
     }
     await this.deps.onChange?.(updated);
+    // The cascade resolved with its cause changed too: their pages refresh.
+    if (change.cascade)
+      for (const d of updated.downstreamIncidents ?? [])
+        await this.deps.onChange?.(await this.get(d.incidentId));
     return updated;
   }
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
+  DownstreamIncident,
   FailureEvent,
   IncidentDetail,
   IncidentSummary,
@@ -17,6 +18,7 @@ import type {
   JobRun,
   RecordedOccurrence,
   StoredVerdict,
+  UpstreamIncident,
   VerdictChange,
 } from './types';
 import {
@@ -145,6 +147,46 @@ export class KnexIncidentStore implements IncidentStore {
     return runs;
   }
 
+  async upstreamIncidents(
+    tableRefs: string[],
+    window: { since: string; until: string },
+  ): Promise<UpstreamIncident[]> {
+    const refs = [...new Set(tableRefs.map(r => r.toLocaleLowerCase('en-US')))];
+    if (refs.length === 0) return [];
+    const rows = await this.db('pt_incident_entities as e')
+      .join('pt_incidents as i', 'i.id', 'e.incident_id')
+      .whereIn('e.entity_ref', refs)
+      .andWhere('e.role', 'output')
+      .whereIn('i.status', OPEN_STATUSES)
+      .whereNotNull('i.job_entity_ref')
+      .andWhere('i.last_seen', '>=', toIso(window.since))
+      .andWhere('i.first_seen', '<=', toIso(window.until))
+      .orderBy('i.first_seen', 'asc')
+      .orderBy('i.id', 'asc')
+      .select(
+        'i.id',
+        'i.job_key',
+        'i.job_entity_ref',
+        'i.job_name',
+        'e.entity_ref',
+        'i.partial_write',
+        'i.category',
+        'i.first_seen',
+        'i.last_seen',
+      );
+    return rows.map(r => ({
+      incidentId: r.id,
+      jobKey: r.job_key,
+      jobEntityRef: r.job_entity_ref,
+      jobName: r.job_name,
+      tableRef: r.entity_ref,
+      partialWrite: r.partial_write,
+      category: r.category,
+      firstSeen: toIso(r.first_seen),
+      lastSeen: toIso(r.last_seen),
+    }));
+  }
+
   async recordSuccess(
     eventId: string,
     event: FailureEvent,
@@ -160,7 +202,7 @@ export class KnexIncidentStore implements IncidentStore {
           .where('job_key', jobKey)
           .whereIn('status', OPEN_STATUSES)
           .orderBy('id')
-          .select('id', 'status', 'partial_write', 'last_seen');
+          .select('id', 'status', 'partial_write', 'last_seen', 'paging');
         await this.recordJobSuccess(tx, jobKey, at);
         const resolvedIncidentIds: string[] = [];
         for (const inc of open) {
@@ -181,6 +223,12 @@ export class KnexIncidentStore implements IncidentStore {
               open_key: null,
             });
             resolvedIncidentIds.push(inc.id);
+            // Retries that succeeded: the page that was held back is never sent.
+            if (inc.paging === 'waiting_for_retries')
+              Object.assign(update, {
+                paging: 'suppressed',
+                paging_reason: `a later run succeeded at ${at}, so nobody was paged`,
+              });
             await tx('pt_status_history').insert({
               incident_id: inc.id,
               at: now,
@@ -255,7 +303,7 @@ export class KnexIncidentStore implements IncidentStore {
     const row = await this.db('pt_incidents').where('id', id).first();
     if (!row) return undefined;
     const detail: IncidentDetailJson = JSON.parse(row.detail);
-    const [occurrences, history, notifications, sinkDeliveries] =
+    const [occurrences, history, notifications, sinkDeliveries, downstream] =
       await Promise.all([
         this.db('pt_occurrences as o')
           .join('pt_events as e', 'e.id', 'o.event_id')
@@ -270,6 +318,18 @@ export class KnexIncidentStore implements IncidentStore {
           .where('incident_id', id)
           .orderBy('id', 'asc'),
         new KnexSinkOutbox(this.db).listDeliveries(id),
+        this.db('pt_incidents')
+          .where('caused_by_incident_id', id)
+          .orderBy('first_seen', 'desc')
+          .orderBy('id', 'desc')
+          .select(
+            'id',
+            'job_entity_ref',
+            'job_name',
+            'title',
+            'status',
+            'caused_by_reason',
+          ),
       ]);
     return {
       ...rowToSummary(row),
@@ -313,6 +373,21 @@ export class KnexIncidentStore implements IncidentStore {
         }),
       ),
       ...(sinkDeliveries.length > 0 ? { sinkDeliveries } : {}),
+      ...(downstream.length > 0
+        ? {
+            downstreamIncidents: downstream.map(
+              (d): DownstreamIncident => ({
+                incidentId: d.id,
+                entityRef: d.job_entity_ref ?? undefined,
+                jobName: d.job_name,
+                title: d.title,
+                status: d.status,
+                reason: d.caused_by_reason ?? '',
+              }),
+            ),
+          }
+        : {}),
+      ...(row.paging_reason ? { pagingReason: row.paging_reason } : {}),
     };
   }
 
@@ -391,6 +466,8 @@ export class KnexIncidentStore implements IncidentStore {
         reason: patch.reason ?? null,
         ...history,
       });
+      if (patch.action === 'resolve' && patch.cascade)
+        await resolveCascade(tx, id, patch.by, now);
     });
     return (await this.getIncident(id))!;
   }
@@ -512,6 +589,37 @@ export class KnexIncidentStore implements IncidentStore {
       this.db,
     ).first('i.id');
     return Boolean(row);
+  }
+}
+
+/** Resolves the open incidents a resolved cause had downstream, each noted in its history. */
+async function resolveCascade(
+  tx: Knex.Transaction,
+  causeId: string,
+  by: string,
+  now: string,
+) {
+  const open = await tx('pt_incidents')
+    .where('caused_by_incident_id', causeId)
+    .whereIn('status', OPEN_STATUSES)
+    .orderBy('id')
+    .select('id', 'status');
+  for (const inc of open) {
+    await tx('pt_incidents').where('id', inc.id).update({
+      status: 'resolved',
+      resolved_at: now,
+      open_key: null,
+      updated_at: now,
+    });
+    await tx('pt_status_history').insert({
+      incident_id: inc.id,
+      at: now,
+      by,
+      action: 'resolved',
+      from_value: inc.status,
+      to_value: 'resolved',
+      reason: `resolved with its cause, incident ${causeId}`,
+    });
   }
 }
 

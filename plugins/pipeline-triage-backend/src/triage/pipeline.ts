@@ -15,7 +15,15 @@ import {
   type RecordedOccurrence,
   type StoredEvent,
   type TriageStore,
+  type UpstreamIncident,
 } from '../store';
+import {
+  causeOf,
+  cascadeWindowOf,
+  DEFAULT_CASCADE_WINDOW_HOURS,
+  inputTablesOf,
+} from './cascade';
+import { pagingOf } from './paging';
 import {
   assess,
   HISTORY_WINDOW,
@@ -37,6 +45,8 @@ export interface TriageStages {
   notifier: IncidentNotifier;
   reopenWindowHours: number;
   weekZone: string;
+  /** A failure may be a cascade of an upstream incident last seen this many hours before it. Default: 24. */
+  cascadeWindowHours?: number;
   /** Automatic model investigation: may change category and route (via the policy) before anyone is told. */
   assist?: (incidentId: string) => Promise<
     | {
@@ -138,6 +148,7 @@ async function decideFailure(
     p,
     stages.engine.triage(stored.event, p.assessment.ctx),
     stages,
+    await upstreamOf([p], stages),
   );
 }
 
@@ -157,7 +168,8 @@ async function decideFailures(
   const results = stages.batchEngine
     ? await stages.batchEngine.triageMany(jobs)
     : jobs.map(j => stages.engine.triage(j.event, j.ctx));
-  return prepared.map((p, i) => decide(p, results[i], stages));
+  const upstream = await upstreamOf(prepared, stages);
+  return prepared.map((p, i) => decide(p, results[i], stages, upstream));
 }
 
 interface Prepared {
@@ -197,10 +209,28 @@ function historyOf(
   );
 }
 
+/** Open upstream incidents that wrote an input of the batch's failures, in one read. */
+function upstreamOf(
+  prepared: Prepared[],
+  stages: TriageStages,
+): Promise<UpstreamIncident[]> {
+  return stages.store.upstreamIncidents(
+    prepared.flatMap(p => inputTablesOf(p.assessment.links)),
+    cascadeWindowOf(
+      prepared.map(p => p.stored.event),
+      cascadeHours(stages),
+    ),
+  );
+}
+
+const cascadeHours = (stages: TriageStages) =>
+  stages.cascadeWindowHours ?? DEFAULT_CASCADE_WINDOW_HOURS;
+
 function decide(
   { stored, assessment }: Prepared,
   engineResult: EngineResult,
   stages: TriageStages,
+  upstream: UpstreamIncident[],
 ): FailureDecision {
   const { event } = stored;
   const { links, violations, environment } = assessment;
@@ -214,6 +244,20 @@ function decide(
     stages.routes,
   );
   const entityIndex = entityIndexOf(links, route.recipient);
+  const causedBy = causeOf(
+    event,
+    links,
+    result.verdict.classification.category,
+    upstream,
+    cascadeHours(stages),
+  );
+  const paging = pagingOf({
+    event,
+    verdict: result.verdict,
+    route,
+    causedBy,
+    quiet: stored.quiet,
+  });
   const record: FailureRecord = {
     eventId: stored.id,
     event,
@@ -229,6 +273,8 @@ function decide(
     linkedEntities: linkedEntitiesOf(links),
     entityIndex,
     week: isoWeek(event, stages.weekZone),
+    ...(causedBy ? { causedBy } : {}),
+    paging,
   };
   return {
     stored,
@@ -371,6 +417,7 @@ async function conclude(
     outputs: links.outputs.map(o => o.table?.title ?? o.dataset),
     jobTitle: links.job?.title ?? event.job.name,
     failedAt: event.eventTime,
+    pagingReason: d.record.paging?.reason,
   };
   const outcome: TriageOutcome = {
     ...occurrence,
