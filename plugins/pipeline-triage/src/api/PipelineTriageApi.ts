@@ -61,6 +61,8 @@ export interface IncidentUpdate {
   action: IncidentAction;
   category?: Category;
   reason?: string;
+  /** With resolve: also resolve the open incidents this one caused downstream. */
+  cascade?: boolean;
 }
 
 export interface FindingsQuery {

@@ -14,6 +14,7 @@ import {
   StatusHistory,
 } from './HistoryLists';
 import { Section } from './Section';
+import { CausedByLine, DownstreamList, PagingLine } from '../Cascade';
 
 /** Everything triage concluded, in the order on-call reads it: what, why, what now, who. */
 export function IncidentDetailView(props: { incident: IncidentDetail }) {
@@ -33,6 +34,21 @@ export function IncidentDetailView(props: { incident: IncidentDetail }) {
               {i.latestEvent.errorMessage}
             </Typography>
           )}
+      </Section>
+      <Section title="Cascade" hidden={!i.causedBy && !i.downstreamIncidents}>
+        {i.causedBy && <CausedByLine causedBy={i.causedBy} />}
+        {i.downstreamIncidents && (
+          <>
+            <Typography variant="body2">
+              This failure caused {i.downstreamIncidents.length} downstream{' '}
+              {i.downstreamIncidents.length === 1 ? 'incident' : 'incidents'}:
+            </Typography>
+            <DownstreamList incidents={i.downstreamIncidents} />
+          </>
+        )}
+      </Section>
+      <Section title="Paging" hidden={!i.paging}>
+        <PagingLine paging={i.paging} reason={i.pagingReason} />
       </Section>
       <Section title="Retry">
         <RetrySection
