@@ -209,6 +209,9 @@ function historyOf(
   );
 }
 
+const cascadeHours = (stages: TriageStages) =>
+  stages.cascadeWindowHours ?? DEFAULT_CASCADE_WINDOW_HOURS;
+
 /** Open upstream incidents that wrote an input of the batch's failures, in one read. */
 function upstreamOf(
   prepared: Prepared[],
@@ -222,9 +225,6 @@ function upstreamOf(
     ),
   );
 }
-
-const cascadeHours = (stages: TriageStages) =>
-  stages.cascadeWindowHours ?? DEFAULT_CASCADE_WINDOW_HOURS;
 
 function decide(
   { stored, assessment }: Prepared,
