@@ -2,7 +2,9 @@
 /*
  * `npm test`: every workspace's jest tests, with PostgreSQL whenever one is reachable, then the
  * crash test (`npm run test:crash`) when PostgreSQL is there and the Airflow package's Python
- * tests (`npm run test:python`), both only when no jest arguments were given.
+ * tests (`npm run test:python`) and the packing test (`npm run test:pack`: every publishable
+ * package built and packed, its entry points checked inside the tarball), all three only when no
+ * jest arguments were given.
  * Under CI=true an unreachable PostgreSQL fails the run instead of silently skipping.
  * Prints a closing `N passed, N failed` line summing both; extra arguments go to jest.
  */
@@ -89,6 +91,22 @@ async function main() {
     passed += line ? Number(line[1]) : 0;
     failed += line ? Number(line[2]) : 1;
     ok = ok && py.status === 0;
+  }
+  if (process.argv.length <= 2) {
+    // Every publishable package built and packed; its entry points must exist in the tarball.
+    const pack = spawnSync(
+      process.execPath,
+      [path.resolve(__dirname, 'pack/run.js')],
+      { encoding: 'utf8', env, maxBuffer: 64 << 20 },
+    );
+    process.stdout.write(pack.stdout ?? '');
+    process.stderr.write(pack.stderr ?? '');
+    const line = (pack.stdout ?? '').match(
+      /^pack: (\d+) passed, (\d+) failed/m,
+    );
+    passed += line ? Number(line[1]) : 0;
+    failed += line ? Number(line[2]) : 1;
+    ok = ok && pack.status === 0;
   }
   console.log(`test: ${passed} passed, ${failed} failed`);
   process.exit(ok && failed === 0 ? 0 : 1);

@@ -12,15 +12,18 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-// Reads `$text: ./contracts/x.odcs.yaml` in catalog files from local file locations.
+// Reads `$text: ./contracts/x.odcs.yaml` in catalog files from local file locations, and derives
+// pipelines and tables from a dbt manifest (pipelineTriage.dbt.manifest).
 backend.add(
-  import('@pipeline-triage/plugin-pipeline-triage-backend/catalog-module'),
+  import('@pipeline-triage/plugin-catalog-backend-module-pipeline-triage'),
 );
 backend.add(import('@backstage/plugin-permission-backend'));
 // Example policy: incidents are readable and changeable by the teams that own or receive them;
 // everything else is allowed (docs/security.md).
 backend.add(
-  import('@pipeline-triage/plugin-pipeline-triage-backend/owner-only-policy'),
+  import(
+    '@pipeline-triage/plugin-permission-backend-module-pipeline-triage-owner-only-policy'
+  ),
 );
 backend.add(import('@backstage/plugin-notifications-backend'));
 // Carry notifications to each recipient's own channels: Slack by the entity's

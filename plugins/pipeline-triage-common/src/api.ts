@@ -59,6 +59,8 @@ export interface EntityStatus {
   lastFailure?: string;
   lastSuccess?: string;
   consecutiveFailures: number;
+  /** One of the entity's jobs has a recent flaky incident (see FlakyJob). */
+  flaky?: boolean;
 }
 
 /** Triage-quality and response figures over the incidents a caller may see. */

@@ -136,6 +136,19 @@ export const jobIdentitySchema = z.object({
 });
 export type JobIdentity = z.infer<typeof jobIdentitySchema>;
 
+/**
+ * The versions a run carries, compared with the job's last success to say what changed: the
+ * code (a commit, a dbt node checksum, a DAG or Glue job version), where that code lives, the
+ * processing engine and a configuration fingerprint. Input schemas are read from `inputs`.
+ */
+export const runVersionsSchema = z.object({
+  code: z.string().trim().min(1).max(256).optional(),
+  codeLocation: z.string().trim().min(1).max(2048).optional(),
+  engine: z.string().trim().min(1).max(256).optional(),
+  config: z.string().trim().min(1).max(256).optional(),
+});
+export type RunVersions = z.infer<typeof runVersionsSchema>;
+
 /** The canonical event every adapter produces and the generic format accepts. */
 export const failureEventSchema = z.object({
   source: z.enum(EVENT_SOURCES).default('generic'),
@@ -155,6 +168,7 @@ export const failureEventSchema = z.object({
   inputs: z.array(datasetRefSchema).optional(),
   outputs: z.array(datasetRefSchema).optional(),
   signals: runSignalsSchema.optional(),
+  versions: runVersionsSchema.optional(),
   /** Owners the sender knows (OpenLineage ownership facet, dbt meta); catalog owners win. */
   owners: z.array(z.string()).optional(),
   producer: z.string().optional(),

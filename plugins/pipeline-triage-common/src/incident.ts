@@ -1,5 +1,11 @@
 import type { Category, Domain } from './taxonomy';
 import type {
+  FlakyJob,
+  JobChange,
+  PastResolution,
+  SilentFailure,
+} from './history';
+import type {
   Environment,
   EventLink,
   FailureEvent,
@@ -84,6 +90,8 @@ export interface StatusChange {
   from?: string;
   to?: string;
   reason?: string;
+  /** What the person who resolved it wrote about the fix (PATCH resolve `note`). */
+  note?: string;
 }
 
 export interface NotificationRecord {
@@ -136,6 +144,15 @@ export interface IncidentDetail extends IncidentSummary {
   downstreamIncidents?: DownstreamIncident[];
   /** Why the incident pages, waits for retries or pages no one. */
   pagingReason?: string;
+  /** What changed since the job's last success (empty: nothing known changed; absent: no success known). */
+  changes?: JobChange[];
+  /** Earlier resolutions of this signature: its own, the job's, other jobs', newest first in each. */
+  pastResolutions?: PastResolution[];
+  /** The job's failures of this signature alternate with successes with nothing changed between. */
+  flaky?: boolean;
+  /** Opened by a run that did not fail: zero rows written, or no run before the freshness SLA. */
+  silent?: boolean;
+  silentReason?: SilentFailure;
 }
 
 export interface Page<T> {
@@ -180,4 +197,6 @@ export interface TrendsResponse {
    * policy gave a conditional decision), so organisation-wide totals are the caller's share.
    */
   scope?: 'all' | 'permitted';
+  /** The jobs most often failing and then passing with nothing changed, over the same weeks. */
+  flakiestJobs?: FlakyJob[];
 }

@@ -14,3 +14,5 @@ export * from './permissions';
 export * from './investigation';
 export * from './api';
 export * from './signals';
+export * from './history';
+export * from './normaliseName';

@@ -56,6 +56,8 @@ export interface RetryHistory {
   succeeded: number;
   /** ... by a failure with the same signature. */
   failedSame: number;
+  /** ... by a success after a changed input, code, engine or configuration: a fix, not a retry. */
+  fixed?: number;
   /** The trailing run of same-signature failures with no success between, ending at this one. */
   lastFailedSame: number;
 }

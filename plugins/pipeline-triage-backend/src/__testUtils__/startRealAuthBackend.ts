@@ -20,7 +20,7 @@ import {
   signalsServiceRef,
   type SignalsService,
 } from '@backstage/plugin-signals-node';
-import { ownerOnlyPolicyModule } from '../permissions/ownerOnlyPolicy';
+import ownerOnlyPolicyModule from '@pipeline-triage/plugin-permission-backend-module-pipeline-triage-owner-only-policy';
 import { SENDER_TOKEN, startTriageBackend } from './startTriageBackend';
 
 /** Static tokens (test-only values), configured in the real `backend.auth.externalAccess` shape. */

@@ -11,7 +11,7 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import pipelineTriageBackend from '../index';
-import localFileText from '../catalogModule';
+import localFileText from '@pipeline-triage/plugin-catalog-backend-module-pipeline-triage';
 
 /** The example platform the catalog loads in tests, as in the example instance. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');

@@ -43,6 +43,10 @@ export function composeDigest(
     .filter(r => r.occurrences > 1)
     .slice(0, 3)
     .map(r => `${r.title} (${r.occurrences}×, ${r.jobName})`);
+  // Flaky: failures that passed on the next run with nothing changed; fix them or stop paging.
+  const flaky = (trends.flakiestJobs ?? [])
+    .slice(0, 3)
+    .map(f => `${f.jobEntityRef ?? f.jobKey} (${f.flips} flips)`);
   return {
     title: `Pipeline failures routed to ${team.split('/').pop()} in ${
       last?.week
@@ -53,6 +57,7 @@ export function composeDigest(
         : 'No failures were routed to the team.',
       `Trend: ${trend}.`,
       top.length ? `Top repeat failures: ${top.join('; ')}.` : undefined,
+      flaky.length ? `Flakiest jobs: ${flaky.join('; ')}.` : undefined,
     ]
       .filter(Boolean)
       .join(' '),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { runCli } from '../cli';
+import { runCli } from '@pipeline-triage/cli';
 
 /**
  * The engine's accuracy may not regress below what was measured when the floors were set

@@ -2,6 +2,7 @@ import {
   CATEGORY_INFO,
   EvidenceLine,
   FailureEvent,
+  JobChange,
   TriageVerdict,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
@@ -22,7 +23,9 @@ import {
   nonTransientReason,
   summariseHistory,
   type JobOutcome,
+  type RunSnapshot,
 } from '../policy';
+import { changeEvidence, changeLines } from './changeEvidence';
 import { missingEvidence, recommend } from '../recommend';
 import { selectEvidenceLines } from './evidenceLines';
 import { headline } from './headline';
@@ -43,6 +46,10 @@ export interface TriageContext {
    * engine runs; the retry policy reads those of this failure's signature. Absent in the CLI.
    */
   history?: JobOutcome[];
+  /** The versions this run carried: a success after a changed version is a fix, not a retry. */
+  versions?: RunSnapshot;
+  /** What changed since the job's last success: evidence where the failure already points. */
+  changes?: JobChange[];
 }
 
 export interface EngineResult {
@@ -109,10 +116,18 @@ export function createTriageEngine(
     evidence: Evidence,
     ctx: TriageContext = {},
   ): EngineResult => {
-    const classification = classify(evidence, {
+    let classification = classify(evidence, {
       rules: ruleSet,
       extraEvidence: ctx.extraEvidence,
     });
+    // A change since the last success supports a cause the failure itself already points to
+    // (a code error right after a code change); it never makes a cause on its own.
+    const fromChanges = changeEvidence(ctx.changes, classification);
+    if (fromChanges.length)
+      classification = classify(evidence, {
+        rules: ruleSet,
+        extraEvidence: [...(ctx.extraEvidence ?? []), ...fromChanges],
+      });
     const partialWrite = decidePartialWrite(event, evidence);
     // Transience is read only where the category may be retried at all: the rest answer no.
     const retryable =
@@ -127,7 +142,11 @@ export function createTriageEngine(
     const signature = failureSignature(classification.category, root ?? '');
     const history =
       ctx.history &&
-      summariseHistory(ctx.history, { at: event.eventTime, signature });
+      summariseHistory(ctx.history, {
+        at: event.eventTime,
+        signature,
+        versions: ctx.versions,
+      });
     const retry = decideRetry({
       category: classification.category,
       partialWrite: partialWrite.partialWrite,
@@ -170,11 +189,10 @@ export function createTriageEngine(
     };
     return {
       verdict,
-      evidenceLines: selectEvidenceLines(
-        evidence,
-        classification,
-        partialWrite,
-      ),
+      evidenceLines: [
+        ...selectEvidenceLines(evidence, classification, partialWrite),
+        ...changeLines(ctx.changes),
+      ],
       causeChain: evidence.causeChain.map(l => shortText(l.text, 300)),
     };
   };

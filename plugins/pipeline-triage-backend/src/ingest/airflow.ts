@@ -1,6 +1,7 @@
 import type { RunOutcome } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IngestAdapter } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
+import { versionsOf } from './runVersions';
 import {
   FieldReader,
   type JsonObject,
@@ -68,6 +69,15 @@ export const airflowAdapter: IngestAdapter = {
     const operator = r.string(p.operator, 'operator');
     const hostname = r.string(p.hostname, 'hostname');
     const environment = r.string(p.environment, 'environment');
+    // Airflow 3 versions DAGs (ti.dag_version.version_number); older callbacks may send a hash.
+    const dagVersion =
+      r.string(
+        typeof p.dag_version === 'number'
+          ? String(p.dag_version)
+          : p.dag_version,
+        'dag_version',
+      ) ?? r.string(p.dag_hash, 'dag_hash');
+    const airflowVersion = r.string(p.airflow_version, 'airflow_version');
     const event = {
       runId: r.id(p.run_id, 'run_id'),
       stackTrace: r.string(p.traceback, 'traceback'),
@@ -101,6 +111,10 @@ export const airflowAdapter: IngestAdapter = {
           ? [{ kind: 'airflow_task_instance', url: logUrl }]
           : undefined,
         signals: { durationSeconds: event.durationSeconds },
+        versions: versionsOf({
+          code: dagVersion,
+          engine: airflowVersion && `airflow ${airflowVersion}`,
+        }),
       },
     ]);
   },

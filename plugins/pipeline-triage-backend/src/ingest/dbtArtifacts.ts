@@ -39,6 +39,7 @@ export function readInvocation(
       `${prefix}metadata.generated_at`,
     ),
     producer: dbtVersion ? `dbt-core/${dbtVersion}` : undefined,
+    dbtVersion,
     // DBT_ENV_CUSTOM_ENV_ENVIRONMENT=prod shows up as metadata.env.ENVIRONMENT.
     environment: resolveEnvironment(
       ctx,

@@ -19,6 +19,10 @@ export interface ManifestNode {
   /** For tests: the node the test is attached to. */
   attachedNode?: string;
   dependsOn: string[];
+  /** The node's file checksum (`checksum.checksum`): changes when its code changes. */
+  checksum?: string;
+  /** A fingerprint of the node's config (materialization, incremental strategy, ...). */
+  config?: JsonObject;
 }
 
 function str(value: unknown): string | undefined {
@@ -64,6 +68,8 @@ export class DbtManifest {
       dependsOn: Array.isArray(dependsOn)
         ? dependsOn.filter((n): n is string => !!str(n))
         : [],
+      checksum: str(obj(raw.checksum)?.checksum),
+      config,
     };
   }
 

@@ -10,6 +10,7 @@ import {
   cleanRelation,
 } from './dbtManifest';
 import type { FieldReader, JsonObject } from './fields';
+import { fingerprint, versionsOf } from './runVersions';
 
 /** Node statuses that are failures; `warn`, `skipped`, `pass`, `success` and `no-op` are not. */
 const FAILED = new Set(['error', 'fail', 'runtime error', 'partial success']);
@@ -67,6 +68,13 @@ export function normalizeRunResults(
         r.problem(`${prefix}metadata.generated_at`, 'required'))!,
       producer: invocation.producer,
       signals: { durationSeconds: seconds },
+      // The manifest's checksum of the node's file and its config: a change since the last
+      // success is a code or config change.
+      versions: versionsOf({
+        code: node?.checksum && `sha256:${node.checksum.slice(0, 16)}`,
+        engine: invocation.dbtVersion && `dbt ${invocation.dbtVersion}`,
+        config: node?.config && fingerprint(stableJson(node.config)),
+      }),
     };
     const job = {
       namespace: 'dbt',
@@ -199,4 +207,20 @@ function qualityDataset(
       },
     ],
   };
+}
+
+/** JSON with sorted keys, so the same config always has the same fingerprint. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map(
+        k =>
+          `${JSON.stringify(k)}:${stableJson(
+            (value as Record<string, unknown>)[k],
+          )}`,
+      )
+      .join(',')}}`;
+  return JSON.stringify(value);
 }

@@ -1,6 +1,7 @@
 import type { RunOutcome } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IngestAdapter } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { resolveEnvironment } from './environment';
+import { versionsOf } from './runVersions';
 import {
   FieldReader,
   type JsonObject,
@@ -76,8 +77,12 @@ export const glueAdapter: IngestAdapter = {
     );
     const timeoutMinutes = r.nonNegative(jobRun?.Timeout, 'jobRun.Timeout');
     r.nonNegative(jobRun?.MaxCapacity, 'jobRun.MaxCapacity');
-    r.string(jobRun?.WorkerType, 'jobRun.WorkerType');
-    r.nonNegative(jobRun?.NumberOfWorkers, 'jobRun.NumberOfWorkers');
+    const workerType = r.string(jobRun?.WorkerType, 'jobRun.WorkerType');
+    const workers = r.nonNegative(
+      jobRun?.NumberOfWorkers,
+      'jobRun.NumberOfWorkers',
+    );
+    const glueVersion = r.string(jobRun?.GlueVersion, 'jobRun.GlueVersion');
     const args = r.object(jobRun?.Arguments, 'jobRun.Arguments');
     const logTail = r.string(p.logTail, 'logTail');
     r.check();
@@ -115,6 +120,14 @@ export const glueAdapter: IngestAdapter = {
           ? [{ kind: 'glue_console', url: consoleUrl, label: 'Glue job run' }]
           : undefined,
         signals: { durationSeconds: executionTime },
+        // The job's capacity is its configuration; GlueVersion is the Spark/Python runtime.
+        versions: versionsOf({
+          engine: glueVersion && `glue ${glueVersion}`,
+          config:
+            workerType || workers !== undefined
+              ? `${workerType ?? 'workers'} x ${workers ?? '?'}`
+              : undefined,
+        }),
       },
     ]);
   },

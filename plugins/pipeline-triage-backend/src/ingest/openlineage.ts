@@ -14,6 +14,7 @@ import {
   isObject,
 } from './fields';
 import { readDatasets } from './openlineageDatasets';
+import { openLineageVersions } from './runVersions';
 
 /**
  * OpenLineage RunEvent (spec 2-0-2) → one event. Only the three terminal event types describe a
@@ -104,6 +105,13 @@ export const openLineageAdapter: IngestAdapter = {
       )
       .filter((o): o is string => !!o && o.trim() !== '');
 
+    const versions = openLineageVersions(
+      w,
+      jobFacets,
+      runFacets,
+      processingEngine,
+      engineName,
+    );
     const inputs = readDatasets(w, p.inputs, 'inputs');
     const outputs = readDatasets(w, p.outputs, 'outputs');
     const eventTime =
@@ -161,6 +169,7 @@ export const openLineageAdapter: IngestAdapter = {
         signals: rows?.length
           ? { rowsWritten: rows.reduce((a, b) => a + b, 0) }
           : undefined,
+        versions,
         owners,
         producer,
         warnings: warningsOf(w),

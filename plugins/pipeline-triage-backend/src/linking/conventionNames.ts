@@ -1,17 +1,11 @@
-import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
+import {
+  normaliseName,
+  type FailureEvent,
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 
-/**
- * The naming convention that links a pipeline or table without a `pipeline-triage.io/*`
- * annotation: a sender's name and an entity's name (or title) are equal once both are
- * normalised (lower case, every run of characters other than letters and digits as one `-`).
- * Hand annotations are tried first, so the convention only links what nothing else claims.
- */
-export function normaliseName(name: string): string {
-  return name
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+// Hand annotations are tried first, so the naming convention (common's normaliseName) only links
+// what nothing else claims.
+export { normaliseName };
 
 /** The last part of a dotted or slashed name: `shop.orders_daily` → `orders_daily`. */
 function lastPart(name: string): string {

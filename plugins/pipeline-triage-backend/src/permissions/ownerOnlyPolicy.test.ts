@@ -14,7 +14,7 @@ import {
   onBehalfOfAuthFactory,
   serviceHeader,
 } from '../__testUtils__/exampleUserInfo';
-import ownerOnlyPolicy from './ownerOnlyPolicyEntry';
+import ownerOnlyPolicy from '@pipeline-triage/plugin-permission-backend-module-pipeline-triage-owner-only-policy';
 
 jest.setTimeout(180_000);
 

@@ -12,6 +12,11 @@ export { DETERMINISTIC_SIGNS } from './deterministicSigns';
 export {
   applyHistory,
   FAILED_RETRIES_FOR_NO,
+  FLAKY_FLIPS,
+  flakyFlips,
   summariseHistory,
 } from './retryHistory';
+export { CHANGE_SUPPORTS, changesSince, describeChange } from './runChanges';
+export type { RunSnapshot } from './runChanges';
 export type { JobOutcome } from './retryHistory';
+export { zeroRowsSilence, ZERO_ROWS_AFTER_SUCCESSES } from './silentRuns';

@@ -1,7 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
-import { triageFailure, triageFailures, type TriageStages } from '../triage';
+import {
+  asSilentFailure,
+  silentFailureOf,
+  triageFailure,
+  triageFailures,
+  type TriageStages,
+} from '../triage';
 import { rememberSchemas } from '../findings';
 import { isCatalogUnavailable } from '../linking';
 
@@ -142,6 +148,20 @@ export class EventProcessor {
   private async process(stored: StoredEvent): Promise<ProcessOutcome> {
     try {
       if (stored.event.outcome === 'success') {
+        const silent = await silentFailureOf(stored, this.store);
+        if (silent) {
+          const t = await triageFailure(
+            asSilentFailure(stored, silent),
+            this.stages,
+            silent,
+          );
+          return {
+            status: 'done',
+            incidentId: t.incidentId,
+            category: t.category,
+            safeToRetry: t.safeToRetry,
+          };
+        }
         await rememberSchemas(this.store, stored.event);
         await this.store.recordSuccess(
           stored.id,

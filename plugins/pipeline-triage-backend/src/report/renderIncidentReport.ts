@@ -2,8 +2,12 @@ import {
   CATEGORY_INFO,
   EvidenceLine,
   TriageVerdict,
+  type JobChange,
+  type PastResolution,
+  type SilentFailure,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { codeBlock, escapeInline, percent } from './markdown';
+import { historySections } from './historySections';
 
 export interface IncidentReportInput {
   /** Defaults to the verdict summary. */
@@ -28,6 +32,12 @@ export interface IncidentReportInput {
     reason?: string;
   };
   links?: Array<{ label?: string; url: string }>;
+  /** What changed since the job's last success. */
+  changes?: JobChange[];
+  /** How the same failure was fixed before. */
+  pastResolutions?: PastResolution[];
+  flaky?: boolean;
+  silentReason?: SilentFailure;
 }
 
 const MAX_EVIDENCE = 25;
@@ -201,6 +211,8 @@ export function renderIncidentReport(input: IncidentReportInput): string {
     )}`,
   );
   out.push(...section('Retry', retry));
+
+  out.push(...historySections(input));
 
   if (input.route) {
     const r = input.route;

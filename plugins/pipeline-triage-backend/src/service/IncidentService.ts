@@ -10,6 +10,9 @@ import type { IncidentFilter, IncidentPatch, TriageStore } from '../store';
 import type { Reclassifier } from '../triage';
 import type { ReportRenderer } from './ReportRenderer';
 
+/** How many flaky jobs the trends page and the digest list. */
+export const FLAKIEST_JOBS = 5;
+
 /** Reads and lifecycle of incidents, over the store; the router only translates HTTP. */
 export class IncidentService {
   constructor(
@@ -40,6 +43,7 @@ export class IncidentService {
       category?: Category;
       reason?: string;
       cascade?: boolean;
+      note?: string;
       by: string;
     },
   ): Promise<IncidentDetail> {
@@ -53,6 +57,7 @@ export class IncidentService {
       updated = await this.deps.store.updateIncident(id, {
         action,
         reason: rest.reason,
+        note: rest.note,
         by: rest.by,
         ...(rest.cascade ? { cascade: true } : {}),
       });
@@ -76,11 +81,17 @@ export class IncidentService {
       now.minus({ weeks: query.weeks - 1 - i }),
     );
     const labels = weeks.map(w => w.toFormat("kkkk-'W'WW"));
-    const result = await this.deps.store.trends({
-      filter: query.filter,
-      weeks: labels,
-      groupBy: query.groupBy,
-    });
+    const [result, flakiestJobs] = await Promise.all([
+      this.deps.store.trends({
+        filter: query.filter,
+        weeks: labels,
+        groupBy: query.groupBy,
+      }),
+      this.deps.store.flakiestJobs(query.filter, {
+        since: weeks[0].toUTC().toISO()!,
+        limit: FLAKIEST_JOBS,
+      }),
+    ]);
     let previous: number | undefined;
     const out: TrendWeek[] = weeks.map((w, i) => {
       const counts: Record<string, number> = Object.fromEntries(
@@ -104,6 +115,7 @@ export class IncidentService {
       keys: result.keys,
       weeks: out,
       scope: query.filter.access ? 'permitted' : 'all',
+      flakiestJobs,
     };
   }
 

@@ -23,5 +23,9 @@ export function renderReport(incident: IncidentDetail): string {
     causeChain: incident.causeChain,
     route: incident.route,
     links: incident.links.map(l => ({ label: l.label ?? l.kind, url: l.url })),
+    changes: incident.changes,
+    pastResolutions: incident.pastResolutions,
+    flaky: incident.flaky,
+    silentReason: incident.silentReason,
   });
 }

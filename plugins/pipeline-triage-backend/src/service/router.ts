@@ -116,13 +116,19 @@ const trendsQuery = z.object({
 /** A path id: any text the database can hold; an unknown one is a 404, an unstorable one a 400. */
 const pathId = (req: Request) => parseQuery(z.string(), req.params.id, 'id');
 
-const patchBody = z.object({
-  action: z.enum(['acknowledge', 'resolve', 'reopen', 'override']),
-  category: z.enum(CATEGORIES).optional(),
-  reason: z.string().max(2000).optional(),
-  /** With resolve: the open incidents this one caused are resolved with it. */
-  cascade: z.boolean().optional(),
-});
+const patchBody = z
+  .object({
+    action: z.enum(['acknowledge', 'resolve', 'reopen', 'override']),
+    category: z.enum(CATEGORIES).optional(),
+    reason: z.string().max(2000).optional(),
+    note: z.string().trim().min(1).max(4000).optional(),
+    /** With resolve: the open incidents this one caused are resolved with it. */
+    cascade: z.boolean().optional(),
+  })
+  .refine(b => b.note === undefined || b.action === 'resolve', {
+    path: ['note'],
+    message: 'a note is accepted only with the resolve action',
+  });
 
 export async function createRouter(
   options: RouterOptions,

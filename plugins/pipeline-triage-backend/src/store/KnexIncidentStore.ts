@@ -38,6 +38,8 @@ import {
 import { isDeadlock, lockJob, withDeadlockRetry } from './lockJob';
 import { recordFailures } from './recordFailures';
 import { KnexSinkOutbox } from './KnexSinkOutbox';
+import { readRecentRuns, rememberRuns } from './jobRuns';
+import { pastResolutions } from './pastResolutions';
 import { toIso } from './time';
 
 /** Incidents and their lifecycle on knex: failures and successes recorded, reads, changes. */
@@ -89,62 +91,11 @@ export class KnexIncidentStore implements IncidentStore {
       .update({ last_success: at });
   }
 
-  async recentRuns(
+  recentRuns(
     jobKeys: string[],
     options: { since: string; perJob: number },
   ): Promise<Map<string, JobRun[]>> {
-    const keys = [...new Set(jobKeys)];
-    const runs = new Map<string, JobRun[]>(keys.map(k => [k, []]));
-    if (keys.length === 0) return runs;
-    const since = toIso(options.since);
-    // The latest `perJob` of each kind per job, ranked in SQL: a busy job cannot crowd out the
-    // history of a quiet one in the same batch.
-    const latest = (
-      q: Knex.QueryBuilder,
-      jobColumn: string,
-      timeColumn: string,
-    ) =>
-      this.db
-        .from(
-          q
-            .select(
-              this.db.raw(
-                `row_number() over (partition by ${jobColumn} order by ${timeColumn} desc) as rn`,
-              ),
-            )
-            .as('ranked'),
-        )
-        .where('rn', '<=', options.perJob)
-        .select('*');
-    const [failures, successes] = await Promise.all([
-      latest(
-        this.db('pt_occurrences as o')
-          .join('pt_incidents as i', 'i.id', 'o.incident_id')
-          .whereIn('i.job_key', keys)
-          .andWhere('o.event_time', '>=', since)
-          .select('i.job_key', 'i.signature', 'o.event_id', 'o.event_time'),
-        'i.job_key',
-        'o.event_time',
-      ),
-      latest(
-        this.db('pt_events')
-          .whereIn('job_key', keys)
-          .andWhere('outcome', 'success')
-          .andWhere('event_time', '>=', since)
-          .select('job_key', 'id', 'event_time'),
-        'job_key',
-        'event_time',
-      ),
-    ]);
-    for (const f of failures)
-      runs.get(f.job_key)!.push({
-        eventId: f.event_id,
-        at: toIso(f.event_time),
-        signature: f.signature,
-      });
-    for (const s of successes)
-      runs.get(s.job_key)!.push({ eventId: s.id, at: toIso(s.event_time) });
-    return runs;
+    return readRecentRuns(this.db, jobKeys, options);
   }
 
   async upstreamIncidents(
@@ -204,6 +155,7 @@ export class KnexIncidentStore implements IncidentStore {
           .orderBy('id')
           .select('id', 'status', 'partial_write', 'last_seen', 'paging');
         await this.recordJobSuccess(tx, jobKey, at);
+        await rememberRuns(tx, [{ jobKey, eventId, event }]);
         const resolvedIncidentIds: string[] = [];
         for (const inc of open) {
           const update: Record<string, unknown> = {
@@ -303,34 +255,44 @@ export class KnexIncidentStore implements IncidentStore {
     const row = await this.db('pt_incidents').where('id', id).first();
     if (!row) return undefined;
     const detail: IncidentDetailJson = JSON.parse(row.detail);
-    const [occurrences, history, notifications, sinkDeliveries, downstream] =
-      await Promise.all([
-        this.db('pt_occurrences as o')
-          .join('pt_events as e', 'e.id', 'o.event_id')
-          .where('o.incident_id', id)
-          .orderBy('o.event_time', 'desc')
-          .limit(50)
-          .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
-        this.db('pt_status_history')
-          .where('incident_id', id)
-          .orderBy('id', 'asc'),
-        this.db('pt_notifications')
-          .where('incident_id', id)
-          .orderBy('id', 'asc'),
-        new KnexSinkOutbox(this.db).listDeliveries(id),
-        this.db('pt_incidents')
-          .where('caused_by_incident_id', id)
-          .orderBy('first_seen', 'desc')
-          .orderBy('id', 'desc')
-          .select(
-            'id',
-            'job_entity_ref',
-            'job_name',
-            'title',
-            'status',
-            'caused_by_reason',
-          ),
-      ]);
+    const [
+      occurrences,
+      history,
+      notifications,
+      sinkDeliveries,
+      resolutions,
+      downstream,
+    ] = await Promise.all([
+      this.db('pt_occurrences as o')
+        .join('pt_events as e', 'e.id', 'o.event_id')
+        .where('o.incident_id', id)
+        .orderBy('o.event_time', 'desc')
+        .limit(50)
+        .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
+      this.db('pt_status_history')
+        .where('incident_id', id)
+        .orderBy('id', 'asc'),
+      this.db('pt_notifications').where('incident_id', id).orderBy('id', 'asc'),
+      new KnexSinkOutbox(this.db).listDeliveries(id),
+      pastResolutions(this.db, {
+        id,
+        jobKey: row.job_key,
+        signature: row.signature,
+        resolvedAt: row.resolved_at ? toIso(row.resolved_at) : undefined,
+      }),
+      this.db('pt_incidents')
+        .where('caused_by_incident_id', id)
+        .orderBy('first_seen', 'desc')
+        .orderBy('id', 'desc')
+        .select(
+          'id',
+          'job_entity_ref',
+          'job_name',
+          'title',
+          'status',
+          'caused_by_reason',
+        ),
+    ]);
     return {
       ...rowToSummary(row),
       verdict: detail.verdict,
@@ -341,6 +303,11 @@ export class KnexIncidentStore implements IncidentStore {
       linkedEntities: detail.linkedEntities,
       links: detail.links,
       latestEvent: detail.latestEvent,
+      ...(detail.changes ? { changes: detail.changes } : {}),
+      pastResolutions: resolutions,
+      flaky: Number(row.flaky_flips ?? 0) > 0,
+      silent: Boolean(row.silent),
+      ...(detail.silentReason ? { silentReason: detail.silentReason } : {}),
       occurrencesList: occurrences.map(o => {
         const ev: FailureEvent = JSON.parse(o.payload);
         return {
@@ -361,6 +328,7 @@ export class KnexIncidentStore implements IncidentStore {
           from: h.from_value ?? undefined,
           to: h.to_value ?? undefined,
           reason: h.reason ?? undefined,
+          note: h.note ?? undefined,
         }),
       ),
       notifications: notifications.map(
@@ -464,6 +432,7 @@ export class KnexIncidentStore implements IncidentStore {
         at: now,
         by: patch.by,
         reason: patch.reason ?? null,
+        note: patch.action === 'resolve' ? patch.note ?? null : null,
         ...history,
       });
       if (patch.action === 'resolve' && patch.cascade)
@@ -532,9 +501,25 @@ export class KnexIncidentStore implements IncidentStore {
         .map(toIso)
         .sort()
         .pop();
+    // Flaky: one of its jobs passed the same failure on the next run with nothing changed, lately.
+    const flaky = jobs.length
+      ? await this.db('pt_incidents')
+          .whereIn(
+            'job_key',
+            jobs.map(j => j.job_key),
+          )
+          .andWhere('flaky_flips', '>', 0)
+          .andWhere(
+            'last_seen',
+            '>=',
+            new Date(Date.now() - 30 * 86_400_000).toISOString(),
+          )
+          .first('id')
+      : undefined;
     return {
       entityRef,
       openIncidents: Number(open.n),
+      ...(flaky ? { flaky: true } : {}),
       failingSince,
       lastFailure: latest(jobs.map(j => j.last_failure)),
       lastSuccess: latest(jobs.map(j => j.last_success)),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { FlakyJob } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   IncidentFilter,
   TrendStore,
@@ -11,6 +12,7 @@ import {
   SUMMARY_COLUMNS,
 } from './incidentQuery';
 import { readTrendCounts, trendScope } from './trendRollup';
+import { toIso } from './time';
 
 /** Weekly trends and triage figures on knex, from the rollup where it can answer. */
 export class KnexTrendStore implements TrendStore {
@@ -18,6 +20,41 @@ export class KnexTrendStore implements TrendStore {
 
   constructor(private readonly db: Knex) {
     this.isPg = String(db.client.config.client).startsWith('pg');
+  }
+
+  async flakiestJobs(
+    filter: IncidentFilter,
+    options: { since: string; limit: number },
+  ): Promise<FlakyJob[]> {
+    const rows = await filteredIncidents(this.db, filter)
+      .where('i.flaky_flips', '>', 0)
+      .andWhere('i.last_seen', '>=', toIso(options.since))
+      .orderBy([
+        { column: 'i.flaky_flips', order: 'desc' },
+        { column: 'i.last_seen', order: 'desc' },
+      ])
+      .limit(options.limit * 5)
+      .select(
+        'i.id',
+        'i.job_key',
+        'i.job_entity_ref',
+        'i.title',
+        'i.flaky_flips',
+        'i.last_seen',
+      );
+    const byJob = new Map<string, FlakyJob>();
+    for (const r of rows) {
+      if (byJob.has(r.job_key)) continue;
+      byJob.set(r.job_key, {
+        jobKey: r.job_key,
+        ...(r.job_entity_ref ? { jobEntityRef: r.job_entity_ref } : {}),
+        incidentId: r.id,
+        title: r.title,
+        flips: Number(r.flaky_flips),
+        lastSeen: toIso(r.last_seen),
+      });
+    }
+    return [...byJob.values()].slice(0, options.limit);
   }
 
   async trends(query: TrendsQuery) {

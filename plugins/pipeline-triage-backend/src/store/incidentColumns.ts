@@ -13,6 +13,9 @@ export interface IncidentDetailJson {
   linkedEntities: IncidentDetail['linkedEntities'];
   links: IncidentDetail['links'];
   latestEvent: FailureEvent;
+  /** What the job's history said when the latest failure was recorded. */
+  changes?: IncidentDetail['changes'];
+  silentReason?: IncidentDetail['silentReason'];
 }
 
 /** The incident columns a failure's verdict and route set (unless a person overrode them). */
@@ -44,5 +47,7 @@ export function detailJson(r: FailureRecord): IncidentDetailJson {
     linkedEntities: r.linkedEntities,
     links: r.event.links ?? [],
     latestEvent: r.event,
+    ...(r.changes ? { changes: r.changes } : {}),
+    ...(r.silent ? { silentReason: r.silent } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { IncidentStatus } from '@pipeline-triage/plugin-pipeline-triage-com
 import type { FailureRecord, RecordedOccurrence } from './types';
 import { toIso } from './time';
 import { detailJson, verdictColumns } from './incidentColumns';
+import { rememberRuns } from './jobRuns';
 import {
   entityScopes,
   needsStoredWeeks,
@@ -48,6 +49,8 @@ const MERGED_COLUMNS = [
   'caused_by_incident_id',
   'caused_by_entity_ref',
   'caused_by_reason',
+  'flaky_flips',
+  'silent',
 ];
 
 /** An incident row as read and written here (column names as stored). */
@@ -225,7 +228,13 @@ export async function recordFailures(
       });
     }
     current.set(key, t);
-    Object.assign(t.row, { latest_event_id: r.eventId, updated_at: now });
+    Object.assign(t.row, {
+      latest_event_id: r.eventId,
+      updated_at: now,
+      // The latest failure's reading of the job's history; silent once opened silently.
+      flaky_flips: r.flakyFlips ?? 0,
+      silent: Boolean(r.silent || t.row.silent),
+    });
     t.latest = r;
     for (const e of r.entityIndex)
       t.entities.set(`${e.entityRef}|${e.role}`, e);
@@ -298,6 +307,15 @@ export async function recordFailures(
   );
   await writeRecency(tx, shapes);
   await recordJobFailures(tx, failureTimes, records);
+  await rememberRuns(
+    tx,
+    fresh.map(r => ({
+      jobKey: r.jobKey,
+      eventId: r.eventId,
+      event: r.event,
+      signature: r.verdict.signature,
+    })),
+  );
   await finishEvents(
     tx,
     records.map((r, i) => ({

@@ -19,6 +19,9 @@ import type {
   StatusChange,
   TrendsResponse,
   EvidenceLine,
+  FlakyJob,
+  JobChange,
+  SilentFailure,
   TriageVerdict,
   CausedBy,
   Paging,
@@ -84,6 +87,12 @@ export interface FailureRecord {
   causedBy?: CausedBy;
   /** Whether this failure pages (triage/paging.ts); an incident once paged stays paged. */
   paging?: { state: Paging; reason: string };
+  /** What changed since the job's last success (absent: no success known). */
+  changes?: JobChange[];
+  /** Same-signature failures the job passed on the next run with nothing changed. */
+  flakyFlips?: number;
+  /** Set when a run that did not fail opened this (zero rows, no run before the SLA). */
+  silent?: SilentFailure;
 }
 
 export interface RecordedOccurrence {
@@ -134,6 +143,8 @@ export interface IncidentPatch {
   reason?: string;
   /** With `resolve`: also resolve the open incidents this one caused (its cascade). */
   cascade?: boolean;
+  /** With `resolve`: how it was fixed, shown to the next incident of the same signature. */
+  note?: string;
   by: string;
 }
 
@@ -173,7 +184,21 @@ export interface TrendsQuery {
 export interface JobRun {
   eventId: string;
   at: string;
+  /** Absent for a success. */
   signature?: string;
+  versions?: RunVersionSnapshot;
+  /** Rows the run wrote, when its output statistics said. */
+  rowsWritten?: number;
+}
+
+/** The versions a run carried as the job's history keeps them (see pt_job_runs). */
+export interface RunVersionSnapshot {
+  code?: string;
+  codeLocation?: string;
+  engine?: string;
+  config?: string;
+  /** Each input's columns as `name:type`, by `namespace/name`. */
+  schemas?: Record<string, string[]>;
 }
 
 /** The event queue: every accepted event is persisted here before it is processed. */
@@ -282,6 +307,11 @@ export interface TrendStore {
   >;
   /** Triage-quality and response figures for /v1/stats. */
   triageStats(filter: IncidentFilter): Promise<IncidentStats>;
+  /** The flakiest jobs seen since `since`, most flips first, one row per job. */
+  flakiestJobs(
+    filter: IncidentFilter,
+    options: { since: string; limit: number },
+  ): Promise<FlakyJob[]>;
 }
 
 /** What runs showed beyond their failure: contract findings, schemas seen, names the catalog lacks. */

@@ -3,3 +3,4 @@ export type { FailureDecision, TriageOutcome, TriageStages } from './pipeline';
 export { Reclassifier, conservativeRetry } from './reclassify';
 export type { ReclassifyDeps } from './reclassify';
 export { isoWeek } from './records';
+export { asSilentFailure, silentFailureOf } from './silentSuccess';

@@ -17,6 +17,7 @@ import {
   type TriageStore,
   type UpstreamIncident,
 } from '../store';
+import type { SilentFailure } from '@pipeline-triage/plugin-pipeline-triage-common';
 import {
   causeOf,
   cascadeWindowOf,
@@ -26,6 +27,7 @@ import {
 import { pagingOf } from './paging';
 import {
   assess,
+  flakinessOf,
   HISTORY_WINDOW,
   historySince,
   routeFor,
@@ -82,8 +84,9 @@ export interface FailureDecision {
 export async function triageFailure(
   stored: StoredEvent,
   stages: TriageStages,
+  silent?: SilentFailure,
 ): Promise<TriageOutcome> {
-  const decision = await decideFailure(stored, stages);
+  const decision = await decideFailure(stored, stages, silent);
   const occurrence = await stages.store.recordFailure(decision.record, {
     reopenWindowHours: stages.reopenWindowHours,
   });
@@ -142,8 +145,14 @@ export async function triageFailures(
 async function decideFailure(
   stored: StoredEvent,
   stages: TriageStages,
+  silent?: SilentFailure,
 ): Promise<FailureDecision> {
-  const p = await prepare(stored, stages, await historyOf([stored], stages));
+  const p = await prepare(
+    stored,
+    stages,
+    await historyOf([stored], stages),
+    silent,
+  );
   return decide(
     p,
     stages.engine.triage(stored.event, p.assessment.ctx),
@@ -181,6 +190,7 @@ async function prepare(
   stored: StoredEvent,
   stages: TriageStages,
   history: Map<string, JobRun[]>,
+  silent?: SilentFailure,
 ): Promise<Prepared> {
   const runs = history
     .get(jobKeyOf(stored.event))
@@ -191,6 +201,7 @@ async function prepare(
       stored.event,
       await stages.linker.link(stored.event),
       runs,
+      silent,
     ),
   };
 }
@@ -275,6 +286,9 @@ function decide(
     week: isoWeek(event, stages.weekZone),
     ...(causedBy ? { causedBy } : {}),
     paging,
+    ...(assessment.changes ? { changes: assessment.changes } : {}),
+    flakyFlips: flakinessOf(assessment, result.verdict.signature),
+    ...(assessment.silent ? { silent: assessment.silent } : {}),
   };
   return {
     stored,

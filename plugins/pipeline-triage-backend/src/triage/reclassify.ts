@@ -197,6 +197,7 @@ export class Reclassifier {
       event,
       await this.deps.linker.link(event),
       await this.historyOf(event),
+      incident.silentReason,
     );
     const result = this.deps.engine.triage(event, a.ctx);
     const verdict = settleVerdict(a, result.verdict);
@@ -236,6 +237,7 @@ export class Reclassifier {
       event,
       await this.deps.linker.link(event),
       await this.historyOf(event),
+      incident.silentReason,
     );
   }
 

@@ -63,6 +63,8 @@ export interface IncidentUpdate {
   reason?: string;
   /** With resolve: also resolve the open incidents this one caused downstream. */
   cascade?: boolean;
+  /** With `resolve`: how it was fixed; shown to later incidents of the same signature. */
+  note?: string;
 }
 
 export interface FindingsQuery {

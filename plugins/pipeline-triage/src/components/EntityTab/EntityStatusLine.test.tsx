@@ -48,4 +48,18 @@ describe('EntityStatusLine', () => {
     );
     expect(screen.getByText('Healthy')).toBeInTheDocument();
   });
+
+  it('marks a flaky entity', async () => {
+    await renderInTestApp(
+      <EntityStatusLine loading={false} status={status({ flaky: true })} />,
+    );
+    expect(screen.getByText('Flaky')).toBeInTheDocument();
+  });
+
+  it('does not mark an entity flaky without the flag', async () => {
+    await renderInTestApp(
+      <EntityStatusLine loading={false} status={status({})} />,
+    );
+    expect(screen.queryByText('Flaky')).not.toBeInTheDocument();
+  });
 });

@@ -56,6 +56,11 @@ export function EntityStatusLine(props: {
         Last success:{' '}
         <RelativeTime value={status.lastSuccess} fallback="never recorded" />
       </Typography>
+      {status.flaky && (
+        <Typography variant="body2" component="span">
+          <StatusWarning>Flaky</StatusWarning>
+        </Typography>
+      )}
       <Typography variant="body2" component="span">
         {status.openIncidents} open incident
         {status.openIncidents === 1 ? '' : 's'}

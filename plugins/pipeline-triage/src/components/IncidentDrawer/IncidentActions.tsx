@@ -7,6 +7,7 @@ import type {
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentUpdate } from '../../api';
 import { OverrideCategoryDialog } from './OverrideCategoryDialog';
+import { ResolveDialog } from './ResolveDialog';
 import { useIncidentPermissions } from './useIncidentPermissions';
 
 /**
@@ -24,6 +25,7 @@ export function IncidentActions(props: {
 }) {
   const { status, busy, onAction } = props;
   const [overriding, setOverriding] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const { canUpdate } = useIncidentPermissions(props.incidentId);
   if (!canUpdate) return null;
 
@@ -43,7 +45,7 @@ export function IncidentActions(props: {
         <Button
           variant="outlined"
           disabled={busy}
-          onClick={() => onAction({ action: 'resolve' })}
+          onClick={() => setResolving(true)}
         >
           Resolve
         </Button>
@@ -56,6 +58,19 @@ export function IncidentActions(props: {
         >
           Resolve with its cascade ({props.openDownstream})
         </Button>
+      )}
+      {resolving && (
+        <ResolveDialog
+          open
+          busy={busy}
+          onCancel={() => setResolving(false)}
+          onSubmit={async note => {
+            if (
+              await onAction({ action: 'resolve', ...(note ? { note } : {}) })
+            )
+              setResolving(false);
+          }}
+        />
       )}
       {status === 'resolved' && (
         <Button

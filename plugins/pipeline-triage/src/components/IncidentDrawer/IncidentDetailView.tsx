@@ -15,6 +15,11 @@ import {
 } from './HistoryLists';
 import { Section } from './Section';
 import { CausedByLine, DownstreamList, PagingLine } from '../Cascade';
+import {
+  ChangesSinceSuccess,
+  JobHistoryFlags,
+  PastFixes,
+} from './JobHistorySection';
 
 /** Everything triage concluded, in the order on-call reads it: what, why, what now, who. */
 export function IncidentDetailView(props: { incident: IncidentDetail }) {
@@ -49,6 +54,15 @@ export function IncidentDetailView(props: { incident: IncidentDetail }) {
       </Section>
       <Section title="Paging" hidden={!i.paging}>
         <PagingLine paging={i.paging} reason={i.pagingReason} />
+      </Section>
+      <Section title="Job history" hidden={!i.silent && !i.flaky}>
+        <JobHistoryFlags incident={i} />
+      </Section>
+      <Section title="What changed since the last success" hidden={!i.changes}>
+        <ChangesSinceSuccess changes={i.changes ?? []} />
+      </Section>
+      <Section title="Past fixes" hidden={!i.pastResolutions?.length}>
+        <PastFixes resolutions={i.pastResolutions ?? []} />
       </Section>
       <Section title="Retry">
         <RetrySection

@@ -4,6 +4,9 @@ import { makeDetail } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
 import { IncidentDrawer } from './IncidentDrawer';
 
+// The machine is shared: a loaded CI box renders the drawer slowly.
+jest.setTimeout(30_000);
+
 describe('IncidentDrawer', () => {
   it('groups linked entities by role and links to the source system', async () => {
     const api = createFakeApi();
@@ -46,6 +49,8 @@ describe('IncidentDrawer', () => {
       api,
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Resolve' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Resolve' }));
     expect(
       await screen.findByText('Only the owning team may resolve this incident'),
     ).toBeInTheDocument();

@@ -106,4 +106,31 @@ describe('TrendsPanel', () => {
       await screen.findByText('No failures recorded in the last 12 weeks.'),
     ).toBeInTheDocument();
   });
+
+  it('lists the flakiest jobs', async () => {
+    const api = createFakeApi({
+      getTrends: async () => ({
+        ...makeTrends(),
+        flakiestJobs: [
+          {
+            jobKey: 'spark-prod/customer_ltv_features.step',
+            jobEntityRef: 'component:default/customer-ltv-spark',
+            incidentId: 'inc-9',
+            title: 'Infrastructure: Read timed out',
+            flips: 3,
+            lastSeen: '2026-01-10T09:00:00Z',
+          },
+        ],
+      }),
+    });
+    await renderWithApi(
+      <TrendsPanel scope={{}} chartSize={{ width: 600, height: 300 }} />,
+      api,
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Flakiest jobs' }),
+    ).toHaveTextContent(
+      'component:default/customer-ltv-spark: 3 failures passed on the next run with nothing changed',
+    );
+  });
 });

@@ -15,6 +15,7 @@ import {
 } from '../shared';
 import { TrendsChart, type ChartSize } from './TrendsChart';
 import { TrendsTotals } from './TrendsTotals';
+import { FlakiestJobs } from './FlakiestJobs';
 import type { GroupBy } from './trendsData';
 
 export const WEEK_OPTIONS = [4, 12, 26, 52];
@@ -107,6 +108,7 @@ export function TrendsPanel(props: {
           <TrendsTotals trends={data} />
         </>
       )}
+      {data && <FlakiestJobs jobs={data.flakiestJobs ?? []} />}
     </InfoCard>
   );
 }
