@@ -7,10 +7,11 @@ import useAsync from 'react-use/esm/useAsync';
 import { pipelineTriageApiRef } from '../../api';
 import { CausedByLine, DownstreamList } from './CascadeLinks';
 
-/** Open incidents read for the chain: an entity in a cascade has few at once. */
+/**
+ * Open incidents read for the chain, each not itself a cascade with one detail call for its
+ * downstream list: a pipeline with history has several open at once, the cause not the newest.
+ */
 const OPEN_LIMIT = 25;
-/** Incidents whose downstream cascade is read (one detail call each). */
-const CAUSES_READ = 5;
 
 /**
  * The cascade chain of an entity's open incidents: the upstream incident each one follows from,
@@ -27,10 +28,7 @@ export function EntityCascadeCard(props: { entityRef: string }) {
       })
     ).items;
     const details = await Promise.all(
-      open
-        .filter(i => !i.causedBy)
-        .slice(0, CAUSES_READ)
-        .map(i => api.getIncident(i.id)),
+      open.filter(i => !i.causedBy).map(i => api.getIncident(i.id)),
     );
     return {
       caused: open.filter(i => i.causedBy),
