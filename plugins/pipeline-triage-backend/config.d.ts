@@ -44,6 +44,11 @@ export interface Config {
     incidents?: {
       /** A failure matching a resolved incident within this many hours reopens it. Default: 72. */
       reopenWindowHours?: number;
+      /**
+       * A failure whose input was written by a job with an open incident last seen within this
+       * many hours before it is that incident's cascade (`causedBy`): one notice, no page. Default: 24.
+       */
+      cascadeWindowHours?: number;
       /** Resolve a job's open incidents when a success arrives (never after a partial write). Default: true. */
       autoResolveOnSuccess?: boolean;
     };

@@ -12,6 +12,7 @@ export interface TriageSettings {
   /** Identical plain-text logs without a run id within this many ms are one delivery; 0: off. */
   textDedupWindowMs: number;
   reopenWindowHours: number;
+  cascadeWindowHours: number;
   weekZone: string;
   catalogTtlMs: number;
   catalogTimeoutMs: number;
@@ -53,6 +54,8 @@ export function readTriageConfig(config: Config): TriageSettings {
       ) * 1000,
     reopenWindowHours:
       c?.getOptionalNumber('incidents.reopenWindowHours') ?? 72,
+    cascadeWindowHours:
+      c?.getOptionalNumber('incidents.cascadeWindowHours') ?? 24,
     weekZone: c?.getOptionalString('trends.timeZone') ?? 'utc',
     catalogTtlMs:
       (c?.getOptionalNumber('linking.cacheTtlSeconds') ?? 60) * 1000,

@@ -207,6 +207,7 @@ export const pipelineTriagePlugin = createBackendPlugin({
             store,
             notifier,
             reopenWindowHours: settings.reopenWindowHours,
+            cascadeWindowHours: settings.cascadeWindowHours,
             weekZone: settings.weekZone,
             assist: id => investigation.service.assist(id),
           },

@@ -18,6 +18,7 @@ import type {
   Severity,
   TriageVerdict,
 } from './verdict';
+import type { CausedBy, DownstreamIncident, Paging } from './cascade';
 
 /** @public */
 export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
@@ -55,6 +56,10 @@ export interface IncidentSummary {
   lastSeen: string;
   lastSuccess?: string;
   categoryOverridden: boolean;
+  /** Set when this failure is a consequence of an upstream incident (a cascade). */
+  causedBy?: CausedBy;
+  /** Who was paged; absent on incidents recorded before paging was tracked. */
+  paging?: Paging;
 }
 
 /** @public */
@@ -159,6 +164,10 @@ export interface IncidentDetail extends IncidentSummary {
   /** Deliveries to the plugin's own sinks, oldest first; absent where no sink is configured. */
   sinkDeliveries?: SinkDeliveryState[];
   latestEvent: FailureEvent;
+  /** Incidents this one caused downstream, newest first; absent when none. */
+  downstreamIncidents?: DownstreamIncident[];
+  /** Why the incident pages, waits for retries or pages no one. */
+  pagingReason?: string;
   /** What changed since the job's last success (empty: nothing known changed; absent: no success known). */
   changes?: JobChange[];
   /** Earlier resolutions of this signature: its own, the job's, other jobs', newest first in each. */

@@ -9,6 +9,7 @@ export * from './annotations';
 export * from './failureEvent';
 export * from './verdict';
 export * from './incident';
+export * from './cascade';
 export * from './permissions';
 export * from './investigation';
 export * from './api';

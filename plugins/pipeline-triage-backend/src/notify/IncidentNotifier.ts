@@ -44,6 +44,8 @@ export interface NotifyInput {
   outputs?: string[];
   jobTitle?: string;
   failedAt?: string;
+  /** Why this failure pages, waits for retries or pages no one (triage/paging.ts). */
+  pagingReason?: string;
 }
 
 /**
@@ -108,6 +110,24 @@ export class IncidentNotifier {
     // Repeats of an acknowledged incident update the record without paging anyone again.
     if (occurrence.kind === 'repeat' && occurrence.status === 'acknowledged')
       return;
+    // The orchestrator retries a failure a retry can fix: nobody is paged unless the retries run out.
+    if (occurrence.paging === 'waiting_for_retries') {
+      log.push({
+        incidentId: occurrence.incidentId,
+        record: {
+          at: new Date().toISOString(),
+          recipients: [route.recipient],
+          channel: 'backstage',
+          status: 'suppressed',
+          detail: `waiting for retries: ${input.pagingReason ?? ''}`.trim(),
+        },
+      });
+      return;
+    }
+    if (occurrence.causedBy) {
+      await this.tellCascade(input, log);
+      return;
+    }
     const link = input.entityRef
       ? entityTabLink(input.entityRef)
       : '/pipeline-triage';
@@ -123,8 +143,12 @@ export class IncidentNotifier {
           recipient: route.recipient,
           copy: route.copy,
           link,
-          summary: `${route.reason}. Environment: ${input.environment}.`,
-          kind: occurrence.kind,
+          summary: pageText(input),
+          // The last attempt of a failure that waited for its retries is its first page.
+          kind:
+            occurrence.kind === 'repeat' && occurrence.wasPaged === false
+              ? 'new'
+              : occurrence.kind,
           entityRef: input.entityRef,
         },
         this.deps.sinks,
@@ -135,7 +159,7 @@ export class IncidentNotifier {
     const primary = route.members?.length ? route.members : [route.recipient];
     await this.send(input, log, 'backstage', [...primary, ...route.copy], {
       title: input.title.slice(0, 250),
-      description: `${route.reason}. Environment: ${input.environment}.`,
+      description: pageText(input),
       link,
       severity: input.severity,
       scope: `pipeline-triage:incident:${occurrence.incidentId}`,
@@ -164,6 +188,28 @@ export class IncidentNotifier {
         scope: `pipeline-triage:incident:${occurrence.incidentId}:downstream`,
       });
     }
+  }
+
+  /**
+   * A cascade's owner gets one notice pointing at the upstream incident, when the incident opens
+   * or reopens, and never a page (no sink).
+   */
+  private async tellCascade(input: NotifyInput, log: NotificationLog) {
+    const { occurrence, route } = input;
+    const cause = occurrence.causedBy!;
+    if (occurrence.kind === 'repeat' || !route.recipient) return;
+    const primary = route.members?.length ? route.members : [route.recipient];
+    await this.send(input, log, 'backstage-cascade', primary, {
+      title: `Caused upstream: ${
+        input.jobTitle ?? 'a pipeline'
+      } failed because an input is broken`.slice(0, 250),
+      description: `${cause.reason}. Follow incident ${cause.incidentId} of ${cause.entityRef}; resolving it offers to resolve this one. Nobody was paged for this failure.`,
+      link: cause.entityRef
+        ? entityTabLink(cause.entityRef)
+        : '/pipeline-triage',
+      severity: 'normal',
+      scope: `pipeline-triage:incident:${occurrence.incidentId}`,
+    });
   }
 
   private async send(
@@ -209,7 +255,10 @@ export class IncidentNotifier {
           at,
           recipients: allowed,
           channel,
-          status: occurrence.kind === 'new' ? 'sent' : 'updated',
+          status:
+            occurrence.kind === 'new' || occurrence.wasPaged === false
+              ? 'sent'
+              : 'updated',
         },
       });
     } catch (error) {
@@ -228,6 +277,14 @@ export class IncidentNotifier {
       });
     }
   }
+}
+
+/** The page's text: why it pages (stop the retries, attempts exhausted) when it says more than the route. */
+function pageText(input: NotifyInput): string {
+  const { route, pagingReason } = input;
+  const why =
+    pagingReason && pagingReason !== route.reason ? `${pagingReason} ` : '';
+  return `${why}${route.reason}. Environment: ${input.environment}.`;
 }
 
 /** `component:default/orders-daily` → `/catalog/default/component/orders-daily/pipeline-triage` */

@@ -42,6 +42,7 @@ export class IncidentService {
       action: IncidentPatch['action'] | 'override';
       category?: Category;
       reason?: string;
+      cascade?: boolean;
       note?: string;
       by: string;
     },
@@ -58,9 +59,14 @@ export class IncidentService {
         reason: rest.reason,
         note: rest.note,
         by: rest.by,
+        ...(rest.cascade ? { cascade: true } : {}),
       });
     }
     await this.deps.onChange?.(updated);
+    // The cascade resolved with its cause changed too: their pages refresh.
+    if (change.cascade)
+      for (const d of updated.downstreamIncidents ?? [])
+        await this.deps.onChange?.(await this.get(d.incidentId));
     return updated;
   }
 

@@ -122,6 +122,8 @@ const patchBody = z
     category: z.enum(CATEGORIES).optional(),
     reason: z.string().max(2000).optional(),
     note: z.string().trim().min(1).max(4000).optional(),
+    /** With resolve: the open incidents this one caused are resolved with it. */
+    cascade: z.boolean().optional(),
   })
   .refine(b => b.note === undefined || b.action === 'resolve', {
     path: ['note'],
@@ -307,6 +309,19 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     await access.authorizeIncident(req, incidentUpdatePermission, pathId(req));
     const body = parseQuery(patchBody, req.body ?? {}, 'body');
+    if (body.cascade && body.action !== 'resolve')
+      throw new InputError('body.cascade: only valid with action "resolve"');
+    // Resolving a cascade changes its incidents too: the caller must be allowed to change each.
+    if (body.cascade) {
+      for (const d of (await incidents.get(req.params.id))
+        .downstreamIncidents ?? [])
+        if (d.status !== 'resolved')
+          await access.authorizeIncident(
+            req,
+            incidentUpdatePermission,
+            d.incidentId,
+          );
+    }
     res.json(
       (await auditIncidentChange(
         auditor,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
+  DownstreamIncident,
   FailureEvent,
   IncidentDetail,
   IncidentSummary,
@@ -17,6 +18,7 @@ import type {
   JobRun,
   RecordedOccurrence,
   StoredVerdict,
+  UpstreamIncident,
   VerdictChange,
 } from './types';
 import {
@@ -96,6 +98,46 @@ export class KnexIncidentStore implements IncidentStore {
     return readRecentRuns(this.db, jobKeys, options);
   }
 
+  async upstreamIncidents(
+    tableRefs: string[],
+    window: { since: string; until: string },
+  ): Promise<UpstreamIncident[]> {
+    const refs = [...new Set(tableRefs.map(r => r.toLocaleLowerCase('en-US')))];
+    if (refs.length === 0) return [];
+    const rows = await this.db('pt_incident_entities as e')
+      .join('pt_incidents as i', 'i.id', 'e.incident_id')
+      .whereIn('e.entity_ref', refs)
+      .andWhere('e.role', 'output')
+      .whereIn('i.status', OPEN_STATUSES)
+      .whereNotNull('i.job_entity_ref')
+      .andWhere('i.last_seen', '>=', toIso(window.since))
+      .andWhere('i.first_seen', '<=', toIso(window.until))
+      .orderBy('i.first_seen', 'asc')
+      .orderBy('i.id', 'asc')
+      .select(
+        'i.id',
+        'i.job_key',
+        'i.job_entity_ref',
+        'i.job_name',
+        'e.entity_ref',
+        'i.partial_write',
+        'i.category',
+        'i.first_seen',
+        'i.last_seen',
+      );
+    return rows.map(r => ({
+      incidentId: r.id,
+      jobKey: r.job_key,
+      jobEntityRef: r.job_entity_ref,
+      jobName: r.job_name,
+      tableRef: r.entity_ref,
+      partialWrite: r.partial_write,
+      category: r.category,
+      firstSeen: toIso(r.first_seen),
+      lastSeen: toIso(r.last_seen),
+    }));
+  }
+
   async recordSuccess(
     eventId: string,
     event: FailureEvent,
@@ -111,7 +153,7 @@ export class KnexIncidentStore implements IncidentStore {
           .where('job_key', jobKey)
           .whereIn('status', OPEN_STATUSES)
           .orderBy('id')
-          .select('id', 'status', 'partial_write', 'last_seen');
+          .select('id', 'status', 'partial_write', 'last_seen', 'paging');
         await this.recordJobSuccess(tx, jobKey, at);
         await rememberRuns(tx, [{ jobKey, eventId, event }]);
         const resolvedIncidentIds: string[] = [];
@@ -133,6 +175,12 @@ export class KnexIncidentStore implements IncidentStore {
               open_key: null,
             });
             resolvedIncidentIds.push(inc.id);
+            // Retries that succeeded: the page that was held back is never sent.
+            if (inc.paging === 'waiting_for_retries')
+              Object.assign(update, {
+                paging: 'suppressed',
+                paging_reason: `a later run succeeded at ${at}, so nobody was paged`,
+              });
             await tx('pt_status_history').insert({
               incident_id: inc.id,
               at: now,
@@ -207,28 +255,44 @@ export class KnexIncidentStore implements IncidentStore {
     const row = await this.db('pt_incidents').where('id', id).first();
     if (!row) return undefined;
     const detail: IncidentDetailJson = JSON.parse(row.detail);
-    const [occurrences, history, notifications, sinkDeliveries, resolutions] =
-      await Promise.all([
-        this.db('pt_occurrences as o')
-          .join('pt_events as e', 'e.id', 'o.event_id')
-          .where('o.incident_id', id)
-          .orderBy('o.event_time', 'desc')
-          .limit(50)
-          .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
-        this.db('pt_status_history')
-          .where('incident_id', id)
-          .orderBy('id', 'asc'),
-        this.db('pt_notifications')
-          .where('incident_id', id)
-          .orderBy('id', 'asc'),
-        new KnexSinkOutbox(this.db).listDeliveries(id),
-        pastResolutions(this.db, {
-          id,
-          jobKey: row.job_key,
-          signature: row.signature,
-          resolvedAt: row.resolved_at ? toIso(row.resolved_at) : undefined,
-        }),
-      ]);
+    const [
+      occurrences,
+      history,
+      notifications,
+      sinkDeliveries,
+      resolutions,
+      downstream,
+    ] = await Promise.all([
+      this.db('pt_occurrences as o')
+        .join('pt_events as e', 'e.id', 'o.event_id')
+        .where('o.incident_id', id)
+        .orderBy('o.event_time', 'desc')
+        .limit(50)
+        .select('e.id', 'e.payload', 'e.received_at', 'o.event_time'),
+      this.db('pt_status_history')
+        .where('incident_id', id)
+        .orderBy('id', 'asc'),
+      this.db('pt_notifications').where('incident_id', id).orderBy('id', 'asc'),
+      new KnexSinkOutbox(this.db).listDeliveries(id),
+      pastResolutions(this.db, {
+        id,
+        jobKey: row.job_key,
+        signature: row.signature,
+        resolvedAt: row.resolved_at ? toIso(row.resolved_at) : undefined,
+      }),
+      this.db('pt_incidents')
+        .where('caused_by_incident_id', id)
+        .orderBy('first_seen', 'desc')
+        .orderBy('id', 'desc')
+        .select(
+          'id',
+          'job_entity_ref',
+          'job_name',
+          'title',
+          'status',
+          'caused_by_reason',
+        ),
+    ]);
     return {
       ...rowToSummary(row),
       verdict: detail.verdict,
@@ -277,6 +341,21 @@ export class KnexIncidentStore implements IncidentStore {
         }),
       ),
       ...(sinkDeliveries.length > 0 ? { sinkDeliveries } : {}),
+      ...(downstream.length > 0
+        ? {
+            downstreamIncidents: downstream.map(
+              (d): DownstreamIncident => ({
+                incidentId: d.id,
+                entityRef: d.job_entity_ref ?? undefined,
+                jobName: d.job_name,
+                title: d.title,
+                status: d.status,
+                reason: d.caused_by_reason ?? '',
+              }),
+            ),
+          }
+        : {}),
+      ...(row.paging_reason ? { pagingReason: row.paging_reason } : {}),
     };
   }
 
@@ -356,6 +435,8 @@ export class KnexIncidentStore implements IncidentStore {
         note: patch.action === 'resolve' ? patch.note ?? null : null,
         ...history,
       });
+      if (patch.action === 'resolve' && patch.cascade)
+        await resolveCascade(tx, id, patch.by, now);
     });
     return (await this.getIncident(id))!;
   }
@@ -493,6 +574,37 @@ export class KnexIncidentStore implements IncidentStore {
       this.db,
     ).first('i.id');
     return Boolean(row);
+  }
+}
+
+/** Resolves the open incidents a resolved cause had downstream, each noted in its history. */
+async function resolveCascade(
+  tx: Knex.Transaction,
+  causeId: string,
+  by: string,
+  now: string,
+) {
+  const open = await tx('pt_incidents')
+    .where('caused_by_incident_id', causeId)
+    .whereIn('status', OPEN_STATUSES)
+    .orderBy('id')
+    .select('id', 'status');
+  for (const inc of open) {
+    await tx('pt_incidents').where('id', inc.id).update({
+      status: 'resolved',
+      resolved_at: now,
+      open_key: null,
+      updated_at: now,
+    });
+    await tx('pt_status_history').insert({
+      incident_id: inc.id,
+      at: now,
+      by,
+      action: 'resolved',
+      from_value: inc.status,
+      to_value: 'resolved',
+      reason: `resolved with its cause, incident ${causeId}`,
+    });
   }
 }
 

@@ -82,6 +82,8 @@ export class KnexTrendStore implements TrendStore {
       key: string | null;
       count: string | number;
     }> = await filteredIncidents(this.db, query.filter)
+      // A cascade is counted once, under its cause (as the rollup does).
+      .whereNull('i.caused_by_incident_id')
       .join('pt_occurrences as o', 'o.incident_id', 'i.id')
       .whereIn('o.week', query.weeks)
       .groupBy('o.week', keyColumn)

@@ -76,7 +76,8 @@ export async function changeVerdict(
         });
       }
       const trendAfter = await trendShape(tx, incidentId);
-      if (trendAfter)
+      // A cascade is counted under its cause only, whatever its own verdict becomes.
+      if (trendAfter && !row.caused_by_incident_id)
         await applyTrendChange(tx, incidentId, trendBefore, trendAfter);
       return true;
     }),

@@ -3,6 +3,7 @@ import type {
   Category,
   IncidentStatus,
   IncidentSummary,
+  Paging,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { IncidentFilter } from './types';
 import { toIso } from './time';
@@ -40,6 +41,10 @@ export const SUMMARY_COLUMNS = [
   'last_seen',
   'last_success',
   'category_overridden',
+  'caused_by_incident_id',
+  'caused_by_entity_ref',
+  'caused_by_reason',
+  'paging',
 ];
 
 /** `pt_incidents as i` narrowed by a filter, the caller's read scope included. */
@@ -108,5 +113,15 @@ export function rowToSummary(row: any): IncidentSummary {
     lastSeen: toIso(row.last_seen),
     lastSuccess: row.last_success ? toIso(row.last_success) : undefined,
     categoryOverridden: Boolean(row.category_overridden),
+    ...(row.caused_by_incident_id
+      ? {
+          causedBy: {
+            incidentId: row.caused_by_incident_id,
+            entityRef: row.caused_by_entity_ref ?? '',
+            reason: row.caused_by_reason ?? '',
+          },
+        }
+      : {}),
+    ...(row.paging ? { paging: row.paging as Paging } : {}),
   };
 }

@@ -44,6 +44,11 @@ const MERGED_COLUMNS = [
   'latest_event_id',
   'detail',
   'updated_at',
+  'paging',
+  'paging_reason',
+  'caused_by_incident_id',
+  'caused_by_entity_ref',
+  'caused_by_reason',
   'flaky_flips',
   'silent',
 ];
@@ -60,6 +65,8 @@ interface Touched {
   newWeeks: Map<string, number>;
   /** The batch's last failure of this incident: its detail is the one stored. */
   latest?: FailureRecord;
+  /** Whether the incident had paged someone before this failure. */
+  wasPaged: boolean;
 }
 
 const chunks = <T>(items: T[]) => {
@@ -153,6 +160,7 @@ export async function recordFailures(
     if (!t && openByKey.has(key)) t = track(touched, openByKey.get(key)!);
     if (t) {
       kind = 'repeat';
+      applyPaging(t, r);
       Object.assign(t.row, t.row.category_overridden ? {} : verdict, {
         occurrences: t.row.occurrences + 1,
         consecutive_failures: t.row.consecutive_failures + 1,
@@ -171,6 +179,9 @@ export async function recordFailures(
         consecutive_failures: 1,
         last_seen: laterOf(t.row.last_seen, eventTime),
       });
+      applyPaging(t, r);
+      // A reopened incident follows from what broke this time, if anything did.
+      Object.assign(t.row, causeColumns(r));
       history.push({
         incident_id: t.row.id,
         at: now,
@@ -199,9 +210,13 @@ export async function recordFailures(
           category_overridden: false,
           acknowledged_at: null,
           resolved_at: null,
+          ...causeColumns(r),
+          paging: r.paging?.state ?? null,
+          paging_reason: r.paging?.reason ?? null,
         },
         entities: new Map(),
         newWeeks: new Map(),
+        wasPaged: false,
       };
       touched.set(t.row.id, t);
       history.push({
@@ -239,6 +254,16 @@ export async function recordFailures(
       kind,
       recorded: true,
       status: t.row.status as IncidentStatus,
+      ...(t.row.paging ? { paging: t.row.paging, wasPaged: t.wasPaged } : {}),
+      ...(t.row.caused_by_incident_id
+        ? {
+            causedBy: {
+              incidentId: t.row.caused_by_incident_id,
+              entityRef: t.row.caused_by_entity_ref ?? '',
+              reason: t.row.caused_by_reason ?? '',
+            },
+          }
+        : {}),
     });
   }
 
@@ -272,7 +297,14 @@ export async function recordFailures(
   for (const rows of chunks(occurrences))
     await tx('pt_occurrences').insert(rows);
   const shapes = shapesOf(list, storedScopes);
-  await writeTrendDeltas(tx, await trendChanges(tx, shapes));
+  // A cascade is counted once, under its cause: its own occurrences stay out of the trends.
+  await writeTrendDeltas(
+    tx,
+    await trendChanges(
+      tx,
+      shapes.filter(s => !s.t.row.caused_by_incident_id),
+    ),
+  );
   await writeRecency(tx, shapes);
   await recordJobFailures(tx, failureTimes, records);
   await rememberRuns(
@@ -303,6 +335,25 @@ export async function recordFailures(
   );
 }
 
+function causeColumns(r: FailureRecord) {
+  return {
+    caused_by_incident_id: r.causedBy?.incidentId ?? null,
+    caused_by_entity_ref: r.causedBy?.entityRef ?? null,
+    caused_by_reason: r.causedBy?.reason ?? null,
+  };
+}
+
+/**
+ * An incident once paged stays paged; otherwise the latest failure decides (a last attempt
+ * turns "waiting for retries" into a page). `wasPaged` is kept per failure for the notifier.
+ */
+function applyPaging(t: Touched, r: FailureRecord) {
+  t.wasPaged = t.row.paging === 'paged';
+  if (!r.paging || t.wasPaged) return;
+  t.row.paging = r.paging.state;
+  t.row.paging_reason = r.paging.reason;
+}
+
 /** Starts tracking an incident read from the store: timestamps as ISO strings, flags as booleans. */
 function track(touched: Map<string, Touched>, stored: Row): Touched {
   const row: Row = { ...stored };
@@ -324,6 +375,7 @@ function track(touched: Map<string, Touched>, stored: Row): Touched {
     stored: { ...row },
     entities: new Map(),
     newWeeks: new Map(),
+    wasPaged: row.paging === 'paged',
   };
   touched.set(row.id, t);
   return t;

@@ -23,6 +23,9 @@ import type {
   JobChange,
   SilentFailure,
   TriageVerdict,
+  CausedBy,
+  Paging,
+  PartialWrite,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   IncidentAccessFilter,
@@ -80,6 +83,10 @@ export interface FailureRecord {
   entityIndex: Array<{ entityRef: string; role: string }>;
   /** ISO week bucket of the event time, e.g. 2026-W47. */
   week: string;
+  /** The upstream incident this failure follows from; stored only when it opens an incident. */
+  causedBy?: CausedBy;
+  /** Whether this failure pages (triage/paging.ts); an incident once paged stays paged. */
+  paging?: { state: Paging; reason: string };
   /** What changed since the job's last success (absent: no success known). */
   changes?: JobChange[];
   /** Same-signature failures the job passed on the next run with nothing changed. */
@@ -95,6 +102,25 @@ export interface RecordedOccurrence {
   /** False when this event had already been recorded (re-delivery or a concurrent instance). */
   recorded: boolean;
   status: IncidentStatus;
+  /** The incident's paging state after this failure, and whether it had been paged before it. */
+  paging?: Paging;
+  wasPaged?: boolean;
+  /** The cause the incident was stored with (a cascade), whichever failure opened it. */
+  causedBy?: CausedBy;
+}
+
+/** An open incident of a job that writes one of the given tables (a cascade's candidate cause). */
+export interface UpstreamIncident {
+  incidentId: string;
+  jobKey: string;
+  jobEntityRef: string;
+  jobName: string;
+  /** The table this incident's job writes, as the entity index names it. */
+  tableRef: string;
+  partialWrite: PartialWrite;
+  category: Category;
+  firstSeen: string;
+  lastSeen: string;
 }
 
 export interface IncidentFilter {
@@ -115,6 +141,8 @@ export interface IncidentFilter {
 export interface IncidentPatch {
   action: 'acknowledge' | 'resolve' | 'reopen';
   reason?: string;
+  /** With `resolve`: also resolve the open incidents this one caused (its cascade). */
+  cascade?: boolean;
   /** With `resolve`: how it was fixed, shown to the next incident of the same signature. */
   note?: string;
   by: string;
@@ -217,6 +245,14 @@ export interface IncidentStore {
     records: FailureRecord[],
     options: { reopenWindowHours: number },
   ): Promise<RecordedOccurrence[]>;
+  /**
+   * Open incidents whose job writes one of these tables (catalog refs, lower case) and that were
+   * last seen from `since` on and first seen by `until`: the candidates for a cascade's cause.
+   */
+  upstreamIncidents(
+    tableRefs: string[],
+    window: { since: string; until: string },
+  ): Promise<UpstreamIncident[]>;
   /** Stores a success: job state, and resolves the job's open incidents when allowed. */
   recordSuccess(
     eventId: string,

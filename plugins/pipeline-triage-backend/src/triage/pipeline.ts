@@ -15,8 +15,16 @@ import {
   type RecordedOccurrence,
   type StoredEvent,
   type TriageStore,
+  type UpstreamIncident,
 } from '../store';
 import type { SilentFailure } from '@pipeline-triage/plugin-pipeline-triage-common';
+import {
+  causeOf,
+  cascadeWindowOf,
+  DEFAULT_CASCADE_WINDOW_HOURS,
+  inputTablesOf,
+} from './cascade';
+import { pagingOf } from './paging';
 import {
   assess,
   flakinessOf,
@@ -39,6 +47,8 @@ export interface TriageStages {
   notifier: IncidentNotifier;
   reopenWindowHours: number;
   weekZone: string;
+  /** A failure may be a cascade of an upstream incident last seen this many hours before it. Default: 24. */
+  cascadeWindowHours?: number;
   /** Automatic model investigation: may change category and route (via the policy) before anyone is told. */
   assist?: (incidentId: string) => Promise<
     | {
@@ -147,6 +157,7 @@ async function decideFailure(
     p,
     stages.engine.triage(stored.event, p.assessment.ctx),
     stages,
+    await upstreamOf([p], stages),
   );
 }
 
@@ -166,7 +177,8 @@ async function decideFailures(
   const results = stages.batchEngine
     ? await stages.batchEngine.triageMany(jobs)
     : jobs.map(j => stages.engine.triage(j.event, j.ctx));
-  return prepared.map((p, i) => decide(p, results[i], stages));
+  const upstream = await upstreamOf(prepared, stages);
+  return prepared.map((p, i) => decide(p, results[i], stages, upstream));
 }
 
 interface Prepared {
@@ -208,10 +220,28 @@ function historyOf(
   );
 }
 
+const cascadeHours = (stages: TriageStages) =>
+  stages.cascadeWindowHours ?? DEFAULT_CASCADE_WINDOW_HOURS;
+
+/** Open upstream incidents that wrote an input of the batch's failures, in one read. */
+function upstreamOf(
+  prepared: Prepared[],
+  stages: TriageStages,
+): Promise<UpstreamIncident[]> {
+  return stages.store.upstreamIncidents(
+    prepared.flatMap(p => inputTablesOf(p.assessment.links)),
+    cascadeWindowOf(
+      prepared.map(p => p.stored.event),
+      cascadeHours(stages),
+    ),
+  );
+}
+
 function decide(
   { stored, assessment }: Prepared,
   engineResult: EngineResult,
   stages: TriageStages,
+  upstream: UpstreamIncident[],
 ): FailureDecision {
   const { event } = stored;
   const { links, violations, environment } = assessment;
@@ -225,6 +255,20 @@ function decide(
     stages.routes,
   );
   const entityIndex = entityIndexOf(links, route.recipient);
+  const causedBy = causeOf(
+    event,
+    links,
+    result.verdict.classification.category,
+    upstream,
+    cascadeHours(stages),
+  );
+  const paging = pagingOf({
+    event,
+    verdict: result.verdict,
+    route,
+    causedBy,
+    quiet: stored.quiet,
+  });
   const record: FailureRecord = {
     eventId: stored.id,
     event,
@@ -240,6 +284,8 @@ function decide(
     linkedEntities: linkedEntitiesOf(links),
     entityIndex,
     week: isoWeek(event, stages.weekZone),
+    ...(causedBy ? { causedBy } : {}),
+    paging,
     ...(assessment.changes ? { changes: assessment.changes } : {}),
     flakyFlips: flakinessOf(assessment, result.verdict.signature),
     ...(assessment.silent ? { silent: assessment.silent } : {}),
@@ -385,6 +431,7 @@ async function conclude(
     outputs: links.outputs.map(o => o.table?.title ?? o.dataset),
     jobTitle: links.job?.title ?? event.job.name,
     failedAt: event.eventTime,
+    pagingReason: d.record.paging?.reason,
   };
   const outcome: TriageOutcome = {
     ...occurrence,

@@ -73,6 +73,8 @@ export interface IncidentUpdate {
   action: IncidentAction;
   category?: Category;
   reason?: string;
+  /** With resolve: also resolve the open incidents this one caused downstream. */
+  cascade?: boolean;
   /** With `resolve`: how it was fixed; shown to later incidents of the same signature. */
   note?: string;
 }

@@ -13,6 +13,7 @@ import { UnlinkedEmptyState } from './UnlinkedEmptyState';
 import { UnlinkedSuggestions } from './UnlinkedSuggestions';
 import { TrendsPanel } from '../Trends';
 import { ContractViolationsPanel, isContract } from '../ContractViolations';
+import { EntityCascadeCard } from '../Cascade';
 import {
   entityScopes,
   hasLinkingAnnotation,
@@ -80,6 +81,11 @@ export function EntityPipelineTriageContent(
               error={status.error}
             />
           </InfoCard>
+        </Grid>
+      )}
+      {!group && (
+        <Grid item xs={12}>
+          <EntityCascadeCard entityRef={ref} />
         </Grid>
       )}
       {violationsFirst && (

@@ -18,6 +18,8 @@ export function IncidentActions(props: {
   incidentId: string;
   status: IncidentStatus;
   category: Category;
+  /** Open incidents this one caused downstream: resolving it offers to resolve them too. */
+  openDownstream?: number;
   busy: boolean;
   onAction(update: IncidentUpdate): Promise<boolean>;
 }) {
@@ -46,6 +48,15 @@ export function IncidentActions(props: {
           onClick={() => setResolving(true)}
         >
           Resolve
+        </Button>
+      )}
+      {status !== 'resolved' && (props.openDownstream ?? 0) > 0 && (
+        <Button
+          variant="outlined"
+          disabled={busy}
+          onClick={() => onAction({ action: 'resolve', cascade: true })}
+        >
+          Resolve with its cascade ({props.openDownstream})
         </Button>
       )}
       {resolving && (

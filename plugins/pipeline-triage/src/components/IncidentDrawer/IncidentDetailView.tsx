@@ -15,6 +15,7 @@ import {
 } from './HistoryLists';
 import { Section } from './Section';
 import { SinkDeliveries } from './SinkDeliveries';
+import { CausedByLine, DownstreamList, PagingLine } from '../Cascade';
 import {
   ChangesSinceSuccess,
   JobHistoryFlags,
@@ -39,6 +40,21 @@ export function IncidentDetailView(props: { incident: IncidentDetail }) {
               {i.latestEvent.errorMessage}
             </Typography>
           )}
+      </Section>
+      <Section title="Cascade" hidden={!i.causedBy && !i.downstreamIncidents}>
+        {i.causedBy && <CausedByLine causedBy={i.causedBy} />}
+        {i.downstreamIncidents && (
+          <>
+            <Typography variant="body2">
+              This failure caused {i.downstreamIncidents.length} downstream{' '}
+              {i.downstreamIncidents.length === 1 ? 'incident' : 'incidents'}:
+            </Typography>
+            <DownstreamList incidents={i.downstreamIncidents} />
+          </>
+        )}
+      </Section>
+      <Section title="Paging" hidden={!i.paging}>
+        <PagingLine paging={i.paging} reason={i.pagingReason} />
       </Section>
       <Section title="Job history" hidden={!i.silent && !i.flaky}>
         <JobHistoryFlags incident={i} />

@@ -91,6 +91,11 @@ function IncidentDrawerContent(props: {
               incidentId={incident.id}
               status={incident.status}
               category={incident.category}
+              openDownstream={
+                incident.downstreamIncidents?.filter(
+                  d => d.status !== 'resolved',
+                ).length
+              }
               busy={busy}
               onAction={act}
             />

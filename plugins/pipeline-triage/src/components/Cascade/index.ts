@@ -1,0 +1,3 @@
+export { CausedByLine, DownstreamList } from './CascadeLinks';
+export { EntityCascadeCard } from './EntityCascadeCard';
+export { PagingLine } from './PagingLine';
