@@ -8,14 +8,34 @@ const path = require('node:path');
 const {
   BASE_URL,
   SCREENSHOTS,
+  api,
+  guestToken,
   launchBrowser,
   openAsGuest,
   waitForEntity,
 } = require('../support');
 
 let browser;
+
+/** The example failures load in the background: wait until the cascade is in the API. */
+async function waitForCascade(timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  const token = await guestToken();
+  for (;;) {
+    const { json } = await api(
+      '/v1/incidents?entityRef=component:default/orders-daily-load&status=open',
+      { token },
+    );
+    if ((json?.items ?? []).some(i => i.causedBy)) return;
+    if (Date.now() > deadline)
+      throw new Error('the example cascade never appeared in the API');
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
 before(async () => {
   await waitForEntity('component', 'checkout-orders-ingest');
+  await waitForCascade();
   browser = await launchBrowser();
 });
 after(async () => {
