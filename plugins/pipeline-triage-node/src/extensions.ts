@@ -15,7 +15,10 @@ export interface RouteSink {
   deliver(delivery: RouteDelivery): Promise<void | RouteDeliveryReceipt>;
 }
 
-/** What a sink may say about a delivery it made. Never a credential (no webhook URL, no key). */
+/**
+ * What a sink may say about a delivery it made. Never a credential (no webhook URL, no key).
+ * @public
+ */
 export interface RouteDeliveryReceipt {
   /** Where it went, as a person reads it: `#iam-alerts`, `group:default/iam-security`. */
   target?: string;
