@@ -12,7 +12,6 @@ const {
   guestToken,
   launchBrowser,
   openAsGuest,
-  waitForEntity,
 } = require('../support');
 
 let browser;
@@ -36,19 +35,12 @@ async function waitForCascade(timeoutMs = 120_000) {
 before(async () => {
   browser = await launchBrowser();
 });
-// Used by the skipped test below once the example cascade is deterministic.
-void waitForCascade;
-void waitForEntity;
 after(async () => {
   await browser?.close();
 });
 
-// Skipped: on a fresh backend the example cascade does not always form, because the generated
-// example history can give the upstream incident a later occurrence than the downstream failure
-// (outside the cascade window). The screenshot in the README was taken by this test against a
-// backend whose example data had finished loading. Fix: give the example cascade an upstream
-// signature of its own. The cascade itself is tested through HTTP in triage/cascades.test.ts.
-test.skip('the upstream pipeline tab shows the cascade it caused', async () => {
+test('the upstream pipeline tab shows the cascade it caused', async () => {
+  await waitForCascade();
   const page = await openAsGuest(
     browser,
     `${BASE_URL}/catalog/default/component/checkout-orders-ingest/pipeline-triage`,

@@ -60,6 +60,18 @@ export interface Config {
       /** How often the persisted parsed contracts are compared with the catalog, in seconds. Default: 300. */
       refreshIntervalSeconds?: number;
     };
+    /**
+     * The freshness watch: a pipeline that writes a table under contract and has not run at all
+     * within the contract's freshness (else frequency) SLA gets a silent incident.
+     */
+    freshness?: {
+      /** Turns the watch off. Default: true. */
+      enabled?: boolean;
+      /** How often the watch checks, in minutes. Default: 15. */
+      checkIntervalMinutes?: number;
+      /** How long past the SLA a missing run becomes an incident, in minutes. Default: 30. */
+      graceMinutes?: number;
+    };
     linking?: {
       /** How long one catalog snapshot serves lookups, in seconds. Default: 60. */
       cacheTtlSeconds?: number;

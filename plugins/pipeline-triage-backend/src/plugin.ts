@@ -38,6 +38,7 @@ import {
   incidentResourceRef,
 } from './permissions';
 import { EventProcessor, EventSweepJob } from './processing';
+import { FreshnessWatchJob } from './freshness';
 import { RetentionJob } from './retention';
 import { RoutePolicy } from './routing';
 import {
@@ -308,6 +309,23 @@ export const pipelineTriagePlugin = createBackendPlugin({
             'pipelineTriage.contracts.refreshIntervalSeconds',
           ),
         }).schedule();
+        if (
+          config.getOptionalBoolean('pipelineTriage.freshness.enabled') ??
+          true
+        )
+          await new FreshnessWatchJob({
+            scheduler,
+            linker,
+            store,
+            ingest,
+            logger,
+            intervalMinutes: config.getOptionalNumber(
+              'pipelineTriage.freshness.checkIntervalMinutes',
+            ),
+            graceMinutes: config.getOptionalNumber(
+              'pipelineTriage.freshness.graceMinutes',
+            ),
+          }).schedule();
         if (settings.demo)
           await new DemoDataJob({
             scheduler,

@@ -23,6 +23,7 @@ describe('the scheduled jobs', () => {
       'SQLITE_3',
       {
         contracts: { refreshIntervalSeconds: 120 },
+        freshness: { checkIntervalMinutes: 20 },
         digest: { cron: '0 9 * * 1' },
       },
       {
@@ -48,9 +49,10 @@ describe('the scheduled jobs', () => {
         .map(([task]) => [task.id, task as ScheduledTask]),
     );
 
-  it('schedules the sweeper, the weekly digest, retention and the contract refresh on one instance each, and no demo loader without demo config', () => {
+  it('schedules the sweeper, the weekly digest, retention, the contract refresh and the freshness watch on one instance each, and no demo loader without demo config', () => {
     expect([...tasks().keys()].sort()).toEqual([
       'pipeline-triage-contract-refresh',
+      'pipeline-triage-freshness-watch',
       'pipeline-triage-retention',
       'pipeline-triage-sink-outbox',
       'pipeline-triage-sweeper',
@@ -67,6 +69,9 @@ describe('the scheduled jobs', () => {
     });
     expect(tasks().get('pipeline-triage-contract-refresh')).toMatchObject({
       frequency: { seconds: 120 },
+    });
+    expect(tasks().get('pipeline-triage-freshness-watch')).toMatchObject({
+      frequency: { minutes: 20 },
     });
     expect(tasks().get('pipeline-triage-weekly-digest')).toMatchObject({
       frequency: { cron: '0 9 * * 1' },

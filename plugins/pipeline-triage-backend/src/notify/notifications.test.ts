@@ -358,14 +358,15 @@ describe.each(databases.eachSupportedId())(
       // An earlier test left the producer of RAW.CHECKOUT.CUSTOMERS (customers-cdc-ingest)
       // failed, so this late input is a cascade of it (triage/cascades.test.ts covers that).
       // Its owner fixes it; the late input is then the producer's to explain once past the SLA.
-      if (detail.body.causedBy) {
-        for (const id of [detail.body.causedBy.incidentId, early.incidentId]) {
-          const resolved = await request(backend.server)
-            .patch(`/api/pipeline-triage/v1/incidents/${id}`)
-            .set('authorization', mockCredentials.user.header())
-            .send({ action: 'resolve' });
-          expect(resolved.status).toBe(200);
-        }
+      expect(detail.body.causedBy).toMatchObject({
+        entityRef: 'component:default/customers-cdc-ingest',
+      });
+      for (const id of [detail.body.causedBy.incidentId, early.incidentId]) {
+        const resolved = await request(backend.server)
+          .patch(`/api/pipeline-triage/v1/incidents/${id}`)
+          .set('authorization', mockCredentials.user.header())
+          .send({ action: 'resolve' });
+        expect(resolved.status).toBe(200);
       }
 
       // The checkout-customers contract allows 26 hours.

@@ -3,6 +3,7 @@ import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
 import {
   asSilentFailure,
+  missedRunOf,
   silentFailureOf,
   triageFailure,
   triageFailures,
@@ -113,9 +114,14 @@ export class EventProcessor {
   }
 
   private async processFailures(
-    batch: StoredEvent[],
+    failures: StoredEvent[],
     outcomes: Map<string, ProcessOutcome>,
   ) {
+    // A missed run carries its own silent reason: it goes alone, like a silent success.
+    for (const stored of failures.filter(f => missedRunOf(f)))
+      outcomes.set(stored.id, await this.process(stored));
+    const batch = failures.filter(f => !missedRunOf(f));
+    if (batch.length === 0) return;
     if (batch.length === 1) {
       outcomes.set(batch[0].id, await this.process(batch[0]));
       return;
@@ -173,7 +179,7 @@ export class EventProcessor {
         );
         return { status: 'done' };
       }
-      const t = await triageFailure(stored, this.stages);
+      const t = await triageFailure(stored, this.stages, missedRunOf(stored));
       return {
         status: 'done',
         incidentId: t.incidentId,

@@ -19,6 +19,7 @@ import type {
   RecordedOccurrence,
   StoredVerdict,
   UpstreamIncident,
+  LastRun,
   VerdictChange,
 } from './types';
 import {
@@ -96,6 +97,33 @@ export class KnexIncidentStore implements IncidentStore {
     options: { since: string; perJob: number },
   ): Promise<Map<string, JobRun[]>> {
     return readRecentRuns(this.db, jobKeys, options);
+  }
+
+  async lastRunsOf(query: {
+    jobKeys: string[];
+    jobEntityRefs: string[];
+  }): Promise<LastRun[]> {
+    const refs = query.jobEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
+    if (query.jobKeys.length === 0 && refs.length === 0) return [];
+    const rows = await this.db('pt_job_state')
+      .whereIn('job_key', query.jobKeys)
+      .orWhereIn('job_entity_ref', refs)
+      .select('job_key', 'job_entity_ref', 'last_success', 'last_failure');
+    return rows.flatMap(r => {
+      const times = [r.last_success, r.last_failure]
+        .filter(Boolean)
+        .map(t => toIso(t))
+        .sort();
+      return times.length
+        ? [
+            {
+              jobKey: r.job_key,
+              ...(r.job_entity_ref ? { jobEntityRef: r.job_entity_ref } : {}),
+              at: times[times.length - 1],
+            },
+          ]
+        : [];
+    });
   }
 
   async upstreamIncidents(

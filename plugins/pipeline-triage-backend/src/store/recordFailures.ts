@@ -245,9 +245,10 @@ export async function recordFailures(
       event_time: eventTime,
       week: r.week,
     });
+    // A missed run (the freshness watch's) is the absence of a run: it never counts as one.
     failureTimes.set(r.jobKey, [
       ...(failureTimes.get(r.jobKey) ?? []),
-      eventTime,
+      ...(isMissedRun(r) ? [] : [eventTime]),
     ]);
     results.push({
       incidentId: t.row.id,
@@ -309,12 +310,14 @@ export async function recordFailures(
   await recordJobFailures(tx, failureTimes, records);
   await rememberRuns(
     tx,
-    fresh.map(r => ({
-      jobKey: r.jobKey,
-      eventId: r.eventId,
-      event: r.event,
-      signature: r.verdict.signature,
-    })),
+    fresh
+      .filter(r => !isMissedRun(r))
+      .map(r => ({
+        jobKey: r.jobKey,
+        eventId: r.eventId,
+        event: r.event,
+        signature: r.verdict.signature,
+      })),
   );
   await finishEvents(
     tx,
@@ -473,6 +476,9 @@ async function writeRecency(tx: Knex.Transaction, shapes: Shapes) {
       .merge(['last_seen']);
   }
 }
+
+const isMissedRun = (r: FailureRecord) =>
+  r.silent?.kind === 'no_run_before_sla';
 
 /** Each job's entity and last failure (out-of-order events keep the latest). */
 async function recordJobFailures(

@@ -192,6 +192,13 @@ export interface JobRun {
 }
 
 /** The versions a run carried as the job's history keeps them (see pt_job_runs). */
+/** A job's latest run of any outcome. */
+export interface LastRun {
+  jobKey: string;
+  jobEntityRef?: string;
+  at: string;
+}
+
 export interface RunVersionSnapshot {
   code?: string;
   codeLocation?: string;
@@ -283,6 +290,14 @@ export interface IncidentStore {
     jobKeys: string[],
     options: { since: string; perJob: number },
   ): Promise<Map<string, JobRun[]>>;
+  /**
+   * The latest run of any outcome (the later of the last success and last failure) of the jobs
+   * named by key, or linked to one of the entities.
+   */
+  lastRunsOf(query: {
+    jobKeys: string[];
+    jobEntityRefs: string[];
+  }): Promise<LastRun[]>;
   /** The status line of an entity page: open incidents, failing since, last success. */
   entityStatus(
     entityRef: string,
