@@ -74,10 +74,13 @@ export function causeOf(
   const [cause] = [...fits].sort(
     (a, b) => rank(a) - rank(b) || a.firstSeen.localeCompare(b.firstSeen),
   );
+  // The upstream failure this run followed: its latest one before this run.
+  const failedAt =
+    Date.parse(cause.lastSeen) <= at ? cause.lastSeen : cause.firstSeen;
   return {
     incidentId: cause.incidentId,
     entityRef: cause.jobEntityRef,
-    reason: `${cause.jobName} failed at ${cause.firstSeen} and left ${
+    reason: `${cause.jobName} failed at ${failedAt} and left ${
       cause.tableRef
     } ${LEFT[cause.partialWrite] ?? LEFT.unknown}; this run reads it`,
   };
