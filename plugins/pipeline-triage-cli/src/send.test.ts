@@ -122,7 +122,7 @@ describe('pipeline-triage send', () => {
         }),
       ]);
       expect(out.join('')).toMatch(
-        /2 files sent: 2 accepted, 0 duplicate, 0 ignored, 0 rejected/,
+        /2 files sent: 2 accepted, 0 duplicate, 0 counted, 0 ignored, 0 rejected/,
       );
     } finally {
       backend.close();

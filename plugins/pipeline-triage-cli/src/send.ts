@@ -15,6 +15,7 @@ interface Tally {
   accepted: number;
   duplicate: number;
   ignored: number;
+  counted: number;
   rejected: number;
   failedFiles: string[];
 }
@@ -68,6 +69,7 @@ async function send(paths: string[], opts: SendOptions): Promise<number> {
     accepted: 0,
     duplicate: 0,
     ignored: 0,
+    counted: 0,
     rejected: 0,
     failedFiles: [],
   };
@@ -82,7 +84,7 @@ async function send(paths: string[], opts: SendOptions): Promise<number> {
   }
   bar?.stop();
   process.stdout.write(
-    `${files.length} files sent: ${tally.accepted} accepted, ${tally.duplicate} duplicate, ${tally.ignored} ignored, ${tally.rejected} rejected\n`,
+    `${files.length} files sent: ${tally.accepted} accepted, ${tally.duplicate} duplicate, ${tally.counted} counted, ${tally.ignored} ignored, ${tally.rejected} rejected\n`,
   );
   for (const f of tally.failedFiles)
     process.stderr.write(`pipeline-triage: ${f}\n`);
@@ -126,7 +128,9 @@ async function sendFile(
     return;
   }
   for (const r of body?.results ?? []) {
-    tally[r.status as 'accepted' | 'duplicate' | 'ignored' | 'rejected'] += 1;
+    tally[
+      r.status as 'accepted' | 'duplicate' | 'counted' | 'ignored' | 'rejected'
+    ] += 1;
     if (r.status === 'rejected')
       tally.failedFiles.push(`${file}#${r.index}: ${r.field}: ${r.reason}`);
   }

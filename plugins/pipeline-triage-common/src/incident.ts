@@ -205,6 +205,8 @@ export type IngestResult =
   | { index: number; status: 'duplicate'; eventId: string; incidentId?: string }
   /** Recognised but not a run outcome (an OpenLineage START, say): acknowledged, not stored. */
   | { index: number; status: 'ignored'; reason: string }
+  /** A success that changes no incident: counted in its job's run history, not stored as an event. */
+  | { index: number; status: 'counted'; reason: string }
   | { index: number; status: 'rejected'; field: string; reason: string };
 
 /** @public */

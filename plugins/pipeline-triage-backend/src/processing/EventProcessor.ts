@@ -1,6 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
-import { jobKeyOf, type StoredEvent, type TriageStore } from '../store';
+import { createHash } from 'node:crypto';
+import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-common';
+import {
+  jobKeyOf,
+  rowsWrittenOf,
+  type StoredEvent,
+  type TriageStore,
+} from '../store';
 import {
   asSilentFailure,
   missedRunOf,
@@ -68,6 +75,33 @@ export class EventProcessor {
       );
     }
     return outcomes;
+  }
+
+  /**
+   * Successes that change no incident are counted in their job's history instead of stored
+   * (`counted`; `duplicate` when already known); the rest (`store`) take the stored path. A run
+   * that wrote zero rows is always stored: it may be a silent failure.
+   */
+  async countSuccesses(
+    successes: Array<{ key: string; event: FailureEvent }>,
+  ): Promise<CountedSuccess[]> {
+    const verdicts: CountedSuccess[] = [];
+    for (const { key, event } of successes) {
+      if (rowsWrittenOf(event) === 0) {
+        verdicts.push({ status: 'store' });
+        continue;
+      }
+      const runId = countedRunId(key);
+      const status = await this.store.countSuccess({
+        key,
+        runId,
+        jobKey: jobKeyOf(event),
+        event,
+      });
+      if (status === 'counted') await rememberSchemas(this.store, event);
+      verdicts.push({ status, runId });
+    }
+    return verdicts;
   }
 
   /** Retries what is due; a request still processing an event holds its lease, so it is left alone. */
@@ -225,4 +259,14 @@ export class EventProcessor {
       throw error;
     }
   }
+}
+
+/** What became of a success offered to be counted instead of stored. */
+export type CountedSuccess =
+  | { status: 'counted' | 'duplicate'; runId: string }
+  | { status: 'store' };
+
+/** The run-history id of a counted success: its event key, hashed to fit (and stable). */
+function countedRunId(key: string): string {
+  return `run:${createHash('sha256').update(key).digest('hex').slice(0, 48)}`;
 }

@@ -2,5 +2,6 @@ export {
   EventProcessor,
   type ProcessingOptions,
   type ProcessOutcome,
+  type CountedSuccess,
 } from './EventProcessor';
 export { EventSweepJob } from './EventSweepJob';

@@ -166,6 +166,39 @@ export class KnexIncidentStore implements IncidentStore {
     }));
   }
 
+  async countSuccess(success: {
+    key: string;
+    runId: string;
+    jobKey: string;
+    event: FailureEvent;
+  }): Promise<'counted' | 'duplicate' | 'store'> {
+    const { key, runId, jobKey, event } = success;
+    return withDeadlockRetry(() =>
+      this.db.transaction(async tx => {
+        // Under the job's lock a failure of this job is either committed (an open incident or a
+        // waiting event: the success must be processed in order) or not yet accepted (it will
+        // follow this success, as it would have on the stored path).
+        await lockJob(tx, jobKey, this.isPg);
+        const open = await tx('pt_incidents')
+          .where('job_key', jobKey)
+          .whereIn('status', OPEN_STATUSES)
+          .first('id');
+        const waiting = await tx('pt_events')
+          .where('job_key', jobKey)
+          .whereIn('status', ['pending', 'processing'])
+          .first('id');
+        if (open || waiting) return 'store';
+        const seen =
+          (await tx('pt_job_runs').where('event_id', runId).first('id')) ??
+          (await tx('pt_events').where('event_key', key).first('id'));
+        if (seen) return 'duplicate';
+        await this.recordJobSuccess(tx, jobKey, toIso(event.eventTime));
+        await rememberRuns(tx, [{ jobKey, eventId: runId, event }]);
+        return 'counted';
+      }),
+    );
+  }
+
   async recordSuccess(
     eventId: string,
     event: FailureEvent,

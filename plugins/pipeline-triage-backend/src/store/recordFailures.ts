@@ -76,6 +76,10 @@ const chunks = <T>(items: T[]) => {
   return out;
 };
 
+/** A missed run (the freshness watch's) is the absence of a run. */
+const isMissedRun = (r: FailureRecord) =>
+  r.silent?.kind === 'no_run_before_sla';
+
 const laterOf = (a: string | null | undefined, b: string) =>
   a && a > b ? a : b;
 
@@ -476,9 +480,6 @@ async function writeRecency(tx: Knex.Transaction, shapes: Shapes) {
       .merge(['last_seen']);
   }
 }
-
-const isMissedRun = (r: FailureRecord) =>
-  r.silent?.kind === 'no_run_before_sla';
 
 /** Each job's entity and last failure (out-of-order events keep the latest). */
 async function recordJobFailures(

@@ -260,6 +260,18 @@ export interface IncidentStore {
     tableRefs: string[],
     window: { since: string; until: string },
   ): Promise<UpstreamIncident[]>;
+  /**
+   * A success that changes no incident is counted, not stored: under the job's lock, when the job
+   * has no open incident and no event still waiting to be processed, its last success and run
+   * history are updated (`counted`); a run already counted or stored is a `duplicate`; anything
+   * else must take the stored path (`store`).
+   */
+  countSuccess(success: {
+    key: string;
+    runId: string;
+    jobKey: string;
+    event: FailureEvent;
+  }): Promise<'counted' | 'duplicate' | 'store'>;
   /** Stores a success: job state, and resolves the job's open incidents when allowed. */
   recordSuccess(
     eventId: string,

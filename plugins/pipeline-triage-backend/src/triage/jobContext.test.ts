@@ -127,8 +127,10 @@ describe.each(databaseIds())(
         .post(`${API}/v1/events`)
         .set('authorization', SENDER)
         .send(event);
-      expect(res.status).toBe(202);
-      expect(res.body.results[0].status).toBe('accepted');
+      // A success of a job with no open incident is counted in its run history, not stored.
+      const counted = res.body.results[0].status === 'counted';
+      expect(res.status).toBe(counted ? 200 : 202);
+      expect(res.body.results[0].status).toMatch(/^(accepted|counted)$/);
       return res.body.results[0] as { incidentId?: string };
     }
     async function incident(id: string | undefined) {

@@ -1,16 +1,27 @@
-import type { IngestResult } from '@pipeline-triage/plugin-pipeline-triage-common';
+import type {
+  FailureEvent,
+  IngestResult,
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import type {
   IngestAdapter,
   IngestContext,
 } from '@pipeline-triage/plugin-pipeline-triage-node';
 import { eventKey, isNotRunOutcome, normalizeEvents, textDedupKeys } from '..';
-import type { ProcessOutcome } from '../../processing';
-import type { NewEvent, TriageStore } from '../../store';
+import type { CountedSuccess, ProcessOutcome } from '../../processing';
+import { jobKeyOf, type NewEvent, type TriageStore } from '../../store';
 
 /** The processing stage as the accept path sees it: run these stored events now, as one batch. */
 export interface BatchProcessor {
   processBatch(ids: string[]): Promise<Map<string, ProcessOutcome>>;
+  /** Counts the successes that change no incident; `store` for those that must be stored. */
+  countSuccesses(
+    successes: Array<{ key: string; event: FailureEvent }>,
+  ): Promise<CountedSuccess[]>;
 }
+
+/** Why a counted success has no event row. */
+const COUNTED =
+  'a success of a job with no open incident: counted in its run history (last success, runs), not stored';
 
 /**
  * Accepts posted payloads: normalize (redacted, trimmed) → persist in one transaction →
@@ -74,16 +85,17 @@ export class IngestService {
       }
     }
     await this.joinRecentTextCopies(toAccept.map(a => a.event));
+    const toStore = await this.countSuccesses(toAccept, results);
     // Processed in order right below; the sweeper only picks up what this request leaves behind.
     const accepted = await this.store.acceptEvents(
-      toAccept.map(a => a.event),
+      toStore.map(a => a.event),
       { sweepAfterMs: this.sweepAfterMs },
     );
     const outcomes = await this.processor.processBatch(
       accepted.filter(a => !a.duplicate).map(a => a.id),
     );
     for (const [i, a] of accepted.entries()) {
-      const { index, event } = toAccept[i];
+      const { index, event } = toStore[i];
       if (a.duplicate) {
         results.push({
           index,
@@ -112,6 +124,43 @@ export class IngestService {
       });
     }
     return results.sort((x, y) => x.index - y.index);
+  }
+
+  /**
+   * Most of what senders post are successes of healthy jobs (an OpenLineage COMPLETE per run):
+   * those are counted, not stored. A success of a job that also fails in this request is
+   * stored, so the two are processed in order. Returns what must still be stored.
+   */
+  private async countSuccesses(
+    toAccept: Array<{ index: number; event: NewEvent }>,
+    results: IngestResult[],
+  ): Promise<Array<{ index: number; event: NewEvent }>> {
+    const failing = new Set(
+      toAccept
+        .filter(a => a.event.event.outcome !== 'success')
+        .map(a => jobKeyOf(a.event.event)),
+    );
+    const candidates = toAccept.filter(
+      a =>
+        a.event.event.outcome === 'success' &&
+        !failing.has(jobKeyOf(a.event.event)),
+    );
+    if (candidates.length === 0) return toAccept;
+    const verdicts = await this.processor.countSuccesses(
+      candidates.map(a => ({ key: a.event.key, event: a.event.event })),
+    );
+    const handled = new Set<{ index: number; event: NewEvent }>();
+    for (const [i, a] of candidates.entries()) {
+      const v = verdicts[i];
+      if (v.status === 'store') continue;
+      handled.add(a);
+      results.push(
+        v.status === 'counted'
+          ? { index: a.index, status: 'counted', reason: COUNTED }
+          : { index: a.index, status: 'duplicate', eventId: v.runId },
+      );
+    }
+    return toAccept.filter(a => !handled.has(a));
   }
 
   /**
