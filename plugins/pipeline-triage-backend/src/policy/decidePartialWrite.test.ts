@@ -143,6 +143,18 @@ describe('decidePartialWrite', () => {
     expect(v.reason).toMatch(/Nothing in the event shows/);
   });
 
+  it("places a Redshift or PostgreSQL driver's statement error at one rolled-back statement", () => {
+    expect(
+      decide(
+        '[Amazon](500310) Invalid operation: 1023 \nDetails: Serializable isolation violation on table - 100167, transactions forming the cycle are: 55705701, 55705754 (pid:16606);',
+      ).partialWrite,
+    ).toBe('false');
+    expect(
+      decide('org.postgresql.util.PSQLException: ERROR: division by zero')
+        .partialWrite,
+    ).toBe('false');
+  });
+
   it('says nothing was written when the task or its cluster never started', () => {
     const queued = decide(
       "ERROR - Executor reports task instance <TaskInstance: billing.export scheduled__2024 [queued]> finished (failed) although the task says it's queued. (Info: None) Was the task killed externally?",

@@ -259,12 +259,14 @@ export const FAILURE_POINTS: WritePattern[] = [
       /Failure in test|Runtime Error in test|Database Error in test|\d+ of \d+ (?:FAIL|ERROR) \d* ?[\w.]*test|Executing SQL check|SQL(?:Column|Table|Value|Threshold|Interval)?CheckOperator|great_expectations|pandera|Validation (?:failed|result)|expectations? (?:failed|were not met)|Got \d+ results?, configured to fail/i,
   },
   {
+    // Driver exceptions of one statement: Redshift's JDBC ([Amazon](500310) Invalid operation)
+    // and PostgreSQL's (PSQLException) report a statement the server rolled back.
     id: 'atomic-statement',
     tier: 'strong',
     stage: 'running a single SQL statement, which is rolled back as a whole',
     where: 'error',
     regex:
-      /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)/,
+      /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)|\[Amazon\]\(\d+\) Invalid operation|org\.postgresql\.util\.PSQLException/,
   },
   {
     id: 'transactional-table',
