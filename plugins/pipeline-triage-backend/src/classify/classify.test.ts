@@ -101,6 +101,14 @@ const CASES: Array<[Category, string, RunSignals?]> = [
     "google.api_core.exceptions.BadRequest: 400 Cannot query over table 'shop.events' without a filter over column(s) 'event_date' that can be used for partition elimination",
   ],
   [
+    'resource_exhaustion',
+    'Database Error in model fct_sessions (models/fct_sessions.sql)\n  Operation timed out after 6.0 hours. Consider reducing the amount of work performed by your operation so that it can complete within this limit.',
+  ],
+  [
+    'resource_exhaustion',
+    'Query 20240503_221800_00000_cjwcx failed: Query exceeded the maximum execution time limit of 2.00h',
+  ],
+  [
     'infrastructure',
     'Database Error\n  1023\n  DETAIL:  Serializable isolation violation on table - 2384112, transactions forming the cycle are: 90117731, 90117802 (pid:31270)',
   ],

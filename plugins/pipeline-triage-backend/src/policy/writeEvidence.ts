@@ -72,13 +72,22 @@ export const WROTE: WritePattern[] = [
     regex:
       /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded|applied|deleted)\b|\bOK (?:created|inserted|merged|snapshotted) (?:sql )?(?:table|incremental|view|snapshot|seed)\b|\[(?:INSERT|MERGE|COPY|CREATE TABLE|SUCCESS) (?:\d|\()/,
   },
-  // dbt's summary counts built nodes as PASS; in a run or build (models started) they are tables.
+  // dbt's summary counts built nodes as PASS; in a run or build (models started, or the run's
+  // "Failure in model" recap) they are tables.
   {
     id: 'dbt-run-summary-pass',
     where: 'any',
     regex: /\bDone\. PASS=[1-9]\d* WARN=\d+ ERROR=[1-9]/,
     requires:
-      /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b/,
+      /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b|\bFailure in model\b/,
+  },
+  // Flyway asks to restore backups only when the failed migration could not be rolled back
+  // (no transactional DDL); otherwise it prints "Changes successfully rolled back".
+  {
+    id: 'migration-applied-without-rollback',
+    where: 'any',
+    regex: /\bMigrating schema \S+ to version\b/,
+    requires: /\bPlease restore backups and roll back database\b/,
   },
   {
     id: 'dbt-on-run-end',

@@ -47,6 +47,20 @@ export const sqlWarehousePack: RulePack = {
       explains: ['code_error'],
     },
     {
+      // A query engine's own run-time cap: BigQuery's 6-hour job limit, Trino's
+      // query.max-execution-time / max-run-time / max-planning-time (EXCEEDED_TIME_LIMIT).
+      id: 'engine-query-time-limit',
+      category: 'resource_exhaustion',
+      description: "a query engine's limit on a query's run time",
+      patterns: [
+        ci(
+          'Operation timed out after \\d+(?:\\.\\d+)? hours|Query exceeded (?:the )?maximum (?:execution |run |planning )?time limit',
+        ),
+      ],
+      weight: 0.8,
+      explains: ['dependency_unavailable'],
+    },
+    {
       // Redshift error 1023; dbt prints the number alone on its own line, so the message decides.
       id: 'redshift-serializable-isolation',
       category: 'infrastructure',

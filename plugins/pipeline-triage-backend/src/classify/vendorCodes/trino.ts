@@ -291,6 +291,16 @@ export const trinoTable: VendorCodeTable = {
       source: SOURCE,
     },
     {
+      // The transaction expired (transaction.idle-timeout) or the coordinator forgot it.
+      key: 'UNKNOWN_TRANSACTION',
+      code: 'UNKNOWN_TRANSACTION',
+      category: 'config_error',
+      weight: 0.65,
+      description:
+        'Trino UNKNOWN_TRANSACTION (the transaction id is unknown: expired by transaction.idle-timeout, or the coordinator restarted)',
+      source: SOURCE,
+    },
+    {
       // query.max-stage-count: a planner limit on the query's shape (USER_ERROR type).
       key: 'QUERY_HAS_TOO_MANY_STAGES',
       code: 'QUERY_HAS_TOO_MANY_STAGES',

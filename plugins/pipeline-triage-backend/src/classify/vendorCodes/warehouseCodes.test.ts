@@ -88,6 +88,10 @@ const UNSEEN: Array<[Category, string]> = [
     'resource_exhaustion',
     "{'errorName': 'EXCEEDED_SCAN_LIMIT', 'errorType': 'INSUFFICIENT_RESOURCES', 'message': 'a quibble'}",
   ],
+  [
+    'config_error',
+    'TrinoUserError(type=USER_ERROR, name=UNKNOWN_TRANSACTION, message="a quibble about an id", query_id=1)',
+  ],
   // BigQuery and Google API reasons
   [
     'resource_exhaustion',
