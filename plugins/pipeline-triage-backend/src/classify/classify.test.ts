@@ -87,6 +87,31 @@ const CASES: Array<[Category, string, RunSignals?]> = [
     'config_error',
     'org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme "s3"',
   ],
+  // Warehouse and query-engine wording without a code (sqlWarehouse pack).
+  [
+    'code_error',
+    'java.sql.SQLException: Query failed (#20240227_011420_00118_h3q7d): line 3:29: Cannot apply operator: date = varchar(10)',
+  ],
+  [
+    'config_error',
+    "Query 20200316_171204_00321_m8k2q failed: Query over table 'sales.orders' can potentially read more than 100 partitions",
+  ],
+  [
+    'config_error',
+    "google.api_core.exceptions.BadRequest: 400 Cannot query over table 'shop.events' without a filter over column(s) 'event_date' that can be used for partition elimination",
+  ],
+  [
+    'resource_exhaustion',
+    'Database Error in model fct_sessions (models/fct_sessions.sql)\n  Operation timed out after 6.0 hours. Consider reducing the amount of work performed by your operation so that it can complete within this limit.',
+  ],
+  [
+    'resource_exhaustion',
+    'Query 20240503_221800_00000_cjwcx failed: Query exceeded the maximum execution time limit of 2.00h',
+  ],
+  [
+    'infrastructure',
+    'Database Error\n  1023\n  DETAIL:  Serializable isolation violation on table - 2384112, transactions forming the cycle are: 90117731, 90117802 (pid:31270)',
+  ],
 ];
 
 describe('classify', () => {

@@ -60,6 +60,24 @@ describe('vendor code patterns', () => {
     expect(codesOf('| 2024 | 1207 |')).toEqual([]);
   });
 
+  it("read Redshift's own error numbers where PostgreSQL prints a message", () => {
+    expect(
+      codesOf('[Amazon](500310) Invalid operation: 1023 Details: a conflict'),
+    ).toContain('redshift:1023');
+    expect(
+      codesOf(
+        'org.postgresql.util.PSQLException: ERROR: 1023 Detail: a conflict',
+      ),
+    ).toContain('redshift:1023');
+    expect(
+      codesOf("{'S': 'ERROR', 'C': 'XX000', 'M': '1023', 'D': 'a conflict'}"),
+    ).toEqual(expect.arrayContaining(['redshift:1023', 'sqlstate:XX000']));
+    expect(codesOf('  code:      1016')).toContain('redshift:1016');
+    // Not a number in running text, a port, or a decimal.
+    expect(codesOf('ERROR: 1023.5 rows per second exceeded')).toEqual([]);
+    expect(codesOf('INFO loaded 1023 rows in 4 files')).toEqual([]);
+  });
+
   it('count a Spark sub-class also as its parent class', () => {
     expect(
       codesOf(

@@ -50,4 +50,13 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
     regex: /\berr_code['"]?\s*[=:]\s*['"]?(12[0-2]\d)\b/g,
   },
   { system: 'redshift', gate: '|', regex: /\|\s*(12[0-2]\d)\s*\|\s*[A-Za-z]/g },
+  // Redshift's own error numbers (10xx) where PostgreSQL prints a message: JDBC
+  // `Invalid operation: 1023`, psql `ERROR: 1023`, redshift_connector `'M': '1023'`, and the
+  // DETAIL block's `code:      1016`.
+  {
+    system: 'redshift',
+    gate: ['invalid operation', 'error:', "'m':", 'code:'],
+    regex:
+      /(?:\bInvalid operation:|\bERROR:|'M':\s*'|^\s*code:)\s*(10\d\d)\b(?![.\d])/gm,
+  },
 ];

@@ -143,6 +143,49 @@ describe('decidePartialWrite', () => {
     expect(v.reason).toMatch(/Nothing in the event shows/);
   });
 
+  it("places a Redshift or PostgreSQL driver's statement error at one rolled-back statement", () => {
+    expect(
+      decide(
+        '[Amazon](500310) Invalid operation: 1023 \nDetails: Serializable isolation violation on table - 100167, transactions forming the cycle are: 55705701, 55705754 (pid:16606);',
+      ).partialWrite,
+    ).toBe('false');
+    expect(
+      decide('org.postgresql.util.PSQLException: ERROR: division by zero')
+        .partialWrite,
+    ).toBe('false');
+  });
+
+  it('reads a Flyway migration it could not roll back as applied', () => {
+    const failed = [
+      'Migrating schema `ops` to version "42 - add audit columns"',
+      'ERROR: Migration of schema `ops` to version "42 - add audit columns" failed! Please restore backups and roll back database and code!',
+    ].join('\n');
+    expect(decide(failed).partialWrite).toBe('true');
+    const rolledBack = [
+      'Migrating schema `ops` to version "42 - add audit columns"',
+      'ERROR: Migration of schema `ops` to version "42 - add audit columns" failed! Changes successfully rolled back.',
+    ].join('\n');
+    expect(decide(rolledBack).partialWrite).not.toBe('true');
+  });
+
+  it("counts a dbt run's passed models as written when a model failed", () => {
+    const log = [
+      'Database Error in model m (models/m.sql)\n  TrinoUserError(type=USER_ERROR, name=SCHEMA_NOT_FOUND, message="line 1:1: Schema \'x\' does not exist")',
+      'Done. PASS=41 WARN=0 ERROR=1 SKIP=0 TOTAL=42',
+    ].join('\n');
+    expect(decide(log).partialWrite).not.toBe('true');
+    expect(
+      decide(log.replace('Database Error in model', 'Failure in model'))
+        .partialWrite,
+    ).toBe('true');
+    // A test run's summary counts tests, not tables.
+    expect(
+      decide(
+        'Failure in test not_null_orders_id (models/schema.yml)\nDone. PASS=41 WARN=0 ERROR=1 SKIP=0 TOTAL=42',
+      ).partialWrite,
+    ).not.toBe('true');
+  });
+
   it('says nothing was written when the task or its cluster never started', () => {
     const queued = decide(
       "ERROR - Executor reports task instance <TaskInstance: billing.export scheduled__2024 [queued]> finished (failed) although the task says it's queued. (Info: None) Was the task killed externally?",

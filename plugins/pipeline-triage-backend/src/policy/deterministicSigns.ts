@@ -62,6 +62,22 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: 'a quota for the whole period is used up, so retries fail until it resets',
   },
   {
+    id: 'limit-set-by-job',
+    // BigQuery reports the job's own cap under whatever HTTP status (a 500 too): a setting.
+    patterns: [
+      /\bbytesBilledLimitExceeded\b|\bQuery exceeded limit for bytes billed\b|\bbillingTierLimitExceeded\b|\bexceeded resource limits for tier \d+\b/i,
+    ],
+    why: "the query needs more than the job's own cost cap (maximum bytes billed or billing tier) allows, so it fails on every attempt until the cap or the query changes",
+  },
+  {
+    id: 'warehouse-suspended-or-unset',
+    // Snowflake reports these with SQLSTATE 57P03, which PostgreSQL uses for "cannot connect now".
+    patterns: [
+      /\bWarehouse '[^']+' is suspended\b|\bNo active warehouse selected\b|\bcannot be resumed because resource monitor\b/i,
+    ],
+    why: 'the warehouse is suspended, not selected, or stopped by its resource monitor, which every attempt meets until someone resumes it, selects one or the quota resets',
+  },
+  {
     id: 'timeout-outlived-platform-retries',
     // The platform already retried the same unit of work; a deadline hit on every attempt is the
     // size of the work, not a passing slowness. Node losses are not timeouts, so spot and

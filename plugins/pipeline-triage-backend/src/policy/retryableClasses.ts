@@ -100,23 +100,26 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
   {
     id: 'sql-connection-or-serialization',
     label:
-      'a SQLSTATE the database declares transient (class 08 connection exception, 40001, 40P01, 57P03)',
+      'a SQLSTATE the database declares transient (class 08 connection exception, 40001, 40P01, 57P03), or Redshift 1023 (serializable isolation violation)',
     codes: [
       {
         system: 'sqlstate',
         code: /^(?:08[0-9A-Z]{3}|40001|40P01|57P03|57P01)$/,
       },
+      // Redshift's serialization failure has its own number, under the catch-all XX000.
+      { system: 'redshift', code: /^1023$/ },
     ],
     patterns: [
       /\bcould not connect to server\b/i,
       /\bthe database system is (?:starting up|in recovery mode|shutting down)\b/i,
       /\bserver closed the connection unexpectedly\b/i,
-      /\bdeadlock detected\b|\bcould not serialize access\b|\bSerialization failure\b/i,
+      /\bdeadlock detected\b|\bcould not serialize access\b|\bSerialization failure\b|\bSerializable isolation violation\b/i,
       /\bCommunications link failure\b/,
     ],
     source:
       'PostgreSQL "Appendix A. Error Codes" and "Serialization Failure Handling" (https://www.postgresql.org/docs/current/mvcc-serialization-failure-handling.html): ' +
-      '40001 and 40P01 are retried; class 08 is a connection exception',
+      '40001 and 40P01 are retried; class 08 is a connection exception; ' +
+      'Amazon Redshift "Serializable isolation" (https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation.html): error 1023 aborts and rolls back one of the conflicting transactions, which is retried',
   },
   {
     id: 'snowflake-connection',

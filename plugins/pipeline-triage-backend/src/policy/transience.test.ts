@@ -49,6 +49,16 @@ describe('nonTransientReason', () => {
       /maximum run duration/,
     ],
     ['Reason: (128 vs. 128) limit hit.\nRetriable: False', /permanent/],
+    // A 500 that carries the job's own cost cap is a setting, not an outage.
+    [
+      'google.api_core.exceptions.InternalServerError: 500 Query exceeded limit for bytes billed: 163595928. 164626432 or higher required.; reason: bytesBilledLimitExceeded',
+      /cost cap/,
+    ],
+    // Snowflake reports a suspended warehouse with SQLSTATE 57P03 ("cannot connect now").
+    [
+      "snowflake.connector.errors.ProgrammingError: 000608 (57P03): Warehouse 'EXPORTS_WH' is suspended.",
+      /suspended/,
+    ],
   ])('finds a deterministic sign in "%s"', (log, why) => {
     expect(reason(log)?.reason).toMatch(why);
   });

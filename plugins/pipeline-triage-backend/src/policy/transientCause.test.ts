@@ -25,6 +25,14 @@ describe('findTransientCause', () => {
       'sql-connection-or-serialization',
     ],
     [
+      "redshift_connector.error.ProgrammingError: {'S': 'ERROR', 'C': 'XX000', 'M': '1023', 'D': 'Serializable isolation violation on table - 1, transactions forming the cycle are: 2, 3 (pid:4)'}",
+      'sql-connection-or-serialization',
+    ],
+    [
+      '  1023\n  DETAIL:  Serializable isolation violation on table - 2384112, transactions forming the cycle are: 90117731, 90117802 (pid:31270)',
+      'sql-connection-or-serialization',
+    ],
+    [
       'google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses; last error: UNAVAILABLE: ipv4:10.1.2.3:443',
       'http-throttled-or-unavailable',
     ],

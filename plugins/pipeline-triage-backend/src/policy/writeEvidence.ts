@@ -72,13 +72,22 @@ export const WROTE: WritePattern[] = [
     regex:
       /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded|applied|deleted)\b|\bOK (?:created|inserted|merged|snapshotted) (?:sql )?(?:table|incremental|view|snapshot|seed)\b|\[(?:INSERT|MERGE|COPY|CREATE TABLE|SUCCESS) (?:\d|\()/,
   },
-  // dbt's summary counts built nodes as PASS; in a run or build (models started) they are tables.
+  // dbt's summary counts built nodes as PASS; in a run or build (models started, or the run's
+  // "Failure in model" recap) they are tables.
   {
     id: 'dbt-run-summary-pass',
     where: 'any',
     regex: /\bDone\. PASS=[1-9]\d* WARN=\d+ ERROR=[1-9]/,
     requires:
-      /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b/,
+      /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b|\bFailure in model\b/,
+  },
+  // Flyway asks to restore backups only when the failed migration could not be rolled back
+  // (no transactional DDL); otherwise it prints "Changes successfully rolled back".
+  {
+    id: 'migration-applied-without-rollback',
+    where: 'any',
+    regex: /\bMigrating schema \S+ to version\b/,
+    requires: /\bPlease restore backups and roll back database\b/,
   },
   {
     id: 'dbt-on-run-end',
@@ -259,12 +268,14 @@ export const FAILURE_POINTS: WritePattern[] = [
       /Failure in test|Runtime Error in test|Database Error in test|\d+ of \d+ (?:FAIL|ERROR) \d* ?[\w.]*test|Executing SQL check|SQL(?:Column|Table|Value|Threshold|Interval)?CheckOperator|great_expectations|pandera|Validation (?:failed|result)|expectations? (?:failed|were not met)|Got \d+ results?, configured to fail/i,
   },
   {
+    // Driver exceptions of one statement: Redshift's JDBC ([Amazon](500310) Invalid operation)
+    // and PostgreSQL's (PSQLException) report a statement the server rolled back.
     id: 'atomic-statement',
     tier: 'strong',
     stage: 'running a single SQL statement, which is rolled back as a whole',
     where: 'error',
     regex:
-      /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)/,
+      /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)|\[Amazon\]\(\d+\) Invalid operation|org\.postgresql\.util\.PSQLException/,
   },
   {
     id: 'transactional-table',

@@ -31,7 +31,58 @@ export const sqlWarehousePack: RulePack = {
       ],
       weight: 0.85,
     },
+    {
+      // Trino's HIVE_EXCEEDED_PARTITION_LIMIT, BigQuery's require_partition_filter and Hive's
+      // strict mode: the table or catalog demands a partition filter the query does not have.
+      id: 'partition-filter-required',
+      category: 'config_error',
+      description:
+        'a table or catalog limit on partitions per scan, or a required partition filter',
+      patterns: [
+        ci(
+          "can potentially read more than \\d+ partitions|Cannot query over table '[^']+' without a filter over column\\(s\\)|partitioned tables without a partition filter are disabled",
+        ),
+      ],
+      weight: 0.8,
+      explains: ['code_error'],
+    },
+    {
+      // A query engine's own run-time cap: BigQuery's 6-hour job limit, Trino's
+      // query.max-execution-time / max-run-time / max-planning-time (EXCEEDED_TIME_LIMIT).
+      id: 'engine-query-time-limit',
+      category: 'resource_exhaustion',
+      description: "a query engine's limit on a query's run time",
+      patterns: [
+        ci(
+          'Operation timed out after \\d+(?:\\.\\d+)? hours|Query exceeded (?:the )?maximum (?:execution |run |planning )?time limit',
+        ),
+      ],
+      weight: 0.8,
+      explains: ['dependency_unavailable'],
+    },
+    {
+      // Redshift error 1023; dbt prints the number alone on its own line, so the message decides.
+      id: 'redshift-serializable-isolation',
+      category: 'infrastructure',
+      description:
+        'Redshift serializable isolation violation (a concurrent transaction conflict)',
+      patterns: ['Serializable isolation violation on table'],
+      weight: 0.8,
+      explains: ['code_error'],
+    },
     // --- code errors
+    {
+      // Trino / Presto analysis (TYPE_MISMATCH, error 58): types the SQL compares or passes
+      // have no implicit coercion. A value that fails a cast ("Cannot cast '' to BIGINT") is data.
+      id: 'sql-operator-type-mismatch',
+      category: 'code_error',
+      description:
+        'an operator or function applied to types it does not accept',
+      patterns: [
+        'Cannot apply operator: |Unexpected parameters \\([^)]*\\) for function ',
+      ],
+      weight: 0.8,
+    },
     {
       id: 'sql-syntax-error',
       category: 'code_error',

@@ -41,6 +41,17 @@ export const googleApiTable: VendorCodeTable = {
       explains: ['permission'],
     },
     {
+      // The job's own cap (maximumBytesBilled), often under an HTTP 500 wrapper: a setting.
+      key: 'bytesBilledLimitExceeded',
+      code: 'bytesBilledLimitExceeded',
+      category: 'config_error',
+      weight: 0.9,
+      description:
+        "BigQuery bytesBilledLimitExceeded (the query would bill more bytes than the job's maximum_bytes_billed allows)",
+      source: SOURCE,
+      explains: ['dependency_unavailable', 'permission', 'resource_exhaustion'],
+    },
+    {
       key: 'blocked',
       code: 'blocked',
       category: 'permission',

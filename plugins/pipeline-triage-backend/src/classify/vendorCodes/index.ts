@@ -7,6 +7,7 @@ import { grpcTable } from './grpc';
 import { httpTable } from './http';
 import { jvmExceptionTable } from './jvmExceptions';
 import { pythonExceptionTable } from './pythonExceptions';
+import { redshiftErrorTable } from './redshiftErrors';
 import { redshiftLoadErrorTable } from './redshiftLoadErrors';
 import { snowflakeTable } from './snowflake';
 import { sparkErrorClassTable } from './sparkErrorClasses';
@@ -27,6 +28,7 @@ export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
   awsTable,
   snowflakeTable,
   redshiftLoadErrorTable,
+  redshiftErrorTable,
   httpTable,
   grpcTable,
   errnoTable,

@@ -145,6 +145,18 @@ export const snowflakeTable: VendorCodeTable = {
       source: SOURCE,
     },
     {
+      // Snowflake reuses SQLSTATE 57P03 (PostgreSQL's "cannot connect now") for a warehouse
+      // someone must resume: the vendor number makes it a state, not a passing outage.
+      key: '000608',
+      code: '000608',
+      category: 'config_error',
+      weight: 0.9,
+      description:
+        "Snowflake 000608 (warehouse is suspended; use 'alter warehouse ... resume')",
+      source: SOURCE,
+      explains: ['dependency_unavailable', 'infrastructure'],
+    },
+    {
       key: '090105',
       code: '090105',
       category: 'config_error',
@@ -202,6 +214,9 @@ export const snowflakeTable: VendorCodeTable = {
       description:
         'Snowflake 000630 (statement reached its statement or warehouse timeout)',
       source: SOURCE,
+      // The Python connector raises every server error as ProgrammingError (PEP 249's class
+      // for bad SQL): around a timeout number the class says nothing about the query.
+      explains: ['code_error'],
     },
     {
       key: '000603',

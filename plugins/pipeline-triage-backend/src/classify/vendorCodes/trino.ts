@@ -291,6 +291,46 @@ export const trinoTable: VendorCodeTable = {
       source: SOURCE,
     },
     {
+      // The transaction expired (transaction.idle-timeout) or the coordinator forgot it.
+      key: 'UNKNOWN_TRANSACTION',
+      code: 'UNKNOWN_TRANSACTION',
+      category: 'config_error',
+      weight: 0.65,
+      description:
+        'Trino UNKNOWN_TRANSACTION (the transaction id is unknown: expired by transaction.idle-timeout, or the coordinator restarted)',
+      source: SOURCE,
+    },
+    {
+      // query.max-stage-count: a planner limit on the query's shape (USER_ERROR type).
+      key: 'QUERY_HAS_TOO_MANY_STAGES',
+      code: 'QUERY_HAS_TOO_MANY_STAGES',
+      category: 'resource_exhaustion',
+      weight: 0.8,
+      description:
+        'Trino QUERY_HAS_TOO_MANY_STAGES (the plan has more stages than query.max-stage-count)',
+      source: SOURCE,
+      explains: ['code_error'],
+    },
+    {
+      key: 'EXCEEDED_SCAN_LIMIT',
+      code: 'EXCEEDED_SCAN_LIMIT',
+      category: 'resource_exhaustion',
+      weight: 0.8,
+      description:
+        'Trino EXCEEDED_SCAN_LIMIT (the query read more than query.max-scan-physical-bytes)',
+      source: SOURCE,
+    },
+    {
+      key: 'QUERY_TEXT_TOO_LARGE',
+      code: 'QUERY_TEXT_TOO_LARGE',
+      category: 'code_error',
+      weight: 0.75,
+      description:
+        'Trino QUERY_TEXT_TOO_LARGE (the SQL text exceeds query.max-length)',
+      source: SOURCE,
+      explains: ['resource_exhaustion'],
+    },
+    {
       key: 'QUERY_QUEUE_FULL',
       code: 'QUERY_QUEUE_FULL',
       category: 'resource_exhaustion',

@@ -80,6 +80,18 @@ const UNSEEN: Array<[Category, string]> = [
     'data_quality',
     "trino.exceptions.TrinoUserError: TrinoUserError(type=USER_ERROR, name=CONSTRAINT_VIOLATION, message='a quibble')",
   ],
+  [
+    'resource_exhaustion',
+    'TrinoUserError(type=USER_ERROR, name=QUERY_HAS_TOO_MANY_STAGES, message="the plan sprawls", query_id=1)',
+  ],
+  [
+    'resource_exhaustion',
+    "{'errorName': 'EXCEEDED_SCAN_LIMIT', 'errorType': 'INSUFFICIENT_RESOURCES', 'message': 'a quibble'}",
+  ],
+  [
+    'config_error',
+    'TrinoUserError(type=USER_ERROR, name=UNKNOWN_TRANSACTION, message="a quibble about an id", query_id=1)',
+  ],
   // BigQuery and Google API reasons
   [
     'resource_exhaustion',
@@ -92,6 +104,10 @@ const UNSEEN: Array<[Category, string]> = [
   [
     'dependency_unavailable',
     '{"errors": [{"reason": "jobBackendError", "message": "a quibble"}]}',
+  ],
+  [
+    'config_error',
+    'google.api_core.exceptions.InternalServerError: 500 a quibble about money; reason: bytesBilledLimitExceeded',
   ],
   // AWS error codes
   [
@@ -120,6 +136,20 @@ const UNSEEN: Array<[Category, string]> = [
   ['config_error', '000606 (57P03): a quibble about compute'],
   ['code_error', '002140 (42601): a quibble about a routine'],
   ['config_error', '090106 (22000): a quibble about the session'],
+  ['config_error', '000608 (57P03): a quibble about the compute'],
+  // Redshift's own error numbers, under the catch-all SQLSTATE XX000
+  [
+    'infrastructure',
+    "{'S': 'ERROR', 'C': 'XX000', 'M': '1023', 'D': 'a quibble between two writers'}",
+  ],
+  [
+    'infrastructure',
+    '[Amazon](500310) Invalid operation: 1023 a quibble between two writers',
+  ],
+  [
+    'resource_exhaustion',
+    'ERROR: a quibble about room\n  code:      1016\n  context:   node: 3',
+  ],
   // Redshift load error codes (the rows of STL_LOAD_ERRORS)
   [
     'data_quality',
@@ -158,5 +188,28 @@ describe('vendor code tables of warehouses, engines and clouds', () => {
       vendorCodeEntry('bigquery', 'quotaExceeded')?.transient,
     ).toBeUndefined();
     expect(vendorCodeEntry('aws', 'AccessDenied')?.transient).toBeUndefined();
+    expect(vendorCodeEntry('redshift', '1023')?.transient).toBe(true);
+    expect(vendorCodeEntry('redshift', '1016')?.transient).toBeUndefined();
+    expect(
+      vendorCodeEntry('bigquery', 'bytesBilledLimitExceeded')?.transient,
+    ).toBeUndefined();
+    expect(vendorCodeEntry('snowflake', '000608')?.transient).toBeUndefined();
+  });
+
+  it("read a vendor's own number over the generic status it travels with", () => {
+    // A job's own cost cap under an HTTP 500: the 500 is a symptom, not an outage.
+    const capped = run(
+      'google.api_core.exceptions.InternalServerError: 500 a quibble; reason: bytesBilledLimitExceeded',
+    );
+    expect(capped.category).toBe('config_error');
+    // Snowflake reuses SQLSTATE 57P03 ("cannot connect now") for a suspended warehouse.
+    const suspended = run('000608 (57P03): a quibble about the compute');
+    expect(suspended.category).toBe('config_error');
+    // Redshift's serialization failure arrives as SQLSTATE XX000 (internal error).
+    const conflict = run(
+      "{'S': 'ERROR', 'C': 'XX000', 'M': '1023', 'D': 'a quibble between two writers'}",
+    );
+    expect(conflict.category).toBe('infrastructure');
+    expect(conflict.rules).toContain('vendor-redshift-1023');
   });
 });
