@@ -611,6 +611,58 @@ export const jvmSparkPack: RulePack = {
       ],
       weight: 0.8,
     },
+    // commitJob finds the job's _temporary directory or a task's committed output gone: another
+    // job writing the same output path committed (and cleaned up) first (SPARK-24238,
+    // databricks/spark-avro#127). The FileNotFound is the symptom, not a missing input.
+    {
+      id: 'committer-temporary-vanished',
+      category: 'config_error',
+      description:
+        "the output committer's _temporary directory vanished during the commit (another job writes the same output path)",
+      patterns: [
+        '(?:FileNotFoundException|No such file or directory|does not exist).{0,300}/_temporary/\\d+\\b|/_temporary/\\d+\\b.{0,300}(?:does not exist|No such file)',
+      ],
+      requires: ['FileOutputCommitter|Aborting job|Job \\S+ aborted'],
+      weight: 0.85,
+      explains: ['source_delay', 'code_error'],
+    },
+    // The driver listing millions of input paths: the file count, not the data volume, is
+    // what exhausts it (awslabs/athena-glue-service-logs#19, 12.8M objects of ~1 KB).
+    {
+      id: 'listing-millions-of-paths',
+      category: 'small_file_pressure',
+      description: 'the driver lists millions of input files',
+      patterns: [
+        ci(
+          '\\blist(?:ing|ed)?\\b.{0,80}\\b(?:\\d{1,3}(?:,\\d{3}){2,}|[1-9]\\d{6,}) (?:paths|files|objects|keys)\\b',
+        ),
+      ],
+      where: 'any',
+      weight: 0.85,
+      explains: ['resource_exhaustion'],
+    },
+    // The driver killed for memory in a run that lists millions of files: the file index, not
+    // the data, filled it.
+    {
+      id: 'memory-kill-while-listing-millions',
+      category: 'small_file_pressure',
+      description:
+        'the driver ran out of memory in a run listing millions of files',
+      patterns: [
+        ci(
+          'beyond physical memory limits|exceeding memory limits|OutOfMemoryError|GC overhead limit exceeded|OOMKilled',
+        ),
+      ],
+      requires: [
+        ci(
+          '\\blist(?:ing|ed)?\\b.{0,80}\\b(?:\\d{1,3}(?:,\\d{3}){2,}|[1-9]\\d{6,}) (?:paths|files|objects|keys)\\b',
+        ),
+      ],
+      // YARN's container diagnostics often arrive as a plain (context) line.
+      where: 'any',
+      weight: 0.9,
+      explains: ['resource_exhaustion'],
+    },
     {
       id: 'spark-listing-many-files',
       category: 'small_file_pressure',
