@@ -64,6 +64,14 @@ describe('data-side rules (issue 17)', () => {
     expect(categoryOf(log)).toBe('small_file_pressure');
   });
 
+  it("reads AQE's skew-join report behind an executor memory kill as skew", () => {
+    const log = [
+      'INFO OptimizeSkewedJoin: Left side partition 7 (12.1 GB) is skewed, split it into 96 parts.',
+      'ERROR YarnScheduler: Lost executor 4 on node-3: Container killed by YARN for exceeding physical memory limits. 18.2 GB of 18 GB physical memory used.',
+    ].join('\n');
+    expect(categoryOf(log)).toBe('data_skew');
+  });
+
   it('reads an input still missing after repeated checks as a source delay', () => {
     expect(
       categoryOf(

@@ -116,10 +116,34 @@ export const jvmSparkPack: RulePack = {
       category: 'data_skew',
       description: 'the log names skew',
       patterns: [
-        ci('\\bskew(?:ed)? (?:partition|key|join|data)|data skew|straggler'),
+        // AQE's skew-join rule says "partition 7 (12.1 GB) is skewed, split it into 96 parts".
+        ci(
+          '\\bskew(?:ed)? (?:partition|key|join|data)|data skew|straggler|\\bis skewed\\b|OptimizeSkewedJoin|number of skewed partitions',
+        ),
       ],
       weight: 0.6,
       where: 'any',
+    },
+    // A memory kill in a run whose own log reports skew (AQE's skew-join split, a hot key):
+    // the skewed partition is the cause, the memory error its symptom.
+    {
+      id: 'memory-kill-with-skew-report',
+      category: 'data_skew',
+      description:
+        'a memory kill in a run that reports a skewed partition or hot key',
+      patterns: [
+        ci(
+          'exceeding (?:physical )?memory limits|beyond physical memory limits|OutOfMemoryError|GC overhead limit exceeded|OOMKilled|exit code 137',
+        ),
+      ],
+      requires: [
+        ci(
+          '\\bis skewed\\b|OptimizeSkewedJoin|\\bskewed (?:partition|key)|\\bhot key\\b|data skew',
+        ),
+      ],
+      where: 'any',
+      weight: 0.9,
+      explains: ['resource_exhaustion', 'infrastructure'],
     },
     {
       id: 'task-far-above-median',
