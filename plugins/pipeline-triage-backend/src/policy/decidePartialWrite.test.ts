@@ -40,6 +40,18 @@ describe('decidePartialWrite', () => {
     'INFO exec.Task: Partition db.events{dt=2026-01-01} stats: [numFiles=12, numRows=9001]',
     'INFO exec.Task: Loading data to table db.events partition (dt=2026-01-01)',
     '| number of rows inserted | 1200 |',
+    // How engines log a commit in flight or a publish step (issue 17, data side)
+    'INFO IcebergFilesCommitter: Committing append for checkpoint 19516 to table hive.ods.events branch main',
+    'INFO HoodieHiveClient: Adding partitions 1 to table api_trade_ro',
+    "INFO HoodieHiveClient: Executing SQL ALTER TABLE `ads`.`trade_ro` ADD IF NOT EXISTS PARTITION (`dt`='2021-01') LOCATION '/data/t/dt=2021-01'",
+    'INFO Replica: Updating replica metadata: alter_partitions db.events (40112 partitions in one request)',
+    'INFO DAGScheduler: Job 3 finished: insertInto at ClickAppend.scala:88, took 95.114 s',
+    'java.io.FileNotFoundException: No such file or directory: /mnt/lake/t/_temporary/0/task_201604220006_0106_m_000000/part-r-00000.avro',
+    'INFO FileOutputCommitter: Renamed hdfs://nn1/wh/t/_temporary/0/task_1_0003_m_000004/part-4.parquet to hdfs://nn1/wh/t/dt=2018-05-14/part-4.parquet',
+    'INFO MirrorStats: read 11,402,551 objects (270k/min), copied 11,380,904, avg object size 4.1 KB',
+    '{"num_affected_rows": 1822, "num_inserted_rows": 1822}',
+    'INFO JobBookmarkUtils: Committing job bookmark for job orders_to_s3, run jr_4d1c',
+    'INFO TopicPartitionWriter: Committed s3://sink/topics/orders/partition=3/orders+3+0000012000.avro for orders-3',
   ])('sees committed output in "%s"', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
   });
@@ -53,6 +65,45 @@ describe('decidePartialWrite', () => {
       decide('export-runner: aborting run, 0 of 14 exports written')
         .partialWrite,
     ).toBe('false');
+  });
+
+  it('does not read committer staging, counters or metastore reads as writes when they are empty or reads', () => {
+    // An attempt's in-progress directory is not committed task output.
+    expect(
+      decide(
+        'java.io.FileNotFoundException: /wh/t/_temporary/0/_temporary/attempt_1_0003_m_000004_0/part-4.parquet\nERROR Job aborted.',
+      ).partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide('INFO stats: copied 0, failed 12\nERROR aborting').partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide(
+        'ERROR ThriftHiveMetastore.getPartitionNamesByFilter: Read timed out',
+      ).partialWrite,
+    ).not.toBe('true');
+    // A commit the catalog rejected did not land; another writer's commit is not ours.
+    expect(
+      decide(
+        'INFO SparkWrite: Committing overwrite by filter (ref(name="dt") == "2025-03-19") with 61 new data files to table glue.db.events\nsoftware.amazon.awssdk.services.glue.model.AccessDeniedException: Insufficient Lake Formation permission(s) on events',
+      ).partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide(
+        'INFO IcebergFilesCommitter: Committing append for checkpoint 7 to table db.t\nERROR TaskManager lost: heartbeat timed out',
+      ).partialWrite,
+    ).toBe('true');
+    expect(
+      decide(
+        'io.delta.exceptions.ConcurrentAppendException: Files were added to the root of the table by a concurrent update.\nConflicting commit: {"operation":"WRITE","operationMetrics":{"numOutputRows":"1000","numFiles":"4"}}',
+      ).partialWrite,
+    ).not.toBe('true');
+    // A job that read (collect) is not a write action.
+    expect(
+      decide(
+        'INFO DAGScheduler: Job 4 finished: collect at Report.scala:12, took 3.2 s\nERROR boom',
+      ).partialWrite,
+    ).not.toBe('true');
   });
 
   it('does not count negated writes', () => {

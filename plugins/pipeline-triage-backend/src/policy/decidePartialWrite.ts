@@ -22,7 +22,10 @@ function inScope(
 ): boolean {
   if (p.where !== 'any' && (line.role === 'context' || line.role === 'frame'))
     return false;
-  return !p.requires || lines.some(l => p.requires!.test(l.text));
+  if (p.requires && !lines.some(l => p.requires!.test(l.text))) return false;
+  return (
+    !p.unless || !lines.some(l => l.role !== 'frame' && p.unless!.test(l.text))
+  );
 }
 
 function firstMatch(

@@ -23,6 +23,16 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: 'the path or key still holds an unrendered template, so it names an object that will never appear',
   },
   {
+    id: 'path-built-from-empty-value',
+    // An empty XCom, variable or timestamp rendered into the path: Python's None, JSON null,
+    // JavaScript undefined, pandas NaN/NaT, or the epoch date a null timestamp becomes.
+    patterns: [
+      /(?:s3a?|gs|abfss?|wasbs?|hdfs|file|dbfs):\/\/\S*?(?:\/|=)(?:None|null|undefined|NaN|NaT)(?=[/'"\s,)]|$)/,
+      /(?:s3a?|gs|abfss?|wasbs?|hdfs|file|dbfs):\/\/\S*?(?:=1970-01-01|\/1970\/01\/01|=19700101)(?=[/'"\s,)]|$)/,
+    ],
+    why: 'the path was built from an empty value (None, null, or the epoch date of a null timestamp), so it names an object no producer writes',
+  },
+  {
     id: 'sensor-on-manual-instant',
     // Scheduled runs land on whole seconds; a fractional instant is a manual trigger's own time.
     patterns: [/\bPoking for \S+ on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,}/],
@@ -32,6 +42,9 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     id: 'upstream-failed',
     patterns: [
       /\bThe external (?:task|DAG) \S+ (?:in DAG \S+ )?failed\b|\bexternal task \S+ (?:is )?in (?:a )?failed state\b|\bupstream_failed\b/i,
+      // A sensor or freshness check that reports the producer's own state (Airflow HdfsSensor
+      // wrappers, Dagster/Prefect upstream checks): "upstream writer x ... is in state failed".
+      /\bupstream\b.{0,160}\b(?:is )?in (?:the |a )?(?:state:? )?(?:failed|error(?:ed)?)\b|\bupstream\b.{0,160}\bstate[:=] ?['"]?(?:failed|error(?:ed)?)\b/i,
     ],
     why: 'the upstream it waits for has failed rather than being late, so it will not arrive without someone fixing it',
   },

@@ -119,6 +119,18 @@ describe('deterministic signs', () => {
       /larger than a hard limit/,
     ],
     ['airflow.exceptions.AirflowException: 400:Bad Request', /HTTP 400/],
+    [
+      'INFO - Poking for key : s3://drops/orders/dt=None/_SUCCESS\nAirflowSensorTimeout: Sensor has timed out',
+      /empty value/,
+    ],
+    [
+      'INFO - Poking for gs://lake/events/1970/01/01/part-0.json\nAirflowSensorTimeout: Sensor has timed out',
+      /empty value/,
+    ],
+    [
+      'INFO - Poking for file /landing/vcf/2022-11-24/a.vcf.gz\nINFO - upstream writer calls.variant_call for 2022-11-24 is in state failed\nAirflowSensorTimeout: Sensor has timed out',
+      /has failed rather than being late/,
+    ],
   ])('refuses %s', (log, why) => {
     expect(sign(log)).toMatch(why);
   });

@@ -22,6 +22,8 @@ export interface WritePattern {
   tier?: 'strong' | 'weak';
   /** The pattern counts only when some line of the log also matches this (context elsewhere). */
   requires?: RegExp;
+  /** The pattern does not count when some non-frame line of the log matches this. */
+  unless?: RegExp;
 }
 
 export const WROTE: WritePattern[] = [
@@ -172,11 +174,83 @@ export const WROTE: WritePattern[] = [
     regex:
       /\brecordsCommitted["']?\s*[:=]\s*[1-9]|\bFiles? committed to (?:s3|gcs|hdfs|azure)\b|\bCommitted (?:s3|gcs|hdfs|azure) file\b/i,
   },
+  // Signals that a run had started publishing output, from how engines log their commits
+  // (issue 17). Each marks a write that may have landed: the cautious answer is "wrote".
+  {
+    // Iceberg's Flink committer and SnapshotProducer announce the catalog commit before its
+    // outcome is logged; a job that fails after this line may have committed (apache/iceberg#10765:
+    // the restored job then duplicated the checkpoint's rows).
+    id: 'table-commit-requested',
+    where: 'any',
+    regex:
+      /\bCommitting (?:append|overwrite|replace partitions|rowDelta|row delta|rewrite|dynamic overwrite)\b.{0,160}\b(?:for checkpoint \d+|to table)\b/i,
+    // A commit the catalog rejected did not land (Iceberg commits are atomic); an unknown
+    // commit state (CommitStateUnknownException) still counts as written.
+    unless:
+      /\b(?:CommitFailedException|AccessDenied(?:Exception)?|not authorized to perform|ValidationException|ConcurrentModificationException|Cannot commit|Commit failed|failed to commit)\b/i,
+  },
+  {
+    // Partitions registered in the metastore make the written files visible to readers: Hive
+    // sync "Adding partitions N to table", ALTER TABLE ... ADD PARTITION, Thrift add/alter
+    // partition calls, Glue BatchCreatePartition, MSCK REPAIR's "Repair: Added partition".
+    id: 'metastore-partitions-added',
+    where: 'any',
+    regex:
+      /\bAdding partitions? \d+ to table\b|\bALTER TABLE \S{1,200}(?: \S{1,200})? ADD (?:IF NOT EXISTS +)?PARTITION\b|\b(?:add|alter)_partitions(?:_req)?\b|\bBatchCreatePartition\b.{0,120}\b(?:succeeded|created)\b|\bRepair: Added partition to metastore\b|\bAdded partitions? .{0,120}\bto (?:the )?(?:metastore|catalog|table)\b/i,
+  },
+  {
+    // Spark's scheduler reports a finished write action ("Job 3 finished: insertInto at ...");
+    // its tasks have committed their output even if the job commit or a later job fails.
+    id: 'spark-write-job-finished',
+    where: 'any',
+    regex:
+      /\bJob \d+ finished: (?:save|saveAsTable|insertInto|parquet|csv|json|orc|text|jdbc|saveAsTextFile|saveAsHadoopFile|saveAsNewAPIHadoopFile|saveAsHadoopDataset|foreachPartition|writeStream|start) at\b/,
+  },
+  {
+    // FileOutputCommitter (algorithm 1) keeps committed task output under
+    // <output>/_temporary/<n>/task_*, and commitJob merges it into place: a path of that shape,
+    // or a merge/rename into the output, means files were published or sit in the output path.
+    id: 'committer-task-output-or-merge',
+    where: 'any',
+    regex:
+      /\/_temporary\/\d+\/task_\w+|\bMerging data from \S+ to \S+|\bRenamed \S+ to (?:s3a?|hdfs|abfss?|gs|wasbs?|file|dbfs):\/\/(?!\S*\/_temporary\/)\S+/,
+  },
+  {
+    // Counters of copy and upload tools ("copied 11,380,904, avg object size 4 KB").
+    id: 'copy-counter',
+    where: 'any',
+    regex:
+      /\b(?:copied|uploaded|written|inserted|loaded|committed|exported|published|synced)\s*[:=]?\s*[1-9][\d,]*(?=,\s|;|\s*$|\s+(?:objects?|keys|items|parts|chunks|blobs|rows|records|files)\b)/i,
+  },
+  {
+    // Databricks COPY INTO / MERGE result columns.
+    id: 'delta-dml-metrics',
+    where: 'any',
+    regex:
+      // Result columns only: Delta's JSON operationMetrics also appear in conflict messages and
+      // DESCRIBE HISTORY, where they describe other transactions.
+      /\bnum_(?:inserted|affected|updated)_rows\W{0,10}[1-9]/,
+  },
+  {
+    // A Glue job bookmark is committed after the run's writes; committing it (or failing in
+    // job.commit()) means the writes before it had finished.
+    id: 'glue-bookmark-committed',
+    where: 'any',
+    regex:
+      /\bCommitting job bookmark\b|\bjob bookmark (?:state )?(?:committed|updated|saved|persisted)\b|\bjob\.commit\(\)/i,
+  },
+  {
+    // Kafka Connect HDFS/S3 sinks and Flink file sinks log each file they commit.
+    id: 'sink-file-committed',
+    where: 'any',
+    regex:
+      /\bCommitted (?:s3a?|hdfs|gs|abfss?):\/\/\S+|\bCommitting (?:\d+ )?(?:pending )?(?:part ?files?|files?) (?:for checkpoint|to)\b/i,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
 export const WROTE_NEGATION =
-  /without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
+  /Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
 
 export const NOTHING_WRITTEN: WritePattern[] = [
   {

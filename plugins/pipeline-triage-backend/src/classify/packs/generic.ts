@@ -91,6 +91,8 @@ export const genericPack: RulePack = {
         ci(`${DATED}.{0,300}${MISSING}`),
       ],
       weight: 0.6,
+      // An output committer's staging path is not input the job waits for.
+      unless: ['/_temporary/\\d+/'],
     },
     {
       id: 'missing-dated-path',
@@ -101,6 +103,21 @@ export const genericPack: RulePack = {
         ci(`${DATED_PATH}.{0,200}${MISSING}`),
       ],
       weight: 0.75,
+      // An output committer's staging path is not input the job waits for.
+      unless: ['/_temporary/\\d+/'],
+    },
+    // A waiter that gave up on an input after repeated checks ("partition 2026-07-02 not found
+    // after 24 attempts"): the wording of sensors and readiness checks, not of a lookup typo.
+    {
+      id: 'input-not-found-after-waiting',
+      category: 'source_delay',
+      description: 'an input was still missing after repeated checks',
+      patterns: [
+        ci(
+          '\\b(?:partition|file|key|object|table|path|prefix|marker)\\b.{0,80}\\bnot (?:found|available|present)\\b.{0,20}\\bafter \\d+ (?:attempts|pokes|retries|tries|checks)\\b',
+        ),
+      ],
+      weight: 0.7,
     },
     // A bare "No such file" right after the job asked for a dated file: the file is late.
     {

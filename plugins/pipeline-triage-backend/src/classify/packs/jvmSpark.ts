@@ -116,10 +116,34 @@ export const jvmSparkPack: RulePack = {
       category: 'data_skew',
       description: 'the log names skew',
       patterns: [
-        ci('\\bskew(?:ed)? (?:partition|key|join|data)|data skew|straggler'),
+        // AQE's skew-join rule says "partition 7 (12.1 GB) is skewed, split it into 96 parts".
+        ci(
+          '\\bskew(?:ed)? (?:partition|key|join|data)|data skew|straggler|\\bis skewed\\b|OptimizeSkewedJoin|number of skewed partitions',
+        ),
       ],
       weight: 0.6,
       where: 'any',
+    },
+    // A memory kill in a run whose own log reports skew (AQE's skew-join split, a hot key):
+    // the skewed partition is the cause, the memory error its symptom.
+    {
+      id: 'memory-kill-with-skew-report',
+      category: 'data_skew',
+      description:
+        'a memory kill in a run that reports a skewed partition or hot key',
+      patterns: [
+        ci(
+          'exceeding (?:physical )?memory limits|beyond physical memory limits|OutOfMemoryError|GC overhead limit exceeded|OOMKilled|exit code 137',
+        ),
+      ],
+      requires: [
+        ci(
+          '\\bis skewed\\b|OptimizeSkewedJoin|\\bskewed (?:partition|key)|\\bhot key\\b|data skew',
+        ),
+      ],
+      where: 'any',
+      weight: 0.9,
+      explains: ['resource_exhaustion', 'infrastructure'],
     },
     {
       id: 'task-far-above-median',
@@ -610,6 +634,58 @@ export const jvmSparkPack: RulePack = {
         'AnalysisException: .{0,20}path \\S+ already exists|\\[PATH_ALREADY_EXISTS\\]',
       ],
       weight: 0.8,
+    },
+    // commitJob finds the job's _temporary directory or a task's committed output gone: another
+    // job writing the same output path committed (and cleaned up) first (SPARK-24238,
+    // databricks/spark-avro#127). The FileNotFound is the symptom, not a missing input.
+    {
+      id: 'committer-temporary-vanished',
+      category: 'config_error',
+      description:
+        "the output committer's _temporary directory vanished during the commit (another job writes the same output path)",
+      patterns: [
+        '(?:FileNotFoundException|No such file or directory|does not exist).{0,300}/_temporary/\\d+\\b|/_temporary/\\d+\\b.{0,300}(?:does not exist|No such file)',
+      ],
+      requires: ['FileOutputCommitter|Aborting job|Job \\S+ aborted'],
+      weight: 0.85,
+      explains: ['source_delay', 'code_error'],
+    },
+    // The driver listing millions of input paths: the file count, not the data volume, is
+    // what exhausts it (awslabs/athena-glue-service-logs#19, 12.8M objects of ~1 KB).
+    {
+      id: 'listing-millions-of-paths',
+      category: 'small_file_pressure',
+      description: 'the driver lists millions of input files',
+      patterns: [
+        ci(
+          '\\blist(?:ing|ed)?\\b.{0,80}\\b(?:\\d{1,3}(?:,\\d{3}){2,}|[1-9]\\d{6,}) (?:paths|files|objects|keys)\\b',
+        ),
+      ],
+      where: 'any',
+      weight: 0.85,
+      explains: ['resource_exhaustion'],
+    },
+    // The driver killed for memory in a run that lists millions of files: the file index, not
+    // the data, filled it.
+    {
+      id: 'memory-kill-while-listing-millions',
+      category: 'small_file_pressure',
+      description:
+        'the driver ran out of memory in a run listing millions of files',
+      patterns: [
+        ci(
+          'beyond physical memory limits|exceeding memory limits|OutOfMemoryError|GC overhead limit exceeded|OOMKilled',
+        ),
+      ],
+      requires: [
+        ci(
+          '\\blist(?:ing|ed)?\\b.{0,80}\\b(?:\\d{1,3}(?:,\\d{3}){2,}|[1-9]\\d{6,}) (?:paths|files|objects|keys)\\b',
+        ),
+      ],
+      // YARN's container diagnostics often arrive as a plain (context) line.
+      where: 'any',
+      weight: 0.9,
+      explains: ['resource_exhaustion'],
     },
     {
       id: 'spark-listing-many-files',

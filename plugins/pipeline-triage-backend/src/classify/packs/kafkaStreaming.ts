@@ -1,4 +1,5 @@
 import type { RulePack } from '../ruleTypes';
+import { ci } from './patterns';
 
 /** How Kafka clients and Connect, Flink, Kinesis and schema registries report failures. */
 export const kafkaStreamingPack: RulePack = {
@@ -74,6 +75,21 @@ export const kafkaStreamingPack: RulePack = {
         'Schema being registered is incompatible with an earlier schema|incompatible with (?:an )?earlier schema|error code: 409\\d\\d|IncompatibleSchemaException|Schema is incompatible',
       ],
       weight: 0.88,
+    },
+    // Registry serdes that validate each record against the registered schema (Apicurio's
+    // ProtobufDifference list, "fields removed without reservation").
+    {
+      id: 'serde-schema-validation-failed',
+      category: 'schema_drift',
+      description: 'the record does not match the registered schema',
+      patterns: [
+        ci(
+          'data to send is not compatible with the schema|ProtobufDifference\\(|fields? (?:were )?removed without reserv|reserved fields were removed',
+        ),
+      ],
+      where: 'chain',
+      weight: 0.85,
+      explains: ['code_error'],
     },
     {
       id: 'schema-registry-subject-missing',

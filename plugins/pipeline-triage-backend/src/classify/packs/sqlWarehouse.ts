@@ -592,6 +592,63 @@ export const sqlWarehousePack: RulePack = {
       weight: 0.8,
       explains: ['infrastructure'],
     },
+    // A figure of tens of thousands of partitions in one table or metastore request: the
+    // metastore call that then times out is slow because of the count, not down
+    // (trinodb/trino#19350 listing 1.8M partition names; circus-train#166 altering 40,000 at once).
+    {
+      id: 'metastore-partition-count-figure',
+      category: 'small_file_pressure',
+      description:
+        'tens of thousands of partitions in one table or metastore request',
+      patterns: [
+        ci('\\b(?:[1-9]\\d{4,}|[1-9]\\d{0,2}(?:,\\d{3}){1,3}) partitions\\b'),
+      ],
+      where: 'any',
+      requires: [
+        ci(
+          'metastore|partition ?names|(?:get|alter|add|drop)_?partitions|MSCK|\\bHive\\b|Glue Data Catalog|GetPartitions|:9083\\b|TTransportException',
+        ),
+      ],
+      // Shuffle partition counts are a Spark setting, not metastore partitions.
+      unless: [ci('shuffle[. ]partitions')],
+      weight: 0.5,
+      explains: ['infrastructure', 'dependency_unavailable'],
+    },
+    // The metastore call times out in a run that reports tens of thousands of partitions: the
+    // count is the cause (the figure is an INFO line, the timeout the error that decides).
+    {
+      id: 'metastore-timeout-on-partition-count',
+      category: 'small_file_pressure',
+      description:
+        'a metastore call timed out over tens of thousands of partitions',
+      patterns: [
+        ci(
+          'Read timed out|SocketTimeoutException|TTransportException|Timeout when executing method|timed out',
+        ),
+      ],
+      requires: [
+        ci('\\b(?:[1-9]\\d{4,}|[1-9]\\d{0,2}(?:,\\d{3}){1,3}) partitions\\b'),
+      ],
+      unless: [ci('shuffle[. ]partitions')],
+      weight: 0.9,
+      explains: ['infrastructure', 'dependency_unavailable'],
+    },
+    // Hive refuses a column type change the table's existing columns cannot take (a sync or
+    // ALTER after the writer's schema changed): the metastore exception is the messenger.
+    {
+      id: 'hive-column-types-incompatible',
+      category: 'schema_drift',
+      description:
+        "a column's new type is incompatible with the Hive table's column",
+      patterns: [
+        ci(
+          'columns have types incompatible with the existing columns|incompatible (?:column )?types? (?:with|for) (?:the )?existing columns?',
+        ),
+      ],
+      where: 'chain',
+      weight: 0.9,
+      explains: ['infrastructure', 'config_error'],
+    },
     {
       id: 'athena-open-partitions',
       category: 'small_file_pressure',
