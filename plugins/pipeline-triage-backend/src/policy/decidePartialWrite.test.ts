@@ -40,6 +40,7 @@ describe('decidePartialWrite', () => {
     'INFO exec.Task: Partition db.events{dt=2026-01-01} stats: [numFiles=12, numRows=9001]',
     'INFO exec.Task: Loading data to table db.events partition (dt=2026-01-01)',
     '| number of rows inserted | 1200 |',
+    'destination > INFO i.a.c.i.d.s.S3StorageOperations(uploadRecordsToBucket):131 Uploaded buffer file to storage: part_0007.jsonl.gz -> s3://raw/orders/2024_11_28_7.jsonl.gz',
   ])('sees committed output in "%s"', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
   });

@@ -52,13 +52,6 @@ export const WROTE: WritePattern[] = [
       /\bUploaded (?:buffer )?file to storage\b|\bUploaded \S+ -> ['"]?(?:s3a?|gs|abfss?|wasbs?):\/\//i,
   },
   {
-    // A numbered batch past the first being written: the ones before it were.
-    id: 'later-batch-in-progress',
-    where: 'any',
-    regex:
-      /\b(?:Uploading|Writing|Loading|Inserting|Publishing) (?:batch|part|chunk|file) (?:[2-9]|\d{2,}) of \d+\b/i,
-  },
-  {
     id: 'rows-affected',
     where: 'any',
     regex:
