@@ -28,6 +28,22 @@ export const ingestionConnectorsPack: RulePack = {
       where: 'any',
       explains: ['infrastructure', 'resource_exhaustion', 'code_error'],
     },
+    // The change log position the connector saved (a binlog file and offset, a WAL LSN) has
+    // been purged by the server's retention: resuming from it fails on every restart until the
+    // retention or the snapshot mode changes, or the source is re-snapshotted.
+    {
+      id: 'cdc-log-position-purged',
+      category: 'config_error',
+      description: 'the change-log position the connector resumes from was purged',
+      patterns: [
+        ci(
+          'trying to read binlog starting at .{0,400}but this is no longer available on the server|binlog (?:file )?.{0,120}(?:has been|was) purged|Reconfigure the connector to use a snapshot when needed',
+        ),
+      ],
+      weight: 0.88,
+      where: 'any',
+      explains: ['infrastructure', 'code_error'],
+    },
     // singer-python's check_config and the taps' stream metadata: a setting the tap needs is
     // absent from its config or catalog (Singer spec, https://github.com/singer-io/getting-started).
     {
