@@ -240,7 +240,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
   },
   {
     id: 'image-pull-throttled',
-    label: 'an image pull refused for its rate (kubelet pull QPS, registry pull limit)',
+    label:
+      'an image pull refused for its rate (kubelet pull QPS, registry pull limit)',
     patterns: [
       /\bpull QPS exceeded\b|\btoomanyrequests\b|\breached your pull rate limit\b/i,
     ],

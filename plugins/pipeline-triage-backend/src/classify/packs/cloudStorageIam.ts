@@ -318,7 +318,8 @@ export const cloudStorageIamPack: RulePack = {
     {
       id: 'tls-handshake-rejected',
       category: 'config_error',
-      description: 'TLS handshake rejected for a protocol, cipher or certificate mismatch',
+      description:
+        'TLS handshake rejected for a protocol, cipher or certificate mismatch',
       patterns: [
         ci(
           'Received fatal alert: (?:handshake_failure|protocol_version|insufficient_security|bad_certificate|unsupported_certificate|certificate_revoked|certificate_expired|certificate_unknown|unknown_ca|illegal_parameter|decrypt_error|no_application_protocol|certificate_required)|SslAuthenticationException|No appropriate protocol \\(protocol is disabled or cipher suites are inappropriate\\)',

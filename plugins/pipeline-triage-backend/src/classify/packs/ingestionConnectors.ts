@@ -34,7 +34,8 @@ export const ingestionConnectorsPack: RulePack = {
     {
       id: 'cdc-log-position-purged',
       category: 'config_error',
-      description: 'the change-log position the connector resumes from was purged',
+      description:
+        'the change-log position the connector resumes from was purged',
       patterns: [
         ci(
           'trying to read binlog starting at .{0,400}but this is no longer available on the server|binlog (?:file )?.{0,120}(?:has been|was) purged|Reconfigure the connector to use a snapshot when needed',
@@ -49,7 +50,8 @@ export const ingestionConnectorsPack: RulePack = {
     {
       id: 'singer-tap-config',
       category: 'config_error',
-      description: 'a Singer tap is missing a setting or stream metadata it needs',
+      description:
+        'a Singer tap is missing a setting or stream metadata it needs',
       patterns: [
         ci(
           'Unrecognized replication[_ -]method|Config is missing required (?:keys|fields|settings?)',

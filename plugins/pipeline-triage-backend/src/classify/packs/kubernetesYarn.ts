@@ -120,9 +120,7 @@ export const kubernetesYarnPack: RulePack = {
       category: 'config_error',
       description:
         'every node rejects the pod by a placement rule (selector, affinity, taint)',
-      patterns: [
-        ci(K8S_ONLY_RULE_MISMATCHES),
-      ],
+      patterns: [ci(K8S_ONLY_RULE_MISMATCHES)],
       weight: 0.9,
       where: 'any',
       explains: ['infrastructure'],

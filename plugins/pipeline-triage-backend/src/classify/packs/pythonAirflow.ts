@@ -56,7 +56,7 @@ export const pythonAirflowPack: RulePack = {
     {
       id: 'celery-broker-transport-unset',
       category: 'config_error',
-      description: "Celery broker URL missing or naming an unknown transport",
+      description: 'Celery broker URL missing or naming an unknown transport',
       patterns: ["No such transport: |KeyError: 'No such transport"],
       weight: 0.9,
       where: 'chain',
