@@ -52,6 +52,7 @@ describe('decidePartialWrite', () => {
     '{"num_affected_rows": 1822, "num_inserted_rows": 1822}',
     'INFO JobBookmarkUtils: Committing job bookmark for job orders_to_s3, run jr_4d1c',
     'INFO TopicPartitionWriter: Committed s3://sink/topics/orders/partition=3/orders+3+0000012000.avro for orders-3',
+    'destination > INFO i.a.c.i.d.s.S3StorageOperations(uploadRecordsToBucket):131 Uploaded buffer file to storage: part_0007.jsonl.gz -> s3://raw/orders/2024_11_28_7.jsonl.gz',
   ])('sees committed output in "%s"', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
   });

@@ -55,6 +55,8 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /\bPKIX path (?:building|validation) failed\b|\bunable to find valid certification path\b/i,
       /\bCERTIFICATE_VERIFY_FAILED\b|\bcertificate verify failed\b|\bcertificate (?:has )?expired\b/i,
       /\bUNSUPPORTED_PROTOCOL\b|\bunsupported protocol\b|\bno protocols available\b|\bprotocol_version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b|\bno appropriate protocol\b|\bhandshake_failure\b/i,
+      // The peer's fatal alerts that name a mismatch (RFC 8446 section 6.2, AlertDescription).
+      /\bReceived fatal alert: (?:insufficient_security|bad_certificate|unsupported_certificate|certificate_revoked|certificate_expired|certificate_unknown|unknown_ca|illegal_parameter|decrypt_error|no_application_protocol|certificate_required)\b/i,
     ],
     why: 'the TLS versions, protocols or certificate trust of the two ends do not match, which fails every handshake the same way until a setting changes',
   },
@@ -143,5 +145,42 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /\bmaximum run duration of \d+ hours\b|\bpre-?empted after (?:running 2[4-9]h|reaching the maximum run duration)\b/i,
     ],
     why: 'pre-emptible VMs are always stopped at their maximum run duration (24 hours), so a task that needs longer is pre-empted again on every pre-emptible attempt',
+  },
+  {
+    id: 'placement-rules-unsatisfiable',
+    // Every node refused the pod by a rule (selector, affinity, taint), none for resources;
+    // the scheduler's own pre-emption check then says pre-emption cannot help.
+    patterns: [
+      /\b0\/\d+ nodes are available: (?:\d+ (?:node\(s\) )?(?:didn't match|didn't satisfy|had (?:untolerated )?taints?|had volume node affinity conflict)(?:[^,.{]|\{[^}]*\})*[,.] ?)+(?:$|preemption:)/i,
+    ],
+    why: 'every node rejects the pod by a placement rule (node selector or affinity, pod affinity, taints), not for lack of capacity, so no node will ever take it until the rules or the node labels change',
+  },
+  {
+    id: 'autoscaler-cannot-fit',
+    // Cluster Autoscaler's NotTriggerScaleUp: no node group could host the pod even if it grew
+    // (too large for the machine type, a rule no group satisfies, or every group at its maximum).
+    patterns: [/\bNotTriggerScaleUp\b|\bpod didn'?t trigger scale-up\b/i],
+    why: 'the cluster autoscaler found no node group that would host the pod if it added a node, so waiting brings no capacity that fits',
+  },
+  {
+    id: 'security-protocol-mismatch',
+    // The client offers a SASL mechanism the listener does not enable (Kafka's
+    // IllegalSaslStateException / UnsupportedSaslMechanismException): the two configs disagree.
+    patterns: [
+      /\bUnexpected handshake request with client mechanism \S+, enabled mechanisms are\b|\bUnsupportedSaslMechanismException\b|\bIllegalSaslStateException\b/,
+    ],
+    why: "the client's security protocol or SASL mechanism does not match what the broker's listener enables, which fails every connection the same way until one side's configuration changes",
+  },
+  {
+    id: 'unavailable-because-unplaced',
+    // A 503 from a service whose own pod the scheduler cannot place is that placement failure
+    // seen from outside; it passes only when capacity is added, which the log does not show.
+    patterns: [
+      /\b503\b.{0,80}\bService Unavailable\b|\bService Unavailable\b.{0,80}\b503\b|\bpod not running\b/i,
+    ],
+    alongside: [
+      /\bPodUnschedulable\b|\bCannot schedule pods\b|\bFailedScheduling\b|\b0\/\d+ nodes are available\b/i,
+    ],
+    why: 'the service is unavailable because the scheduler cannot place its own pod, and nothing shows capacity being added, so it will not come back on its own',
   },
 ];

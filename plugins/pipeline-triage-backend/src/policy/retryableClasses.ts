@@ -175,7 +175,7 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     id: 'node-preempted-or-lost',
     label: 'a spot or pre-emption notice, or a node that is gone',
     patterns: [
-      /\bspot (?:instance )?(?:interruption|termination|reclaim)|SPOT_INSTANCE_TERMINATION|\bpre-?empt(?:ed|ion)\b(?! victims)(?!: \d+\/\d+ nodes)/i,
+      /\bspot (?:instance )?(?:interruption|termination|reclaim)|SPOT_INSTANCE_TERMINATION|\bpre-?empt(?:ed|ion)\b(?! victims)(?!: \d+\/\d+ nodes)(?! is not helpful)/i,
       /\bContainer (?:released on a \*lost\* node|killed on request\. Exit code is -100)\b|\bexit code -100\b/i,
       /\bExecutorLostFailure\b|\bexecutor \d+ (?:lost|exited)\b|\bLost executor\b|\bSlave lost\b|\bworker lost\b|\bRemote RPC client disassociated\b/i,
       /\bnode(?: \S+)? (?:was |is )?(?:terminated|shutting down|not ready|lost|decommissioned)\b|\bDecommission(?:ing)? executors?\b|\bexecutors? \d+ (?:is |was )?decommission(?:ed|ing)\b|\bcompute\.instances\.preempted\b|\bNodeShutdown\b|\b(?:imminent )?node shutdown\b|\bDeleted by (?:framework|the cluster)\b|\bdeleted by scheduler\b/i,
@@ -233,11 +233,24 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     label: 'cluster or cloud capacity temporarily unavailable',
     patterns: [
       /\bInsufficient (?:instance capacity|capacity)\b|\bINSTANCE_POOL_CLUSTER_FAILURE\b|\bCLOUD_PROVIDER_LAUNCH_FAILURE\b/i,
-      /\bFailedScheduling\b|\b0\/\d+ nodes are available\b|\bInsufficient (?:cpu|memory)\b/i,
+      // A pod that does not fit is a shortage only while capacity is on its way: the autoscaler
+      // adding a node. "Insufficient cpu" alone may never clear (requests larger than any node).
+      /\bTriggeredScaleUp\b|\bpod triggered scale-up\b/i,
       /\bImagePullBackOff\b.*\b(?:503|timeout|unavailable)\b/i,
     ],
     source:
-      'Kubernetes "Pod Lifecycle / scheduling" (https://kubernetes.io/docs/concepts/scheduling-eviction/): a pending pod is placed once capacity frees; Databricks "Cluster termination reasons" (CLOUD_PROVIDER_LAUNCH_FAILURE, INSUFFICIENT_INSTANCE_CAPACITY: retry later)',
+      'Kubernetes Cluster Autoscaler FAQ (https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/FAQ.md): a TriggeredScaleUp event means a node is being added for the pending pod; Databricks "Cluster termination reasons" (CLOUD_PROVIDER_LAUNCH_FAILURE, INSUFFICIENT_INSTANCE_CAPACITY: retry later)',
+  },
+  {
+    id: 'image-pull-throttled',
+    label:
+      'an image pull refused for its rate (kubelet pull QPS, registry pull limit)',
+    patterns: [
+      /\bpull QPS exceeded\b|\btoomanyrequests\b|\breached your pull rate limit\b/i,
+    ],
+    source:
+      'Kubernetes kubelet configuration, registryPullQPS and registryBurst (https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/): pulls over the rate are refused and retried; ' +
+      'Docker Hub "Usage and limits" (https://docs.docker.com/docker-hub/usage/): toomanyrequests until the pull window resets',
   },
   {
     id: 'concurrent-write-conflict',

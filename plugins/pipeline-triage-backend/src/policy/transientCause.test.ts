@@ -48,6 +48,14 @@ describe('findTransientCause', () => {
       'ERROR - Detected zombie job: {"DAG Id": "x", "Task Id": "y"} (See https://airflow.apache.org/docs)',
       'worker-heartbeat-lost',
     ],
+    [
+      'PodLaunchFailedException: Pod docker image cannot be pulled, unable to start: ErrImagePull\npull QPS exceeded',
+      'image-pull-throttled',
+    ],
+    [
+      'Warning FailedScheduling pod/x 0/4 nodes are available: 4 Insufficient memory.\nNormal TriggeredScaleUp pod/x pod triggered scale-up: [{pool-highmem 2->3 (max: 6)}]',
+      'capacity-temporarily-unavailable',
+    ],
   ])('names the class of %s', (log, id) => {
     expect(
       findTransientCause(evidence(log), 'dependency_unavailable')?.classId,
@@ -131,6 +139,30 @@ describe('deterministic signs', () => {
       'INFO - Poking for file /landing/vcf/2022-11-24/a.vcf.gz\nINFO - upstream writer calls.variant_call for 2022-11-24 is in state failed\nAirflowSensorTimeout: Sensor has timed out',
       /has failed rather than being late/,
     ],
+    [
+      "Warning FailedScheduling pod/airflow-worker-0 0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+      /placement rule/,
+    ],
+    [
+      'Warning FailedScheduling pod/x 0/3 nodes are available: 3 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
+      /placement rule/,
+    ],
+    [
+      "Normal NotTriggerScaleUp pod/x pod didn't trigger scale-up: 2 Insufficient memory",
+      /autoscaler found no node group/,
+    ],
+    [
+      'org.apache.kafka.common.errors.IllegalSaslStateException: Unexpected handshake request with client mechanism PLAIN, enabled mechanisms are []',
+      /SASL mechanism/,
+    ],
+    [
+      'javax.net.ssl.SSLHandshakeException: Received fatal alert: unknown_ca',
+      /TLS/,
+    ],
+    [
+      'PodUnschedulable  Cannot schedule pods: Insufficient cpu.\n[W proxy] 503 GET /hub/api/users: Service Unavailable (hub pod not running)',
+      /cannot place its own pod/,
+    ],
   ])('refuses %s', (log, why) => {
     expect(sign(log)).toMatch(why);
   });
@@ -176,6 +208,28 @@ describe('signs that outweigh a transient cause', () => {
       'org.apache.spark.SparkException: Job aborted due to stage failure: Task 3 in stage 2.0 failed 4 times, most recent failure: ExecutorLostFailure (executor 7 exited caused by one of the running tasks) Reason: Container marked as failed: Spot instance interruption',
     );
     expect(nonTransientReason(lost)).toBeUndefined();
+  });
+
+  it('reads the scheduler saying pre-emption cannot help as no pre-emption', () => {
+    const ev = evidence(
+      "Warning FailedScheduling pod/x 0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+    );
+    expect(findTransientCause(ev, 'infrastructure')).toBeUndefined();
+  });
+
+  it('takes a pod short of CPU as transient only once the autoscaler adds a node', () => {
+    expect(
+      findTransientCause(
+        evidence(
+          "Warning FailedScheduling pod/x 0/6 nodes are available: 3 Insufficient cpu, 3 node(s) had taints that the pod didn't tolerate.",
+        ),
+        'infrastructure',
+      ),
+    ).toBeUndefined();
+    const mixed = evidence(
+      "Warning FailedScheduling pod/x 0/6 nodes are available: 3 Insufficient cpu, 3 node(s) had taints that the pod didn't tolerate.",
+    );
+    expect(nonTransientReason(mixed)).toBeUndefined();
   });
 
   it('holds a placement failure while earlier attempts still run as deterministic', () => {

@@ -46,6 +46,14 @@ export const WROTE: WritePattern[] = [
       /\b(?:Uploaded|Wrote|Written|Saved|Exported|Published|Copied|Moved|Put) (?:file |object )?['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?|file):\/\/|\b(?:Uploaded|Wrote|Saved|Exported|Copied) .{1,160} to ['"]?(?:s3a?|gs|abfss?|hdfs|wasbs?):\/\/|\bSuccessfully (?:uploaded|wrote|written|saved|exported|loaded|inserted|published)\b/i,
   },
   {
+    // Airbyte's object-storage destinations log each buffer they upload ("Uploaded buffer file
+    // to storage: part_0007.jsonl.gz -> s3://..."); an upload that finished is kept.
+    id: 'buffer-uploaded-to-storage',
+    where: 'any',
+    regex:
+      /\bUploaded (?:buffer )?file to storage\b|\bUploaded \S+ -> ['"]?(?:s3a?|gs|abfss?|wasbs?):\/\//i,
+  },
+  {
     id: 'rows-affected',
     where: 'any',
     regex:

@@ -313,6 +313,23 @@ export const cloudStorageIamPack: RulePack = {
       weight: 0.7,
     },
 
+    // The peer ended the TLS handshake with a fatal alert that names a mismatch of versions,
+    // ciphers or certificates (RFC 8446 section 6.2, AlertDescription): a setting, not a blip.
+    {
+      id: 'tls-handshake-rejected',
+      category: 'config_error',
+      description:
+        'TLS handshake rejected for a protocol, cipher or certificate mismatch',
+      patterns: [
+        ci(
+          'Received fatal alert: (?:handshake_failure|protocol_version|insufficient_security|bad_certificate|unsupported_certificate|certificate_revoked|certificate_expired|certificate_unknown|unknown_ca|illegal_parameter|decrypt_error|no_application_protocol|certificate_required)|SslAuthenticationException|No appropriate protocol \\(protocol is disabled or cipher suites are inappropriate\\)',
+        ),
+      ],
+      weight: 0.8,
+      where: 'chain',
+      explains: ['dependency_unavailable', 'permission'],
+    },
+
     // --- Glue
     {
       id: 'glue-category-permission',

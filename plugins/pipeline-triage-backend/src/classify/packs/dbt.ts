@@ -95,7 +95,7 @@ export const dbtPack: RulePack = {
       category: 'config_error',
       description: 'dbt profile, target or credentials misconfigured',
       patterns: [
-        'Could not find profile named|does not have a target named|The profile [\'"][^\'"]+[\'"] does not have|profiles\\.yml (?:file )?(?:not found|is invalid)|Credentials in profile [\'"][^\'"]+[\'"], target [\'"][^\'"]+[\'"] invalid|Env var required but not provided|no profile was specified for this dbt project|Not a dbt project|No dbt_project\\.yml found|dbt_project\\.yml (?:not found|does not parse)',
+        'Could not find profile named|does not have a target named|The profile [\'"][^\'"]+[\'"] does not have|profiles\\.yml (?:file )?(?:not found|is invalid)|Credentials in profile [\'"][^\'"]+[\'"], target [\'"][^\'"]+[\'"] invalid|Env var required but not provided|no profile was specified for this dbt project|Not a dbt project|No dbt_project\\.yml found|dbt_project\\.yml (?:not found|does not parse)|Could not find adapter type \\w+|No adapters available|target not specified in profile',
       ],
       weight: 0.9,
     },
@@ -112,7 +112,7 @@ export const dbtPack: RulePack = {
       description: 'dbt packages not installed or incompatible',
       patterns: [
         ci(
-          'dbt found \\b\\d+ package\\(s\\) specified in packages\\.yml, but only \\d+ package\\(s\\) installed|run "?dbt deps"?|Package .{0,80} was not found in the package index|requires dbt version|This version of dbt is not supported',
+          'dbt found \\b\\d+ package\\(s\\) specified in packages\\.yml, but only \\d+ package\\(s\\) installed|run "?dbt deps"?|Package .{0,80} was not found in the package index|requires dbt version|This version of dbt is not supported|Version error for package|Could not find a satisfactory version from options|VersionsNotCompatibleException',
         ),
       ],
       weight: 0.85,

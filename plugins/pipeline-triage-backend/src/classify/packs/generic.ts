@@ -252,6 +252,8 @@ export const genericPack: RulePack = {
       description: 'process killed',
       patterns: [ci('\\bkilled\\b')],
       weight: 0.3,
+      // Kafka Connect's wording for a task that failed, not a kill signal.
+      unless: ['Task is being killed and will not recover'],
     },
     {
       id: 'generic-schema',

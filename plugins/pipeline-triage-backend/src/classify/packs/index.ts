@@ -2,6 +2,7 @@ import type { RulePack } from '../ruleTypes';
 import { cloudStorageIamPack } from './cloudStorageIam';
 import { dbtPack } from './dbt';
 import { genericPack } from './generic';
+import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
 import { kubernetesYarnPack } from './kubernetesYarn';
@@ -17,6 +18,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   sqlWarehousePack,
   dbtPack,
   kafkaStreamingPack,
+  ingestionConnectorsPack,
   cloudStorageIamPack,
   kubernetesYarnPack,
   tableFormatsPack,

@@ -24,6 +24,19 @@ export const kafkaStreamingPack: RulePack = {
       ],
       weight: 0.92,
     },
+    // The client offers a SASL mechanism the broker's listener does not enable (or speaks SASL
+    // to a plaintext listener): the two security configs disagree, not the credentials.
+    {
+      id: 'kafka-sasl-mechanism-mismatch',
+      category: 'config_error',
+      description: "client SASL mechanism not enabled on the broker's listener",
+      patterns: [
+        'IllegalSaslStateException|UnsupportedSaslMechanismException|Unexpected handshake request with client mechanism',
+      ],
+      weight: 0.9,
+      where: 'chain',
+      explains: ['dependency_unavailable', 'permission'],
+    },
     {
       id: 'kafka-config',
       category: 'config_error',

@@ -1,6 +1,22 @@
 import type { RulePack } from '../ruleTypes';
 import { ci } from './patterns';
 
+/**
+ * The scheduler's "0/N nodes are available: ..." where every reason is a placement rule
+ * (node selector or affinity, pod affinity or anti-affinity, untolerated taints, volume node
+ * affinity) and none is a resource ("Insufficient cpu"), up to the end of the line or the
+ * pre-emption diagnostics that follow.
+ */
+const K8S_ONLY_RULE_MISMATCHES =
+  "\\b0/\\d+ nodes are available: (?:\\d+ (?:node\\(s\\) )?(?:didn't match|didn't satisfy|had (?:untolerated )?taints?|had volume node affinity conflict)(?:[^,.{]|\\{[^}]*\\})*[,.] ?)+(?:$|preemption:)";
+
+/**
+ * Image pulls refused for their rate: the kubelet's registryPullQPS ("pull QPS exceeded"),
+ * Docker Hub's pull limit ("toomanyrequests"), a registry's HTTP 429.
+ */
+const IMAGE_PULL_THROTTLED =
+  'pull QPS exceeded|toomanyrequests|reached your pull rate limit|429 Too Many Requests';
+
 /** How Kubernetes, YARN, HDFS, EMR / Databricks clusters and the OS report failures. */
 export const kubernetesYarnPack: RulePack = {
   name: 'kubernetes-yarn',
@@ -56,7 +72,7 @@ export const kubernetesYarnPack: RulePack = {
       description: 'node preempted, reclaimed or lost',
       patterns: [
         ci(
-          'preempt(?:ed|ion)(?!: \\d+/\\d+ nodes| victims)|spot (?:instance )?(?:interruption|termination|reclaim)|Spot instance .{0,60}terminated|node (?:was )?(?:terminated|drained|shut ?down)|NodeNotReady|node .{0,60} not ready|NodeLost|Node is shutting down|instance was terminated|SPOT_INSTANCE_TERMINATION|InstanceTerminated|host maintenance|lost the node|Cloud provider launch failure|INSTANCE_UNREACHABLE|CLOUD_PROVIDER_LAUNCH_FAILURE|worker lost|Worker lost',
+          'preempt(?:ed|ion)(?!: \\d+/\\d+ nodes| victims| is not helpful)|spot (?:instance )?(?:interruption|termination|reclaim)|Spot instance .{0,60}terminated|node (?:was )?(?:terminated|drained|shut ?down)|NodeNotReady|node .{0,60} not ready|NodeLost|Node is shutting down|instance was terminated|SPOT_INSTANCE_TERMINATION|InstanceTerminated|host maintenance|lost the node|Cloud provider launch failure|INSTANCE_UNREACHABLE|CLOUD_PROVIDER_LAUNCH_FAILURE|worker lost|Worker lost',
         ),
       ],
       weight: 0.85,
@@ -83,6 +99,32 @@ export const kubernetesYarnPack: RulePack = {
       weight: 0.7,
       explains: ['resource_exhaustion'],
     },
+    // No node has the CPU or memory the pod requests. A service whose own pod this is answers
+    // 503 meanwhile: the outage is the placement, not the service.
+    {
+      id: 'k8s-unschedulable-for-resources',
+      category: 'infrastructure',
+      description: 'no node has the resources the pod requests',
+      patterns: [
+        'PodUnschedulable|Cannot schedule pods: Insufficient|\\b0/\\d+ nodes are available: .{0,200}\\bInsufficient (?:cpu|memory)',
+      ],
+      weight: 0.75,
+      where: 'any',
+      explains: ['resource_exhaustion', 'dependency_unavailable'],
+    },
+    // Every node refused by a placement rule (node selector or affinity, pod affinity, taints)
+    // and none for lack of resources: no capacity will ever fit the pod until its rules or the
+    // nodes' labels change (Kubernetes "Assigning Pods to Nodes", "Taints and Tolerations").
+    {
+      id: 'k8s-placement-rules-unsatisfiable',
+      category: 'config_error',
+      description:
+        'every node rejects the pod by a placement rule (selector, affinity, taint)',
+      patterns: [ci(K8S_ONLY_RULE_MISMATCHES)],
+      weight: 0.9,
+      where: 'any',
+      explains: ['infrastructure'],
+    },
     {
       id: 'k8s-quota',
       category: 'resource_exhaustion',
@@ -98,6 +140,19 @@ export const kubernetesYarnPack: RulePack = {
         'ImagePullBackOff|ErrImagePull|Failed to pull image|manifest unknown|pull access denied|InvalidImageName|repository does not exist',
       ],
       weight: 0.8,
+      unless: [ci(IMAGE_PULL_THROTTLED)],
+    },
+    // The pull was refused for its rate (the kubelet's own registryPullQPS, a registry's 429),
+    // not for the image: the same image pulls once the throttle clears.
+    {
+      id: 'k8s-image-pull-throttled',
+      category: 'infrastructure',
+      description: 'image pull throttled by the kubelet or the registry',
+      patterns: [ci(IMAGE_PULL_THROTTLED)],
+      requires: ['ImagePullBackOff|ErrImagePull|Failed to pull image'],
+      weight: 0.85,
+      where: 'any',
+      explains: ['config_error', 'dependency_unavailable'],
     },
     {
       id: 'k8s-container-config',

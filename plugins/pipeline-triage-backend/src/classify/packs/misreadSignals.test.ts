@@ -46,4 +46,59 @@ describe('signals that were misread', () => {
       ),
     ).toBe('data_skew');
   });
+
+  it("the scheduler's 'Preemption is not helpful' is not a pre-emption, and a selector no node matches is configuration", () => {
+    const evidence = extractEvidence({
+      logExcerpt:
+        "Warning  FailedScheduling  3m  default-scheduler  0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+    });
+    const result = classify(evidence);
+    expect(result.rules).not.toContain('node-preempted');
+    expect(result.category).toBe('config_error');
+  });
+
+  it('a pod short of CPU on some nodes and refused by taints on the rest is a placement failure, not configuration', () => {
+    expect(
+      categoryOf(
+        "Warning FailedScheduling pod/ci-master 0/6 nodes are available: 3 Insufficient cpu, 3 node(s) had taints that the pod didn't tolerate.",
+      ),
+    ).toBe('infrastructure');
+  });
+
+  it('an image pull refused for its rate is the platform, not a wrong image', () => {
+    expect(
+      categoryOf(
+        'airflow.providers.cncf.kubernetes.kubernetes_helper_functions.PodLaunchFailedException: Pod docker image cannot be pulled, unable to start: ErrImagePull\npull QPS exceeded',
+      ),
+    ).toBe('infrastructure');
+    expect(
+      categoryOf(
+        'Failed to pull image "registry.example/etl:1.4": ErrImagePull: manifest unknown',
+      ),
+    ).toBe('config_error');
+  });
+
+  it("Kafka Connect's 'Task is being killed' is a failed task, not a killed process", () => {
+    expect(
+      categoryOf(
+        'org.postgresql.util.PSQLException: ERROR: replication slot "rs_orders" does not exist\nERROR WorkerSourceTask{id=cdc-0} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover until manually restarted',
+      ),
+    ).toBe('config_error');
+  });
+
+  it('a SASL mechanism the listener does not enable is configuration, not an unreachable broker', () => {
+    expect(
+      categoryOf(
+        "org.apache.kafka.connect.errors.ConnectException: Failed to connect to and describe Kafka cluster. Check worker's broker connection and security properties.\nCaused by: org.apache.kafka.common.errors.IllegalSaslStateException: Unexpected handshake request with client mechanism SCRAM-SHA-512, enabled mechanisms are []",
+      ),
+    ).toBe('config_error');
+  });
+
+  it("an empty Celery transport is the executor's configuration, not a code KeyError", () => {
+    expect(
+      categoryOf(
+        "  File \"/usr/lib/python3/site-packages/kombu/transport/__init__.py\", line 89, in resolve_transport\n    raise KeyError('No such transport: {0}'.format(transport))\nKeyError: 'No such transport: '",
+      ),
+    ).toBe('config_error');
+  });
 });

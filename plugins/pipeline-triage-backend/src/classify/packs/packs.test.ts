@@ -10,6 +10,7 @@ describe('built-in rule packs', () => {
       'sql-warehouse',
       'dbt',
       'kafka-streaming',
+      'ingestion-connectors',
       'cloud-storage-iam',
       'kubernetes-yarn',
       'table-formats',

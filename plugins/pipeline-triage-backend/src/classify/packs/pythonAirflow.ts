@@ -51,6 +51,17 @@ export const pythonAirflowPack: RulePack = {
       patterns: ["Variable [\\w.-]+ does not exist|KeyError: 'Variable "],
       weight: 0.95,
     },
+    // Kombu resolves the Celery transport from the broker URL's scheme; an empty or unknown
+    // name means the executor's broker_url setting is missing or wrong.
+    {
+      id: 'celery-broker-transport-unset',
+      category: 'config_error',
+      description: 'Celery broker URL missing or naming an unknown transport',
+      patterns: ["No such transport: |KeyError: 'No such transport"],
+      weight: 0.9,
+      where: 'chain',
+      explains: ['code_error'],
+    },
     {
       id: 'airflow-not-found',
       category: 'config_error',
