@@ -107,7 +107,7 @@ function readable(
           }`
         : '  contract: no violation found',
     );
-    for (const v of violations) lines.push(`    ${v.message}`);
+    for (const broken of violations) lines.push(`    ${broken.message}`);
   }
   return lines.join('\n');
 }

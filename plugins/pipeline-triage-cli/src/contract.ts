@@ -66,12 +66,11 @@ function datasetsUnderContract(
       : [];
   const out: Array<{ dataset: DatasetRef; table: ContractTable }> = [];
   for (const dataset of datasets) {
-    const table =
-      contract.tables.length === 1
-        ? named(contract.tables[0], dataset) || datasets.length === 1
-          ? contract.tables[0]
-          : undefined
-        : contractTableFor(contract, dataset.name);
+    let table: ContractTable | undefined;
+    if (contract.tables.length > 1)
+      table = contractTableFor(contract, dataset.name);
+    else if (named(contract.tables[0], dataset) || datasets.length === 1)
+      table = contract.tables[0];
     if (table) out.push({ dataset, table });
   }
   return out;

@@ -35,8 +35,10 @@ function outcome(testcase: Node): {
       : ((Array.isArray(testcase[name])
           ? testcase[name][0]
           : testcase[name]) as Node | string);
-  const asNode = (v: Node | string | undefined): Node | undefined =>
-    v === undefined ? undefined : typeof v === 'string' ? { text: v } : v;
+  const asNode = (v: Node | string | undefined): Node | undefined => {
+    if (typeof v === 'string') return { text: v };
+    return v;
+  };
   const failure = asNode(first('failure'));
   if (failure) return { result: 'failed', detail: failure };
   const error = asNode(first('error'));
