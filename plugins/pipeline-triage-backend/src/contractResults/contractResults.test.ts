@@ -108,12 +108,17 @@ function cliRequest(run: object, apiKey = SENDER_TOKEN) {
 }
 
 /** JUnit XML as datacontract/output/junit_test_results.py writes it (minidom, pretty). */
-function junit(runId: string, dataContractId: string, cases: string) {
+function junit(
+  runId: string,
+  dataContractId: string,
+  cases: string,
+  version = '2.1.0',
+) {
   return `<?xml version="1.0" ?>
 <testsuite id="${runId}" name="${dataContractId}" tests="3" errors="0" failures="1" skipped="1" timestamp="2026-12-07T07:15:00.120000" time="4.2">
   <properties>
     <property name="dataContractId" value="${dataContractId}"/>
-    <property name="dataContractVersion" value="2.1.0"/>
+    <property name="dataContractVersion" value="${version}"/>
     <property name="server" value="raw-lake-prod"/>
   </properties>
 ${cases}
@@ -190,6 +195,7 @@ describe.each(databases.eachSupportedId())(
         recorded: 2,
         passed: 1,
       });
+      expect(res.body.warnings).toBeUndefined();
       expect(res.body.notFindings).toEqual([
         expect.objectContaining({
           check: 'Test server connection',
@@ -258,6 +264,7 @@ null
   <testcase classname="orders" name="orders__row_count">
     <skipped message="Skipped" type="quality"/>
   </testcase>`,
+        '2.0.0',
       );
       const res = await request(env.server)
         .post(ROUTE)
@@ -266,6 +273,9 @@ null
         .send(xml);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ runId, recorded: 1, passed: 1 });
+      expect(res.body.warnings).toEqual([
+        'dataContractVersion: the run tested version 2.0.0; the catalog has 2.1.0',
+      ]);
       const ours = (await violations('resource:default/raw-orders')).filter(
         f => f.lastTestRunId === runId,
       );

@@ -109,6 +109,23 @@ export function findingsFromTestRun(
       continue;
     }
     const tableRef = tableFor(check, tables);
+    const dataset = tableRef ?? check.model ?? contractRef;
+    // Two checks of one clause on one column (a minimum and a maximum) are one finding.
+    const same = out.findings.find(
+      f =>
+        f.kind === clause.kind &&
+        f.clause === clause.clause &&
+        f.dataset === dataset &&
+        f.column === check.field,
+    );
+    if (same) {
+      same.observed = clip(
+        `${same.observed}; ${check.reason ?? check.result}`,
+        2000,
+      );
+      same.expected = clip(`${same.expected}; ${label}`, 2000);
+      continue;
+    }
     const location = clauseLocation(contract, check, clause.kind, clause.key);
     const reason = check.reason ?? check.result;
     out.findings.push({
@@ -116,7 +133,7 @@ export function findingsFromTestRun(
       clause: clause.clause,
       contractRef,
       tableRef,
-      dataset: tableRef ?? check.model ?? contractRef,
+      dataset,
       path: location?.path,
       line: location?.line,
       column: check.field,
