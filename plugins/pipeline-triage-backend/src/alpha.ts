@@ -13,6 +13,15 @@ export {
   type TriageEngineOptions,
 } from './engine';
 export { normalizeEvents } from './ingest';
+// Data contracts: `classify --contract FILE` applies a contract's checks to an event as the
+// backend does to a failed run's linked tables.
+export {
+  contractTableFor,
+  detectViolations,
+  isContractError,
+  parseContract,
+} from './contracts';
+export { violationEvidence } from './findings';
 export { extractEvidenceFromStream } from './evidence';
 export {
   AnthropicInvestigator,
@@ -25,6 +34,14 @@ export type { CompiledRuleSet, ExtraEvidence, RulePack } from './classify';
 export type { Evidence, EvidenceLimits, LogSource } from './evidence';
 export type { JobOutcome } from './policy';
 export type { NormalizedItem } from './ingest';
+export type {
+  ContractError,
+  ContractSource,
+  ContractTable,
+  DetectViolationsInput,
+  ParsedContract,
+  Violation,
+} from './contracts';
 export type {
   HybridVerdict,
   HypothesisSink,

@@ -1,11 +1,14 @@
 import { CATEGORY_INFO } from '@pipeline-triage/plugin-pipeline-triage-common';
-import type {
-  EngineResult,
-  TriageContext,
-  TriageEngine,
+import {
+  violationEvidence,
+  type EngineResult,
+  type ParsedContract,
+  type TriageContext,
+  type TriageEngine,
+  type Violation,
 } from '@pipeline-triage/plugin-pipeline-triage-backend/alpha';
 import { readAnnotations } from './annotations';
-import { readContract } from './contract';
+import { contractViolations, readContract } from './contract';
 import { InputItem, listFiles, readInputs } from './inputs';
 import { triageItem } from './triageItem';
 
@@ -21,9 +24,25 @@ export interface Output {
 }
 
 /** The per-input JSON line: the fields CI and scripts read. */
+/** A violation as the JSON output names it: the clause, where it is written, what was seen. */
+function violationJson(v: Violation): Record<string, unknown> {
+  return {
+    kind: v.kind,
+    clause: v.clause,
+    table: v.contractTable ?? v.tableRef,
+    column: v.column ?? null,
+    path: v.path,
+    line: v.line ?? null,
+    observed: v.observed,
+    expected: v.expected,
+    message: v.message,
+  };
+}
+
 export function jsonLine(
   item: InputItem,
   result: EngineResult,
+  violations?: Violation[],
 ): Record<string, unknown> {
   const v = result.verdict;
   const c = v.classification;
@@ -44,10 +63,17 @@ export function jsonLine(
     evidence: c.evidence.map(id => byId.get(id) ?? id),
     retryReason: v.retry.reason,
     partialWriteReason: v.partialWrite.reason,
+    ...(violations
+      ? { contractViolations: violations.map(violationJson) }
+      : {}),
   };
 }
 
-function readable(item: InputItem, result: EngineResult): string {
+function readable(
+  item: InputItem,
+  result: EngineResult,
+  violations?: Violation[],
+): string {
   const v = result.verdict;
   const c = v.classification;
   const byId = new Map(result.evidenceLines.map(l => [l.id, l]));
@@ -73,6 +99,16 @@ function readable(item: InputItem, result: EngineResult): string {
         runnerUp.reason
       }`,
     );
+  if (violations) {
+    lines.push(
+      violations.length
+        ? `  contract: ${violations.length} violation${
+            violations.length === 1 ? '' : 's'
+          }`
+        : '  contract: no violation found',
+    );
+    for (const broken of violations) lines.push(`    ${broken.message}`);
+  }
   return lines.join('\n');
 }
 
@@ -85,22 +121,35 @@ export async function classifyCommand(
   const ctx: TriageContext = options.annotations
     ? readAnnotations(options.annotations)
     : {};
-  if (options.contract) {
-    readContract(options.contract);
-    io.err(
-      `note: ${options.contract} parsed; contract checks are not implemented yet, so it does not change the verdict`,
-    );
-  }
+  const contract: ParsedContract | undefined = options.contract
+    ? readContract(options.contract)
+    : undefined;
   const now = new Date().toISOString();
   const files = listFiles(paths);
   let count = 0;
   for (const file of files) {
     for (const item of readInputs(file, now)) {
-      const result = await triageItem(engine, item, ctx);
+      // The contract's broken clauses are evidence, scored with the rules as in the backend.
+      const violations = contract
+        ? contractViolations(contract, item.event)
+        : undefined;
+      const result = await triageItem(
+        engine,
+        item,
+        violations?.length
+          ? {
+              ...ctx,
+              extraEvidence: [
+                ...(ctx.extraEvidence ?? []),
+                ...violationEvidence(violations),
+              ],
+            }
+          : ctx,
+      );
       io.out(
         options.json
-          ? JSON.stringify(jsonLine(item, result))
-          : `${readable(item, result)}\n`,
+          ? JSON.stringify(jsonLine(item, result, violations))
+          : `${readable(item, result, violations)}\n`,
       );
       count += 1;
     }

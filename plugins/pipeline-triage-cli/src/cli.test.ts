@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -101,21 +101,86 @@ describe('pipeline-triage CLI', () => {
     expect(lines[3].input).toBe(join(dir, 'raw.log'));
   });
 
-  it('accepts a contract file and says it is not checked yet', () => {
+  it("applies --contract's checks to the event: violations printed, in --json, and scored", () => {
+    const contract = resolve(
+      __dirname,
+      '../../../examples/contracts/checkout-orders.odcs.yaml',
+    );
+    const requiredLine =
+      readFileSync(contract, 'utf8')
+        .split('\n')
+        .findIndex(l => l.trim() === '- name: customer_id') + 1;
+    // The orders table without customer_id, which the contract requires; a log that says nothing.
+    writeFileSync(
+      join(dir, 'orders-event.json'),
+      JSON.stringify({
+        job: { namespace: 'airflow-prod', name: 'orders_daily.load_orders' },
+        eventTime: '2026-12-07T06:00:00Z',
+        errorMessage: 'Task exited with return code 1',
+        inputs: [
+          {
+            namespace: 's3://acme-datalake-raw',
+            name: 'checkout/orders',
+            schema: [
+              ['order_id', 'string'],
+              ['order_status', 'string'],
+              ['currency_code', 'string'],
+              ['order_total', 'decimal(12,2)'],
+              ['item_count', 'int'],
+              ['shipping_country', 'string'],
+              ['ordered_at', 'timestamp'],
+              ['updated_at', 'timestamp'],
+              ['dt', 'date'],
+            ].map(([name, type]) => ({ name, type })),
+          },
+        ],
+      }),
+    );
+    const event = join(dir, 'orders-event.json');
+
+    const without = JSON.parse(cli('classify', '--json', event).stdout);
+    expect(without.contractViolations).toBeUndefined();
+    expect(without.category).toBe('unknown');
+
+    const r = cli('classify', '--json', '--contract', contract, event);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout);
+    expect(line.contractViolations).toEqual([
+      expect.objectContaining({
+        kind: 'schema',
+        clause: 'missing_required_column',
+        table: 'orders',
+        column: 'customer_id',
+        line: requiredLine,
+      }),
+    ]);
+    // A broken clause is evidence: the verdict follows it, as in the backend.
+    expect(line.category).toBe('schema_drift');
+    expect(line.rules).toContain('extra:contract_violation');
+
+    const text = cli('classify', '--contract', contract, event);
+    expect(text.stdout).toContain('contract: 1 violation');
+    expect(text.stdout).toContain(
+      `Column customer_id is required by contract checkout-orders (schema[0].properties[1], line ${requiredLine})`,
+    );
+  });
+
+  it('refuses a --contract file that is no usable contract, naming it', () => {
     writeFileSync(
       join(dir, 'contract.yaml'),
       'apiVersion: v3.0.0\nkind: DataContract\nid: orders\n',
     );
     const r = cli(
       'classify',
-      '--json',
       '--contract',
       join(dir, 'contract.yaml'),
       join(dir, 'raw.log'),
     );
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('contract checks are not implemented yet');
-    expect(JSON.parse(r.stdout).category).toBe('resource_exhaustion');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `Contract ${join(dir, 'contract.yaml')} cannot be used`,
+    );
+    expect(r.stderr).toContain('version (line 1): required');
   });
 
   it('prints a readable summary and applies annotations', () => {

@@ -43,7 +43,7 @@ export async function runCli(
     .option('--json', 'one JSON object per input per line')
     .option(
       '--contract <file>',
-      'data contract (YAML) of the output; parsed, checks come later',
+      "data contract (ODCS or DCS YAML): its checks are applied to each event's datasets, the violations printed and scored as evidence",
     )
     .option(
       '--annotations <file>',

@@ -148,7 +148,29 @@ export interface ContractFinding extends Finding {
   count: number;
   firstSeen: string;
   lastSeen: string;
-  lastIncidentId: string;
+  /** The incident of the newest failed run that showed it; absent when a contract test did. */
+  lastIncidentId?: string;
+  /** The newest contract test run that reported it (`POST /v1/contract-results`). */
+  lastTestRunId?: string;
+}
+
+/**
+ * `POST /v1/contract-results`: what a contract test run (datacontract-cli) became.
+ *
+ * @public
+ */
+export interface ContractTestResultsResponse {
+  runId: string;
+  /** The catalog's contract whose definition has the run's `dataContractId`. */
+  contractRef: string;
+  /** Failed and warning checks recorded as findings of the contract. */
+  recorded: number;
+  /** Checks that passed. */
+  passed: number;
+  findings: Finding[];
+  /** Checks that did not pass but say nothing about the data (errors, set-up checks), and why. */
+  notFindings: Array<{ check: string; result: string; reason: string }>;
+  warnings?: string[];
 }
 
 /**

@@ -7,6 +7,7 @@
 export { parseContract } from './parseContract';
 export { logicalTypeOf, logicalTypesCompatible } from './logicalTypeOf';
 export { detectViolations } from './detectViolations';
+export { contractTableFor, propertyNamed } from './contractTableFor';
 export { observedDrift } from './observedDrift';
 export type { DriftClause, DriftFinding } from './observedDrift';
 export { contractOwners } from './contractOwners';

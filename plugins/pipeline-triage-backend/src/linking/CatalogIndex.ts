@@ -287,6 +287,47 @@ export class CatalogIndex {
     return this.contracts.get(ref);
   }
 
+  /**
+   * Data contract entities whose document has this `id` (what contract tools such as
+   * datacontract-cli report results under), else whose entity name is it.
+   */
+  contractsWithId(id: string): string[] {
+    const byId: string[] = [];
+    const byName: string[] = [];
+    const wanted = id.trim().toLocaleLowerCase('en-US');
+    for (const [ref, entity] of this.byRef) {
+      if (
+        entity.kind.toLocaleLowerCase('en-US') !== 'api' ||
+        entity.spec?.type !== CONTRACT_API_TYPE
+      )
+        continue;
+      const parsed = this.contract(ref);
+      if (parsed && !isContractError(parsed) && parsed.id === id.trim())
+        byId.push(ref);
+      else if (entity.metadata.name.toLocaleLowerCase('en-US') === wanted)
+        byName.push(ref);
+    }
+    return byId.length ? byId : byName;
+  }
+
+  /** Tables that point at the contract (data-contract annotation), with their dataset name. */
+  tablesUnderContract(
+    contractRef: string,
+  ): Array<{ entityRef: string; dataset: string }> {
+    const out: Array<{ entityRef: string; dataset: string }> = [];
+    for (const [ref, entity] of this.byRef) {
+      const annotations = entity.metadata.annotations ?? {};
+      const points = annotations[ANNOTATIONS.dataContract];
+      if (points?.toLocaleLowerCase('en-US') !== contractRef) continue;
+      const dataset =
+        parsePatterns(annotations[ANNOTATIONS.openlineageDataset]).find(
+          p => p.exact,
+        )?.raw ?? entity.metadata.name;
+      out.push({ entityRef: ref, dataset });
+    }
+    return out;
+  }
+
   /** Services and databases whose host names appear in the text, in order of appearance. */
   dependenciesIn(text: string): Entity[] {
     if (this.hosts.size === 0) return [];

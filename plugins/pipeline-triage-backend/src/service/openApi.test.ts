@@ -234,6 +234,41 @@ describe.each(databases.eachSupportedId())(
           .send({ nonsense: 1 }),
       );
 
+      const testRun = (dataContractId: string) => ({
+        runId: '5d0c2f9e-8a41-4e39-9b0f-0c6a1f2b7e55',
+        dataContractId,
+        dataContractVersion: '2.1.0',
+        server: 'raw-lake-prod',
+        timestampStart: '2026-12-07T06:00:01.204316Z',
+        timestampEnd: '2026-12-07T06:00:09.881032Z',
+        result: 'failed',
+        checks: [
+          {
+            type: 'field_required',
+            name: 'Check that field customer_id has no missing values',
+            model: 'orders',
+            field: 'customer_id',
+            category: 'quality',
+            result: 'failed',
+            reason: 'Missing values: 4',
+          },
+          { type: 'connection', result: 'error', reason: 'timed out' },
+        ],
+        logs: [],
+      });
+      for (const [body, status] of [
+        [testRun('3c0f6a52-9e1d-4b7a-8f24-6d1e5b0c7a31'), 200],
+        [testRun('no-such-contract'), 404],
+        [{ runId: 'x' }, 400],
+      ] as const) {
+        const res = await request(server)
+          .post(`${BASE}/v1/contract-results`)
+          .set('authorization', SENDER)
+          .send(body);
+        expect(res.status).toBe(status);
+        expectDocumented('/v1/contract-results', 'post', res);
+      }
+
       const [first] = batch.body.results;
       const id = first.incidentId;
       await get('/health', '/health');

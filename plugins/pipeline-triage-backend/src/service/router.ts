@@ -18,6 +18,7 @@ import {
   type ContractFinding,
   type ContractState,
   type ContractSummary,
+  type ContractTestResultsResponse,
   type DeadLetter,
   type EntityStatus,
   type Environment,
@@ -48,6 +49,7 @@ import { auditIncidentChange, auditRejectedEvents } from './audit';
 import type { ContractRefresher } from '../contractSync';
 import { INGEST_PATHS } from './ingestPaths';
 import { openApiHandler } from './openApiDocument';
+import { parseTestResults, recordTestRun, XML_TYPES } from '../contractResults';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -149,6 +151,22 @@ export async function createRouter(
     ),
   );
 
+  // datacontract-cli sends its key as `x-api-key` (only to the host ENTROPY_DATA_HOST names):
+  // on this route a sender token there counts as a bearer token.
+  router.post(
+    '/v1/contract-results',
+    (req, _res, next) => {
+      const key = req.headers['x-api-key'];
+      if (!req.headers.authorization && typeof key === 'string' && key)
+        req.headers.authorization = `Bearer ${key}`;
+      next();
+    },
+    eventsRateLimit(
+      options.rateLimit,
+      async req => (await sender(req)).principal.subject,
+    ),
+  );
+
   router.use(
     express.json({
       limit: options.maxBodySize,
@@ -221,6 +239,26 @@ export async function createRouter(
     // 202: accepted events are stored; their processing may still be pending.
     res.status(accepted ? 202 : 200).json({ results } satisfies IngestResponse);
   });
+
+  /** Contract test results (datacontract-cli) become findings of the contract they tested. */
+  router.post(
+    '/v1/contract-results',
+    express.text({ limit: options.maxBodySize, type: XML_TYPES }),
+    async (req, res) => {
+      await sender(req);
+      const run = parseTestResults(req.body, req.headers['content-type']);
+      // datacontract-cli reports anything but a 200 as a failed publish.
+      res
+        .status(200)
+        .json(
+          (await recordTestRun(
+            store,
+            await options.catalogIndex(),
+            run,
+          )) satisfies ContractTestResultsResponse,
+        );
+    },
+  );
 
   router.get('/v1/events/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

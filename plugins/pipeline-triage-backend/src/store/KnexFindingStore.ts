@@ -137,7 +137,9 @@ export class KnexFindingStore implements FindingStore {
         count: Number(r.count),
         firstSeen: toIso(r.first_seen),
         lastSeen: toIso(r.last_seen),
-        lastIncidentId: l?.incident_id,
+        // A contract test run's findings have no incident: their event id is the run's id.
+        lastIncidentId: l?.incident_id || undefined,
+        lastTestRunId: l && !l.incident_id ? l.event_id : undefined,
       };
     });
   }

@@ -68,6 +68,38 @@ describe('ContractViolationsPanel', () => {
     await waitFor(() => expect(api.getIncident).toHaveBeenCalledWith('inc-1'));
   });
 
+  it('shows a finding a contract test run reported beside the incidents, marked as a test run', async () => {
+    const api = createFakeApi({
+      listContractViolations: async () => ({
+        items: [
+          makeViolation(),
+          makeViolation({
+            kind: 'quality',
+            clause: 'duplicate_values',
+            column: 'order_id',
+            observed: 'Value(s) not unique: 3',
+            expected:
+              'Check that unique field order_id has no duplicate values',
+            lastIncidentId: undefined,
+            lastTestRunId: '5d0c2f9e-8a41-4e39-9b0f-0c6a1f2b7e55',
+          }),
+        ],
+      }),
+    });
+    await renderWithApi(<ContractViolationsPanel />, api, tableEntity);
+    const rows = await screen.findAllByTestId('violation-row');
+    expect(rows).toHaveLength(2);
+    const fromTest = rows.find(r =>
+      r.textContent?.includes('Value(s) not unique: 3'),
+    )!;
+    expect(fromTest).toHaveTextContent('column order_id');
+    expect(within(fromTest).getByTestId('violation-test-run')).toHaveAttribute(
+      'title',
+      'datacontract test run 5d0c2f9e-8a41-4e39-9b0f-0c6a1f2b7e55',
+    );
+    expect(within(fromTest).queryByRole('button')).not.toBeInTheDocument();
+  });
+
   it("shows a valid contract's state and its definition with the violated line marked", async () => {
     const api = createFakeApi({ listSchemaDrift: jest.fn() });
     await renderWithApi(<ContractViolationsPanel />, api, contractEntity);

@@ -161,7 +161,7 @@ export function FindingsTable(props: {
                     {f.lastIncidentId.slice(0, 8)}
                   </Link>
                 ) : (
-                  '—'
+                  <TestRunCell runId={f.lastTestRunId} />
                 )}
               </TableCell>
             </TableRow>
@@ -176,5 +176,20 @@ export function FindingsTable(props: {
         </Box>
       )}
     </>
+  );
+}
+
+/** A finding a contract test run reported (datacontract test) has a run, not an incident. */
+function TestRunCell(props: { runId?: string }) {
+  if (!props.runId) return <>—</>;
+  return (
+    <Typography
+      variant="body2"
+      component="span"
+      title={`datacontract test run ${props.runId}`}
+      data-testid="violation-test-run"
+    >
+      contract test
+    </Typography>
   );
 }
