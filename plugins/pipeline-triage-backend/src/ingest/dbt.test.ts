@@ -2,6 +2,7 @@ import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-commo
 import { dbtAdapter } from './dbt';
 import { formatAge } from './dbtFreshness';
 import { columnFromTestName, relationFromSql } from './dbtRunResults';
+import { trimDbtPayload } from './dbtTrim';
 import { fixture, problemsOf, testContext as ctx } from './__testUtils__';
 
 const rejectionOf = (payload: unknown) =>
@@ -199,6 +200,57 @@ describe('dbtAdapter: wrapper with manifest and sources', () => {
       'source.commerce.stripe.charges',
     ]);
     expect(alone[0].environment).toBe('dev');
+  });
+});
+
+describe('trimDbtPayload', () => {
+  const wrapper = () => {
+    const manifest = fixture('dbt-manifest.json');
+    // What a real manifest has beside what is read: code, docs, macros, maps, other nodes.
+    Object.assign(manifest.nodes[MODEL], {
+      raw_code: 'select 1',
+      description: 'Orders',
+    });
+    manifest.nodes['model.commerce.not_in_this_run'] = { name: 'other' };
+    return {
+      run_results: fixture('dbt-run-results.json'),
+      manifest: {
+        ...manifest,
+        macros: { 'macro.x.big': { macro_sql: 'x'.repeat(10_000) } },
+        child_map: { [MODEL]: [] },
+      },
+      sources: fixture('dbt-sources.json'),
+      environment: 'staging',
+    };
+  };
+
+  it('keeps what the adapter reads: the same events come out', () => {
+    expect(dbtAdapter.normalize(trimDbtPayload(wrapper()), ctx)).toEqual(
+      dbtAdapter.normalize(wrapper(), ctx),
+    );
+  });
+
+  it("keeps only the results' nodes (and the models their tests check), with the fields read", () => {
+    const trimmed = trimDbtPayload(wrapper()) as any;
+    expect(Object.keys(trimmed.manifest).sort()).toEqual([
+      'groups',
+      'metadata',
+      'nodes',
+      'sources',
+    ]);
+    const kept = Object.keys(trimmed.manifest.nodes);
+    expect(kept).toContain(MODEL);
+    expect(kept).not.toContain('model.commerce.not_in_this_run');
+    expect(trimmed.manifest.nodes[MODEL]).not.toHaveProperty('raw_code');
+    expect(trimmed.manifest.nodes[MODEL]).not.toHaveProperty('description');
+    expect(trimmed.manifest.nodes[MODEL].contract).toEqual(
+      wrapper().manifest.nodes[MODEL].contract,
+    );
+  });
+
+  it('passes a bare artifact through as it is', () => {
+    const bare = fixture('dbt-run-results.json');
+    expect(trimDbtPayload(bare)).toBe(bare);
   });
 });
 
