@@ -57,12 +57,9 @@ export const dbtCloudAdapter: IngestAdapter = {
     const runId = r.id(data?.runId, 'data.runId');
     const status = r.requiredString(data?.runStatus, 'data.runStatus');
     // job.run.errored is a failure whatever the status text; completed runs say which they were.
-    const outcome =
-      eventType === 'job.run.errored'
-        ? 'fail'
-        : status === undefined
-        ? undefined
-        : OUTCOMES[status];
+    let outcome: RunOutcome | undefined = 'fail';
+    if (eventType !== 'job.run.errored')
+      outcome = status === undefined ? undefined : OUTCOMES[status];
     if (eventType === 'job.run.completed' && status !== undefined && !outcome) {
       r.problem(
         'data.runStatus',

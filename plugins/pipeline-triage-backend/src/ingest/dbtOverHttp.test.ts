@@ -19,6 +19,12 @@ const SKIPPED = 'model.shop_http.fct_invoices_daily';
 
 type NodeResult = [uniqueId: string, status: string, message?: string];
 
+/** A test's failing rows: 12 when it failed, 0 when it passed; models have none. */
+function testFailures(uniqueId: string, status: string): number | null {
+  if (!uniqueId.startsWith('test.')) return null;
+  return status === 'fail' ? 12 : 0;
+}
+
 /** A run_results.json as dbt 1.8 writes it, for one invocation finishing at `at`. */
 function runResults(at: Date, nodes: NodeResult[]) {
   const done = at.toISOString();
@@ -35,11 +41,7 @@ function runResults(at: Date, nodes: NodeResult[]) {
       status,
       unique_id: uniqueId,
       message: message ?? null,
-      failures: uniqueId.startsWith('test.')
-        ? status === 'fail'
-          ? 12
-          : 0
-        : null,
+      failures: testFailures(uniqueId, status),
       execution_time: 1.2,
       thread_id: 'Thread-1',
       adapter_response: {},

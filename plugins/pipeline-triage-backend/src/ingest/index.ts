@@ -21,6 +21,7 @@ import { textAdapter } from './text';
 export { eventKey, textDedupKeys } from './eventKey';
 export { trimLog, type TrimOptions, type TrimResult } from './trimLog';
 export { sanitizeEvent } from './sanitizeEvent';
+export { trimDbtPayload } from './dbtTrim';
 export { hasUnstorable, storableDeep, storableText } from './storableText';
 export {
   airflowAdapter,

@@ -38,8 +38,7 @@ import {
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 import type { IngestService } from '../ingest/accept';
-import { dbtAdapter } from '../ingest';
-import { trimDbtPayload } from '../ingest/dbtTrim';
+import { dbtAdapter, trimDbtPayload } from '../ingest';
 import { dbtCloudSignatureProblem } from './dbtCloudSignature';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
@@ -140,6 +139,9 @@ const patchBody = z
     path: ['note'],
     message: 'a note is accepted only with the resolve action',
   });
+
+/** The sender recorded for dbt Cloud webhook deliveries (they carry a signature, not a token). */
+const DBT_CLOUD_SENDER = 'dbt-cloud-webhook';
 
 export async function createRouter(
   options: RouterOptions,
@@ -557,9 +559,6 @@ export async function createRouter(
   router.use(bodyErrors(options.maxBodySize));
   return router;
 }
-
-/** The sender recorded for dbt Cloud webhook deliveries (they carry a signature, not a token). */
-const DBT_CLOUD_SENDER = 'dbt-cloud-webhook';
 
 /** Notes the body limit of a route, so a 413 names the limit that applied. */
 function bodyLimit(limit: string): express.RequestHandler {
