@@ -314,6 +314,14 @@ describe.each(databaseIds())('dbt over HTTP (%s)', databaseId => {
     );
     expect(altered.status).toBe(401);
 
+    const padded = JSON.stringify({
+      ...dbtCloudEvent('job.run.errored', 'Errored', '70004'),
+      padding: 'x'.repeat(300 * 1024),
+    });
+    const tooLarge = await post(padded, sign(padded));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.message).toMatch(/exceeds the 256kb limit/);
+
     const res = await post(errored, sign(errored));
     expect(res.status).toBe(202);
     const [failure] = res.body.results;

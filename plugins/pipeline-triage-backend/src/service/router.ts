@@ -142,6 +142,8 @@ const patchBody = z
 
 /** The sender recorded for dbt Cloud webhook deliveries (they carry a signature, not a token). */
 const DBT_CLOUD_SENDER = 'dbt-cloud-webhook';
+/** A dbt Cloud job-run delivery is under 2 KB; nothing larger is read from this open route. */
+const DBT_CLOUD_BODY_LIMIT = '256kb';
 
 export async function createRouter(
   options: RouterOptions,
@@ -239,22 +241,25 @@ export async function createRouter(
   );
 
   // dbt Cloud cannot hold a Backstage token: its webhook is signed instead (HMAC of the raw
-  // body), so the raw bytes are read here and checked before anything else.
+  // body), so the raw bytes are read here and checked before anything else. Nothing is read
+  // from anyone while no secret is configured, and a delivery (a few hundred bytes) has a small limit.
   router.post(
     '/v1/dbt-cloud',
-    bodyLimit(options.maxBodySize),
-    express.raw({ type: () => true, limit: options.maxBodySize }),
-    async (req, res) => {
-      const secret = options.dbtCloudWebhookSecret;
-      if (!secret)
+    (_req, _res, next) => {
+      if (!options.dbtCloudWebhookSecret)
         throw new NotFoundError(
           'dbt Cloud webhooks are not configured: set pipelineTriage.dbtCloud.webhookSecret',
         );
+      next();
+    },
+    bodyLimit(DBT_CLOUD_BODY_LIMIT),
+    express.raw({ type: () => true, limit: DBT_CLOUD_BODY_LIMIT }),
+    async (req, res) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const problem = dbtCloudSignatureProblem(
         raw,
         req.headers.authorization,
-        secret,
+        options.dbtCloudWebhookSecret!,
       );
       if (problem) throw new AuthenticationError(problem);
       let payload: unknown;
