@@ -6,8 +6,20 @@ export interface Config {
     /** Environment recorded for events that do not say which one they come from. Default: prod. */
     defaultEnvironment?: 'prod' | 'staging' | 'dev';
     ingest?: {
-      /** Largest request body accepted, e.g. `5mb`; larger bodies get 413. Default: 5mb. */
+      /**
+       * Largest request body accepted, e.g. `5mb`, measured after gzip/deflate decompression;
+       * larger bodies get 413 naming the limit. Applies to every path but the format routes below.
+       * Default: 5mb.
+       */
       maxBodySize?: string;
+      /** Body limits of the formats that have a route of their own, instead of maxBodySize. */
+      maxBodySizeByFormat?: {
+        /**
+         * `POST /v1/dbt` (run_results.json, sources.json, with manifest.json): after
+         * decompression. Only the manifest nodes the results name are kept. Default: 100mb.
+         */
+        dbt?: string;
+      };
       /**
        * Plain-text logs posted without `?runId=`: an identical log (same job, same text) received
        * again within this many seconds is answered as a duplicate of the first, not counted again.
@@ -25,6 +37,16 @@ export interface Config {
         /** Window length in seconds. Default: 60. */
         windowSeconds?: number;
       };
+    };
+    dbtCloud?: {
+      /**
+       * The secret dbt Cloud shows for the job-run webhook pointed at `POST /v1/dbt-cloud`; each
+       * delivery's `Authorization` header must be the hex HMAC-SHA256 of its body with it (401
+       * otherwise). Unset: the route answers 404. Production reads it from the environment
+       * (`DBT_CLOUD_WEBHOOK_SECRET`).
+       * @visibility secret
+       */
+      webhookSecret?: string;
     };
     processing?: {
       /** Attempts before an event goes to the dead-letter table. Default: 5. */

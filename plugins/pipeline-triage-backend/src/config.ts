@@ -9,6 +9,10 @@ import type { Environment } from '@pipeline-triage/plugin-pipeline-triage-common
 export interface TriageSettings {
   defaultEnvironment: Environment;
   maxBodySize: string;
+  /** Body limits of the formats with a route of their own. */
+  maxBodySizeByFormat: { dbt: string };
+  /** Secret of the dbt Cloud job-run webhook; unset: POST /v1/dbt-cloud answers 404. */
+  dbtCloudWebhookSecret?: string;
   /** Identical plain-text logs without a run id within this many ms are one delivery; 0: off. */
   textDedupWindowMs: number;
   reopenWindowHours: number;
@@ -47,6 +51,11 @@ export function readTriageConfig(config: Config): TriageSettings {
     defaultEnvironment:
       (c?.getOptionalString('defaultEnvironment') as Environment) ?? 'prod',
     maxBodySize: c?.getOptionalString('ingest.maxBodySize') ?? '5mb',
+    maxBodySizeByFormat: {
+      dbt: c?.getOptionalString('ingest.maxBodySizeByFormat.dbt') ?? '100mb',
+    },
+    dbtCloudWebhookSecret:
+      c?.getOptionalString('dbtCloud.webhookSecret') || undefined,
     textDedupWindowMs:
       Math.max(
         0,

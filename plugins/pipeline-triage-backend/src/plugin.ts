@@ -51,6 +51,7 @@ import {
 import { Reclassifier } from './triage';
 import {
   createRouter,
+  DBT_CLOUD_PATH,
   dependencyHealth,
   IncidentService,
   readRateLimitConfig,
@@ -253,6 +254,8 @@ export const pipelineTriagePlugin = createBackendPlugin({
               cacheMs: settings.health.dependencyCacheMs,
             }),
             maxBodySize: settings.maxBodySize,
+            formatBodyLimits: settings.maxBodySizeByFormat,
+            dbtCloudWebhookSecret: settings.dbtCloudWebhookSecret,
             defaultEnvironment: settings.defaultEnvironment,
             catalogIndex: () => linker.index(),
             access,
@@ -265,6 +268,11 @@ export const pipelineTriagePlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({
           path: '/openapi.json',
+          allow: 'unauthenticated',
+        });
+        // dbt Cloud signs its webhooks with a shared secret; the route checks the signature.
+        httpRouter.addAuthPolicy({
+          path: DBT_CLOUD_PATH,
           allow: 'unauthenticated',
         });
         await subscribeToEvents({

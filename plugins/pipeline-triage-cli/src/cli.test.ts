@@ -101,6 +101,28 @@ describe('pipeline-triage CLI', () => {
     expect(lines[3].input).toBe(join(dir, 'raw.log'));
   });
 
+  it("classifies a dbt run's failed nodes, not its passing ones", () => {
+    const r = cli(
+      'classify',
+      '--json',
+      resolve(
+        __dirname,
+        '../../pipeline-triage-backend/src/ingest/__fixtures__/dbt-run-results.json',
+      ),
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l));
+    // Four failed nodes; the built model and the passing test are successes, not classified.
+    expect(lines).toHaveLength(4);
+    expect(lines.map(l => l.input)).toEqual(
+      [1, 2, 3, 4].map(i => expect.stringMatching(new RegExp(`#${i}$`))),
+    );
+  });
+
+
   it("applies --contract's checks to the event: violations printed, in --json, and scored", () => {
     const contract = resolve(
       __dirname,

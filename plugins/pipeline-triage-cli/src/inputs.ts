@@ -106,7 +106,15 @@ export function readInputs(file: string, now: string): InputItem[] {
   }
   // Every format, the canonical one included, goes through the ingest adapters: an OpenLineage
   // event would also pass the canonical schema (unknown keys are stripped) and lose its error.
-  const { events, problems } = normalizeWithIngest(body);
+  const normalized = normalizeWithIngest(body);
+  const { problems } = normalized;
+  // A dbt run yields a success per passing node beside its failures: only the failures are
+  // there to classify. A file holding one success alone is classified as before.
+  const failures = normalized.events.filter(e => e.outcome !== 'success');
+  const events =
+    normalized.events.length > 1 && failures.length > 0
+      ? failures
+      : normalized.events;
   if (events.length === 0) {
     throw new CliError(
       `Unsupported event in ${file}: ${problems[0] ?? 'no events found'}`,

@@ -2,12 +2,15 @@ import type { FailureEvent } from '@pipeline-triage/plugin-pipeline-triage-commo
 import { dbtAdapter } from './dbt';
 import { formatAge } from './dbtFreshness';
 import { columnFromTestName, relationFromSql } from './dbtRunResults';
+import { trimDbtPayload } from './dbtTrim';
 import { fixture, problemsOf, testContext as ctx } from './__testUtils__';
 
 const rejectionOf = (payload: unknown) =>
   problemsOf(() => dbtAdapter.normalize(payload, ctx));
 const byJob = (events: FailureEvent[], name: string) =>
   events.find(e => e.job.name === name)!;
+const failures = (events: FailureEvent[]) =>
+  events.filter(e => e.outcome === 'fail');
 
 const MODEL = 'model.commerce.fct_orders';
 const UNIQUE = 'test.commerce.unique_dim_customers_customer_id.3b9f1c2d7e';
@@ -19,10 +22,46 @@ const RELATIONSHIPS =
 describe('dbtAdapter: run_results.json alone', () => {
   const events = dbtAdapter.normalize(fixture('dbt-run-results.json'), ctx);
 
-  it('yields one event per failed node; warn, skipped, pass and success yield none', () => {
-    expect(events.map(e => e.job.name).sort()).toEqual(
-      [ACCEPTED, MODEL, RELATIONSHIPS, UNIQUE].sort(),
-    );
+  it('yields one failure per failed node; warn and skipped yield nothing', () => {
+    expect(
+      failures(events)
+        .map(e => e.job.name)
+        .sort(),
+    ).toEqual([ACCEPTED, MODEL, RELATIONSHIPS, UNIQUE].sort());
+    expect(
+      events.find(e => e.job.name === 'model.commerce.fct_revenue_daily'),
+    ).toBeUndefined();
+    expect(
+      events.find(
+        e =>
+          e.job.name ===
+          'test.commerce.not_null_dim_customers_email.1f2e3d4c5b',
+      ),
+    ).toBeUndefined();
+  });
+
+  it("yields a success of the node's own job for each passing model and test", () => {
+    const passed = events.filter(e => e.outcome === 'success');
+    expect(passed.map(e => e.job.name).sort()).toEqual([
+      'model.commerce.stg_orders',
+      'test.commerce.not_null_fct_payments_payment_id.77aa88bb99',
+    ]);
+    expect(byJob(events, 'model.commerce.stg_orders')).toMatchObject({
+      source: 'dbt',
+      outcome: 'success',
+      environment: 'prod',
+      runId: '5f0c3d7e-2b8a-4c61-9e3f-7a1d4b6c8e21',
+      job: {
+        namespace: 'dbt',
+        name: 'model.commerce.stg_orders',
+        dbtUniqueId: 'model.commerce.stg_orders',
+        type: 'dbt/model',
+      },
+    });
+    expect(
+      byJob(events, 'test.commerce.not_null_fct_payments_payment_id.77aa88bb99')
+        .outputs,
+    ).toBeUndefined();
   });
 
   it('keeps the model error text and names the job after the node', () => {
@@ -146,16 +185,72 @@ describe('dbtAdapter: wrapper with manifest and sources', () => {
     expect(
       events.find(e => e.job.name === 'source.commerce.raw.customers'),
     ).toBeUndefined();
-    expect(events).toHaveLength(6);
+    expect(failures(events)).toHaveLength(6);
+    // A fresh source is a success of its job: it resolves an earlier delay incident.
+    expect(byJob(events, 'source.commerce.raw.payments')).toMatchObject({
+      outcome: 'success',
+      job: { type: 'dbt/source' },
+    });
   });
 
   it('accepts sources.json on its own', () => {
     const alone = dbtAdapter.normalize(fixture('dbt-sources.json'), ctx);
-    expect(alone.map(e => e.job.name)).toEqual([
+    expect(failures(alone).map(e => e.job.name)).toEqual([
       'source.commerce.raw.orders',
       'source.commerce.stripe.charges',
     ]);
     expect(alone[0].environment).toBe('dev');
+  });
+});
+
+describe('trimDbtPayload', () => {
+  const wrapper = () => {
+    const manifest = fixture('dbt-manifest.json');
+    // What a real manifest has beside what is read: code, docs, macros, maps, other nodes.
+    Object.assign(manifest.nodes[MODEL], {
+      raw_code: 'select 1',
+      description: 'Orders',
+    });
+    manifest.nodes['model.commerce.not_in_this_run'] = { name: 'other' };
+    return {
+      run_results: fixture('dbt-run-results.json'),
+      manifest: {
+        ...manifest,
+        macros: { 'macro.x.big': { macro_sql: 'x'.repeat(10_000) } },
+        child_map: { [MODEL]: [] },
+      },
+      sources: fixture('dbt-sources.json'),
+      environment: 'staging',
+    };
+  };
+
+  it('keeps what the adapter reads: the same events come out', () => {
+    expect(dbtAdapter.normalize(trimDbtPayload(wrapper()), ctx)).toEqual(
+      dbtAdapter.normalize(wrapper(), ctx),
+    );
+  });
+
+  it("keeps only the results' nodes (and the models their tests check), with the fields read", () => {
+    const trimmed = trimDbtPayload(wrapper()) as any;
+    expect(Object.keys(trimmed.manifest).sort()).toEqual([
+      'groups',
+      'metadata',
+      'nodes',
+      'sources',
+    ]);
+    const kept = Object.keys(trimmed.manifest.nodes);
+    expect(kept).toContain(MODEL);
+    expect(kept).not.toContain('model.commerce.not_in_this_run');
+    expect(trimmed.manifest.nodes[MODEL]).not.toHaveProperty('raw_code');
+    expect(trimmed.manifest.nodes[MODEL]).not.toHaveProperty('description');
+    expect(trimmed.manifest.nodes[MODEL].contract).toEqual(
+      wrapper().manifest.nodes[MODEL].contract,
+    );
+  });
+
+  it('passes a bare artifact through as it is', () => {
+    const bare = fixture('dbt-run-results.json');
+    expect(trimDbtPayload(bare)).toBe(bare);
   });
 });
 
@@ -184,10 +279,19 @@ describe('dbtAdapter: malformed artifacts', () => {
     ]);
   });
 
-  it('yields nothing for a clean run', () => {
+  it('yields only successes for a clean run, and nothing for nodes that did not run', () => {
     const clean = fixture('dbt-run-results.json');
     clean.results = clean.results.filter(
-      (r: { status: string }) => r.status === 'success',
+      (r: { status: string }) => r.status === 'success' || r.status === 'pass',
+    );
+    expect(
+      dbtAdapter.normalize(clean, ctx).map(e => [e.job.name, e.outcome]),
+    ).toEqual([
+      ['model.commerce.stg_orders', 'success'],
+      ['test.commerce.not_null_fct_payments_payment_id.77aa88bb99', 'success'],
+    ]);
+    clean.results = fixture('dbt-run-results.json').results.filter(
+      (r: { status: string }) => r.status === 'skipped' || r.status === 'warn',
     );
     expect(dbtAdapter.normalize(clean, ctx)).toEqual([]);
   });

@@ -18,7 +18,9 @@ import {
  *  - a wrapper `{ "run_results"?, "sources"?, "manifest"?, "environment"? }` holding either or
  *    both artifacts of one invocation plus the manifest, which adds owners, relations, tested
  *    models, contract enforcement and compiled paths.
- * One event per failed node; passing, skipped and warning nodes yield nothing.
+ * One failure event per failed node and one success event per passing node (`success`, `pass`;
+ * a fresh source), each of the node's own job, so a passing run resolves the incidents of the
+ * nodes it ran. Skipped, no-op and warning nodes yield nothing.
  */
 export const dbtAdapter: IngestAdapter = {
   id: 'dbt',

@@ -6,7 +6,8 @@ import type { FieldReader, JsonObject } from './fields';
 
 /**
  * `dbt source freshness` results (sources.json) → one source-delay event per source whose
- * freshness is `error` (or that could not be checked: `runtime error`). `warn` is not a failure.
+ * freshness is `error` (or that could not be checked: `runtime error`), and one success per
+ * source that is fresh again (`pass`), which resolves its delay incident. `warn` is neither.
  */
 const FAILED = new Set(['error', 'runtime error']);
 
@@ -48,9 +49,36 @@ export function normalizeFreshness(
     const runtimeError = r.string(res?.error, `${at}.error`);
     const seconds = r.nonNegative(res?.execution_time, `${at}.execution_time`);
     const finished = completedAt(r, res?.timing, `${at}.timing`);
-    if (!status || !uniqueId || !FAILED.has(status)) return;
+    if (!status || !uniqueId) return;
+    const passed = status === 'pass';
+    if (!passed && !FAILED.has(status)) return;
 
     const node = manifest.node(uniqueId);
+    const when = (snapshottedAt ??
+      finished ??
+      invocation.generatedAt ??
+      r.problem(`${prefix}metadata.generated_at`, 'required'))!;
+    const job = {
+      namespace: 'dbt',
+      name: uniqueId,
+      type: 'dbt/source',
+      dbtUniqueId: uniqueId,
+      codePath: node?.codePath,
+    };
+    if (passed) {
+      events.push({
+        source: 'dbt',
+        outcome: 'success',
+        environment: invocation.environment,
+        job,
+        runId: invocation.invocationId,
+        eventTime: when,
+        signals: { durationSeconds: seconds },
+        owners: node?.owners,
+        producer: invocation.producer,
+      });
+      return;
+    }
     const errorMessage =
       status === 'runtime error'
         ? `Source freshness runtime error: ${uniqueId}: ${
@@ -61,18 +89,9 @@ export function normalizeFreshness(
       source: 'dbt',
       outcome: 'fail',
       environment: invocation.environment,
-      job: {
-        namespace: 'dbt',
-        name: uniqueId,
-        type: 'dbt/source',
-        dbtUniqueId: uniqueId,
-        codePath: node?.codePath,
-      },
+      job,
       runId: invocation.invocationId,
-      eventTime: (snapshottedAt ??
-        finished ??
-        invocation.generatedAt ??
-        r.problem(`${prefix}metadata.generated_at`, 'required'))!,
+      eventTime: when,
       errorMessage,
       inputs: node?.relation ? [{ name: node.relation }] : undefined,
       // How old the newest loaded row is; the threshold it breached is in the message.

@@ -14,6 +14,12 @@ import { fingerprint, versionsOf } from './runVersions';
 
 /** Node statuses that are failures; `warn`, `skipped`, `pass`, `success` and `no-op` are not. */
 const FAILED = new Set(['error', 'fail', 'runtime error', 'partial success']);
+/**
+ * Node statuses that are a clean run of the node: a model, seed or snapshot that built, a test
+ * that passed. `warn` is not one (the test found rows, under its error threshold), nor are
+ * `skipped` and `no-op` (the node did not run), so none of them resolves an incident.
+ */
+const PASSED = new Set(['success', 'pass']);
 
 export const GENERIC_TEST_KINDS = [
   'unique',
@@ -23,7 +29,9 @@ export const GENERIC_TEST_KINDS = [
 ];
 
 /**
- * run_results.json → one event per failed node. A failed test becomes a data-quality check on
+ * run_results.json → one failure event per failed node and one success event per passing node,
+ * each of the node's own job (`dbt` / unique id), so a passing run resolves the incidents of the
+ * nodes it ran through the ordinary success path. A failed test becomes a data-quality check on
  * the model it tests, so the evidence stage sees which dataset and column broke.
  */
 export function normalizeRunResults(
@@ -53,13 +61,15 @@ export function normalizeRunResults(
     const finished = completedAt(r, res?.timing, `${at}.timing`);
     r.string(res?.thread_id, `${at}.thread_id`);
     r.object(res?.adapter_response, `${at}.adapter_response`);
-    if (!status || !uniqueId || !FAILED.has(status)) return;
+    if (!status || !uniqueId) return;
+    const passed = PASSED.has(status);
+    if (!passed && !FAILED.has(status)) return;
 
     const node = manifest.node(uniqueId);
     const resourceType = node?.resourceType ?? uniqueId.split('.')[0];
     const common = {
       source: 'dbt' as const,
-      outcome: 'fail' as const,
+      outcome: passed ? ('success' as const) : ('fail' as const),
       environment: invocation.environment,
       runId: invocation.invocationId,
       // A missing time is reported here and thrown by the caller's check().
@@ -85,6 +95,18 @@ export function normalizeRunResults(
       contractEnforced: node?.contractEnforced,
     };
 
+    if (passed) {
+      // A passing test wrote nothing; a built model wrote its relation.
+      const output = (relation && cleanRelation(relation)) ?? node?.relation;
+      events.push({
+        ...common,
+        job,
+        outputs:
+          output && resourceType !== 'test' ? [{ name: output }] : undefined,
+        owners: node?.owners,
+      });
+      return;
+    }
     if (resourceType === 'test' && status === 'fail') {
       const test = describeTest(uniqueId, node, manifest, compiled);
       events.push({

@@ -10,6 +10,7 @@ import type {
 import { airflowAdapter } from './airflow';
 import { dagsterAdapter } from './dagster';
 import { dbtAdapter } from './dbt';
+import { dbtCloudAdapter } from './dbtCloud';
 import { isObject, zodProblems } from './fields';
 import { genericAdapter } from './generic';
 import { glueAdapter } from './glue';
@@ -20,11 +21,13 @@ import { textAdapter } from './text';
 export { eventKey, textDedupKeys } from './eventKey';
 export { trimLog, type TrimOptions, type TrimResult } from './trimLog';
 export { sanitizeEvent } from './sanitizeEvent';
+export { trimDbtPayload } from './dbtTrim';
 export { hasUnstorable, storableDeep, storableText } from './storableText';
 export {
   airflowAdapter,
   dagsterAdapter,
   dbtAdapter,
+  dbtCloudAdapter,
   genericAdapter,
   glueAdapter,
   openLineageAdapter,
@@ -40,16 +43,18 @@ export const MAX_BATCH_EVENTS = 500;
  *  2. glue:        `source: "aws.glue"` (EventBridge)
  *  3. airflow:     `source: "airflow"`, or `dag_id` with `task_id`
  *  4. dagster:     `source: "dagster"`, or `run_id`, `job_name` and `step_failures`
- *  5. dbt:         a run-results or sources dbt_schema_version, or a `run_results`/`sources`/
+ *  5. dbt-cloud:   a dbt Cloud job-run webhook: `eventType` `job.run.*` and a `data` object
+ *  6. dbt:         a run-results or sources dbt_schema_version, or a `run_results`/`sources`/
  *                  `manifest` wrapper
- *  6. generic:     the canonical shape: a `job` object or `eventTime`, and a known or no `source`
- *  7. text:        a string body (text/plain, or a JSON string)
+ *  7. generic:     the canonical shape: a `job` object or `eventTime`, and a known or no `source`
+ *  8. text:        a string body (text/plain, or a JSON string)
  */
 export const builtInAdapters: IngestAdapter[] = [
   openLineageAdapter,
   glueAdapter,
   airflowAdapter,
   dagsterAdapter,
+  dbtCloudAdapter,
   dbtAdapter,
   genericAdapter,
   textAdapter,
@@ -58,7 +63,7 @@ export const builtInAdapters: IngestAdapter[] = [
 export const NO_FORMAT_PROBLEM: IngestProblem = {
   field: '(root)',
   reason:
-    'matches no known format: expected an OpenLineage RunEvent, an Airflow callback, dbt run_results.json, a Glue Job State Change event, a Dagster run failure or the generic shape',
+    'matches no known format: expected an OpenLineage RunEvent, an Airflow callback, dbt run_results.json, a dbt Cloud job-run webhook, a Glue Job State Change event, a Dagster run failure or the generic shape',
 };
 
 /**

@@ -5,3 +5,4 @@ export { renderReport } from './renderReport';
 export { dependencyHealth } from './dependencyHealth';
 export { readRateLimitConfig, type RateLimitSettings } from './eventsRateLimit';
 export { parseQuery } from './parseQuery';
+export { DBT_CLOUD_PATH } from './ingestPaths';

@@ -9,3 +9,9 @@
  *   as it is, without an endpoint.
  */
 export const INGEST_PATHS = ['/v1/events', '/api/v1/lineage', '/'];
+
+/** dbt artifacts, with their own (larger) body limit: `pipelineTriage.ingest.maxBodySizeByFormat.dbt`. */
+export const DBT_PATH = '/v1/dbt';
+
+/** dbt Cloud job-run webhooks, signed with the webhook's secret instead of a sender token. */
+export const DBT_CLOUD_PATH = '/v1/dbt-cloud';

@@ -233,6 +233,30 @@ describe.each(databases.eachSupportedId())(
           .set('authorization', SENDER)
           .send({ nonsense: 1 }),
       );
+      const dbt = await request(server)
+        .post(`${BASE}/v1/dbt`)
+        .set('authorization', SENDER)
+        .send({
+          run_results: example('dbt-run_results-commerce-fail.json'),
+          manifest: example('dbt-manifest-commerce.json'),
+        });
+      expect(dbt.status).toBe(202);
+      expectDocumented('/v1/dbt', 'post', dbt);
+      expectDocumented(
+        '/v1/dbt',
+        'post',
+        await request(server)
+          .post(`${BASE}/v1/dbt`)
+          .set('authorization', SENDER)
+          .send({ nonsense: 1 }),
+      );
+      // This backend has no dbt Cloud secret: the webhook route says so.
+      const dbtCloud = await request(server)
+        .post(`${BASE}/v1/dbt-cloud`)
+        .set('authorization', '0'.repeat(64))
+        .send({ eventType: 'job.run.errored', data: {} });
+      expect(dbtCloud.status).toBe(404);
+      expectDocumented('/v1/dbt-cloud', 'post', dbtCloud);
 
       const testRun = (dataContractId: string) => ({
         runId: '5d0c2f9e-8a41-4e39-9b0f-0c6a1f2b7e55',

@@ -7,7 +7,11 @@ import type {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  InputError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   CATEGORIES,
   DOMAINS,
@@ -35,6 +39,8 @@ import {
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { TriageStore } from '../store';
 import type { IngestService } from '../ingest/accept';
+import { dbtAdapter, trimDbtPayload } from '../ingest';
+import { dbtCloudSignatureProblem } from './dbtCloudSignature';
 import type { IncidentService } from './IncidentService';
 import { parseQuery } from './parseQuery';
 import {
@@ -47,7 +53,7 @@ import type { IncidentAccess } from '../permissions';
 import { eventsRateLimit, type RateLimitSettings } from './eventsRateLimit';
 import { auditIncidentChange, auditRejectedEvents } from './audit';
 import type { ContractRefresher } from '../contractSync';
-import { INGEST_PATHS } from './ingestPaths';
+import { DBT_PATH, INGEST_PATHS } from './ingestPaths';
 import { openApiHandler } from './openApiDocument';
 import { parseTestResults, recordTestRun, XML_TYPES } from '../contractResults';
 
@@ -63,6 +69,10 @@ export interface RouterOptions {
   /** The catalog and sign-in as /health reports them. */
   dependencies?: DependencyCheck;
   maxBodySize: string;
+  /** Body limits of the formats with a route of their own, above maxBodySize (dbt: 100mb). */
+  formatBodyLimits?: { dbt?: string };
+  /** The dbt Cloud webhook's secret; without it POST /v1/dbt-cloud answers 404. */
+  dbtCloudWebhookSecret?: string;
   defaultEnvironment: Environment;
   /** The linking stage's catalog snapshot, for the contract status route. */
   catalogIndex: () => Promise<CatalogIndex>;
@@ -132,6 +142,11 @@ const patchBody = z
     message: 'a note is accepted only with the resolve action',
   });
 
+/** The sender recorded for dbt Cloud webhook deliveries (they carry a signature, not a token). */
+const DBT_CLOUD_SENDER = 'dbt-cloud-webhook';
+/** A dbt Cloud job-run delivery is under 2 KB; nothing larger is read from this open route. */
+const DBT_CLOUD_BODY_LIMIT = '256kb';
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -144,7 +159,7 @@ export async function createRouter(
 
   // Authenticated and counted before the body is parsed, so a flood costs little.
   router.post(
-    INGEST_PATHS,
+    [...INGEST_PATHS, DBT_PATH],
     eventsRateLimit(
       options.rateLimit,
       async req => (await sender(req)).principal.subject,
@@ -165,6 +180,116 @@ export async function createRouter(
       options.rateLimit,
       async req => (await sender(req)).principal.subject,
     ),
+  );
+
+  /** Normalizes, stores and processes one posted body, and answers with each item's result. */
+  const respond = async (
+    req: Request,
+    res: express.Response,
+    body: unknown,
+    subject: string,
+    format?: string,
+  ) => {
+    const query = Object.fromEntries(
+      Object.entries(req.query).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? v : undefined,
+      ]),
+    );
+    const results = await ingest.ingest(
+      body,
+      {
+        contentType: req.headers['content-type'],
+        query,
+        defaultEnvironment: options.defaultEnvironment,
+      },
+      subject,
+      { format },
+    );
+    await auditRejectedEvents(auditor, req, results);
+    const rejectedAll =
+      results.length > 0 && results.every(r => r.status === 'rejected');
+    if (
+      rejectedAll &&
+      !Array.isArray(body) &&
+      !Array.isArray((body as any)?.events)
+    ) {
+      const r = results[0] as { field: string; reason: string };
+      throw new InputError(`${r.field}: ${r.reason}`);
+    }
+    if (
+      rejectedAll &&
+      results.length === 1 &&
+      (results[0] as any).field === 'events'
+    ) {
+      throw new InputError(`events: ${(results[0] as any).reason}`);
+    }
+    const accepted = results.some(r => r.status === 'accepted');
+    // 202: accepted events are stored; their processing may still be pending.
+    res.status(accepted ? 202 : 200).json({ results } satisfies IngestResponse);
+  };
+
+  // dbt artifacts (a manifest.json runs to tens of MB) have a route and a body limit of their
+  // own, so the limit of every other path stays small. Parsed here, before the shared parser.
+  const dbtLimit = options.formatBodyLimits?.dbt ?? '100mb';
+  router.post(
+    '/v1/dbt',
+    bodyLimit(dbtLimit),
+    express.json({
+      limit: dbtLimit,
+      type: ['application/json', 'application/*+json'],
+    }),
+    async (req, res) => {
+      const credentials = await sender(req);
+      const body = req.body;
+      if (!dbtAdapter.detect(body, { query: {}, defaultEnvironment: 'prod' }))
+        throw new InputError(
+          '(root): not a dbt artifact: post run_results.json, sources.json or {"run_results", "sources", "manifest"} as application/json',
+        );
+      // Only what the adapter reads is kept past this point.
+      req.body = undefined;
+      await respond(
+        req,
+        res,
+        trimDbtPayload(body),
+        credentials.principal.subject,
+        dbtAdapter.id,
+      );
+    },
+  );
+
+  // dbt Cloud cannot hold a Backstage token: its webhook is signed instead (HMAC of the raw
+  // body), so the raw bytes are read here and checked before anything else. Nothing is read
+  // from anyone while no secret is configured, and a delivery (a few hundred bytes) has a small limit.
+  router.post(
+    '/v1/dbt-cloud',
+    (_req, _res, next) => {
+      if (!options.dbtCloudWebhookSecret)
+        throw new NotFoundError(
+          'dbt Cloud webhooks are not configured: set pipelineTriage.dbtCloud.webhookSecret',
+        );
+      next();
+    },
+    bodyLimit(DBT_CLOUD_BODY_LIMIT),
+    express.raw({ type: () => true, limit: DBT_CLOUD_BODY_LIMIT }),
+    async (req, res) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const problem = dbtCloudSignatureProblem(
+        raw,
+        req.headers.authorization,
+        options.dbtCloudWebhookSecret!,
+      );
+      if (problem) throw new AuthenticationError(problem);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(raw.toString('utf8'));
+      } catch (error) {
+        throw new InputError(
+          `Request body is not valid JSON: ${(error as Error).message}`,
+        );
+      }
+      await respond(req, res, payload, DBT_CLOUD_SENDER, 'dbt-cloud');
+    },
   );
 
   router.use(
@@ -202,42 +327,7 @@ export async function createRouter(
         'Request body is missing: post application/json (one event or {"events": [...]}) or a text/plain log',
       );
     }
-    const query = Object.fromEntries(
-      Object.entries(req.query).map(([k, v]) => [
-        k,
-        typeof v === 'string' ? v : undefined,
-      ]),
-    );
-    const results = await ingest.ingest(
-      body,
-      {
-        contentType: req.headers['content-type'],
-        query,
-        defaultEnvironment: options.defaultEnvironment,
-      },
-      credentials.principal.subject,
-    );
-    await auditRejectedEvents(auditor, req, results);
-    const rejectedAll =
-      results.length > 0 && results.every(r => r.status === 'rejected');
-    if (
-      rejectedAll &&
-      !Array.isArray(body) &&
-      !Array.isArray((body as any)?.events)
-    ) {
-      const r = results[0] as { field: string; reason: string };
-      throw new InputError(`${r.field}: ${r.reason}`);
-    }
-    if (
-      rejectedAll &&
-      results.length === 1 &&
-      (results[0] as any).field === 'events'
-    ) {
-      throw new InputError(`events: ${(results[0] as any).reason}`);
-    }
-    const accepted = results.some(r => r.status === 'accepted');
-    // 202: accepted events are stored; their processing may still be pending.
-    res.status(accepted ? 202 : 200).json({ results } satisfies IngestResponse);
+    await respond(req, res, body, credentials.principal.subject);
   });
 
   /** Contract test results (datacontract-cli) become findings of the contract they tested. */
@@ -513,15 +603,32 @@ export async function createRouter(
   return router;
 }
 
+/** Notes the body limit of a route, so a 413 names the limit that applied. */
+function bodyLimit(limit: string): express.RequestHandler {
+  return (_req, res, next) => {
+    res.locals.bodyLimit = limit;
+    next();
+  };
+}
+
 /** body-parser's own errors become messages a sender can act on. */
 function bodyErrors(limit: string): ErrorRequestHandler {
-  return (error, _req, _res, next) => {
+  return (error, req, res, next) => {
     if (error?.type === 'entity.too.large') {
+      const applied: string = res.locals.bodyLimit ?? limit;
+      const hint = INGEST_PATHS.includes(req.path)
+        ? '; dbt artifacts go to POST /v1/dbt, which has a limit of its own'
+        : '';
       next(
-        Object.assign(new Error(`Request body exceeds the ${limit} limit`), {
-          name: 'PayloadTooLargeError',
-          statusCode: 413,
-        }),
+        Object.assign(
+          new Error(
+            `Request body exceeds the ${applied} limit (after decompression)${hint}`,
+          ),
+          {
+            name: 'PayloadTooLargeError',
+            statusCode: 413,
+          },
+        ),
       );
       return;
     }

@@ -43,9 +43,16 @@ export class IngestService {
     payload: unknown,
     ctx: Partial<IngestContext>,
     sender: string,
-    options: { quiet?: boolean } = {},
+    options: {
+      quiet?: boolean;
+      /** Only this adapter may read the payload (a format's own route, e.g. `dbt`). */
+      format?: string;
+    } = {},
   ): Promise<IngestResult[]> {
-    const { items } = normalizeEvents(payload, ctx, this.adapters);
+    const adapters = options.format
+      ? this.adapters.filter(a => a.id === options.format)
+      : this.adapters;
+    const { items } = normalizeEvents(payload, ctx, adapters);
     const results: IngestResult[] = [];
     const toAccept: Array<{ index: number; event: NewEvent }> = [];
     for (const item of items) {
