@@ -122,7 +122,6 @@ describe('pipeline-triage CLI', () => {
     );
   });
 
-
   it("applies --contract's checks to the event: violations printed, in --json, and scored", () => {
     const contract = resolve(
       __dirname,

@@ -48,6 +48,15 @@ import { runCli } from '@pipeline-triage/cli';
  * 6 of 9, so the whole holdout (147) measures accuracy 0.878, no wrong "safe", recall 0.600,
  * Brier 0.068, ECE 0.063, partial-write recall 7/10. The accuracy, Brier, ECE and
  * partial-write floors move to those measurements because of the new cases, not a regression.
+ *
+ * All three December corpus additions merged (warehouse and query engines 13 holdout cases,
+ * platform and connectors 9, data side 9; 72 more tuning cases): holdout 169 cases measure
+ * accuracy 0.870, no wrong "safe" (19/19), recall 0.633, false confidence 0.012, 0.740 at
+ * confidence >= 0.8 (98.4 % right), Brier 0.076, ECE 0.051, partial-write recall 9/13 (0.692).
+ * Tuning 381: accuracy 0.995, recall 0.870, false confidence 0.003, 0.856 at >= 0.8, ECE 0.069,
+ * partial-write 31/32. Every floor sits at that measurement. The new holdout cases were held out
+ * before any rule; the ECE (0.051, target 0.05) and partial-write recall (0.692, target 0.8)
+ * fall short of the issue's targets on them, and no rule was tuned to move them.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -74,32 +83,32 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    expect(report.cases).toBeGreaterThanOrEqual(147);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.86);
+    // The measurement of 2026-12-07 after 72 more cases from fresh reports (warehouses and
+    // query engines, platform and connectors, data side): see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(169);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.57);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.015);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.72);
-    expect(report.brier).toBeLessThanOrEqual(0.082);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.049);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.012);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.74);
+    expect(report.brier).toBeLessThanOrEqual(0.076);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.051);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.98,
+      0.984,
     );
-    // 0.70 since the row-by-row BigQuery insert stopped by the table update limit joined the
-    // holdout (a partial write the engine reads as unknown): 7 of 10.
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.7);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.692);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.99);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.995);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.86);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.005);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.84);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.075);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.95);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.87);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.856);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.969);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.98,
     );
