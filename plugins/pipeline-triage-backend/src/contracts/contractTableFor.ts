@@ -11,6 +11,8 @@ const lastSegment = (s: string) =>
  * The contract table a dataset is: the one named explicitly, the only one, or the one whose name
  * or physical name matches the dataset's name (whole, or its last `.`/`/` segment). Undefined
  * when that is ambiguous: better no violation than one against the wrong table.
+ *
+ * @alpha
  */
 export function contractTableFor(
   contract: ParsedContract,

@@ -12,6 +12,8 @@ import {
  * The clauses of a dataset's data contract that a failed run broke: schema (from the dataset's
  * schema, else from the error message), quality (from failed checks) and freshness (from the
  * delay). Each violation points at the clause's path and line. Pure: reads only its input.
+ *
+ * @alpha
  */
 export function detectViolations(input: DetectViolationsInput): Violation[] {
   const ctx = violationContext(input);

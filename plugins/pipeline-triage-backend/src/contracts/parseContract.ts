@@ -34,6 +34,8 @@ function contractError(
  * Parses the YAML (or JSON) text of a data contract: ODCS v3.0.x, ODCS v3.1.x, or the older
  * Data Contract Specification. Returns the normalised contract, every clause with its path and
  * line, or a `ContractError` whose problems name the paths at fault. Never throws.
+ *
+ * @alpha
  */
 export function parseContract(
   text: string,

@@ -21,7 +21,11 @@ export type LogicalType = (typeof LOGICAL_TYPES)[number];
 
 export type ContractFormat = 'odcs-3.0' | 'odcs-3.1' | 'dcs';
 
-/** Where a contract's text came from; both parts are optional and only echoed back. */
+/**
+ * Where a contract's text came from; both parts are optional and only echoed back.
+ *
+ * @alpha
+ */
 export interface ContractSource {
   entityRef?: string;
   file?: string;
@@ -37,7 +41,11 @@ export interface ContractProblem extends ClauseLocation {
   message: string;
 }
 
-/** A contract that cannot be used: every problem names the path in the document. */
+/**
+ * A contract that cannot be used: every problem names the path in the document.
+ *
+ * @alpha
+ */
 export interface ContractError {
   entityRef?: string;
   file?: string;
@@ -172,6 +180,7 @@ export interface ContractProperty extends ClauseLocation {
   children: ContractProperty[];
 }
 
+/** @alpha */
 export interface ContractTable extends ClauseLocation {
   name: string;
   physicalName?: string;
@@ -182,6 +191,7 @@ export interface ContractTable extends ClauseLocation {
   quality: QualityRule[];
 }
 
+/** @alpha */
 export interface ParsedContract {
   format: ContractFormat;
   /** apiVersion (ODCS) or dataContractSpecification (DCS), as written. */
@@ -201,6 +211,7 @@ export interface ParsedContract {
   warnings: ContractProblem[];
 }
 
+/** @alpha */
 export function isContractError(
   result: ParsedContract | ContractError,
 ): result is ContractError {

@@ -25,7 +25,11 @@ export type ViolationEvidence =
   | 'quality_check'
   | 'signals';
 
-/** A clause of a data contract that a failed run broke, pointing at the clause's line. */
+/**
+ * A clause of a data contract that a failed run broke, pointing at the clause's line.
+ *
+ * @alpha
+ */
 export interface Violation {
   kind: ViolationKind;
   clause: ViolationClause;
@@ -48,6 +52,7 @@ export interface Violation {
   incidentId?: string;
 }
 
+/** @alpha */
 export interface DetectViolationsInput {
   contract: ParsedContract;
   contractEntityRef: string;

@@ -41,7 +41,11 @@ const WEIGHT_OF: Record<Violation['evidence'], number> = {
   error_message: 0.85,
 };
 
-/** Violations as evidence for the same scoring as the rules: a broken clause is strong proof. */
+/**
+ * Violations as evidence for the same scoring as the rules: a broken clause is strong proof.
+ *
+ * @alpha
+ */
 export function violationEvidence(violations: Violation[]): ExtraEvidence[] {
   return violations.map(v => ({
     kind: 'contract_violation',
