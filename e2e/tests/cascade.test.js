@@ -19,8 +19,10 @@ let browser;
 /** The example failures load in the background: wait until the cascade is in the API. */
 async function waitForCascade(timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
-  const token = await guestToken();
   for (;;) {
+    // A fresh sign-in each time: a token issued before the catalog has loaded the guest's
+    // groups carries no ownership, and the permission policy then shows it nothing.
+    const token = await guestToken();
     const { json } = await api(
       '/v1/incidents?entityRef=component:default/orders-daily-load&status=open',
       { token },
@@ -47,7 +49,8 @@ test('the upstream pipeline tab shows the cascade it caused', async () => {
   );
   const downstream = page.getByRole('list', { name: 'Downstream incidents' });
   await downstream.first().waitFor({ timeout: 90_000 });
-  await page.getByText('orders-daily-load').first().waitFor();
+  // The cascade names the downstream pipeline by its catalog title.
+  await page.getByText('Orders daily load (Airflow)').first().waitFor();
   const card = page.locator('[aria-label^="Cascade of"]').first();
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({
