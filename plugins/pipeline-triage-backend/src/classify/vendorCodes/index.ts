@@ -13,11 +13,16 @@ import { snowflakeTable } from './snowflake';
 import { sparkErrorClassTable } from './sparkErrorClasses';
 import { sqlstateTable } from './sqlstate';
 import { trinoTable } from './trino';
+import { OPERATIONAL_DB_TABLES } from './operationalDb';
 import { lookupVendorCode } from './compileTables';
 import type { VendorCodeEntry, VendorCodeTable } from './types';
 
 export type { VendorCodeEntry, VendorCodeTable } from './types';
 export { compileVendorTables, lookupVendorCode } from './compileTables';
+export {
+  OPERATIONAL_DB_TABLES,
+  transientOperationalDbCodes,
+} from './operationalDb';
 
 /** Every table, in the order their rules are compiled. */
 export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
@@ -29,6 +34,7 @@ export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
   snowflakeTable,
   redshiftLoadErrorTable,
   redshiftErrorTable,
+  ...OPERATIONAL_DB_TABLES,
   httpTable,
   grpcTable,
   errnoTable,

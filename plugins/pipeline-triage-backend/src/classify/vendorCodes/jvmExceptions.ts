@@ -175,6 +175,16 @@ export const jvmExceptionTable: VendorCodeTable = {
       description: 'integrity constraint violated',
       source: `${JDK}: java.sql.SQLIntegrityConstraintViolationException`,
     },
+    // java.sql.DataTruncation and drivers' subclasses (MySQL Connector/J's MysqlDataTruncation:
+    // "Data too long for column", error 1406): a value longer than its column.
+    {
+      key: 'sql-data-truncation',
+      suffix: 'DataTruncation',
+      category: 'data_quality',
+      weight: 0.7,
+      description: 'a value was truncated to fit its column (DataTruncation)',
+      source: `${JDK}: java.sql.DataTruncation; MySQL Connector/J com.mysql.cj.jdbc.exceptions.MysqlDataTruncation`,
+    },
     {
       key: 'sql-data',
       suffix: 'SQLDataException',
