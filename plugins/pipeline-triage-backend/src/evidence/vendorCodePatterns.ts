@@ -61,7 +61,11 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
   },
   // Azure Storage / ADLS Gen2 / Data Factory: `<Code>ServerBusy</Code>`, `x-ms-error-code: X`,
   // `ErrorCode:AuthorizationPermissionMismatch`, `ERROR CODE: ServerBusy`, ADF `ErrorCode=SqlFailedToConnect`.
-  { system: 'azure', gate: '<code>', regex: /<Code>([A-Z][A-Za-z0-9]+)<\/Code>/g },
+  {
+    system: 'azure',
+    gate: '<code>',
+    regex: /<Code>([A-Z][A-Za-z0-9]+)<\/Code>/g,
+  },
   {
     system: 'azure',
     gate: 'x-ms-error-code',
@@ -94,7 +98,11 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
     regex:
       /\b(?:SqlErrorNumber=|Number=(?=\d+,State=)|Error Number:\s*|Msg )(\d{2,6})\b/g,
   },
-  { system: 'azuresql', gate: '(sql', regex: /\((\d{3,6})\) \(SQL[A-Za-z]+\)/g },
+  {
+    system: 'azuresql',
+    gate: '(sql',
+    regex: /\((\d{3,6})\) \(SQL[A-Za-z]+\)/g,
+  },
   // Databricks cluster termination reasons and REST error codes: `Termination info: code: X`,
   // `"termination_reason": {"code": "X"}`, `state Terminated: X`, `{"error_code":"X"}`, and Unity
   // Catalog's `UnauthorizedAccessException: PERMISSION_DENIED: ...`.

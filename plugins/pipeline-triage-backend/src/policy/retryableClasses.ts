@@ -28,7 +28,6 @@ export interface RetryableClass {
   source: string;
 }
 
-
 /** Systems whose retryable codes are read straight from their vendor table's `transient` flags. */
 const TABLE_TRANSIENT_SYSTEMS = ['azure', 'azuresql', 'databricks'];
 

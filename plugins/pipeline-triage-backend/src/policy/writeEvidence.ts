@@ -320,7 +320,8 @@ export const FAILURE_POINTS: WritePattern[] = [
   {
     id: 'launch-capacity',
     tier: 'weak',
-    stage: 'launching its cluster (the cloud had no capacity, or the node failed to boot)',
+    stage:
+      'launching its cluster (the cloud had no capacity, or the node failed to boot)',
     where: 'any',
     // Databricks reports a cluster that never reached RUNNING with these termination codes and wording.
     regex:

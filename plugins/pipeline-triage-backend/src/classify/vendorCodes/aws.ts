@@ -396,7 +396,8 @@ export const awsTable: VendorCodeTable = {
         'KMSInvalidStateException',
         'KMS.NotFoundException',
       ],
-      category: 'config_error',
+      // The taxonomy files KMS refusals under permission: the key's administrators must act.
+      category: 'permission',
       weight: 0.8,
       description:
         'AWS KMS DisabledException / KMSInvalidStateException / NotFoundException (the key is disabled, pending deletion or does not exist)',
@@ -417,7 +418,8 @@ export const awsTable: VendorCodeTable = {
       category: 'dependency_unavailable',
       weight: 0.85,
       transient: true,
-      description: 'AWS KMS ThrottlingException (the KMS request quota was exceeded)',
+      description:
+        'AWS KMS ThrottlingException (the KMS request quota was exceeded)',
       source: KMS_QUOTA,
     },
     // STS federation

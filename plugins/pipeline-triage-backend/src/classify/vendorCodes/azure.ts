@@ -65,7 +65,8 @@ const storage: VendorCodeEntry[] = [
     code: 'AccountIsDisabled',
     category: 'config_error',
     weight: 0.8,
-    description: 'Azure Storage AccountIsDisabled (the storage account is disabled)',
+    description:
+      'Azure Storage AccountIsDisabled (the storage account is disabled)',
     source: STORAGE_COMMON,
   },
   {
@@ -94,7 +95,8 @@ const storage: VendorCodeEntry[] = [
     category: 'dependency_unavailable',
     weight: 0.6,
     transient: true,
-    description: 'Azure Storage InternalError (500: the server encountered an internal error)',
+    description:
+      'Azure Storage InternalError (500: the server encountered an internal error)',
     source: STORAGE_COMMON,
   },
   {
@@ -213,7 +215,12 @@ const resourceManager: VendorCodeEntry[] = [
     code: 'OperationNotAllowed',
     category: 'resource_exhaustion',
     weight: 0.8,
-    requires: [{ source: 'exceeding (?:approved )?(?:\\w+ )*quota|quota limits? of', flags: 'i' }],
+    requires: [
+      {
+        source: 'exceeding (?:approved )?(?:\\w+ )*quota|quota limits? of',
+        flags: 'i',
+      },
+    ],
     description:
       'Azure OperationNotAllowed for a quota (the operation results in exceeding the approved cores quota)',
     source: ARM_QUOTA,
@@ -227,7 +234,8 @@ const entra: VendorCodeEntry[] = [
     code: 'AADSTS7000222',
     category: 'permission',
     weight: 0.9,
-    description: 'Entra AADSTS7000222 (the client secret keys of the app are expired)',
+    description:
+      'Entra AADSTS7000222 (the client secret keys of the app are expired)',
     source: ENTRA,
   },
   {
@@ -249,7 +257,13 @@ const entra: VendorCodeEntry[] = [
   },
   {
     key: 'AADSTS-denied',
-    codes: ['AADSTS50126', 'AADSTS50076', 'AADSTS53003', 'AADSTS50105', 'AADSTS65001'],
+    codes: [
+      'AADSTS50126',
+      'AADSTS50076',
+      'AADSTS53003',
+      'AADSTS50105',
+      'AADSTS65001',
+    ],
     category: 'permission',
     weight: 0.85,
     description:

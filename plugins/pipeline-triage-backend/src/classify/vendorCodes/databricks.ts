@@ -111,7 +111,11 @@ export const databricksTable: VendorCodeTable = {
     // REST error_code values (Jobs, Clusters, Unity Catalog)
     {
       key: 'PERMISSION_DENIED',
-      codes: ['PERMISSION_DENIED', 'UNAUTHENTICATED', 'INSUFFICIENT_PERMISSIONS'],
+      codes: [
+        'PERMISSION_DENIED',
+        'UNAUTHENTICATED',
+        'INSUFFICIENT_PERMISSIONS',
+      ],
       category: 'permission',
       weight: 0.85,
       description:
