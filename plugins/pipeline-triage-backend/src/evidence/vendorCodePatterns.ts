@@ -96,7 +96,7 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
     system: 'azuresql',
     gate: ['sqlerrornumber', 'number=', 'error number', 'msg '],
     regex:
-      /\b(?:SqlErrorNumber=|Number=(?=\d+,State=)|Error Number:\s*|Msg )(\d{2,6})\b/g,
+      /\b(?:SqlErrorNumber=|Number=(?=\d+,State=)|Error Number:\s*|Msg (?=\d+, Level ))(\d{2,6})\b/g,
   },
   {
     system: 'azuresql',
