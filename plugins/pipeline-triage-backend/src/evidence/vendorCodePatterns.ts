@@ -61,4 +61,72 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
       /(?:\bInvalid operation:|\bERROR:|'M':\s*'|^\s*code:)\s*(10\d\d)\b(?![.\d])/gm,
   },
   ...OPERATIONAL_DB_CODE_PATTERNS,
+  // Azure Storage / ADLS Gen2 / Data Factory: `<Code>ServerBusy</Code>`, `x-ms-error-code: X`,
+  // `ErrorCode:AuthorizationPermissionMismatch`, `ERROR CODE: ServerBusy`, ADF `ErrorCode=SqlFailedToConnect`.
+  {
+    system: 'azure',
+    gate: '<code>',
+    regex: /<Code>([A-Z][A-Za-z0-9]+)<\/Code>/g,
+  },
+  {
+    system: 'azure',
+    gate: 'x-ms-error-code',
+    regex: /x-ms-error-code["']?\s*[:=]?\s*\[?["']?([A-Z][A-Za-z0-9]+)/gi,
+  },
+  {
+    system: 'azure',
+    gate: ['errorcode', 'error code'],
+    regex: /\b(?:ErrorCode|ERROR CODE)\s*[:=]\s*([A-Z][A-Za-z0-9]+)\b/g,
+  },
+  // Hadoop ABFS: `Operation failed: "...", 404, GET, https://..., PathNotFound, "..."`.
+  {
+    system: 'azure',
+    gate: 'operation failed',
+    regex: /Operation failed: ".*?", \d{3}, [A-Z]+, \S+, ([A-Z][A-Za-z]+),/g,
+  },
+  // Databricks launch failures on Azure: `azure_error_code: OperationNotAllowed`.
+  {
+    system: 'azure',
+    gate: 'azure_error_code',
+    regex: /azure_error_code["']?\s*[:=]\s*["']?([A-Z][A-Za-z0-9]+)/g,
+  },
+  // Microsoft Entra ID sign-in errors: `AADSTS7000222: The provided client secret keys ...`.
+  { system: 'azure', gate: 'aadsts', regex: /\b(AADSTS\d{5,7})\b/g },
+  // Azure SQL / Synapse error numbers: ADF `SqlErrorNumber=40501` and `Number=40501,State=`,
+  // SqlClient `Error Number:40613`, sqlcmd `Msg 40501, Level 20`, ODBC `... (49918) (SQLExecDirectW)`.
+  {
+    system: 'azuresql',
+    gate: ['sqlerrornumber', 'number=', 'error number', 'msg '],
+    regex:
+      /\b(?:SqlErrorNumber=|Number=(?=\d+,State=)|Error Number:\s*|Msg (?=\d+, Level ))(\d{2,6})\b/g,
+  },
+  {
+    system: 'azuresql',
+    gate: '(sql',
+    regex: /\((\d{3,6})\) \(SQL[A-Za-z]+\)/g,
+  },
+  // Databricks cluster termination reasons and REST error codes: `Termination info: code: X`,
+  // `"termination_reason": {"code": "X"}`, `state Terminated: X`, `{"error_code":"X"}`, and Unity
+  // Catalog's `UnauthorizedAccessException: PERMISSION_DENIED: ...`.
+  {
+    system: 'databricks',
+    gate: 'termination',
+    regex:
+      /\b[Tt]ermination[ _](?:[Rr]eason|[Ii]nfo|[Cc]ode)["']?[^A-Z\n]{0,40}([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g,
+  },
+  {
+    system: 'databricks',
+    gate: 'terminated:',
+    regex: /\bstate Terminated: ([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g,
+  },
+  {
+    system: 'databricks',
+    gate: 'error_code',
+    regex: /["']?error_code["']?\s*[:=]\s*["']([A-Z][A-Z0-9]*_[A-Z0-9_]+)["']/g,
+  },
+  {
+    system: 'databricks',
+    gate: 'unauthorizedaccessexception',
+    regex: /UnauthorizedAccessException: ([A-Z][A-Z_]+):/g,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { ErrorCode } from '../evidence';
+import { VENDOR_CODE_TABLES } from '../classify/vendorCodes';
 import { transientOperationalDbCodes } from '../classify/vendorCodes/operationalDb';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -30,6 +31,35 @@ export interface RetryableClass {
   source: string;
 }
 
+/** Systems whose retryable codes are read straight from their vendor table's `transient` flags. */
+const TABLE_TRANSIENT_SYSTEMS = ['azure', 'azuresql', 'databricks'];
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The exact codes the vendor tables of these systems mark `transient`, one matcher per system,
+ * so the table stays the single place where a cloud service's retryable codes are written down.
+ */
+function tableTransientCodes(): Array<{ system: string; code: RegExp }> {
+  return VENDOR_CODE_TABLES.filter(t =>
+    TABLE_TRANSIENT_SYSTEMS.includes(t.system),
+  ).flatMap(t => {
+    const codes = t.entries
+      .filter(e => e.transient)
+      .flatMap(e => (e.code !== undefined ? [e.code] : e.codes ?? []));
+    return codes.length === 0
+      ? []
+      : [
+          {
+            system: t.system,
+            code: new RegExp(`^(?:${codes.map(escapeRegex).join('|')})$`),
+          },
+        ];
+  });
+}
+
 export const RETRYABLE_CLASSES: RetryableClass[] = [
   {
     id: 'http-throttled-or-unavailable',
@@ -51,7 +81,7 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     codes: [
       {
         system: 'aws',
-        code: /^(?:ThrottlingException|Throttling|ThrottledException|SlowDown|RequestLimitExceeded|ProvisionedThroughputExceededException|TooManyRequestsException|RequestThrottled(?:Exception)?|InternalError|InternalServiceException|InternalFailure|ServiceUnavailable(?:Exception)?|RequestTimeout(?:Exception)?|TransactionInProgressException|InsufficientInstanceCapacity)$/,
+        code: /^(?:ThrottlingException|Throttling|ThrottledException|SlowDown|RequestLimitExceeded|ProvisionedThroughputExceededException|TooManyRequestsException|RequestThrottled(?:Exception)?|InternalError|InternalServiceException|InternalFailure|ServiceUnavailable(?:Exception)?|RequestTimeout(?:Exception)?|TransactionInProgressException|InsufficientInstanceCapacity|KMS\.ThrottlingException|IDPCommunicationError)$/,
       },
     ],
     patterns: [
@@ -72,6 +102,17 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     source:
       'IETF RFC 6585 section 4 (429 Too Many Requests) and the AWS SDKs "Retry behavior" (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html): ' +
       'a request refused for its rate succeeds later, with backoff',
+  },
+  {
+    id: 'cloud-data-service-transient-code',
+    label:
+      'a code its cloud data service declares transient (Azure Storage ServerBusy or OperationTimedOut, Azure SQL 40501/40613/49918, Databricks spot termination or request limit)',
+    codes: tableTransientCodes(),
+    source:
+      'The vendor tables in classify/vendorCodes (azure.ts, azureSql.ts, databricks.ts), each entry naming its document: ' +
+      'Azure Storage "Performance checklist: timeout and server busy errors" (https://learn.microsoft.com/en-us/azure/storage/blobs/storage-performance-checklist#timeout-and-server-busy-errors), ' +
+      'Azure SQL "Transient fault error messages" (https://learn.microsoft.com/en-us/azure/azure-sql/database/troubleshoot-common-errors-issues), ' +
+      'Databricks Clusters API termination reasons (https://docs.databricks.com/api/workspace/clusters/get)',
   },
   {
     id: 'google-api-retryable-reason',

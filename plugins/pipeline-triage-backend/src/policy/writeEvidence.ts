@@ -320,10 +320,12 @@ export const FAILURE_POINTS: WritePattern[] = [
   {
     id: 'launch-capacity',
     tier: 'weak',
-    stage: 'launching its cluster (the cloud had no capacity)',
+    stage:
+      'launching its cluster (the cloud had no capacity, or the node failed to boot)',
     where: 'any',
+    // Databricks reports a cluster that never reached RUNNING with these termination codes and wording.
     regex:
-      /CLOUD_PROVIDER_LAUNCH_FAILURE|INSUFFICIENT_INSTANCE_CAPACITY|InsufficientInstanceCapacity|ZONE_RESOURCE_POOL_EXHAUSTED/,
+      /CLOUD_PROVIDER_LAUNCH_FAILURE|INSUFFICIENT_INSTANCE_CAPACITY|InsufficientInstanceCapacity|ZONE_RESOURCE_POOL_EXHAUSTED|SELF_BOOTSTRAP_FAILURE|UNEXPECTED_LAUNCH_FAILURE|is not able to transition from TERMINATED to RUNNING|Could not launch cluster due to cloud provider failures/,
   },
   {
     id: 'starting-up',

@@ -149,6 +149,8 @@ export const cloudStorageIamPack: RulePack = {
       ],
       weight: 0.85,
       explains: ['dependency_unavailable'],
+      // S3 also answers SlowDown when SSE-KMS requests exceed the KMS quota: a KMS rate, not file layout.
+      unless: [ci('operations involving AWS KMS')],
     },
     {
       id: 'small-files-words',

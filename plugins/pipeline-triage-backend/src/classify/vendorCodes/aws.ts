@@ -5,6 +5,12 @@ const S3 =
 const GLUE =
   'https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-exceptions.html';
 const SOURCE = 'https://docs.aws.amazon.com/general/latest/gr/api-retries.html';
+const KMS_QUOTA =
+  'AWS KMS "Request quotas" and "Throttling" (https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html): requests over the quota are throttled and should be retried with back-off';
+const KMS_ERRORS =
+  'AWS KMS API "Common errors" and per-operation errors, e.g. Decrypt (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html)';
+const STS_ERRORS =
+  'AWS STS API, AssumeRoleWithWebIdentity errors (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html)';
 
 /** AWS error codes, as SDKs print them (`An error occurred (X)`, `Error Code: X`). */
 export const awsTable: VendorCodeTable = {
@@ -150,6 +156,7 @@ export const awsTable: VendorCodeTable = {
       category: 'small_file_pressure',
       weight: 0.55,
       transient: true,
+      unless: [{ source: 'operations involving AWS KMS', flags: 'i' }],
       description: 'AWS SlowDown (reduce your request rate)',
       source: S3,
     },
@@ -161,6 +168,18 @@ export const awsTable: VendorCodeTable = {
       description:
         'AWS SlowDown (reduce your request rate): also read as dependency unavailable',
       source: S3,
+    },
+    {
+      // SSE-KMS reads and writes count against KMS request quotas; S3 then answers SlowDown.
+      key: 'SlowDown-kms',
+      code: 'SlowDown',
+      category: 'dependency_unavailable',
+      weight: 0.85,
+      transient: true,
+      requires: [{ source: 'operations involving AWS KMS', flags: 'i' }],
+      description:
+        'AWS SlowDown for KMS (S3 requests that use SSE-KMS exceeded the KMS request quota)',
+      source: KMS_QUOTA,
     },
     {
       key: 'InternalError',
@@ -366,6 +385,71 @@ export const awsTable: VendorCodeTable = {
       weight: 0.45,
       description: 'AWS ValidationException (the request failed validation)',
       source: SOURCE,
+    },
+    // KMS keys in a state that refuses every request until someone changes the key
+    {
+      key: 'KMS-key-state',
+      codes: [
+        'KMS.DisabledException',
+        'DisabledException',
+        'KMS.KMSInvalidStateException',
+        'KMSInvalidStateException',
+        'KMS.NotFoundException',
+      ],
+      // The taxonomy files KMS refusals under permission: the key's administrators must act.
+      category: 'permission',
+      weight: 0.8,
+      description:
+        'AWS KMS DisabledException / KMSInvalidStateException / NotFoundException (the key is disabled, pending deletion or does not exist)',
+      source: KMS_ERRORS,
+    },
+    {
+      key: 'KMS-access',
+      codes: ['KMS.AccessDeniedException', 'KMS.InvalidGrantTokenException'],
+      category: 'permission',
+      weight: 0.85,
+      description:
+        'AWS KMS AccessDeniedException (the key policy or a grant does not allow the caller)',
+      source: KMS_ERRORS,
+    },
+    {
+      key: 'KMS.ThrottlingException',
+      code: 'KMS.ThrottlingException',
+      category: 'dependency_unavailable',
+      weight: 0.85,
+      transient: true,
+      description:
+        'AWS KMS ThrottlingException (the KMS request quota was exceeded)',
+      source: KMS_QUOTA,
+    },
+    // STS federation
+    {
+      key: 'IDPCommunicationError',
+      code: 'IDPCommunicationError',
+      category: 'dependency_unavailable',
+      weight: 0.8,
+      transient: true,
+      description:
+        'AWS STS IDPCommunicationError (the identity provider could not be reached; retry)',
+      source: STS_ERRORS,
+    },
+    {
+      key: 'InvalidIdentityToken',
+      codes: ['InvalidIdentityToken', 'IDPRejectedClaim'],
+      category: 'permission',
+      weight: 0.85,
+      description:
+        'AWS STS InvalidIdentityToken / IDPRejectedClaim (the web identity token was refused)',
+      source: STS_ERRORS,
+    },
+    {
+      key: 'RegionDisabledException',
+      code: 'RegionDisabledException',
+      category: 'config_error',
+      weight: 0.8,
+      description:
+        'AWS STS RegionDisabledException (STS is not activated in the requested region)',
+      source: STS_ERRORS,
     },
   ],
 };

@@ -37,6 +37,7 @@ function toRule(entry: VendorCodeEntry, table: VendorCodeTable): RuleDef {
     description: entry.description,
     weight: entry.weight,
     ...(entry.unless ? { unless: entry.unless } : {}),
+    ...(entry.requires ? { requires: entry.requires } : {}),
     ...(entry.explains ? { explains: entry.explains } : {}),
   };
   if (table.system === 'exitCode') {

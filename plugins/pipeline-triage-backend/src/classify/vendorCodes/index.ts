@@ -1,5 +1,8 @@
 import { compileVendorTables } from './compileTables';
 import { awsTable } from './aws';
+import { azureTable } from './azure';
+import { azureSqlTable } from './azureSql';
+import { databricksTable } from './databricks';
 import { errnoTable } from './errno';
 import { exitCodeTable } from './exitCodes';
 import { googleApiTable } from './googleApi';
@@ -31,6 +34,9 @@ export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
   trinoTable,
   googleApiTable,
   awsTable,
+  azureTable,
+  azureSqlTable,
+  databricksTable,
   snowflakeTable,
   redshiftLoadErrorTable,
   redshiftErrorTable,

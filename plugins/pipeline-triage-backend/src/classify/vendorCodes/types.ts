@@ -35,6 +35,8 @@ export interface VendorCodeEntry {
   explains?: Array<Exclude<Category, 'unknown'>>;
   /** Lines that, when present, mean the code is not this (as a rule's `unless`). */
   unless?: Array<PatternDef | string>;
+  /** Lines one of which must be present for the code to mean this (as a rule's `requires`). */
+  requires?: Array<PatternDef | string>;
 }
 
 /** A table of one code system, matched against `ErrorCode`s of that system. */
