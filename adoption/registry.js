@@ -152,10 +152,15 @@ function run(cmd, args, opts) {
  */
 function buildAndPublish(registry, npmrc) {
   const pkgs = publishablePackages();
-  run('npx', ['tsc'], { cwd: root });
+  // CI runs `npm test` (whose packing test builds every package from this tree) just before:
+  // ADOPTION_REUSE_BUILD=1 publishes those builds instead of building them again.
+  const reuse =
+    process.env.ADOPTION_REUSE_BUILD === '1' &&
+    pkgs.every(({ dir }) => fs.existsSync(path.join(dir, 'dist')));
+  if (!reuse) run('npx', ['tsc'], { cwd: root });
   const published = {};
   for (const { dir, json } of pkgs) {
-    run('npx', ['backstage-cli', 'package', 'build'], { cwd: dir });
+    if (!reuse) run('npx', ['backstage-cli', 'package', 'build'], { cwd: dir });
     const env = { ...process.env, npm_config_userconfig: npmrc };
     const hasPrepack = Boolean(json.scripts?.prepack);
     if (!hasPrepack)

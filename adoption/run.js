@@ -15,6 +15,8 @@
  *                                    fails at start-up)
  * ADOPTION_FRONTENDS=legacy          only the legacy app (skips building app-next)
  * ADOPTION_KEEP=1                    keep the temp folder (app, registry storage, logs)
+ * ADOPTION_REUSE_BUILD=1             publish the packages' existing builds (dist/) instead of building them
+ *                                    again (CI: npm test's packing test has just built them)
  */
 const fs = require('node:fs');
 const os = require('node:os');

@@ -4,12 +4,16 @@
  *  - ingest: the event mix posted through POST /v1/events in batches of 100 to a real backend:
  *    accept rate, drain rate, queue lag over time, memory; then single-event latency;
  *  - read: a large history loaded straight into the store; trends and first incidents pages;
+ *  - olstream: a realistic OpenLineage stream (per run START, 2-6 RUNNING, COMPLETE; a few
+ *    percent FAIL), one event per request to the clients' default path: throughput and the
+ *    share of events stored;
  *  - raw_insert: what the database itself allows for rows like accepted events;
  *  - classify: the engine's own benchmark, and the engine alone over the ingest mix's failures.
  * Each figure is one JSON line as it is measured, then a table. Sizes come from the environment:
  *   BENCH_EVENTS (20000)  BENCH_INCIDENTS (1000000)  BENCH_ENTITIES (500)  BENCH_TEAMS (25)
  *   BENCH_WEEKS (52)  BENCH_RUNS (40)  BENCH_LATENCY_SAMPLES (300)  BENCH_CONCURRENCY (4)
- *   BENCH_RAW_ROWS (20000)  BENCH_DBS (sqlite,postgres)  BENCH_ONLY (ingest,read,raw,classify)
+ *   BENCH_RAW_ROWS (20000)  BENCH_DBS (sqlite,postgres)  BENCH_ONLY (ingest,olstream,read,raw,classify)
+ *   BENCH_OL_RUNS (2000)  BENCH_OL_JOBS (200)  BENCH_OL_FAIL_SHARE (0.03)  BENCH_OL_CONCURRENCY (8)
  *   BENCH_CLASSIFY_MIX (5000: failures of the ingest mix through the engine alone)
  *   BENCH_KEEP (unset; 1 keeps the read path's loaded history and prints where)
  */
@@ -20,6 +24,7 @@ import knexFactory from 'knex';
 import { classifyBench } from './classifyBench';
 import { mixClassifyBench } from './mixClassifyBench';
 import { ingestBench } from './ingestBench';
+import { olStreamBench } from './olStreamBench';
 import {
   createDatabase,
   dropDatabases,
@@ -39,7 +44,7 @@ const list = (name: string, fallback: string) =>
 
 async function main() {
   const dbs = list('BENCH_DBS', 'sqlite,postgres');
-  const only = list('BENCH_ONLY', 'ingest,read,raw,classify');
+  const only = list('BENCH_ONLY', 'ingest,olstream,read,raw,classify');
   if (dbs.includes('postgres') && !(await pgReachable())) {
     throw new Error(
       `PostgreSQL is not reachable at ${PG_URL}; set BENCH_DBS=sqlite to run without it`,
@@ -71,6 +76,37 @@ async function main() {
         const prefix = uniquePrefix('ingest');
         try {
           await ingestBench({
+            db: 'postgres',
+            database: {
+              client: 'pg',
+              connection: PG_URL,
+              prefix,
+              knexConfig: { pool: { min: 0, max: 5 } },
+            },
+            ...options,
+          });
+        } finally {
+          await dropDatabases(prefix);
+        }
+      }
+    }
+    if (only.includes('olstream')) {
+      const options = {
+        runs: num('BENCH_OL_RUNS', 2000),
+        jobs: num('BENCH_OL_JOBS', 200),
+        failShare: num('BENCH_OL_FAIL_SHARE', 0.03),
+        concurrency: num('BENCH_OL_CONCURRENCY', 8),
+      };
+      if (db === 'sqlite') {
+        await olStreamBench({
+          db,
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+          ...options,
+        });
+      } else {
+        const prefix = uniquePrefix('olstream');
+        try {
+          await olStreamBench({
             db: 'postgres',
             database: {
               client: 'pg',

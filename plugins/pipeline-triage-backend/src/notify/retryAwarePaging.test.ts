@@ -1,10 +1,8 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { databaseIds } from '../__testUtils__/databaseIds';
-import { startTriageBackend } from '../__testUtils__/startTriageBackend';
-import { startFakeChannels } from '../routing/sinks/__testUtils__/fakeChannels';
 import { pagerDutyDedupKey } from '../routing/sinks/pagerDutyEvent';
+import { backendWithFakePagerDuty } from '../routing/sinks/__testUtils__/backendWithFakePagerDuty';
 
 jest.setTimeout(180_000);
 
@@ -38,37 +36,13 @@ const CODE_ERROR = {
  * fails; a failure a retry cannot help pages at the first attempt and says to stop the retries.
  */
 describe.each(databaseIds())('retry-aware paging (%s)', databaseId => {
-  let fake: Awaited<ReturnType<typeof startFakeChannels>>;
-  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
-
-  beforeAll(async () => {
-    fake = await startFakeChannels();
-    backend = await startTriageBackend(
-      databaseId,
-      {
-        sinks: {
-          pagerDuty: {
-            url: fake.pagerDutyUrl,
-            routingKey: 'fallback-routing-key',
-            minSeverity: 'low',
-          },
-          retry: { maxAttempts: 3, baseDelayMs: 1, intervalSeconds: 1 },
-        },
-      },
-      { features: [schedulerServiceFactory] },
-    );
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await fake?.close();
-  });
+  const env = backendWithFakePagerDuty(databaseId);
 
   async function post(
     failure: { job: object; errorMessage: string },
     body: Record<string, unknown>,
   ) {
-    const res = await request(backend.server)
+    const res = await request(env.backend.server)
       .post('/api/pipeline-triage/v1/events')
       .set('authorization', mockCredentials.service.header())
       .send({
@@ -82,7 +56,7 @@ describe.each(databaseIds())('retry-aware paging (%s)', databaseId => {
   }
 
   const get = async (id: string) => {
-    const res = await request(backend.server)
+    const res = await request(env.backend.server)
       .get(`/api/pipeline-triage/v1/incidents/${id}`)
       .set('authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
@@ -99,7 +73,7 @@ describe.each(databaseIds())('retry-aware paging (%s)', databaseId => {
       if (done || (!expectDelivery && i >= 15)) break;
       await new Promise(r => setTimeout(r, 100));
     }
-    return fake.pagerDuty.filter(
+    return env.fake.pagerDuty.filter(
       c => c.body.dedup_key === pagerDutyDedupKey(id),
     );
   }
@@ -160,7 +134,7 @@ describe.each(databaseIds())('retry-aware paging (%s)', databaseId => {
     });
     expect(first.safeToRetry).toBe(true);
     expect((await get(first.incidentId)).paging).toBe('waiting_for_retries');
-    const success = await request(backend.server)
+    const success = await request(env.backend.server)
       .post('/api/pipeline-triage/v1/events')
       .set('authorization', mockCredentials.service.header())
       .send({

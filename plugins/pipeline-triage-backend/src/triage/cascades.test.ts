@@ -1,10 +1,8 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { databaseIds } from '../__testUtils__/databaseIds';
-import { startTriageBackend } from '../__testUtils__/startTriageBackend';
-import { startFakeChannels } from '../routing/sinks/__testUtils__/fakeChannels';
 import { pagerDutyDedupKey } from '../routing/sinks/pagerDutyEvent';
+import { backendWithFakePagerDuty } from '../routing/sinks/__testUtils__/backendWithFakePagerDuty';
 
 jest.setTimeout(180_000);
 
@@ -37,37 +35,13 @@ const SHORT_INPUT =
  * its output, page once; the downstream incident names its cause and its owner gets one notice.
  */
 describe.each(databaseIds())('cascades (%s)', databaseId => {
-  let fake: Awaited<ReturnType<typeof startFakeChannels>>;
-  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
-
-  beforeAll(async () => {
-    fake = await startFakeChannels();
-    backend = await startTriageBackend(
-      databaseId,
-      {
-        sinks: {
-          pagerDuty: {
-            url: fake.pagerDutyUrl,
-            routingKey: 'fallback-routing-key',
-            minSeverity: 'low',
-          },
-          retry: { maxAttempts: 3, baseDelayMs: 1, intervalSeconds: 1 },
-        },
-      },
-      { features: [schedulerServiceFactory] },
-    );
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await fake?.close();
-  });
+  const env = backendWithFakePagerDuty(databaseId);
 
   async function post(
     job: { namespace: string; name: string },
     body: Record<string, unknown>,
   ): Promise<string> {
-    const res = await request(backend.server)
+    const res = await request(env.backend.server)
       .post('/api/pipeline-triage/v1/events')
       .set('authorization', mockCredentials.service.header())
       .send({
@@ -81,7 +55,7 @@ describe.each(databaseIds())('cascades (%s)', databaseId => {
   }
 
   const get = async (id: string) => {
-    const res = await request(backend.server)
+    const res = await request(env.backend.server)
       .get(`/api/pipeline-triage/v1/incidents/${id}`)
       .set('authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
@@ -104,7 +78,7 @@ describe.each(databaseIds())('cascades (%s)', databaseId => {
   }
 
   const orgTotal = async () => {
-    const res = await request(backend.server)
+    const res = await request(env.backend.server)
       .get('/api/pipeline-triage/v1/trends?weeks=1')
       .set('authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
@@ -145,7 +119,7 @@ describe.each(databaseIds())('cascades (%s)', databaseId => {
 
     // Give the outbox job a few rounds: still a single page, the upstream one.
     await new Promise(r => setTimeout(r, 1500));
-    const pages = fake.pagerDuty.filter(c =>
+    const pages = env.fake.pagerDuty.filter(c =>
       [upstreamId, downstreamId]
         .map(pagerDutyDedupKey)
         .includes(c.body.dedup_key),
@@ -163,7 +137,7 @@ describe.each(databaseIds())('cascades (%s)', databaseId => {
       }),
     ]);
     expect(await orgTotal()).toBe(totalBefore + 1);
-    const listed = await request(backend.server)
+    const listed = await request(env.backend.server)
       .get('/api/pipeline-triage/v1/incidents')
       .query({ entityRef: 'component:default/orders-daily-load' })
       .set('authorization', mockCredentials.user.header());
@@ -182,7 +156,7 @@ describe.each(databaseIds())('cascades (%s)', databaseId => {
     expect((await get(downstreamId)).notifications).toHaveLength(1);
 
     // Resolving the cause offers the cascade; with cascade: true it is resolved too.
-    const resolved = await request(backend.server)
+    const resolved = await request(env.backend.server)
       .patch(`/api/pipeline-triage/v1/incidents/${upstreamId}`)
       .set('authorization', mockCredentials.user.header())
       .send({ action: 'resolve', cascade: true });
@@ -212,14 +186,14 @@ describe.each(databaseIds())('cascades (%s)', databaseId => {
     });
     expect((await get(downstreamId)).causedBy?.incidentId).toBe(upstreamId);
 
-    const wrong = await request(backend.server)
+    const wrong = await request(env.backend.server)
       .patch(`/api/pipeline-triage/v1/incidents/${upstreamId}`)
       .set('authorization', mockCredentials.user.header())
       .send({ action: 'acknowledge', cascade: true });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toMatch(/cascade/);
 
-    const plain = await request(backend.server)
+    const plain = await request(env.backend.server)
       .patch(`/api/pipeline-triage/v1/incidents/${upstreamId}`)
       .set('authorization', mockCredentials.user.header())
       .send({ action: 'resolve' });

@@ -1,11 +1,9 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { databaseIds } from '../../__testUtils__/databaseIds';
-import { startTriageBackend } from '../../__testUtils__/startTriageBackend';
 import { postGenericFailure } from '../../__testUtils__/postGenericFailure';
-import { startFakeChannels } from './__testUtils__/fakeChannels';
 import { pagerDutyDedupKey } from './pagerDutyEvent';
+import { backendWithFakePagerDuty } from './__testUtils__/backendWithFakePagerDuty';
 
 jest.setTimeout(120_000);
 
@@ -19,42 +17,18 @@ const HTTP_500 =
  * incident, and a delivery that never gets through is dead-lettered after its attempts.
  */
 describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
-  let fake: Awaited<ReturnType<typeof startFakeChannels>>;
-  let backend: Awaited<ReturnType<typeof startTriageBackend>>;
-
-  beforeAll(async () => {
-    fake = await startFakeChannels();
-    backend = await startTriageBackend(
-      databaseId,
-      {
-        sinks: {
-          pagerDuty: {
-            url: fake.pagerDutyUrl,
-            routingKey: 'fallback-routing-key',
-            minSeverity: 'low',
-          },
-          retry: { maxAttempts: 3, baseDelayMs: 1, intervalSeconds: 1 },
-        },
-      },
-      { features: [schedulerServiceFactory] },
-    );
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await fake?.close();
-  });
+  const env = backendWithFakePagerDuty(databaseId);
 
   const post = (
     job: { namespace: string; name: string },
     errorMessage: string,
     runId: string,
-  ) => postGenericFailure(backend.server, job, errorMessage, runId);
+  ) => postGenericFailure(env.backend.server, job, errorMessage, runId);
 
   /** The incident once its PagerDuty delivery ended, sent or dead (the job runs each second). */
   async function settled(incidentId: string) {
     for (let i = 0; i < 300; i++) {
-      const res = await request(backend.server)
+      const res = await request(env.backend.server)
         .get(`/api/pipeline-triage/v1/incidents/${incidentId}`)
         .set('authorization', mockCredentials.user.header());
       const delivery = res.body.sinkDeliveries?.[0];
@@ -67,7 +41,7 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
   }
 
   it('retries a failing PagerDuty from the store until it answers, and shows the attempts on the incident', async () => {
-    fake.failPagerDuty(2);
+    env.fake.failPagerDuty(2);
     const id = await post(
       { namespace: 'spark-prod', name: 'customer_ltv_features' },
       'com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)',
@@ -84,12 +58,14 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
       }),
     ]);
     expect(
-      fake.pagerDutyFailed.filter(
+      env.fake.pagerDutyFailed.filter(
         c => c.body.dedup_key === pagerDutyDedupKey(id),
       ),
     ).toHaveLength(2);
     expect(
-      fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id)),
+      env.fake.pagerDuty.filter(
+        c => c.body.dedup_key === pagerDutyDedupKey(id),
+      ),
     ).toHaveLength(1);
     expect(
       incident.notifications.filter(
@@ -109,7 +85,7 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
   });
 
   it('dead-letters a delivery after its attempts and sends it no more', async () => {
-    fake.failPagerDuty(1000);
+    env.fake.failPagerDuty(1000);
     const id = await post(
       {
         namespace: 'airflow-prod',
@@ -119,7 +95,7 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
       'outbox-dead-1',
     );
     const incident = await settled(id);
-    fake.failPagerDuty(0);
+    env.fake.failPagerDuty(0);
 
     expect(incident.sinkDeliveries).toEqual([
       expect.objectContaining({
@@ -131,12 +107,14 @@ describe.each(databaseIds())('the sink outbox (%s)', databaseId => {
     ]);
     expect(incident.sinkDeliveries[0].nextAttemptAt).toBeUndefined();
     expect(
-      fake.pagerDutyFailed.filter(
+      env.fake.pagerDutyFailed.filter(
         c => c.body.dedup_key === pagerDutyDedupKey(id),
       ),
     ).toHaveLength(3);
     expect(
-      fake.pagerDuty.filter(c => c.body.dedup_key === pagerDutyDedupKey(id)),
+      env.fake.pagerDuty.filter(
+        c => c.body.dedup_key === pagerDutyDedupKey(id),
+      ),
     ).toHaveLength(0);
   });
 });
