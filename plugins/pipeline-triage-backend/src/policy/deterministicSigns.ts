@@ -183,4 +183,20 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     ],
     why: 'the service is unavailable because the scheduler cannot place its own pod, and nothing shows capacity being added, so it will not come back on its own',
   },
+  {
+    id: 'vendor-declared-terminal',
+    // dlt splits destination failures into terminal and transient ones and says which; Flink's
+    // resource manager says when no slot of the cluster can ever serve a request.
+    patterns: [
+      /\bfailed terminally\b|\bDestinationTerminalException\b|\bLoadClientJobFailed\b/,
+      /\bUnfulfillableSlotRequestException\b|\bRequested resource profile \(.{0,200}\) is unfulfillable\b/,
+    ],
+    why: 'the tool itself classed the failure as terminal (not one it would retry), so a rerun meets the same refusal',
+  },
+  {
+    id: 'service-retries-exhausted',
+    // Dataflow retries a failed work item itself (4 times in batch) before failing the job.
+    patterns: [/\bA work item was attempted \d+ times without success\b/],
+    why: 'the service already retried the same work item several times and each attempt failed the same way',
+  },
 ];

@@ -241,6 +241,26 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       'Apache Kafka Javadoc, org.apache.kafka.common.errors.RetriableException and its subclasses (https://kafka.apache.org/documentation/); librdkafka error codes (_ALL_BROKERS_DOWN, _TRANSPORT) are retriable',
   },
   {
+    id: 'kafka-streams-task-migrated',
+    label:
+      'a Kafka Streams thread fenced after a rebalance (TaskMigratedException)',
+    // Only the Streams wrapper: a plain producer's ProducerFencedException is fatal for it.
+    patterns: [
+      /\bTaskMigratedException\b/,
+      /\bDetected that the thread is being fenced\b/,
+    ],
+    categories: ['infrastructure'],
+    source:
+      'Apache Kafka Streams Javadoc, org.apache.kafka.streams.errors.TaskMigratedException (https://kafka.apache.org/documentation/streams/developer-guide/; the task is closed as a zombie and the thread rejoins the group); KAFKA-9231: a fenced producer under exactly-once is recovered as task migration',
+  },
+  {
+    id: 'dlt-transient-load-job',
+    label: 'a dlt load job the destination declared transient',
+    patterns: [/\bDestinationTransientException\b|\bLoadClientJobRetry\b/],
+    source:
+      'dlt docs, "Running in production: retries" (https://dlthub.com/docs/running-in-production/running): DestinationTransientException and LoadClientJobRetry mark load jobs that may succeed when retried; terminal exceptions do not',
+  },
+  {
     id: 'node-preempted-or-lost',
     label: 'a spot or pre-emption notice, or a node that is gone',
     patterns: [

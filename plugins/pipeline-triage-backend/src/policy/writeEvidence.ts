@@ -59,6 +59,24 @@ export const WROTE: WritePattern[] = [
     regex:
       /\b[1-9][\d,]* (?:rows?|records?|files|partitions|messages) (?:were )?(?:inserted|written|loaded|affected|upserted|merged|copied|committed|published|uploaded)\b/i,
   },
+  // Flink's two-phase-commit sinks (exactly-once Kafka, file and table-format sinks) commit
+  // the data of a checkpoint when it completes: a completed checkpoint with such a sink in the
+  // log is output that a restart from an earlier state would write again.
+  {
+    id: 'flink-checkpoint-committed-2pc-sink',
+    where: 'any',
+    regex:
+      /\bCompleted checkpoint \d+ for job\b|\bcheckpoint \d+ complete, committing transaction\b/,
+    requires:
+      /\bFlinkKafkaProducer\b|\bKafkaSink\b|\bKafkaCommitter\b|\bTwoPhaseCommitSinkFunction\b|\b(?:Streaming)?FileSink\b|\bEXACTLY_ONCE\b|\bexactly-once\b|\bIcebergFilesCommitter\b|\bStreamWriteOperatorCoordinator\b|\bcommitting transaction\b/i,
+  },
+  // dlt loads a package as one job per table file; a completed job's rows are in the
+  // destination even when a later job of the same package fails.
+  {
+    id: 'dlt-load-job-completed',
+    where: 'any',
+    regex: /\bJob for \S+ completed in load\b/,
+  },
   {
     id: 'postgres-insert-tag',
     where: 'any',
@@ -272,6 +290,15 @@ export const NOTHING_WRITTEN: WritePattern[] = [
     where: 'any',
     regex:
       /\b(?:transaction|statement|changes|commit|write|load) (?:was |were |has been )?rolled back|Rolling back (?:transaction|the transaction|changes)|ROLLBACK\b/i,
+  },
+  {
+    // Kafka Streams under exactly-once: the fenced thread's open transaction is aborted, and
+    // output already committed went out atomically with its input offsets, so the restarted
+    // tasks resume after it (KIP-129, KIP-447) and rewrite nothing.
+    id: 'kafka-eos-transaction-fenced',
+    where: 'error',
+    regex:
+      /\bTaskMigratedException\b.{0,80}\bfenced trying to commit a transaction\b|\bTaskMigratedException\b.{0,120}\bProducer(?:Fenced| got fenced)\b/,
   },
   {
     // Cromwell on the Pipelines API copies outputs out only after the command finishes.

@@ -1,6 +1,8 @@
 import type { RulePack } from '../ruleTypes';
+import { beamDataflowPack } from './beamDataflow';
 import { cloudStorageIamPack } from './cloudStorageIam';
 import { dbtPack } from './dbt';
+import { dltLoadsPack } from './dltLoads';
 import { genericPack } from './generic';
 import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
@@ -18,6 +20,8 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   sqlWarehousePack,
   dbtPack,
   kafkaStreamingPack,
+  beamDataflowPack,
+  dltLoadsPack,
   ingestionConnectorsPack,
   cloudStorageIamPack,
   kubernetesYarnPack,

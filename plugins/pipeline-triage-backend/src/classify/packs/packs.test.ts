@@ -10,6 +10,8 @@ describe('built-in rule packs', () => {
       'sql-warehouse',
       'dbt',
       'kafka-streaming',
+      'beam-dataflow',
+      'dlt-loads',
       'ingestion-connectors',
       'cloud-storage-iam',
       'kubernetes-yarn',

@@ -380,6 +380,75 @@ export const jvmExceptionTable: VendorCodeTable = {
       description: 'Google API unauthenticated (gax)',
       source: 'gax-java: com.google.api.gax.rpc.UnauthenticatedException',
     },
+    // Kafka Streams: a thread that missed a rebalance is fenced; Streams closes its tasks as
+    // zombies and rejoins the group, nothing of the aborted transaction is visible.
+    {
+      key: 'kafka-streams-task-migrated',
+      code: 'org.apache.kafka.streams.errors.TaskMigratedException',
+      category: 'infrastructure',
+      weight: 0.75,
+      transient: true,
+      description:
+        'Kafka Streams tasks migrated to another thread (the thread was fenced)',
+      source:
+        'Apache Kafka Streams javadoc: org.apache.kafka.streams.errors.TaskMigratedException ("the task can be cleaned up and closed as zombie", the thread rejoins the group)',
+    },
+    // Kafka clients: the RetriableException subclasses the client documents as transient
+    // (a broker or coordinator moving, not enough in-sync replicas for the moment).
+    {
+      key: 'kafka-retriable-broker-state',
+      codes: [
+        'org.apache.kafka.common.errors.NotEnoughReplicasException',
+        'org.apache.kafka.common.errors.NotEnoughReplicasAfterAppendException',
+        'org.apache.kafka.common.errors.NetworkException',
+        'org.apache.kafka.common.errors.LeaderNotAvailableException',
+        'org.apache.kafka.common.errors.NotLeaderOrFollowerException',
+        'org.apache.kafka.common.errors.NotLeaderForPartitionException',
+        'org.apache.kafka.common.errors.CoordinatorNotAvailableException',
+        'org.apache.kafka.common.errors.CoordinatorLoadInProgressException',
+        'org.apache.kafka.common.errors.NotCoordinatorException',
+      ],
+      category: 'dependency_unavailable',
+      weight: 0.7,
+      transient: true,
+      description:
+        'a Kafka broker or coordinator is moving (a RetriableException subclass)',
+      source:
+        'Apache Kafka javadoc: org.apache.kafka.common.errors.RetriableException and its subclasses listed here',
+    },
+    // Kafka producer errors the client declares fatal for the producer instance.
+    {
+      key: 'kafka-record-too-large',
+      code: 'org.apache.kafka.common.errors.RecordTooLargeException',
+      category: 'config_error',
+      weight: 0.6,
+      description:
+        "a record over max.request.size or the broker's max.message.bytes (not retriable)",
+      source:
+        'Apache Kafka javadoc: RecordTooLargeException (an ApiException, not a RetriableException); producer configs max.request.size',
+    },
+    // Flink: the resource manager says the requested slot profile can never be served.
+    {
+      key: 'flink-unfulfillable-slot',
+      code: 'org.apache.flink.runtime.resourcemanager.exceptions.UnfulfillableSlotRequestException',
+      category: 'infrastructure',
+      weight: 0.75,
+      description:
+        'Flink slot request no TaskManager of the cluster can ever serve',
+      source:
+        'Apache Flink (FLINK-13555): UnfulfillableSlotRequestException fails slot requests that no registered or pending slot can fulfil',
+    },
+    // Flink: restored state was written by a serializer the new program cannot read or migrate.
+    {
+      key: 'flink-state-migration',
+      code: 'org.apache.flink.util.StateMigrationException',
+      category: 'schema_drift',
+      weight: 0.7,
+      description:
+        "restored state's serializer is incompatible with the new program's",
+      source:
+        'Apache Flink docs, "State Schema Evolution" and "Custom State Serialization": an incompatible new serializer fails the restore with StateMigrationException',
+    },
     // Kafka clients
     {
       key: 'kafka-authorization',

@@ -265,5 +265,17 @@ export const pythonExceptionTable: VendorCodeTable = {
       description: 'database feature not supported',
       source: `${PEP249}: NotSupportedError`,
     },
+    // dlt (data load tool): a schema contract in freeze mode refused new tables, columns or types.
+    {
+      key: 'dlt-schema-contract',
+      prefix: 'dlt.',
+      suffix: 'DataValidationError',
+      category: 'schema_drift',
+      weight: 0.8,
+      description:
+        'dlt schema contract violated (a frozen table, column or data type)',
+      source:
+        'dlt docs, "Schema and data contracts" (dlthub.com/docs/general-usage/schema-contracts): freeze mode raises DataValidationError',
+    },
   ],
 };
