@@ -66,6 +66,16 @@ import { runCli } from '@pipeline-triage/cli';
  * holdout ECE 0.051 -> 0.052, tuning recall 0.87 -> 0.865 (a bulk write refused with 429 whose
  * earlier writes the log cannot rule out) and tuning partial-write 0.969 -> 0.939 (a Logstash
  * event dropped by a mapping error while the rest of its batch was indexed).
+ *
+ * Second round the same day (operational databases: MySQL, SQL Server, Oracle, ClickHouse,
+ * MongoDB, Elasticsearch; cloud data services: Azure, Azure SQL, Databricks, AWS; streaming and
+ * newer orchestrators: Flink, Kafka Streams, Beam/Dataflow, Dagster, Prefect, dlt), 18 more
+ * holdout cases held out before any rule and 45 more tuning cases: holdout 187 measures
+ * accuracy 0.882, no wrong "safe" (22/22), recall 0.667, false confidence 0.011, 0.759 at
+ * confidence >= 0.8 (98.6 % right), Brier 0.069, ECE 0.055, partial-write recall 10/16 (0.625);
+ * tuning 426: accuracy 0.995, recall 0.875, false confidence 0.002, 0.852 at >= 0.8, ECE 0.071,
+ * partial-write 33/35. Every floor sits at that measurement; ECE and partial-write recall are
+ * short of the issue's targets (0.05, 0.8) on the new held-out cases.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -92,34 +102,34 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after 72 more cases from fresh reports (warehouses and
-    // query engines, platform and connectors, data side): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(169);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
+    // The measurement of 2026-12-07 after the second round of cases (operational databases,
+    // cloud data services, streaming and newer orchestrators): see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(187);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.882);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.012);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.74);
-    expect(report.brier).toBeLessThanOrEqual(0.076);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.052);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.011);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.759);
+    expect(report.brier).toBeLessThanOrEqual(0.069);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.055);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.984,
+      0.986,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.6);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.625);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.995);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.865);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.856);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.939);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.852);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.071);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.943);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.98,
+      0.997,
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { VendorCodePattern } from './vendorCodePatterns';
+import type { VendorCodePattern } from './types';
 
 /**
  * Where operational databases and search engines print their own error codes, for the tables

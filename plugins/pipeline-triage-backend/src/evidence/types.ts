@@ -119,3 +119,11 @@ export interface Evidence {
   /** True when the reader dropped lines to stay within its bounds. */
   truncated: boolean;
 }
+
+/** Where a vendor prints its codes: a regex capturing the code, run only when a gate literal occurs. */
+export interface VendorCodePattern {
+  system: ErrorCode['system'];
+  /** Literal(s) one of which must occur (lower case) before the regex runs. */
+  gate: string | string[];
+  regex: RegExp;
+}

@@ -1,13 +1,8 @@
 import { OPERATIONAL_DB_CODE_PATTERNS } from './operationalDbCodePatterns';
-import type { ErrorCode } from './types';
+import type { VendorCodePattern } from './types';
 
 /** Where vendor codes sit in a line, for the systems the vendor-code tables read. */
-export interface VendorCodePattern {
-  system: ErrorCode['system'];
-  /** Literal(s) one of which must occur (lower case) before the regex runs. */
-  gate: string | string[];
-  regex: RegExp;
-}
+export type { VendorCodePattern } from './types';
 
 export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
   // Trino / Presto clients: `TrinoUserError(type=USER_ERROR, name=INVALID_CAST_ARGUMENT, ...)`,

@@ -33,6 +33,17 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: 'the path was built from an empty value (None, null, or the epoch date of a null timestamp), so it names an object no producer writes',
   },
   {
+    id: 'subnet-out-of-addresses',
+    // A launch refused because the subnet has no free IP addresses (EC2 error code
+    // InsufficientFreeAddressesInSubnet; Databricks and EMR repeat it inside their own launch
+    // failure) is a sizing problem of the network, not the cloud's momentary capacity.
+    patterns: [
+      /\bInsufficientFreeAddressesInSubnet\b/,
+      /\bsubnet\b.{0,80}\b(?:does not have|has no|not enough|insufficient)\b.{0,30}\b(?:free|available) (?:IP )?addresses\b/i,
+    ],
+    why: 'the subnet has no free IP addresses for the new nodes, so every launch into it fails until the network is resized or the cluster made smaller',
+  },
+  {
     id: 'sensor-on-manual-instant',
     // Scheduled runs land on whole seconds; a fractional instant is a manual trigger's own time.
     patterns: [/\bPoking for \S+ on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,}/],

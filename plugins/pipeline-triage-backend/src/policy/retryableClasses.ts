@@ -1,7 +1,9 @@
 import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { ErrorCode } from '../evidence';
-import { VENDOR_CODE_TABLES } from '../classify/vendorCodes';
-import { transientOperationalDbCodes } from '../classify/vendorCodes/operationalDb';
+import {
+  VENDOR_CODE_TABLES,
+  transientOperationalDbCodes,
+} from '../classify/vendorCodes';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 

@@ -128,6 +128,14 @@ describe('deterministic signs', () => {
     ],
     ['airflow.exceptions.AirflowException: 400:Bad Request', /HTTP 400/],
     [
+      'Cluster terminated. Reason: Cloud Provider Launch Failure\nA cloud provider error was encountered while setting up the cluster. azure_error_code: SubnetIsFull, azure_error_message: Subnet /subscriptions/x/subnets/private does not have enough free addresses to launch 8 nodes.',
+      /no free IP addresses/,
+    ],
+    [
+      'An error occurred (InsufficientFreeAddressesInSubnet) when calling the RunInstances operation: There are not enough free addresses in subnet subnet-0a1b2c to satisfy the requested number of instances.',
+      /no free IP addresses/,
+    ],
+    [
       'INFO - Poking for key : s3://drops/orders/dt=None/_SUCCESS\nAirflowSensorTimeout: Sensor has timed out',
       /empty value/,
     ],
