@@ -77,6 +77,8 @@ export interface EntityStatus {
   consecutiveFailures: number;
   /** One of the entity's jobs has a recent flaky incident (see FlakyJob). */
   flaky?: boolean;
+  /** Runs of the entity's jobs per day over the last 7 days, from their run history. */
+  runsPerDay?: number;
 }
 
 /**

@@ -43,6 +43,9 @@ import { readRecentRuns, rememberRuns } from './jobRuns';
 import { pastResolutions } from './pastResolutions';
 import { toIso } from './time';
 
+/** The window the entity status averages its jobs' runs per day over. */
+const RUNS_PER_DAY_WINDOW_DAYS = 7;
+
 /** Incidents and their lifecycle on knex: failures and successes recorded, reads, changes. */
 export class KnexIncidentStore implements IncidentStore {
   private readonly isPg: boolean;
@@ -577,10 +580,29 @@ export class KnexIncidentStore implements IncidentStore {
           )
           .first('id')
       : undefined;
+    // Every run is counted in the run history, stored or not (a healthy success is only counted).
+    const [runs] = jobs.length
+      ? await this.db('pt_job_runs')
+          .whereIn(
+            'job_key',
+            jobs.map(j => j.job_key),
+          )
+          .andWhere(
+            'event_time',
+            '>=',
+            new Date(
+              Date.now() - RUNS_PER_DAY_WINDOW_DAYS * 86_400_000,
+            ).toISOString(),
+          )
+          .count({ n: '*' })
+      : [{ n: 0 }];
+    const runsPerDay =
+      Math.round((Number(runs.n) / RUNS_PER_DAY_WINDOW_DAYS) * 10) / 10;
     return {
       entityRef,
       openIncidents: Number(open.n),
       ...(flaky ? { flaky: true } : {}),
+      ...(runsPerDay > 0 ? { runsPerDay } : {}),
       failingSince,
       lastFailure: latest(jobs.map(j => j.last_failure)),
       lastSuccess: latest(jobs.map(j => j.last_success)),

@@ -233,5 +233,46 @@ describe.each(databaseIds())(
       expect(res.status).toBe(202);
       expect(res.body.results[0].status).toBe('accepted');
     });
+
+    it("counts every run, stored or counted, in the pipeline's runs per day", async () => {
+      const job = 'customer_ltv_features';
+      const status = async () =>
+        (
+          await request(backend.server)
+            .get(`${API}/v1/status`)
+            .query({ entityRef: 'component:default/customer-ltv-spark' })
+            .set('authorization', USER)
+        ).body;
+      const fail = await post(
+        runEvent({ job, eventType: 'FAIL', at: minutesAgo(300) }),
+      );
+      expect(fail.status).toBe(202);
+      const fixed = await post(
+        runEvent({
+          job,
+          eventType: 'COMPLETE',
+          at: minutesAgo(240),
+          rowCount: 5,
+        }),
+      );
+      expect(fixed.body.results[0].status).toBe('accepted');
+      for (const at of [180, 120, 60]) {
+        const ok = await post(
+          runEvent({
+            job,
+            eventType: 'COMPLETE',
+            at: minutesAgo(at),
+            rowCount: 5,
+          }),
+        );
+        expect(ok.body.results[0].status).toBe('counted');
+      }
+      // Five runs in the last seven days: one failure, one stored success, three counted ones.
+      expect(await status()).toMatchObject({
+        runsPerDay: 0.7,
+        openIncidents: 0,
+        lastSuccess: expect.any(String),
+      });
+    });
   },
 );

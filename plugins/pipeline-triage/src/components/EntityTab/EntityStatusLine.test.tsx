@@ -62,4 +62,18 @@ describe('EntityStatusLine', () => {
     );
     expect(screen.queryByText('Flaky')).not.toBeInTheDocument();
   });
+
+  it("shows the jobs' runs per day when the run history has any", async () => {
+    await renderInTestApp(
+      <EntityStatusLine loading={false} status={status({ runsPerDay: 4.3 })} />,
+    );
+    expect(screen.getByText('4.3 runs/day')).toBeInTheDocument();
+  });
+
+  it('shows no runs per day without run history', async () => {
+    await renderInTestApp(
+      <EntityStatusLine loading={false} status={status({})} />,
+    );
+    expect(screen.queryByText(/runs\/day/)).not.toBeInTheDocument();
+  });
 });

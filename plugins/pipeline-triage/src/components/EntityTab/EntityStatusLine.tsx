@@ -56,6 +56,15 @@ export function EntityStatusLine(props: {
         Last success:{' '}
         <RelativeTime value={status.lastSuccess} fallback="never recorded" />
       </Typography>
+      {status.runsPerDay !== undefined && (
+        <Typography
+          variant="body2"
+          component="span"
+          title="Runs of this entity's jobs per day over the last 7 days"
+        >
+          {status.runsPerDay} runs/day
+        </Typography>
+      )}
       {status.flaky && (
         <Typography variant="body2" component="span">
           <StatusWarning>Flaky</StatusWarning>
