@@ -190,11 +190,13 @@ export class KnexIncidentStore implements IncidentStore {
           .where('job_key', jobKey)
           .whereIn('status', ['pending', 'processing'])
           .first('id');
-        if (open || waiting) return 'store';
-        const seen =
-          (await tx('pt_job_runs').where('event_id', runId).first('id')) ??
-          (await tx('pt_events').where('event_key', key).first('id'));
-        if (seen) return 'duplicate';
+        // Stored before (it changed an incident then): the stored path answers it a duplicate.
+        const stored = await tx('pt_events')
+          .where('event_key', key)
+          .first('id');
+        if (open || waiting || stored) return 'store';
+        if (await tx('pt_job_runs').where('event_id', runId).first('id'))
+          return 'duplicate';
         await this.recordJobSuccess(tx, jobKey, toIso(event.eventTime));
         await rememberRuns(tx, [{ jobKey, eventId: runId, event }]);
         return 'counted';

@@ -263,8 +263,8 @@ export interface IncidentStore {
   /**
    * A success that changes no incident is counted, not stored: under the job's lock, when the job
    * has no open incident and no event still waiting to be processed, its last success and run
-   * history are updated (`counted`); a run already counted or stored is a `duplicate`; anything
-   * else must take the stored path (`store`).
+   * history are updated (`counted`); a run already counted is a `duplicate`; anything else,
+   * including a run stored as an event before, takes the stored path (`store`).
    */
   countSuccess(success: {
     key: string;

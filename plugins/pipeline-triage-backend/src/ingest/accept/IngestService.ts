@@ -19,6 +19,10 @@ export interface BatchProcessor {
   ): Promise<CountedSuccess[]>;
 }
 
+/** Why a re-delivered counted success changed nothing. */
+const COUNTED_BEFORE =
+  'a re-delivery of a success already counted in its run history: nothing changed';
+
 /** Why a counted success has no event row. */
 const COUNTED =
   'a success of a job with no open incident: counted in its run history (last success, runs), not stored';
@@ -161,11 +165,12 @@ export class IngestService {
       const v = verdicts[i];
       if (v.status === 'store') continue;
       handled.add(a);
-      results.push(
-        v.status === 'counted'
-          ? { index: a.index, status: 'counted', reason: COUNTED }
-          : { index: a.index, status: 'duplicate', eventId: v.runId },
-      );
+      // A re-delivered counted success is counted once; it has no event row to name.
+      results.push({
+        index: a.index,
+        status: 'counted',
+        reason: v.status === 'counted' ? COUNTED : COUNTED_BEFORE,
+      });
     }
     return toAccept.filter(a => !handled.has(a));
   }
