@@ -370,8 +370,13 @@ async function main() {
         ).catch(() => {});
       }
     }
-  } catch {
-    /* counted as failed by its phase */
+  } catch (error) {
+    // A phase counted its own failure; anything thrown between phases (reading the README's
+    // snippets, say) must fail the run too, never end it quietly with only passes.
+    if (failed === 0) {
+      failed++;
+      console.log(`FAIL outside a phase: ${error?.stack ?? error}`);
+    }
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }
