@@ -12,7 +12,8 @@ const README = path.resolve(__dirname, '../README.md');
 function readSnippets(readme = fs.readFileSync(README, 'utf8')) {
   const snippets = {};
   // Blank lines may sit between the marker and its block (Markdown formatters add one).
-  const re = /<!-- adoption-snippet: ([\w-]+) -->\n(?:[ \t]*\n)*```\w*\n([\s\S]*?)\n```/g;
+  const re =
+    /<!-- adoption-snippet: ([\w-]+) -->\n(?:[ \t]*\n)*```\w*\n([\s\S]*?)\n```/g;
   for (const [, name, code] of readme.matchAll(re)) {
     if (snippets[name])
       throw new Error(`README: snippet ${name} is marked twice`);
