@@ -272,6 +272,94 @@ export const WROTE: WritePattern[] = [
     regex:
       /\bCommitted (?:s3a?|hdfs|gs|abfss?):\/\/\S+|\bCommitting (?:\d+ )?(?:pending )?(?:part ?files?|files?) (?:for checkpoint|to)\b/i,
   },
+  // Issue 17, partial-write evidence: how copy tools, ELT tools and table formats report output
+  // that had landed before a later failure. Each names the vendor whose log line it reads.
+  {
+    // AWS CLI `s3 cp/sync/mv` prints one line per object it finished ("upload: a to s3://b",
+    // "copy: s3://a to s3://b"); failures print "upload failed:", which this does not match.
+    id: 'aws-cli-object-transferred',
+    where: 'any',
+    regex:
+      /(?:^|\s)(?:upload|copy|move): \S.{0,300} to s3:\/\//,
+  },
+  {
+    // gsutil's closing line counts the objects it wrote ("Operation completed over 5.9k
+    // objects/445.6 MiB."), printed even when some others could not be transferred.
+    id: 'gsutil-operation-completed',
+    where: 'any',
+    regex: /\bOperation completed over [1-9][\d.,]*k? objects\b/,
+  },
+  {
+    // AzCopy's job summary ("Number of Transfers Completed: 9228", sync's "Number of Copy
+    // Transfers Completed: 93", the progress line "120986 Done, 129 Failed").
+    id: 'azcopy-transfers-completed',
+    where: 'any',
+    regex:
+      /\bNumber of (?:File |Copy |Folder Property )?Transfers Completed: [1-9]|\b[1-9]\d* Done, \d+ Failed, \d+ Pending\b/,
+  },
+  {
+    // rclone logs each file it finished at INFO ("Copied (new)", "Copied (replaced existing)",
+    // "Moved (server-side)").
+    id: 'rclone-file-copied',
+    where: 'any',
+    regex: /: (?:Copied|Moved) \((?:new|replaced existing|server-side copy|server-side)\)/,
+  },
+  {
+    // pandas-gbq streams a frame in chunks with insertAll and prints its progress after each
+    // chunk; a non-zero share means rows are in the table.
+    id: 'pandas-gbq-streamed-chunk',
+    where: 'any',
+    regex:
+      /\bStreaming Insert is (?!0(?:\.0+)?%)\d+(?:\.\d+)?% Complete\b|\b[1-9][\d,]* out of [\d,]+ rows loaded\b/,
+  },
+  {
+    // Meltano saves the Singer state a target emits only after the target has persisted the
+    // records before it ("Incremental state has been updated at ...").
+    id: 'meltano-state-saved',
+    where: 'any',
+    regex: /\bIncremental state has been updated at\b/,
+  },
+  {
+    // Hudi archives old instants in postCommit, after the new instant is marked complete: an
+    // archive failure comes after the write landed (HoodieTimelineArchiveLog, HUDI-1615).
+    id: 'hudi-instant-completed-or-archiving',
+    where: 'any',
+    regex:
+      /\bMarking instant complete \[|\bHoodieActiveTimeline: Completed \[==>\d+__(?:commit|deltacommit|replacecommit)__INFLIGHT\]|\bFailed to archive commits\b|\bHoodieTimelineArchiveLog\b/,
+  },
+  {
+    // Kafka Connect commits sink offsets only after the task's preCommit flushed its records
+    // (WorkerSinkTask.commitOffsets): a commit started or a failure of the consumer commit
+    // itself comes after data reached the sink. A failed flush logs "exception while flushing"
+    // and rewinds instead, which this does not match.
+    id: 'kafka-connect-sink-offsets-committed',
+    where: 'any',
+    regex:
+      /\bWorkerSinkTask\{id=[^}]+\} (?:Committing offsets (?:a?synchronously|using)|Finished offset commit successfully|Commit of offsets threw an unexpected exception)/,
+  },
+  {
+    // Trino's Hive metastore committer names the operations it could not finish after the
+    // others (files, partitions) were committed.
+    id: 'trino-hive-operations-completed',
+    where: 'any',
+    regex:
+      /\bAll operations other than the following update operations were completed\b/,
+  },
+  {
+    // dlt logs each finished job of a load package ("Job for <table>.<id>.<ext> completed in
+    // load"); covered above for the reference form, here for any file type and the summary.
+    id: 'dlt-package-partially-loaded',
+    where: 'any',
+    regex:
+      /\bLoad package \S+ is (?:LOADED|PARTIALLY_LOADED) and contains [1-9]\d* FAILED job|\bpartially loaded package\b/i,
+  },
+  {
+    // Airbyte's attempt failure summary: partialSuccess is true when records were committed
+    // (AttemptFailureSummary in the Airbyte API).
+    id: 'airbyte-partial-success',
+    where: 'any',
+    regex: /["']?partialSuccess["']?\s*[:=]\s*true\b/,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
@@ -311,6 +399,22 @@ export const NOTHING_WRITTEN: WritePattern[] = [
     where: 'any',
     regex:
       /\b0 of \d+ (?:\w+ )?(?:exports|files|tables|partitions|batches|records|rows) (?:were )?(?:written|loaded|exported|uploaded|committed)\b/i,
+  },
+  {
+    // Airbyte's sync summary: nothing reached the destination in this attempt, and the
+    // attempt failure summary says so (partialSuccess false). WROTE lines, per-stream
+    // committed records above zero, are checked first.
+    id: 'airbyte-nothing-committed',
+    where: 'any',
+    regex:
+      /["']?recordsCommitted["']?\s*[:=]\s*0\b|["']?partialSuccess["']?\s*[:=]\s*false\b/,
+  },
+  {
+    // gsutil's parallel composite upload composes the object only after every component
+    // uploaded; this message means the destination object was never created.
+    id: 'gsutil-composite-components-not-uploaded',
+    where: 'any',
+    regex: /\bSome temporary components were not uploaded successfully\b/,
   },
 ];
 
