@@ -360,6 +360,92 @@ export const WROTE: WritePattern[] = [
     where: 'any',
     regex: /["']?partialSuccess["']?\s*[:=]\s*true\b/,
   },
+  // Further vendor formats of output that had landed (issue 17), each from the tool's own log.
+  {
+    // PostgreSQL command tags as psql echoes them (UPDATE n, DELETE n, MERGE n); INSERT and
+    // COPY are read above. Trino's CLI prints "INSERT: n rows", BigQuery's bq "Number of
+    // affected rows: n", MySQL's multi-row statements "Records: n  Duplicates: d".
+    id: 'dml-result-tags',
+    where: 'any',
+    regex:
+      /(?:^|\s)(?:UPDATE|DELETE|MERGE) [1-9]\d*\s*$|\b(?:INSERT|CREATE TABLE|MERGE|UPDATE|DELETE): [1-9][\d,]* rows?\b|\bNumber of affected rows: [1-9]|\bRecords: [1-9]\d*\s+Duplicates: \d+/,
+  },
+  {
+    // SQLAlchemy's engine echo logs COMMIT when a transaction commits; with a DML statement
+    // in the log, that transaction wrote rows before the later failure.
+    id: 'sqlalchemy-commit-after-dml',
+    where: 'any',
+    regex: /\bsqlalchemy\.engine(?:\.base)?\.Engine:? COMMIT\s*$/,
+    requires: /\bsqlalchemy\.engine\S* (?:INSERT|UPDATE|DELETE|MERGE|COPY)\b/,
+  },
+  {
+    // PipelineWise targets (Snowflake, Redshift, Postgres) log each merged batch after it
+    // ran: 'Loading into db."T": {"inserts": 3, "updates": 0, "size_bytes": 57}'.
+    id: 'pipelinewise-batch-loaded',
+    where: 'any',
+    regex:
+      /\bLoading into \S+: \{"inserts": (?:[1-9]\d*, "updates": \d+|\d+, "updates": [1-9])/,
+  },
+  {
+    // Kafka Connect JDBC sink after a batch reached the database.
+    id: 'jdbc-sink-write-completed',
+    where: 'any',
+    regex: /\bCompleted write operation for [1-9]\d* records to the database\b/,
+  },
+  {
+    // Kafka producers' delivery reports: confluent-kafka's delivery callback ("Message
+    // delivered to orders [3] @ offset 812"), librdkafka's and the Java client's acks.
+    id: 'kafka-producer-delivered',
+    where: 'any',
+    regex:
+      /\b(?:Message|Record)s? delivered to (?:topic )?\S+ ?\[\d+\](?: (?:@|at) offset \d+)?|\bdelivery report\b.{0,80}\boffset [0-9]+/i,
+  },
+  {
+    // Dagster stores a step's output through its IO manager and records materializations;
+    // either event means an earlier step of the run had written its output.
+    id: 'dagster-output-handled',
+    where: 'any',
+    regex:
+      /\bHANDLED_OUTPUT\b|\bHandled output "[^"]+" using IO manager\b|\bASSET_MATERIALIZATION\b|\bMaterialized value \S+/,
+  },
+  {
+    // Prefect: a task run whose name says it writes finished Completed before the flow failed.
+    id: 'prefect-write-task-completed',
+    where: 'any',
+    regex:
+      /\bTask run '(?:[\w-]*[_-])?(?:load|write|upload|insert|upsert|publish|save|export|sink|store|persist|merge)[\w-]*' - Finished in state Completed\(/i,
+  },
+  {
+    // Spark Structured Streaming progress: the sink received rows in a finished batch
+    // (numOutputRows is -1 for v1 sinks, which this does not count).
+    id: 'spark-streaming-sink-rows',
+    where: 'any',
+    regex: /"numOutputRows"\s*:\s*[1-9]/,
+  },
+  {
+    // A success marker written for an earlier partition or output (Hadoop/Spark _SUCCESS).
+    id: 'success-marker-written',
+    where: 'any',
+    regex:
+      /\b(?:Wrote|Writing|Written|Created|Creating|Touched|Touching|Uploaded|Put) .{0,200}\/_SUCCESS\b/,
+  },
+  {
+    // Iceberg's Spark and Flink writers after the catalog commit ("Committed append to table:
+    // db.t", SparkWrite "Committed in 412 ms").
+    id: 'iceberg-committed-operation',
+    where: 'any',
+    regex:
+      /\bCommitted (?:append|overwrite|rowDelta|row delta|replace partitions|rewrite)\b.{0,40}\bto table\b|\bCommitted in \d+ ms\b/,
+    requires: /iceberg/i,
+  },
+  {
+    // Hive's MoveTask into the table's own directory (not its staging directories) and S3
+    // multipart uploads when they finish.
+    id: 'hive-move-or-multipart-completed',
+    where: 'any',
+    regex:
+      /\bMoving data to(?: directory)?:? (?:s3a?|hdfs|abfss?|gs|file):\/\/(?![^\s]*(?:\.hive-staging|\/_temporary|\/-ext-\d))|\bCompleted multipart upload\b|\bCompleteMultipartUpload\b.{0,80}\b200\b/,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
