@@ -72,7 +72,7 @@ describe('decidePartialWrite', () => {
     'INFO HoodieActiveTimeline: Marking instant complete [==>20260201081201__commit__INFLIGHT]',
     'ERROR HoodieTimelineArchiveLog: Failed to archive commits, .commit file: 20260201021259.commit.requested',
     'INFO WorkerSinkTask{id=sink-1} Committing offsets asynchronously using sequence number 2: {events-0=OffsetAndMetadata{offset=88123301}}',
-    "ERROR WorkerSinkTask{id=sink-1} Commit of offsets threw an unexpected exception for sequence number 3: {events-0=OffsetAndMetadata{offset=1}}",
+    'ERROR WorkerSinkTask{id=sink-1} Commit of offsets threw an unexpected exception for sequence number 3: {events-0=OffsetAndMetadata{offset=1}}',
     'io.trino.spi.TrinoException: All operations other than the following update operations were completed: replace table parameters default.t',
     '"partialSuccess" : true,',
     'UPDATE 412',
@@ -120,7 +120,9 @@ describe('decidePartialWrite', () => {
     // "Committed in" counts only in an Iceberg log.
     'INFO Committed in 412 ms',
   ])('does not read "%s" as a write', line => {
-    expect(decide(`${line}\nERROR later failure`).partialWrite).not.toBe('true');
+    expect(decide(`${line}\nERROR later failure`).partialWrite).not.toBe(
+      'true',
+    );
   });
 
   it('reads an attempt that committed nothing, or an upload never composed, as nothing written', () => {

@@ -279,8 +279,7 @@ export const WROTE: WritePattern[] = [
     // "copy: s3://a to s3://b"); failures print "upload failed:", which this does not match.
     id: 'aws-cli-object-transferred',
     where: 'any',
-    regex:
-      /(?:^|\s)(?:upload|copy|move): \S.{0,300} to s3:\/\//,
+    regex: /(?:^|\s)(?:upload|copy|move): \S.{0,300} to s3:\/\//,
   },
   {
     // gsutil's closing line counts the objects it wrote ("Operation completed over 5.9k
@@ -302,7 +301,8 @@ export const WROTE: WritePattern[] = [
     // "Moved (server-side)").
     id: 'rclone-file-copied',
     where: 'any',
-    regex: /: (?:Copied|Moved) \((?:new|replaced existing|server-side copy|server-side)\)/,
+    regex:
+      /: (?:Copied|Moved) \((?:new|replaced existing|server-side copy|server-side)\)/,
   },
   {
     // pandas-gbq streams a frame in chunks with insertAll and prints its progress after each
