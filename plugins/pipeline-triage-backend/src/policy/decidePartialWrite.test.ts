@@ -88,6 +88,12 @@ describe('decidePartialWrite', () => {
     'INFO Wrote marker s3://lake/events/dt=2026-01-01/_SUCCESS',
     'INFO Moving data to directory hdfs://nn/warehouse/db.db/events/dt=2026-01-01',
     'INFO S3AFileSystem: Completed multipart upload of s3a://lake/out/part-0.parquet',
+    'This statement inserted 1,200 rows into analytics.orders.',
+    '37 rows updated',
+    '12:00:41  2 of 5 OK created sql incremental model mart.fct_sessions ... [SCRIPT (1.2 GiB processed) in 41.02s]',
+    'INFO - Marking task as SUCCESS. dag_id=shop_daily, task_id=load_orders, execution_date=20260101T000000',
+    '2022-08-14T12:13:39Z [debug    ] {"bookmarks": {"groups": {"replication_key_value": "2022-07-14"}}} cmd_type=loader name=target-postgres (out) run_id=59ae stdio=stdout',
+    'INFO producer: acked 1200 records to orders',
   ])('sees output that had landed in "%s"', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
   });
@@ -119,6 +125,10 @@ describe('decidePartialWrite', () => {
     'INFO Moving data to directory hdfs://nn/warehouse/db.db/t/.hive-staging_hive_2026-01-01_1/-ext-10000 from hdfs://nn/tmp/x',
     // "Committed in" counts only in an Iceberg log.
     'INFO Committed in 412 ms',
+    '0 rows updated',
+    'INFO - Marking task as SUCCESS. dag_id=shop_daily, task_id=extract_orders, execution_date=20260101T000000',
+    // The tap's state on its own stdout is not the target's.
+    '[debug    ] {"bookmarks": {}} cmd_type=extractor name=tap-postgres stdio=stdout',
   ])('does not read "%s" as a write', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).not.toBe(
       'true',

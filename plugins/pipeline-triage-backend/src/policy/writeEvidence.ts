@@ -446,6 +446,43 @@ export const WROTE: WritePattern[] = [
     regex:
       /\bMoving data to(?: directory)?:? (?:s3a?|hdfs|abfss?|gs|file):\/\/(?![^\s]*(?:\.hive-staging|\/_temporary|\/-ext-\d))|\bCompleted multipart upload\b|\bCompleteMultipartUpload\b.{0,80}\b200\b/,
   },
+  {
+    // BigQuery's result message for DML ("This statement inserted 1,200 rows into ds.t"), and
+    // DML counts in the "N rows updated/deleted" form that JDBC and ORM clients print.
+    id: 'dml-statement-rows',
+    where: 'any',
+    regex:
+      /\bThis statement (?:inserted|added|modified|removed|updated|deleted|merged) [1-9][\d,]* rows?\b|\b[1-9][\d,]* rows? (?:were |was )?(?:updated|deleted)\b/i,
+  },
+  {
+    // dbt-bigquery reports an incremental model built by a multi-statement script as
+    // "[SCRIPT (1.2 GiB processed)]"; other adapters' tags are read above.
+    id: 'dbt-bigquery-script-model',
+    where: 'any',
+    regex: /\bOK created \S+ (?:incremental )?model\b.{0,200}\[SCRIPT \(/,
+  },
+  {
+    // Airflow: an earlier task of the same run whose id says it writes finished successfully
+    // ("Marking task as SUCCESS. dag_id=d, task_id=load_orders").
+    id: 'airflow-write-task-succeeded',
+    where: 'any',
+    regex:
+      /\bMarking task as SUCCESS\.? dag_id=\S+, task_id=(?:[\w.-]*[_.])?(?:load|write|upload|insert|upsert|publish|save|export|sink|store|persist|merge|copy|ingest)\w*/i,
+  },
+  {
+    // Meltano relays what the Singer target prints on stdout; a target emits a STATE message
+    // (its "bookmarks") only after persisting the records before it.
+    id: 'singer-target-state-emitted',
+    where: 'any',
+    regex: /^(?=.*"bookmarks")(?=.*\bname=target-[\w-]+)(?=.*\bstdio=stdout\b)/,
+  },
+  {
+    // Producers that count broker acknowledgements ("acked 1200 records").
+    id: 'producer-acked',
+    where: 'any',
+    regex:
+      /\b(?:acked|acknowledged) [1-9][\d,]* (?:records|messages|events)\b/i,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
