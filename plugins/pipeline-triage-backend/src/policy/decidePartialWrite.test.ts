@@ -57,6 +57,105 @@ describe('decidePartialWrite', () => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
   });
 
+  // Issue 17, partial-write evidence: how copy tools, ELT tools, clients and table formats
+  // report output that had landed before a later failure.
+  it.each([
+    'upload: ../../var/backups/db/part-0001.tar.gz to s3://corp-backups/db/part-0001.tar.gz',
+    'copy: s3://artifacts/el7/pkg-a.tar.gz to s3://artifacts-backup/daily/el7/pkg-a.tar.gz',
+    'Operation completed over 5.9k objects/445.6 MiB.',
+    'Number of Transfers Completed: 9228',
+    'Number of Copy Transfers Completed: 93',
+    '100.0 %, 120986 Done, 129 Failed, 0 Pending, 0 Skipped, 121115 Total',
+    '2026/03/06 07:30:02 INFO  : Videos/a/b.nfo: Copied (new)',
+    'Streaming Insert is 50.02501250625313% Complete',
+    '[info     ] Incremental state has been updated at 2026-11-04 15:01:14.177829.',
+    'INFO HoodieActiveTimeline: Marking instant complete [==>20260201081201__commit__INFLIGHT]',
+    'ERROR HoodieTimelineArchiveLog: Failed to archive commits, .commit file: 20260201021259.commit.requested',
+    'INFO WorkerSinkTask{id=sink-1} Committing offsets asynchronously using sequence number 2: {events-0=OffsetAndMetadata{offset=88123301}}',
+    'ERROR WorkerSinkTask{id=sink-1} Commit of offsets threw an unexpected exception for sequence number 3: {events-0=OffsetAndMetadata{offset=1}}',
+    'io.trino.spi.TrinoException: All operations other than the following update operations were completed: replace table parameters default.t',
+    '"partialSuccess" : true,',
+    'UPDATE 412',
+    'INSERT: 1,204 rows',
+    'Number of affected rows: 37',
+    'Records: 500  Duplicates: 0  Warnings: 0',
+    'time=2020-03-20 13:22:22 name=target_snowflake level=INFO message=Loading into test_pk."T3": {"inserts": 3, "updates": 0, "size_bytes": 57}',
+    'INFO Completed write operation for 500 records to the database',
+    'Message delivered to orders [3] @ offset 812',
+    'dagster - DEBUG - etl - 9f1c - load_orders - HANDLED_OUTPUT - Handled output "result" using IO manager "io_manager"',
+    "12:01:44.101 | INFO    | Task run 'load_to_warehouse-0' - Finished in state Completed()",
+    '    "numOutputRows" : 1822',
+    'INFO Wrote marker s3://lake/events/dt=2026-01-01/_SUCCESS',
+    'INFO Moving data to directory hdfs://nn/warehouse/db.db/events/dt=2026-01-01',
+    'INFO S3AFileSystem: Completed multipart upload of s3a://lake/out/part-0.parquet',
+    'This statement inserted 1,200 rows into analytics.orders.',
+    '37 rows updated',
+    '12:00:41  2 of 5 OK created sql incremental model mart.fct_sessions ... [SCRIPT (1.2 GiB processed) in 41.02s]',
+    'INFO - Marking task as SUCCESS. dag_id=shop_daily, task_id=load_orders, execution_date=20260101T000000',
+    '2022-08-14T12:13:39Z [debug    ] {"bookmarks": {"groups": {"replication_key_value": "2022-07-14"}}} cmd_type=loader name=target-postgres (out) run_id=59ae stdio=stdout',
+    'INFO producer: acked 1200 records to orders',
+  ])('sees output that had landed in "%s"', line => {
+    expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
+  });
+
+  it('reads a SQLAlchemy COMMIT as a write only after a DML statement', () => {
+    const dml = [
+      'INFO sqlalchemy.engine.Engine INSERT INTO orders (id, qty) VALUES (%(id)s, %(qty)s)',
+      'INFO sqlalchemy.engine.Engine COMMIT',
+      'ERROR psycopg2.errors.UniqueViolation: duplicate key value',
+    ].join('\n');
+    expect(decide(dml).partialWrite).toBe('true');
+    const readOnly = [
+      'INFO sqlalchemy.engine.Engine SELECT id FROM orders',
+      'INFO sqlalchemy.engine.Engine COMMIT',
+      'ERROR later failure',
+    ].join('\n');
+    expect(decide(readOnly).partialWrite).not.toBe('true');
+  });
+
+  it.each([
+    // Failures and empty counts are not writes.
+    'upload failed: ../../var/backups/db/part-0003.tar.gz to s3://corp-backups/db/part-0003.tar.gz',
+    'Number of Transfers Completed: 0',
+    'Streaming Insert is 0.0% Complete',
+    'ERROR WorkerSinkTask{id=sink-1} Commit of offsets failed due to exception while flushing:',
+    '"numOutputRows" : -1',
+    'time=2020-09-03 17:36:15 name=target_snowflake level=INFO message=Loading into DB."T": {"inserts": 0, "updates": 0, "size_bytes": 137}',
+    // A move into Hive's staging directory is not a publish.
+    'INFO Moving data to directory hdfs://nn/warehouse/db.db/t/.hive-staging_hive_2026-01-01_1/-ext-10000 from hdfs://nn/tmp/x',
+    // "Committed in" counts only in an Iceberg log.
+    'INFO Committed in 412 ms',
+    '0 rows updated',
+    'INFO - Marking task as SUCCESS. dag_id=shop_daily, task_id=extract_orders, execution_date=20260101T000000',
+    // The tap's state on its own stdout is not the target's.
+    '[debug    ] {"bookmarks": {}} cmd_type=extractor name=tap-postgres stdio=stdout',
+  ])('does not read "%s" as a write', line => {
+    expect(decide(`${line}\nERROR later failure`).partialWrite).not.toBe(
+      'true',
+    );
+  });
+
+  it('reads an attempt that committed nothing, or an upload never composed, as nothing written', () => {
+    const airbyte = [
+      'replication-orchestrator > sync summary: {',
+      '  "recordsEmitted" : 24300000,',
+      '  "recordsCommitted" : 0,',
+      'ERROR Workload Heartbeat Error',
+    ].join('\n');
+    expect(decide(airbyte).partialWrite).toBe('false');
+    // A stream that committed records wins over another that committed none.
+    expect(
+      decide(
+        '"recordsCommitted" : 2304\n"recordsCommitted" : 0\nERROR destination failed',
+      ).partialWrite,
+    ).toBe('true');
+    expect(
+      decide(
+        'PreconditionException: 412 Precondition Failed\nCommandException: Some temporary components were not uploaded successfully. Please retry this upload.',
+      ).partialWrite,
+    ).toBe('false');
+  });
+
   it('reads a worker stopped before its command finished as nothing copied out', () => {
     const v = decide(
       'ERROR - Task t:NA:1 failed. The job was stopped before the command finished. PAPI error code 10.',

@@ -272,6 +272,217 @@ export const WROTE: WritePattern[] = [
     regex:
       /\bCommitted (?:s3a?|hdfs|gs|abfss?):\/\/\S+|\bCommitting (?:\d+ )?(?:pending )?(?:part ?files?|files?) (?:for checkpoint|to)\b/i,
   },
+  // Issue 17, partial-write evidence: how copy tools, ELT tools and table formats report output
+  // that had landed before a later failure. Each names the vendor whose log line it reads.
+  {
+    // AWS CLI `s3 cp/sync/mv` prints one line per object it finished ("upload: a to s3://b",
+    // "copy: s3://a to s3://b"); failures print "upload failed:", which this does not match.
+    id: 'aws-cli-object-transferred',
+    where: 'any',
+    regex: /(?:^|\s)(?:upload|copy|move): \S.{0,300} to s3:\/\//,
+  },
+  {
+    // gsutil's closing line counts the objects it wrote ("Operation completed over 5.9k
+    // objects/445.6 MiB."), printed even when some others could not be transferred.
+    id: 'gsutil-operation-completed',
+    where: 'any',
+    regex: /\bOperation completed over [1-9][\d.,]*k? objects\b/,
+  },
+  {
+    // AzCopy's job summary ("Number of Transfers Completed: 9228", sync's "Number of Copy
+    // Transfers Completed: 93", the progress line "120986 Done, 129 Failed").
+    id: 'azcopy-transfers-completed',
+    where: 'any',
+    regex:
+      /\bNumber of (?:File |Copy |Folder Property )?Transfers Completed: [1-9]|\b[1-9]\d* Done, \d+ Failed, \d+ Pending\b/,
+  },
+  {
+    // rclone logs each file it finished at INFO ("Copied (new)", "Copied (replaced existing)",
+    // "Moved (server-side)").
+    id: 'rclone-file-copied',
+    where: 'any',
+    regex:
+      /: (?:Copied|Moved) \((?:new|replaced existing|server-side copy|server-side)\)/,
+  },
+  {
+    // pandas-gbq streams a frame in chunks with insertAll and prints its progress after each
+    // chunk; a non-zero share means rows are in the table.
+    id: 'pandas-gbq-streamed-chunk',
+    where: 'any',
+    regex:
+      /\bStreaming Insert is (?!0(?:\.0+)?%)\d+(?:\.\d+)?% Complete\b|\b[1-9][\d,]* out of [\d,]+ rows loaded\b/,
+  },
+  {
+    // Meltano saves the Singer state a target emits only after the target has persisted the
+    // records before it ("Incremental state has been updated at ...").
+    id: 'meltano-state-saved',
+    where: 'any',
+    regex: /\bIncremental state has been updated at\b/,
+  },
+  {
+    // Hudi archives old instants in postCommit, after the new instant is marked complete: an
+    // archive failure comes after the write landed (HoodieTimelineArchiveLog, HUDI-1615).
+    id: 'hudi-instant-completed-or-archiving',
+    where: 'any',
+    regex:
+      /\bMarking instant complete \[|\bHoodieActiveTimeline: Completed \[==>\d+__(?:commit|deltacommit|replacecommit)__INFLIGHT\]|\bFailed to archive commits\b|\bHoodieTimelineArchiveLog\b/,
+  },
+  {
+    // Kafka Connect commits sink offsets only after the task's preCommit flushed its records
+    // (WorkerSinkTask.commitOffsets): a commit started or a failure of the consumer commit
+    // itself comes after data reached the sink. A failed flush logs "exception while flushing"
+    // and rewinds instead, which this does not match.
+    id: 'kafka-connect-sink-offsets-committed',
+    where: 'any',
+    regex:
+      /\bWorkerSinkTask\{id=[^}]+\} (?:Committing offsets (?:a?synchronously|using)|Finished offset commit successfully|Commit of offsets threw an unexpected exception)/,
+  },
+  {
+    // Trino's Hive metastore committer names the operations it could not finish after the
+    // others (files, partitions) were committed.
+    id: 'trino-hive-operations-completed',
+    where: 'any',
+    regex:
+      /\bAll operations other than the following update operations were completed\b/,
+  },
+  {
+    // dlt logs each finished job of a load package ("Job for <table>.<id>.<ext> completed in
+    // load"); covered above for the reference form, here for any file type and the summary.
+    id: 'dlt-package-partially-loaded',
+    where: 'any',
+    regex:
+      /\bLoad package \S+ is (?:LOADED|PARTIALLY_LOADED) and contains [1-9]\d* FAILED job|\bpartially loaded package\b/i,
+  },
+  {
+    // Airbyte's attempt failure summary: partialSuccess is true when records were committed
+    // (AttemptFailureSummary in the Airbyte API).
+    id: 'airbyte-partial-success',
+    where: 'any',
+    regex: /["']?partialSuccess["']?\s*[:=]\s*true\b/,
+  },
+  // Further vendor formats of output that had landed (issue 17), each from the tool's own log.
+  {
+    // PostgreSQL command tags as psql echoes them (UPDATE n, DELETE n, MERGE n); INSERT and
+    // COPY are read above. Trino's CLI prints "INSERT: n rows", BigQuery's bq "Number of
+    // affected rows: n", MySQL's multi-row statements "Records: n  Duplicates: d".
+    id: 'dml-result-tags',
+    where: 'any',
+    regex:
+      /(?:^|\s)(?:UPDATE|DELETE|MERGE) [1-9]\d*\s*$|\b(?:INSERT|CREATE TABLE|MERGE|UPDATE|DELETE): [1-9][\d,]* rows?\b|\bNumber of affected rows: [1-9]|\bRecords: [1-9]\d*\s+Duplicates: \d+/,
+  },
+  {
+    // SQLAlchemy's engine echo logs COMMIT when a transaction commits; with a DML statement
+    // in the log, that transaction wrote rows before the later failure.
+    id: 'sqlalchemy-commit-after-dml',
+    where: 'any',
+    regex: /\bsqlalchemy\.engine(?:\.base)?\.Engine:? COMMIT\s*$/,
+    requires: /\bsqlalchemy\.engine\S* (?:INSERT|UPDATE|DELETE|MERGE|COPY)\b/,
+  },
+  {
+    // PipelineWise targets (Snowflake, Redshift, Postgres) log each merged batch after it
+    // ran: 'Loading into db."T": {"inserts": 3, "updates": 0, "size_bytes": 57}'.
+    id: 'pipelinewise-batch-loaded',
+    where: 'any',
+    regex:
+      /\bLoading into \S+: \{"inserts": (?:[1-9]\d*, "updates": \d+|\d+, "updates": [1-9])/,
+  },
+  {
+    // Kafka Connect JDBC sink after a batch reached the database.
+    id: 'jdbc-sink-write-completed',
+    where: 'any',
+    regex: /\bCompleted write operation for [1-9]\d* records to the database\b/,
+  },
+  {
+    // Kafka producers' delivery reports: confluent-kafka's delivery callback ("Message
+    // delivered to orders [3] @ offset 812"), librdkafka's and the Java client's acks.
+    id: 'kafka-producer-delivered',
+    where: 'any',
+    regex:
+      /\b(?:Message|Record)s? delivered to (?:topic )?\S+ ?\[\d+\](?: (?:@|at) offset \d+)?|\bdelivery report\b.{0,80}\boffset [0-9]+/i,
+  },
+  {
+    // Dagster stores a step's output through its IO manager and records materializations;
+    // either event means an earlier step of the run had written its output.
+    id: 'dagster-output-handled',
+    where: 'any',
+    regex:
+      /\bHANDLED_OUTPUT\b|\bHandled output "[^"]+" using IO manager\b|\bASSET_MATERIALIZATION\b|\bMaterialized value \S+/,
+  },
+  {
+    // Prefect: a task run whose name says it writes finished Completed before the flow failed.
+    id: 'prefect-write-task-completed',
+    where: 'any',
+    regex:
+      /\bTask run '(?:[\w-]*[_-])?(?:load|write|upload|insert|upsert|publish|save|export|sink|store|persist|merge)[\w-]*' - Finished in state Completed\(/i,
+  },
+  {
+    // Spark Structured Streaming progress: the sink received rows in a finished batch
+    // (numOutputRows is -1 for v1 sinks, which this does not count).
+    id: 'spark-streaming-sink-rows',
+    where: 'any',
+    regex: /"numOutputRows"\s*:\s*[1-9]/,
+  },
+  {
+    // A success marker written for an earlier partition or output (Hadoop/Spark _SUCCESS).
+    id: 'success-marker-written',
+    where: 'any',
+    regex:
+      /\b(?:Wrote|Writing|Written|Created|Creating|Touched|Touching|Uploaded|Put) .{0,200}\/_SUCCESS\b/,
+  },
+  {
+    // Iceberg's Spark and Flink writers after the catalog commit ("Committed append to table:
+    // db.t", SparkWrite "Committed in 412 ms").
+    id: 'iceberg-committed-operation',
+    where: 'any',
+    regex:
+      /\bCommitted (?:append|overwrite|rowDelta|row delta|replace partitions|rewrite)\b.{0,40}\bto table\b|\bCommitted in \d+ ms\b/,
+    requires: /iceberg/i,
+  },
+  {
+    // Hive's MoveTask into the table's own directory (not its staging directories) and S3
+    // multipart uploads when they finish.
+    id: 'hive-move-or-multipart-completed',
+    where: 'any',
+    regex:
+      /\bMoving data to(?: directory)?:? (?:s3a?|hdfs|abfss?|gs|file):\/\/(?![^\s]*(?:\.hive-staging|\/_temporary|\/-ext-\d))|\bCompleted multipart upload\b|\bCompleteMultipartUpload\b.{0,80}\b200\b/,
+  },
+  {
+    // BigQuery's result message for DML ("This statement inserted 1,200 rows into ds.t"), and
+    // DML counts in the "N rows updated/deleted" form that JDBC and ORM clients print.
+    id: 'dml-statement-rows',
+    where: 'any',
+    regex:
+      /\bThis statement (?:inserted|added|modified|removed|updated|deleted|merged) [1-9][\d,]* rows?\b|\b[1-9][\d,]* rows? (?:were |was )?(?:updated|deleted)\b/i,
+  },
+  {
+    // dbt-bigquery reports an incremental model built by a multi-statement script as
+    // "[SCRIPT (1.2 GiB processed)]"; other adapters' tags are read above.
+    id: 'dbt-bigquery-script-model',
+    where: 'any',
+    regex: /\bOK created \S+ (?:incremental )?model\b.{0,200}\[SCRIPT \(/,
+  },
+  {
+    // Airflow: an earlier task of the same run whose id says it writes finished successfully
+    // ("Marking task as SUCCESS. dag_id=d, task_id=load_orders").
+    id: 'airflow-write-task-succeeded',
+    where: 'any',
+    regex:
+      /\bMarking task as SUCCESS\.? dag_id=\S+, task_id=(?:[\w.-]*[_.])?(?:load|write|upload|insert|upsert|publish|save|export|sink|store|persist|merge|copy|ingest)\w*/i,
+  },
+  {
+    // Meltano relays what the Singer target prints on stdout; a target emits a STATE message
+    // (its "bookmarks") only after persisting the records before it.
+    id: 'singer-target-state-emitted',
+    where: 'any',
+    regex: /^(?=.*"bookmarks")(?=.*\bname=target-[\w-]+)(?=.*\bstdio=stdout\b)/,
+  },
+  {
+    // Producers that count broker acknowledgements ("acked 1200 records").
+    id: 'producer-acked',
+    where: 'any',
+    regex:
+      /\b(?:acked|acknowledged) [1-9][\d,]* (?:records|messages|events)\b/i,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
@@ -311,6 +522,22 @@ export const NOTHING_WRITTEN: WritePattern[] = [
     where: 'any',
     regex:
       /\b0 of \d+ (?:\w+ )?(?:exports|files|tables|partitions|batches|records|rows) (?:were )?(?:written|loaded|exported|uploaded|committed)\b/i,
+  },
+  {
+    // Airbyte's sync summary: nothing reached the destination in this attempt, and the
+    // attempt failure summary says so (partialSuccess false). WROTE lines, per-stream
+    // committed records above zero, are checked first.
+    id: 'airbyte-nothing-committed',
+    where: 'any',
+    regex:
+      /["']?recordsCommitted["']?\s*[:=]\s*0\b|["']?partialSuccess["']?\s*[:=]\s*false\b/,
+  },
+  {
+    // gsutil's parallel composite upload composes the object only after every component
+    // uploaded; this message means the destination object was never created.
+    id: 'gsutil-composite-components-not-uploaded',
+    where: 'any',
+    regex: /\bSome temporary components were not uploaded successfully\b/,
   },
 ];
 
