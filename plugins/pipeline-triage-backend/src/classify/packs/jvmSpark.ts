@@ -543,9 +543,20 @@ export const jvmSparkPack: RulePack = {
       category: 'config_error',
       description: 'invalid master URL',
       patterns: [
-        'Could not parse Master URL|Master must either be yarn or start with spark',
+        'Could not parse Master URL|Master must either be yarn or start with spark|A master URL must be set in your configuration|Missing application resource|Failed to get main class in JAR',
       ],
       weight: 0.9,
+    },
+    {
+      // A path of one filesystem given to another's client: fs.defaultFS or a base path in the
+      // configuration disagrees with where the data lives.
+      id: 'hadoop-wrong-fs',
+      category: 'config_error',
+      description: 'a path on another filesystem than the configured one',
+      patterns: ['Wrong FS: \\S+,? -?expected:? \\S+'],
+      where: 'chain',
+      weight: 0.85,
+      explains: ['code_error'],
     },
     {
       id: 'spark-invalid-conf',
