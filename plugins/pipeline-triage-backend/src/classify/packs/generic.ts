@@ -88,7 +88,8 @@ export const genericPack: RulePack = {
       // jopt-simple, picocli, case-app, and "--X is required" wording.
       id: 'cli-required-argument',
       category: 'config_error',
-      description: 'a required command-line argument or job parameter is missing or unknown',
+      description:
+        'a required command-line argument or job parameter is missing or unknown',
       patterns: [
         'the following arguments are required:|Missing required (?:option|argument|parameter)s?(?:\\(s\\))?\\b|Missing argument for option|Unrecognized option:? [\'"]?-|MissingOptionException|MissingArgumentException|UnrecognizedOptionException|MissingParameterException|Required option [\'"`]?--?[\\w-]+[\'"`]? (?:is )?(?:missing|not specified)|(?:^|\\s)--?[A-Za-z][\\w-]* (?:is a required (?:argument|parameter|option)|is required)\\b',
       ],
@@ -114,7 +115,8 @@ export const genericPack: RulePack = {
       // class is a missing environment variable, not a bad record.
       id: 'settings-model-missing-field',
       category: 'config_error',
-      description: 'a settings class lacks required values (environment or .env)',
+      description:
+        'a settings class lacks required values (environment or .env)',
       patterns: [
         '\\d+ validation errors? for \\w*(?:Settings|Config|Configuration|Conf|Env|Environment|Secrets)\\b|SettingsError: error (?:parsing|getting) value for field',
       ],
@@ -139,7 +141,8 @@ export const genericPack: RulePack = {
       // not installed or not on the classpath.
       id: 'driver-or-plugin-missing',
       category: 'config_error',
-      description: 'a driver, dialect or connector plugin named by configuration is not installed',
+      description:
+        'a driver, dialect or connector plugin named by configuration is not installed',
       patterns: [
         "No suitable driver(?: found)?|Failed to find any class that implements Connector|connector class [\\w.'\"]+ could not be found|Can't load plugin: [\\w.:]+|NoMatchingTableFactoryException|Could not find a suitable table factory|Could not find any factory for identifier|Cannot load JDBC driver class|Failed to load (?:JDBC )?driver class|Driver class [\\w.]+ (?:not found|could not be loaded)|No (?:JDBC )?driver (?:found|registered) for",
       ],
@@ -182,9 +185,13 @@ export const genericPack: RulePack = {
       id: 'config-json-unparseable',
       category: 'config_error',
       description: 'a JSON configuration file does not parse',
-      patterns: ['JSONDecodeError|json\\.decoder\\.|Unexpected token .{0,40} in JSON'],
+      patterns: [
+        'JSONDecodeError|json\\.decoder\\.|Unexpected token .{0,40} in JSON',
+      ],
       requires: [
-        ci('(?:config|settings|conf|profile|credentials|secrets?)[\\w.-]*\\.json\\b'),
+        ci(
+          '(?:config|settings|conf|profile|credentials|secrets?)[\\w.-]*\\.json\\b',
+        ),
       ],
       where: 'any',
       weight: 0.8,

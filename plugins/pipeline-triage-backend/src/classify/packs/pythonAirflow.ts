@@ -92,7 +92,8 @@ export const pythonAirflowPack: RulePack = {
     {
       id: 'python-third-party-package-missing',
       category: 'config_error',
-      description: 'a provider, driver or client package is not installed in the environment',
+      description:
+        'a provider, driver or client package is not installed in the environment',
       patterns: [
         "No module named '(?:airflow\\.providers\\.|apache_airflow_providers|psycopg2|psycopg\\b|pymysql|MySQLdb|mysql\\.connector|cx_Oracle|oracledb|pyodbc|pymssql|snowflake|google\\.cloud|googleapiclient|boto3|botocore|s3fs|gcsfs|adlfs|azure\\.|pyspark|pyarrow|fastparquet|dbt\\.adapters|databricks|great_expectations|confluent_kafka|kafka\\b|clickhouse|redshift_connector|trino|pyhive|sqlalchemy|pandas_gbq|deltalake|pyiceberg)",
         ci(

@@ -342,7 +342,8 @@ export const awsTable: VendorCodeTable = {
       code: 'InvalidBucketName',
       category: 'config_error',
       weight: 0.88,
-      description: 'AWS S3 InvalidBucketName (the specified bucket is not valid)',
+      description:
+        'AWS S3 InvalidBucketName (the specified bucket is not valid)',
       source: S3,
     },
     {

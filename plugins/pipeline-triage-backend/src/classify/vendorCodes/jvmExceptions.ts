@@ -48,7 +48,8 @@ export const jvmExceptionTable: VendorCodeTable = {
       code: 'org.apache.kafka.common.config.ConfigException',
       category: 'config_error',
       weight: 0.88,
-      description: 'Kafka client or connector configuration rejected (ConfigDef)',
+      description:
+        'Kafka client or connector configuration rejected (ConfigDef)',
       source:
         'Apache Kafka javadoc, org.apache.kafka.common.config.ConfigException',
     },
