@@ -51,6 +51,13 @@ describe('configuration-error families', () => {
     'java.lang.IllegalArgumentException: Wrong FS: abfss://raw@acct.dfs.core.windows.net/x, expected: hdfs://nn:8020',
     "ERROR: Package 'acme-etl' requires a different Python: 3.8.18 not in '>=3.10'",
     'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/',
+    // runtimes, session defaults, URLs from unset settings, project contracts
+    '/usr/lib/spark/bin/spark-class: line 71: JAVA_HOME is not set',
+    "org.apache.flink.core.fs.UnsupportedFileSystemSchemeException: Could not find a file system implementation for scheme 'oss'.",
+    'io.trino.spi.TrinoException: line 1:22: Catalog must be specified when session catalog is not set',
+    "requests.exceptions.MissingSchema: Invalid URL 'None/v3/accounts': No scheme supplied. Perhaps you meant https://None/v3/accounts?",
+    'Encountered an error while reading the project:\n  ERROR: Runtime Error\n  Invalid config version: 1, expected 2',
+    'org.apache.kafka.common.errors.InvalidConfigurationException: Unknown topic config name: retention.msx',
   ])('classifies %s', log => {
     expect(categoryOf(log)).toBe('config_error');
   });

@@ -198,6 +198,47 @@ export const genericPack: RulePack = {
       explains: ['data_quality', 'code_error'],
     },
     {
+      // The runtime the job needs is not configured on the worker: no Java for Spark, no main
+      // class in the artifact.
+      id: 'runtime-not-configured',
+      category: 'config_error',
+      description:
+        'the job runtime (Java, Spark home, main class) is not configured',
+      patterns: [
+        'JAVA_HOME is not set|JAVA_GATEWAY_EXITED|Java gateway process exited before sending (?:the driver )?its port number|SPARK_HOME (?:is not set|not found)|Could not find or load main class|Cannot load main class from JAR|Please specify (?:a|one) (?:class )?(?:through|with) --class',
+      ],
+      where: 'any',
+      weight: 0.85,
+      explains: ['code_error'],
+    },
+    {
+      // A URL built from a setting that was never given ("None/path", no scheme).
+      id: 'url-from-unset-setting',
+      category: 'config_error',
+      description: 'a URL built from a missing setting',
+      patterns: [
+        "Invalid URL '(?:None|null|undefined)?[/']|No scheme supplied|MissingSchema|No connection adapters were found for '(?:None|null)|MalformedURLException: no protocol",
+      ],
+      where: 'chain',
+      weight: 0.8,
+    },
+    {
+      // The session has no default catalog, schema, database or warehouse, or names one that
+      // does not exist: the connection's configuration is incomplete.
+      id: 'session-default-unset',
+      category: 'config_error',
+      description:
+        'the connection sets no (or a missing) default catalog, schema or warehouse',
+      patterns: [
+        ci(
+          '(?:Schema|Catalog) must be specified when session (?:schema|catalog) is not set|Session (?:catalog|schema) must be set|requested warehouse does not exist|No active warehouse selected|Unable to find a valid warehouse|no (?:current|default) (?:database|schema|warehouse)(?: (?:is )?(?:set|selected))?',
+        ),
+      ],
+      where: 'chain',
+      weight: 0.85,
+      explains: ['code_error', 'dependency_unavailable'],
+    },
+    {
       // JVM and Spark options that do not exist or cannot be changed where they were set.
       id: 'runtime-option-invalid',
       category: 'config_error',

@@ -503,7 +503,9 @@ export const jvmSparkPack: RulePack = {
       id: 'hadoop-no-filesystem',
       category: 'config_error',
       description: 'no filesystem for the URI scheme',
-      patterns: ['No FileSystem for scheme|UnsupportedFileSystemException'],
+      patterns: [
+        'No FileSystem for scheme|UnsupportedFileSystemException|UnsupportedFileSystemSchemeException|Could not find a file system implementation for scheme',
+      ],
       weight: 0.92,
     },
     {

@@ -63,6 +63,16 @@ export const jvmExceptionTable: VendorCodeTable = {
       source:
         'Apache Flink javadoc, org.apache.flink.table.api.NoMatchingTableFactoryException',
     },
+    {
+      key: 'kafka-invalid-configuration',
+      suffix: 'InvalidConfigurationException',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'the broker rejected a configuration (unknown or invalid topic/client config)',
+      source:
+        'Apache Kafka javadoc, org.apache.kafka.common.errors.InvalidConfigurationException',
+    },
     // java.lang.VirtualMachineError family
     {
       key: 'out-of-memory',
