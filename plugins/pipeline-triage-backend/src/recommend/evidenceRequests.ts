@@ -10,6 +10,16 @@ export interface RequestIds {
   model?: string;
   task?: string;
   exitCode?: number;
+  /** An option, setting, placeholder or environment variable the error names. */
+  setting?: string;
+  /** A configuration file the error names. */
+  configFile?: string;
+  /** A module, class, driver or plugin the error could not find. */
+  missingName?: string;
+  /** The error is a linkage or version mismatch between libraries or runtimes. */
+  versionMismatch?: boolean;
+  /** A bucket the error names, for redirect/not-found/invalid-name errors. */
+  bucket?: string;
 }
 
 /**
@@ -107,6 +117,42 @@ export const EVIDENCE_REQUESTS: EvidenceRequest[] = [
         ids.task ? ` of ${ids.task}` : ''
       }, from "Starting attempt" to "Marking task as FAILED"`,
     why: 'the callback message holds only the last line; the traceback above it names the error',
+  },
+  // Configuration families: what tells a missing or wrong setting from a bug in the job.
+  {
+    id: 'job-parameters-as-run',
+    when: ids => ids.setting !== undefined,
+    ask: ids =>
+      `attach the job's configuration and parameters as run, with the resolved value of ${ids.setting} (job arguments, --conf/spark-defaults, environment, connection and variable values)`,
+    why: 'the error names a setting: the values the run received tell a missing or wrong setting (config_error) from code that reads it wrongly (code_error)',
+  },
+  {
+    id: 'config-file-as-deployed',
+    when: ids => ids.configFile !== undefined,
+    ask: ids =>
+      `attach ${ids.configFile} as deployed for this run (the file the job read, not the repository copy)`,
+    why: 'the error points at a configuration file; its deployed content shows whether the file itself is broken',
+  },
+  {
+    id: 'environment-packages',
+    when: ids => ids.missingName !== undefined,
+    ask: ids =>
+      `attach the run's installed packages or classpath (pip freeze, --jars/--packages, cluster libraries, plugin.path) and say whether ${ids.missingName} is a third-party package or the job's own module`,
+    why: 'a missing third-party module, driver or plugin is an environment gap (config_error); a missing module of the job itself is a code bug',
+  },
+  {
+    id: 'runtime-versions',
+    when: ids => ids.versionMismatch === true,
+    ask: () =>
+      'send the runtime and library versions of the run (Spark and Scala, Python, Java, and the connector jars or wheels with their versions)',
+    why: 'a linkage error between libraries is a version mismatch in the environment unless the job shipped the wrong build',
+  },
+  {
+    id: 'storage-location-settings',
+    when: ids => ids.bucket !== undefined,
+    ask: ids =>
+      `attach the storage settings the run used for bucket ${ids.bucket} (endpoint, region, path style) and the bucket's actual region`,
+    why: 'a redirect, invalid-name or not-found error on a bucket is a wrong endpoint, region or name unless the object is merely late',
   },
   {
     id: 'pod-last-state',

@@ -54,6 +54,61 @@ describe('abstaining usefully', () => {
     );
   });
 
+  it('asks for the parameters as run when an undecided error names a setting', () => {
+    const v = triage(
+      "ERROR - loader stopped: the value of option 'load.mode' was rejected by the sink",
+      { type: 'airflow' },
+    );
+    expect(v.classification.category).toBe('unknown');
+    expect(v.missingEvidence!.requests.map(r => r.ask)).toContain(
+      "attach the job's configuration and parameters as run, with the resolved value of load.mode (job arguments, --conf/spark-defaults, environment, connection and variable values)",
+    );
+    // A placeholder names the setting too.
+    const p = triage(
+      'Job halted. Reading ${warehouse.stage.url} gave an empty location',
+      { type: 'spark' },
+    );
+    expect(p.classification.category).toBe('unknown');
+    expect(p.missingEvidence!.requests.map(r => r.ask).join('\n')).toMatch(
+      /resolved value of warehouse\.stage\.url/,
+    );
+  });
+
+  it('asks for the deployed configuration file and for the installed plugins', () => {
+    const f = triage(
+      'FATAL: job aborted while reading /etc/pipeline/loader.conf',
+      {
+        type: 'bash',
+      },
+    );
+    expect(f.classification.category).toBe('unknown');
+    expect(f.missingEvidence!.requests.map(r => r.ask)).toContain(
+      'attach /etc/pipeline/loader.conf as deployed for this run (the file the job read, not the repository copy)',
+    );
+    const k = triage(
+      'Task exited: cannot use class from plugin.path; which name matches com.acme.Sink',
+      { type: 'kafka' },
+    );
+    expect(k.classification.category).toBe('unknown');
+    expect(k.missingEvidence!.requests[0].ask).toMatch(
+      /installed packages or classpath .* whether com\.acme\.Sink is a third-party package or the job's own module/,
+    );
+  });
+
+  it('asks for no configuration attachment when the log names no setting, file or module', () => {
+    const v = triage(
+      'Command exited with return code 1',
+      { type: 'bash' },
+      {
+        exitCode: 1,
+      },
+    );
+    const asks = v.missingEvidence!.requests.map(r => r.ask).join('\n');
+    expect(asks).not.toMatch(
+      /parameters as run|as deployed|installed packages/,
+    );
+  });
+
   it('says nothing is missing when the engine decided', () => {
     expect(
       triage('java.lang.OutOfMemoryError: Java heap space', { type: 'spark' })

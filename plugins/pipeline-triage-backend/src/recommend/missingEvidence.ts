@@ -17,6 +17,24 @@ function first(evidence: Evidence, re: RegExp): string | undefined {
   return undefined;
 }
 
+// Wording that names a setting: a CLI flag, a ${placeholder}, a quoted option/key/variable.
+const SETTING_PATTERNS: RegExp[] = [
+  /(?:arguments? (?:are |is )?required:|Missing (?:required )?(?:option|argument|parameter)s?:?|No such option:|unrecognized arguments?:|Unrecognized option:?) ['"]?(--?[\w-]+)/i,
+  /\$\{([\w.-]+)\}/,
+  /(?:configuration|config|setting|option|parameter|property|placeholder|key|variable|field)s? ['"`]([\w.-]{2,80})['"`]/i,
+  /environment variable ['"`$]?([A-Z][A-Z0-9_]{2,})/i,
+];
+const VERSION_MISMATCH =
+  /NoSuchMethodError|NoSuchFieldError|NoClassDefFoundError|IncompatibleClassChangeError|AbstractMethodError|UnsupportedClassVersionError|cannot import name|has no attribute|requires (?:a different )?Python|ResolutionImpossible|conflicting dependencies/;
+
+function settingNamed(evidence: Evidence): string | undefined {
+  for (const re of SETTING_PATTERNS) {
+    const found = first(evidence, re);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function requestIds(event: FailureEvent, evidence: Evidence): RequestIds {
   return {
     stage: first(evidence, /\bstage (\d+)(?:\.\d+)?\b/i),
@@ -32,6 +50,25 @@ function requestIds(event: FailureEvent, evidence: Evidence): RequestIds {
       first(evidence, /(?:Error|Failure) in (?:model|test|snapshot) ([\w.-]+)/),
     task: event.job.airflowTaskId,
     exitCode: evidence.signals.exitCodes[0],
+    setting: settingNamed(evidence),
+    configFile: first(
+      evidence,
+      /["'`(\s]((?:[\w.-]*\/)*[\w.-]+\.(?:ya?ml|conf|cfg|ini|properties|toml|env|hocon))\b/,
+    ),
+    missingName: first(
+      evidence,
+      /(?:No module named|Can't load plugin:|ClassNotFoundException:|NoClassDefFoundError:|which name matches|factory for identifier) ['"]?([\w.:$/-]*[\w$])/,
+    ),
+    versionMismatch: evidence.lines.some(l => VERSION_MISMATCH.test(l.text)),
+    bucket:
+      first(
+        evidence,
+        /(?:PermanentRedirect|InvalidBucketName|NoSuchBucket|bucket is not valid|must be addressed)[\s\S]*?\b(?:s3a?|gs|abfss?):\/\/([a-z0-9][\w.-]{1,62})/i,
+      ) ??
+      first(
+        evidence,
+        /\b(?:s3a?|gs):\/\/([a-z0-9][\w.-]{1,62}).{0,200}(?:PermanentRedirect|InvalidBucketName|NoSuchBucket|must be addressed using the specified endpoint)/i,
+      ),
   };
 }
 

@@ -6,6 +6,19 @@ export const cloudStorageIamPack: RulePack = {
   name: 'cloud-storage-iam',
   origin: 'built-in',
   rules: [
+    // The bucket, region or endpoint the configuration names is wrong: S3 redirects to the
+    // bucket's own region or rejects the name. A retry goes to the same place.
+    {
+      id: 'storage-endpoint-region-mismatch',
+      category: 'config_error',
+      description: 'bucket, region or endpoint in the configuration is wrong',
+      patterns: [
+        "must be addressed using the specified endpoint|PermanentRedirect|AWSRedirectException|the region '[\\w-]+' is wrong; expecting|IllegalLocationConstraintException|The specified bucket is not valid|InvalidBucketName|Bucket name must match the regex|Invalid bucket name|is not a valid (?:AWS )?region|Provided region_name '[^']*' doesn't match a supported format|InvalidRegion|Unknown region",
+      ],
+      where: 'chain',
+      weight: 0.9,
+      explains: ['permission', 'dependency_unavailable'],
+    },
     // --- permission
     {
       id: 'aws-access-denied',

@@ -142,6 +142,20 @@ export const dbtPack: RulePack = {
     },
     // A config file the tool reads (profiles.yml, dbt_project.yml, ...) is not valid YAML.
     {
+      // dbt validates dbt_project.yml against its contract: unknown keys or values of another
+      // dbt version fail before anything is built. The "at path []:" detail line reads as a
+      // stack frame, so dbt's own framing of the error ("while reading the project") counts.
+      id: 'dbt-project-contract',
+      category: 'config_error',
+      description: 'dbt_project.yml fails the project contract',
+      patterns: [
+        'Additional properties are not allowed|is not valid under any of the given schemas|Encountered an error while reading the project|Error encountered in \\S*dbt_project\\.ya?ml|ProjectContractError|DbtProjectError|Invalid arguments passed to "Project" instance|Invalid config version',
+      ],
+      where: 'any',
+      weight: 0.88,
+      explains: ['code_error'],
+    },
+    {
       id: 'yaml-config-invalid',
       category: 'config_error',
       description: 'a YAML configuration file does not parse',

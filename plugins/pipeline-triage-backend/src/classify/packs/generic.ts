@@ -81,6 +81,175 @@ export const genericPack: RulePack = {
       weight: 0.45,
     },
 
+    // --- configuration families: how tools report a setting, argument or file they cannot use.
+    // Each fails before any work and repeats until the configuration changes.
+    {
+      // argparse/awsglue ("the following arguments are required"), Apache Commons CLI,
+      // jopt-simple, picocli, case-app, and "--X is required" wording.
+      id: 'cli-required-argument',
+      category: 'config_error',
+      description:
+        'a required command-line argument or job parameter is missing or unknown',
+      patterns: [
+        'the following arguments are required:|Missing required (?:option|argument|parameter)s?(?:\\(s\\))?\\b|Missing argument for option|Unrecognized option:? [\'"]?-|MissingOptionException|MissingArgumentException|UnrecognizedOptionException|MissingParameterException|Required option [\'"`]?--?[\\w-]+[\'"`]? (?:is )?(?:missing|not specified)|(?:^|\\s)--?[A-Za-z][\\w-]* (?:is a required (?:argument|parameter|option)|is required)\\b',
+      ],
+      where: 'chain',
+      weight: 0.88,
+      explains: ['code_error'],
+    },
+    {
+      // Spring placeholders, Typesafe Config (HOCON), Kafka's ConfigDef: a key the job needs
+      // has no value in any configuration source.
+      id: 'setting-unresolved',
+      category: 'config_error',
+      description: 'a setting the job reads has no value in its configuration',
+      patterns: [
+        'Could not resolve placeholder [\'"]|Cannot bind to placeholder|No configuration setting found for key|ConfigException\\$(?:Missing|WrongType|BadValue|BadPath|Parse|IO|UnresolvedSubstitution)|Missing required configuration [\'"][\\w.-]+[\'"] which has no default value|Invalid value .{0,120} for configuration [\\w.-]+|Could not resolve substitution to a value',
+      ],
+      where: 'chain',
+      weight: 0.92,
+      explains: ['code_error'],
+    },
+    {
+      // pydantic BaseSettings (v1 and v2) read the environment: a missing field of a settings
+      // class is a missing environment variable, not a bad record.
+      id: 'settings-model-missing-field',
+      category: 'config_error',
+      description:
+        'a settings class lacks required values (environment or .env)',
+      patterns: [
+        '\\d+ validation errors? for \\w*(?:Settings|Config|Configuration|Conf|Env|Environment|Secrets)\\b|SettingsError: error (?:parsing|getting) value for field',
+      ],
+      weight: 0.88,
+      explains: ['data_quality', 'code_error'],
+    },
+    {
+      // A configuration file that does not parse: PyYAML marks name the file; configparser and
+      // TOML errors are configuration by construction.
+      id: 'config-file-unparseable',
+      category: 'config_error',
+      description: 'a configuration file does not parse',
+      patterns: [
+        'yaml\\.(?:scanner|parser|composer|constructor)\\.\\w+Error|in "[^"]+\\.ya?ml", line \\d+, column \\d+|configparser\\.\\w+Error|MissingSectionHeaderError|DuplicateSectionError|TOMLDecodeError|TomlDecodeError|Invalid (?:YAML|JSON|TOML|HOCON) in (?:config(?:uration)?|settings|profile)',
+      ],
+      where: 'any',
+      weight: 0.8,
+      explains: ['code_error'],
+    },
+    {
+      // A JDBC driver, SQLAlchemy dialect or table/connector factory the configuration names is
+      // not installed or not on the classpath.
+      id: 'driver-or-plugin-missing',
+      category: 'config_error',
+      description:
+        'a driver, dialect or connector plugin named by configuration is not installed',
+      patterns: [
+        "No suitable driver(?: found)?|Failed to find any class that implements Connector|connector class [\\w.'\"]+ could not be found|Can't load plugin: [\\w.:]+|NoMatchingTableFactoryException|Could not find a suitable table factory|Could not find any factory for identifier|Cannot load JDBC driver class|Failed to load (?:JDBC )?driver class|Driver class [\\w.]+ (?:not found|could not be loaded)|No (?:JDBC )?driver (?:found|registered) for",
+      ],
+      where: 'chain',
+      weight: 0.92,
+      explains: ['code_error', 'dependency_unavailable'],
+    },
+    {
+      // Connection settings a client rejects before it opens a socket: an option libpq does not
+      // know, an empty account, a malformed endpoint or region. A retry builds the same settings.
+      id: 'connection-settings-invalid',
+      category: 'config_error',
+      description: 'connection settings rejected before connecting',
+      patterns: [
+        ci(
+          'invalid dsn|invalid connection option [\'"]|missing "=" after .{0,60} in connection info string|invalid connection string|Invalid endpoint: |account (?:is empty|must be specified|parameter is missing)|\\b(?:user|password|warehouse|database|role) (?:is empty|must be specified)\\b|Unable to find a valid warehouse|invalid value:? [\'"]?[\\w-]+[\'"]? for (?:region|endpoint|account)\\b',
+        ),
+      ],
+      where: 'chain',
+      weight: 0.88,
+      explains: ['code_error', 'dependency_unavailable', 'data_quality'],
+    },
+    {
+      // A platform rejects a resource specification (node or instance type, missing required
+      // field): the cluster or job definition must change.
+      id: 'resource-spec-invalid',
+      category: 'config_error',
+      description: 'cluster or job specification rejected by the platform',
+      patterns: [
+        ci(
+          '(?:Node|Instance) type [\\w.-]+ is not supported|Supported (?:node|instance) types:|Invalid (?:node|instance) type:? [\\w.-]+|must be attached for clusters created with node type|Missing required field [\'"]\\w+[\'"]',
+        ),
+      ],
+      where: 'chain',
+      weight: 0.85,
+      explains: ['resource_exhaustion', 'infrastructure'],
+    },
+    {
+      // A JSON configuration file that does not parse (the file named in the log is a config).
+      id: 'config-json-unparseable',
+      category: 'config_error',
+      description: 'a JSON configuration file does not parse',
+      patterns: [
+        'JSONDecodeError|json\\.decoder\\.|Unexpected token .{0,40} in JSON',
+      ],
+      requires: [
+        ci(
+          '(?:config|settings|conf|profile|credentials|secrets?)[\\w.-]*\\.json\\b',
+        ),
+      ],
+      where: 'any',
+      weight: 0.8,
+      explains: ['data_quality', 'code_error'],
+    },
+    {
+      // The runtime the job needs is not configured on the worker: no Java for Spark, no main
+      // class in the artifact.
+      id: 'runtime-not-configured',
+      category: 'config_error',
+      description:
+        'the job runtime (Java, Spark home, main class) is not configured',
+      patterns: [
+        'JAVA_HOME is not set|JAVA_GATEWAY_EXITED|Java gateway process exited before sending (?:the driver )?its port number|SPARK_HOME (?:is not set|not found)|Could not find or load main class|Cannot load main class from JAR|Please specify (?:a|one) (?:class )?(?:through|with) --class',
+      ],
+      where: 'any',
+      weight: 0.85,
+      explains: ['code_error'],
+    },
+    {
+      // A URL built from a setting that was never given ("None/path", no scheme).
+      id: 'url-from-unset-setting',
+      category: 'config_error',
+      description: 'a URL built from a missing setting',
+      patterns: [
+        "Invalid URL '(?:None|null|undefined)?[/']|No scheme supplied|MissingSchema|No connection adapters were found for '(?:None|null)|MalformedURLException: no protocol",
+      ],
+      where: 'chain',
+      weight: 0.8,
+    },
+    {
+      // The session has no default catalog, schema, database or warehouse, or names one that
+      // does not exist: the connection's configuration is incomplete.
+      id: 'session-default-unset',
+      category: 'config_error',
+      description:
+        'the connection sets no (or a missing) default catalog, schema or warehouse',
+      patterns: [
+        ci(
+          '(?:Schema|Catalog) must be specified when session (?:schema|catalog) is not set|Session (?:catalog|schema) must be set|requested warehouse does not exist|No active warehouse selected|Unable to find a valid warehouse|no (?:current|default) (?:database|schema|warehouse)(?: (?:is )?(?:set|selected))?',
+        ),
+      ],
+      where: 'chain',
+      weight: 0.85,
+      explains: ['code_error', 'dependency_unavailable'],
+    },
+    {
+      // JVM and Spark options that do not exist or cannot be changed where they were set.
+      id: 'runtime-option-invalid',
+      category: 'config_error',
+      description: 'a JVM or engine option is unknown or cannot be set',
+      patterns: [
+        'Unrecognized VM option|Could not create the Java Virtual Machine|CANNOT_MODIFY_CONFIG|Cannot modify the value of a (?:Spark|static) config|\\[CONFIG_NOT_AVAILABLE\\]|Unknown configuration (?:key|property|option|parameter)|Unrecognized (?:configuration|config) (?:key|property|option)|is not a valid (?:Spark |Hadoop |Flink )?config(?:uration)?(?: key| property)?\\b',
+      ],
+      where: 'chain',
+      weight: 0.85,
+    },
+
     // --- source delay wording
     {
       id: 'missing-dated-input',

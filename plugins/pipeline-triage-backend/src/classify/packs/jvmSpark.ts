@@ -503,7 +503,9 @@ export const jvmSparkPack: RulePack = {
       id: 'hadoop-no-filesystem',
       category: 'config_error',
       description: 'no filesystem for the URI scheme',
-      patterns: ['No FileSystem for scheme|UnsupportedFileSystemException'],
+      patterns: [
+        'No FileSystem for scheme|UnsupportedFileSystemException|UnsupportedFileSystemSchemeException|Could not find a file system implementation for scheme',
+      ],
       weight: 0.92,
     },
     {
@@ -543,9 +545,20 @@ export const jvmSparkPack: RulePack = {
       category: 'config_error',
       description: 'invalid master URL',
       patterns: [
-        'Could not parse Master URL|Master must either be yarn or start with spark',
+        'Could not parse Master URL|Master must either be yarn or start with spark|A master URL must be set in your configuration|Missing application resource|Failed to get main class in JAR',
       ],
       weight: 0.9,
+    },
+    {
+      // A path of one filesystem given to another's client: fs.defaultFS or a base path in the
+      // configuration disagrees with where the data lives.
+      id: 'hadoop-wrong-fs',
+      category: 'config_error',
+      description: 'a path on another filesystem than the configured one',
+      patterns: ['Wrong FS: \\S+,? -?expected:? \\S+'],
+      where: 'chain',
+      weight: 0.85,
+      explains: ['code_error'],
     },
     {
       id: 'spark-invalid-conf',

@@ -87,6 +87,23 @@ export const pythonAirflowPack: RulePack = {
       ],
       weight: 0.55,
     },
+    // A missing third-party package (a provider, driver or client library) is an environment
+    // problem, not the job's own import. Deliberately a list of outside packages.
+    {
+      id: 'python-third-party-package-missing',
+      category: 'config_error',
+      description:
+        'a provider, driver or client package is not installed in the environment',
+      patterns: [
+        "No module named '(?:airflow\\.providers\\.|apache_airflow_providers|psycopg2|psycopg\\b|pymysql|MySQLdb|mysql\\.connector|cx_Oracle|oracledb|pyodbc|pymssql|snowflake|google\\.cloud|googleapiclient|boto3|botocore|s3fs|gcsfs|adlfs|azure\\.|pyspark|pyarrow|fastparquet|dbt\\.adapters|databricks|great_expectations|confluent_kafka|kafka\\b|clickhouse|redshift_connector|trino|pyhive|sqlalchemy|pandas_gbq|deltalake|pyiceberg)",
+        ci(
+          '(?:Could not|Unable to) import provider|provider package .{0,80}(?:is )?not installed|Install (?:the )?(?:apache-airflow-providers-|extra)[\\w\\[\\]-]+',
+        ),
+      ],
+      where: 'chain',
+      weight: 0.93,
+      explains: ['code_error'],
+    },
     {
       id: 'python-module-missing-code',
       category: 'code_error',
@@ -108,7 +125,7 @@ export const pythonAirflowPack: RulePack = {
       category: 'config_error',
       description: 'incompatible package versions',
       patterns: [
-        "VersionConflict|DistributionNotFound|ContextualVersionConflict|pip's dependency resolver|requires [\\w.-]+[<>=!~]+[\\w.]+, but you have",
+        "VersionConflict|DistributionNotFound|ContextualVersionConflict|pip's dependency resolver|requires [\\w.-]+[<>=!~]+[\\w.]+, but you have|ResolutionImpossible|because these package versions have conflicting dependencies|requires a different Python|Requires-Python|requires Python [<>=!~]|No matching distribution found for [\\w.-]+.{0,40}Requires-Python|incompatible with (?:this|the current) (?:Python|Spark|Scala) version",
       ],
       weight: 0.8,
     },

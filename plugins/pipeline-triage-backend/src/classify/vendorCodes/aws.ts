@@ -309,6 +309,43 @@ export const awsTable: VendorCodeTable = {
       source: GLUE,
     },
     // Names and inputs that do not exist or are invalid
+    // The request went to the wrong region or names an invalid bucket: configuration.
+    {
+      key: 'PermanentRedirect',
+      code: 'PermanentRedirect',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'AWS S3 PermanentRedirect (the bucket is in another region than the endpoint used)',
+      source: S3,
+    },
+    {
+      key: 'AuthorizationHeaderMalformed',
+      code: 'AuthorizationHeaderMalformed',
+      category: 'config_error',
+      weight: 0.7,
+      description:
+        'AWS S3 AuthorizationHeaderMalformed (the request was signed for the wrong region)',
+      source: S3,
+    },
+    {
+      key: 'IllegalLocationConstraintException',
+      code: 'IllegalLocationConstraintException',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'AWS S3 IllegalLocationConstraintException (bucket region and request region disagree)',
+      source: S3,
+    },
+    {
+      key: 'InvalidBucketName',
+      code: 'InvalidBucketName',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'AWS S3 InvalidBucketName (the specified bucket is not valid)',
+      source: S3,
+    },
     {
       key: 'NoSuchBucket',
       code: 'NoSuchBucket',

@@ -13,6 +13,66 @@ export const jvmExceptionTable: VendorCodeTable = {
   name: 'jvm',
   system: 'exception',
   entries: [
+    // Configuration and command-line parsers: the job's settings or arguments are wrong.
+    {
+      key: 'commons-cli',
+      prefix: 'org.apache.commons.cli.',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'command-line parsing failed (Apache Commons CLI: MissingOptionException, UnrecognizedOptionException ...)',
+      source:
+        'Apache Commons CLI javadoc, org.apache.commons.cli.ParseException and subclasses',
+    },
+    {
+      key: 'picocli',
+      prefix: 'picocli.CommandLine$',
+      suffix: 'Exception',
+      category: 'config_error',
+      weight: 0.8,
+      description:
+        'command-line parsing failed (picocli MissingParameterException, UnmatchedArgumentException ...)',
+      source: 'picocli javadoc, picocli.CommandLine.ParameterException',
+    },
+    {
+      key: 'typesafe-config',
+      prefix: 'com.typesafe.config.ConfigException',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'HOCON configuration missing, wrong type or unparseable (Typesafe Config ConfigException$*)',
+      source: 'Lightbend Config javadoc, com.typesafe.config.ConfigException',
+    },
+    {
+      key: 'kafka-config',
+      code: 'org.apache.kafka.common.config.ConfigException',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'Kafka client or connector configuration rejected (ConfigDef)',
+      source:
+        'Apache Kafka javadoc, org.apache.kafka.common.config.ConfigException',
+    },
+    {
+      key: 'flink-table-factory',
+      suffix: 'NoMatchingTableFactoryException',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'no table factory matches the connector properties (connector jar missing or wrong options)',
+      source:
+        'Apache Flink javadoc, org.apache.flink.table.api.NoMatchingTableFactoryException',
+    },
+    {
+      key: 'kafka-invalid-configuration',
+      suffix: 'InvalidConfigurationException',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'the broker rejected a configuration (unknown or invalid topic/client config)',
+      source:
+        'Apache Kafka javadoc, org.apache.kafka.common.errors.InvalidConfigurationException',
+    },
     // java.lang.VirtualMachineError family
     {
       key: 'out-of-memory',

@@ -13,6 +13,54 @@ export const pythonExceptionTable: VendorCodeTable = {
   name: 'python',
   system: 'exception',
   entries: [
+    // Configuration, arguments and installed plugins: the job's setup is wrong.
+    {
+      key: 'glue-arguments',
+      suffix: 'GlueArgumentError',
+      category: 'config_error',
+      weight: 0.88,
+      description: 'AWS Glue job parameters missing or unknown (awsglue.utils)',
+      source:
+        'AWS Glue docs, getResolvedOptions (docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-get-resolved-options.html)',
+    },
+    {
+      key: 'sqlalchemy-no-such-module',
+      code: 'sqlalchemy.exc.NoSuchModuleError',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'the SQLAlchemy dialect or driver named by the URL is not installed or not registered',
+      source: 'SQLAlchemy docs, Core Exceptions: NoSuchModuleError',
+    },
+    {
+      key: 'configparser',
+      prefix: 'configparser.',
+      suffix: 'Error',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'INI configuration missing a section/option or unparseable (configparser)',
+      source:
+        'Python docs, configparser (docs.python.org/3/library/configparser.html): Exceptions',
+    },
+    {
+      key: 'yaml-syntax',
+      prefix: 'yaml.',
+      suffix: 'Error',
+      category: 'config_error',
+      weight: 0.6,
+      description:
+        'a YAML document does not parse (PyYAML ScannerError, ParserError ...): usually a configuration file',
+      source: 'PyYAML docs, Errors (pyyaml.org/wiki/PyYAMLDocumentation)',
+    },
+    {
+      key: 'pydantic-settings',
+      code: 'pydantic_settings.sources.SettingsError',
+      category: 'config_error',
+      weight: 0.85,
+      description: 'pydantic-settings could not read a setting from its source',
+      source: 'pydantic-settings docs, Settings Management',
+    },
     // OSError subclasses and the ConnectionError family
     {
       key: 'connection-refused',
