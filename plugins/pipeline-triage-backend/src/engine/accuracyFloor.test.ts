@@ -88,6 +88,14 @@ import { runCli } from '@pipeline-triage/cli';
  * confidence, not a regression on the earlier ones: holdout accuracy 0.882 -> 0.881, share at
  * >= 0.8 0.759 -> 0.741, Brier 0.069 -> 0.072; tuning share at >= 0.8 0.852 -> 0.834 and ECE
  * 0.071 -> 0.078 (new tuning cases). Partial-write floors rise to the measurement.
+ *
+ * Third round the same day (partial-write evidence of copy tools, loaders, streaming sinks and
+ * table formats; configuration error families of CLIs, settings, config files, drivers and
+ * endpoints), 18 more holdout cases held out before any rule, read by their summary figures only:
+ * holdout 205 measures accuracy 0.893, no wrong "safe" (22/22), recall 0.667, false confidence
+ * 0.010, 0.761 at confidence >= 0.8 (98.7 % right), Brier 0.066, ECE 0.044, partial-write recall
+ * 14/21 (0.667); tuning 466: accuracy 0.996, recall 0.875, false confidence 0.002, 0.841 at
+ * >= 0.8, ECE 0.075, partial-write 47/49. Every floor sits at that measurement.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -114,31 +122,31 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the second round of cases and the partial-write
-    // cases: see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(193);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.881);
+    // The measurement of 2026-12-07 after the third round (partial-write evidence,
+    // configuration error families): see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(205);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.893);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.01);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.741);
-    expect(report.brier).toBeLessThanOrEqual(0.072);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.049);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.761);
+    expect(report.brier).toBeLessThanOrEqual(0.066);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.044);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.986,
+      0.987,
     );
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.667);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.995);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.996);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.834);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.078);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.841);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.075);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.959);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.997,
