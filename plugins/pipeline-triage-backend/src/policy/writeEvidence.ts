@@ -482,6 +482,69 @@ export const WROTE: WritePattern[] = [
     where: 'any',
     regex:
       /\b(?:acked|acknowledged) [1-9][\d,]* (?:records|messages|events)\b/i,
+  },  // Partial-write evidence, second pass (issue 17): loaders and transfer tools that report
+  // what landed before a later step or batch failed. Each names the tool whose output it reads.
+  {
+    // Spark's DataFrameWriter.jdbc saves each partition in its own transaction
+    // (JdbcUtils.savePartition commits per partition): a finished task of a JDBC save job means
+    // that partition's rows are in the database, whatever happens to the other tasks.
+    id: 'spark-jdbc-save-task-finished',
+    where: 'any',
+    regex: /\bFinished task \d+\.\d+ in stage \d+\.\d+ \(TID \d+\)/,
+    requires:
+      /\bJdbcUtils\$?\.(?:savePartition|saveTable)\b|\bjdbc at [\w$.]+:\d+\)|\bcalling o\d+\.jdbc\b/,
+  },
+  {
+    // Airflow's GCSHook.upload logs each object it finished ("File /tmp/x uploaded to
+    // exports/file_0.csv in my-bucket bucket"); BaseSQLToGCSOperator uploads its chunk files in
+    // order, so announcing chunk #1 or later means chunk #0 was already uploaded.
+    id: 'airflow-gcs-object-uploaded',
+    where: 'any',
+    regex:
+      /\bFile \S+ uploaded to \S+ in \S+ bucket\b|\bUploading chunk file #[1-9]\d* to GCS\b/,
+  },
+  {
+    // Airflow's S3ToRedshiftOperator logs "COPY command complete..." once its COPY returned.
+    id: 'airflow-s3-to-redshift-copy-complete',
+    where: 'any',
+    regex: /\bCOPY command complete\b/,
+  },
+  {
+    // BigQuery job statistics: a load job's outputRows (REST JobStatistics3, embulk's
+    // :output_rows / num_output_rows) and a DML job's numDmlAffectedRows. A load that completes
+    // with bad records under maxBadRecords still appends its good rows.
+    id: 'bigquery-job-output-rows',
+    where: 'any',
+    regex:
+      /\b(?:outputRows|output_rows|num_output_rows|numDmlAffectedRows|num_dml_affected_rows)["']?\s*(?::|=>|=)\s*["']?[1-9]/,
+  },
+  {
+    // Delta Lake operation metrics of a write this run committed (MERGE numTargetRowsInserted,
+    // WRITE numOutputRows). The same metrics appear in conflict errors and DESCRIBE HISTORY of
+    // other transactions, which do not count.
+    id: 'delta-operation-metrics-rows',
+    where: 'any',
+    regex:
+      /\b(?:numTargetRowsInserted|numTargetRowsUpdated|numOutputRows)["']?\s*[:=]\s*["']?[1-9]/,
+    unless:
+      /\bConcurrent(?:Append|DeleteRead|DeleteDelete|Transaction|Write)Exception\b|\bDELTA_CONCURRENT_\w+|\b(?:Protocol|Metadata)ChangedException\b|\bDESCRIBE HISTORY\b/i,
+  },
+  {
+    // JDBC BatchUpdateException carries the update counts of the statements that ran before the
+    // failing one (java.sql.BatchUpdateException#getUpdateCounts); a positive count is a row
+    // written, kept when the driver runs without a transaction (Databricks JDBC says so).
+    id: 'jdbc-batch-update-counts-positive',
+    where: 'any',
+    regex: /\bupdate ?counts?:?\s*\[(?:\s*-?\d+\s*,)*\s*[1-9]\d*\s*[,\]]/i,
+    requires: /BatchUpdateException\b/,
+    unless: /\brolled back\b|\brollback\b/i,
+  },
+  {
+    // Snowflake's COPY INTO result rows as the Python connector returns them:
+    // (file, status, rows_parsed, rows_loaded, ...); LOADED or PARTIALLY_LOADED with rows.
+    id: 'snowflake-copy-result-tuple-loaded',
+    where: 'any',
+    regex: /\(\s*'[^']+',\s*'(?:LOADED|PARTIALLY_LOADED)',\s*\d+,\s*[1-9]/,
   },
 ];
 
