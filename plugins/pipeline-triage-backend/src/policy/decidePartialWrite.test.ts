@@ -448,4 +448,48 @@ describe('decidePartialWrite', () => {
       ).partialWrite,
     ).toBe('false');
   });
+  it.each([
+    // Spark JDBC save: a finished task of the save job committed its partition.
+    '25/11/18 03:02:10 INFO DAGScheduler: Got job 6 (jdbc at Export.scala:57) with 24 output partitions\n25/11/18 03:04:31 INFO TaskSetManager: Finished task 2.0 in stage 9.0 (TID 201) in 140932 ms on host-8 (executor 3) (1/24)\norg.apache.spark.SparkException: Job aborted due to stage failure: Task 9 in stage 9.0 failed 4 times',
+    // Airflow SQL-to-GCS: the next chunk means the previous one was uploaded.
+    '{sql_to_gcs.py:180} INFO - Uploading chunk file #1 to GCS.\ngoogle.api_core.exceptions.Forbidden: 403 POST https://storage.googleapis.com/upload/storage/v1/b/x/o',
+    '{gcs.py:520} INFO - File /tmp/tmpa81 uploaded to exports/file_0.csv in acme bucket\nrequests.exceptions.ConnectionError: Connection aborted.',
+    '{s3_to_redshift.py:198} INFO - COPY command complete...\npsycopg2.errors.InsufficientPrivilege: permission denied for table audit',
+    // BigQuery load statistics and Delta operation metrics of this run's write.
+    'INFO job finished: state=DONE statistics={"load": {"outputRows": "18211", "badRecords": "2"}}\nLoadErrors: too many errors',
+    'INFO operationMetrics={numTargetRowsInserted=805044, numOutputRows=816247}\njava.nio.file.AccessDeniedException: 403',
+    // JDBC batch with statements that ran before the failing one.
+    'com.databricks.jdbc.exception.DatabricksBatchUpdateException: NOT NULL constraint violated (update counts: [1, 1, -3])',
+    // Snowflake COPY result tuples from the Python connector.
+    "COPY result: [('orders_0.csv.gz', 'LOADED', 50000, 50000, 1, 0, None)]\nnet.snowflake.client.loader.Loader$DataError: 100038 (22018): Numeric value 'N/A' is not recognized",
+  ])('reads loader and transfer reports of landed output: %s', log => {
+    expect(decide(log).partialWrite).toBe('true');
+  });
+
+  it('does not read metrics of other transactions, rolled-back batches or a JDBC read as written', () => {
+    // Delta's conflict errors quote the winning transaction's metrics.
+    expect(
+      decide(
+        'io.delta.exceptions.ConcurrentAppendException: Files were added by a concurrent update. operationMetrics: {numOutputRows: 500}',
+      ).partialWrite,
+    ).not.toBe('true');
+    // A batch the application rolled back left nothing.
+    expect(
+      decide(
+        'java.sql.BatchUpdateException: duplicate key (update counts: [1, 1, -3])\nINFO transaction rolled back',
+      ).partialWrite,
+    ).not.toBe('true');
+    // Finished tasks of a job that is not a JDBC save (a read and count).
+    expect(
+      decide(
+        'INFO TaskSetManager: Finished task 2.0 in stage 1.0 (TID 3) in 120 ms on host (executor 1) (1/8)\norg.apache.spark.SparkException: Job aborted due to stage failure: Task 4 in stage 1.0 failed 4 times',
+      ).partialWrite,
+    ).not.toBe('true');
+    // An aborted Snowflake COPY (ON_ERROR=ABORT_STATEMENT) and a failed BigQuery load.
+    expect(
+      decide(
+        "snowflake.connector.errors.ProgrammingError: 100016 (22000): Found character '\\u0016' instead of record delimiter '\\n'\n  If you would like to continue loading when an error is encountered, use other values such as 'SKIP_FILE' or 'CONTINUE' for the ON_ERROR option.",
+      ).partialWrite,
+    ).not.toBe('true');
+  });
 });

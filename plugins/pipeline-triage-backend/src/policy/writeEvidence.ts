@@ -482,7 +482,7 @@ export const WROTE: WritePattern[] = [
     where: 'any',
     regex:
       /\b(?:acked|acknowledged) [1-9][\d,]* (?:records|messages|events)\b/i,
-  },  // Partial-write evidence, second pass (issue 17): loaders and transfer tools that report
+  }, // Partial-write evidence, second pass (issue 17): loaders and transfer tools that report
   // what landed before a later step or batch failed. Each names the tool whose output it reads.
   {
     // Spark's DataFrameWriter.jdbc saves each partition in its own transaction
