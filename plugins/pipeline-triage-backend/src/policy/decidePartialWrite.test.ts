@@ -492,4 +492,27 @@ describe('decidePartialWrite', () => {
       ).partialWrite,
     ).not.toBe('true');
   });
+  it('reads bulk results that count what was written before the failure', () => {
+    expect(
+      decide(
+        'org.apache.spark.util.TaskCompletionListenerException: Could not write all entries [1/64320] (maybe ES was overloaded?). Bailing out...',
+      ).partialWrite,
+    ).toBe('true');
+    // Every entry of the only bulk failed: nothing from this evidence.
+    expect(
+      decide(
+        'org.apache.spark.util.TaskCompletionListenerException: Could not write all entries [50/50] (maybe ES was overloaded?). Bailing out...',
+      ).partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide(
+        "pymongo.errors.BulkWriteError: batch op errors occurred, full error: {'writeErrors': [{'index': 2113, 'code': 11000}], 'nInserted': 2113, 'nUpserted': 0}",
+      ).partialWrite,
+    ).toBe('true');
+    expect(
+      decide(
+        "pymongo.errors.BulkWriteError: batch op errors occurred, full error: {'writeErrors': [{'index': 0, 'code': 11000}], 'nInserted': 0, 'nUpserted': 0}",
+      ).partialWrite,
+    ).not.toBe('true');
+  });
 });

@@ -546,6 +546,23 @@ export const WROTE: WritePattern[] = [
     where: 'any',
     regex: /\(\s*'[^']+',\s*'(?:LOADED|PARTIALLY_LOADED)',\s*\d+,\s*[1-9]/,
   },
+  {
+    // elasticsearch-hadoop bails out when entries of a bulk request stay rejected after its
+    // retries ("Could not write all entries [1/64320]" or "... for bulk operation [3/1000]"):
+    // fewer failed than sent means the rest of that bulk, and earlier bulks, were indexed.
+    id: 'es-hadoop-bulk-partly-written',
+    where: 'any',
+    regex:
+      /\bCould not write all entries(?: for bulk operation)? \[(\d+)\/(?!\1\])\d+\]/,
+  },
+  {
+    // MongoDB drivers' bulk results (pymongo BulkWriteError details, the Node driver's
+    // BulkWriteResult): an ordered insert_many keeps the documents before the failing one.
+    id: 'mongodb-bulk-result-written',
+    where: 'any',
+    regex:
+      /['"]?\bn(?:Inserted|Upserted|Modified)['"]?\s*:\s*[1-9]|\b(?:insertedCount|upsertedCount|modifiedCount)['"]?\s*:\s*[1-9]/,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
