@@ -203,5 +203,17 @@ export const kafkaStreamingPack: RulePack = {
       ],
       weight: 0.8,
     },
+    // elasticsearch-hadoop gives up on a bulk request whose entries the cluster keeps
+    // rejecting after es.batch.write.retry.count retries (bulk queue full, HTTP 429): the
+    // search cluster cannot keep up with the write rate.
+    {
+      id: 'es-hadoop-bulk-rejected',
+      category: 'dependency_unavailable',
+      description: 'the search cluster kept rejecting bulk writes',
+      patterns: [
+        'Could not write all entries(?: for bulk operation)? \\[\\d+/\\d+\\]|\\(maybe ES was overloaded\\?\\)|es_rejected_execution_exception',
+      ],
+      weight: 0.8,
+    },
   ],
 };
