@@ -515,4 +515,33 @@ describe('decidePartialWrite', () => {
       ).partialWrite,
     ).not.toBe('true');
   });
+  it.each([
+    'INFO DataWritingSparkTask: Committed partition 3 (task 55, attempt 0, stage 4.0)\norg.apache.spark.SparkException: Job aborted due to stage failure',
+    'INFO WriteToDataSourceV2Exec: Data source write support KafkaBatchWrite@5d1a committed.\nERROR later step failed',
+    'INFO producer: Produced event to topic purchases: key = u1 value = book\nKafkaException: Broker: Message size too large',
+    'INFO Sent message=[order-812] with offset=[812]\norg.apache.kafka.common.errors.RecordTooLargeException: too large',
+    "botocore response {'UnprocessedItems': {'orders': [{'PutRequest': {}}]}}\nProvisionedThroughputExceededException",
+    "elasticsearch.helpers.errors.BulkIndexError: ('2 document(s) failed to index.', [])",
+    '1200 rows created.\nERROR at line 1:\nORA-01653: unable to extend table',
+    '*** Insert completed. 5 rows added.\n*** Failure 2801 Duplicate unique prime key error',
+    'INFO mapreduce.ImportJobBase: Retrieved 1200 records.\nERROR tool.ImportTool: Import failed: hive exited with status 1',
+    '{"dataRead": 1048576, "rowsCopied": 1200, "errors": [{"Code": 2200}]}',
+    '1200 rows imported from 1 files in 3.2 seconds (0 skipped).\nFailed to import 40 rows: ParseError',
+    "Load finished for table 'dbo'.'orders' (Id = 1). 1200 rows received.\nERROR Table 'dbo'.'lines' failed",
+    '{"status": "success", "unique_id": "model.shop.orders"}\n{"status": "error", "unique_id": "model.shop.lines"}',
+    'INFO Successfully called insertRows for channel:DB.SCH.T.ORDERS_0, buffer:StreamingBuffer{numOfRecords=500}\nERROR channel invalidated',
+  ])('reads vendor result formats of output that landed: %s', log => {
+    expect(decide(log).partialWrite).toBe('true');
+  });
+
+  it('does not read empty or aborted results of the same formats as written', () => {
+    for (const log of [
+      "botocore response {'UnprocessedItems': {}}\nValidationException: bad item",
+      'INFO WriteToDataSourceV2Exec: Data source write support KafkaBatchWrite@5d1a is aborting.\nData source write support KafkaBatchWrite@5d1a aborted.',
+      '0 rows created.\nORA-00001: unique constraint violated',
+      '{"status": "success", "unique_id": "test.shop.not_null_orders_id"}',
+    ]) {
+      expect(decide(log).partialWrite).not.toBe('true');
+    }
+  });
 });

@@ -563,6 +563,89 @@ export const WROTE: WritePattern[] = [
     regex:
       /['"]?\bn(?:Inserted|Upserted|Modified)['"]?\s*:\s*[1-9]|\b(?:insertedCount|upsertedCount|modifiedCount)['"]?\s*:\s*[1-9]/,
   },
+  // Further formats of output that landed, from the vendors' own log and result formats
+  // (issue 17, partial-write evidence second pass); each entry names its tool.
+  {
+    // Spark DataSource V2 writes: DataWritingSparkTask logs each task commit ("Committed
+    // partition 3 (task 55, attempt 0, stage 4.0)") and WriteToDataSourceV2Exec the job commit
+    // ("Data source write support ... committed."); an aborting write says "aborting"/"aborted".
+    id: 'spark-dsv2-write-committed',
+    where: 'any',
+    regex:
+      /\bCommitted partition \d+ \(task \d+|\bData source write support \S+ committed\b/,
+  },
+  {
+    // Producers that log each acknowledged send: Confluent's clients' examples ("Produced
+    // event to topic purchases"), Spring Kafka's send callback ("Sent message=[..] with
+    // offset=[812]").
+    id: 'producer-send-acknowledged',
+    where: 'any',
+    regex:
+      /\bProduced (?:event|record|message)s? to topic\b|\bSent message=\[.{0,300}\] with offset=\[\d+\]/,
+  },
+  {
+    // DynamoDB BatchWriteItem writes every item it does not return in UnprocessedItems: a
+    // non-empty UnprocessedItems means the rest of the batch was written.
+    id: 'dynamodb-batch-unprocessed-items',
+    where: 'any',
+    regex: /['"]UnprocessedItems['"]\s*:\s*\{\s*['"]\w/,
+  },
+  {
+    // elasticsearch-py's helpers.bulk raises BulkIndexError naming the documents that failed;
+    // the others of the chunk, and earlier chunks, were indexed.
+    id: 'elasticsearch-py-bulk-index-error',
+    where: 'any',
+    regex: /\bBulkIndexError\b.{0,20}[1-9]\d* document\(s\) failed to index\b/,
+  },
+  {
+    // SQL*Plus feedback ("1200 rows created.") and Teradata BTEQ ("*** Insert completed. 5
+    // rows added.").
+    id: 'sqlplus-bteq-dml-feedback',
+    where: 'any',
+    regex:
+      /^\s*[1-9]\d* rows? (?:created|updated|merged)\.\s*$|\*\*\* (?:Insert|Update|Merge|Delete) completed\. (?:[1-9]\d*|One) rows? (?:added|changed|removed)\b/,
+  },
+  {
+    // Sqoop import: ImportJobBase reports the records the map tasks wrote to HDFS
+    // ("Retrieved 1200 records.") before a later step (Hive import) runs.
+    id: 'sqoop-import-retrieved',
+    where: 'any',
+    regex: /\bRetrieved [1-9]\d* records\./,
+    requires: /\bImportJobBase\b|\bsqoop\b/i,
+  },
+  {
+    // Azure Data Factory copy activity output (rowsCopied, filesWritten).
+    id: 'adf-copy-activity-output',
+    where: 'any',
+    regex: /["'](?:rowsCopied|filesWritten)["']\s*:\s*[1-9]/,
+  },
+  {
+    // cqlsh COPY FROM ("1200 rows imported from 1 files in 3.2 seconds"), MySQL LOAD DATA
+    // ("Records: 1200  Deleted: 0  Skipped: 3  Warnings: 3").
+    id: 'bulk-load-client-summary',
+    where: 'any',
+    regex:
+      /\b[1-9]\d* rows imported from \d+ files?\b|\bRecords: [1-9]\d*\s+Deleted: \d+\s+Skipped: \d+/,
+  },
+  {
+    // AWS DMS full load finishes table by table ("Load finished for table 'dbo'.'orders'").
+    id: 'dms-table-load-finished',
+    where: 'any',
+    regex: /\bLoad finished for table '[^']+'\.'[^']+'/,
+  },
+  {
+    // dbt's run_results.json: a model, snapshot or seed with status "success" was built.
+    id: 'dbt-run-results-success',
+    where: 'any',
+    regex: /"status":\s*"success"/,
+    requires: /"unique_id":\s*"(?:model|snapshot|seed)\./,
+  },
+  {
+    // Snowflake's Kafka connector (Snowpipe Streaming) after rows reached a channel.
+    id: 'snowflake-streaming-insert-rows',
+    where: 'any',
+    regex: /\bSuccessfully called insertRows for channel\b/,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
