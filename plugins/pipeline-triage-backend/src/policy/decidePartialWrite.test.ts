@@ -518,6 +518,7 @@ describe('decidePartialWrite', () => {
   it.each([
     'INFO DataWritingSparkTask: Committed partition 3 (task 55, attempt 0, stage 4.0)\norg.apache.spark.SparkException: Job aborted due to stage failure',
     'INFO WriteToDataSourceV2Exec: Data source write support KafkaBatchWrite@5d1a committed.\nERROR later step failed',
+    'INFO DAGScheduler: Got job 3 (insertInto at Daily.scala:40) with 8 output partitions\nINFO TaskSetManager: Finished task 1.0 in stage 5.0 (TID 9) in 812 ms on host (executor 2) (1/8)\nERROR Job aborted due to stage failure: Task 4 in stage 5.0 failed 4 times',
     'INFO producer: Produced event to topic purchases: key = u1 value = book\nKafkaException: Broker: Message size too large',
     'INFO Sent message=[order-812] with offset=[812]\norg.apache.kafka.common.errors.RecordTooLargeException: too large',
     "botocore response {'UnprocessedItems': {'orders': [{'PutRequest': {}}]}}\nProvisionedThroughputExceededException",

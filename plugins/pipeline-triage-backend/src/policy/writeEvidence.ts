@@ -495,6 +495,17 @@ export const WROTE: WritePattern[] = [
       /\bJdbcUtils\$?\.(?:savePartition|saveTable)\b|\bjdbc at [\w$.]+:\d+\)|\bcalling o\d+\.jdbc\b/,
   },
   {
+    // The same for Spark's other write actions: a task that finished in a job or stage named
+    // after a write (save, insertInto, saveAsTable, foreachPartition, ...) committed its task
+    // output (FileOutputCommitter task commit, the S3-optimized committers' completed uploads)
+    // or pushed its partition to an external sink.
+    id: 'spark-write-stage-task-finished',
+    where: 'any',
+    regex: /\bFinished task \d+\.\d+ in stage \d+\.\d+ \(TID \d+\)/,
+    requires:
+      /\b(?:ResultStage \d+|Got job \d+) \((?:save|saveAsTable|insertInto|parquet|orc|csv|saveAsTextFile|saveAsHadoopFile|saveAsNewAPIHadoopFile|saveAsHadoopDataset|foreachPartition|foreach) at\b/,
+  },
+  {
     // Airflow's GCSHook.upload logs each object it finished ("File /tmp/x uploaded to
     // exports/file_0.csv in my-bucket bucket"); BaseSQLToGCSOperator uploads its chunk files in
     // order, so announcing chunk #1 or later means chunk #0 was already uploaded.
