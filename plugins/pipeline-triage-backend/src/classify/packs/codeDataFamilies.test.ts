@@ -12,18 +12,18 @@ describe('code-error families', () => {
   it.each([
     // Python exceptions raised in the job's own files
     'Traceback (most recent call last):\n  File "/opt/jobs/enrich.py", line 41, in build_rows\n    total = row["qty"] * price\nTypeError: unsupported operand type(s) for *: \'NoneType\' and \'float\'',
-    'Traceback (most recent call last):\n  File "/srv/etl/load_orders.py", line 88, in main\n    client.flushh()\nAttributeError: \'Client\' object has no attribute \'flushh\'',
+    "Traceback (most recent call last):\n  File \"/srv/etl/load_orders.py\", line 88, in main\n    client.flushh()\nAttributeError: 'Client' object has no attribute 'flushh'",
     'Traceback (most recent call last):\n  File "/srv/etl/rollup.py", line 12, in <module>\n    run(cfgg)\nNameError: name \'cfgg\' is not defined',
     'Traceback (most recent call last):\n  File "/srv/etl/split.py", line 30, in parse\n    return parts[3]\nIndexError: list index out of range',
     'Traceback (most recent call last):\n  File "/srv/etl/ratio.py", line 9, in ratio\n    return a / b\nZeroDivisionError: division by zero',
-    "Traceback (most recent call last):\n  File \"/srv/etl/merge.py\", line 52, in merge\n    out.append(last)\nUnboundLocalError: cannot access local variable 'last' where it is not associated with a value",
+    'Traceback (most recent call last):\n  File "/srv/etl/merge.py", line 52, in merge\n    out.append(last)\nUnboundLocalError: cannot access local variable \'last\' where it is not associated with a value',
     // JVM exceptions in user classes, Scala, Spark UDFs and Python workers
     'Exception in thread "main" java.lang.NullPointerException\n\tat com.acme.etl.Enricher.apply(Enricher.java:57)',
     'java.lang.ClassCastException: class java.lang.String cannot be cast to class java.lang.Long\n\tat com.acme.jobs.Totals$.sum(Totals.scala:22)',
     'java.lang.ArrayIndexOutOfBoundsException: Index 4 out of bounds for length 4\n\tat com.acme.jobs.LineSplitter.map(LineSplitter.java:19)',
     'scala.MatchError: UNKNOWN_STATUS (of class java.lang.String)\n\tat com.acme.jobs.StatusMapper$.map(StatusMapper.scala:14)',
     'org.apache.spark.SparkException: Failed to execute user defined function (Normalizer$$Lambda$2104/0x00000008: (string) => string)',
-    'org.apache.spark.api.python.PythonException: Traceback (most recent call last):\n  File "/tmp/udfs/clean.py", line 7, in strip_all\nAttributeError: \'NoneType\' object has no attribute \'strip\'',
+    "org.apache.spark.api.python.PythonException: Traceback (most recent call last):\n  File \"/tmp/udfs/clean.py\", line 7, in strip_all\nAttributeError: 'NoneType' object has no attribute 'strip'",
     // SQL written wrong, across engines
     "org.apache.spark.sql.catalyst.parser.ParseException: \nmismatched input 'FORM' expecting {<EOF>, ';'}(line 1, pos 9)",
     "io.trino.spi.TrinoException: line 3:5: mismatched input 'GROUPBY'. Expecting: ',', 'EXCEPT', 'FROM'",
@@ -31,7 +31,7 @@ describe('code-error families', () => {
     'psycopg2.errors.SyntaxError: syntax error at or near "WHERE"\nLINE 4:   WHERE o.status = 1',
     "snowflake.connector.errors.ProgrammingError: 001003 (42000): SQL compilation error:\nsyntax error line 5 at position 2 unexpected 'ON'.",
     'google.api_core.exceptions.BadRequest: 400 Syntax error: Expected ")" but got keyword FROM at [7:3]',
-    "pymysql.err.ProgrammingError: (1064, \"You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'ORDER orders' at line 1\")",
+    'pymysql.err.ProgrammingError: (1064, "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near \'ORDER orders\' at line 1")',
     'ERROR: column reference "customer_id" is ambiguous\nLINE 1: SELECT customer_id FROM orders o JOIN customers c USING (x)',
     'ERROR:  column "o.region" must appear in the GROUP BY clause or be used in an aggregate function',
     'ORA-00979: not a GROUP BY expression',
@@ -61,34 +61,34 @@ describe('data-quality families', () => {
     'ERROR: insert or update on table "order_lines" violates foreign key constraint "order_lines_order_id_fkey"',
     'new row for relation "invoices" violates check constraint "invoices_amount_check"',
     "mysql.connector.errors.IntegrityError: 1062 (23000): Duplicate entry '1042' for key 'PRIMARY'",
-    "java.sql.SQLIntegrityConstraintViolationException: ORA-01400: cannot insert NULL into (\"ODS\".\"ACCOUNTS\".\"OWNER_ID\")",
+    'java.sql.SQLIntegrityConstraintViolationException: ORA-01400: cannot insert NULL into ("ODS"."ACCOUNTS"."OWNER_ID")',
     'NULL result in a non-nullable column',
     // values that do not parse or cast
     'ERROR: invalid input syntax for type integer: "12a"',
     'java.lang.NumberFormatException: For input string: "1,204.50"',
     "ValueError: could not convert string to float: 'N/A'",
     "ValueError: time data '2024/13/45' does not match format '%Y-%m-%d'",
-    "[CAST_INVALID_INPUT] The value 'abc' of the type \"STRING\" cannot be cast to \"INT\" because it is malformed.",
+    '[CAST_INVALID_INPUT] The value \'abc\' of the type "STRING" cannot be cast to "INT" because it is malformed.',
     "Numeric value 'n/a' is not recognized",
     // values that do not parse, as dataframe readers and other engines say it
     "duckdb.duckdb.ConversionException: Conversion Error: Could not convert string 'N/A' to INT32",
     "pyarrow.lib.ArrowInvalid: Could not convert 'abc' with type str: tried to convert to double",
     'pandas.errors.ParserError: Error tokenizing data. C error: Expected 9 fields in line 4412, saw 11',
     "polars.exceptions.ComputeError: could not parse `n/a` as dtype `i64` at column 'qty' (column number 4)",
-    "polars.exceptions.InvalidOperationError: conversion from `str` to `date` failed in column 'dt' for 3 out of 10000 values: [\"2024-13-01\"]",
+    'polars.exceptions.InvalidOperationError: conversion from `str` to `date` failed in column \'dt\' for 3 out of 10000 values: ["2024-13-01"]',
     "java.time.format.DateTimeParseException: Text '2024-02-30' could not be parsed: Invalid date 'FEBRUARY 30'",
     "io.trino.spi.TrinoException: Cannot cast 'abc' to INT",
     'Query failed: INVALID_CAST_ARGUMENT: Value cannot be cast to date: 2024-13-01',
     // checks and expectations
     'great_expectations.exceptions.ValidationError: Validation failed for expectation suite orders.warning',
     'Failure in test not_null_stg_payments_amount (models/staging/schema.yml)\n  Got 14 results, configured to fail if != 0',
-    'pandera.errors.SchemaError: Column \'price\' failed element-wise validator number 0: greater_than(0) failure cases: -3.5',
+    "pandera.errors.SchemaError: Column 'price' failed element-wise validator number 0: greater_than(0) failure cases: -3.5",
     'ValueError: row count check failed: expected at least 1000 rows, got 12',
     'CompletenessConstraint(Completeness(customer_id,None)): Value: 0.93 does not meet the constraint requirement!',
     "Flow 'orders_clean' failed: EXPECTATION_VIOLATION: Expectation 'valid_amount' was violated by 12 rows",
     // malformed input records
     'org.apache.spark.SparkException: Malformed records are detected in record parsing. Parse Mode: FAILFAST.',
-    'json.decoder.JSONDecodeError: Expecting \',\' delimiter: line 1 column 5821 (char 5820) while reading record 3391 of input events.jsonl',
+    "json.decoder.JSONDecodeError: Expecting ',' delimiter: line 1 column 5821 (char 5820) while reading record 3391 of input events.jsonl",
   ])('classifies %s', log => {
     expect(categoryOf(log)).toBe('data_quality');
   });

@@ -380,7 +380,8 @@ export const jvmSparkPack: RulePack = {
     {
       id: 'scala-empty-option-or-collection',
       category: 'code_error',
-      description: 'Option.get on None or head/reduce of an empty collection in the job code',
+      description:
+        'Option.get on None or head/reduce of an empty collection in the job code',
       patterns: [
         'NoSuchElementException: None\\.get|NoSuchElementException: key not found|UnsupportedOperationException: empty\\.(?:reduceLeft|reduce|head|max|min|tail)|NoSuchElementException: head of empty list',
       ],

@@ -347,10 +347,11 @@ export const pythonAirflowPack: RulePack = {
     {
       id: 'dataframe-value-parse',
       category: 'data_quality',
-      description: 'a dataframe reader cannot parse a value or a line of the input',
+      description:
+        'a dataframe reader cannot parse a value or a line of the input',
       patterns: [
         // pandas C parser, pyarrow conversion, polars CSV reader and casts, decimal and java.time
-        'Error tokenizing data\\. C error: Expected \\d+ fields|Could not convert .{1,80} with type \\w+: tried to convert to|could not parse `[^`]*` as dtype|[Cc]ould not parse .{1,60} as dtype|conversion from `\\w+` to `\\w+` failed in column|decimal\\.ConversionSyntax|DateTimeParseException: Text \'[^\']*\' could not be parsed',
+        "Error tokenizing data\\. C error: Expected \\d+ fields|Could not convert .{1,80} with type \\w+: tried to convert to|could not parse `[^`]*` as dtype|[Cc]ould not parse .{1,60} as dtype|conversion from `\\w+` to `\\w+` failed in column|decimal\\.ConversionSyntax|DateTimeParseException: Text '[^']*' could not be parsed",
       ],
       weight: 0.8,
     },

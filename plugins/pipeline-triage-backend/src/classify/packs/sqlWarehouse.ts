@@ -125,7 +125,8 @@ export const sqlWarehousePack: RulePack = {
     {
       id: 'sql-wrong-arguments',
       category: 'code_error',
-      description: 'a function called with the wrong number or types of arguments',
+      description:
+        'a function called with the wrong number or types of arguments',
       patterns: [
         // Spark WRONG_NUM_ARGS, Trino "Unexpected parameters", Snowflake, SQL Server 174, dbt macros
         '\\[WRONG_NUM_ARGS|requires \\[?[\\d, ]+\\]? parameters but the actual number is|Unexpected parameters \\(.{0,300}?\\) for function|Invalid number of arguments for function|[Ww]rong number of arguments|function requires \\d+ argument\\(s\\)|takes (?:not more than|exactly|at least|at most) \\d+ argument',
@@ -244,7 +245,8 @@ export const sqlWarehousePack: RulePack = {
     {
       id: 'dq-framework-check-failed',
       category: 'data_quality',
-      description: 'a data-quality framework check failed (Deequ, Delta Live Tables expectations)',
+      description:
+        'a data-quality framework check failed (Deequ, Delta Live Tables expectations)',
       patterns: [
         'Constraint\\(.{0,200}\\): Value: [\\d.Ee-]+ does not meet the (?:constraint )?requirement|EXPECTATION_VIOLATION|Expectation .{1,80} (?:was )?violated by \\d+ rows?',
       ],
@@ -253,7 +255,8 @@ export const sqlWarehousePack: RulePack = {
     {
       id: 'sql-value-cast',
       category: 'data_quality',
-      description: 'a value in the data cannot be cast to the column or target type',
+      description:
+        'a value in the data cannot be cast to the column or target type',
       patterns: [
         // Trino/Presto VarcharOperators and INVALID_CAST_ARGUMENT, DuckDB ConversionException
         "Cannot cast '[^']*' to \\w+|Value cannot be cast to \\w+|Conversion Error: Could not convert string '[^']*' to \\w+|ConversionException: .{0,40}Could not convert",
