@@ -86,10 +86,40 @@ describe('data-quality families', () => {
     'ValueError: row count check failed: expected at least 1000 rows, got 12',
     'CompletenessConstraint(Completeness(customer_id,None)): Value: 0.93 does not meet the constraint requirement!',
     "Flow 'orders_clean' failed: EXPECTATION_VIOLATION: Expectation 'valid_amount' was violated by 12 rows",
+    // data checks raised by the job's own code or a dataframe validation library
+    'AssertionError: expected no duplicate order_id, found 17',
+    'ValueError: 312 rows have a negative amount',
+    'Exception: Row count mismatch: source=10230 target=10112',
+    'ValueError: Found 48 null customer ids in batch 2024-05-01',
+    "dataframely.exc.ValidationError: 2 rules failed validation:\n - 'email_format' failed for 9 rows",
     // malformed input records
     'org.apache.spark.SparkException: Malformed records are detected in record parsing. Parse Mode: FAILFAST.',
     "json.decoder.JSONDecodeError: Expecting ',' delimiter: line 1 column 5821 (char 5820) while reading record 3391 of input events.jsonl",
   ])('classifies %s', log => {
     expect(categoryOf(log)).toBe('data_quality');
+  });
+});
+
+describe('the line between code, data and late input', () => {
+  it.each([
+    'Traceback (most recent call last):\n  File "/opt/jobs/a.py", line 3, in f\nValueError: cannot reindex on an axis with duplicate labels',
+    'Traceback (most recent call last):\n  File "/opt/jobs/a.py", line 3, in f\nValueError: not enough values to unpack (expected 3, got 2)',
+    'Traceback (most recent call last):\n  File "/opt/jobs/a.py", line 3, in f\nValueError: Length of values (3) does not match length of index (4)',
+  ])('keeps code wording as a code error: %s', log => {
+    expect(categoryOf(log)).toBe('code_error');
+  });
+
+  it('leaves an empty extract (0 rows) out of the data-check family', () => {
+    const log =
+      'Traceback (most recent call last):\n  File "/opt/airflow/dags/sales/extract.py", line 40, in extract\nValueError: Empty extract for 2025-03-02 (0 rows); refusing to overwrite sales.orders partition';
+    expect(categoryOf(log)).not.toBe('data_quality');
+  });
+
+  it('reads a value parser (DateTimeParseException) as data, not as SQL that does not parse', () => {
+    expect(
+      categoryOf(
+        "java.time.format.DateTimeParseException: Text '31/02/2025' could not be parsed at index 0",
+      ),
+    ).toBe('data_quality');
   });
 });
