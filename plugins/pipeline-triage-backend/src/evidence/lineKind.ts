@@ -77,6 +77,8 @@ export const ERROR_WORDS = [
   'hanging?',
   'not responsive',
   'unresponsive',
+  // data-quality frameworks (Deequ) report a failed check without any of the words above
+  'does not meet',
 ];
 
 // Lines that are not errors but carry facts the policies need: commits and writes,

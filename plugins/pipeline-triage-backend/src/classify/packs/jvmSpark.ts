@@ -378,11 +378,22 @@ export const jvmSparkPack: RulePack = {
 
     // --- code errors
     {
+      id: 'scala-empty-option-or-collection',
+      category: 'code_error',
+      description:
+        'Option.get on None or head/reduce of an empty collection in the job code',
+      patterns: [
+        'NoSuchElementException: None\\.get|NoSuchElementException: key not found|UnsupportedOperationException: empty\\.(?:reduceLeft|reduce|head|max|min|tail)|NoSuchElementException: head of empty list',
+      ],
+      weight: 0.75,
+    },
+    {
       id: 'spark-parse-error',
       category: 'code_error',
       description: 'SQL does not parse',
+      // \b keeps value parsers (DateTimeParseException, JsonParseException) out: those read data
       patterns: [
-        '\\[PARSE_SYNTAX_ERROR\\]|ParseException|mismatched input|extraneous input|no viable alternative at input',
+        '\\[PARSE_SYNTAX_ERROR\\]|\\bParseException|mismatched input|extraneous input|no viable alternative at input',
       ],
       weight: 0.85,
     },

@@ -345,6 +345,30 @@ export const pythonAirflowPack: RulePack = {
       weight: 0.75,
     },
     {
+      id: 'dataframe-value-parse',
+      category: 'data_quality',
+      description:
+        'a dataframe reader cannot parse a value or a line of the input',
+      patterns: [
+        // pandas C parser, pyarrow conversion, polars CSV reader and casts, decimal and java.time
+        "Error tokenizing data\\. C error: Expected \\d+ fields|Could not convert .{1,80} with type \\w+: tried to convert to|could not parse `[^`]*` as dtype|[Cc]ould not parse .{1,60} as dtype|conversion from `\\w+` to `\\w+` failed in column|decimal\\.ConversionSyntax|DateTimeParseException: Text '[^']*' could not be parsed",
+      ],
+      weight: 0.8,
+    },
+    {
+      id: 'user-code-data-check',
+      category: 'data_quality',
+      description:
+        'a data check in the job code (assert/raise) or a dataframe validation library reports bad rows',
+      patterns: [
+        // the exception names a count of rows, nulls, duplicates or a row count: data wording, not code wording;
+        // an empty extract (0 rows) is late or missing input, left to the source-delay rules
+        '(?:AssertionError|ValueError|\\w*(?:Validation|Quality|Check)\\w*(?:Error|Exception|Failure)):(?!.*\\b(?:[Ee]mpty|no rows|0 rows)\\b).{0,200}?(?:\\b(?:[1-9]\\d*|\\d+\\.\\d+) (?:of the )?(?:rows?|records?)\\b|\\bfailed for \\d+ rows|\\brow[ _]?counts?\\b|contains? only NULL values|\\bnull (?:\\w+ )?(?:values|ids?|keys?)\\b|\\bduplicate (?:rows?|keys?|records?|\\w+_ids?)\\b|\\b[Ff]ound \\d+ (?:null|duplicate))',
+        '\\d+ rules? failed validation|[Rr]ow count mismatch',
+      ],
+      weight: 0.75,
+    },
+    {
       id: 'python-unicode',
       category: 'data_quality',
       description: 'text in an unexpected encoding',

@@ -79,7 +79,7 @@ export const sqlWarehousePack: RulePack = {
       description:
         'an operator or function applied to types it does not accept',
       patterns: [
-        'Cannot apply operator: |Unexpected parameters \\([^)]*\\) for function ',
+        'Cannot apply operator: |Unexpected parameters \\(.{0,300}?\\) for function ',
       ],
       weight: 0.8,
     },
@@ -116,8 +116,22 @@ export const sqlWarehousePack: RulePack = {
       description: 'invalid GROUP BY',
       patterns: [
         "must appear in the GROUP BY clause|not a valid group by expression|which is neither grouped nor aggregated|ORA-00979|is not in GROUP BY|isn't in GROUP BY|not a GROUP BY expression",
+        // the same family as other engines word it: Trino EXPRESSION_NOT_AGGREGATE, SQL Server 8120,
+        // Hive 10025, Snowflake, ClickHouse NOT_AN_AGGREGATE, MySQL only_full_group_by
+        'must be an aggregate expression or appear in GROUP BY clause|EXPRESSION_NOT_AGGREGATE|is invalid in the select list because it is not contained in either an aggregate function or the GROUP BY clause|Expression not in GROUP BY key|is neither an aggregate nor in the group by clause|not under aggregate function and not in GROUP BY|NOT_AN_AGGREGATE|\\[MISSING_AGGREGATION\\]|nonaggregated column .{0,120} not functionally dependent',
       ],
       weight: 0.85,
+    },
+    {
+      id: 'sql-wrong-arguments',
+      category: 'code_error',
+      description:
+        'a function called with the wrong number or types of arguments',
+      patterns: [
+        // Spark WRONG_NUM_ARGS, Trino "Unexpected parameters", Snowflake, SQL Server 174, dbt macros
+        '\\[WRONG_NUM_ARGS|requires \\[?[\\d, ]+\\]? parameters but the actual number is|Unexpected parameters \\(.{0,300}?\\) for function|Invalid number of arguments for function|[Ww]rong number of arguments|function requires \\d+ argument\\(s\\)|takes (?:not more than|exactly|at least|at most) \\d+ argument',
+      ],
+      weight: 0.8,
     },
     {
       id: 'sql-ambiguous-column',
@@ -228,6 +242,27 @@ export const sqlWarehousePack: RulePack = {
     },
 
     // --- data quality
+    {
+      id: 'dq-framework-check-failed',
+      category: 'data_quality',
+      description:
+        'a data-quality framework check failed (Deequ, Delta Live Tables expectations)',
+      patterns: [
+        'Constraint\\(.{0,200}\\): Value: [\\d.Ee-]+ does not meet the (?:constraint )?requirement|EXPECTATION_VIOLATION|Expectation .{1,80} (?:was )?violated by \\d+ rows?',
+      ],
+      weight: 0.9,
+    },
+    {
+      id: 'sql-value-cast',
+      category: 'data_quality',
+      description:
+        'a value in the data cannot be cast to the column or target type',
+      patterns: [
+        // Trino/Presto VarcharOperators and INVALID_CAST_ARGUMENT, DuckDB ConversionException
+        "Cannot cast '[^']*' to \\w+|Value cannot be cast to \\w+|Conversion Error: Could not convert string '[^']*' to \\w+|ConversionException: .{0,40}Could not convert",
+      ],
+      weight: 0.8,
+    },
     {
       id: 'sql-not-null',
       category: 'data_quality',
