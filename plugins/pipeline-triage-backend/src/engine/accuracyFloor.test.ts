@@ -112,6 +112,13 @@ import { runCli } from '@pipeline-triage/cli';
  * 216 measures accuracy 0.917, no wrong "safe" (22/22), recall 0.667, false confidence 0.005,
  * ECE 0.041, partial-write recall 18/26 (0.692); tuning 494 accuracy 0.996, partial-write 59/61.
  * No floor moves.
+ *
+ * Fourth round the same day (code and data-quality families; partial-write evidence of JDBC,
+ * warehouse loads, Delta metrics, bulk writers), 11 more holdout cases, read by their summary
+ * figures only: holdout 216 measures accuracy 0.917, no wrong "safe" (22/22), recall 0.667, false
+ * confidence 0.005, 0.782 at confidence >= 0.8 (99.4 % right), Brier 0.055, ECE 0.041,
+ * partial-write recall 18/26 (0.692); tuning 494: accuracy 0.996, recall 0.875, false confidence
+ * 0.002, 0.848 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits at that measurement.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -138,21 +145,21 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the third round (partial-write evidence,
-    // configuration error families): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(205);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.893);
+    // The measurement of 2026-12-07 after the fourth round (code and data-quality families,
+    // partial-write evidence of loaders and sinks): see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(216);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.917);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.01);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.761);
-    expect(report.brier).toBeLessThanOrEqual(0.066);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.044);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.005);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.782);
+    expect(report.brier).toBeLessThanOrEqual(0.055);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.041);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.987,
+      0.994,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.636);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.692);
   });
 
   it('holds on the tuning cases', async () => {
@@ -161,11 +168,11 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.841);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.075);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.959);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.848);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.967);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.997,
+      0.998,
     );
   });
 });
