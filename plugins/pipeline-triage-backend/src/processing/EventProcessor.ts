@@ -96,12 +96,26 @@ export class EventProcessor {
         key,
         runId,
         jobKey: jobKeyOf(event),
+        jobEntityRef: await this.jobEntityOf(event),
         event,
       });
       if (status === 'counted') await rememberSchemas(this.store, event);
       verdicts.push({ status, runId });
     }
     return verdicts;
+  }
+
+  /**
+   * The catalog entity of a counted success's job, so a pipeline that never failed still shows
+   * its last success and runs per day. From the linker's cached snapshot; a catalog that does not
+   * answer costs only the link, never the count.
+   */
+  private async jobEntityOf(event: FailureEvent): Promise<string | undefined> {
+    try {
+      return (await this.stages.linker.link(event)).job?.entityRef;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Retries what is due; a request still processing an event holds its lease, so it is left alone. */

@@ -173,9 +173,10 @@ export class KnexIncidentStore implements IncidentStore {
     key: string;
     runId: string;
     jobKey: string;
+    jobEntityRef?: string;
     event: FailureEvent;
   }): Promise<'counted' | 'duplicate' | 'store'> {
-    const { key, runId, jobKey, event } = success;
+    const { key, runId, jobKey, jobEntityRef, event } = success;
     return withDeadlockRetry(() =>
       this.db.transaction(async tx => {
         // Under the job's lock a failure of this job is either committed (an open incident or a
@@ -198,6 +199,13 @@ export class KnexIncidentStore implements IncidentStore {
         if (await tx('pt_job_runs').where('event_id', runId).first('id'))
           return 'duplicate';
         await this.recordJobSuccess(tx, jobKey, toIso(event.eventTime));
+        if (jobEntityRef)
+          await tx('pt_job_state')
+            .where('job_key', jobKey)
+            .whereNull('job_entity_ref')
+            .update({
+              job_entity_ref: jobEntityRef,
+            });
         await rememberRuns(tx, [{ jobKey, eventId: runId, event }]);
         return 'counted';
       }),

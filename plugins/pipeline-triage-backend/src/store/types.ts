@@ -270,6 +270,8 @@ export interface IncidentStore {
     key: string;
     runId: string;
     jobKey: string;
+    /** The job's catalog entity, remembered for the entity's status when not yet known. */
+    jobEntityRef?: string;
     event: FailureEvent;
   }): Promise<'counted' | 'duplicate' | 'store'>;
   /** Stores a success: job state, and resolves the job's open incidents when allowed. */

@@ -15,6 +15,7 @@ const minutesAgo = (m: number) =>
 /** An OpenLineage run event as the Spark integration posts it. */
 function runEvent(o: {
   job: string;
+  namespace?: string;
   eventType: 'START' | 'RUNNING' | 'COMPLETE' | 'FAIL';
   at: string;
   runId?: string;
@@ -45,7 +46,7 @@ function runEvent(o: {
           : {},
     },
     job: {
-      namespace: 'spark-prod',
+      namespace: o.namespace ?? 'spark-prod',
       name: o.job,
       facets: o.version
         ? {
@@ -280,6 +281,33 @@ describe.each(databaseIds())(
         runsPerDay: 0.7,
         openIncidents: 0,
         lastSuccess: expect.any(String),
+      });
+    });
+
+    it('shows a pipeline that never failed its last success and runs per day', async () => {
+      const job = {
+        job: 'churn_features_job',
+        namespace: 'dagster-prod',
+      };
+      for (const at of [600, 300]) {
+        const ok = await post(
+          runEvent({
+            ...job,
+            eventType: 'COMPLETE',
+            at: minutesAgo(at),
+            rowCount: 7,
+          }),
+        );
+        expect(ok.body.results[0].status).toBe('counted');
+      }
+      const status = await request(backend.server)
+        .get(`${API}/v1/status`)
+        .query({ entityRef: 'component:default/churn-features-dagster' })
+        .set('authorization', USER);
+      expect(status.body).toMatchObject({
+        openIncidents: 0,
+        lastSuccess: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        runsPerDay: 0.3,
       });
     });
   },
