@@ -189,16 +189,56 @@ export const sqlWarehousePack: RulePack = {
       category: 'schema_drift',
       description: 'a referenced column does not exist',
       patterns: [
-        'invalid identifier [\'"][^\'"]+[\'"]|Unrecognized name: |column "[^"]+" does not exist|Column [\'"][^\'"]+[\'"] cannot be resolved|Invalid column reference|Unknown column [\'"][^\'"]+[\'"]|ORA-00904|column [\\w."]+ does not exist|Name [\\w.]+ not found inside|No such field: |COLUMN_NOT_FOUND|Invalid column name [\'"][^\'"]+[\'"]',
+        'invalid identifier \'"?[^\'"]+"?\'|invalid identifier "[^"]+"|Unrecognized name: |column "[^"]+" does not exist|Column [\'"][^\'"]+[\'"] cannot be resolved|Invalid column reference|Unknown column [\'"][^\'"]+[\'"]|ORA-00904|column [\\w."]+ does not exist|Name [\\w.]+ not found inside|No such field: |COLUMN_NOT_FOUND|Invalid column name [\'"][^\'"]+[\'"]',
       ],
       weight: 0.6,
+    },
+    {
+      // A missing column is the input's, not a typo, when the log itself says the input
+      // changed (a column renamed or dropped upstream, a stale view over a changed table).
+      id: 'sql-column-missing-input-changed',
+      category: 'schema_drift',
+      description:
+        'a referenced column is missing and the log says the input schema changed',
+      where: 'any',
+      patterns: [
+        ci(
+          "(?:was|were|has been|have been) (?:renamed|dropped|removed) (?:in|from|upstream|at the source)|renamed (?:or dropped )?(?:in|at) the (?:source|upstream)|(?:source|upstream|input) schema (?:has )?changed|schema (?:change|drift) (?:detected|in (?:source|upstream))|stale view definition",
+        ),
+      ],
+      requires: [
+        ci(
+          'invalid identifier|Unrecognized name|does not exist|cannot be resolved|Unknown column|ORA-00904|Invalid column name|COLUMN_NOT_FOUND|NO_SUCH_COLUMN|UNRESOLVED_COLUMN|No such column',
+        ),
+      ],
+      weight: 0.5,
+    },
+    {
+      // A loader that generates its own COPY/INSERT from the incoming frame or file: a column
+      // it names that the target lacks is a source/target mismatch, not the job's SQL.
+      id: 'load-column-missing-in-target',
+      category: 'schema_drift',
+      description:
+        "a loader's generated statement names a column the target table lacks",
+      where: 'any',
+      patterns: [
+        ci(
+          'running query \\[COPY INTO|pandas_tools\\.py|write_pandas\\(|load_table_from_(?:dataframe|json)|to_sql\\(',
+        ),
+      ],
+      requires: [
+        ci(
+          'invalid identifier|Unknown column|has no column named|Invalid column name|column "[^"]+" of relation',
+        ),
+      ],
+      weight: 0.5,
     },
     {
       id: 'sql-column-missing-code',
       category: 'code_error',
       description: 'a missing column can be a typo in SQL',
       patterns: [
-        'invalid identifier [\'"][^\'"]+[\'"]|Unrecognized name: |column "[^"]+" does not exist|Unknown column [\'"][^\'"]+[\'"]|ORA-00904|Invalid column name',
+        'invalid identifier \'"?[^\'"]+"?\'|invalid identifier "[^"]+"|Unrecognized name: |column "[^"]+" does not exist|Unknown column [\'"][^\'"]+[\'"]|ORA-00904|Invalid column name',
       ],
       weight: 0.45,
     },
@@ -221,6 +261,21 @@ export const sqlWarehousePack: RulePack = {
         ),
       ],
       weight: 0.85,
+    },
+    {
+      // A view stored with a column list whose query now yields another count: a base table
+      // gained or lost a column after the view was created (Snowflake 002057).
+      id: 'sql-view-column-count-stale',
+      category: 'schema_drift',
+      description: "a view's declared columns no longer match its query",
+      // Snowflake prints the reason on the line after 'SQL compilation error:'.
+      where: 'any',
+      patterns: [
+        ci(
+          'declared \\d+ column\\(s\\), but view query produces \\d+ column\\(s\\)',
+        ),
+      ],
+      weight: 0.95,
     },
     {
       id: 'sql-type-changed',

@@ -43,6 +43,20 @@ export const tableFormatsPack: RulePack = {
       weight: 0.92,
     },
     {
+      // The files' physical schema and the table's declared schema disagree, as readers of
+      // Parquet word it: BigQuery external tables, parquet-mr, Hive/Trino readers, Spark mergeSchema.
+      id: 'parquet-file-vs-table-schema',
+      category: 'schema_drift',
+      description:
+        "a data file's column type does not match the table's (or another file's) schema",
+      patterns: [
+        ci(
+          "has type \\w+ which does not match the target cpp_type|requested schema is not compatible with the file schema|type \\w+ in parquet file .{0,300}? is incompatible with type .{0,60}? defined in table schema|Parquet file schema does not match table schema|\\[CANNOT_MERGE_SCHEMAS\\]|Failed merging schemas?(?: of file|:)",
+        ),
+      ],
+      weight: 0.92,
+    },
+    {
       id: 'delta-not-null',
       category: 'data_quality',
       description: 'NULL in a NOT NULL column',

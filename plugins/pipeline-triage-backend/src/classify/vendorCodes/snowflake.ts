@@ -58,6 +58,15 @@ export const snowflakeTable: VendorCodeTable = {
       source: SOURCE,
     },
     {
+      key: '002057',
+      code: '002057',
+      category: 'schema_drift',
+      weight: 0.9,
+      description:
+        "Snowflake 002057 (SQL compilation error: a view's declared column count differs from what its query produces)",
+      source: SOURCE,
+    },
+    {
       key: '002023',
       code: '002023',
       category: 'schema_drift',

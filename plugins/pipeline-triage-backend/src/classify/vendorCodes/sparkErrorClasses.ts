@@ -14,6 +14,15 @@ export const sparkErrorClassTable: VendorCodeTable = {
   entries: [
     // --- schema drift: the data or table no longer has the shape the job expects
     {
+      key: 'CANNOT_MERGE_SCHEMAS',
+      code: 'CANNOT_MERGE_SCHEMAS',
+      category: 'schema_drift',
+      weight: 0.8,
+      description:
+        'Spark CANNOT_MERGE_SCHEMAS (files read together carry incompatible schemas)',
+      source: SOURCE,
+    },
+    {
       key: 'UNRESOLVED_COLUMN',
       code: 'UNRESOLVED_COLUMN',
       category: 'schema_drift',
