@@ -203,7 +203,7 @@ export const sqlWarehousePack: RulePack = {
       where: 'any',
       patterns: [
         ci(
-          "(?:was|were|has been|have been) (?:renamed|dropped|removed) (?:in|from|upstream|at the source)|renamed (?:or dropped )?(?:in|at) the (?:source|upstream)|(?:source|upstream|input) schema (?:has )?changed|schema (?:change|drift) (?:detected|in (?:source|upstream))|stale view definition",
+          '(?:was|were|has been|have been) (?:renamed|dropped|removed) (?:in|from|upstream|at the source)|renamed (?:or dropped )?(?:in|at) the (?:source|upstream)|(?:source|upstream|input) schema (?:has )?changed|schema (?:change|drift) (?:detected|in (?:source|upstream))|stale view definition',
         ),
       ],
       requires: [

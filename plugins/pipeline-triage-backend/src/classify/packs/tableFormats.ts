@@ -51,7 +51,7 @@ export const tableFormatsPack: RulePack = {
         "a data file's column type does not match the table's (or another file's) schema",
       patterns: [
         ci(
-          "has type \\w+ which does not match the target cpp_type|requested schema is not compatible with the file schema|type \\w+ in parquet file .{0,300}? is incompatible with type .{0,60}? defined in table schema|Parquet file schema does not match table schema|\\[CANNOT_MERGE_SCHEMAS\\]|Failed merging schemas?(?: of file|:)",
+          'has type \\w+ which does not match the target cpp_type|requested schema is not compatible with the file schema|type \\w+ in parquet file .{0,300}? is incompatible with type .{0,60}? defined in table schema|Parquet file schema does not match table schema|\\[CANNOT_MERGE_SCHEMAS\\]|Failed merging schemas?(?: of file|:)',
         ),
       ],
       weight: 0.92,
