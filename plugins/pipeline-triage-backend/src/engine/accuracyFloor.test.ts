@@ -119,6 +119,16 @@ import { runCli } from '@pipeline-triage/cli';
  * confidence 0.005, 0.782 at confidence >= 0.8 (99.4 % right), Brier 0.055, ECE 0.041,
  * partial-write recall 18/26 (0.692); tuning 494: accuracy 0.996, recall 0.875, false confidence
  * 0.002, 0.848 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits at that measurement.
+ *
+ * Schema-drift families (eng-schema: missing columns as each engine words them, Parquet file vs
+ * table types, Spark schema merges, Snowflake stale views, loader-generated statements), 4 more
+ * holdout cases held out before any rule, read by their summary figures only: holdout 220
+ * measures accuracy 0.918, no wrong "safe" (22/22), recall 0.667, false confidence 0.005, 0.782
+ * at >= 0.8 (99.4 % right), Brier 0.054, ECE 0.042, partial-write 18/26. The holdout ECE floor
+ * moves 0.041 -> 0.042 because of the 4 new cases. Tuning 502 (8 new): accuracy 0.996, recall
+ * 0.875, ECE 0.074, 0.841 at >= 0.8; the tuning ECE (0.073 -> 0.074) and share (0.848 -> 0.841)
+ * floors move because the new tuning cases are decided at moderate confidence (a missing column
+ * keeps its code-error reading), not because an earlier case changed.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -155,7 +165,7 @@ describe('classifier accuracy floors', () => {
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.005);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.782);
     expect(report.brier).toBeLessThanOrEqual(0.055);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.041);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.042);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.994,
     );
@@ -168,8 +178,8 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.848);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.841);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.074);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.967);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.998,

@@ -21,6 +21,8 @@ describe('schema-drift families', () => {
     '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `ship_region` cannot be resolved. Did you mean one of the following? [`region`, `ship_id`]',
     // the same, where the log itself says the input changed
     "snowflake.connector.errors.ProgrammingError: 000904 (42000): SQL compilation error: error line 3 at position 11\ninvalid identifier 'SHIP_REGION'\nNote: column SHIP_REGION was renamed in the source table RAW.SHIPMENTS",
+    // a sync tool reading a source table: the column it lists is gone at the source
+    "2026-03-01 02:00:14 ERROR stream sync failed for table SALES.PUBLIC.INVOICES\nsnowflake.connector.errors.ProgrammingError: 000904 (42000): SQL compilation error: error line 12 at position 3\ninvalid identifier 'DISCOUNT_CODE'",
     // quoted (case-sensitive) identifiers
     'Database Error in model stg_shipments (models/staging/stg_shipments.sql)\n  000904 (42000): SQL compilation error: error line 9 at position 4\n  invalid identifier \'"Ship Region"\'',
     // a loader's generated statement names a column the target lacks

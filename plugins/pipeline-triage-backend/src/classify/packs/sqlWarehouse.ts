@@ -234,6 +234,26 @@ export const sqlWarehousePack: RulePack = {
       weight: 0.5,
     },
     {
+      // A replication or sync tool selects the columns its catalog of the source lists; one
+      // that no longer resolves was dropped or renamed at the source, not mistyped by the job.
+      id: 'sync-source-column-missing',
+      category: 'schema_drift',
+      description:
+        'a sync of a source table or stream hits a column that no longer exists',
+      where: 'any',
+      patterns: [
+        ci(
+          '\\bsync(?:ing)? (?:failed )?for (?:table|stream|source)\\b|\\b(?:table|stream) sync failed\\b|replication (?:of|for) (?:table|stream) .{0,80}failed',
+        ),
+      ],
+      requires: [
+        ci(
+          'invalid identifier|Unrecognized name|Unknown column|ORA-00904|Invalid column name|COLUMN_NOT_FOUND|column "[^"]+" does not exist',
+        ),
+      ],
+      weight: 0.5,
+    },
+    {
       id: 'sql-column-missing-code',
       category: 'code_error',
       description: 'a missing column can be a typo in SQL',
