@@ -84,6 +84,13 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     id: 'quota-exhausted-for-period',
     patterns: [
       /\bquotaExceeded\b|\bdaily (?:limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b/i,
+      // Google APIs name the quota's period in the limit: "limit 'All requests per day'"
+      // (https://cloud.google.com/docs/quotas/troubleshoot), so a RESOURCE_EXHAUSTED or 429 on
+      // it is the day's or month's allowance, not a per-minute rate.
+      /\blimit '[^']{0,80}\bper (?:day|month)'|\bmonthly (?:limit|quota|allowance)\b|\bper[- ]month (?:limit|quota)\b/i,
+      // OpenAI 429 "insufficient_quota" (https://platform.openai.com/docs/guides/error-codes) and
+      // the same wording from the Gemini API: the plan's credit is spent, not a rate.
+      /\binsufficient_quota\b|\bYou exceeded your current quota, please check your plan and billing\b/i,
     ],
     why: 'a quota for the whole period is used up, so retries fail until it resets',
   },

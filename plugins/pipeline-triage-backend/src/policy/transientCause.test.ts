@@ -207,6 +207,14 @@ describe('deterministic signs', () => {
       '%3|1704941148.962|FAIL|rdkafka#consumer-1| [thrd:b1:9092/1]: b1:9092/1: Receive failed: Invalid response size 100000039 (0..100000000): increase receive.message.max.bytes',
       /larger than a size limit/,
     ],
+    [
+      "RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service 'photoslibrary.googleapis.com'",
+      /quota for the whole period/,
+    ],
+    [
+      "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota'}}",
+      /quota for the whole period/,
+    ],
   ])('refuses %s', (log, why) => {
     expect(sign(log)).toMatch(why);
   });
@@ -245,6 +253,15 @@ describe('deterministic signs', () => {
         ),
       )?.reason,
     ).toMatch(/larger than a size limit/);
+  });
+
+  it('keeps a per-minute quota a rate, not a spent allowance', () => {
+    const log =
+      "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'";
+    expect(sign(log)).toBeUndefined();
+    expect(
+      findTransientCause(evidence(log), 'dependency_unavailable'),
+    ).toBeDefined();
   });
 
   it('leaves a late dated file alone', () => {
