@@ -121,13 +121,13 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.002, 0.848 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits at that measurement.
  *
  * Look-alike transients (eng-safety, 2026-12-07: clock skew, a certificate naming another host,
- * TLS against a plaintext port, a payload over a size setting), 4 holdout cases held out before
- * any rule, read by their summary figures only: holdout 220 measures accuracy 0.909, no wrong
- * "safe" (22/22), recall 0.667, false confidence 0.005, 0.777 at confidence >= 0.8 (99.4 %
- * right), Brier 0.057, ECE 0.046, partial-write 18/26. Four floors move down to that measurement
- * because of the new held-out cases, not a change on the earlier ones: accuracy 0.917 -> 0.909,
- * share at >= 0.8 0.782 -> 0.777, Brier 0.055 -> 0.057, ECE 0.041 -> 0.046. Tuning 502 measures
- * as before (accuracy 0.996, recall 0.875, ECE 0.072).
+ * TLS against a plaintext port, a payload over a size setting, a 429 that is a spent daily or
+ * plan quota), 5 holdout cases held out before any rule, read by their summary figures only:
+ * holdout 221 measures accuracy 0.910, no wrong "safe" (22/22), recall 0.667, false confidence
+ * 0.005, 0.778 at confidence >= 0.8 (99.4 % right), Brier 0.057, ECE 0.046, partial-write 18/26.
+ * Four floors move down because of the new held-out cases, not a change on the earlier ones:
+ * accuracy 0.917 -> 0.909, share at >= 0.8 0.782 -> 0.777, Brier 0.055 -> 0.057, ECE 0.041 ->
+ * 0.046. Tuning 504: accuracy 0.996, recall 0.875, 0.851 at >= 0.8, ECE 0.072.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -156,7 +156,7 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/holdout`);
     // The measurement of 2026-12-07 after the fourth round (code and data-quality families,
     // partial-write evidence of loaders and sinks): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(220);
+    expect(report.cases).toBeGreaterThanOrEqual(221);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.909);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);

@@ -37,6 +37,10 @@ describe('failures that look transient but are deterministic', () => {
       "ERROR 2013 (HY000) at line 88: Lost connection to MySQL server during query\n[Note] Aborted connection 6 to db: 'dw' (Got a packet bigger than 'max_allowed_packet' bytes)",
       'config_error',
     ],
+    [
+      "com.google.api.gax.rpc.ResourceExhaustedException: io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service 'photoslibrary.googleapis.com'",
+      'resource_exhaustion',
+    ],
   ])('refuses a retry of %s', (log, category) => {
     const v = triage(log);
     expect(v.classification.category).toBe(category);

@@ -391,6 +391,22 @@ export const cloudStorageIamPack: RulePack = {
       explains: ['dependency_unavailable', 'resource_exhaustion'],
     },
 
+    // A 429 or RESOURCE_EXHAUSTED whose limit is the day's or the plan's allowance (Google's
+    // "limit '... per day'", OpenAI and Gemini insufficient_quota): spent quota, not a rate.
+    {
+      id: 'api-quota-for-period',
+      category: 'resource_exhaustion',
+      description: "an API's daily, monthly or plan quota is used up",
+      patterns: [
+        ci(
+          "limit '[^']{0,80}\\bper (?:day|month)'|insufficient_quota|You exceeded your current quota, please check your plan",
+        ),
+      ],
+      weight: 0.85,
+      where: 'chain',
+      explains: ['dependency_unavailable'],
+    },
+
     // --- Glue
     {
       id: 'glue-category-permission',
