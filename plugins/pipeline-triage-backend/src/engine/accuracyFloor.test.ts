@@ -120,15 +120,24 @@ import { runCli } from '@pipeline-triage/cli';
  * partial-write recall 18/26 (0.692); tuning 494: accuracy 0.996, recall 0.875, false confidence
  * 0.002, 0.848 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits at that measurement.
  *
+ * Look-alike transients (eng-safety, 2026-12-07: clock skew, a certificate naming another host,
+ * TLS against a plaintext port, a payload over a size setting, a 429 that is a spent daily or
+ * plan quota), 5 holdout cases held out before any rule, read by their summary figures only:
+ * holdout 221 measures accuracy 0.910, no wrong "safe" (22/22), recall 0.667, false confidence
+ * 0.005, 0.778 at confidence >= 0.8 (99.4 % right), Brier 0.057, ECE 0.046, partial-write 18/26.
+ * Four floors move down because of the new held-out cases, not a change on the earlier ones:
+ * accuracy 0.917 -> 0.909, share at >= 0.8 0.782 -> 0.777, Brier 0.055 -> 0.057, ECE 0.041 ->
+ * 0.046. Tuning 504: accuracy 0.996, recall 0.875, 0.851 at >= 0.8, ECE 0.072.
+ *
  * Schema-drift families (eng-schema: missing columns as each engine words them, Parquet file vs
- * table types, Spark schema merges, Snowflake stale views, loader-generated statements), 4 more
- * holdout cases held out before any rule, read by their summary figures only: holdout 220
- * measures accuracy 0.918, no wrong "safe" (22/22), recall 0.667, false confidence 0.005, 0.782
- * at >= 0.8 (99.4 % right), Brier 0.054, ECE 0.042, partial-write 18/26. The holdout ECE floor
- * moves 0.041 -> 0.042 because of the 4 new cases. Tuning 502 (8 new): accuracy 0.996, recall
- * 0.875, ECE 0.074, 0.841 at >= 0.8; the tuning ECE (0.073 -> 0.074) and share (0.848 -> 0.841)
- * floors move because the new tuning cases are decided at moderate confidence (a missing column
- * keeps its code-error reading), not because an earlier case changed.
+ * table types, Spark schema merges, Snowflake stale views, loader-generated statements, syncs of
+ * a source table), 4 more holdout cases held out before any rule, read by their summary figures
+ * only. Merged with the look-alike round: holdout 225 measures accuracy 0.911, no wrong "safe"
+ * (22/22), recall 0.667, false confidence 0.004, 0.778 at >= 0.8 (99.4 % right), Brier 0.056,
+ * ECE 0.047, partial-write 18/26. The holdout ECE floor moves 0.046 -> 0.047 because of the 4 new
+ * cases. Tuning 512 (8 new): accuracy 0.996, recall 0.875, ECE 0.073, 0.844 at >= 0.8; the
+ * tuning share floor moves 0.848 -> 0.844 because the new tuning cases are decided at moderate
+ * confidence (a missing column keeps its code-error reading), not because an earlier case changed.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -157,15 +166,15 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/holdout`);
     // The measurement of 2026-12-07 after the fourth round (code and data-quality families,
     // partial-write evidence of loaders and sinks): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(216);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.917);
+    expect(report.cases).toBeGreaterThanOrEqual(221);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.909);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.005);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.782);
-    expect(report.brier).toBeLessThanOrEqual(0.055);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.042);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.777);
+    expect(report.brier).toBeLessThanOrEqual(0.057);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.047);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.994,
     );
@@ -178,8 +187,8 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.841);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.074);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.844);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.967);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.998,

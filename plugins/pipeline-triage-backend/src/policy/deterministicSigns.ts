@@ -84,6 +84,13 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     id: 'quota-exhausted-for-period',
     patterns: [
       /\bquotaExceeded\b|\bdaily (?:limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b/i,
+      // Google APIs name the quota's period in the limit: "limit 'All requests per day'"
+      // (https://cloud.google.com/docs/quotas/troubleshoot), so a RESOURCE_EXHAUSTED or 429 on
+      // it is the day's or month's allowance, not a per-minute rate.
+      /\blimit '[^']{0,80}\bper (?:day|month)'|\bmonthly (?:limit|quota|allowance)\b|\bper[- ]month (?:limit|quota)\b/i,
+      // OpenAI 429 "insufficient_quota" (https://platform.openai.com/docs/guides/error-codes) and
+      // the same wording from the Gemini API: the plan's credit is spent, not a rate.
+      /\binsufficient_quota\b|\bYou exceeded your current quota, please check your plan and billing\b/i,
     ],
     why: 'a quota for the whole period is used up, so retries fail until it resets',
   },
@@ -193,6 +200,52 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /\bPodUnschedulable\b|\bCannot schedule pods\b|\bFailedScheduling\b|\b0\/\d+ nodes are available\b/i,
     ],
     why: 'the service is unavailable because the scheduler cannot place its own pod, and nothing shows capacity being added, so it will not come back on its own',
+  },
+  {
+    id: 'clock-skew',
+    // AWS S3 error code RequestTimeTooSkewed (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html,
+    // 15-minute allowance), the same code on S3-compatible stores (MinIO, OSS, OBS), SigV4's
+    // "Signature expired" and Kerberos KRB_AP_ERR_SKEW ("Clock skew too great", RFC 4120 5.9.1).
+    patterns: [
+      /\bRequestTimeTooSkewed\b|\bThe difference between the request time and the (?:current|server's) time is too large\b/,
+      /\bSignature expired: \d{8}T\d{6}Z is now earlier than\b|\bClock skew too great\b|\bKRB_AP_ERR_SKEW\b/i,
+    ],
+    why: "the host's clock is off by more than the service allows, so every request signed on it is refused until the clock is synced",
+  },
+  {
+    id: 'certificate-names-other-host',
+    // Hostname verification failing: JDK HostnameChecker ("No subject alternative names matching
+    // IP address", "No subject alternative DNS name matching"), Apache HttpClient's
+    // SSLPeerUnverifiedException, Node's ERR_TLS_CERT_ALTNAME_INVALID.
+    patterns: [
+      /\bNo subject alternative (?:DNS )?names? matching\b|\bNo name matching \S+ found\b/i,
+      /\bdoesn't match any of the subject alternative names\b|\bERR_TLS_CERT_ALTNAME_INVALID\b|\bdoes not match certificate's altnames\b|\bHostname mismatch, certificate is not valid for\b/i,
+    ],
+    why: 'the server certificate does not name the host or address the client dials, so hostname verification fails on every attempt until the address or the certificate changes',
+  },
+  {
+    id: 'tls-against-plaintext-port',
+    // One end speaks TLS and the other plaintext. JSSE: "Unrecognized SSL message, plaintext
+    // connection?"; Go net/http: "server gave HTTP response to HTTPS client"; nginx: "The plain
+    // HTTP request was sent to HTTPS port". Kafka's broker reads a TLS ClientHello (0x16 0x03 ...)
+    // as a frame length of 0x160301xx-0x160303xx, about 369 million (InvalidReceiveException, KAFKA-4493).
+    patterns: [
+      /\bUnrecognized SSL message, plaintext connection\b|\bserver gave HTTP response to HTTPS client\b|\bplain HTTP request was sent to HTTPS port\b/i,
+      /\bInvalid receive \(size = 3692(?:95|96)\d{3} larger than \d+\)/,
+    ],
+    why: 'one end speaks TLS and the other plaintext (a wrong port, scheme or security protocol in configuration), which fails every connection the same way',
+  },
+  {
+    id: 'payload-over-server-limit',
+    // MySQL ER_NET_PACKET_TOO_LARGE / Connector/J PacketTooBigException (max_allowed_packet,
+    // https://dev.mysql.com/doc/refman/8.0/en/packet-too-large.html: the server may just close
+    // the connection), librdkafka's receive.message.max.bytes, HTTP 413 from a proxy.
+    patterns: [
+      /\bPacket for query is too large\b|\bPacketTooBigException\b|\bGot a packet bigger than '?max_allowed_packet'?\b|\bER_NET_PACKET_TOO_LARGE\b|\bPackets larger than max_allowed_packet\b/i,
+      /\bInvalid (?:response|message) size \d+ \(0\.\.\d+\): increase receive\.message\.max\.bytes\b/,
+      /\b413 Request Entity Too Large\b|\bRequest Entity Too Large\b.{0,40}\b413\b/i,
+    ],
+    why: 'the statement, message or request is larger than a size limit set on the server or client, so the same payload is refused (often as a dropped connection) on every attempt until the limit or the payload changes',
   },
   {
     id: 'vendor-declared-terminal',

@@ -171,6 +171,50 @@ describe('deterministic signs', () => {
       'PodUnschedulable  Cannot schedule pods: Insufficient cpu.\n[W proxy] 503 GET /hub/api/users: Service Unavailable (hub pod not running)',
       /cannot place its own pod/,
     ],
+    [
+      'botocore.exceptions.ClientError: An error occurred (RequestTimeTooSkewed) when calling the GetObject operation: The difference between the request time and the current time is too large.',
+      /clock is off/,
+    ],
+    [
+      'org.apache.hadoop.security.authentication.client.AuthenticationException: GSSException: Clock skew too great (37)',
+      /clock is off/,
+    ],
+    [
+      'Caused by: java.security.cert.CertificateException: No subject alternative names matching IP address 10.1.2.3 found',
+      /does not name the host/,
+    ],
+    [
+      "Error: Hostname/IP does not match certificate's altnames: Host: api.internal. is not in the cert's altnames: DNS:*.example.com",
+      /does not name the host/,
+    ],
+    [
+      'Caused by: javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?',
+      /TLS and the other plaintext/,
+    ],
+    [
+      'org.apache.kafka.common.network.InvalidReceiveException: Invalid receive (size = 369296128 larger than 104857600)',
+      /TLS and the other plaintext/,
+    ],
+    [
+      'Get "https://registry.internal:5000/v2/": http: server gave HTTP response to HTTPS client',
+      /TLS and the other plaintext/,
+    ],
+    [
+      "ERROR 2013 (HY000): Lost connection to MySQL server during query\n[Note] Aborted connection 9 to db: 'dw' (Got a packet bigger than 'max_allowed_packet' bytes)",
+      /larger than a size limit/,
+    ],
+    [
+      '%3|1704941148.962|FAIL|rdkafka#consumer-1| [thrd:b1:9092/1]: b1:9092/1: Receive failed: Invalid response size 100000039 (0..100000000): increase receive.message.max.bytes',
+      /larger than a size limit/,
+    ],
+    [
+      "RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service 'photoslibrary.googleapis.com'",
+      /quota for the whole period/,
+    ],
+    [
+      "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota'}}",
+      /quota for the whole period/,
+    ],
   ])('refuses %s', (log, why) => {
     expect(sign(log)).toMatch(why);
   });
@@ -184,6 +228,40 @@ describe('deterministic signs', () => {
     expect(
       findTransientCause(evidence(log), 'dependency_unavailable')?.classId,
     ).toBe('rate-limited');
+  });
+
+  it('leaves an ordinary Kafka frame over the limit and a plain connection reset alone', () => {
+    // Only the ~369 MB length a TLS ClientHello reads as marks a protocol mismatch.
+    expect(
+      sign(
+        'org.apache.kafka.common.network.InvalidReceiveException: Invalid receive (size = 104857700 larger than 104857600)',
+      ),
+    ).toBeUndefined();
+    expect(
+      sign('ConnectionResetError: [Errno 104] Connection reset by peer'),
+    ).toBeUndefined();
+  });
+
+  it('keeps a lost connection retryable unless the server says the packet was too big', () => {
+    const lost =
+      'ERROR 2013 (HY000): Lost connection to MySQL server during query';
+    expect(nonTransientReason(evidence(lost))).toBeUndefined();
+    expect(
+      nonTransientReason(
+        evidence(
+          `${lost}\n[Note] Aborted connection 6 (Got a packet bigger than 'max_allowed_packet' bytes)`,
+        ),
+      )?.reason,
+    ).toMatch(/larger than a size limit/);
+  });
+
+  it('keeps a per-minute quota a rate, not a spent allowance', () => {
+    const log =
+      "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'";
+    expect(sign(log)).toBeUndefined();
+    expect(
+      findTransientCause(evidence(log), 'dependency_unavailable'),
+    ).toBeDefined();
   });
 
   it('leaves a late dated file alone', () => {

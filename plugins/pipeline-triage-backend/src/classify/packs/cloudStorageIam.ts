@@ -345,6 +345,68 @@ export const cloudStorageIamPack: RulePack = {
       explains: ['dependency_unavailable', 'permission'],
     },
 
+    // One end speaks TLS, the other plaintext (JSSE, Go net/http, nginx; a Kafka broker reads a
+    // TLS ClientHello as a ~369 MB frame, KAFKA-4493): a wrong port, scheme or protocol setting.
+    {
+      id: 'tls-against-plaintext',
+      category: 'config_error',
+      description: 'TLS spoken to a plaintext endpoint, or the reverse',
+      patterns: [
+        ci(
+          'Unrecognized SSL message, plaintext connection|server gave HTTP response to HTTPS client|plain HTTP request was sent to HTTPS port|Invalid receive \\(size = 3692(?:95|96)\\d{3} larger than',
+        ),
+      ],
+      weight: 0.8,
+      where: 'chain',
+      explains: ['dependency_unavailable'],
+    },
+    // AWS RequestTimeTooSkewed (S3 error responses; MinIO, OSS and OBS reuse it) and Kerberos
+    // KRB_AP_ERR_SKEW (RFC 4120): the host's clock, not the credentials.
+    {
+      id: 'request-clock-skew',
+      category: 'infrastructure',
+      description: "requests refused because the host's clock is skewed",
+      patterns: [
+        ci(
+          "RequestTimeTooSkewed|difference between the request time and the (?:current|server's) time is too large|Clock skew too great|KRB_AP_ERR_SKEW",
+        ),
+      ],
+      weight: 0.8,
+      where: 'chain',
+      explains: ['permission', 'dependency_unavailable'],
+    },
+    // MySQL ER_NET_PACKET_TOO_LARGE (max_allowed_packet, MySQL manual B.3.2.8), librdkafka's
+    // receive.message.max.bytes: a size setting, often seen only as a dropped connection.
+    {
+      id: 'payload-over-size-setting',
+      category: 'config_error',
+      description: 'a statement or message larger than a size setting allows',
+      patterns: [
+        ci(
+          "Packet for query is too large|PacketTooBigException|packet bigger than '?max_allowed_packet|Packets larger than max_allowed_packet|increase receive\\.message\\.max\\.bytes",
+        ),
+      ],
+      weight: 0.8,
+      where: 'chain',
+      explains: ['dependency_unavailable', 'resource_exhaustion'],
+    },
+
+    // A 429 or RESOURCE_EXHAUSTED whose limit is the day's or the plan's allowance (Google's
+    // "limit '... per day'", OpenAI and Gemini insufficient_quota): spent quota, not a rate.
+    {
+      id: 'api-quota-for-period',
+      category: 'resource_exhaustion',
+      description: "an API's daily, monthly or plan quota is used up",
+      patterns: [
+        ci(
+          "limit '[^']{0,80}\\bper (?:day|month)'|insufficient_quota|You exceeded your current quota, please check your plan",
+        ),
+      ],
+      weight: 0.85,
+      where: 'chain',
+      explains: ['dependency_unavailable'],
+    },
+
     // --- Glue
     {
       id: 'glue-category-permission',

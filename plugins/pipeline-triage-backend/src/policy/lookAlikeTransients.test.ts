@@ -1,0 +1,56 @@
+import { createTriageEngine } from '../engine';
+
+/**
+ * Failures that read like an outage (connection dropped, handshake failed, 403 from storage)
+ * but fail the same way on every attempt. Even for an idempotent job that wrote nothing, the
+ * verdict must not say "safe to retry", and the category must not be the default-safe one.
+ */
+const engine = createTriageEngine();
+const triage = (logExcerpt: string) =>
+  engine.triage(
+    {
+      source: 'generic',
+      job: { namespace: 'x', name: 'j', type: 'batch' },
+      runId: 'r',
+      eventTime: '2026-01-01T00:00:00Z',
+      logExcerpt,
+      signals: { attempt: 1, maxAttempts: 3, rowsWritten: 0 },
+    } as never,
+    { idempotent: true },
+  ).verdict;
+
+describe('failures that look transient but are deterministic', () => {
+  it.each([
+    [
+      'botocore.exceptions.ClientError: An error occurred (RequestTimeTooSkewed) when calling the PutObject operation: The difference between the request time and the current time is too large.',
+      'infrastructure',
+    ],
+    [
+      'javax.ws.rs.ProcessingException: javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?',
+      'config_error',
+    ],
+    [
+      'WARN Unexpected error from /10.0.0.7; closing connection\norg.apache.kafka.common.network.InvalidReceiveException: Invalid receive (size = 369295616 larger than 104857600)',
+      'config_error',
+    ],
+    [
+      "ERROR 2013 (HY000) at line 88: Lost connection to MySQL server during query\n[Note] Aborted connection 6 to db: 'dw' (Got a packet bigger than 'max_allowed_packet' bytes)",
+      'config_error',
+    ],
+    [
+      "com.google.api.gax.rpc.ResourceExhaustedException: io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service 'photoslibrary.googleapis.com'",
+      'resource_exhaustion',
+    ],
+  ])('refuses a retry of %s', (log, category) => {
+    const v = triage(log);
+    expect(v.classification.category).toBe(category);
+    expect(v.retry.safeToRetry).toBe(false);
+  });
+
+  it('still retries a plain lost connection of an idempotent job', () => {
+    const v = triage(
+      'java.net.SocketException: Connection reset\n\tat java.net.SocketInputStream.read(SocketInputStream.java:210)',
+    );
+    expect(v.retry.safeToRetry).toBe(true);
+  });
+});
