@@ -138,6 +138,14 @@ import { runCli } from '@pipeline-triage/cli';
  * cases. Tuning 512 (8 new): accuracy 0.996, recall 0.875, ECE 0.073, 0.844 at >= 0.8; the
  * tuning share floor moves 0.848 -> 0.844 because the new tuning cases are decided at moderate
  * confidence (a missing column keeps its code-error reading), not because an earlier case changed.
+ *
+ * Fifth round the same day (failures that look transient but are deterministic: clock skew,
+ * certificates naming another host, TLS against a plaintext port, payloads over a server limit,
+ * quotas for a whole period; schema drift as each engine reports it), 9 more holdout cases read by
+ * their summary figures only: holdout 225 measures accuracy 0.911, no wrong "safe" (22/22), recall
+ * 0.667, false confidence 0.004, 0.778 at confidence >= 0.8 (99.4 % right), Brier 0.056, ECE
+ * 0.047, partial-write recall 18/26 (0.692); tuning 512: accuracy 0.996, recall 0.875, false
+ * confidence 0.002, 0.844 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits there.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -164,16 +172,16 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the fourth round (code and data-quality families,
-    // partial-write evidence of loaders and sinks): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(221);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.909);
+    // The measurement of 2026-12-07 after the fifth round (look-alike transients, schema drift
+    // families): see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(225);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.911);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.005);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.777);
-    expect(report.brier).toBeLessThanOrEqual(0.057);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.778);
+    expect(report.brier).toBeLessThanOrEqual(0.056);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.047);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.994,
