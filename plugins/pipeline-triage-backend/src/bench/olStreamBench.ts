@@ -1,10 +1,10 @@
 /* eslint-disable @backstage/no-undeclared-imports, no-restricted-imports -- a dev-only script (npm run bench), never imported by the plugin: it drives a test backend */
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { JsonObject } from '@backstage/types';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { startTriageBackend } from '../__testUtils__/startTriageBackend';
+import { httpCall } from './httpCall';
 import { emit, msSince } from './report';
 
 const SENDER = mockCredentials.service.header();
@@ -71,34 +71,7 @@ export async function olStreamBench(o: OlStreamBenchOptions): Promise<void> {
   const url = `http://127.0.0.1:${
     (backend.server.address() as AddressInfo).port
   }/api/pipeline-triage/api/v1/lineage`;
-  const post = (body: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(
-        url,
-        {
-          method: 'POST',
-          agent: false,
-          headers: {
-            authorization: SENDER,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        res => {
-          const chunks: Buffer[] = [];
-          res.on('data', c => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const post = (body: string) => httpCall('POST', url, SENDER, body);
 
   // Runs interleave as they would on a platform: each job's runs in order, jobs side by side.
   const start = Date.now() - o.runs * 60_000;

@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
+import type { JsonObject } from '@backstage/types';
 import { classifyBench } from './classifyBench';
 import { mixClassifyBench } from './mixClassifyBench';
 import { ingestBench } from './ingestBench';
@@ -42,6 +43,32 @@ const num = (name: string, fallback: number) =>
 const list = (name: string, fallback: string) =>
   (process.env[name] ?? fallback).split(',').map(s => s.trim());
 
+/**
+ * Runs a bench against a real backend on the database: SQLite in memory, or PostgreSQL under
+ * a fresh prefix whose databases are dropped afterwards.
+ */
+async function onBackendDatabase(
+  db: string,
+  label: string,
+  bench: (database: JsonObject) => Promise<void>,
+): Promise<void> {
+  if (db === 'sqlite') {
+    await bench({ client: 'better-sqlite3', connection: ':memory:' });
+    return;
+  }
+  const prefix = uniquePrefix(label);
+  try {
+    await bench({
+      client: 'pg',
+      connection: PG_URL,
+      prefix,
+      knexConfig: { pool: { min: 0, max: 5 } },
+    });
+  } finally {
+    await dropDatabases(prefix);
+  }
+}
+
 async function main() {
   const dbs = list('BENCH_DBS', 'sqlite,postgres');
   const only = list('BENCH_ONLY', 'ingest,olstream,read,raw,classify');
@@ -59,68 +86,28 @@ async function main() {
   emit('machine', 'none', 'load_average_1m_at_start', os.loadavg()[0], '');
 
   for (const db of dbs) {
-    if (only.includes('ingest')) {
-      const options = {
-        events: num('BENCH_EVENTS', 20_000),
-        batchSize: 100,
-        concurrency: num('BENCH_CONCURRENCY', 4),
-        latencySamples: num('BENCH_LATENCY_SAMPLES', 300),
-      };
-      if (db === 'sqlite') {
-        await ingestBench({
-          db,
-          database: { client: 'better-sqlite3', connection: ':memory:' },
-          ...options,
-        });
-      } else {
-        const prefix = uniquePrefix('ingest');
-        try {
-          await ingestBench({
-            db: 'postgres',
-            database: {
-              client: 'pg',
-              connection: PG_URL,
-              prefix,
-              knexConfig: { pool: { min: 0, max: 5 } },
-            },
-            ...options,
-          });
-        } finally {
-          await dropDatabases(prefix);
-        }
-      }
-    }
-    if (only.includes('olstream')) {
-      const options = {
-        runs: num('BENCH_OL_RUNS', 2000),
-        jobs: num('BENCH_OL_JOBS', 200),
-        failShare: num('BENCH_OL_FAIL_SHARE', 0.03),
-        concurrency: num('BENCH_OL_CONCURRENCY', 8),
-      };
-      if (db === 'sqlite') {
-        await olStreamBench({
-          db,
-          database: { client: 'better-sqlite3', connection: ':memory:' },
-          ...options,
-        });
-      } else {
-        const prefix = uniquePrefix('olstream');
-        try {
-          await olStreamBench({
-            db: 'postgres',
-            database: {
-              client: 'pg',
-              connection: PG_URL,
-              prefix,
-              knexConfig: { pool: { min: 0, max: 5 } },
-            },
-            ...options,
-          });
-        } finally {
-          await dropDatabases(prefix);
-        }
-      }
-    }
+    if (only.includes('ingest'))
+      await onBackendDatabase(db, 'ingest', database =>
+        ingestBench({
+          db: db as 'sqlite' | 'postgres',
+          database,
+          events: num('BENCH_EVENTS', 20_000),
+          batchSize: 100,
+          concurrency: num('BENCH_CONCURRENCY', 4),
+          latencySamples: num('BENCH_LATENCY_SAMPLES', 300),
+        }),
+      );
+    if (only.includes('olstream'))
+      await onBackendDatabase(db, 'olstream', database =>
+        olStreamBench({
+          db: db as 'sqlite' | 'postgres',
+          database,
+          runs: num('BENCH_OL_RUNS', 2000),
+          jobs: num('BENCH_OL_JOBS', 200),
+          failShare: num('BENCH_OL_FAIL_SHARE', 0.03),
+          concurrency: num('BENCH_OL_CONCURRENCY', 8),
+        }),
+      );
     if (only.includes('read') || only.includes('raw')) {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-bench-'));
       const name = `${uniquePrefix('read')}store`;
