@@ -146,6 +146,17 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.667, false confidence 0.004, 0.778 at confidence >= 0.8 (99.4 % right), Brier 0.056, ECE
  * 0.047, partial-write recall 18/26 (0.692); tuning 512: accuracy 0.996, recall 0.875, false
  * confidence 0.002, 0.844 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits there.
+ *
+ * Partial-write evidence, third pass (pw, 2026-12-07): 12 holdout cases from fresh public reports
+ * (9 runs that had written output, 3 look-alikes that had not) held out before any rule, read by
+ * their summary figures only, and 26 tuning cases. The 225 earlier holdout cases measure as
+ * before except partial-write recall, which rises 18/26 -> 19/26 with the new write evidence.
+ * With the new cases the holdout (237) measures accuracy 0.899, no wrong "safe" (23/23), recall
+ * 0.676, false confidence 0.004, 0.764 at confidence >= 0.8 (99.4 % right), Brier 0.061, ECE
+ * 0.053, partial-write recall 23/35 (0.657). The accuracy, share, Brier, ECE and partial-write
+ * floors move down to that measurement because of the 12 new cases (4 of their 9 writes are
+ * read as written), not because an earlier case changed. Tuning 538: accuracy 0.996, recall
+ * 0.875, false confidence 0.002, 0.846 at >= 0.8, ECE 0.073, partial-write 80/81.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -172,21 +183,20 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the fifth round (look-alike transients, schema drift
-    // families): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(225);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.911);
+    // The measurement of 2026-12-07 after the partial-write third pass: see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(237);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.899);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.676);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.778);
-    expect(report.brier).toBeLessThanOrEqual(0.056);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.047);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.764);
+    expect(report.brier).toBeLessThanOrEqual(0.061);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.053);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.994,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.692);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.657);
   });
 
   it('holds on the tuning cases', async () => {
@@ -195,9 +205,9 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.844);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.846);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.967);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.988);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.998,
     );

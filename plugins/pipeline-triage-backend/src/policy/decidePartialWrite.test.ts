@@ -545,4 +545,51 @@ describe('decidePartialWrite', () => {
       expect(decide(log).partialWrite).not.toBe('true');
     }
   });
+
+  // Issue 17, third pass: acknowledgements of script statements, counters in each tool's
+  // wording, and look-alikes that wrote nothing.
+  it.each([
+    'INSERT INTO t SELECT * FROM s WHERE id < 100\n\nQuery id: 1f\n\nOk.\n\nINSERT INTO t SELECT * FROM s WHERE id >= 100\nCode: 241. DB::Exception: Memory limit (total) exceeded',
+    "  INSERT INTO sample_table (id, name) VALUES (1, 'a')\n  number of rows inserted: 1\n  INSERT INTO sample_table (id, email) VALUES (2, 'b')\nsnowflake.connector.errors.ProgrammingError: 000904 (42000): invalid identifier",
+    '2020/11/28 07:00:31 SUCCESS 02-manifest (02-manifest.sql), ROWS AFFECTED: 1843211\n2020/11/28 07:00:38 FAILURE 03-events (03-events.sql), ERROR: googleapi: Error 400: Unrecognized name: x, invalidQuery',
+    '[2025-01-19, 16:51:32 UTC] {sql.py:681} INFO - Loaded 1000 rows into orders so far\nMySQLdb.IntegrityError: (1062, "Duplicate entry")',
+    '[12:41:25.940] [Batch# 750:Insert] {Product2} Processing... 785 records succeeded, 5 records failed.\nCommand failed',
+    '[WARN] [Batch# REST:Insert] {Contact} Completed with issues. 4 records processed, 1 records failed.\nCommand failed',
+    'INFO mapreduce.ExportJobBase: Beginning export of t\nINFO mapreduce.Job:  map 50% reduce 0%\nERROR tool.ExportTool: Error during export: Export job failed!',
+    'ERROR writer: 1 of 1000 record(s) not persisted to t\nERROR job failed',
+    '[2026-03-02 10:14:02,118] INFO [sink|task-0] Committing offsets asynchronously using sequence number 41: {events-0=OffsetAndMetadata{offset=88213}} (org.apache.kafka.connect.runtime.WorkerSinkTask:359)\nERROR Task threw an uncaught and unrecoverable exception',
+    '[2017-01-01 10:00:00,000] INFO Finished commitOffsets successfully in 13 ms (org.apache.kafka.connect.runtime.WorkerSinkTask:440)\nERROR Task is being killed',
+    'INFO:  UNLOAD completed, 1200 record(s) unloaded successfully.\nERROR: permission denied for table audit',
+    'Table ORDERS:\n  1200 Rows successfully loaded.\n  40 Rows not loaded due to data errors.\nSQL*Loader-2: maximum error count exceeded',
+    '[WARN ][logstash.outputs.elasticsearch] Could not index event to Elasticsearch. {:status=>400}\nmapper_parsing_exception',
+    '{"FailedRecordCount": 1, "Records": [{"SequenceNumber": "49594189147623985939251953501666965394405037144469929986", "ShardId": "shardId-000000000000"}, {"ErrorCode": "ProvisionedThroughputExceededException"}]}\nERROR giving up',
+  ])("reads a write acknowledged in the tool's wording: %s", log => {
+    expect(decide(log).partialWrite).toBe('true');
+  });
+
+  it('does not read look-alikes that wrote nothing as written', () => {
+    for (const log of [
+      // a DML statement echoed but never acknowledged
+      'INSERT INTO t SELECT * FROM s\nCode: 241. DB::Exception: Memory limit (total) exceeded',
+      // acknowledged inside an explicit transaction that the failure rolls back
+      'BEGIN\nINSERT INTO t VALUES (1)\nOk.\nINSERT INTO t VALUES (2)\nERROR: duplicate key value violates unique constraint',
+      // an acknowledgement of a DDL statement after the DML
+      'INSERT INTO t SELECT * FROM s\nCREATE TABLE u (id INT)\nOk.\nERROR: relation "v" does not exist',
+      // pgjdbc: PostgreSQL runs the whole batch in one transaction
+      'java.sql.BatchUpdateException: Batch entry 1 INSERT INTO t VALUES (2) was aborted: ERROR: duplicate key value violates unique constraint "t_pkey"  Call getNextException to see other errors in the batch., updateCounts: [1, -3]',
+      // incremental models that merged nothing, then a failure
+      '13:16:43  8 of 34 OK created sql incremental model a.snapshots ...... [MERGE (0.0 rows, 0 processed) in 6.55s]\n13:16:49  2 of 34 ERROR creating sql incremental model a.invocations [ERROR in 5.12s]\n13:16:50  Done. PASS=1 WARN=0 ERROR=1 SKIP=32 TOTAL=34',
+      // every record of the total failed
+      'ERROR writer: 1000 of 1000 record(s) not persisted to t',
+      // insertAll without skipInvalidRows: the valid rows were stopped
+      '{"insertErrors": [{"index": 3, "errors": [{"reason": "invalid"}]}, {"index": 0, "errors": [{"reason": "stopped"}]}]}',
+    ]) {
+      expect(decide(log).partialWrite).not.toBe('true');
+    }
+    expect(
+      decide(
+        '{"skipInvalidRows": true}\n{"insertErrors": [{"index": 3, "errors": [{"reason": "invalid"}]}]}\nERROR 1 row rejected',
+      ).partialWrite,
+    ).toBe('true');
+  });
 });

@@ -6,6 +6,8 @@ import type { Evidence, ScannedLine } from '../evidence';
 import {
   FAILURE_POINTS,
   NOTHING_WRITTEN,
+  SCRIPT_DML_STATEMENT,
+  STATEMENT_ACKS,
   WRITE_ACTIVITY,
   WRITE_STARTED,
   WritePattern,
@@ -122,6 +124,39 @@ function earlierWriteFinished(lines: ScannedLine[]): ScannedLine | undefined {
   return undefined;
 }
 
+/** Other statements: an acknowledgement after one of them is not about the DML before it. */
+const OTHER_STATEMENT =
+  /^\s*(?:SELECT|WITH|CREATE|DROP|ALTER|USE|SET|TRUNCATE|GRANT|REVOKE|SHOW|DESCRIBE|CALL|ROLLBACK)\b/i;
+const TXN_BEGIN =
+  /^\s*(?:BEGIN(?:\s+TRANSACTION)?|START\s+TRANSACTION)\s*;?\s*$/i;
+const TXN_END = /^\s*(?:COMMIT|END)\s*;?\s*$/i;
+
+/**
+ * A script runner echoed a DML statement and then its acknowledgement before the first error:
+ * that statement finished (and, outside an explicit transaction, committed) before the failure.
+ */
+function acknowledgedStatement(lines: ScannedLine[]): ScannedLine | undefined {
+  let pending: ScannedLine | undefined;
+  let inTxn = false;
+  for (const line of lines) {
+    if (
+      line.role === 'root' ||
+      line.role === 'cause' ||
+      line.role === 'error' ||
+      line.role === 'wrapper'
+    )
+      break;
+    const body = line.body;
+    if (TXN_BEGIN.test(body)) inTxn = true;
+    else if (TXN_END.test(body)) inTxn = false;
+    else if (SCRIPT_DML_STATEMENT.test(body)) pending = line;
+    else if (OTHER_STATEMENT.test(body)) pending = undefined;
+    else if (pending && !inTxn && STATEMENT_ACKS.some(a => a.regex.test(body)))
+      return pending;
+  }
+  return undefined;
+}
+
 function signalWrites(s: Signals): { name: string; value: number } | undefined {
   if ((s.commitsDuringRun ?? 0) > 0)
     return { name: 'commitsDuringRun', value: s.commitsDuringRun! };
@@ -177,6 +212,16 @@ export function decidePartialWrite(
         commit.line.id
       }: "${shorten(commit.line.body)}").`,
       evidence: [commit.line.id],
+    };
+  }
+  const acked = acknowledgedStatement(lines);
+  if (acked) {
+    return {
+      partialWrite: 'true',
+      reason: `A statement of the script finished before the failure (${
+        acked.id
+      }: "${shorten(acked.body)}").`,
+      evidence: [acked.id],
     };
   }
   const earlier = earlierWriteFinished(lines);

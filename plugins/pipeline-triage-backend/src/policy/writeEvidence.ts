@@ -108,6 +108,9 @@ export const WROTE: WritePattern[] = [
     regex: /\bDone\. PASS=[1-9]\d* WARN=\d+ ERROR=[1-9]/,
     requires:
       /\bSTART sql (?:table|incremental|view|microbatch)? ?model\b|\bSTART (?:snapshot|seed)\b|\bFailure in model\b/,
+    // A fallback for logs without the per-node lines: when dbt printed them, they decide (an
+    // incremental model that merged 0 rows passes without writing).
+    unless: /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded)\b/,
   },
   // Flyway asks to restore backups only when the failed migration could not be rolled back
   // (no transactional DDL); otherwise it prints "Changes successfully rolled back".
@@ -548,7 +551,10 @@ export const WROTE: WritePattern[] = [
     where: 'any',
     regex: /\bupdate ?counts?:?\s*\[(?:\s*-?\d+\s*,)*\s*[1-9]\d*\s*[,\]]/i,
     requires: /BatchUpdateException\b/,
-    unless: /\brolled back\b|\brollback\b/i,
+    // pgjdbc reports "Batch entry N ... was aborted": PostgreSQL runs the batch in one
+    // transaction, so the counts before the failing entry were not kept (pgjdbc#502).
+    unless:
+      /\brolled back\b|\brollback\b|\broll(?:ing)? back\b|\bBatch entry \d+ .{0,400}\bwas aborted\b/i,
   },
   {
     // Snowflake's COPY INTO result rows as the Python connector returns them:
@@ -657,11 +663,152 @@ export const WROTE: WritePattern[] = [
     where: 'any',
     regex: /\bSuccessfully called insertRows for channel\b/,
   },
+  // Partial-write evidence, third pass (issue 17): counters and acknowledgements in the
+  // wording each tool prints; each entry names the tool.
+  {
+    // Kafka Connect's WorkerSinkTask before 2.x logged a finished commit as "Finished
+    // commitOffsets successfully in 13 ms"; a sink commits only offsets it has flushed.
+    id: 'kafka-connect-commit-offsets-finished',
+    where: 'any',
+    regex: /\bFinished commitOffsets successfully in \d+ ?ms\b/,
+  },
+  {
+    // Airflow's DbApiHook.insert_rows (GenericTransfer, S3ToSqlOperator, ...) commits every
+    // commit_every rows and logs "Loaded 1000 rows into t so far", then "Done loading. Loaded a
+    // total of N rows into t".
+    id: 'airflow-insert-rows-loaded',
+    where: 'any',
+    regex:
+      /\bLoaded [1-9]\d* rows into \S+ so far\b|\bDone loading\. Loaded a total of [1-9]\d* rows\b/,
+  },
+  {
+    // Row counts of finished statements printed as "ROWS AFFECTED: N" (Snowplow sql-runner),
+    // "rows affected: N" / "affected rows: N" (JDBC and ODBC clients) and ClickHouse's
+    // X-ClickHouse-Summary ("written_rows":"1200").
+    id: 'statement-rows-affected-count',
+    where: 'any',
+    regex:
+      /\b(?:rows affected|affected rows|rows_affected)\s*[:=]\s*[1-9]|["']?written_rows["']?\s*[:=]\s*["']?[1-9]/i,
+  },
+  {
+    // Bulk loaders that count records per outcome: SFDX Data Move Utility ("785 records
+    // succeeded, 5 records failed"), Salesforce Data Loader ("There were 785 successful
+    // inserts and 5 errors"). Bulk APIs apply each record on its own, so successes are kept.
+    id: 'bulk-records-succeeded',
+    where: 'any',
+    regex:
+      /\b[1-9][\d,]* records? succeeded\b|\bThere were [1-9][\d,]* successful (?:inserts?|updates?|upserts?|deletes?)\b/i,
+  },
+  {
+    // Sqoop export writes from each map task in many small transactions (the Sqoop user guide
+    // warns a failed export may leave partial data committed); map progress above 0% in an
+    // export job means rows were sent to the database.
+    id: 'sqoop-export-map-progress',
+    where: 'any',
+    regex: /\bmap [1-9]\d*% reduce \d+%/,
+    requires:
+      /\bExportJobBase\b|\bBeginning export of\b|\bsqoop\.\S*ExportTool\b|\btool\.ExportTool\b/,
+  },
+  {
+    // Writers that report what they could not keep out of a total ("1 of 1000 record(s) not
+    // persisted to t"): fewer than all means the rest was written.
+    id: 'some-of-total-not-persisted',
+    where: 'any',
+    regex:
+      /\b(\d+) of (?!\1\b)\d+ (?:records?|rows?|record\(s\)|row\(s\)|documents?|items?|messages?|objects?) (?:were |was )?not (?:persisted|written|inserted|loaded|indexed|saved|committed)\b/i,
+  },
+  {
+    // SFDX Data Move Utility's batch status when some records failed: "Completed with issues. 4
+    // records processed, 1 records failed" (processed records were written to the target org).
+    id: 'sfdmu-completed-with-issues',
+    where: 'any',
+    regex: /\bCompleted with issues\. [1-9]\d* records processed\b/,
+  },
+  {
+    // Kafka Connect logs the offset commit of a sink task with the task context as a prefix
+    // ("[conn|task-0] Committing offsets asynchronously using sequence number 41: {...}
+    // (org.apache.kafka.connect.runtime.WorkerSinkTask:359)"); the sink flushed before it.
+    id: 'kafka-connect-sink-commit-by-logger',
+    where: 'any',
+    regex:
+      /\bCommitting offsets (?:a?synchronously )?using sequence number \d+: \{\S/,
+    requires: /\bWorkerSinkTask\b/,
+  },
+  {
+    // Unloads and exports write files: Redshift "UNLOAD completed, 1200 record(s) unloaded
+    // successfully", Snowflake COPY INTO <location> result (rows_unloaded), BigQuery extract jobs
+    // (destinationUriFileCounts), Hadoop DistCp / s3-dist-cp counters (Files Copied=12) and
+    // gcloud storage cp progress ("Completed files 12/40").
+    id: 'unload-export-files-written',
+    where: 'any',
+    regex:
+      /\bUNLOAD completed, [1-9][\d,]* record\(s\) unloaded\b|\brows_unloaded\W{0,10}[1-9]|["']?destinationUriFileCounts["']?\s*:\s*\[\s*["']?[1-9]|\bFiles Copied=[1-9]|\bCompleted files [1-9]\d*\s*\/\s*\d+/i,
+  },
+  {
+    // Loaders that say rows went in "successfully": Oracle SQL*Loader ("1200 Rows successfully
+    // loaded."), mongoimport ("1200 document(s) imported successfully. 3 document(s) failed to
+    // import."), bulk clients with the same wording.
+    id: 'rows-successfully-loaded',
+    where: 'any',
+    regex:
+      /\b[1-9][\d,]* (?:rows?|records?|documents?|document\(s\)|row\(s\)|record\(s\)) (?:were )?(?:successfully (?:loaded|inserted|written|imported|copied|indexed|uploaded)|(?:loaded|inserted|imported|indexed) successfully)\b/i,
+  },
+  {
+    // Elasticsearch's bulk API applies each item on its own: Logstash's output logs "Could not
+    // index event to Elasticsearch" for an item that failed while the rest of the bulk request
+    // was indexed, and bulk responses list successful items as "result": "created"/"updated".
+    id: 'elasticsearch-bulk-items-indexed',
+    where: 'any',
+    regex:
+      /\bCould not index event to Elasticsearch\b|["']result["']\s*(?::|=>)\s*["'](?:created|updated)["']/,
+  },
+  {
+    // Batch APIs that answer per record: Kinesis PutRecords lists a SequenceNumber for each
+    // record it stored (failed ones carry ErrorCode instead), Firehose PutRecordBatch a
+    // RecordId, SQS SendMessageBatch its "Successful" entries (AWS API references).
+    id: 'aws-batch-response-successful-entries',
+    where: 'any',
+    regex:
+      /["']SequenceNumber["']\s*:\s*["']\d{10,}|["']RecordId["']\s*:\s*["'][\w+/=]{16,}|["']Successful["']\s*:\s*\[\s*\{/,
+  },
+  {
+    // BigQuery insertAll with skipInvalidRows inserts the valid rows and lists only the bad
+    // ones in insertErrors (without it, valid rows are reported "stopped" and nothing is kept).
+    id: 'bigquery-insertall-skip-invalid-rows',
+    where: 'any',
+    regex: /\binsert_?errors\b/i,
+    requires: /\bskip_?invalid_?rows["']?\s*[:=]\s*["']?true\b/i,
+  },
+];
+
+/**
+ * Script runners that echo each statement, then its acknowledgement: a DML statement
+ * acknowledged before the first error ran and, in these clients, committed on its own.
+ */
+export const SCRIPT_DML_STATEMENT =
+  /^\s*(?:INSERT\s+(?:INTO|OVERWRITE)|UPDATE\s+\S+\s+SET|DELETE\s+FROM|MERGE\s+INTO|UPSERT\s+INTO|REPLACE\s+INTO|COPY\s+INTO|CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+\S+(?:\s+\S+)?\s+AS\s+SELECT)\b/i;
+
+export const STATEMENT_ACKS: { id: string; regex: RegExp }[] = [
+  // clickhouse-client prints "Ok." after an INSERT it finished (each INSERT is its own commit).
+  { id: 'clickhouse-client-ok', regex: /^\s*Ok\.\s*$/ },
+  // SnowSQL and the Snowflake connectors: "Statement executed successfully." or a row count.
+  {
+    id: 'snowflake-statement-executed',
+    regex:
+      /^\s*(?:\|\s*)?Statement executed successfully\.?|^\s*number of rows (?:inserted|updated|deleted)\W{0,5}[1-9]/i,
+  },
+  // MySQL client ("Query OK, 12 rows affected") and sqlcmd ("(12 rows affected)").
+  {
+    id: 'mysql-sqlcmd-rows-affected',
+    regex: /^\s*(?:Query OK, |\()[1-9]\d* rows? affected\b/,
+  },
 ];
 
 /** A write line does not count when the same line negates it. */
 export const WROTE_NEGATION =
-  /Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
+  // dbt's status of an incremental model that changed nothing ("[MERGE (0.0 rows, 0 processed)]",
+  // "[INSERT 0 0]", "rows_affected: 0"): the model passed without writing.
+  /\bincremental model\b.{0,200}(?:\[(?:MERGE|INSERT|SCRIPT|DELETE) \(0(?:\.0)? rows\b|\[(?:INSERT 0|MERGE|SUCCESS) 0\]|rows_affected: 0\b)|Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
 
 export const NOTHING_WRITTEN: WritePattern[] = [
   {

@@ -496,5 +496,15 @@ export const cloudStorageIamPack: RulePack = {
       ],
       weight: 0.8,
     },
+    // Issue 17, partial-write corpus: errors that stop a write part-way, in the vendor's wording.
+    // Apache HttpCore: the object store closed a response before its declared length.
+    {
+      id: 'http-premature-end-of-content-length',
+      category: 'dependency_unavailable',
+      description: 'the storage endpoint closed responses early',
+      patterns: ['Premature end of Content-Length delimited message body'],
+      where: 'any',
+      weight: 0.75,
+    },
   ],
 };

@@ -61,5 +61,53 @@ export const ingestionConnectorsPack: RulePack = {
       where: 'any',
       explains: ['code_error'],
     },
+    // Issue 17, partial-write corpus: errors that stop a write part-way, in the vendor's wording.
+    // Salesforce API StatusCode values for rows the org rejected (SOAP/REST/Bulk API reference):
+    // duplicate rules, filter and validation rules, missing required fields, restricted picklists.
+    {
+      id: 'salesforce-record-rejected-status',
+      category: 'data_quality',
+      description: 'Salesforce rejected records for their values',
+      patterns: [
+        '\\b(?:DUPLICATES_DETECTED|DUPLICATE_VALUE|FIELD_FILTER_VALIDATION_EXCEPTION|FIELD_CUSTOM_VALIDATION_EXCEPTION|REQUIRED_FIELD_MISSING|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG|INVALID_EMAIL_ADDRESS)\\b',
+      ],
+      where: 'any',
+      weight: 0.85,
+    },
+    // SFDX Data Move Utility: a batch finished with rejected records, listed in the target CSV.
+    {
+      id: 'sfdmu-records-failed',
+      category: 'data_quality',
+      description: 'the Salesforce load finished with records rejected',
+      patterns: [
+        '\\[Batch# [^\\]]+\\] \\{\\w+\\} (?:Incompleted|Completed with issues)\\. \\d+ records (?:succeeded|processed), [1-9]\\d* records failed',
+      ],
+      where: 'any',
+      weight: 0.75,
+    },
+    // Elasticsearch refuses writes to a closed index (index_closed_exception) until it is
+    // reopened: the routing sends records where they cannot go, a retry meets the same index.
+    {
+      id: 'elasticsearch-index-closed',
+      category: 'config_error',
+      description: 'records are routed to a closed Elasticsearch index',
+      patterns: ['"type"\\s*:\\s*"index_closed_exception"'],
+      where: 'any',
+      weight: 0.85,
+      explains: ['dependency_unavailable'],
+    },
+    // Elasticsearch mapping conflict: a field arrives with a shape its mapping cannot change to.
+    {
+      id: 'elasticsearch-object-mapping-cannot-change',
+      category: 'schema_drift',
+      description:
+        'a document field no longer matches its Elasticsearch mapping',
+      patterns: [
+        "object mapping \\[[^\\]]+\\] can't be changed from (?:nested|non-nested) to (?:nested|non-nested)",
+      ],
+      where: 'any',
+      weight: 0.85,
+      explains: ['data_quality'],
+    },
   ],
 };

@@ -794,5 +794,53 @@ export const jvmSparkPack: RulePack = {
       patterns: ["Column '[^']+' not found in (?:any table|table '[^']+')"],
       weight: 0.45,
     },
+    // Issue 17, partial-write corpus: errors that stop a write part-way, in the vendor's wording.
+    // Spark's UnsupportedOperationChecker: a batch action on a streaming Dataset (API misuse).
+    {
+      id: 'spark-streaming-source-batch-action',
+      category: 'code_error',
+      description: 'a batch action was run on a streaming Dataset',
+      patterns: [
+        'Queries with streaming sources must be executed with writeStream\\.start\\(\\)',
+      ],
+      where: 'chain',
+      weight: 0.9,
+    },
+    // DataStax Java driver: the coordinator gave up waiting for replica acknowledgements
+    // (WriteTimeoutException), or the Spark connector's writer timed out its statements.
+    {
+      id: 'cassandra-write-timeout',
+      category: 'dependency_unavailable',
+      description:
+        'the Cassandra-compatible cluster did not acknowledge writes in time',
+      patterns: [
+        'WriteTimeoutException: Cassandra timeout during write query at consistency',
+        // driver 4.x DriverTimeoutException under the connector's "Failed to write statements"
+        'Query timed out after PT\\d+(?:\\.\\d+)?[MS]\\b',
+      ],
+      requires: ['Failed to write statements to |com\\.datastax\\.'],
+      where: 'any',
+      weight: 0.8,
+      explains: ['resource_exhaustion', 'infrastructure'],
+    },
+    // A retried attempt of a write task (Lost task N.1, N.2, ...) meets keys its first attempt
+    // had already written, after that attempt's executor was lost: Spark re-runs the partition
+    // and non-transactional JDBC/bulk-copy writers insert it again (apache/spark#54449). The
+    // lost executor is the cause; the duplicate is its symptom.
+    {
+      id: 'spark-retried-write-task-duplicate-after-executor-loss',
+      category: 'infrastructure',
+      description:
+        'a write task retried after its executor was lost collides with its own earlier rows',
+      patterns: [
+        'Lost task \\d+\\.[1-9]\\d* in stage .{0,300}(?:duplicate key|PRIMARY KEY constraint|UNIQUE KEY constraint|Duplicate entry)',
+      ],
+      where: 'any',
+      requires: [
+        'ExecutorLostFailure|Container released on a \\*lost\\* node|Lost executor \\d+',
+      ],
+      weight: 0.9,
+      explains: ['data_quality'],
+    },
   ],
 };

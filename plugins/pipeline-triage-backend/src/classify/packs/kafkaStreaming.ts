@@ -215,5 +215,20 @@ export const kafkaStreamingPack: RulePack = {
       ],
       weight: 0.8,
     },
+    // Issue 17, partial-write corpus: errors that stop a write part-way, in the vendor's wording.
+    // Kafka's InvalidTxnTimeoutException: transaction.timeout.ms above the broker's
+    // transaction.max.timeout.ms, refused at InitProducerId.
+    {
+      id: 'kafka-transaction-timeout-above-broker-max',
+      category: 'config_error',
+      description:
+        "the producer's transaction timeout exceeds the broker's transaction.max.timeout.ms",
+      patterns: [
+        'The transaction timeout is larger than the maximum value allowed by the broker',
+      ],
+      where: 'any',
+      weight: 0.95,
+      explains: ['code_error'],
+    },
   ],
 };

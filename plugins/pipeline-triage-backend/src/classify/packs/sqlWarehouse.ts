@@ -814,5 +814,79 @@ export const sqlWarehousePack: RulePack = {
       ],
       weight: 0.75,
     },
+    // Issue 17, partial-write corpus: errors that stop a write part-way, in the vendor's wording.
+    // MySQL ER_DATA_TOO_LONG (1406), as Connector/J reports it inside a batch.
+    {
+      id: 'mysql-data-too-long-for-column',
+      category: 'data_quality',
+      description: 'a value is longer than its target column (MySQL 1406)',
+      patterns: ["Data truncation: Data too long for column '[^']+'"],
+      where: 'chain',
+      weight: 0.85,
+    },
+    // BigQuery insertAll row errors as the Kafka Connect BigQuery sink prints them: a value the
+    // column type cannot hold (reason "invalid").
+    {
+      id: 'bigquery-insert-row-invalid-value',
+      category: 'data_quality',
+      description: 'BigQuery rejected a row value for its column type',
+      patterns: [
+        'Cannot convert value to (?:floating point|integer|boolean|timestamp|date|numeric)\\b.{0,40}\\(bad value\\)',
+      ],
+      where: 'any',
+      weight: 0.95,
+      explains: ['dependency_unavailable'],
+    },
+    // Impala's analyzer on analytic or aggregate expressions in a clause that cannot hold them.
+    {
+      id: 'impala-analysis-clause-misuse',
+      category: 'code_error',
+      description: 'the SQL uses an expression where Impala does not allow it',
+      patterns: [
+        'AnalysisException: (?:WHERE|GROUP BY|HAVING|ON) clause (?:must not|cannot) contain (?:analytic|aggregate) expressions',
+      ],
+      where: 'any',
+      weight: 0.9,
+    },
+    // ORA-00955: the statement creates an object whose name is taken.
+    {
+      id: 'oracle-name-already-used',
+      category: 'code_error',
+      description:
+        'the SQL creates an object whose name is already used (ORA-00955)',
+      patterns: ['ORA-00955: name is already used by an existing object'],
+      where: 'any',
+      weight: 0.75,
+    },
+    // A migration tool applying a versioned change script (schemachange, Flyway, Liquibase): a
+    // compilation error is in the script the team wrote.
+    {
+      id: 'migration-script-compilation-error',
+      category: 'code_error',
+      description: 'a change script of a migration does not compile',
+      patterns: [
+        'SQL compilation error|invalid identifier|syntax error|Syntax error',
+      ],
+      where: 'chain',
+      requires: [
+        'Applying change script|Migrating schema \\S+ to version|Running Changeset|Applying migration',
+      ],
+      weight: 0.8,
+      explains: ['schema_drift'],
+    },
+    // BigQuery's analyzer naming a column the query cannot resolve, reported by a SQL runner's
+    // step ("Unrecognized name: x at [41:7]"): the step's SQL, unless the log shows the source
+    // changed (schema drift rules weigh that).
+    {
+      id: 'bigquery-unrecognized-name-in-sql-step',
+      category: 'code_error',
+      description: 'a SQL step names a column BigQuery cannot resolve',
+      patterns: [
+        '\\bFAILURE \\S+ \\([^)]+\\.sql\\), ERROR: .{0,80}Unrecognized name: \\w+',
+      ],
+      where: 'any',
+      weight: 0.75,
+      explains: ['schema_drift'],
+    },
   ],
 };
