@@ -146,6 +146,15 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.667, false confidence 0.004, 0.778 at confidence >= 0.8 (99.4 % right), Brier 0.056, ECE
  * 0.047, partial-write recall 18/26 (0.692); tuning 512: accuracy 0.996, recall 0.875, false
  * confidence 0.002, 0.844 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits there.
+ *
+ * Sixth round (waits, checks and file layouts: sensor timeouts and keys that can never match,
+ * data checks, registry and table schema changes, skew and small files), 15 new holdout cases
+ * written before any rule and read by their summary figures only. They lower the holdout floors:
+ * holdout 240 measures accuracy 0.892, no wrong "safe" (22/22), recall 0.611, false confidence
+ * 0.004, 0.767 at confidence >= 0.8 (99.5 % right), Brier 0.063, ECE 0.057, partial-write 18/26.
+ * The 225 earlier holdout cases alone still measure 0.911, recall 0.667, ECE 0.045, so the drop
+ * is the new cases (9 of 15 right), not a regression. Tuning 540: accuracy 0.998, recall 0.883,
+ * no false confidence, 0.852 at >= 0.8, ECE 0.072, partial-write 59/61.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -172,35 +181,33 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the fifth round (look-alike transients, schema drift
-    // families): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(225);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.911);
+    // The measurement of 2026-12-07 after the sixth round (waits, checks and file layouts),
+    // lowered by its 15 new holdout cases: see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(240);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.892);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.611);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.778);
-    expect(report.brier).toBeLessThanOrEqual(0.056);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.047);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.767);
+    expect(report.brier).toBeLessThanOrEqual(0.063);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.057);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.994,
+      0.995,
     );
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.692);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.996);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.998);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.844);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.883);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.852);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.072);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.967);
-    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.998,
-    );
+    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(1);
   });
 });
 
