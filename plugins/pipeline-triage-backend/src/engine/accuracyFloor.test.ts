@@ -146,6 +146,19 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.667, false confidence 0.004, 0.778 at confidence >= 0.8 (99.4 % right), Brier 0.056, ECE
  * 0.047, partial-write recall 18/26 (0.692); tuning 512: accuracy 0.996, recall 0.875, false
  * confidence 0.002, 0.844 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits there.
+ *
+ * Newer versions and less common engines (set C's kind: Airflow 3, Spark 4 / Spark Connect,
+ * Iceberg REST, Nessie, Paimon, DuckDB, Polars, Ray, StarRocks/Doris, ClickHouse, SQLMesh, dbt
+ * 1.9 and Fusion, EMR Serverless, Temporal, Materialize, Debezium 3), 17 holdout cases held out
+ * before any rule and read by their summary figures only. The 225 earlier holdout cases measure
+ * exactly as before (accuracy 0.911, ECE 0.047, recall 0.667); the 17 new ones 12 of 17, no
+ * wrong "safe" (3/3), ECE 0.211 on their own. Holdout 242 measures accuracy 0.897, no wrong
+ * "safe" (25/25), recall 0.694, false confidence 0.004, 0.773 at confidence >= 0.8 (99.5 %
+ * right), Brier 0.060, ECE 0.058, partial-write 18/26. Four floors move down because of the new
+ * held-out cases, not a change on the earlier ones: accuracy 0.911 -> 0.897, share at >= 0.8
+ * 0.778 -> 0.773, Brier 0.056 -> 0.060, ECE 0.047 -> 0.058. Recall and right-at->=0.8 rise to
+ * the measurement. Tuning 542 (30 new): accuracy 0.996, recall 0.882, false confidence 0.002,
+ * 0.851 at >= 0.8, ECE 0.072, partial-write 64/66 (0.970).
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -172,19 +185,18 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the fifth round (look-alike transients, schema drift
-    // families): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(225);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.911);
+    // The measurement of 2026-12-07 after the newer-engines round: see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(242);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.897);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.694);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.778);
-    expect(report.brier).toBeLessThanOrEqual(0.056);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.047);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.773);
+    expect(report.brier).toBeLessThanOrEqual(0.06);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.058);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.994,
+      0.995,
     );
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.692);
   });
@@ -193,11 +205,11 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/tuning`);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.996);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.882);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.844);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.967);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.851);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.072);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.97);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.998,
     );
