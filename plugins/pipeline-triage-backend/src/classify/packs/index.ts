@@ -8,6 +8,7 @@ import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
 import { kubernetesYarnPack } from './kubernetesYarn';
+import { newerEnginesPack } from './newerEngines';
 import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
@@ -28,6 +29,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   kubernetesYarnPack,
   tableFormatsPack,
   waitsChecksFilesPack,
+  newerEnginesPack,
   genericPack,
   vendorCodesPack,
 ];

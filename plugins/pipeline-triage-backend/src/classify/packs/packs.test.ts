@@ -17,6 +17,7 @@ describe('built-in rule packs', () => {
       'kubernetes-yarn',
       'table-formats',
       'waits-checks-files',
+      'newer-engines',
       'generic',
       'vendor-codes',
     ]);
