@@ -146,6 +146,21 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.667, false confidence 0.004, 0.778 at confidence >= 0.8 (99.4 % right), Brier 0.056, ECE
  * 0.047, partial-write recall 18/26 (0.692); tuning 512: accuracy 0.996, recall 0.875, false
  * confidence 0.002, 0.844 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits there.
+ *
+ * Configuration-error families (cfg: how tools report their own configuration errors: connection
+ * URLs, cloud locations, Athena workgroups, Spark session and setting formats, Flink options,
+ * Hive metastore schema, Trino session properties, Meltano, Kedro, dlt, Hydra, Airflow params and
+ * schedules, Snowflake login codes), 14 more holdout cases (13 config_error, 1 look-alike) held
+ * out before any rule, read by their summary figures only: holdout 239 measures accuracy 0.908,
+ * no wrong "safe" (22/22), recall 0.667, false confidence 0.004, 0.770 at >= 0.8 (99.5 % right),
+ * Brier 0.057, ECE 0.051, partial-write 18/26. The 225 earlier cases measure accuracy 0.916 (up
+ * from 0.911), 0.782 at >= 0.8, Brier 0.054, ECE 0.050; the 14 new ones 11 of 14. Accuracy,
+ * share at >= 0.8 and Brier move down because of the new cases. The ECE floor moves 0.047 ->
+ * 0.051 for two reasons, said here: the new cases (0.089 on their own), and on the earlier
+ * cases one configuration error that was read as a dependency outage at 0.7-0.8 is now right
+ * at 0.8-0.9, a band where the map is under-confident (every case there is right), which
+ * raises that set's ECE 0.047 -> 0.050 although nothing got worse. Tuning 536: accuracy 0.996,
+ * recall 0.875, 0.849 at >= 0.8, ECE 0.071, partial-write 59/61.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -172,17 +187,17 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the fifth round (look-alike transients, schema drift
-    // families): see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(225);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.911);
+    // The measurement of 2026-12-07 after the configuration-error families: see the comment
+    // above.
+    expect(report.cases).toBeGreaterThanOrEqual(239);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.908);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.778);
-    expect(report.brier).toBeLessThanOrEqual(0.056);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.047);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.77);
+    expect(report.brier).toBeLessThanOrEqual(0.057);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.051);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.994,
     );

@@ -1,6 +1,7 @@
 import type { RulePack } from '../ruleTypes';
 import { beamDataflowPack } from './beamDataflow';
 import { cloudStorageIamPack } from './cloudStorageIam';
+import { configReportingPack } from './configReporting';
 import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
 import { genericPack } from './generic';
@@ -26,6 +27,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   cloudStorageIamPack,
   kubernetesYarnPack,
   tableFormatsPack,
+  configReportingPack,
   genericPack,
   vendorCodesPack,
 ];
