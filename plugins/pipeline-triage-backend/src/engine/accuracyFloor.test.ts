@@ -147,20 +147,31 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.047, partial-write recall 18/26 (0.692); tuning 512: accuracy 0.996, recall 0.875, false
  * confidence 0.002, 0.844 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits there.
  *
+ * Sixth round (waits, checks and file layouts: sensor timeouts and keys that can never match,
+ * data checks, registry and table schema changes, skew and small files), 15 new holdout cases
+ * written before any rule and read by their summary figures only. They lower the holdout floors:
+ * holdout 240 measures accuracy 0.892, no wrong "safe" (22/22), recall 0.611, false confidence
+ * 0.004, 0.767 at confidence >= 0.8 (99.5 % right), Brier 0.063, ECE 0.057, partial-write 18/26.
+ * The 225 earlier holdout cases alone still measure 0.911, recall 0.667, ECE 0.045, so the drop
+ * is the new cases (9 of 15 right), not a regression. Tuning 540: accuracy 0.998, recall 0.883,
+ * no false confidence, 0.852 at >= 0.8, ECE 0.072, partial-write 59/61.
+ *
  * Configuration-error families (cfg: how tools report their own configuration errors: connection
  * URLs, cloud locations, Athena workgroups, Spark session and setting formats, Flink options,
  * Hive metastore schema, Trino session properties, Meltano, Kedro, dlt, Hydra, Airflow params and
  * schedules, Snowflake login codes), 14 more holdout cases (13 config_error, 1 look-alike) held
- * out before any rule, read by their summary figures only: holdout 239 measures accuracy 0.908,
- * no wrong "safe" (22/22), recall 0.667, false confidence 0.004, 0.770 at >= 0.8 (99.5 % right),
- * Brier 0.057, ECE 0.051, partial-write 18/26. The 225 earlier cases measure accuracy 0.916 (up
- * from 0.911), 0.782 at >= 0.8, Brier 0.054, ECE 0.050; the 14 new ones 11 of 14. Accuracy,
- * share at >= 0.8 and Brier move down because of the new cases. The ECE floor moves 0.047 ->
- * 0.051 for two reasons, said here: the new cases (0.089 on their own), and on the earlier
- * cases one configuration error that was read as a dependency outage at 0.7-0.8 is now right
- * at 0.8-0.9, a band where the map is under-confident (every case there is right), which
- * raises that set's ECE 0.047 -> 0.050 although nothing got worse. Tuning 536: accuracy 0.996,
- * recall 0.875, 0.849 at >= 0.8, ECE 0.071, partial-write 59/61.
+ * out before any rule, read by their summary figures only. Before the merge with the sixth round
+ * they measured holdout 239: accuracy 0.908, ECE 0.051, the 225 earlier cases 0.916 (up from
+ * 0.911). Merged with the sixth round, holdout 255 measures accuracy 0.890, no wrong "safe"
+ * (22/22), recall 0.611, false confidence 0.004, 0.761 at >= 0.8 (99.5 % right), Brier 0.063,
+ * ECE 0.061, partial-write 18/26; the 241 holdout cases of the sixth round measure accuracy 0.896
+ * with these rules (0.892 without), Brier 0.060 (0.062), ECE 0.061 (0.057), and the 14 new ones
+ * 11 of 14. Accuracy, share at >= 0.8 and Brier move down because of the new cases. The ECE floor
+ * moves 0.057 -> 0.061 for a reason said here: on the earlier cases exactly one configuration
+ * error that was read as a dependency outage at 0.7-0.8 is now right at 0.8-0.9, a band where
+ * the confidence map is under-confident (every case there is right), so ECE rises although no
+ * case got worse; the map was not refitted on holdout. Tuning 565: accuracy 0.998, recall 0.883,
+ * no false confidence, 0.857 at >= 0.8, ECE 0.070, partial-write 59/61.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -187,35 +198,33 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the configuration-error families: see the comment
-    // above.
-    expect(report.cases).toBeGreaterThanOrEqual(239);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.908);
+    // The measurement of 2026-12-07 after the sixth round (waits, checks and file layouts) and
+    // the configuration-error families, lowered by their new holdout cases: see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(255);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.89);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.611);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.77);
-    expect(report.brier).toBeLessThanOrEqual(0.057);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.051);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.761);
+    expect(report.brier).toBeLessThanOrEqual(0.063);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.061);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.994,
+      0.995,
     );
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.692);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.996);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.998);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.844);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.883);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.852);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.072);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.967);
-    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.998,
-    );
+    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -378,6 +378,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
         : undefined,
     patterns: [
       /\bAirflowSensorTimeout\b|\bSensor has timed out\b|\bSnap\. Time is OUT\b|\bTrigger timed? ?out\b/i,
+      // A deferred sensor's trigger timeout (apache/airflow#33718), before or instead of the re-raise.
+      /\bTaskDeferralTimeout\b|\bTrigger cancelled due to timeout\b/,
       /\bfreshness\b|\bis stale\b|\bSTALE\b/,
       // A date inside a name (file, table, partition), not a log line's timestamp.
       /[/_.=-](?:19|20)\d\d-?[01]\d-?[0-3]\d(?![\d:T])|\/(?:19|20)\d\d\/[01]\d\/[0-3]\d\b|\b(?:ds|dt|date|day|partition)=\S/i,

@@ -12,6 +12,7 @@ import { kubernetesYarnPack } from './kubernetesYarn';
 import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
+import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
 
 /** The built-in rule packs, one per platform family. */
@@ -27,6 +28,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   cloudStorageIamPack,
   kubernetesYarnPack,
   tableFormatsPack,
+  waitsChecksFilesPack,
   configReportingPack,
   genericPack,
   vendorCodesPack,

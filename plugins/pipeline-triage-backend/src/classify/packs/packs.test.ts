@@ -16,6 +16,7 @@ describe('built-in rule packs', () => {
       'cloud-storage-iam',
       'kubernetes-yarn',
       'table-formats',
+      'waits-checks-files',
       'config-reporting',
       'generic',
       'vendor-codes',
