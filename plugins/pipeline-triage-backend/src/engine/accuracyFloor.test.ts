@@ -169,6 +169,23 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.851 at >= 0.8, ECE 0.072, partial-write 64/66 (0.970). Merged with main's schema-drift
  * round (one more case in each set): holdout 243 measures the same (accuracy 0.897, 0.774 at
  * >= 0.8, ECE 0.058), tuning 543 the same; no floor moves.
+ *
+ * Configuration-error families (cfg: how tools report their own configuration errors: connection
+ * URLs, cloud locations, Athena workgroups, Spark session and setting formats, Flink options,
+ * Hive metastore schema, Trino session properties, Meltano, Kedro, dlt, Hydra, Airflow params and
+ * schedules, Snowflake login codes), 14 more holdout cases (13 config_error, 1 look-alike) held
+ * out before any rule, read by their summary figures only. Before the merge with the sixth round
+ * they measured holdout 239: accuracy 0.908, ECE 0.051, the 225 earlier cases 0.916 (up from
+ * 0.911). Merged with the sixth round, holdout 255 measures accuracy 0.890, no wrong "safe"
+ * (22/22), recall 0.611, false confidence 0.004, 0.761 at >= 0.8 (99.5 % right), Brier 0.063,
+ * ECE 0.061, partial-write 18/26; the 241 holdout cases of the sixth round measure accuracy 0.896
+ * with these rules (0.892 without), Brier 0.060 (0.062), ECE 0.061 (0.057), and the 14 new ones
+ * 11 of 14. Accuracy, share at >= 0.8 and Brier move down because of the new cases. The ECE floor
+ * moves 0.057 -> 0.061 for a reason said here: on the earlier cases exactly one configuration
+ * error that was read as a dependency outage at 0.7-0.8 is now right at 0.8-0.9, a band where
+ * the confidence map is under-confident (every case there is right), so ECE rises although no
+ * case got worse; the map was not refitted on holdout. Tuning 565: accuracy 0.998, recall 0.883,
+ * no false confidence, 0.857 at >= 0.8, ECE 0.070, partial-write 59/61.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -197,15 +214,15 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/holdout`);
     // The measurement of 2026-12-07 after the sixth and seventh rounds (waits, checks and file
     // layouts; newer engines), lowered by their 32 new holdout cases: see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(258);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.88);
+    expect(report.cases).toBeGreaterThanOrEqual(272);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.879);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.641);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.764);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.757);
     expect(report.brier).toBeLessThanOrEqual(0.066);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.068);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.07);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.995,
     );
@@ -218,8 +235,8 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.889);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.858);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.07);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.862);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.97);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(1);
   });

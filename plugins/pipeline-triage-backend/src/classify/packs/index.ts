@@ -1,6 +1,7 @@
 import type { RulePack } from '../ruleTypes';
 import { beamDataflowPack } from './beamDataflow';
 import { cloudStorageIamPack } from './cloudStorageIam';
+import { configReportingPack } from './configReporting';
 import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
 import { genericPack } from './generic';
@@ -30,6 +31,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   tableFormatsPack,
   waitsChecksFilesPack,
   newerEnginesPack,
+  configReportingPack,
   genericPack,
   vendorCodesPack,
 ];

@@ -18,6 +18,7 @@ describe('built-in rule packs', () => {
       'table-formats',
       'waits-checks-files',
       'newer-engines',
+      'config-reporting',
       'generic',
       'vendor-codes',
     ]);
