@@ -147,6 +147,45 @@ import { runCli } from '@pipeline-triage/cli';
  * 0.047, partial-write recall 18/26 (0.692); tuning 512: accuracy 0.996, recall 0.875, false
  * confidence 0.002, 0.844 at >= 0.8, ECE 0.073, partial-write 59/61. Every floor sits there.
  *
+ * Sixth round (waits, checks and file layouts: sensor timeouts and keys that can never match,
+ * data checks, registry and table schema changes, skew and small files), 15 new holdout cases
+ * written before any rule and read by their summary figures only. They lower the holdout floors:
+ * holdout 240 measures accuracy 0.892, no wrong "safe" (22/22), recall 0.611, false confidence
+ * 0.004, 0.767 at confidence >= 0.8 (99.5 % right), Brier 0.063, ECE 0.057, partial-write 18/26.
+ * The 225 earlier holdout cases alone still measure 0.911, recall 0.667, ECE 0.045, so the drop
+ * is the new cases (9 of 15 right), not a regression. Tuning 540: accuracy 0.998, recall 0.883,
+ * no false confidence, 0.852 at >= 0.8, ECE 0.072, partial-write 59/61.
+ * Newer versions and less common engines (set C's kind: Airflow 3, Spark 4 / Spark Connect,
+ * Iceberg REST, Nessie, Paimon, DuckDB, Polars, Ray, StarRocks/Doris, ClickHouse, SQLMesh, dbt
+ * 1.9 and Fusion, EMR Serverless, Temporal, Materialize, Debezium 3), 17 holdout cases held out
+ * before any rule and read by their summary figures only. The 225 earlier holdout cases measure
+ * exactly as before (accuracy 0.911, ECE 0.047, recall 0.667); the 17 new ones 12 of 17, no
+ * wrong "safe" (3/3), ECE 0.211 on their own. Holdout 242 measures accuracy 0.897, no wrong
+ * "safe" (25/25), recall 0.694, false confidence 0.004, 0.773 at confidence >= 0.8 (99.5 %
+ * right), Brier 0.060, ECE 0.058, partial-write 18/26. Four floors move down because of the new
+ * held-out cases, not a change on the earlier ones: accuracy 0.911 -> 0.897, share at >= 0.8
+ * 0.778 -> 0.773, Brier 0.056 -> 0.060, ECE 0.047 -> 0.058. Recall and right-at->=0.8 rise to
+ * the measurement. Tuning 542 (30 new): accuracy 0.996, recall 0.882, false confidence 0.002,
+ * 0.851 at >= 0.8, ECE 0.072, partial-write 64/66 (0.970). Merged with main's schema-drift
+ * round (one more case in each set): holdout 243 measures the same (accuracy 0.897, 0.774 at
+ * >= 0.8, ECE 0.058), tuning 543 the same; no floor moves.
+ *
+ * Configuration-error families (cfg: how tools report their own configuration errors: connection
+ * URLs, cloud locations, Athena workgroups, Spark session and setting formats, Flink options,
+ * Hive metastore schema, Trino session properties, Meltano, Kedro, dlt, Hydra, Airflow params and
+ * schedules, Snowflake login codes), 14 more holdout cases (13 config_error, 1 look-alike) held
+ * out before any rule, read by their summary figures only. Before the merge with the sixth round
+ * they measured holdout 239: accuracy 0.908, ECE 0.051, the 225 earlier cases 0.916 (up from
+ * 0.911). Merged with the sixth round, holdout 255 measures accuracy 0.890, no wrong "safe"
+ * (22/22), recall 0.611, false confidence 0.004, 0.761 at >= 0.8 (99.5 % right), Brier 0.063,
+ * ECE 0.061, partial-write 18/26; the 241 holdout cases of the sixth round measure accuracy 0.896
+ * with these rules (0.892 without), Brier 0.060 (0.062), ECE 0.061 (0.057), and the 14 new ones
+ * 11 of 14. Accuracy, share at >= 0.8 and Brier move down because of the new cases. The ECE floor
+ * moves 0.057 -> 0.061 for a reason said here: on the earlier cases exactly one configuration
+ * error that was read as a dependency outage at 0.7-0.8 is now right at 0.8-0.9, a band where
+ * the confidence map is under-confident (every case there is right), so ECE rises although no
+ * case got worse; the map was not refitted on holdout. Tuning 565: accuracy 0.998, recall 0.883,
+ * no false confidence, 0.857 at >= 0.8, ECE 0.070, partial-write 59/61.
  * Partial-write evidence, third pass (pw, 2026-12-07): 12 holdout cases from fresh public reports
  * (9 runs that had written output, 3 look-alikes that had not) held out before any rule, read by
  * their summary figures only, and 26 tuning cases. The 225 earlier holdout cases measure as
@@ -157,6 +196,13 @@ import { runCli } from '@pipeline-triage/cli';
  * floors move down to that measurement because of the 12 new cases (4 of their 9 writes are
  * read as written), not because an earlier case changed. Tuning 538: accuracy 0.996, recall
  * 0.875, false confidence 0.002, 0.846 at >= 0.8, ECE 0.073, partial-write 80/81.
+ * Merged with main (sixth round, newer engines, configuration families): main's 272 holdout
+ * cases measure exactly main's floors with these rules (accuracy 0.879, ECE 0.070, Brier 0.066,
+ * 0.757 at >= 0.8) except partial-write, 18/26 -> 19/26. With the 12 new cases the holdout (284)
+ * measures accuracy 0.870, no wrong "safe" (26/26), recall 0.650, false confidence 0.004, 0.746
+ * at >= 0.8 (99.5 % right), Brier 0.070, ECE 0.074, partial-write 23/35 (0.657); those five
+ * floors move down because of the new cases. Tuning 621: accuracy 0.998, recall 0.889, no false
+ * confidence, 0.863 at >= 0.8, ECE 0.068, partial-write 85/86 (0.988).
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -183,34 +229,34 @@ async function evaluate(dir: string) {
 describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after the partial-write third pass: see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(237);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.899);
+    // The measurement of 2026-12-07 after the sixth and seventh rounds (waits, checks and file
+    // layouts; newer engines) and the partial-write third pass, lowered by their new holdout
+    // cases: see the comment above.
+    expect(report.cases).toBeGreaterThanOrEqual(284);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.676);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.65);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.764);
-    expect(report.brier).toBeLessThanOrEqual(0.061);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.053);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.746);
+    expect(report.brier).toBeLessThanOrEqual(0.07);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.074);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.994,
+      0.995,
     );
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.657);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.996);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.998);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.875);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.002);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.846);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.889);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.862);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.988);
-    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.998,
-    );
+    expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -43,7 +43,8 @@ export interface ErrorCode {
     | 'grpc'
     | 'exception'
     | 'trino'
-    | 'redshift';
+    | 'redshift'
+    | 'starrocks';
   code: string;
   lineId: string;
 }

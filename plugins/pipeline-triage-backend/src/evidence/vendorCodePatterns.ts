@@ -124,4 +124,17 @@ export const VENDOR_CODE_PATTERNS: VendorCodePattern[] = [
     gate: 'unauthorizedaccessexception',
     regex: /UnauthorizedAccessException: ([A-Z][A-Z_]+):/g,
   },
+  // StarRocks / Doris: the status name in FE logs and errors (`errorCode MEM_LIMIT_EXCEEDED`,
+  // `[MEM_LIMIT_EXCEEDED]`) and Doris' storage codes (`err=-235`, `[E-235]`).
+  {
+    system: 'starrocks',
+    gate: ['errorcode ', 'mem_limit_exceeded', 'mem_alloc_failed'],
+    regex:
+      /\b(?:errorCode )?(MEM_LIMIT_EXCEEDED|MEM_ALLOC_FAILED|TOO_MANY_VERSION)\b/g,
+  },
+  {
+    system: 'starrocks',
+    gate: ['err=-', '[e-', 'tablet'],
+    regex: /(?:\berr=|\[)(E?-23[58])\b/g,
+  },
 ];

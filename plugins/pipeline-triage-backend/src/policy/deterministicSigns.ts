@@ -3,6 +3,8 @@
  * same way on every attempt, whatever the category's default says. Any one of them makes the
  * retry verdict "no". Data, so a new kind is one entry; each says why a rerun cannot help.
  */
+import { UNFILLED_PATH_PLACEHOLDER } from '../classify/packs/waitsChecksFiles';
+
 export interface DeterministicSign {
   id: string;
   /** Matched on any line but stack frames. */
@@ -21,6 +23,15 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /(?:s3a?|gs|abfss?|wasbs?|hdfs|file):\/\/\S*\$\{[A-Za-z_][\w.]*\}/,
     ],
     why: 'the path or key still holds an unrendered template, so it names an object that will never appear',
+  },
+  {
+    id: 'unfilled-path-placeholder',
+    // Named single-brace tokens ({year}), strftime directives (%Y), Firehose !{timestamp:...}
+    // and spelled-out date patterns (yyyy-MM-dd) left in a storage path: the reader never
+    // fills them, so the object it names never appears (see the classify rule of the same
+    // family, wait-on-unfilled-path).
+    patterns: [new RegExp(UNFILLED_PATH_PLACEHOLDER)],
+    why: 'the path still holds a date placeholder nothing filled ({year}, %Y, yyyy-MM-dd or a template), so it names an object that will never appear',
   },
   {
     id: 'path-built-from-empty-value',

@@ -351,11 +351,15 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       // Iceberg's optimistic concurrency: another writer moved the table's metadata pointer.
       /\bCommitFailedException\b.*\b(?:is not same as the current table metadata location|metadata location \S+ has changed from)\b/,
       /\bHoodieWriteConflictException\b/,
+      // Project Nessie: the branch moved under the commit (its own conflict exception, or
+      // Trino's wording of it); Nessie documents the commit as retryable on the new head.
+      /\bNessie(?:Reference)?ConflictException\b|\bCannot commit: ref hash is out of date\b/,
     ],
     source:
       'Delta Lake "Concurrency control" (https://docs.delta.io/latest/concurrency-control.html): write conflicts from concurrent transactions can be retried; ' +
       'Apache Iceberg "Reliability" (https://iceberg.apache.org/docs/latest/reliability/): a commit that loses the metadata swap is retried against the new version; ' +
-      'Apache Hudi "Concurrency control" (https://hudi.apache.org/docs/concurrency_control): HoodieWriteConflictException is a conflicting concurrent commit, retried',
+      'Apache Hudi "Concurrency control" (https://hudi.apache.org/docs/concurrency_control): HoodieWriteConflictException is a conflicting concurrent commit, retried; ' +
+      'Project Nessie "Commit conflicts" (projectnessie.org): NessieReferenceConflictException means the reference moved, retry against the new hash',
   },
   {
     id: 'metastore-or-service-timeout',
@@ -378,6 +382,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
         : undefined,
     patterns: [
       /\bAirflowSensorTimeout\b|\bSensor has timed out\b|\bSnap\. Time is OUT\b|\bTrigger timed? ?out\b/i,
+      // A deferred sensor's trigger timeout (apache/airflow#33718), before or instead of the re-raise.
+      /\bTaskDeferralTimeout\b|\bTrigger cancelled due to timeout\b/,
       /\bfreshness\b|\bis stale\b|\bSTALE\b/,
       // A date inside a name (file, table, partition), not a log line's timestamp.
       /[/_.=-](?:19|20)\d\d-?[01]\d-?[0-3]\d(?![\d:T])|\/(?:19|20)\d\d\/[01]\d\/[0-3]\d\b|\b(?:ds|dt|date|day|partition)=\S/i,

@@ -150,6 +150,14 @@ export const WROTE: WritePattern[] = [
     regex:
       /\bpartial(?:ly)? (?:written|committed|loaded|write|output|results?)\b|\b(?:some|\d+) (?:of the )?(?:partitions|files|rows|records|tables|batches|chunks|parts) (?:were |had been |have been )?(?:already )?(?:written|committed|loaded|uploaded|published)\b|\balready (?:written|committed|loaded|published|uploaded)\b/i,
   },
+  {
+    // Loaders that count what they already committed ("aborting after 1615 committed batches",
+    // "batch 12 inserted 1 row into t"): the earlier units of this run are in place.
+    id: 'committed-units-counted',
+    where: 'any',
+    regex:
+      /\b[1-9][\d,]* committed (?:batches|transactions|loads|chunks|commits)\b|\binserted [1-9][\d,]* rows? into\b/i,
+  },
   // How engines report writes that had started when a later step failed.
   {
     // Hadoop's committer logs each task attempt it commits; Spark's OutputCommitCoordinator
@@ -935,6 +943,18 @@ export const FAILURE_POINTS: WritePattern[] = [
     where: 'error',
     regex:
       /Database Error in (?:model|snapshot|seed)|SnowflakeSQLException|psycopg2\.errors|redshift_connector|ProgrammingError|google\.api_core\.exceptions|BigQuery error in|\bORA-\d{5}\b|SQLSTATE|BadCopyFileFormat|Runtime Error in model|ERROR creating sql (?:view|table) model|\d{6} \([0-9A-Z]{5}\)|\[Amazon\]\(\d+\) Invalid operation|org\.postgresql\.util\.PSQLException/,
+  },
+  {
+    // A catalog that rejected the commit for a concurrent change (Nessie's reference conflict,
+    // Trino's "ref hash is out of date"): the table stayed at its previous state. An unknown
+    // commit state is not this.
+    id: 'catalog-commit-conflict',
+    tier: 'strong',
+    stage:
+      'committing to a catalog that rejected the commit for a concurrent change (the table is unchanged)',
+    where: 'any',
+    regex:
+      /Nessie(?:Reference)?ConflictException|Cannot commit: ref hash is out of date/,
   },
   {
     id: 'transactional-table',

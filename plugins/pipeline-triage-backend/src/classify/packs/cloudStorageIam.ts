@@ -233,7 +233,7 @@ export const cloudStorageIamPack: RulePack = {
       description: 'connection reset or dropped',
       patterns: [
         ci(
-          'Connection reset(?: by peer)?|ECONNRESET|Broken pipe|EPIPE|Connection closed by (?:remote|peer)|connection was forcibly closed|EOF occurred in violation of protocol|Connection aborted|SocketException: Connection',
+          'Connection reset(?: by peer)?|ECONNRESET|Broken pipe|\\bEPIPE\\b|Connection closed by (?:remote|peer)|connection was forcibly closed|EOF occurred in violation of protocol|Connection aborted|SocketException: Connection',
         ),
       ],
       weight: 0.65,

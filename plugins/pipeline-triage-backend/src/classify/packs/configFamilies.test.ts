@@ -128,3 +128,114 @@ describe('configuration-error families', () => {
     );
   });
 });
+
+/**
+ * How tools report their own configuration errors (configReporting pack and vendor entries):
+ * each message is worded unlike any corpus case and must classify by its family.
+ */
+describe('configuration errors as tools report them', () => {
+  it.each([
+    // connection strings the client cannot parse
+    "sqlalchemy.exc.ArgumentError: Could not parse SQLAlchemy URL from string 'mssql+pyodbc//etl@dw-3/ods'",
+    'org.postgresql.util.PSQLException: Unable to parse URL jdbc:postgresql://pg-ledger-1:6432',
+    'ValueError: Connection string is either blank or malformed.',
+    // locations and result settings of cloud services
+    'google.api_core.exceptions.BadRequest: 400 Cannot read and write in different locations: source: asia-northeast1, destination: US',
+    'An error occurred (InvalidRequestException) when calling the StartQueryExecution operation: No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.',
+    // session setup and setting formats of engines
+    '[DELTA_CONFIGURE_SPARK_SESSION_WITH_EXTENSION_AND_CATALOG] This Delta operation requires the SparkSession to be configured with the DeltaSparkSessionExtension and the DeltaCatalog.',
+    'Invalid initial heap size: -Xms2gb\nError: Could not create the Java Virtual Machine.',
+    'java.lang.NumberFormatException: Size must be specified as bytes (b), kibibytes (k), mebibytes (m), gibibytes (g), tebibytes (t), or pebibytes(p). E.g. 50b, 100k, or 250m.',
+    'Caused by: org.apache.flink.configuration.IllegalConfigurationException: JobManager memory configuration failed: Sum of configured JVM Metaspace (256.000mb) and JVM Overhead (192.000mb) exceed configured Total Process Memory (400.000mb).',
+    'MetaException(message:Version information not found in metastore. )',
+    "io.trino.spi.TrinoException: line 1:1: Session property 'hive.insert_existing_partitions_behavior' does not exist",
+    // settings libraries, run parameters and schedules
+    'omegaconf.errors.MissingMandatoryValue: Missing mandatory value: sink.bucket',
+    "dlt.common.configuration.exceptions.ConfigFieldMissingException: Following fields are missing: ['password'] in configuration with spec PostgresCredentials",
+    'botocore.exceptions.ProfileNotFound: The config profile (lake-writer) could not be found',
+    "airflow.exceptions.ParamValidationError: Invalid input for param region: 'mars' is not one of ['eu', 'us']",
+    'croniter.croniter.CroniterBadCronError: Exactly 5, 6 or 7 columns has to be specified for iterator expression.',
+    // ingestion and orchestration tools validating their own configuration
+    "Loader 'target-bigquery' is not known to Meltano. Try running `meltano lock --update --all` to ensure your plugins are up to date.",
+    'KeyError: "Unable to find credentials \'s3_landing\': check your data catalog and credentials configuration."',
+    "Encountered an error while running operation: Compilation Error\n  The --vars argument must be a YAML dictionary, but was of type 'NoneType'",
+    "singer_sdk.exceptions.ConfigValidationError: Config validation failed: 'api_token' is a required property",
+    'ValueError: Unable to find block document named warehouse-dsn for block type secret',
+    'io.debezium.DebeziumException: The MySQL server is not configured to use a ROW binlog_format, which is required for this connector to work properly.',
+    'The CronJob "orders-export" is invalid: spec.schedule: Invalid value: "*/90 * * *": expected exactly 5 fields, found 4',
+    'Error: UPGRADE FAILED: execution error at (airflow/templates/secrets.yaml:7:12): you must set values.webserverSecretKey',
+    'java.lang.RuntimeException: java.io.IOException: From option fs.s3a.aws.credentials.provider java.lang.ClassNotFoundException: Class com.example.StsProvider not found',
+    "snowflake.connector.errors.DatabaseError: 390189 (08004): Role 'TRANSFORMER' specified in the connect string does not exist or not authorized.",
+  ])('classifies %s', log => {
+    expect(categoryOf(log)).toBe('config_error');
+  });
+
+  it('keeps look-alikes in their own categories', () => {
+    // BigQuery names the location of every missing table: a daily table not landed yet is late
+    // input, not a location setting.
+    expect(
+      categoryOf(
+        'google.api_core.exceptions.NotFound: 404 Not found: Table acme-web:analytics_301.events_20261201 was not found in location US',
+      ),
+    ).not.toBe('config_error');
+    // SQLAlchemy 2 refusing a raw string is the job's code, though the class is ArgumentError
+    expect(
+      categoryOf(
+        "sqlalchemy.exc.ArgumentError: Textual SQL expression 'TRUNCATE stage.orders' should be explicitly declared as text('TRUNCATE stage.orders')",
+      ),
+    ).toBe('code_error');
+    // a number that fails to parse in a record, with no SparkContext starting, is data
+    expect(
+      categoryOf(
+        'org.apache.spark.SparkException: Job aborted due to stage failure: Task 3 in stage 7.0 failed 4 times\nCaused by: java.lang.NumberFormatException: For input string: "12,5"',
+      ),
+    ).toBe('data_quality');
+    // a wrong password at login stays a permission problem
+    expect(
+      categoryOf(
+        'snowflake.connector.errors.DatabaseError: 390100 (08004): Incorrect username or password was specified.',
+      ),
+    ).toBe('permission');
+  });
+
+  it('knows the configuration families of vendor classes and codes', () => {
+    expect(
+      lookupVendorCode(
+        jvmExceptionTable,
+        'org.apache.flink.shaded.IllegalConfigurationException',
+      )?.category,
+    ).toBe('config_error');
+    expect(
+      lookupVendorCode(
+        pythonExceptionTable,
+        'dlt.common.configuration.exceptions.ConfigValueCannotBeCoercedException',
+      )?.category,
+    ).toBe('config_error');
+    expect(
+      lookupVendorCode(
+        pythonExceptionTable,
+        'croniter.croniter.CroniterNotAlphaError',
+      )?.category,
+    ).toBe('config_error');
+    expect(
+      lookupVendorCode(
+        pythonExceptionTable,
+        'botocore.exceptions.ProfileNotFound',
+      )?.key,
+    ).toBe('botocore-config');
+  });
+
+  it('never says safe to retry on a login that names a missing role, even on a later attempt', () => {
+    const v = createTriageEngine().triage({
+      source: 'generic',
+      job: { namespace: 'x', name: 'j', type: 'dbt' },
+      runId: 'r',
+      eventTime: '2026-01-01T00:00:00Z',
+      logExcerpt:
+        "snowflake.connector.errors.DatabaseError: 390189 (08004): Role 'LOADER_RO' specified in the connect string does not exist or not authorized.",
+      signals: { attempt: 2, maxAttempts: 3 },
+    } as never).verdict;
+    expect(v.classification.category).toBe('config_error');
+    expect(v.retry.safeToRetry).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import type { RulePack } from '../ruleTypes';
 import { beamDataflowPack } from './beamDataflow';
 import { cloudStorageIamPack } from './cloudStorageIam';
+import { configReportingPack } from './configReporting';
 import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
 import { genericPack } from './generic';
@@ -8,9 +9,11 @@ import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
 import { kubernetesYarnPack } from './kubernetesYarn';
+import { newerEnginesPack } from './newerEngines';
 import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
+import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
 
 /** The built-in rule packs, one per platform family. */
@@ -26,6 +29,9 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   cloudStorageIamPack,
   kubernetesYarnPack,
   tableFormatsPack,
+  waitsChecksFilesPack,
+  newerEnginesPack,
+  configReportingPack,
   genericPack,
   vendorCodesPack,
 ];

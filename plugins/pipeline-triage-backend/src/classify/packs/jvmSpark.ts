@@ -272,7 +272,7 @@ export const jvmSparkPack: RulePack = {
       category: 'schema_drift',
       description: 'a column the job reads is not in the data',
       patterns: [
-        '\\[UNRESOLVED_COLUMN|cannot resolve [\'`"][^\'`"]+[\'`"] given input columns|A column(?: or function parameter)? with name [`\'"][^`\'"]+[`\'"] cannot be resolved|\\[FIELD_NOT_FOUND\\]|No such struct field',
+        '\\[UNRESOLVED_COLUMN|cannot resolve [\'`"]{1,2}[^\'`"]+[\'`"]{1,2} given input columns|A column(?: or function parameter)? with name [`\'"][^`\'"]+[`\'"] cannot be resolved|\\[FIELD_NOT_FOUND\\]|No such struct field',
       ],
       weight: 0.8,
     },
@@ -281,7 +281,7 @@ export const jvmSparkPack: RulePack = {
       category: 'code_error',
       description: 'unresolved column can also be a typo in the job',
       patterns: [
-        '\\[UNRESOLVED_COLUMN|cannot resolve [\'`"][^\'`"]+[\'`"] given input columns|cannot be resolved\\. Did you mean',
+        '\\[UNRESOLVED_COLUMN|cannot resolve [\'`"]{1,2}[^\'`"]+[\'`"]{1,2} given input columns|cannot be resolved\\. Did you mean',
       ],
       weight: 0.4,
     },

@@ -101,4 +101,25 @@ describe('signals that were misread', () => {
       ),
     ).toBe('config_error');
   });
+
+  it('a word that contains an errno name is not that errno', () => {
+    // "FeaturePipeline" holds the letters of EPIPE; only the errno itself means a broken pipe.
+    const evidence = extractEvidence({
+      logExcerpt:
+        'ERROR FeaturePipeline: step 3 failed\nValueError: invalid literal for int() with base 10: "abc"',
+    });
+    const firedRules = (log: string) =>
+      classify(extractEvidence({ logExcerpt: log })).hypotheses.flatMap(
+        h => h.rules,
+      );
+    expect(classify(evidence).category).toBe('data_quality');
+    expect(
+      firedRules(
+        'ERROR FeaturePipeline: step 3 failed\nValueError: invalid literal for int() with base 10: "abc"',
+      ),
+    ).not.toContain('connection-reset');
+    expect(firedRules('write failed: [Errno 32] EPIPE')).toContain(
+      'connection-reset',
+    );
+  });
 });

@@ -16,6 +16,9 @@ describe('built-in rule packs', () => {
       'cloud-storage-iam',
       'kubernetes-yarn',
       'table-formats',
+      'waits-checks-files',
+      'newer-engines',
+      'config-reporting',
       'generic',
       'vendor-codes',
     ]);

@@ -19,6 +19,8 @@ describe('schema-drift families', () => {
     'cx_Oracle.DatabaseError: ORA-00904: "SHIP_REGION": invalid identifier',
     'DB::Exception: No such column ship_region in table raw.shipments. (NO_SUCH_COLUMN_IN_TABLE)',
     '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `ship_region` cannot be resolved. Did you mean one of the following? [`region`, `ship_id`]',
+    // Spark 2.x-3.2 wording: the name in backticks inside quotes
+    "org.apache.spark.sql.AnalysisException: cannot resolve '`ship_region`' given input columns: [shipments.id, shipments.region]; line 1 pos 7;",
     // the same, where the log itself says the input changed
     "snowflake.connector.errors.ProgrammingError: 000904 (42000): SQL compilation error: error line 3 at position 11\ninvalid identifier 'SHIP_REGION'\nNote: column SHIP_REGION was renamed in the source table RAW.SHIPMENTS",
     // a sync tool reading a source table: the column it lists is gone at the source

@@ -16,6 +16,7 @@ import { snowflakeTable } from './snowflake';
 import { sparkErrorClassTable } from './sparkErrorClasses';
 import { sqlstateTable } from './sqlstate';
 import { trinoTable } from './trino';
+import { newerEngineExceptionTable, starrocksTable } from './newerEngines';
 import { OPERATIONAL_DB_TABLES } from './operationalDb';
 import { lookupVendorCode } from './compileTables';
 import type { VendorCodeEntry, VendorCodeTable } from './types';
@@ -47,6 +48,8 @@ export const VENDOR_CODE_TABLES: VendorCodeTable[] = [
   exitCodeTable,
   jvmExceptionTable,
   pythonExceptionTable,
+  newerEngineExceptionTable,
+  starrocksTable,
 ];
 
 /** How software classifies its own failures, as one built-in rule pack. */

@@ -44,6 +44,17 @@ export const jvmExceptionTable: VendorCodeTable = {
       source: 'Lightbend Config javadoc, com.typesafe.config.ConfigException',
     },
     {
+      key: 'flink-illegal-configuration',
+      suffix: 'IllegalConfigurationException',
+      category: 'config_error',
+      weight: 0.9,
+      description:
+        'Flink rejected its configuration (memory components inconsistent, option value invalid); not an out-of-memory event',
+      source:
+        "Apache Flink javadoc, org.apache.flink.configuration.IllegalConfigurationException; Flink docs, Set up Flink's memory",
+      explains: ['resource_exhaustion', 'infrastructure'],
+    },
+    {
       key: 'kafka-config',
       code: 'org.apache.kafka.common.config.ConfigException',
       category: 'config_error',

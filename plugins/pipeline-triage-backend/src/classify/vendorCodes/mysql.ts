@@ -134,6 +134,15 @@ export const mysqlTable: VendorCodeTable = {
       category: 'code_error',
       weight: 0.8,
       description: 'MySQL 1064 ER_PARSE_ERROR (syntax error)',
+      // StarRocks and Doris send most of their errors as 1064; their message names the cause.
+      unless: [
+        {
+          source:
+            'exceed(?:ed)? (?:the )?limit|Too many versions|alive replica num',
+          flags: 'i',
+        },
+      ],
+      source: `${SERVER}; StarRocks docs, "Error codes" (docs.starrocks.io): errors returned over the MySQL protocol as 1064`,
     }),
     e('1305', {
       category: 'code_error',

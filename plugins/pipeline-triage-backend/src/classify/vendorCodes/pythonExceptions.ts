@@ -61,6 +61,72 @@ export const pythonExceptionTable: VendorCodeTable = {
       description: 'pydantic-settings could not read a setting from its source',
       source: 'pydantic-settings docs, Settings Management',
     },
+    {
+      key: 'dlt-configuration',
+      prefix: 'dlt.common.configuration.exceptions.',
+      suffix: 'Exception',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'dlt could not resolve or coerce a config value or secret (ConfigFieldMissingException, ConfigValueCannotBeCoercedException ...)',
+      source:
+        'dlt docs, Configuration and secrets (dlthub.com/docs/general-usage/credentials): dlt.common.configuration.exceptions',
+    },
+    {
+      key: 'omegaconf',
+      prefix: 'omegaconf.errors.',
+      suffix: 'Error',
+      category: 'config_error',
+      weight: 0.8,
+      description:
+        'OmegaConf configuration key, interpolation or type error (ConfigKeyError, InterpolationKeyError, ValidationError ...)',
+      source: 'OmegaConf docs, omegaconf.errors (omegaconf.readthedocs.io)',
+    },
+    {
+      key: 'hydra',
+      prefix: 'hydra.errors.',
+      suffix: 'Exception',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'Hydra could not compose the job configuration (MissingConfigException, ConfigCompositionException)',
+      source: 'Hydra docs, hydra.errors (hydra.cc/docs)',
+    },
+    {
+      key: 'airflow-config',
+      codes: [
+        'airflow.exceptions.ParamValidationError',
+        'airflow.exceptions.AirflowConfigException',
+      ],
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'an Airflow run parameter fails its schema, or an Airflow setting is missing or invalid',
+      source:
+        'Apache Airflow docs, airflow.exceptions (ParamValidationError, AirflowConfigException) and Params',
+      explains: ['data_quality'],
+    },
+    {
+      key: 'singer-sdk-config',
+      code: 'singer_sdk.exceptions.ConfigValidationError',
+      category: 'config_error',
+      weight: 0.9,
+      description:
+        'a Singer tap or target built on the Meltano SDK rejected its config against the settings schema',
+      source:
+        'Meltano Singer SDK docs, singer_sdk.exceptions.ConfigValidationError',
+      explains: ['data_quality'],
+    },
+    {
+      key: 'croniter',
+      prefix: 'croniter.',
+      suffix: 'Error',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'a cron schedule expression does not parse (CroniterBadCronError, CroniterBadDateError ...)',
+      source: 'croniter docs (pypi.org/project/croniter): exceptions',
+    },
     // OSError subclasses and the ConnectionError family
     {
       key: 'connection-refused',
@@ -247,12 +313,26 @@ export const pythonExceptionTable: VendorCodeTable = {
       codes: [
         'botocore.exceptions.NoCredentialsError',
         'botocore.exceptions.PartialCredentialsError',
-        'botocore.exceptions.ProfileNotFound',
       ],
       category: 'config_error',
       weight: 0.7,
       description: 'no AWS credentials configured',
       source: 'botocore docs, botocore.exceptions',
+    },
+    {
+      key: 'botocore-config',
+      codes: [
+        'botocore.exceptions.ProfileNotFound',
+        'botocore.exceptions.NoRegionError',
+        'botocore.exceptions.InvalidConfigError',
+        'botocore.exceptions.ConfigParseError',
+      ],
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'the AWS client configuration names a profile or region that is not set up',
+      source: 'botocore docs, botocore.exceptions',
+      explains: ['source_delay'],
     },
     {
       key: 'botocore-param',

@@ -145,6 +145,30 @@ export const snowflakeTable: VendorCodeTable = {
       source: SOURCE,
     },
     {
+      // Login-time errors under SQLSTATE 08004 ("server rejected the connection"): the
+      // connection names a role or database that does not exist (or is hidden from the user).
+      // A setting to fix, never an outage to wait out; "or not authorized" keeps permission as
+      // the runner-up.
+      key: '390189',
+      code: '390189',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'Snowflake 390189 (role specified in the connect string does not exist or not authorized)',
+      source: SOURCE,
+      explains: ['dependency_unavailable'],
+    },
+    {
+      key: '390201',
+      code: '390201',
+      category: 'config_error',
+      weight: 0.85,
+      description:
+        'Snowflake 390201 (the requested database, schema or warehouse does not exist or not authorized)',
+      source: SOURCE,
+      explains: ['dependency_unavailable'],
+    },
+    {
       key: '000606',
       code: '000606',
       category: 'config_error',

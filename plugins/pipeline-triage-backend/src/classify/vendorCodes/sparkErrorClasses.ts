@@ -397,6 +397,25 @@ export const sparkErrorClassTable: VendorCodeTable = {
       source: SOURCE,
     },
     {
+      key: 'DELTA_CONFIGURE_SPARK_SESSION_WITH_EXTENSION_AND_CATALOG',
+      code: 'DELTA_CONFIGURE_SPARK_SESSION_WITH_EXTENSION_AND_CATALOG',
+      category: 'config_error',
+      weight: 0.9,
+      description:
+        'Delta DELTA_CONFIGURE_SPARK_SESSION_WITH_EXTENSION_AND_CATALOG (the session lacks the Delta SQL extension and catalog)',
+      source:
+        'Delta Lake error classes (delta-error-classes.json); Delta Lake quickstart',
+    },
+    {
+      key: 'INVALID_CONF_VALUE',
+      code: 'INVALID_CONF_VALUE',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'Spark INVALID_CONF_VALUE (a config value is of the wrong type or out of its allowed set)',
+      source: SOURCE,
+    },
+    {
       key: 'DATA_SOURCE_NOT_FOUND',
       code: 'DATA_SOURCE_NOT_FOUND',
       category: 'config_error',

@@ -147,7 +147,10 @@ export const trinoTable: VendorCodeTable = {
       key: 'INVALID_SESSION_PROPERTY',
       code: 'INVALID_SESSION_PROPERTY',
       category: 'config_error',
-      weight: 0.7,
+      // A named USER_ERROR about a setting: as decisive as a missing catalog, and its "does not
+      // exist" wording is about the property, not about input data.
+      weight: 0.88,
+      explains: ['source_delay'],
       description: 'Trino INVALID_SESSION_PROPERTY (invalid session property)',
       source: SOURCE,
     },
