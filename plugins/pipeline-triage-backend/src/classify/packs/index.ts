@@ -5,6 +5,7 @@ import { configReportingPack } from './configReporting';
 import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
 import { genericPack } from './generic';
+import { generalReportsPack } from './generalReports';
 import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
@@ -32,6 +33,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   waitsChecksFilesPack,
   newerEnginesPack,
   configReportingPack,
+  generalReportsPack,
   genericPack,
   vendorCodesPack,
 ];
