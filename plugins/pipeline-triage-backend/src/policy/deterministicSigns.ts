@@ -11,6 +11,8 @@ export interface DeterministicSign {
   patterns: RegExp[];
   /** When set, the sign holds only if one of these also matches some other line of the log. */
   alongside?: RegExp[];
+  /** When set, the sign does not hold if one of these matches any line (a transient reading wins). */
+  unlessAnywhere?: RegExp[];
   /** The verdict's reason, completed with the line id. */
   why: string;
 }
@@ -131,6 +133,22 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /\bDEADLINE_EXCEEDED\b|\bDeadline ?Exceeded\b|\b504 Gateway Time-?out\b|\bquery (?:execution )?timed? ?out\b|\bstatement timeout\b/i,
     ],
     why: "the platform's own retries of the same work hit the same deadline every time, so an unchanged rerun will too",
+  },
+  {
+    id: 'task-retries-lost-their-executors',
+    // Spark counts a lost executor against the task's spark.task.maxFailures only when it
+    // blames the application (TaskSetManager.executorLost: countTowardsTaskFailures =
+    // exitCausedByApp; heartbeat timeouts and exits "caused by one of the running tasks"
+    // count, decommissions and exits "unrelated to the running tasks" do not). A task that
+    // failed its retries on executor losses kept taking its executors down (memory, GC).
+    patterns: [/\bTask \S+ in stage \S+ failed (?:[2-9]|\d{2,}) times\b/],
+    alongside: [
+      /\bExecutorLostFailure\b|\bLost executor \S+\b.{0,80}\bheartbeat\b|\bexecutor \S+ exited caused by one of the running tasks\b/i,
+    ],
+    unlessAnywhere: [
+      /\bunrelated to the running tasks\b|\bdecommission|\bspot (?:instance )?(?:interruption|termination|reclaim)|\bpre-?empt(?:ed|ion)\b|\bSPOT_INSTANCE_TERMINATION\b|\bnode (?:was |is )?(?:terminated|lost|shutting down)\b/i,
+    ],
+    why: 'every retry of the same task lost its executor and Spark blamed the task for it (it counts only such losses), so the task keeps taking executors down and an unchanged rerun will too',
   },
   {
     id: 'earlier-attempts-hold-capacity',

@@ -53,4 +53,30 @@ describe('failures that look transient but are deterministic', () => {
     );
     expect(v.retry.safeToRetry).toBe(true);
   });
+
+  // Spark counts a lost executor against a task only when it blames the task, so a task that
+  // used up its retries on executor losses keeps taking its executors down.
+  const taskRetriesLostExecutors = (extra: string) =>
+    [
+      'WARN HeartbeatReceiver: Removing executor 3 with no recent heartbeats: 171002 ms exceeds timeout 120000 ms',
+      'ERROR TaskSchedulerImpl: Lost executor 3 on 10.1.4.22: Executor heartbeat timed out after 171002 ms',
+      extra,
+      'org.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 2.0 failed 4 times, most recent failure: Lost task 7.3 in stage 2.0 (TID 88) (10.1.4.22 executor 3): ExecutorLostFailure (executor 3 exited caused by one of the running tasks) Reason: Executor heartbeat timed out after 171002 ms',
+    ].join('\n');
+
+  it('refuses a retry when every attempt of a task lost its executor', () => {
+    const v = triage(taskRetriesLostExecutors(''));
+    expect(v.classification.category).toBe('infrastructure');
+    expect(v.retry.safeToRetry).toBe(false);
+    expect(v.retry.reason).toMatch(/every retry of the same task lost its executor/);
+  });
+
+  it('still retries task losses on executors a pre-emption took', () => {
+    const v = triage(
+      taskRetriesLostExecutors(
+        'WARN YarnAllocator: Container container_1_0002_01_000004 on host 10.1.4.22 was preempted.',
+      ),
+    );
+    expect(v.retry.safeToRetry).toBe(true);
+  });
 });

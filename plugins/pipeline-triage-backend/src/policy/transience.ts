@@ -96,6 +96,15 @@ export function nonTransientReason(
         )
       )
         continue;
+      if (
+        sign.unlessAnywhere &&
+        evidence.lines.some(
+          l =>
+            l.role !== 'frame' &&
+            sign.unlessAnywhere!.some(re => re.test(l.text)),
+        )
+      )
+        continue;
       return { reason: `${sign.why} (${line.id})`, lineId: line.id };
     }
   }

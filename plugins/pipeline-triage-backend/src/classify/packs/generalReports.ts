@@ -80,6 +80,9 @@ export const generalReportsPack: RulePack = {
       ],
       where: 'any',
       weight: 0.85,
+      // BigQuery's load wrapper ("JSON table encountered too many errors") reads as bad data;
+      // a field the table lacks is why every row failed, so it explains that reading.
+      explains: ['data_quality'],
     },
     // Jackson's parser error inside a task that reads records is a message or payload that is
     // not valid JSON (Jackson JsonParseException javadoc); a configuration file that fails to

@@ -19,6 +19,8 @@ describe('schema-drift families', () => {
     'cx_Oracle.DatabaseError: ORA-00904: "SHIP_REGION": invalid identifier',
     'DB::Exception: No such column ship_region in table raw.shipments. (NO_SUCH_COLUMN_IN_TABLE)',
     '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `ship_region` cannot be resolved. Did you mean one of the following? [`region`, `ship_id`]',
+    // BigQuery's load wrapper reads as bad rows; the field the table lacks is why they failed
+    'googleapi: Error 400: Error while reading data, error message: JSON table encountered too many errors, giving up. Rows: 1; errors: 1., invalid, errors: [message: JSON parsing error in row starting at position 0: No such field: plan_tier.]',
     // Spark 2.x-3.2 wording: the name in backticks inside quotes
     "org.apache.spark.sql.AnalysisException: cannot resolve '`ship_region`' given input columns: [shipments.id, shipments.region]; line 1 pos 7;",
     // the same, where the log itself says the input changed
