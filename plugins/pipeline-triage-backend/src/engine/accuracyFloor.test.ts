@@ -203,6 +203,15 @@ import { runCli } from '@pipeline-triage/cli';
  * at >= 0.8 (99.5 % right), Brier 0.070, ECE 0.074, partial-write 23/35 (0.657); those five
  * floors move down because of the new cases. Tuning 621: accuracy 0.998, recall 0.889, no false
  * confidence, 0.863 at >= 0.8, ECE 0.068, partial-write 85/86 (0.988).
+ * Exception-name words (a low-weight fallback reading the words of an unknown class name, and
+ * vendor entries for Airlift, the DataStax driver, Janino and fastavro): 8 holdout cases held
+ * out before any rule, read by their summary figures only, and 16 tuning cases. The 284 earlier
+ * holdout and 621 earlier tuning cases measure exactly as before. The holdout (292) measures
+ * accuracy 0.873, no wrong "safe" (26/26), recall 0.650, false confidence 0.003, 0.743 at
+ * >= 0.8 (99.5 % right), Brier 0.069, ECE 0.069, partial-write 24/36 (0.667): the share floor
+ * moves down because of the new cases (they land at modest confidence), the others rise to the
+ * measurement. Tuning 637: accuracy 0.998, recall 0.889, no false confidence, 0.867 at >= 0.8,
+ * ECE 0.067, partial-write 85/86.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -232,19 +241,19 @@ describe('classifier accuracy floors', () => {
     // The measurement of 2026-12-07 after the sixth and seventh rounds (waits, checks and file
     // layouts; newer engines) and the partial-write third pass, lowered by their new holdout
     // cases: see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(284);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
+    expect(report.cases).toBeGreaterThanOrEqual(292);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.873);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.65);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.746);
-    expect(report.brier).toBeLessThanOrEqual(0.07);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.074);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.743);
+    expect(report.brier).toBeLessThanOrEqual(0.069);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.995,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.657);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.667);
   });
 
   it('holds on the tuning cases', async () => {
@@ -253,8 +262,8 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.889);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.862);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.867);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.067);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.988);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(1);
   });

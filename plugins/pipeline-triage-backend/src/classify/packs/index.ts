@@ -4,6 +4,7 @@ import { cloudStorageIamPack } from './cloudStorageIam';
 import { configReportingPack } from './configReporting';
 import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
+import { exceptionNameWordsPack } from './exceptionNameWords';
 import { genericPack } from './generic';
 import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
@@ -34,4 +35,5 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   configReportingPack,
   genericPack,
   vendorCodesPack,
+  exceptionNameWordsPack,
 ];

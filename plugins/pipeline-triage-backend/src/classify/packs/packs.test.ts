@@ -21,6 +21,7 @@ describe('built-in rule packs', () => {
       'config-reporting',
       'generic',
       'vendor-codes',
+      'exception-name-words',
     ]);
   });
 
