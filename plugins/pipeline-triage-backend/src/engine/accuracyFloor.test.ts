@@ -205,13 +205,13 @@ import { runCli } from '@pipeline-triage/cli';
  * confidence, 0.863 at >= 0.8, ECE 0.068, partial-write 85/86 (0.988).
  * Exception-name words (a low-weight fallback reading the words of an unknown class name, and
  * vendor entries for Airlift, the DataStax driver, Janino and fastavro): 8 holdout cases held
- * out before any rule, read by their summary figures only, and 16 tuning cases. The 284 earlier
- * holdout and 621 earlier tuning cases measure exactly as before. The holdout (292) measures
- * accuracy 0.873, no wrong "safe" (26/26), recall 0.650, false confidence 0.003, 0.743 at
- * >= 0.8 (99.5 % right), Brier 0.069, ECE 0.069, partial-write 24/36 (0.667): the share floor
- * moves down because of the new cases (they land at modest confidence), the others rise to the
- * measurement. Tuning 637: accuracy 0.998, recall 0.889, no false confidence, 0.867 at >= 0.8,
- * ECE 0.067, partial-write 85/86.
+ * out before any rule, read by their summary figures only, and 16 tuning cases. Before merging
+ * the unbiased ("random") round, the 284 earlier holdout and 621 earlier tuning cases measured
+ * exactly as before and the holdout (292) measured accuracy 0.873, no wrong "safe", 0.743 at
+ * >= 0.8, ECE 0.069. Merged: main's 302 holdout and 657 tuning cases measure as on main
+ * (holdout accuracy 0.861 with main's one wrong "safe", tuning 0.851 at >= 0.8, ECE 0.074);
+ * the 8 new holdout cases measure 8/8. The floors are left as main set them: main's new cases,
+ * not these rules, keep the merged measurement under some of them.
  */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
@@ -241,19 +241,19 @@ describe('classifier accuracy floors', () => {
     // The measurement of 2026-12-07 after the sixth and seventh rounds (waits, checks and file
     // layouts; newer engines) and the partial-write third pass, lowered by their new holdout
     // cases: see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(292);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.873);
+    expect(report.cases).toBeGreaterThanOrEqual(284);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.65);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.743);
-    expect(report.brier).toBeLessThanOrEqual(0.069);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.746);
+    expect(report.brier).toBeLessThanOrEqual(0.07);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.074);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.995,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.657);
   });
 
   it('holds on the tuning cases', async () => {
@@ -262,8 +262,8 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.889);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.867);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.067);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.862);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.988);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(1);
   });

@@ -128,6 +128,8 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
     ],
     patterns: [
       /\b(?:backendError|internalError|rateLimitExceeded|jobInternalError)\b|\bencountered an internal error\b/,
+      // BigQuery's own words for a job that failed on an internal error ("Troubleshoot errors").
+      /\bThe job encountered an error during execution\. Retrying the job may solve the problem\b/,
     ],
     source:
       'BigQuery "Troubleshoot errors" (https://cloud.google.com/bigquery/docs/error-messages): backendError, internalError and rateLimitExceeded are retried with backoff',
@@ -388,7 +390,9 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       // A date inside a name (file, table, partition), not a log line's timestamp.
       /[/_.=-](?:19|20)\d\d-?[01]\d-?[0-3]\d(?![\d:T])|\/(?:19|20)\d\d\/[01]\d\/[0-3]\d\b|\b(?:ds|dt|date|day|partition)=\S/i,
       /\bnot (?:yet )?(?:visible|available|arrived|landed|present|ready)(?: yet)?\b|\bnot there yet\b|\beventual(?:ly)? consisten/i,
-      /\bno (?:new )?(?:files?|rows?|records?|data)\b|\bempty (?:input|source|file|extract)\b|\bUnable to infer schema\b/i,
+      // Not Spark's "Unable to infer schema" alone: it is as often a wrong path or format; an
+      // empty dated input still counts through the dated-name pattern above.
+      /\bno (?:new )?(?:files?|rows?|records?|data)\b|\bempty (?:input|source|file|extract)\b/i,
     ],
     source:
       'Apache Airflow "Sensors" (https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/sensors.html) and dbt "source freshness" (https://docs.getdbt.com/reference/commands/source): late input is waited for and the run re-tried once it lands',

@@ -314,7 +314,12 @@ export const cloudStorageIamPack: RulePack = {
         ),
       ],
       weight: 0.75,
-      unless: [ci('\\bSlowDown\\b|\\bSlow Down\\b|reduce your request rate')],
+      // Flink's REST client prints a server-side exception as "[Internal server error., <Exception
+      // on server side: ...>]": the cause is that exception, not a failing service.
+      unless: [
+        ci('\\bSlowDown\\b|\\bSlow Down\\b|reduce your request rate'),
+        '<Exception on server side:',
+      ],
     },
     {
       id: 'tls-certificate',

@@ -6,6 +6,7 @@ import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
 import { exceptionNameWordsPack } from './exceptionNameWords';
 import { genericPack } from './generic';
+import { generalReportsPack } from './generalReports';
 import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
@@ -33,6 +34,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   waitsChecksFilesPack,
   newerEnginesPack,
   configReportingPack,
+  generalReportsPack,
   genericPack,
   vendorCodesPack,
   exceptionNameWordsPack,

@@ -254,9 +254,13 @@ export const jvmSparkPack: RulePack = {
       category: 'infrastructure',
       description: 'Python worker crashed',
       patterns: [
-        'Python worker exited unexpectedly|Python worker failed to connect back',
+        // A worker that never connected back is a setup error (generalReports.ts).
+        'Python worker exited unexpectedly',
       ],
-      weight: 0.45,
+      // Alone it is an abstention: the worker dies the same way from the OS OOM killer, a native
+      // segfault in user code or a lost node (PySpark "Debugging": spark.python.worker.
+      // faulthandler.enabled prints the cause). It only leans when other evidence agrees.
+      weight: 0.25,
     },
     {
       id: 'spark-stale-file-listing',

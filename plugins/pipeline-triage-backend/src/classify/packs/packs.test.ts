@@ -19,6 +19,7 @@ describe('built-in rule packs', () => {
       'waits-checks-files',
       'newer-engines',
       'config-reporting',
+      'general-reports',
       'generic',
       'vendor-codes',
       'exception-name-words',

@@ -601,7 +601,7 @@ export const sqlWarehousePack: RulePack = {
       patterns: [
         '\\binternalError\\b',
         ci(
-          'backendError|Retrying may solve the problem|Please retry|try again later|Please try again|temporarily unavailable|Service Unavailable|Visibility check was unavailable|service is currently unavailable|ServiceUnavailable|Backend Error|Internal error encountered|An internal error occurred|encountered an internal error during execution|The service is currently unavailable',
+          'backendError|Retrying (?:the job )?may solve the problem|Please retry|try again later|Please try again|temporarily unavailable|Service Unavailable|Visibility check was unavailable|service is currently unavailable|ServiceUnavailable|Backend Error|Internal error encountered|An internal error occurred|encountered an internal error during execution|The service is currently unavailable',
         ),
       ],
       weight: 0.85,
