@@ -511,5 +511,18 @@ export const cloudStorageIamPack: RulePack = {
       where: 'any',
       weight: 0.75,
     },
+    // Issue 17, exception-name words: azure-identity says "unavailable" when a credential of the
+    // DefaultAzureCredential chain is not set up here, not when a service is down (Azure SDK for
+    // Python, azure-identity TROUBLESHOOTING.md: CredentialUnavailableError).
+    {
+      id: 'azure-identity-credential-not-configured',
+      category: 'config_error',
+      description: 'no Azure credential is configured in this environment',
+      patterns: [
+        'Environment variables are not fully configured|WorkloadIdentityCredential:? (?:authentication )?(?:is )?unavailable\\. tenantId, clientId,? and federatedTokenFilePath are required',
+      ],
+      weight: 0.85,
+      explains: ['dependency_unavailable'],
+    },
   ],
 };

@@ -4,6 +4,7 @@ import { cloudStorageIamPack } from './cloudStorageIam';
 import { configReportingPack } from './configReporting';
 import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
+import { exceptionNameWordsPack } from './exceptionNameWords';
 import { genericPack } from './generic';
 import { generalReportsPack } from './generalReports';
 import { ingestionConnectorsPack } from './ingestionConnectors';
@@ -36,4 +37,5 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   generalReportsPack,
   genericPack,
   vendorCodesPack,
+  exceptionNameWordsPack,
 ];

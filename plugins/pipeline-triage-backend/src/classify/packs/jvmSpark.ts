@@ -846,5 +846,17 @@ export const jvmSparkPack: RulePack = {
       weight: 0.9,
       explains: ['data_quality'],
     },
+    // Issue 17, exception-name words: java.util.Formatter's exceptions (JDK javadoc,
+    // java.util.IllegalFormatException and subclasses) mean a bad format string in the code,
+    // although their names say Format and Conversion.
+    {
+      id: 'jdk-formatter-bad-pattern',
+      category: 'code_error',
+      description: 'a String.format pattern in the code is invalid',
+      patterns: [
+        '\\bjava\\.util\\.(?:UnknownFormatConversion|IllegalFormat\\w*|MissingFormat\\w*|UnknownFormatFlags|DuplicateFormatFlags|FormatFlagsConversionMismatch)Exception\\b',
+      ],
+      weight: 0.75,
+    },
   ],
 };

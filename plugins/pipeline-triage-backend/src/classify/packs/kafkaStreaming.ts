@@ -230,5 +230,19 @@ export const kafkaStreamingPack: RulePack = {
       weight: 0.95,
       explains: ['code_error'],
     },
+    // Issue 17, exception-name words: a SchemaProjectorException that is a setting, not drift.
+    // Confluent's storage sinks (kafka-connect-storage-common, StorageSchemaCompatibility) need
+    // versioned schemas for schema.compatibility BACKWARD/FORWARD/FULL; JsonConverter sends none.
+    {
+      id: 'connect-storage-schema-version-required',
+      category: 'config_error',
+      description:
+        'schema.compatibility needs schema versions that the converter does not send',
+      patterns: [
+        'Schema version required for (?:BACKWARD|FORWARD|FULL) compatibility',
+      ],
+      weight: 0.85,
+      explains: ['schema_drift'],
+    },
   ],
 };

@@ -22,6 +22,7 @@ describe('built-in rule packs', () => {
       'general-reports',
       'generic',
       'vendor-codes',
+      'exception-name-words',
     ]);
   });
 

@@ -551,5 +551,37 @@ export const jvmExceptionTable: VendorCodeTable = {
       source:
         'Apache Kafka javadoc: org.apache.kafka.common.errors.TimeoutException extends RetriableException',
     },
+    // Issue 17, exception-name words: vendors whose classes the fallback would read only weakly.
+    {
+      key: 'airlift-configuration',
+      code: 'io.airlift.bootstrap.ApplicationConfigurationException',
+      category: 'config_error',
+      weight: 0.88,
+      description:
+        'Trino/Airlift refused its configuration (unused, replaced or invalid properties)',
+      source:
+        'Airlift Bootstrap (github.com/airlift/airlift, bootstrap: ApplicationConfigurationException); Trino docs, Properties reference',
+    },
+    {
+      key: 'cassandra-unauthorized',
+      prefix: 'com.datastax.',
+      suffix: 'UnauthorizedException',
+      category: 'permission',
+      weight: 0.85,
+      description:
+        'Cassandra refused the statement: the role lacks a permission',
+      source:
+        'DataStax Java driver javadoc: com.datastax.driver.core.exceptions.UnauthorizedException, com.datastax.oss.driver.api.core.servererrors.UnauthorizedException',
+    },
+    {
+      key: 'janino-compile',
+      code: 'org.codehaus.commons.compiler.CompileException',
+      category: 'code_error',
+      weight: 0.75,
+      description:
+        'generated Java code did not compile (Janino, as used by Spark whole-stage codegen)',
+      source:
+        'Janino javadoc: org.codehaus.commons.compiler.CompileException; Spark CodeGenerator',
+    },
   ],
 };

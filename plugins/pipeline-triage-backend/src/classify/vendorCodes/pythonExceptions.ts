@@ -405,5 +405,17 @@ export const pythonExceptionTable: VendorCodeTable = {
       source:
         'dlt docs, "Schema and data contracts" (dlthub.com/docs/general-usage/schema-contracts): freeze mode raises DataValidationError',
     },
+    // fastavro: the reader schema cannot read what the writer schema wrote.
+    {
+      key: 'fastavro-schema-resolution',
+      prefix: 'fastavro.',
+      suffix: 'SchemaResolutionError',
+      category: 'schema_drift',
+      weight: 0.85,
+      description:
+        'Avro reader and writer schemas do not resolve (fastavro SchemaResolutionError)',
+      source:
+        'fastavro docs, fastavro.read (fastavro.readthedocs.io): SchemaResolutionError; Apache Avro specification, Schema Resolution',
+    },
   ],
 };
