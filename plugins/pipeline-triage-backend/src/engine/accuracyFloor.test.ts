@@ -241,30 +241,30 @@ describe('classifier accuracy floors', () => {
     // The measurement of 2026-12-07 after the sixth and seventh rounds (waits, checks and file
     // layouts; newer engines) and the partial-write third pass, lowered by their new holdout
     // cases: see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(284);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
+    expect(report.cases).toBeGreaterThanOrEqual(310);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.868);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.65);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.004);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.746);
-    expect(report.brier).toBeLessThanOrEqual(0.07);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.074);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.719);
+    expect(report.brier).toBeLessThanOrEqual(0.076);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.056);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.995,
+      0.991,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.657);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.649);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.998);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.999);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.889);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.891);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.862);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.069);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.988);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.855);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.073);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.989);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(1);
   });
 });
