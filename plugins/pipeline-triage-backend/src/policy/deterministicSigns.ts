@@ -287,6 +287,16 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: 'the tool itself classed the failure as terminal (not one it would retry), so a rerun meets the same refusal',
   },
   {
+    id: 'code-location-load-failed',
+    // Dagster loads a code location's definitions before any run can start; when that load
+    // fails (DagsterUserCodeLoadError) a retried run meets the same broken location, which has
+    // to be fixed and reloaded (Dagster "Code locations": reloading definitions).
+    patterns: [
+      /\bDagsterUserCodeLoadError\b|\bError occurred during the loading of Dagster definitions\b/,
+    ],
+    why: "the job's definitions failed to load, and retrying the run does not reload them: the code location must be fixed and reloaded first",
+  },
+  {
     id: 'service-retries-exhausted',
     // Dataflow retries a failed work item itself (4 times in batch) before failing the job.
     patterns: [/\bA work item was attempted \d+ times without success\b/],

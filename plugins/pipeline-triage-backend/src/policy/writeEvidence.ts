@@ -112,6 +112,15 @@ export const WROTE: WritePattern[] = [
     // incremental model that merged 0 rows passes without writing).
     unless: /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded)\b/,
   },
+  // The same summary of a project without tests (dbt's "Found N models, 0 tests"): its passes
+  // can only be built models, seeds or snapshots.
+  {
+    id: 'dbt-run-summary-pass-no-tests',
+    where: 'any',
+    regex: /\bDone\. PASS=[1-9]\d* WARN=\d+ ERROR=[1-9]/,
+    requires: /\bFound [1-9]\d* models?, 0 (?:data )?tests\b/,
+    unless: /\b\d+ of \d+ OK (?:created|inserted|merged|snapshotted|loaded)\b/,
+  },
   // Flyway asks to restore backups only when the failed migration could not be rolled back
   // (no transactional DDL); otherwise it prints "Changes successfully rolled back".
   {

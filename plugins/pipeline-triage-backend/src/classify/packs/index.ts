@@ -12,6 +12,7 @@ import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
 import { kubernetesYarnPack } from './kubernetesYarn';
 import { newerEnginesPack } from './newerEngines';
+import { providerOperatorsPack } from './providerOperators';
 import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
@@ -35,6 +36,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   newerEnginesPack,
   configReportingPack,
   generalReportsPack,
+  providerOperatorsPack,
   genericPack,
   vendorCodesPack,
   exceptionNameWordsPack,

@@ -20,6 +20,7 @@ describe('built-in rule packs', () => {
       'newer-engines',
       'config-reporting',
       'general-reports',
+      'provider-operators',
       'generic',
       'vendor-codes',
       'exception-name-words',
