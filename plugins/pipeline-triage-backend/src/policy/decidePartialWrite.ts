@@ -2,8 +2,7 @@ import type {
   FailureEvent,
   PartialWriteVerdict,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
-import { KeywordIndex } from '../classify/ahoCorasick';
-import { requiredLiterals } from '../classify/requiredLiterals';
+import { KeywordIndex, requiredLiterals } from '../classify';
 import type { Evidence, ScannedLine } from '../evidence';
 import {
   FAILURE_POINTS,
