@@ -213,6 +213,18 @@ import { runCli } from '@pipeline-triage/cli';
  * the 8 new holdout cases measure 8/8. The floors are left as main set them: main's new cases,
  * not these rules, keep the merged measurement under some of them.
  */
+/*
+ * Unbiased round three (issue 17, 2026-12-07): 49 cases sampled in search order from public
+ * reports (Spark on EMR/Dataproc, Databricks, Glue, Flink, Beam/Dataflow, Kafka Connect/Streams,
+ * Trino/Presto/Athena, Redshift, Snowflake, BigQuery, Hudi), 16 held out before any rule. The
+ * 310 earlier holdout cases measure as before or better; the 16 new ones first measured accuracy
+ * 0.875, partial-write 1/3 and ONE WRONG "safe" (left unseen, as the rules require). The holdout
+ * (326) measures accuracy 0.868, precision 0.966, recall 0.651, share at >= 0.8 0.706, Brier
+ * 0.077, ECE 0.051, partial-write 0.650; recall, share and Brier floors move down to that because
+ * of the new cases. The precision floor stays at 1 and fails on that case until it is replaced.
+ * The 33 new tuning cases (mostly honest "unknown" at 0.6) lower the tuning share at >= 0.8 to
+ * 0.832 and raise its ECE to 0.081; the tuning floors are left where they were.
+ */
 const CASES = resolvePackagePath(
   '@pipeline-triage/plugin-pipeline-triage-backend',
   'fixtures/cases',
@@ -241,14 +253,14 @@ describe('classifier accuracy floors', () => {
     // The measurement of 2026-12-07 after the sixth and seventh rounds (waits, checks and file
     // layouts; newer engines) and the partial-write third pass, lowered by their new holdout
     // cases: see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(310);
+    expect(report.cases).toBeGreaterThanOrEqual(326);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.868);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.667);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.651);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.719);
-    expect(report.brier).toBeLessThanOrEqual(0.076);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.706);
+    expect(report.brier).toBeLessThanOrEqual(0.077);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.056);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.991,
