@@ -21,3 +21,6 @@ export type {
 } from './ruleTypes';
 export { VENDOR_CODE_TABLES, vendorCodeEntry } from './vendorCodes';
 export type { VendorCodeEntry, VendorCodeTable } from './vendorCodes';
+export { KeywordIndex } from './ahoCorasick';
+export { requiredLiterals } from './requiredLiterals';
+export { UNFILLED_PATH_PLACEHOLDER } from './packs/waitsChecksFiles';

@@ -2,6 +2,7 @@ import type {
   FailureEvent,
   PartialWriteVerdict,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
+import { KeywordIndex, requiredLiterals } from '../classify';
 import type { Evidence, ScannedLine } from '../evidence';
 import {
   FAILURE_POINTS,
@@ -30,14 +31,69 @@ function inScope(
   );
 }
 
+/**
+ * Which patterns of a list can match a line at all: each pattern's required literals (the text
+ * it cannot match without) go into one keyword index, so a line costs one scan plus the few
+ * regexes whose literal it contains. Most lines of a log match no write pattern, and this keeps
+ * the verdict cheap as the list grows. A pattern without such a literal is always tested.
+ */
+interface Prefiltered {
+  keywords: KeywordIndex;
+  patternsOf: number[][];
+  always: number[];
+}
+const PREFILTERS = new WeakMap<WritePattern[], Prefiltered>();
+
+function prefilterOf(patterns: WritePattern[]): Prefiltered {
+  let cached = PREFILTERS.get(patterns);
+  if (!cached) {
+    const ids = new Map<string, number>();
+    const patternsOf: number[][] = [];
+    const always: number[] = [];
+    patterns.forEach((p, i) => {
+      const literals = requiredLiterals(p.regex.source);
+      if (!literals) {
+        always.push(i);
+        return;
+      }
+      for (const lit of literals) {
+        let id = ids.get(lit);
+        if (id === undefined) {
+          id = patternsOf.length;
+          ids.set(lit, id);
+          patternsOf.push([]);
+        }
+        patternsOf[id].push(i);
+      }
+    });
+    cached = {
+      keywords: new KeywordIndex([...ids.keys()]),
+      patternsOf,
+      always,
+    };
+    PREFILTERS.set(patterns, cached);
+  }
+  return cached;
+}
+
 function firstMatch(
   patterns: WritePattern[],
   lines: ScannedLine[],
   accept: (line: ScannedLine) => boolean = () => true,
 ): { pattern: WritePattern; line: ScannedLine } | undefined {
+  const { keywords, patternsOf, always } = prefilterOf(patterns);
   // Line order decides (callers put the root cause first), then pattern order.
   for (const line of lines) {
-    for (const pattern of patterns) {
+    const candidates = always.slice();
+    keywords.scan(line.lower, k => {
+      for (const i of patternsOf[k]) candidates.push(i);
+    });
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => a - b);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const i = candidates[c];
+      if (c > 0 && i === candidates[c - 1]) continue;
+      const pattern = patterns[i];
       if (
         pattern.regex.test(line.text) &&
         inScope(pattern, line, lines) &&
@@ -157,6 +213,10 @@ function acknowledgedStatement(lines: ScannedLine[]): ScannedLine | undefined {
   return undefined;
 }
 
+// Module-level so each list keeps its prefilter (keyed by the array).
+const STRONG_POINTS = FAILURE_POINTS.filter(p => p.tier === 'strong');
+const WEAK_POINTS = FAILURE_POINTS.filter(p => p.tier === 'weak');
+
 function signalWrites(s: Signals): { name: string; value: number } | undefined {
   if ((s.commitsDuringRun ?? 0) > 0)
     return { name: 'commitsDuringRun', value: s.commitsDuringRun! };
@@ -260,8 +320,6 @@ export function decidePartialWrite(
     ...lines.filter(l => l.role === 'root' || l.role === 'cause'),
     ...lines.filter(l => l.role !== 'root' && l.role !== 'cause'),
   ];
-  const strong = FAILURE_POINTS.filter(p => p.tier === 'strong');
-  const weak = FAILURE_POINTS.filter(p => p.tier === 'weak');
   const wroteSomething = lines.find(l => WRITE_ACTIVITY.test(l.text));
   const asPoint = (m?: {
     pattern: WritePattern;
@@ -269,10 +327,10 @@ export function decidePartialWrite(
   }): FailurePoint | undefined =>
     m && { stage: m.pattern.stage ?? 'before writing', line: m.line };
   const point =
-    asPoint(firstMatch(strong, rootFirst)) ??
+    asPoint(firstMatch(STRONG_POINTS, rootFirst)) ??
     (wroteSomething
       ? undefined
-      : asPoint(firstMatch(weak, rootFirst)) ?? lastPhaseWasRead(lines));
+      : asPoint(firstMatch(WEAK_POINTS, rootFirst)) ?? lastPhaseWasRead(lines));
   if (point) {
     return {
       partialWrite: 'false',

@@ -3,7 +3,7 @@
  * same way on every attempt, whatever the category's default says. Any one of them makes the
  * retry verdict "no". Data, so a new kind is one entry; each says why a rerun cannot help.
  */
-import { UNFILLED_PATH_PLACEHOLDER } from '../classify/packs/waitsChecksFiles';
+import { UNFILLED_PATH_PLACEHOLDER } from '../classify';
 
 export interface DeterministicSign {
   id: string;

@@ -68,7 +68,9 @@ describe('failures that look transient but are deterministic', () => {
     const v = triage(taskRetriesLostExecutors(''));
     expect(v.classification.category).toBe('infrastructure');
     expect(v.retry.safeToRetry).toBe(false);
-    expect(v.retry.reason).toMatch(/every retry of the same task lost its executor/);
+    expect(v.retry.reason).toMatch(
+      /every retry of the same task lost its executor/,
+    );
   });
 
   it('still retries task losses on executors a pre-emption took', () => {
