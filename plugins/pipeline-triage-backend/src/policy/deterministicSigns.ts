@@ -151,6 +151,29 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: 'every retry of the same task lost its executor and Spark blamed the task for it (it counts only such losses), so the task keeps taking executors down and an unchanged rerun will too',
   },
   {
+    id: 'worker-killed-on-request',
+    // YARN's "Container killed on request. Exit code is 143" is a SIGTERM someone asked for
+    // (the application master, a cancel, the memory monitor's first step); a pre-emption says
+    // so ("preempted", exit -102). Connection errors to that worker afterwards are the kill
+    // seen from the other side, not a network fault, so they name no transient cause.
+    patterns: [/\bContainer killed on request\. Exit code is 143\b/],
+    alongside: [
+      /\bno longer reachable\b|\bConnection refused\b|\bAssociation with remote system\b.{0,120}\bhas failed\b/i,
+    ],
+    unlessAnywhere: [
+      /\bpre-?empt(?:ed|ion)\b|\bdecommission|\bspot (?:instance )?(?:interruption|termination|reclaim)|\bnode (?:was |is )?(?:terminated|lost|shutting down)\b|\bexit code -10[02]\b/i,
+    ],
+    why: 'the worker was killed on request (SIGTERM, exit 143) with no pre-emption named, and the connection errors are to that killed worker, so nothing shows a passing cause',
+  },
+  {
+    id: 'service-connection-pool-exhausted',
+    // SQLAlchemy's "QueuePool limit of size N overflow M reached" (error 3o7r): the service's
+    // pool is too small for its load or leaks connections; its 503s and timeouts follow from
+    // that and recur under the same load.
+    patterns: [/\bQueuePool limit of size \d+ overflow -?\d+ reached\b/],
+    why: "the service's own database connection pool is exhausted (SQLAlchemy QueuePool limit), which its answers keep hitting under the same load until the pool or the load changes",
+  },
+  {
     id: 'earlier-attempts-hold-capacity',
     // A placement failure while the job's own earlier attempts still run: the next attempt
     // competes with the same leftovers until someone stops them.

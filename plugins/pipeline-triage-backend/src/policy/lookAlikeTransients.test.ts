@@ -81,4 +81,39 @@ describe('failures that look transient but are deterministic', () => {
     );
     expect(v.retry.safeToRetry).toBe(true);
   });
+
+  it('does not read connection errors to a worker killed on request as a network fault', () => {
+    const killed = [
+      'WARN akka.remote.ReliableDeliverySupervisor - Association with remote system [akka.tcp://flink@worker-7:40111] has failed, address is now gated for [50] ms. Caused by: [java.net.ConnectException: Connection refused: worker-7/10.2.0.7:40111]',
+      'INFO YarnResourceManagerDriver - Container container_e02_0001_01_000004 on worker-7 completed with exit code 143, diagnostics: Container killed on request. Exit code is 143',
+      'org.apache.flink.runtime.jobmaster.JobMasterException: TaskManager with id container_e02_0001_01_000004(worker-7:40111) is no longer reachable.',
+    ];
+    expect(triage(killed.join('\n')).retry.safeToRetry).toBe(false);
+    // The same loss with the pre-emption named stays retryable.
+    expect(
+      triage(
+        [
+          ...killed,
+          'INFO YarnResourceManagerDriver - Container container_e02_0001_01_000004 was preempted by the scheduler.',
+        ].join('\n'),
+      ).retry.safeToRetry,
+    ).toBe(true);
+  });
+
+  it("does not call a service's exhausted connection pool a passing outage", () => {
+    const v = triage(
+      [
+        'ERROR prefect.server - Encountered exception in request: sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00',
+        "prefect.exceptions.PrefectHTTPStatusError: Server error '503 Service Unavailable' for url 'http://orchestrator:4200/api/flow_runs/filter'",
+      ].join('\n'),
+    );
+    expect(v.retry.safeToRetry).toBe(false);
+    expect(v.retry.reason).toMatch(/connection pool is exhausted/);
+    // A 503 alone is still the vendor-declared retryable status.
+    expect(
+      triage(
+        "prefect.exceptions.PrefectHTTPStatusError: Server error '503 Service Unavailable' for url 'http://orchestrator:4200/api/flow_runs/filter'",
+      ).retry.safeToRetry,
+    ).toBe(true);
+  });
 });

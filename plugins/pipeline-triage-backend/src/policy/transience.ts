@@ -22,6 +22,15 @@ const RESTARTS_EXHAUSTED =
 const RATE_LIMITED =
   /\brate ?limits?\b|\brateLimitExceeded\b|\bToo Many Requests\b|\bthrottl/i;
 
+/**
+ * BigQuery's client reads a failed job's result through jobs.getQueryResults, which answers
+ * 400 carrying the job's own error; when that error is the service's internal one
+ * (internalError/backendError, "Troubleshoot errors", cloud.google.com/bigquery/docs/error-messages)
+ * the 400 is the transport of a server-side failure, not a rejected request.
+ */
+const JOB_FAILED_INTERNALLY =
+  /\bThe job encountered an internal error during execution\b|\bThe job encountered an error during execution\. Retrying the job may solve the problem\b|\b(?:backendError|jobInternalError|jobBackendError)\b/;
+
 const CLIENT_ERRORS = new Set([
   '400',
   '404',
@@ -58,7 +67,8 @@ export function nonTransientReason(
       CLIENT_ERRORS.has(c.code) &&
       !ignored.has(c.code) &&
       decisive.some(l => l.id === c.lineId) &&
-      !RATE_LIMITED.test(evidence.byId.get(c.lineId)?.text ?? ''),
+      !RATE_LIMITED.test(evidence.byId.get(c.lineId)?.text ?? '') &&
+      !JOB_FAILED_INTERNALLY.test(evidence.byId.get(c.lineId)?.text ?? ''),
   );
   if (clientError) {
     return {

@@ -33,6 +33,13 @@ export const WROTE: WritePattern[] = [
     regex:
       /\bCommitted (?:instant|transaction|snapshot|version|delta|offsets?|batch|to table|commit)\b|\bSuccessfully committed\b|\bcommit(?:ted)? .{0,80}\b(?:succeeded|successful(?:ly)?|completed)\b|Completed commit|Commit(?: time)? \d+ successful/i,
   },
+  // Hudi's Flink StreamWriteOperatorCoordinator logs each instant it commits as
+  // "Commit instant [<instant>] success!" (apache/hudi hudi-flink StreamWriteOperatorCoordinator).
+  {
+    id: 'hudi-flink-instant-committed',
+    where: 'any',
+    regex: /\bCommit instant \[?\d+\]? success\b/,
+  },
   {
     id: 'rows-written',
     where: 'any',

@@ -244,5 +244,32 @@ export const kafkaStreamingPack: RulePack = {
       weight: 0.85,
       explains: ['schema_drift'],
     },
+    // Flink (up to 1.x's legacy scheduler and the FAQ) words a dead TaskManager from the slot's
+    // side: "The slot in which the task was executed has been released. Probably loss of
+    // TaskManager ..." (Flink FAQ, apache/flink-web#4). The node is gone; the log does not say
+    // why, so this names no transient cause on its own.
+    {
+      id: 'flink-slot-released-taskmanager-loss',
+      category: 'infrastructure',
+      description: 'a task slot was released because its TaskManager was lost',
+      patterns: [
+        'slot in which the task was executed has been released|Probably loss of TaskManager',
+      ],
+      weight: 0.8,
+    },
+    // Connector settings that Debezium and Kafka Connect reject while the task starts. Debezium
+    // builds JMX names from the logical server name / topic prefix, so ':' '/' '=' ',' in it
+    // fail as "Invalid metric name" (Debezium connector docs: topic.prefix / database.server.name
+    // must use alphanumerics, '-', '.', '_'); Connect's validate endpoint reports "Connector
+    // configuration is invalid and contains the following N error(s)" (Kafka Connect REST API).
+    {
+      id: 'connect-connector-config-rejected',
+      category: 'config_error',
+      description: 'the connector rejected its own configuration at start-up',
+      patterns: [
+        "Invalid metric name '[^']*'|Connector configuration is invalid and contains the following \\d+ error|The '(?:database\\.server\\.name|topic\\.prefix)' value is invalid",
+      ],
+      weight: 0.85,
+    },
   ],
 };

@@ -339,5 +339,21 @@ export const kubernetesYarnPack: RulePack = {
       weight: 0.9,
       where: 'any',
     },
+    // The Dataproc agent lost track of a submitted job's driver: gcloud prints "Job terminated,
+    // but output did not finish streaming" and the job "failed with error: Task not found"
+    // (hail-is/hail#6010, #6063). The platform's bookkeeping failed, not the job's code or its
+    // settings; nothing here names a transient cause.
+    {
+      id: 'dataproc-agent-lost-driver-task',
+      category: 'infrastructure',
+      description: "the Dataproc agent lost the job's driver task",
+      patterns: [
+        'Job terminated, but output did not finish streaming|^\\s*Task not found\\s*$',
+      ],
+      requires: [ci('gcloud\\.dataproc|Dataproc')],
+      where: 'any',
+      weight: 0.6,
+      explains: ['config_error'],
+    },
   ],
 };

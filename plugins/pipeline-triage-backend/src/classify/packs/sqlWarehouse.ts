@@ -888,5 +888,20 @@ export const sqlWarehousePack: RulePack = {
       weight: 0.75,
       explains: ['schema_drift'],
     },
+    // Trino/Presto user errors about the statement's own shape (StandardErrorCode, type
+    // USER_ERROR): the analyzer or parser overflowed on a deeply nested statement, or the text is
+    // over query.max-length. The SQL must change (or the coordinator limit be raised); an
+    // unchanged rerun fails the same way. (Too many stages is in the vendor table as a limit.)
+    {
+      id: 'trino-statement-shape-user-error',
+      category: 'code_error',
+      description:
+        'the statement is too large or too deeply nested for the engine',
+      patterns: [
+        'statement is too large \\(stack overflow (?:during analysis|while parsing)\\)|QUERY_TEXT_TOO_LARGE|Query text length \\(\\d+\\) exceeds the maximum length',
+      ],
+      weight: 0.85,
+      explains: ['resource_exhaustion', 'config_error'],
+    },
   ],
 };
