@@ -12,8 +12,9 @@
  *   node scripts/first-seen-eval.js [--since <rev>] [--json]
  *
  * --since limits the walk to commits after <rev> (default: the whole history). Each commit is
- * checked out in a temporary worktree whose node_modules are hard-linked copies of this
- * checkout's (workspace links must resolve inside the worktree, to that commit's code).
+ * checked out in a temporary worktree beside the checkout whose node_modules are hard-linked
+ * copies of this checkout's (workspace links must resolve inside the worktree, to that commit's
+ * code).
  */
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -176,7 +177,13 @@ function summarise(records) {
 
 function main() {
   const commits = caseCommits();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'first-seen-'));
+  // Beside the checkout: the worktree's node_modules are hard links, which need one filesystem.
+  let scratch;
+  try {
+    scratch = fs.mkdtempSync(path.join(path.dirname(ROOT), '.first-seen-'));
+  } catch {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'first-seen-'));
+  }
   const records = [];
   try {
     for (const c of commits)
