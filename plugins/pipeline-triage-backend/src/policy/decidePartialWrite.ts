@@ -158,18 +158,22 @@ function lastPhaseWasRead(lines: ScannedLine[]): FailurePoint | undefined {
   return undefined;
 }
 
+/** The failure itself or its chain: what a line before it may say happened before the failure. */
+function isFailureLine(line: ScannedLine): boolean {
+  return (
+    line.role === 'root' ||
+    line.role === 'cause' ||
+    line.role === 'error' ||
+    line.role === 'wrapper'
+  );
+}
+
 /** Two writes to different destinations announced one after the other: the first finished. */
 function earlierWriteFinished(lines: ScannedLine[]): ScannedLine | undefined {
   let first: { line: ScannedLine; target: string } | undefined;
   for (const line of lines) {
     // Only what happened before the failure: stop at the first error of any kind.
-    if (
-      line.role === 'root' ||
-      line.role === 'cause' ||
-      line.role === 'error' ||
-      line.role === 'wrapper'
-    )
-      break;
+    if (isFailureLine(line)) break;
     if (line.role !== 'context') continue;
     const m = WRITE_STARTED.exec(line.body);
     if (!m) continue;
@@ -195,13 +199,7 @@ function acknowledgedStatement(lines: ScannedLine[]): ScannedLine | undefined {
   let pending: ScannedLine | undefined;
   let inTxn = false;
   for (const line of lines) {
-    if (
-      line.role === 'root' ||
-      line.role === 'cause' ||
-      line.role === 'error' ||
-      line.role === 'wrapper'
-    )
-      break;
+    if (isFailureLine(line)) break;
     const body = line.body;
     if (TXN_BEGIN.test(body)) inTxn = true;
     else if (TXN_END.test(body)) inTxn = false;

@@ -1,23 +1,12 @@
-import { createTriageEngine } from '../engine';
+import { verdictOfLog } from '../__testUtils__/verdictOfLog';
 
 /**
  * Failures that read like an outage (connection dropped, handshake failed, 403 from storage)
  * but fail the same way on every attempt. Even for an idempotent job that wrote nothing, the
  * verdict must not say "safe to retry", and the category must not be the default-safe one.
  */
-const engine = createTriageEngine();
 const triage = (logExcerpt: string) =>
-  engine.triage(
-    {
-      source: 'generic',
-      job: { namespace: 'x', name: 'j', type: 'batch' },
-      runId: 'r',
-      eventTime: '2026-01-01T00:00:00Z',
-      logExcerpt,
-      signals: { attempt: 1, maxAttempts: 3, rowsWritten: 0 },
-    } as never,
-    { idempotent: true },
-  ).verdict;
+  verdictOfLog(logExcerpt, { signals: { rowsWritten: 0 } });
 
 describe('failures that look transient but are deterministic', () => {
   it.each([

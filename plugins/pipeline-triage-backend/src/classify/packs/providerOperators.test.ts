@@ -1,5 +1,5 @@
 import { extractEvidence } from '../../evidence';
-import { createTriageEngine } from '../../engine';
+import { verdictOfLog } from '../../__testUtils__/verdictOfLog';
 import { classify } from '../classify';
 
 const categoryOf = (log: string) =>
@@ -84,19 +84,8 @@ describe('provider operators and ELT tools', () => {
   });
 
   it('refuses a retry when the code location failed to load, even on a 5xx', () => {
-    const engine = createTriageEngine();
     const verdictOf = (logExcerpt: string) =>
-      engine.triage(
-        {
-          source: 'generic',
-          job: { namespace: 'x', name: 'j', type: 'batch' },
-          runId: 'r',
-          eventTime: '2026-01-01T00:00:00Z',
-          logExcerpt,
-          signals: { attempt: 1, maxAttempts: 3, rowsWritten: 0 },
-        } as never,
-        { idempotent: true },
-      ).verdict;
+      verdictOfLog(logExcerpt, { signals: { rowsWritten: 0 } });
     const outage =
       'WARNING - Request to API failed (attempt 3 of 3): 503 Server Error: Service Unavailable for url: https://api.example.com/v1/things';
     // The same 503 in a run is a transient cause; while loading definitions it is not enough.

@@ -1,18 +1,6 @@
-import { createTriageEngine } from '../../engine';
+import { verdictOfLog } from '../../__testUtils__/verdictOfLog';
 
-const engine = createTriageEngine();
-const triage = (logExcerpt: string) =>
-  engine.triage(
-    {
-      source: 'generic',
-      job: { namespace: 'x', name: 'j', type: 'batch' },
-      runId: 'r',
-      eventTime: '2026-01-01T00:00:00Z',
-      logExcerpt,
-      signals: { attempt: 1, maxAttempts: 3 },
-    } as never,
-    { idempotent: true },
-  ).verdict;
+const triage = (logExcerpt: string) => verdictOfLog(logExcerpt);
 
 const sensorTimeout = (key: string) =>
   [
