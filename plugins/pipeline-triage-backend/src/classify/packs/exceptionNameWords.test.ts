@@ -1,3 +1,4 @@
+import { verdictOfLog } from '../../__testUtils__/verdictOfLog';
 import { extractEvidence } from '../../evidence';
 import { createTriageEngine } from '../../engine';
 import { classify } from '../classify';
@@ -134,14 +135,7 @@ describe('exception-name words', () => {
       rulePacks: BUILT_IN_RULE_PACKS.filter(p => p !== exceptionNameWordsPack),
     });
     const triage = (engine: typeof withWords, log: string) =>
-      engine.triage({
-        source: 'generic',
-        job: { namespace: 'x', name: 'j', type: 'spark' },
-        runId: 'r',
-        eventTime: '2026-01-01T00:00:00Z',
-        logExcerpt: log,
-        signals: { attempt: 1, maxAttempts: 3 },
-      } as never).verdict;
+      verdictOfLog(log, { engine, jobType: 'spark', context: {} });
     for (const log of [
       'io.acme.broker.QueueFullError: broker-2 answered 503 Service Unavailable, please retry',
       'org.acme.cloud.CapacityExceededException: Too Many Requests',

@@ -1,4 +1,4 @@
-import { createTriageEngine } from '../../engine';
+import { verdictOfLog } from '../../__testUtils__/verdictOfLog';
 import { extractEvidence } from '../../evidence';
 import { decidePartialWrite } from '../../policy/decidePartialWrite';
 import { nonTransientReason } from '../../policy/transience';
@@ -7,15 +7,9 @@ import { classify } from '../classify';
 const categoryOf = (log: string) =>
   classify(extractEvidence({ logExcerpt: log })).category;
 
+// No idempotency declared: the verdict as a plain sender gets it.
 const triage = (log: string) =>
-  createTriageEngine().triage({
-    source: 'generic',
-    job: { namespace: 'x', name: 'j', type: 'spark' },
-    runId: 'r',
-    eventTime: '2026-01-01T00:00:00Z',
-    logExcerpt: log,
-    signals: { attempt: 1, maxAttempts: 3 },
-  } as never).verdict;
+  verdictOfLog(log, { jobType: 'spark', context: {} });
 
 /**
  * Families generalised from the misses of an unbiased sample of public reports (issue 17, third
