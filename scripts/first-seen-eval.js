@@ -9,12 +9,12 @@
  * are taken from today's files (later label fixes apply); cases since moved or removed are
  * skipped.
  *
- *   node scripts/first-seen-eval.js [--since <rev>] [--json]
+ *   node scripts/first-seen-eval.js [--since <rev>] [--json] [--records <file>]
  *
  * --since limits the walk to commits after <rev> (default: the whole history). Each commit is
  * checked out in a temporary worktree beside the checkout whose node_modules are hard-linked
  * copies of this checkout's (workspace links must resolve inside the worktree, to that commit's
- * code).
+ * code). --records writes each case's predicted and expected verdict to <file>, one JSON per line.
  */
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -30,6 +30,10 @@ const since = args.includes('--since')
   ? args[args.indexOf('--since') + 1]
   : undefined;
 const asJson = args.includes('--json');
+// One line per case (id, commit, predicted and expected verdicts) for a closer look.
+const recordsFile = args.includes('--records')
+  ? args[args.indexOf('--records') + 1]
+  : undefined;
 
 /** Commits whose engine could not run here (an older layout of the CLI): reported, not hidden. */
 const skipped = [];
@@ -199,6 +203,26 @@ function main() {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   const report = { ...summarise(records), skippedCommits: skipped };
+  if (recordsFile) {
+    fs.writeFileSync(
+      recordsFile,
+      records
+        .map(r =>
+          JSON.stringify({
+            id: r.id,
+            commit: r.commit.slice(0, 7),
+            predicted: {
+              category: r.predicted.category,
+              confidence: r.predicted.confidence,
+              safeToRetry: r.predicted.safeToRetry,
+              partialWrite: r.predicted.partialWrite,
+            },
+            expected: r.expected,
+          }),
+        )
+        .join('\n') + '\n',
+    );
+  }
   if (asJson) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return;

@@ -29,6 +29,14 @@ export interface Hypothesis {
   against?: string[];
 }
 
+/**
+ * The rule id of a category no rule settled but the words of the error lines suggest: a lead
+ * at low confidence (below the retry floor), not a finding.
+ *
+ * @public
+ */
+export const WORD_MODEL_RULE = 'word-model';
+
 /** @public */
 export interface Classification {
   category: Category;

@@ -9,6 +9,7 @@ import { buildHypotheses } from './explain';
 import { builtInRuleSet } from './builtInRuleSet';
 import type { ExtraEvidence } from './ruleTypes';
 import { scoreEvidence, ScoredCategory } from './scoreEvidence';
+import { wordFallback } from './wordModel/wordFallback';
 
 export interface ClassifyOptions {
   /** Compiled rules; default: the built-in packs. */
@@ -37,6 +38,32 @@ export function classify(
     h => h.category === ranked[0]?.category && !h.prior,
   );
   const decision = decide(ranked, deciding);
+  // No rule settles it: the words of the error lines may still point to a category (a lead at
+  // low confidence); a conflict is settled only between the two categories the rules found.
+  const lead =
+    decision.winner === 'unknown'
+      ? wordFallback(
+          evidence,
+          decision.reason === 'conflict'
+            ? [ranked[0].category, ranked[1].category]
+            : undefined,
+        )
+      : undefined;
+  if (lead) {
+    const rest = buildHypotheses(lead.category, ranked, scores, evidence)
+      .filter(h => !lead.hypotheses.some(l => l.category === h.category))
+      .slice(0, Math.max(0, 3 - lead.hypotheses.length));
+    return {
+      category: lead.category,
+      domain: domainOf(lead.category),
+      confidence: lead.confidence,
+      evidence: lead.evidence,
+      rules: [lead.hypotheses[0].rules[0]],
+      hypotheses: [...lead.hypotheses, ...rest],
+      source: 'rules',
+      ...warningsOf(scores),
+    };
+  }
   const category = decision.winner as Classification['category'];
 
   let hypotheses = buildHypotheses(category, ranked, scores, evidence);
@@ -68,14 +95,21 @@ export function classify(
     rules: [...new Set(decidingHits.map(h => h.ruleId))],
     hypotheses,
     source: 'rules',
-    ...(scores.userRulesStopped
-      ? {
-          warnings: [
-            `User rule pack ${scores.userRulesStopped.origin}: rule '${scores.userRulesStopped.ruleId}' field '${scores.userRulesStopped.field}' ` +
-              `ran past the ${scores.userRulesStopped.budgetMs} ms budget for one event (${scores.userRulesStopped.spentMs} ms); ` +
-              'the remaining user rules were skipped for this event',
-          ],
-        }
-      : {}),
+    ...warningsOf(scores),
   };
+}
+
+function warningsOf(
+  scores: ReturnType<typeof scoreEvidence>,
+): Pick<Classification, 'warnings'> {
+  const stopped = scores.userRulesStopped;
+  return stopped
+    ? {
+        warnings: [
+          `User rule pack ${stopped.origin}: rule '${stopped.ruleId}' field '${stopped.field}' ` +
+            `ran past the ${stopped.budgetMs} ms budget for one event (${stopped.spentMs} ms); ` +
+            'the remaining user rules were skipped for this event',
+        ],
+      }
+    : {};
 }

@@ -1,3 +1,4 @@
+import { WORD_MODEL_RULE } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { createTriageEngine } from '../engine';
 
 const engine = createTriageEngine();
@@ -89,7 +90,8 @@ describe('abstaining usefully', () => {
       'Task exited: cannot use class from plugin.path; which name matches com.acme.Sink',
       { type: 'kafka' },
     );
-    expect(k.classification.category).toBe('unknown');
+    // No rule knows it; the words of a plugin path make it a configuration lead, still asking.
+    expect(k.classification.rules).toEqual([WORD_MODEL_RULE]);
     expect(k.missingEvidence!.requests[0].ask).toMatch(
       /installed packages or classpath .* whether com\.acme\.Sink is a third-party package or the job's own module/,
     );

@@ -1,7 +1,8 @@
-import type {
+import {
   Classification,
   FailureEvent,
   MissingEvidence,
+  WORD_MODEL_RULE,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { EVIDENCE_REQUESTS, RequestIds } from './evidenceRequests';
@@ -105,7 +106,11 @@ function whatIsMissing(
     h => h.category !== 'unknown' && h.score > 0,
   );
   const [a, b] = scored;
-  if (a && b && b.score >= a.score * 0.8) {
+  if (classification.rules.includes(WORD_MODEL_RULE)) {
+    out.push(
+      `a finding that confirms ${classification.category}: no rule recognised the failure, and the category is a lead from the words of its error lines`,
+    );
+  } else if (a && b && b.score >= a.score * 0.8) {
     out.push(
       `a finding that separates ${a.category} (${a.score.toFixed(2)}) from ${
         b.category
@@ -135,7 +140,11 @@ export function missingEvidence(
   evidence: Evidence,
   classification: Classification,
 ): MissingEvidence | undefined {
-  if (classification.category !== 'unknown') return undefined;
+  if (
+    classification.category !== 'unknown' &&
+    !classification.rules.includes(WORD_MODEL_RULE)
+  )
+    return undefined;
   const platforms = new Set(detectPlatforms(event, evidence));
   const ids = requestIds(event, evidence);
   const s = evidence.signals;
