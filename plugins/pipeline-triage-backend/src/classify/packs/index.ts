@@ -16,6 +16,7 @@ import { providerOperatorsPack } from './providerOperators';
 import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
+import { toolConfigFamiliesPack } from './toolConfigFamilies';
 import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
 
@@ -35,6 +36,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   waitsChecksFilesPack,
   newerEnginesPack,
   configReportingPack,
+  toolConfigFamiliesPack,
   generalReportsPack,
   providerOperatorsPack,
   genericPack,

@@ -19,6 +19,7 @@ describe('built-in rule packs', () => {
       'waits-checks-files',
       'newer-engines',
       'config-reporting',
+      'tool-config-families',
       'general-reports',
       'provider-operators',
       'generic',

@@ -383,6 +383,9 @@ export const pythonAirflowPack: RulePack = {
         'JSONDecodeError|Expecting value: line \\d+ column \\d+|Unterminated string starting at|Invalid control character at',
       ],
       weight: 0.45,
+      // A tool's own machine output that is not JSON (a Singer tap's discovery catalog that
+      // came back empty) is not input data: the tool failed, its cause is elsewhere.
+      unless: ['Catalog discovery failed'],
     },
     {
       id: 'pandas-missing-columns',

@@ -91,6 +91,23 @@ export const clickhouseTable: VendorCodeTable = {
     ),
     ch(
       [
+        [115, 'UNKNOWN_SETTING'],
+        [452, 'SETTING_CONSTRAINT_VIOLATION'],
+        [137, 'UNKNOWN_ELEMENT_IN_CONFIG'],
+        [139, 'NO_ELEMENTS_IN_CONFIG'],
+      ],
+      'config_error',
+      0.82,
+      'ClickHouse 115 UNKNOWN_SETTING, 452 SETTING_CONSTRAINT_VIOLATION (a profile constraint forbids the change), 137 UNKNOWN_ELEMENT_IN_CONFIG, 139 NO_ELEMENTS_IN_CONFIG: a setting this server does not have or may not change',
+      {
+        // The HTTP interface answers any query exception with a 4xx/5xx status; the status
+        // is the transport of the error, not an unavailable endpoint.
+        explains: ['dependency_unavailable', 'code_error'],
+        source: `${CODES}; ClickHouse docs, "Settings" and "Constraints on Settings" (https://clickhouse.com/docs/operations/settings/constraints-on-settings)`,
+      },
+    ),
+    ch(
+      [
         [60, 'UNKNOWN_TABLE'],
         [81, 'UNKNOWN_DATABASE'],
       ],
