@@ -90,13 +90,21 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /\bToo large frame\b|\bAdjusted frame length exceeds\b|\bSize exceeds Integer\.MAX_VALUE\b|\bCannot (?:grow|allocate) BufferHolder\b/i,
       /\bRecordTooLargeException\b|\bMESSAGE_TOO_LARGE\b|\bMessage size too large\b|\bRequested array size exceeds VM limit\b/i,
       /\bbigger than spark\.driver\.maxResultSize\b|\bKryo serialization failed: Buffer overflow\b/i,
+      // Akka drops a message over akka.framesize ("Discarding oversized payload ... max allowed
+      // size N bytes", logged as a "transient association error") and Flink names the limit
+      // (FLINK-4383, FLINK-14618); the caller's ask then times out on every attempt.
+      /\bOversizedPayloadException\b|\bDiscarding oversized payload\b|\bexceeds the maximum (?:akka|pekko) framesize\b/i,
     ],
     why: 'a block, record or result is larger than a hard limit, so it can never be transferred until the data layout or the limit changes',
   },
   {
     id: 'quota-exhausted-for-period',
     patterns: [
-      /\bquotaExceeded\b|\bdaily (?:limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b/i,
+      // REQUEST_LIMIT_EXCEEDED is Salesforce's daily API allowance ("TotalRequests Limit
+      // exceeded") and Databricks' 429 rate limit, which its SDKs retry (REST API "Error
+      // handling"); a bare code stays a quota, but not when the message says it is a rate limit
+      // ("rejected due to API rate limiting").
+      /\bquotaExceeded\b|\bdaily (?:(?:API |request )?limit|quota|allowance)\b|\bper[- ]day (?:limit|quota)\b|\bTotalRequests Limit exceeded\b|\bREQUEST_LIMIT_EXCEEDED\b(?!.{0,160}\brate limit)/i,
       // Google APIs name the quota's period in the limit: "limit 'All requests per day'"
       // (https://cloud.google.com/docs/quotas/troubleshoot), so a RESOURCE_EXHAUSTED or 429 on
       // it is the day's or month's allowance, not a per-minute rate.
@@ -106,6 +114,48 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /\binsufficient_quota\b|\bYou exceeded your current quota, please check your plan and billing\b/i,
     ],
     why: 'a quota for the whole period is used up, so retries fail until it resets',
+  },
+  {
+    id: 'cloud-account-quota-exceeded',
+    // A launch refused because the subscription's or account's own quota is used up, not because
+    // the cloud is short of machines: Azure Compute "exceeding quota limits of Core" /
+    // "exceeding approved <family> Cores quota" (OperationNotAllowed, QuotaExceeded;
+    // https://learn.microsoft.com/en-us/azure/quotas/regional-quota-requests), Databricks
+    // termination codes AZURE_QUOTA_EXCEEDED_EXCEPTION and GCP_QUOTA_EXCEEDED (type CLIENT_ERROR,
+    // Clusters API termination reasons), EC2 VcpuLimitExceeded ("your current vCPU limit").
+    // Databricks wraps the Azure refusal in CLOUD_PROVIDER_LAUNCH_FAILURE, whose capacity reading
+    // this sign overrides.
+    patterns: [
+      /\bexceeding (?:approved )?(?:quota limits of Cores?\b|\S+ (?:Family )?Cores quota\b)|\bAZURE_QUOTA_EXCEEDED_EXCEPTION\b|\bGCP_QUOTA_EXCEEDED\b|\bVcpuLimitExceeded\b|\bcurrent vCPU limit\b/i,
+    ],
+    why: "the launch asks for more cores than the subscription's or account's quota allows, which no wait frees: the quota must be raised, other usage stopped or the cluster made smaller",
+  },
+  {
+    id: 'host-name-cannot-exist',
+    // The resolver was asked for a name no host can have. A host name holds letters, digits,
+    // hyphens and dots (RFC 1123 section 2.1); a gRPC target is host:port without a URL scheme
+    // (gRPC "Name Resolution", https://github.com/grpc/grpc/blob/master/doc/naming.md), so
+    // "https://..." or a name with quotes, parentheses or commas (a value rendered from a tuple
+    // or list) is a malformed endpoint. Azure storage account names are 3-24 lowercase letters
+    // and digits (https://learn.microsoft.com/en-us/azure/storage/common/storage-account-overview#storage-account-name),
+    // so an account host with an underscore names no account (a placeholder left in the config).
+    patterns: [
+      /\bDNS resolution failed for (?:[a-z][a-z0-9+.-]*:\/\/|\S*['"(),])/i,
+      /(?:\/\/|host=')[a-z0-9]*_[a-z0-9_]*\.(?:blob|dfs|file|queue|table)\.core\.windows\.net\b/i,
+    ],
+    why: 'the endpoint host is malformed (a URL scheme, quotes or brackets in the name, or an account name the service never allows), so it resolves on no attempt until the endpoint setting is fixed',
+  },
+  {
+    id: 'topic-does-not-exist',
+    // The Java producer waits max.block.ms for metadata of a topic the brokers keep answering
+    // UNKNOWN_TOPIC_OR_PARTITION for, then throws "Topic x not present in metadata after N ms"
+    // (KAFKA-8862; KAFKA-16965 attaches UnknownTopicOrPartitionException as the cause): with
+    // automatic topic creation off, the topic appears only when someone creates it.
+    patterns: [/\bTopic \S+ not present in metadata after \d+ ?ms\b/],
+    alongside: [
+      /\bUNKNOWN_TOPIC_OR_PARTITION\b|\bUnknownTopicOrPartitionException\b/,
+    ],
+    why: 'the brokers answer that the topic does not exist, and the producer timed out waiting for it; a retry waits for the same missing topic until it is created',
   },
   {
     id: 'limit-set-by-job',

@@ -106,3 +106,78 @@ describe('failures that look transient but are deterministic', () => {
     ).toBe(true);
   });
 });
+
+describe('first-seen look-alikes: an outage word over a failure that cannot pass', () => {
+  it.each([
+    [
+      'a gRPC 503 for a host name built from a tuple',
+      "google.api_core.exceptions.ServiceUnavailable: 503 DNS resolution failed for ('us',)-documentai.googleapis.com:443: UNAVAILABLE: WSA Error",
+      /endpoint host is malformed/,
+    ],
+    [
+      'a gRPC 503 for an endpoint given with a URL scheme',
+      'google.api_core.exceptions.ServiceUnavailable: 503 DNS resolution failed for https://eu-discoveryengine.googleapis.com: C-ares status is not ARES_SUCCESS qtype=SRV name=_grpclb._tcp.https: Domain name not found',
+      /endpoint host is malformed/,
+    ],
+    [
+      'an Azure storage host whose account name no account can have',
+      "HTTPSConnectionPool(host='storage_account_name.blob.core.windows.net', port=443): Max retries exceeded with url: /landing?restype=container (Caused by NewConnectionError('<urllib3.connection.VerifiedHTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -2] Name or service not known'))",
+      /endpoint host is malformed/,
+    ],
+    [
+      'a Databricks launch failure that is the subscription core quota',
+      'Cloud Provider Launch Failure: A cloud provider error was encountered while setting up the cluster.\nAzure error code: OperationNotAllowed\nAzure error message: Operation results in exceeding quota limits of Core. Maximum allowed: 8, Current in use: 8, Additional requested: 4.\nTermination reason: CLOUD_PROVIDER_LAUNCH_FAILURE (CLOUD_FAILURE)',
+      /quota/,
+    ],
+    [
+      'a Databricks termination on the Azure family quota',
+      'Cluster 0101-000000-abc is in unexpected state Terminated: AZURE_QUOTA_EXCEEDED_EXCEPTION(CLIENT_ERROR): azure_error_code:QuotaExceeded,azure_error_message:Operation could not be completed as it results in exceeding approved standardDSv2Family Cores quota.',
+      // Read as resource exhaustion (a category never retried) or refused by the quota sign.
+      /quota|same limit/,
+    ],
+    [
+      'a producer timeout on a topic the brokers say does not exist',
+      '[Producer clientId=p1] The metadata response from the cluster reported a recoverable issue with correlation id 9 : {orders=UNKNOWN_TOPIC_OR_PARTITION}\norg.apache.kafka.common.errors.TimeoutException: Topic orders not present in metadata after 60000 ms.',
+      /topic does not exist/,
+    ],
+    [
+      'an ask timeout after Akka discarded an oversized payload',
+      'ERROR akka.remote.EndpointWriter - Transient association error (association remains live)\nakka.remote.OversizedPayloadException: Discarding oversized payload sent to Actor[akka.tcp://flink@tm-1:6122/user/rpc/taskmanager_0#1]: max allowed size 10485760 bytes, actual size of encoded class org.apache.flink.runtime.rpc.messages.RemoteRpcInvocation was 48211950 bytes.\nakka.pattern.AskTimeoutException: Ask timed out on [Actor[akka.tcp://flink@tm-1:6122/user/rpc/taskmanager_0#1]] after [10000 ms].',
+      /larger than a hard limit/,
+    ],
+  ])('refuses a retry of %s', (_name, log, reason) => {
+    const v = triage(log);
+    expect(v.retry.safeToRetry).toBe(false);
+    // A confident refusal must come from the sign (a low-confidence one stops earlier).
+    expect(
+      v.classification.confidence < 0.75 || reason.test(v.retry.reason),
+    ).toBe(true);
+  });
+
+  it("still retries Databricks' 429 REQUEST_LIMIT_EXCEEDED, a rate limit and not a daily quota", () => {
+    const v = triage(
+      'airflow.exceptions.AirflowException: Response: b\'{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"Your request was rejected due to API rate limiting. Please retry your request later, or choose a larger tier."}\', Status Code: 429',
+    );
+    expect(v.retry.safeToRetry).toBe(true);
+  });
+
+  it("still refuses Salesforce's TotalRequests limit, the day's allowance", () => {
+    const v = triage(
+      '[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]',
+    );
+    expect(v.retry.safeToRetry).toBe(false);
+  });
+
+  it('still retries a gRPC 503 on a well-formed host and a capacity launch failure', () => {
+    expect(
+      triage(
+        'google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses; last error: UNAVAILABLE: ipv4:142.250.1.95:443: Socket closed',
+      ).retry.safeToRetry,
+    ).toBe(true);
+    expect(
+      triage(
+        'Cluster terminated. Reason: Cloud Provider Launch Failure\nTermination reason: CLOUD_PROVIDER_LAUNCH_FAILURE (CLOUD_FAILURE): InsufficientInstanceCapacity: We currently do not have sufficient r5d.4xlarge capacity in the Availability Zone you requested.',
+      ).retry.safeToRetry,
+    ).toBe(true);
+  });
+});
