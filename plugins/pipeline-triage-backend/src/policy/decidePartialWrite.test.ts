@@ -642,4 +642,31 @@ describe('decidePartialWrite', () => {
       ).partialWrite,
     ).not.toBe('true');
   });
+  it('reads a table save as done once the next table save was announced', () => {
+    const failed =
+      'An error occurred while calling o6568.saveAsTable.\n: org.apache.spark.SparkException: Exception thrown in awaitResult:';
+    expect(
+      decide(`Loading to datamarts table\nLoading to reports table\n${failed}`)
+        .partialWrite,
+    ).toBe('true');
+    expect(decide(`Loading to reports table\n${failed}`).partialWrite).not.toBe(
+      'true',
+    );
+  });
+
+  it("does not read a file left in a job's staging directory as published output", () => {
+    const exists = (path: string) =>
+      `Caused by: org.apache.hadoop.fs.FileAlreadyExistsException: ${path} for client 10.0.0.5 already exists\nERROR FileFormatWriter: Aborting job 6c3e.`;
+    expect(
+      decide(
+        exists(
+          '/wh/t1/.spark-staging-6c3e/part1=2/part-00000-6c3e.c000.snappy.parquet',
+        ),
+      ).partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide(exists('/wh/t1/part1=2/part-00000-6c3e.c000.snappy.parquet'))
+        .partialWrite,
+    ).toBe('true');
+  });
 });

@@ -209,8 +209,12 @@ export const WROTE: WritePattern[] = [
     // An earlier attempt left a data file under the output path: output had been written.
     id: 'data-file-left-by-earlier-attempt',
     where: 'any',
+    // Not a file under a job's staging directory: Spark's dynamic-partition overwrite writes to
+    // <table>/.spark-staging-<jobId> and Hive to .hive-staging_*, both published only when the
+    // job commits (SPARK-27194: a killed attempt's staging file fails the retries, the job
+    // aborts and publishes nothing).
     regex:
-      /\b(?:File already exists|FileAlreadyExistsException)\b.{0,300}\.(?:parquet|orc|avro|csv|json|txt)\b/i,
+      /\b(?:File already exists|FileAlreadyExistsException)\b(?![^\n]{0,300}\/\.(?:spark|hive)-staging)[^\n]{0,300}\.(?:parquet|orc|avro|csv|json|txt)\b/i,
   },
   {
     // Hive's MoveTask loads files into a partition, then records its stats.
@@ -565,6 +569,15 @@ export const WROTE: WritePattern[] = [
     where: 'any',
     regex:
       /\bFile \S+ uploaded to \S+ in \S+ bucket\b|\bUploading chunk file #[1-9]\d* to GCS\b/,
+  },
+  {
+    // Scripts and notebooks that save one table after another and announce each save before
+    // it runs ("Loading to datamarts table", "Writing into orders table"): the announcement of
+    // the next table proves the save before it returned.
+    id: 'sequential-table-save-announced',
+    where: 'any',
+    regex: /\b(?:Loading|Writing|Saving) (?:data )?(?:to|into) \S+ table\b/i,
+    announcedBefore: true,
   },
   {
     // Airflow's S3ToRedshiftOperator logs "COPY command complete..." once its COPY returned.
