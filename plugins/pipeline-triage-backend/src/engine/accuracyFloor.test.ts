@@ -287,31 +287,34 @@ describe('classifier accuracy floors', () => {
     // The measurement of 2026-12-07 after this day's rounds, lowered by their new holdout cases:
     // see the comment above.
     expect(report.cases).toBeGreaterThanOrEqual(343);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.86);
+    // pw4: lowered by its 9 new holdout cases to their measurement.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.864);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.652);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.011);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.688);
-    expect(report.brier).toBeLessThanOrEqual(0.084);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.659);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.682);
+    expect(report.brier).toBeLessThanOrEqual(0.081);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.984,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.628);
+    // pw4: its 9 new holdout cases (6 with partial_write true), at their measurement.
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.633);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.989);
+    // pw4: its 16 new tuning cases (partial-write rules only) leave category misses.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.993);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.008);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.824);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.085);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.989);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.819);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.084);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.99);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.99,
+      0.997,
     );
   });
 });

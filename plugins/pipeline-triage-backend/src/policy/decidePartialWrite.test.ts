@@ -67,7 +67,7 @@ describe('decidePartialWrite', () => {
     'Number of Copy Transfers Completed: 93',
     '100.0 %, 120986 Done, 129 Failed, 0 Pending, 0 Skipped, 121115 Total',
     '2026/03/06 07:30:02 INFO  : Videos/a/b.nfo: Copied (new)',
-    'Streaming Insert is 50.02501250625313% Complete',
+    'Streaming Insert is 50.02501250625313% Complete\nStreaming Insert is 100.0% Complete',
     '[info     ] Incremental state has been updated at 2026-11-04 15:01:14.177829.',
     'INFO HoodieActiveTimeline: Marking instant complete [==>20260201081201__commit__INFLIGHT]',
     'ERROR HoodieTimelineArchiveLog: Failed to archive commits, .commit file: 20260201021259.commit.requested',
@@ -590,6 +590,83 @@ describe('decidePartialWrite', () => {
       decide(
         '{"skipInvalidRows": true}\n{"insertErrors": [{"index": 3, "errors": [{"reason": "invalid"}]}]}\nERROR 1 row rejected',
       ).partialWrite,
+    ).toBe('true');
+  });
+  // Issue 17 (pw4): bulk outcome counters, announcements that precede the work, and lines that
+  // describe an earlier run or a move that failed.
+  it('reads "N succeeded, M failed" bulk counts as written unless nothing succeeded', () => {
+    expect(
+      decide(
+        'WARN es.Bulk - Tried bulk indexing 300 docs: 298 succeeded, 2 failed. Took 637 ms',
+      ).partialWrite,
+    ).toBe('true');
+    expect(
+      decide('WARN loader - batch 4: 0 succeeded, 50 failed').partialWrite,
+    ).not.toBe('true');
+  });
+
+  it('counts a chunk announced before it is sent only when the next chunk was announced', () => {
+    const failed =
+      'pandas_gbq.gbq.GenericGBQException: Reason: badRequest, Message: Request payload size exceeds the limit';
+    // one announcement: the only chunk was the one rejected
+    expect(
+      decide(`Streaming Insert is 100% Complete\n${failed}`).partialWrite,
+    ).not.toBe('true');
+    // a later announcement: the first chunk returned before the second was sent
+    expect(
+      decide(
+        `Streaming Insert is 50.02% Complete\nStreaming Insert is 100.0% Complete\n${failed}`,
+      ).partialWrite,
+    ).toBe('true');
+  });
+
+  it("does not read Hive's move announcement as written when the MoveTask failed", () => {
+    const moving =
+      'INFO  : Loading data to table sales.daily partition (ds=2024-11-06) from hdfs://nn/tmp/.hive-staging_1/-ext-10000';
+    expect(
+      decide(
+        `${moving}\nERROR : FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec.MoveTask. org.apache.hadoop.security.AccessControlException: Permission denied`,
+      ).partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide(
+        `${moving}\nINFO  : Partition sales.daily{ds=2024-11-06} stats: [numFiles=4, numRows=120]\nERROR : FAILED: Execution Error, return code 2 from org.apache.hadoop.hive.ql.exec.StatsTask`,
+      ).partialWrite,
+    ).toBe('true');
+  });
+
+  it("does not read a restarted stream's committed offsets as this run's writes", () => {
+    expect(
+      decide(
+        'INFO MicroBatchExecution: Resuming at batch 1842 with committed offsets {KafkaV2[Subscribe[clicks]]: {"clicks":{"0":88123410}}} and available offsets {}\nERROR MicroBatchExecution: Query q terminated with error',
+      ).partialWrite,
+    ).not.toBe('true');
+  });
+  it('reads a table save as done once the next table save was announced', () => {
+    const failed =
+      'An error occurred while calling o6568.saveAsTable.\n: org.apache.spark.SparkException: Exception thrown in awaitResult:';
+    expect(
+      decide(`Loading to datamarts table\nLoading to reports table\n${failed}`)
+        .partialWrite,
+    ).toBe('true');
+    expect(decide(`Loading to reports table\n${failed}`).partialWrite).not.toBe(
+      'true',
+    );
+  });
+
+  it("does not read a file left in a job's staging directory as published output", () => {
+    const exists = (path: string) =>
+      `Caused by: org.apache.hadoop.fs.FileAlreadyExistsException: ${path} for client 10.0.0.5 already exists\nERROR FileFormatWriter: Aborting job 6c3e.`;
+    expect(
+      decide(
+        exists(
+          '/wh/t1/.spark-staging-6c3e/part1=2/part-00000-6c3e.c000.snappy.parquet',
+        ),
+      ).partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide(exists('/wh/t1/part1=2/part-00000-6c3e.c000.snappy.parquet'))
+        .partialWrite,
     ).toBe('true');
   });
 });

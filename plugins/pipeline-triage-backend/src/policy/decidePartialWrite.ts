@@ -26,6 +26,11 @@ function inScope(
   if (p.where !== 'any' && (line.role === 'context' || line.role === 'frame'))
     return false;
   if (p.requires && !lines.some(l => p.requires!.test(l.text))) return false;
+  if (p.announcedBefore) {
+    // The line announces a unit before doing it: only a later announcement proves it done.
+    const at = lines.indexOf(line);
+    if (!lines.slice(at + 1).some(l => p.regex.test(l.text))) return false;
+  }
   return (
     !p.unless || !lines.some(l => l.role !== 'frame' && p.unless!.test(l.text))
   );

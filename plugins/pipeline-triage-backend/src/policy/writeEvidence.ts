@@ -24,6 +24,12 @@ export interface WritePattern {
   requires?: RegExp;
   /** The pattern does not count when some non-frame line of the log matches this. */
   unless?: RegExp;
+  /**
+   * The tool prints the line when it starts a unit of work (a chunk, a batch), not when the
+   * unit is done: the line proves a unit finished only when another line of the same pattern
+   * follows it (the next unit was started, so the one before it returned).
+   */
+  announcedBefore?: boolean;
 }
 
 export const WROTE: WritePattern[] = [
@@ -203,15 +209,30 @@ export const WROTE: WritePattern[] = [
     // An earlier attempt left a data file under the output path: output had been written.
     id: 'data-file-left-by-earlier-attempt',
     where: 'any',
+    // Not a file under a job's staging directory: Spark's dynamic-partition overwrite writes to
+    // <table>/.spark-staging-<jobId> and Hive to .hive-staging_*, both published only when the
+    // job commits (SPARK-27194: a killed attempt's staging file fails the retries, the job
+    // aborts and publishes nothing).
     regex:
-      /\b(?:File already exists|FileAlreadyExistsException)\b.{0,300}\.(?:parquet|orc|avro|csv|json|txt)\b/i,
+      /\b(?:File already exists|FileAlreadyExistsException)\b(?![^\n]{0,300}\/\.(?:spark|hive)-staging)[^\n]{0,300}\.(?:parquet|orc|avro|csv|json|txt)\b/i,
   },
   {
     // Hive's MoveTask loads files into a partition, then records its stats.
     id: 'hive-partition-loaded',
     where: 'any',
     regex:
-      /\bLoading data to table \S+(?: partition \(|$)|\bPartition \S+\{[^}]+\} stats: \[numFiles=[1-9]|\bTable \S+ stats: \[numFiles=[1-9]/,
+      /\bPartition \S+\{[^}]+\} stats: \[numFiles=[1-9]|\bTable \S+ stats: \[numFiles=[1-9]/,
+  },
+  {
+    // Hive's MoveTask logs "Loading data to table t partition (...)" when it starts moving the
+    // staged files into place; when the MoveTask itself then fails ("return code 1 from
+    // org.apache.hadoop.hive.ql.exec.MoveTask"), that move did not complete. The stats lines
+    // above are logged after a move that did.
+    id: 'hive-movetask-loading-started',
+    where: 'any',
+    regex: /\bLoading data to table \S+(?: partition \(|$)/,
+    unless:
+      /\breturn code \d+ from org\.apache\.hadoop\.hive\.ql\.exec\.MoveTask\b/,
   },
   {
     // Snowflake's result row for DML ("number of rows inserted | 1200").
@@ -336,8 +357,16 @@ export const WROTE: WritePattern[] = [
     // chunk; a non-zero share means rows are in the table.
     id: 'pandas-gbq-streamed-chunk',
     where: 'any',
-    regex:
-      /\bStreaming Insert is (?!0(?:\.0+)?%)\d+(?:\.\d+)?% Complete\b|\b[1-9][\d,]* out of [\d,]+ rows loaded\b/,
+    regex: /\b[1-9][\d,]* out of [\d,]+ rows loaded\b/,
+  },
+  {
+    // pandas-gbq's streaming loader (GbqConnector.load_data before 0.3) prints "Streaming Insert
+    // is N% Complete" for a chunk before it sends that chunk with insertAll: a progress line
+    // proves a chunk was inserted only when the next chunk's line follows it.
+    id: 'pandas-gbq-streaming-chunk-announced',
+    where: 'any',
+    regex: /\bStreaming Insert is \d+(?:\.\d+)?% Complete\b/,
+    announcedBefore: true,
   },
   {
     // Meltano saves the Singer state a target emits only after the target has persisted the
@@ -542,6 +571,15 @@ export const WROTE: WritePattern[] = [
       /\bFile \S+ uploaded to \S+ in \S+ bucket\b|\bUploading chunk file #[1-9]\d* to GCS\b/,
   },
   {
+    // Scripts and notebooks that save one table after another and announce each save before
+    // it runs ("Loading to datamarts table", "Writing into orders table"): the announcement of
+    // the next table proves the save before it returned.
+    id: 'sequential-table-save-announced',
+    where: 'any',
+    regex: /\b(?:Loading|Writing|Saving) (?:data )?(?:to|into) \S+ table\b/i,
+    announcedBefore: true,
+  },
+  {
     // Airflow's S3ToRedshiftOperator logs "COPY command complete..." once its COPY returned.
     id: 'airflow-s3-to-redshift-copy-complete',
     where: 'any',
@@ -742,6 +780,15 @@ export const WROTE: WritePattern[] = [
       /\b(\d+) of (?!\1\b)\d+ (?:records?|rows?|record\(s\)|row\(s\)|documents?|items?|messages?|objects?) (?:were |was )?not (?:persisted|written|inserted|loaded|indexed|saved|committed)\b/i,
   },
   {
+    // Bulk writers that close each request with an outcome count in the short form "N
+    // succeeded, M failed" (the libris Elasticsearch bulk summary "Tried bulk indexing 300
+    // docs: 298 succeeded, 2 failed", Elasticsearch BulkProcessor listeners, batch loaders):
+    // the bulk API applies each item on its own, so the succeeded ones were written.
+    id: 'bulk-outcome-succeeded-failed',
+    where: 'any',
+    regex: /\b[1-9][\d,]* (?:succeeded|successful|ok), [\d,]+ failed\b/i,
+  },
+  {
     // SFDX Data Move Utility's batch status when some records failed: "Completed with issues. 4
     // records processed, 1 records failed" (processed records were written to the target org).
     id: 'sfdmu-completed-with-issues',
@@ -831,8 +878,10 @@ export const STATEMENT_ACKS: { id: string; regex: RegExp }[] = [
 /** A write line does not count when the same line negates it. */
 export const WROTE_NEGATION =
   // dbt's status of an incremental model that changed nothing ("[MERGE (0.0 rows, 0 processed)]",
-  // "[INSERT 0 0]", "rows_affected: 0"): the model passed without writing.
-  /\bincremental model\b.{0,200}(?:\[(?:MERGE|INSERT|SCRIPT|DELETE) \(0(?:\.0)? rows\b|\[(?:INSERT 0|MERGE|SUCCESS) 0\]|rows_affected: 0\b)|Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted/i;
+  // "[INSERT 0 0]", "rows_affected: 0"): the model passed without writing. Spark's
+  // MicroBatchExecution logs "Resuming at batch N with committed offsets {...}" on restart: those
+  // offsets were committed by an earlier run, not this one.
+  /\bincremental model\b.{0,200}(?:\[(?:MERGE|INSERT|SCRIPT|DELETE) \(0(?:\.0)? rows\b|\[(?:INSERT 0|MERGE|SUCCESS) 0\]|rows_affected: 0\b)|Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted|\bResuming at batch \d+ with committed offsets\b/i;
 
 export const NOTHING_WRITTEN: WritePattern[] = [
   {
