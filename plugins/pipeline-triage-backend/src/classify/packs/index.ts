@@ -17,6 +17,7 @@ import { pythonAirflowPack } from './pythonAirflow';
 import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
 import { toolConfigFamiliesPack } from './toolConfigFamilies';
+import { settingsBehindTransientsPack } from './settingsBehindTransients';
 import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
 
@@ -37,6 +38,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   newerEnginesPack,
   configReportingPack,
   toolConfigFamiliesPack,
+  settingsBehindTransientsPack,
   generalReportsPack,
   providerOperatorsPack,
   genericPack,
