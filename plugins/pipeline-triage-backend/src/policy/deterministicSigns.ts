@@ -370,6 +370,65 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: "the job's definitions failed to load, and retrying the run does not reload them: the code location must be fixed and reloaded first",
   },
   {
+    id: 'network-policy-blocks-address',
+    // Snowflake 390422 (SQLSTATE 08004): the account or user network policy does not list the
+    // caller's IP (docs.snowflake.com/en/user-guide/network-policies). Drivers and loaders
+    // retry the login and call it a connection failure, but the policy answers the same.
+    patterns: [
+      /\bis not allowed to access Snowflake\b|\b390422\b.{0,40}\bnot allowed\b/,
+    ],
+    why: "the service's network policy does not allow the caller's address, so every connection from it is refused until an administrator allows it",
+  },
+  {
+    id: 'kerberos-credentials-refused',
+    // The SASL GSSAPI handshake refused (TSaslTransport "GSS initiate failed"; GSSException
+    // "No valid credentials provided (Mechanism level: Failed to find any Kerberos tgt)"): no
+    // valid ticket, or a principal/keytab the KDC or the service rejects. Clock skew has its
+    // own sign (clock-skew).
+    patterns: [
+      /\bGSS initiate failed\b|\bFailed to find any Kerberos tgt\b|\bNo valid credentials provided \(Mechanism level/,
+    ],
+    why: 'the Kerberos handshake is refused (no valid ticket, or a wrong principal or keytab), which fails every connection the same way until the credentials are fixed',
+  },
+  {
+    id: 'instance-type-not-offered-in-zone',
+    // EC2 error code Unsupported ("Your requested instance type (x) is not supported in your
+    // requested Availability Zone", EC2 API "Error codes"); EMR VALIDATION_ERROR with the same
+    // wording. The message says "retry" but only without that zone: the type is not offered there.
+    patterns: [
+      /\binstance type \(?\S+?\)? is not supported in (?:your|the) requested Availability Zone\b/i,
+    ],
+    why: 'the instance type is not offered in the requested Availability Zone, so every launch there fails until the zone or the type changes',
+  },
+  {
+    id: 'consumer-slower-than-poll-interval',
+    // KafkaConsumer CommitFailedException / kafka-python CommitFailedError: processing one
+    // batch took longer than max.poll.interval.ms, the group rebalanced and refused the commit
+    // (KafkaConsumer javadoc, "Detecting consumer failures"). The same batch size and work repeat.
+    patterns: [
+      /\bCommit cannot be completed since the group has already\s+rebalanced\b/,
+    ],
+    why: 'processing one polled batch takes longer than max.poll.interval.ms, so the group rebalances and refuses the commit again until max.poll.records or the interval changes',
+  },
+  {
+    id: 'replication-slot-held-by-another-session',
+    // PostgreSQL SQLSTATE 55006 object_in_use "replication slot x is active for PID n": a
+    // logical slot serves one consumer at a time (Debezium PostgreSQL connector: slot.name
+    // must be unique per connector); the other session keeps it until it ends or is terminated.
+    patterns: [/\breplication slot "?[\w.-]+"? is active for PID \d+/],
+    why: 'another session holds the replication slot, and it keeps holding it until that session ends or the job uses its own slot',
+  },
+  {
+    id: 'storage-quota-exceeded',
+    // HDFS DSQuotaExceededException / NSQuotaExceededException ("The DiskSpace quota of /dir
+    // is exceeded", "The NameSpace quota ... is exceeded"; HDFS "Quota Guide"): a limit set on
+    // the directory, which the same write reaches again.
+    patterns: [
+      /\b(?:DS|NS)QuotaExceededException\b|\bThe (?:DiskSpace|NameSpace) quota of \S+ is exceeded\b/,
+    ],
+    why: 'the directory quota is used up, so the same write is refused again until space is freed or the quota raised',
+  },
+  {
     id: 'service-retries-exhausted',
     // Dataflow retries a failed work item itself (4 times in batch) before failing the job.
     patterns: [/\bA work item was attempted \d+ times without success\b/],

@@ -20,7 +20,16 @@ const RESTARTS_EXHAUSTED =
  * rateLimitExceeded as 400 or 403), not a rejected request.
  */
 const RATE_LIMITED =
-  /\brate ?limits?\b|\brateLimitExceeded\b|\bToo Many Requests\b|\bthrottl/i;
+  /\brate ?limits?\b|\brateLimitExceeded\b|\bToo Many Requests\b|\bthrottl|\bRate exceeded\b/i;
+
+/**
+ * Compute Engine reports a zonal stockout ("The zone ... does not have enough resources
+ * available to fulfill the request", ZONE_RESOURCE_POOL_EXHAUSTED; "Troubleshooting resource
+ * availability errors", cloud.google.com/compute/docs/resource-error: try again later or in
+ * another zone); Dataproc wraps it in a 400/INVALID_ARGUMENT, which is then not a rejected request.
+ */
+const ZONAL_STOCKOUT =
+  /\bZONE_RESOURCE_POOL_EXHAUSTED\b|\bdoes not have enough resources available to fulfill the request\b|\bGCE_STOCKOUT\b/;
 
 /**
  * BigQuery's client reads a failed job's result through jobs.getQueryResults, which answers
@@ -61,8 +70,12 @@ export function nonTransientReason(
   // A 404 for late data is the expected symptom of the delay, not a rejected request.
   const ignored =
     category === 'source_delay' ? new Set(['404', '410']) : new Set<string>();
+  const stockout = evidence.lines.some(
+    l => l.role !== 'frame' && ZONAL_STOCKOUT.test(l.text),
+  );
   const clientError = evidence.codes.find(
     c =>
+      !stockout &&
       c.system === 'http' &&
       CLIENT_ERRORS.has(c.code) &&
       !ignored.has(c.code) &&

@@ -973,7 +973,7 @@ export const FAILURE_POINTS: WritePattern[] = [
     where: 'any',
     // Databricks reports a cluster that never reached RUNNING with these termination codes and wording.
     regex:
-      /CLOUD_PROVIDER_LAUNCH_FAILURE|INSUFFICIENT_INSTANCE_CAPACITY|InsufficientInstanceCapacity|ZONE_RESOURCE_POOL_EXHAUSTED|SELF_BOOTSTRAP_FAILURE|UNEXPECTED_LAUNCH_FAILURE|is not able to transition from TERMINATED to RUNNING|Could not launch cluster due to cloud provider failures/,
+      /CLOUD_PROVIDER_LAUNCH_FAILURE|INSUFFICIENT_INSTANCE_CAPACITY|InsufficientInstanceCapacity|ZONE_RESOURCE_POOL_EXHAUSTED|SELF_BOOTSTRAP_FAILURE|UNEXPECTED_LAUNCH_FAILURE|is not able to transition from TERMINATED to RUNNING|Could not launch cluster due to cloud provider failures|does not have enough resources available to fulfill the request/,
   },
   {
     id: 'starting-up',

@@ -481,6 +481,9 @@ export const cloudStorageIamPack: RulePack = {
           'InsufficientInstanceCapacity|INSUFFICIENT_INSTANCE_CAPACITY|CLOUD_PROVIDER_LAUNCH_FAILURE|ZONE_RESOURCE_POOL_EXHAUSTED|We currently do not have sufficient \\S+ capacity|does not have enough resources available to fulfill the request|AllocationFailed|SkuNotAvailable|InsufficientFreeAddressesInSubnet',
         ),
       ],
+      // Dataproc and Dataflow print the stockout inside a JSON error body or a "Workflow
+      // failed" line, not always on the exception line.
+      where: 'any',
       weight: 0.85,
     },
     {

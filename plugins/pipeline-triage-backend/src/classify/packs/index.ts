@@ -18,6 +18,7 @@ import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
 import { toolConfigFamiliesPack } from './toolConfigFamilies';
 import { settingsBehindTransientsPack } from './settingsBehindTransients';
+import { repeatingCausesBehindTransientsPack } from './repeatingCausesBehindTransients';
 import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
 
@@ -39,6 +40,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   configReportingPack,
   toolConfigFamiliesPack,
   settingsBehindTransientsPack,
+  repeatingCausesBehindTransientsPack,
   generalReportsPack,
   providerOperatorsPack,
   genericPack,

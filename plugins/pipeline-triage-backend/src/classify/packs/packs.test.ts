@@ -20,6 +20,8 @@ describe('built-in rule packs', () => {
       'newer-engines',
       'config-reporting',
       'tool-config-families',
+      'settings-behind-transients',
+      'repeating-causes-behind-transients',
       'general-reports',
       'provider-operators',
       'generic',
