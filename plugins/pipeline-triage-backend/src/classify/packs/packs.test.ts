@@ -20,6 +20,7 @@ describe('built-in rule packs', () => {
       'newer-engines',
       'config-reporting',
       'tool-config-families',
+      'settings-behind-transients',
       'general-reports',
       'provider-operators',
       'generic',
