@@ -37,6 +37,18 @@ export interface Hypothesis {
  */
 export const WORD_MODEL_RULE = 'word-model';
 
+/**
+ * True when only the word model backs a classification or hypothesis: a lead to confirm
+ * against the log, not a finding.
+ *
+ * @public
+ */
+export function isWordModelLead(backing: { rules: string[] }): boolean {
+  return (
+    backing.rules.length > 0 && backing.rules.every(r => r === WORD_MODEL_RULE)
+  );
+}
+
 /** @public */
 export interface Classification {
   category: Category;

@@ -5,6 +5,15 @@ const decide = (logExcerpt: string, signals?: Record<string, unknown>) =>
   decidePartialWrite({ signals }, extractEvidence({ logExcerpt, signals }));
 
 describe('decidePartialWrite', () => {
+  it('reads on-run-end hooks as a write only when a model built before them', () => {
+    // The hooks run after the models whatever became of them; every model failing wrote nothing.
+    expect(
+      decide(
+        '07:30:13 | 3 of 3 ERROR creating sql table model analytics.fct ..... [ERROR]\nDatabase error while running on-run-end',
+      ).partialWrite,
+    ).not.toBe('true');
+  });
+
   it('trusts signals first', () => {
     expect(decide('ERROR x', { commitsDuringRun: 2 }).partialWrite).toBe(
       'true',
@@ -30,7 +39,7 @@ describe('decidePartialWrite', () => {
     'INFO committer: renamed _temporary/part-0001 into place',
     '12:00:01  1 of 6 OK created sql table model shop.dim_customer .... [CREATE TABLE (1.2k rows) in 3.1s]',
     'INSERT 0 412',
-    '02:41:58  Database error while running on-run-end',
+    '02:41:57  1 of 2 OK created sql view model shop.v_orders ..... [CREATE VIEW in 0.4s]\n02:41:58  Database error while running on-run-end',
     // Vendor reports of writes that had started before a later step failed
     '20/07/27 04:12:14 INFO SparkHadoopMapRedUtil: attempt_20200727041012_0009_m_000210_0: Committed',
     "INFO:  Load into table 'customers' completed, 100 record(s) loaded successfully.",

@@ -1,4 +1,6 @@
 import { verdictOfLog } from '../__testUtils__/verdictOfLog';
+import { extractEvidence } from '../evidence';
+import { nonTransientReason } from './transience';
 
 /**
  * Failures that read like an outage (connection dropped, handshake failed, 403 from storage)
@@ -148,10 +150,12 @@ describe('first-seen look-alikes: an outage word over a failure that cannot pass
   ])('refuses a retry of %s', (_name, log, reason) => {
     const v = triage(log);
     expect(v.retry.safeToRetry).toBe(false);
-    // A confident refusal must come from the sign (a low-confidence one stops earlier).
+    // The sign itself names it, whatever category the rules give it (a category that is never
+    // retried, such as a configuration error, refuses before the signs are read).
     expect(
-      v.classification.confidence < 0.75 || reason.test(v.retry.reason),
-    ).toBe(true);
+      nonTransientReason(extractEvidence({ logExcerpt: log }), 'infrastructure')
+        ?.reason,
+    ).toMatch(reason);
   });
 
   it("still retries Databricks' 429 REQUEST_LIMIT_EXCEEDED, a rate limit and not a daily quota", () => {

@@ -329,10 +329,12 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       // A pod that does not fit is a shortage only while capacity is on its way: the autoscaler
       // adding a node. "Insufficient cpu" alone may never clear (requests larger than any node).
       /\bTriggeredScaleUp\b|\bpod triggered scale-up\b/i,
+      // Karpenter's Nominated event: a node claim (machine, before v1) is launching for this pod.
+      /\bPod should schedule on:? (?:nodeclaim|machine)\/\S+/i,
       /\bImagePullBackOff\b.*\b(?:503|timeout|unavailable)\b/i,
     ],
     source:
-      'Kubernetes Cluster Autoscaler FAQ (https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/FAQ.md): a TriggeredScaleUp event means a node is being added for the pending pod; Databricks "Cluster termination reasons" (CLOUD_PROVIDER_LAUNCH_FAILURE, INSUFFICIENT_INSTANCE_CAPACITY: retry later)',
+      'Kubernetes Cluster Autoscaler FAQ (https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/FAQ.md): a TriggeredScaleUp event means a node is being added for the pending pod; the Karpenter Nominated event "Pod should schedule on: nodeclaim/<name>" (kubernetes-sigs/karpenter pkg/controllers/provisioning, NominatePodEvent) names the node being launched for it; Databricks "Cluster termination reasons" (CLOUD_PROVIDER_LAUNCH_FAILURE, INSUFFICIENT_INSTANCE_CAPACITY: retry later)',
   },
   {
     id: 'image-pull-throttled',

@@ -56,6 +56,10 @@ describe('findTransientCause', () => {
       'Warning FailedScheduling pod/x 0/4 nodes are available: 4 Insufficient memory.\nNormal TriggeredScaleUp pod/x pod triggered scale-up: [{pool-highmem 2->3 (max: 6)}]',
       'capacity-temporarily-unavailable',
     ],
+    [
+      "Pod event 'FailedScheduling': 0/9 nodes are available: 9 Insufficient memory.\nPod event 'Nominated': Pod should schedule on: nodeclaim/general-4hq7t",
+      'capacity-temporarily-unavailable',
+    ],
   ])('names the class of %s', (log, id) => {
     expect(
       findTransientCause(evidence(log), 'dependency_unavailable')?.classId,

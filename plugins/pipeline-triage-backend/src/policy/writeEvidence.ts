@@ -154,6 +154,8 @@ export const WROTE: WritePattern[] = [
     id: 'dbt-on-run-end',
     where: 'any',
     regex: /error while running on-run-end|Running \d+ on-run-end hooks?/i,
+    // The hooks run after the models, whatever became of them: a model that built is the write.
+    requires: /\b\d+ of \d+ OK\b|\bPASS=[1-9]/,
   },
   {
     id: 'hudi-post-commit',

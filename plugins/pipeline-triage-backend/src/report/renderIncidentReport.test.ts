@@ -125,6 +125,25 @@ describe('renderIncidentReport', () => {
     expect(section.match(/^- \*\*/gm)).toHaveLength(3);
   });
 
+  it('shows a word-model category as a lead with what would confirm it', () => {
+    const unfamiliar = failureEventSchema.parse({
+      job: { name: 'nightly_load' },
+      eventTime: '2024-06-01T02:00:00Z',
+      logExcerpt:
+        "ERROR zorbflow.errors.ZorbProfileMissing: profile 'warehouse_main' declared in project file is not defined in the profiles file",
+    });
+    const r = engine.triage(unfamiliar);
+    const md = renderIncidentReport({
+      job: { name: 'nightly_load' },
+      eventTime: unfamiliar.eventTime,
+      verdict: r.verdict,
+      evidenceLines: r.evidenceLines,
+    });
+    expect(md).toMatch(/- \*\*Config error\*\* \(score \d\.\d\d, lead\)/);
+    expect(md).toContain('A lead, not a finding');
+    expect(md).toMatch(/confirms config_error/);
+  });
+
   it('says what evidence is missing and what would settle an abstention', () => {
     const vague = failureEventSchema.parse({
       job: { name: 'orders_copy', type: 'redshift' },

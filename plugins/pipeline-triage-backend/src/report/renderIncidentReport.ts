@@ -5,8 +5,10 @@ import {
   type JobChange,
   type PastResolution,
   type SilentFailure,
+  isWordModelLead,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { codeBlock, escapeInline, percent } from './markdown';
+
 import { historySections } from './historySections';
 
 export interface IncidentReportInput {
@@ -159,11 +161,13 @@ export function renderIncidentReport(input: IncidentReportInput): string {
   if (weighed.length > 0) {
     const body: string[] = [];
     for (const h of weighed) {
-      const chosen = h.category === c.category;
+      let verdictWord = 'dismissed';
+      if (h.category === c.category)
+        verdictWord = isWordModelLead(h) ? 'lead' : 'chosen';
       body.push(
         `- **${CATEGORY_INFO[h.category].label}** (score ${h.score.toFixed(
           2,
-        )}, ${chosen ? 'chosen' : 'dismissed'}): ${escapeInline(h.reason)}`,
+        )}, ${verdictWord}): ${escapeInline(h.reason)}`,
       );
       for (const a of h.against ?? [])
         body.push(`  - Against: ${escapeInline(a)}`);

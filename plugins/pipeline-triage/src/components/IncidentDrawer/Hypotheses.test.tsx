@@ -1,5 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
-import type { Classification } from '@pipeline-triage/plugin-pipeline-triage-common';
+import {
+  Classification,
+  WORD_MODEL_RULE,
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { Hypotheses, MissingEvidenceView } from './Hypotheses';
 
 const classification: Classification = {
@@ -64,6 +67,39 @@ describe('Hypotheses', () => {
     expect(
       screen.queryByRole('list', { name: 'Evidence against data_skew' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('marks a category only the word model backs as a lead, not a choice', () => {
+    render(
+      <Hypotheses
+        classification={{
+          ...classification,
+          category: 'config_error',
+          domain: 'code',
+          confidence: 0.55,
+          rules: [WORD_MODEL_RULE],
+          hypotheses: [
+            {
+              category: 'config_error',
+              score: 0.93,
+              rules: [WORD_MODEL_RULE],
+              reason:
+                'No rule recognised this failure; its error lines use words that mark config_error failures ("profile").',
+            },
+            {
+              category: 'code_error',
+              score: 0.05,
+              rules: [WORD_MODEL_RULE],
+              reason: 'Fewer of its words are typical of code_error failures.',
+            },
+          ],
+        }}
+      />,
+    );
+    const rows = screen.getAllByRole('row', { name: /^Hypothesis / });
+    expect(within(rows[0]).getByText('lead')).toBeInTheDocument();
+    expect(within(rows[0]).queryByText('chosen')).not.toBeInTheDocument();
+    expect(within(rows[1]).getByText('dismissed')).toBeInTheDocument();
   });
 
   it('says what an abstention lacks and what would settle it', () => {

@@ -5,14 +5,22 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type {
+import {
+  Category,
   Classification,
+  Hypothesis,
   MissingEvidence,
+  isWordModelLead,
 } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CategoryChip } from '../shared';
 
 // Short columns beside a long reason: a narrow drawer must not break "Score" into "Sc ore".
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+function verdictOf(h: Hypothesis, category: Category): string {
+  if (h.category !== category) return 'dismissed';
+  return isWordModelLead(h) ? 'lead' : 'chosen';
+}
 
 /** What else the engine weighed: each hypothesis's score, why it won or lost, and what speaks against it. */
 export function Hypotheses(props: { classification: Classification }) {
@@ -40,9 +48,7 @@ export function Hypotheses(props: { classification: Classification }) {
             <TableCell align="right" style={NO_WRAP}>
               {h.score.toFixed(2)}
             </TableCell>
-            <TableCell style={NO_WRAP}>
-              {h.category === category ? 'chosen' : 'dismissed'}
-            </TableCell>
+            <TableCell style={NO_WRAP}>{verdictOf(h, category)}</TableCell>
             <TableCell>
               {h.reason}
               {h.against && h.against.length > 0 && (

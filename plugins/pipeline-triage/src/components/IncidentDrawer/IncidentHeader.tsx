@@ -1,6 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { IncidentDetail } from '@pipeline-triage/plugin-pipeline-triage-common';
+import {
+  IncidentDetail,
+  isWordModelLead,
+} from '@pipeline-triage/plugin-pipeline-triage-common';
 import { CategoryChip, IncidentStatusLabel, RelativeTime } from '../shared';
 
 /** Title, id and status first: the id is what people quote in chat and tickets. */
@@ -36,6 +39,15 @@ export function IncidentHeader(props: { incident: IncidentDetail }) {
             title="The model's category, adopted by the guardrails or accepted by a person"
           >
             model-derived
+          </Typography>
+        )}
+        {i.verdict && isWordModelLead(i.verdict.classification) && (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            title="No rule recognised this failure: the category is a lead from the words of its error lines, to confirm against the log"
+          >
+            lead, not a finding
           </Typography>
         )}
         <Typography variant="body2">

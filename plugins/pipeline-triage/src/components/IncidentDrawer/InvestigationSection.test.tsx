@@ -1,3 +1,4 @@
+import { WORD_MODEL_RULE } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Investigation } from '@pipeline-triage/plugin-pipeline-triage-common';
 import { createFakeApi } from '../../__testUtils__/fakeApi';
@@ -307,6 +308,27 @@ describe('InvestigationSection', () => {
     expect(await screen.findByText('model-derived')).toBeInTheDocument();
   });
 
+  it('marks a word-model lead in the drawer header', async () => {
+    const base = makeDetail({ id: 'inc-1' });
+    const api = createFakeApi({
+      getIncident: async () => ({
+        ...base,
+        verdict: {
+          ...base.verdict,
+          classification: {
+            ...base.verdict.classification,
+            rules: [WORD_MODEL_RULE],
+          },
+        },
+      }),
+    });
+    await renderWithApi(
+      <IncidentDrawer incidentId="inc-1" onClose={() => {}} />,
+      api,
+    );
+    expect(await screen.findByText('lead, not a finding')).toBeInTheDocument();
+  });
+
   it('is part of the incident drawer', async () => {
     const api = createFakeApi({
       listInvestigations: async () => [investigation()],
@@ -322,5 +344,6 @@ describe('InvestigationSection', () => {
       await within(section).findByText('Executor heap too small'),
     ).toBeInTheDocument();
     expect(screen.queryByText('model-derived')).not.toBeInTheDocument();
+    expect(screen.queryByText('lead, not a finding')).not.toBeInTheDocument();
   });
 });
