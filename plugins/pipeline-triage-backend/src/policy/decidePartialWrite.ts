@@ -6,6 +6,7 @@ import { KeywordIndex, requiredLiterals } from '../classify';
 import type { Evidence, ScannedLine } from '../evidence';
 import {
   FAILURE_POINTS,
+  HOUSEKEEPING_STEP,
   NOTHING_WRITTEN,
   SCRIPT_DML_STATEMENT,
   STATEMENT_ACKS,
@@ -216,6 +217,45 @@ function acknowledgedStatement(lines: ScannedLine[]): ScannedLine | undefined {
   return undefined;
 }
 
+/**
+ * The run failed in a housekeeping step (VACUUM, a view refresh, a meta sync, dropping a
+ * staging table, ...) that it reached after a line showing it writing: the failing step names
+ * itself in the error chain (or a stack frame), or it is the last step announced before the
+ * first error. Tools run these steps only once the write before them returned.
+ */
+function housekeepingAfterWrite(
+  lines: ScannedLine[],
+): { step: ScannedLine; write: ScannedLine } | undefined {
+  const firstError = lines.findIndex(isFailureLine);
+  if (firstError <= 0) return undefined;
+  let stepAt = lines.findIndex(
+    l =>
+      (isFailureLine(l) || l.role === 'frame') &&
+      HOUSEKEEPING_STEP.test(l.text) &&
+      // "Conflicting commit: {operation: OPTIMIZE}" describes another transaction.
+      !WROTE_NEGATION.test(l.text),
+  );
+  if (stepAt < 0) {
+    // The last step announced before the first error.
+    for (let i = firstError - 1; i >= 0; i -= 1) {
+      if (lines[i].role !== 'context') continue;
+      if (HOUSEKEEPING_STEP.test(lines[i].body)) stepAt = i;
+      break;
+    }
+  }
+  if (stepAt < 0) return undefined;
+  const before = Math.min(stepAt, firstError);
+  const write = lines
+    .slice(0, before)
+    .find(
+      l =>
+        l.role === 'context' &&
+        WRITE_ACTIVITY.test(l.text) &&
+        !HOUSEKEEPING_STEP.test(l.text),
+    );
+  return write ? { step: lines[stepAt], write } : undefined;
+}
+
 // Module-level so each list keeps its prefilter (keyed by the array).
 const STRONG_POINTS = FAILURE_POINTS.filter(p => p.tier === 'strong');
 const WEAK_POINTS = FAILURE_POINTS.filter(p => p.tier === 'weak');
@@ -316,6 +356,18 @@ export function decidePartialWrite(
         nothing.line.body,
       )}").`,
       evidence: [nothing.line.id],
+    };
+  }
+  const housekeeping = housekeepingAfterWrite(lines);
+  if (housekeeping) {
+    return {
+      partialWrite: 'true',
+      reason: `It failed in a housekeeping step (${
+        housekeeping.step.id
+      }: "${shorten(housekeeping.step.body, 60)}") after writing (${
+        housekeeping.write.id
+      }: "${shorten(housekeeping.write.body, 60)}").`,
+      evidence: [housekeeping.write.id, housekeeping.step.id],
     };
   }
   // Failure points: the root cause and its chain speak first, then the other lines.

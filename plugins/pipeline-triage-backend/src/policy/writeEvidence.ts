@@ -32,6 +32,14 @@ export interface WritePattern {
   announcedBefore?: boolean;
 }
 
+/**
+ * Lines showing the job had started writing. When present, only 'strong' failure points are
+ * trusted: a read that failed after some writes says nothing about those writes.
+ * (Defined before WROTE, whose entries also use it as context.)
+ */
+export const WRITE_ACTIVITY =
+  /\b(?:writing|uploading|uploaded|inserting|loading (?:into|data into)|saving|exporting to|publishing|committing|flushing|upserting|merging into)\b|\bINSERT (?:INTO|OVERWRITE)\b|\bMERGE INTO\b|\bCOPY INTO\b|saveAsTable|insertInto|\.write\b|\bto_sql\(|\bput_object\(|\bupload_file(?:obj)?\(|\binsert_rows\(|load_table_from_|copy_expert\(|FileFormatWriter|InsertIntoHadoopFsRelation|WriteToDataSourceV2|AppendData|OverwriteByExpression|SaveIntoDataSourceCommand|when calling the (?:Put|Create|Update|Delete|Write|Upload|Copy|Complete|Insert|Batch(?!Get))\w* operation|\b(?:PUT|POST|PATCH|DELETE) https?:\/\/|write_dynamic_frame|WriteDynamicFrame|savePartition|saveTable|\.save\(|writeStream|foreachBatch|Expiring \d+ record|\bproduce(?:r\.send)?\(|bulk_write|insert_many|executemany\(|\b(?:Pushing|Posting|Sending (?:\d|batch|records|rows|events|data|messages))\b|https?:\/\/[^\s'"]{1,200}\/(?:bulk|batch|import|upload|ingest)\b|\b(?:bulk|batch)_?(?:insert|upsert|create|update|load)|ResultStage \d+ \((?:save|insertInto|saveAsTable|jdbc|foreachPartition|foreach|runJob|sql) at [^)]{1,200}\) (?:has )?failed\b/i;
+
 export const WROTE: WritePattern[] = [
   {
     id: 'committed',
@@ -853,6 +861,101 @@ export const WROTE: WritePattern[] = [
     regex: /\binsert_?errors\b/i,
     requires: /\bskip_?invalid_?rows["']?\s*[:=]\s*["']?true\b/i,
   },
+  // Partial-write evidence, pw5 (issue 17): finished units before a later failure, and batch
+  // outcomes that by definition mean some items were kept. Each names the tool it reads.
+  {
+    // Migration tools report migrations only after committing them: Flyway's summary
+    // "Successfully applied 2 migrations to schema" (DbMigrate, printed before the afterMigrate
+    // callbacks run), Liquibase's "ChangeSet <id> ran successfully", Django's
+    // "Applying app.0003_x... OK".
+    id: 'migrations-applied',
+    where: 'any',
+    regex:
+      /\bSuccessfully applied [1-9]\d* migrations?\b|\bChangeSet \S+ ran successfully\b|^\s*Applying \w+\.\w+\.\.\. OK\s*$/,
+  },
+  {
+    // Delta Lake's OPTIMIZE returns its OptimizeMetrics (numFilesAdded, numFilesRemoved) only
+    // after committing the compaction as a new table version (delta-io OptimizeTableCommand).
+    // DESCRIBE HISTORY names the same figures numAddedFiles/numRemovedFiles, which do not match.
+    id: 'delta-optimize-files-added',
+    where: 'any',
+    regex: /\bnumFilesAdded["']?\s*[:=]\s*[1-9]/,
+  },
+  {
+    // Multi-unit runners that report each unit's outcome and number the units: Sling's
+    // replication logs "[2 / 5] running stream ..." and "execution succeeded" per stream
+    // (sling-cli replication runner); the same shape as "step 2 of 4", "(3/10)". A unit that
+    // succeeded in a numbered multi-unit run wrote its output before a later unit failed.
+    id: 'numbered-unit-succeeded',
+    where: 'any',
+    regex:
+      /\b(?:execution|stream|table|step|batch|chunk|file|partition|sync|load|copy|export|upload|replication) (?:succeeded|completed successfully|finished successfully)\b/i,
+    requires:
+      /\[\s*(?:[2-9]|[1-9]\d+)\s*\/\s*\d+\s*\]|\(\s*(?:[2-9]|[1-9]\d+)\s*\/\s*\d+\s*\)|\b(?:step|stream|table|batch|chunk|file|part|page|partition|model|unit|statement) (?:[2-9]|[1-9]\d+) (?:of|\/) \d+\b/i,
+  },
+  {
+    // Sequential loaders that announce each numbered unit as they start it ("Loading chunk 3 of
+    // 10", "Writing batch 4 of 12 to ...", "Uploading file 7/9"): they start unit k only after
+    // unit k-1 returned, so an announcement of unit 2 or later means an earlier unit was
+    // written. Not the parts or chunks of one upload (S3 multipart parts and resumable-upload
+    // chunks are invisible until the upload completes), and not dbt's "3 of 12 START", whose
+    // nodes run on parallel threads.
+    id: 'numbered-write-unit-announced',
+    where: 'any',
+    regex:
+      /\b(?:Loading|Writing|Inserting|Copying|Exporting|Importing|Upserting|Merging|Publishing|Syncing|Replicating|Saving)\b(?: [\w.\x22'`-]+){0,3} (?:chunk|batch|page|file|partition|table|stream|object)s? #?(?:[2-9]|[1-9]\d+) ?(?:of|\/) ?\d+\b|\b(?:Uploading|Sending|Pushing)\b(?: [\w.\x22'`-]+){0,3} (?:batch|file|partition|table|object)s? #?(?:[2-9]|[1-9]\d+) ?(?:of|\/) ?\d+\b/i,
+  },
+  {
+    // The same announcement with a neutral verb ("Processing table 5/20", "Starting step 2 of
+    // 4", "[4/12] orders"): counted only in a run whose log shows it writing.
+    id: 'numbered-unit-announced-in-writing-run',
+    where: 'any',
+    regex:
+      /\b(?:Processing|Running|Starting|Handling|Executing)\b(?: [\w.\x22'`-]+){0,3} (?:chunk|batch|page|file|partition|table|stream|step|unit|statement|model)s? #?(?:[2-9]|[1-9]\d+) ?(?:of|\/) ?\d+\b|^\s*\[(?:[2-9]|[1-9]\d+) ?\/ ?\d+\] (?!.*\bfailed\b)/i,
+    requires: WRITE_ACTIVITY,
+  },
+  {
+    // Salesforce Bulk API job info: numberRecordsProcessed counts failed records too, so a
+    // processed count above the failed count means some records were written
+    // (developer.salesforce.com, Bulk API 2.0 "Get Information About a Job"). Read only when
+    // both counts sit on one line; equal counts mean every record failed.
+    id: 'salesforce-bulk-some-processed',
+    where: 'any',
+    regex:
+      /\bnumberRecordsProcessed\W{1,4}[1-9]\d*\b.{0,300}\bnumberRecordsFailed\b|\bnumberRecordsFailed\W{1,4}\d+\b.{0,300}\bnumberRecordsProcessed\W{1,4}[1-9]/,
+    unless:
+      /\bnumberRecordsProcessed\W{1,4}(\d+)\b.{0,300}\bnumberRecordsFailed\W{1,4}\1\b|\bnumberRecordsFailed\W{1,4}(\d+)\b.{0,300}\bnumberRecordsProcessed\W{1,4}\2\b/,
+  },
+  {
+    // Counts of written items with a qualifier between the number and the unit, as scripts and
+    // loaders print them ("Inserted 184,220 achilles_results rows", "Wrote 12 parquet files",
+    // "3,000 order records were loaded"). Not staged, temporary or spill files, which are not
+    // output until a later step publishes them.
+    id: 'qualified-count-written',
+    where: 'any',
+    regex:
+      /\b(?:Wrote|Written|Inserted|Loaded|Upserted|Merged|Copied|Uploaded|Exported|Appended|Saved|Published|Produced|Sent|Committed|Flushed|Delivered|Imported|Ingested|Persisted|Stored|Indexed) [1-9][\d,]* (?:(?!(?:staged|staging|stage|temp|tmp|temporary|intermediate|shuffle|spill|spilled)\b)[\w-]+ ){1,2}(?:rows|records|files|objects|partitions|messages|batches|documents|docs|events|items)\b|\b[1-9][\d,]* (?:(?!(?:staged|staging|stage|temp|tmp|temporary|intermediate|shuffle|spill|spilled)\b)[\w-]+ ){1,2}(?:rows?|records?|files|objects|documents|events) (?:were |have been )?(?:inserted|written|loaded|upserted|merged|copied|committed|published|uploaded|imported|ingested|indexed|persisted)\b/i,
+  },
+  {
+    // A write step a tool reports as finished ("Finished writing to s3://...", "Done
+    // uploading 14 files", "Completed exporting orders") before a later step failed.
+    id: 'write-step-finished',
+    where: 'any',
+    regex:
+      /\b(?:Finished|Done|Completed) (?:writing|uploading|inserting|exporting|indexing|upserting)\b(?!.{0,60}\b(?:staging|staged|temp|tmp|spill)\b)/i,
+  },
+  {
+    // AWS batch puts answer per record and count the failures: Kinesis PutRecords
+    // FailedRecordCount, Firehose PutRecordBatch FailedPutCount, EventBridge PutEvents
+    // FailedEntryCount (AWS API references: a failed record does not stop the others). A count
+    // below the batch size means the other records were stored; a count equal to the batch
+    // printed beside it means none were.
+    id: 'aws-batch-failed-count-partial',
+    where: 'any',
+    regex: /\bFailed(?:Record|Put|Entry)Count["']?\s*[:=]\s*["']?[1-9]/,
+    unless:
+      /\bFailed(?:Record|Put|Entry)Count["']?\s*[:=]\s*["']?(\d+)\b.{0,60}\b(?:Records|RequestResponses|Entries|records)["']?\s*[:=]\s*["']?\1\b/,
+  },
 ];
 
 /**
@@ -885,6 +988,19 @@ export const WROTE_NEGATION =
   // MicroBatchExecution logs "Resuming at batch N with committed offsets {...}" on restart: those
   // offsets were committed by an earlier run, not this one.
   /\bincremental model\b.{0,200}(?:\[(?:MERGE|INSERT|SCRIPT|DELETE) \(0(?:\.0)? rows\b|\[(?:INSERT 0|MERGE|SUCCESS) 0\]|rows_affected: 0\b)|Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted|\bResuming at batch \d+ with committed offsets\b/i;
+
+/**
+ * Housekeeping after the main write (issue 17, pw5): maintenance or finishing steps that tools
+ * run only once the write they follow has returned: VACUUM/ANALYZE/OPTIMIZE and compaction
+ * (Delta, Redshift, PostgreSQL), REFRESH of a materialized view or table, MSCK REPAIR / RECOVER
+ * PARTITIONS and Hive/Glue meta sync (Hudi HiveSyncTool, Glue StartCrawler), statistics
+ * (COMPUTE STATISTICS), BigQuery table IAM (dbt grants: setIamPolicy), dropping, cleaning
+ * or renaming a staging/temp table or files, and Hudi's cleaner (CleanActionExecutor runs in
+ * postCommit, after the instant completed). A run that failed in one of these, after a line that shows it writing,
+ * had finished that write.
+ */
+export const HOUSEKEEPING_STEP =
+  /\bVACUUM\b|\bANALYZE\b|\bOPTIMIZE\b|\bcompact(?:ion|ing)\b|\bREFRESH\s+(?:MATERIALIZED\s+VIEW|TABLE)\b|\bRefreshing (?:materialized )?views?\b|\bMSCK\s+REPAIR\b|\bRECOVER\s+PARTITIONS\b|\b(?:hive|meta|catalog|glue)[ _-]?sync(?:ing)?\b|\bHiveSyncTool\b|\bStartCrawler\b|\bstart_crawler\b|\bsetIamPolicy\b|\b(?:Error )?dropping (?:the )?(?:staging|temp(?:orary)?|tmp) table\b|\bCOMPUTE\s+STATISTICS\b|\bclean(?:ing)?(?: ?up)? (?:the )?(?:staging|stage|temp(?:orary)?|tmp|old) (?:files|tables?|objects|directory|dir)\b|\b(?:CleanActionExecutor|HoodieCleaner)\b|\b(?:purg|delet|remov)(?:e|ing) (?:the )?(?:staging|stage|temp(?:orary)?|tmp) (?:files|tables?|objects)\b|\brenam(?:e|ing) (?:the )?(?:temp|tmp|staging) (?:file|table|dir(?:ectory)?)\b/i;
 
 export const NOTHING_WRITTEN: WritePattern[] = [
   {
@@ -1151,16 +1267,9 @@ export const FAILURE_POINTS: WritePattern[] = [
 ];
 
 /**
- * Lines showing the job had started writing. When present, only 'strong' failure points are
- * trusted: a read that failed after some writes says nothing about those writes.
- */
-/**
  * A write announced to one destination, then another: sequential writers (S3Hook uploads,
  * per-file loads) start the next only after the previous one finished, so the first is in
  * place. Parallel writers may break that, but the answer it gives ("wrote") is the cautious one.
  */
 export const WRITE_STARTED =
   /\b(?:Uploading|Writing|Saving|Loading|Inserting|Exporting|Copying|Publishing) (?:file |object |data |rows |batch \S+ |part \S+ )?(\S+) (?:to|into) ['"]?((?:s3a?|gs|abfss?|hdfs|wasbs?):\/\/\S+|[\w.-]+\.[\w.-]+)/;
-
-export const WRITE_ACTIVITY =
-  /\b(?:writing|uploading|uploaded|inserting|loading (?:into|data into)|saving|exporting to|publishing|committing|flushing|upserting|merging into)\b|\bINSERT (?:INTO|OVERWRITE)\b|\bMERGE INTO\b|\bCOPY INTO\b|saveAsTable|insertInto|\.write\b|\bto_sql\(|\bput_object\(|\bupload_file(?:obj)?\(|\binsert_rows\(|load_table_from_|copy_expert\(|FileFormatWriter|InsertIntoHadoopFsRelation|WriteToDataSourceV2|AppendData|OverwriteByExpression|SaveIntoDataSourceCommand|when calling the (?:Put|Create|Update|Delete|Write|Upload|Copy|Complete|Insert|Batch(?!Get))\w* operation|\b(?:PUT|POST|PATCH|DELETE) https?:\/\/|write_dynamic_frame|WriteDynamicFrame|savePartition|saveTable|\.save\(|writeStream|foreachBatch|Expiring \d+ record|\bproduce(?:r\.send)?\(|bulk_write|insert_many|executemany\(|\b(?:Pushing|Posting|Sending (?:\d|batch|records|rows|events|data|messages))\b|https?:\/\/[^\s'"]{1,200}\/(?:bulk|batch|import|upload|ingest)\b|\b(?:bulk|batch)_?(?:insert|upsert|create|update|load)|ResultStage \d+ \((?:save|insertInto|saveAsTable|jdbc|foreachPartition|foreach|runJob|sql) at [^)]{1,200}\) (?:has )?failed\b/i;

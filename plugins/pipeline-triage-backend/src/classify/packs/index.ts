@@ -6,6 +6,7 @@ import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
 import { exceptionNameWordsPack } from './exceptionNameWords';
 import { genericPack } from './generic';
+import { housekeepingStepsPack } from './housekeepingSteps';
 import { generalReportsPack } from './generalReports';
 import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
@@ -43,6 +44,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   repeatingCausesBehindTransientsPack,
   generalReportsPack,
   providerOperatorsPack,
+  housekeepingStepsPack,
   genericPack,
   vendorCodesPack,
   exceptionNameWordsPack,

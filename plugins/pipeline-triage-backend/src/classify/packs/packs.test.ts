@@ -24,6 +24,7 @@ describe('built-in rule packs', () => {
       'repeating-causes-behind-transients',
       'general-reports',
       'provider-operators',
+      'housekeeping-steps',
       'generic',
       'vendor-codes',
       'exception-name-words',
