@@ -295,13 +295,13 @@ describe('classifier accuracy floors', () => {
     // confidence 0.011 and share 0.681 on its 376 holdout cases (random4's new cases); pw5's 7
     // new holdout cases move false confidence to 0.013, share to 0.679, Brier to 0.082 and
     // accuracy at >= 0.8 to 0.981. The floors sit at that measurement.
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.652);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.013);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.679);
-    expect(report.brier).toBeLessThanOrEqual(0.082);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633); // random5: measured 0.633 (31/49) already at the random5 case commit, before any rule; its 3 holdout cases are all not safe
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.018); // random5: measured with its 3 holdout cases, before and after its rules
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.669);
+    expect(report.brier).toBeLessThanOrEqual(0.087);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.981,
+      0.973, // random5: measured with its 3 holdout cases (0.981 before them)
     );
     // pw5: partial-write recall rises to its measurement (37 of 56).
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.66);
@@ -311,11 +311,11 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/tuning`);
     // pw5 (merged with main at 332da06, which measured 0.991 and share 0.811 on 808): 820
     // cases measure 0.990 and share 0.804; the floors follow tuning.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.99);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.988);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.804);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.802);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.084);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.99);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
