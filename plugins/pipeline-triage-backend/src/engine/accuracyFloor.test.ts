@@ -295,15 +295,16 @@ describe('classifier accuracy floors', () => {
     // confidence 0.011 and share 0.681 on its 376 holdout cases (random4's new cases); pw5's 7
     // new holdout cases move false confidence to 0.013, share to 0.679, Brier to 0.082 and
     // accuracy at >= 0.8 to 0.981. The floors sit at that measurement.
-    // thin6: its 8 new holdout cases move recall to 0.64, false confidence to 0.018, share to
-    // 0.673, Brier to 0.087 and accuracy at >= 0.8 to 0.974; the floors sit at that measurement.
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.64);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.018);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.673);
+    // thin6: its 8 new holdout cases, measured alone with main's, move recall to 0.64, false
+    // confidence to 0.018, share to 0.673, Brier to 0.087 and accuracy at >= 0.8 to 0.974;
+    // merged with random5 the floors below hold both rounds' measurements.
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633); // random5: measured 0.633 (31/49) already at the random5 case commit, before any rule; its 3 holdout cases are all not safe
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.018); // random5: measured with its 3 holdout cases, before and after its rules
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.669);
     expect(report.brier).toBeLessThanOrEqual(0.087);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.974,
+      0.973, // random5: measured with its 3 holdout cases (0.981 before them)
     );
     // pw5: partial-write recall rises to its measurement (37 of 56).
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.66);
@@ -313,12 +314,12 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/tuning`);
     // pw5 (merged with main at 332da06, which measured 0.991 and share 0.811 on 808): 820
     // cases measure 0.990 and share 0.804; the floors follow tuning.
-    // thin6: tuning accuracy follows tuning (0.986 with its 21 cases, 3 still missed).
+    // thin6: tuning accuracy and false confidence follow tuning (its 21 cases, 3 still missed).
     expect(report.accuracy).toBeGreaterThanOrEqual(0.986);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.804);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.802);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.084);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.99);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(

@@ -380,6 +380,31 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: "the service's network policy does not allow the caller's address, so every connection from it is refused until an administrator allows it",
   },
   {
+    id: 'snowflake-login-refused-by-service',
+    // snowflake-connector-python raises 250001 "Failed to connect to DB: <host>:<port>. <message>"
+    // with the login response's message when the server answered success=false (auth.py,
+    // github.com/snowflakedb/snowflake-connector-python): the service was reached and refused the
+    // request. Its own network failures read "Could not connect to Snowflake backend after N
+    // attempt(s)" instead, which stay transient.
+    patterns: [/\bFailed to connect to DB: [\w.-]+:\d+[.,] [A-Z]/],
+    unlessAnywhere: [
+      /\bCould not connect to Snowflake backend\b|\bFailed to get the response\b|\btimed out\b|\bConnection (?:refused|reset|aborted)\b|\bHTTP 5\d\d\b|\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time)/i,
+    ],
+    why: 'Snowflake answered the login request and refused it (the message after the host is its own), so the same request is refused again until the account identifier, credentials or client changes',
+  },
+  {
+    id: 'flink-taskmanager-registration-timed-out',
+    // Flink TaskExecutor RegistrationTimeoutException "Could not register at the ResourceManager
+    // within the specified maximum registration duration ... Terminating now." The TaskManager
+    // gives up after taskmanager.registration.timeout (default 5 min) and exits (Flink
+    // "Configuration": taskmanager.registration.timeout). Minutes of failed registration are not
+    // a blip: the JobManager is down or at an address the TaskManager cannot reach.
+    patterns: [
+      /\bRegistrationTimeoutException\b|\bCould not register at the ResourceManager within the specified maximum registration duration\b/,
+    ],
+    why: 'the TaskManager could not register with the ResourceManager for its whole registration timeout and terminated itself, so the cluster has to be repaired or reconfigured before a run can have slots',
+  },
+  {
     id: 'kerberos-credentials-refused',
     // The SASL GSSAPI handshake refused (TSaslTransport "GSS initiate failed"; GSSException
     // "No valid credentials provided (Mechanism level: Failed to find any Kerberos tgt)"): no
