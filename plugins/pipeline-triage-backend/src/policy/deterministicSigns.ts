@@ -236,6 +236,18 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: "the job's own earlier attempts still hold the capacity this attempt could not get, so another attempt will not fit either until they are stopped",
   },
   {
+    id: 'source-retired',
+    // A stale source whose loads have stopped for good (a schema or feed retired, its loads
+    // moved elsewhere): dbt reports it as ERROR STALE like a late one, but no wait makes it
+    // fresh; the source definition must change (dbt "source freshness": a source that is no
+    // longer loaded should drop its freshness block or be removed).
+    patterns: [
+      /\b(?:schema|source|table|feed|dataset)s? (?:(?:was|is|has been|were) )?(?:retired|decommissioned)\b|\bno longer (?:receives?|gets?|is|are) (?:loads|loaded|updated|populated|written)\b/i,
+    ],
+    alongside: [/\bSTALE\b|\bfreshness\b|\bSensor has timed out\b/i],
+    why: 'the source is retired and no longer loaded, so no wait makes it fresh; its definition must change',
+  },
+  {
     id: 'sensor-target-missing',
     patterns: [
       /\bThe external (?:DAG|task group|task) \S+ (?:in DAG \S+ )?does not exist\b|\bDag id \S+ not found in DagModel\b/i,
