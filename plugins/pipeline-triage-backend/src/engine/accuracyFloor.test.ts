@@ -295,17 +295,16 @@ describe('classifier accuracy floors', () => {
     // confidence 0.011 and share 0.681 on its 376 holdout cases (random4's new cases); pw5's 7
     // new holdout cases move false confidence to 0.013, share to 0.679, Brier to 0.082 and
     // accuracy at >= 0.8 to 0.981. The floors sit at that measurement.
-    // engines6: its 9 new holdout cases (less common engines, measured before any rule) move
-    // safe recall to 0.633, false confidence to 0.023, share to 0.674, Brier to 0.091,
-    // accuracy at >= 0.8 to 0.967 and partial-write recall to 0.655 (the same figures with and
-    // without engines6's rules); the floors sit at that measurement.
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.023);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.674);
-    expect(report.brier).toBeLessThanOrEqual(0.091);
+    // thin6: its 8 new holdout cases, measured alone with main's, move recall to 0.64, false
+    // confidence to 0.018, share to 0.673, Brier to 0.087 and accuracy at >= 0.8 to 0.974;
+    // merged with random5 the floors below hold both rounds' measurements.
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633); // random5: measured 0.633 (31/49) already at the random5 case commit, before any rule; its 3 holdout cases are all not safe
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022); // random5: measured with its 3 holdout cases, before and after its rules; engines6 merged: 0.022 (its 9 holdout cases, measured before its rules, moved it)
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.668); // thin6 merged with random5: measured 0.668
+    expect(report.brier).toBeLessThanOrEqual(0.09); // engines6 merged: 0.09 with its 9 holdout cases
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.967,
+      0.967, // random5: measured with its 3 holdout cases (0.981 before them); engines6 merged: 0.967 (0.967 at its case commit, before its rules)
     );
     // pw5: partial-write recall rises to its measurement (37 of 56); engines6: 38 of 58.
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.655);
@@ -315,21 +314,22 @@ describe('classifier accuracy floors', () => {
     const report = await evaluate(`${CASES}/tuning`);
     // pw5 (merged with main at 332da06, which measured 0.991 and share 0.811 on 808): 820
     // cases measure 0.990 and share 0.804; the floors follow tuning.
-    // engines6 (853 cases): accuracy 0.989, share 0.797, ECE 0.085. Safe precision 0.99: one
-    // tuning case is still read as safe against its label (druid-index-parallel-merge-fetch-
-    // connection-reset: a connection reset while a Druid merge subtask fetched partial segments
-    // from a peer worker, which the policy reads as a passing network error; no Druid-documented
-    // sign of a repeating cause was found to encode). Lowered to the measurement and reported,
-    // not hidden: the case stays labelled not safe.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.989);
+    // thin6: tuning accuracy and false confidence follow tuning (its 21 cases, 3 still missed).
+    // engines6 merged (882 cases): accuracy 0.984 (none of its 17 tuning cases missed) and
+    // high-confidence accuracy 0.993. Safe precision 0.991: one engines6 tuning case is still
+    // read as safe against its label (druid-index-parallel-merge-fetch-connection-reset: a
+    // connection reset while a Druid merge subtask fetched partial segments from a peer worker,
+    // which the policy reads as a passing network error; no Druid-documented sign of a repeating
+    // cause was found to encode). Lowered to the measurement and reported, not hidden.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.984);
     expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.99);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.797);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.085);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.802);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.084);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.99);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.997,
+      0.993,
     );
   });
 });
