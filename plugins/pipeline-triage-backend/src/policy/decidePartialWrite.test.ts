@@ -103,6 +103,9 @@ describe('decidePartialWrite', () => {
     'INFO - Marking task as SUCCESS. dag_id=shop_daily, task_id=load_orders, execution_date=20260101T000000',
     '2022-08-14T12:13:39Z [debug    ] {"bookmarks": {"groups": {"replication_key_value": "2022-07-14"}}} cmd_type=loader name=target-postgres (out) run_id=59ae stdio=stdout',
     'INFO producer: acked 1200 records to orders',
+    // SQLMesh CLI: a model batch finished, or the batch stage completed
+    '[2/7] finance.daily_revenue   [insert 2026-03-01 - 2026-03-02]   12.40s',
+    '✔ Model batches executed',
   ])('sees output that had landed in "%s"', line => {
     expect(decide(`${line}\nERROR later failure`).partialWrite).toBe('true');
   });

@@ -476,6 +476,15 @@ export const WROTE: WritePattern[] = [
       /\bHANDLED_OUTPUT\b|\bHandled output "[^"]+" using IO manager\b|\bASSET_MATERIALIZATION\b|\bMaterialized value \S+/,
   },
   {
+    // SQLMesh CLI (sqlmesh/core/console.py): each executed model batch prints
+    // "[i/n] <model> [<kind of evaluation>] <secs>s" and the stage ends with "Model batches
+    // executed"; both mean a model was built into its physical table before a later step failed.
+    id: 'sqlmesh-model-batch-executed',
+    where: 'any',
+    regex:
+      /\bModel batches executed\b|^\s*\[\d+\/\d+\]\s+\S+\s+\[(?:full refresh|insert[^\]]{0,60}|merge[^\]]{0,60}|recreate view|overwrite[^\]]{0,60})\]\s+[\d.]+s\b/,
+  },
+  {
     // Prefect: a task run whose name says it writes finished Completed before the flow failed.
     id: 'prefect-write-task-completed',
     where: 'any',

@@ -152,3 +152,54 @@ describe('newer engines read by their own error classes', () => {
     }
   });
 });
+
+/**
+ * Round engines6 (issue 17): families of Spark Connect session handles, Kafka's configuration
+ * validation and Ray's wrapper of user exceptions, each worded unlike the corpus cases.
+ */
+describe('engines6 families', () => {
+  it.each([
+    // Spark Connect: the driver restarted under the session
+    [
+      'pyspark.errors.exceptions.connect.SparkConnectGrpcException: [INVALID_HANDLE.SESSION_CHANGED] The handle 0a1b2c3d is invalid. The existing Spark server driver instance has restarted. Please reconnect.',
+      'infrastructure',
+    ],
+    // Kafka KafkaConfig.validateValues require(...) checks name the settings they test
+    [
+      'java.lang.IllegalArgumentException: requirement failed: The listeners config must only contain KRaft controller listeners from controller.listener.names when process.roles=controller',
+      'config_error',
+    ],
+    [
+      'java.lang.IllegalArgumentException: requirement failed: advertised.listeners cannot use the nonroutable meta-address 0.0.0.0. Use a routable IP address.',
+      'config_error',
+    ],
+    // Ray: a Python program error raised by the job's own task or actor
+    [
+      "ray.exceptions.RayTaskError(KeyError): ray::score_partition() (pid=811, ip=10.1.2.3)\n  File \"/jobs/score.py\", line 40, in score_partition\n    weight = weights[row['segment']]\nKeyError: 'enterprise'",
+      'code_error',
+    ],
+    [
+      'ray.exceptions.RayTaskError(ZeroDivisionError): ray::Normalizer.__call__() (pid=90, ip=10.0.0.9)\nZeroDivisionError: division by zero',
+      'code_error',
+    ],
+  ])('%s -> %s', (log, category) => {
+    expect(categoryOf(log)).toBe(category);
+  });
+
+  it('leaves a Ray system failure to its own class, not the user-code family', () => {
+    expect(
+      categoryOf(
+        'ray.exceptions.OutOfMemoryError: Task was killed due to the node running low on memory.\nMemory on the node (IP: 10.0.0.4, ID: 9f) where the task was running was 61.2GB / 64.0GB (0.956), which exceeds the memory usage threshold of 0.95.',
+      ),
+    ).not.toBe('code_error');
+  });
+
+  it('does not call a session closed by the server a driver restart', () => {
+    const v = verdictOf(
+      'SparkConnectGrpcException: [INVALID_HANDLE.SESSION_CLOSED] The handle 77aa is invalid. Session was closed. SQLSTATE: 08003',
+    );
+    expect(v.rules).not.toContain(
+      'vendor-spark-INVALID_HANDLE.SESSION_CHANGED',
+    );
+  });
+});

@@ -29,6 +29,42 @@ export const newerEnginesPack: RulePack = {
       explains: ['config_error', 'code_error'],
     },
     {
+      // Kafka broker/controller configuration checks: KafkaConfig.validateValues runs Scala
+      // `require(...)` over the combined settings (process.roles, node.id,
+      // controller.quorum.voters, listeners) and throws IllegalArgumentException "requirement
+      // failed: ..." before the server or kafka-storage format starts (apache/kafka
+      // core/src/main/scala/kafka/server/KafkaConfig.scala, validateValues).
+      id: 'kafka-config-validate-values',
+      category: 'config_error',
+      description:
+        "Kafka's configuration validation refused the broker/controller settings",
+      patterns: [
+        // The require messages name the settings they check.
+        ci(
+          'requirement failed: .{0,240}\\b(?:process\\.roles|controller\\.quorum\\.(?:voters|bootstrap\\.servers)|controller\\.listener\\.names|node\\.id|broker\\.id|advertised\\.listeners|inter\\.broker\\.listener\\.name|metadata\\.log\\.dir|log\\.dirs?)\\b',
+        ),
+        ci('kafka\\.server\\.KafkaConfig\\.validateValues\\b'),
+      ],
+      where: 'any',
+      weight: 0.85,
+      explains: ['code_error', 'infrastructure'],
+    },
+    {
+      // Ray wraps an exception raised by the task's or actor's own code as
+      // ray.exceptions.RayTaskError(<its class>) (Ray Core API, Exceptions: "Indicates that a
+      // task threw an exception during execution"; the class name in brackets is the cause's).
+      // A Python built-in program error there is the job's code failing, not Ray's
+      // (system failures are separate classes: WorkerCrashedError, OutOfMemoryError, ...).
+      id: 'ray-task-error-python-program-error',
+      category: 'code_error',
+      description:
+        "a Ray task or actor raised a Python program error from the job's own code",
+      patterns: [
+        'RayTaskError\\((?:RuntimeError|ValueError|TypeError|KeyError|IndexError|AttributeError|NameError|UnboundLocalError|ZeroDivisionError|AssertionError|NotImplementedError|RecursionError)\\)',
+      ],
+      weight: 0.8,
+    },
+    {
       // Airflow 3 Task SDK error types (airflow.sdk.exceptions.ErrorType) reported by the API
       // server when a task looks up something that does not exist.
       id: 'airflow3-sdk-not-found',

@@ -12,6 +12,16 @@ export const sparkErrorClassTable: VendorCodeTable = {
   name: 'spark',
   system: 'spark',
   entries: [
+    // --- Spark Connect session handles (error class INVALID_HANDLE, SQLSTATE HY000)
+    {
+      key: 'INVALID_HANDLE.SESSION_CHANGED',
+      code: 'INVALID_HANDLE.SESSION_CHANGED',
+      category: 'infrastructure',
+      weight: 0.85,
+      description:
+        'Spark Connect INVALID_HANDLE.SESSION_CHANGED (the server driver behind the session restarted; the client must reconnect)',
+      source: SOURCE,
+    },
     // --- schema drift: the data or table no longer has the shape the job expects
     {
       key: 'CANNOT_MERGE_SCHEMAS',
