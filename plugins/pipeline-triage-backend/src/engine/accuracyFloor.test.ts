@@ -295,23 +295,31 @@ describe('classifier accuracy floors', () => {
     // confidence 0.011 and share 0.681 on its 376 holdout cases (random4's new cases); pw5's 7
     // new holdout cases move false confidence to 0.013, share to 0.679, Brier to 0.082 and
     // accuracy at >= 0.8 to 0.981. The floors sit at that measurement.
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.652);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.013);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.679);
-    expect(report.brier).toBeLessThanOrEqual(0.082);
+    // pw6: the merged base (338f955) plus pw6's 5 new holdout cases, before any pw6 rule,
+    // already measured safe recall 0.633 (31/49), false confidence 0.018, share 0.671, Brier
+    // 0.087, accuracy at >= 0.8 0.974 and partial-write recall 38/61 (pw6's 4 written holdout
+    // cases are new tool families the engine had not seen). After pw6's rules and the retrained
+    // word model: the same, with Brier 0.089 and ECE 0.031. The floors sit at that measurement.
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.018);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.671);
+    expect(report.brier).toBeLessThanOrEqual(0.089);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.981,
+      0.974,
     );
-    // pw5: partial-write recall rises to its measurement (37 of 56).
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.66);
+    // pw5: partial-write recall rises to its measurement (37 of 56); pw6: 38 of 61 with its
+    // new holdout cases.
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.62);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
     // pw5 (merged with main at 332da06, which measured 0.991 and share 0.811 on 808): 820
     // cases measure 0.990 and share 0.804; the floors follow tuning.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.99);
+    // pw6: the merged base measured 0.989 on its 836 cases (9 misses); with pw6's 10 cases and
+    // rules, 846 cases measure 0.989 (the same 9 misses), partial-write 118/119.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.989);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
