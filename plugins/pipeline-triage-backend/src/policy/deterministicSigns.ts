@@ -236,6 +236,18 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     why: "the job's own earlier attempts still hold the capacity this attempt could not get, so another attempt will not fit either until they are stopped",
   },
   {
+    id: 'source-retired',
+    // A stale source whose loads have stopped for good (a schema or feed retired, its loads
+    // moved elsewhere): dbt reports it as ERROR STALE like a late one, but no wait makes it
+    // fresh; the source definition must change (dbt "source freshness": a source that is no
+    // longer loaded should drop its freshness block or be removed).
+    patterns: [
+      /\b(?:schema|source|table|feed|dataset)s? (?:(?:was|is|has been|were) )?(?:retired|decommissioned)\b|\bno longer (?:receives?|gets?|is|are) (?:loads|loaded|updated|populated|written)\b/i,
+    ],
+    alongside: [/\bSTALE\b|\bfreshness\b|\bSensor has timed out\b/i],
+    why: 'the source is retired and no longer loaded, so no wait makes it fresh; its definition must change',
+  },
+  {
     id: 'sensor-target-missing',
     patterns: [
       /\bThe external (?:DAG|task group|task) \S+ (?:in DAG \S+ )?does not exist\b|\bDag id \S+ not found in DagModel\b/i,
@@ -378,6 +390,31 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
       /\bis not allowed to access Snowflake\b|\b390422\b.{0,40}\bnot allowed\b/,
     ],
     why: "the service's network policy does not allow the caller's address, so every connection from it is refused until an administrator allows it",
+  },
+  {
+    id: 'snowflake-login-refused-by-service',
+    // snowflake-connector-python raises 250001 "Failed to connect to DB: <host>:<port>. <message>"
+    // with the login response's message when the server answered success=false (auth.py,
+    // github.com/snowflakedb/snowflake-connector-python): the service was reached and refused the
+    // request. Its own network failures read "Could not connect to Snowflake backend after N
+    // attempt(s)" instead, which stay transient.
+    patterns: [/\bFailed to connect to DB: [\w.-]+:\d+[.,] [A-Z]/],
+    unlessAnywhere: [
+      /\bCould not connect to Snowflake backend\b|\bFailed to get the response\b|\btimed out\b|\bConnection (?:refused|reset|aborted)\b|\bHTTP 5\d\d\b|\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time)/i,
+    ],
+    why: 'Snowflake answered the login request and refused it (the message after the host is its own), so the same request is refused again until the account identifier, credentials or client changes',
+  },
+  {
+    id: 'flink-taskmanager-registration-timed-out',
+    // Flink TaskExecutor RegistrationTimeoutException "Could not register at the ResourceManager
+    // within the specified maximum registration duration ... Terminating now." The TaskManager
+    // gives up after taskmanager.registration.timeout (default 5 min) and exits (Flink
+    // "Configuration": taskmanager.registration.timeout). Minutes of failed registration are not
+    // a blip: the JobManager is down or at an address the TaskManager cannot reach.
+    patterns: [
+      /\bRegistrationTimeoutException\b|\bCould not register at the ResourceManager within the specified maximum registration duration\b/,
+    ],
+    why: 'the TaskManager could not register with the ResourceManager for its whole registration timeout and terminated itself, so the cluster has to be repaired or reconfigured before a run can have slots',
   },
   {
     id: 'kerberos-credentials-refused',

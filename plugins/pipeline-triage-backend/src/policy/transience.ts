@@ -1,6 +1,7 @@
 import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { DETERMINISTIC_SIGNS } from './deterministicSigns';
+import { misalignedSensorTarget } from './sensorAlignment';
 
 /**
  * Evidence that a failure of a usually-transient category will not pass on its own: the
@@ -105,6 +106,13 @@ export function nonTransientReason(
     return {
       reason: `the job's restart strategy already retried and gave up (${exhausted.id}), so the failure persists`,
       lineId: exhausted.id,
+    };
+  }
+  const misaligned = misalignedSensorTarget(evidence);
+  if (misaligned) {
+    return {
+      reason: `the sensor waits for an upstream run at ${misaligned.poked}, another time of day than its own run (${misaligned.own}), and nothing shows the upstream has a run at that instant (${misaligned.line.id}); check the execution_delta before waiting for it`,
+      lineId: misaligned.line.id,
     };
   }
   for (const line of evidence.lines) {

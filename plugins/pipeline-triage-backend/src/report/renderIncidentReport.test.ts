@@ -4,6 +4,20 @@ import { renderIncidentReport } from './renderIncidentReport';
 
 describe('renderIncidentReport', () => {
   const engine = createTriageEngine();
+  /** The report of an event as the engine triages it, named by its job. */
+  const reportOf = (fields: Record<string, unknown>) => {
+    const e = failureEventSchema.parse({
+      eventTime: '2024-06-01T02:00:00Z',
+      ...fields,
+    });
+    const r = engine.triage(e);
+    return renderIncidentReport({
+      job: { name: e.job.name },
+      eventTime: e.eventTime,
+      verdict: r.verdict,
+      evidenceLines: r.evidenceLines,
+    });
+  };
   const event = failureEventSchema.parse({
     source: 'generic',
     job: { name: 'member_profile_upsert', namespace: 'lakehouse' },
@@ -73,18 +87,10 @@ describe('renderIncidentReport', () => {
   });
 
   it('lists dismissed hypotheses and survives hostile text', () => {
-    const nasty = failureEventSchema.parse({
+    const md = reportOf({
       job: { name: 'x|y' },
-      eventTime: '2024-06-01T02:00:00Z',
       logExcerpt:
         'ERROR ``` | # <script> Connection refused\nERROR java.lang.OutOfMemoryError: Java heap space',
-    });
-    const r = engine.triage(nasty);
-    const md = renderIncidentReport({
-      job: { name: 'x|y' },
-      eventTime: nasty.eventTime,
-      verdict: r.verdict,
-      evidenceLines: r.evidenceLines,
     });
     expect(md).toContain('## Hypotheses weighed');
     expect(md).toContain('````text');
@@ -93,9 +99,8 @@ describe('renderIncidentReport', () => {
   });
 
   it('shows the three hypotheses with their scores and the evidence against those that lost', () => {
-    const skewed = failureEventSchema.parse({
+    const md = reportOf({
       job: { name: 'sessions' },
-      eventTime: '2024-06-01T02:00:00Z',
       logExcerpt:
         'java.lang.OutOfMemoryError: Java heap space\norg.apache.spark.SparkException: Job aborted due to stage failure: Task 7 in stage 3.0 failed 4 times',
       signals: {
@@ -103,13 +108,6 @@ describe('renderIncidentReport', () => {
         medianTaskInputBytes: 200e6,
         taskCount: 400,
       },
-    });
-    const r = engine.triage(skewed);
-    const md = renderIncidentReport({
-      job: { name: 'sessions' },
-      eventTime: skewed.eventTime,
-      verdict: r.verdict,
-      evidenceLines: r.evidenceLines,
     });
     const section = md.slice(
       md.indexOf('## Hypotheses weighed'),
@@ -126,18 +124,10 @@ describe('renderIncidentReport', () => {
   });
 
   it('shows a word-model category as a lead with what would confirm it', () => {
-    const unfamiliar = failureEventSchema.parse({
+    const md = reportOf({
       job: { name: 'nightly_load' },
-      eventTime: '2024-06-01T02:00:00Z',
       logExcerpt:
         "ERROR zorbflow.errors.ZorbProfileMissing: profile 'warehouse_main' declared in project file is not defined in the profiles file",
-    });
-    const r = engine.triage(unfamiliar);
-    const md = renderIncidentReport({
-      job: { name: 'nightly_load' },
-      eventTime: unfamiliar.eventTime,
-      verdict: r.verdict,
-      evidenceLines: r.evidenceLines,
     });
     expect(md).toMatch(/- \*\*Config error\*\* \(score \d\.\d\d, lead\)/);
     expect(md).toContain('A lead, not a finding');
@@ -145,18 +135,10 @@ describe('renderIncidentReport', () => {
   });
 
   it('says what evidence is missing and what would settle an abstention', () => {
-    const vague = failureEventSchema.parse({
+    const md = reportOf({
       job: { name: 'orders_copy', type: 'redshift' },
-      eventTime: '2024-06-01T02:00:00Z',
       logExcerpt:
         'ERROR - COPY analytics.orders from s3 manifest did not complete; query: 884213',
-    });
-    const r = engine.triage(vague);
-    const md = renderIncidentReport({
-      job: { name: 'orders_copy' },
-      eventTime: vague.eventTime,
-      verdict: r.verdict,
-      evidenceLines: r.evidenceLines,
     });
     expect(md).toContain('## Missing evidence');
     expect(md).toContain('- attach stl_load_errors for query 884213');

@@ -459,6 +459,22 @@ export const jvmSparkPack: RulePack = {
       weight: 0.9,
     },
     {
+      // Serializers refusing an object the job emits, checkpoints or persists (issue 17,
+      // random5): Kryo's KryoException with its "Serialization trace" (esotericsoftware/kryo),
+      // Jackson's "No serializer found for class" (InvalidDefinitionException), and the
+      // "Failed to serialize"/"Could not serialize" wrappers Flink and Beam put over them. The
+      // type of the object decides it, so every attempt fails the same way.
+      id: 'jvm-object-serialization-failed',
+      category: 'code_error',
+      description: 'an object the job emits or persists cannot be serialized',
+      patterns: [
+        '\\bFailed to serialize\\b|\\bCould not serialize\\b|\\bUnable to serialize\\b',
+        '\\bNo serializer found for class\\b|\\bKryoException\\b.{0,200}\\bSerialization trace\\b',
+      ],
+      unless: ['\\bError serializing (?:Avro|JSON|Protobuf) message\\b'],
+      weight: 0.7,
+    },
+    {
       id: 'jvm-null-pointer',
       category: 'code_error',
       description: 'null pointer in job code',

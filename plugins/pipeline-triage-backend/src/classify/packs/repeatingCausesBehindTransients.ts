@@ -29,6 +29,14 @@ import type { RulePack } from '../ruleTypes';
  *   object_in_use): a slot serves one consumer at a time and another session holds it; CDC
  *   tools need a distinct slot per connector (Debezium PostgreSQL connector, slot.name).
  *
+ * - Snowflake 250001 "Failed to connect to DB: <host>:<port>. <message>" (issue 17, random5):
+ *   snowflake-connector-python raises ER_FAILED_TO_CONNECT_TO_DB with the login response's own
+ *   message when the server answered the login request with success=false (auth.py,
+ *   github.com/snowflakedb/snowflake-connector-python). The service was reached and refused what
+ *   was sent (account identifier, payload, credentials). Network failures carry the connector's
+ *   own text instead ("Could not connect to Snowflake backend after N attempt(s)"), left to the
+ *   transient reading.
+ *
  * And one the other way round, a transient worded like a rejected request:
  * - Compute Engine zonal stockout ("The zone ... does not have enough resources available to
  *   fulfill the request", ZONE_RESOURCE_POOL_EXHAUSTED, GCE_STOCKOUT; "Troubleshooting resource
@@ -111,6 +119,19 @@ export const repeatingCausesBehindTransientsPack: RulePack = {
       patterns: ['\\breplication slot "?[\\w.-]+"? is active for PID \\d+'],
       where: 'any',
       weight: 0.85,
+      explains: ['dependency_unavailable', 'infrastructure'],
+    },
+    {
+      id: 'snowflake-login-refused-by-service',
+      category: 'config_error',
+      description:
+        'Snowflake answered the login request and refused it (250001 with the server message)',
+      patterns: ['\\bFailed to connect to DB: [\\w.-]+:\\d+[.,] [A-Z]'],
+      unless: [
+        '\\bCould not connect to Snowflake backend\\b|\\bFailed to get the response\\b|\\btimed out\\b|\\bConnection (?:refused|reset|aborted)\\b|\\bHTTP 5\\d\\d\\b|\\b50[234] (?:Bad Gateway|Service Unavailable|Gateway Time)',
+      ],
+      where: 'any',
+      weight: 0.8,
       explains: ['dependency_unavailable', 'infrastructure'],
     },
     {

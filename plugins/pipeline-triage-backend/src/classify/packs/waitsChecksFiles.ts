@@ -17,6 +17,57 @@ export const waitsChecksFilesPack: RulePack = {
   name: 'waits-checks-files',
   origin: 'built-in',
   rules: [
+    // Freshness and sensor failures that no wait can satisfy (thin6). dbt documents
+    // `freshness: null` as the way to switch a table's check off; an empty block `{}` inherits
+    // the source default instead, so a never-reloaded table keeps failing as stale
+    // (dbt-labs/dbt-core#2945; docs.getdbt.com "resource-properties/freshness").
+    {
+      id: 'freshness-empty-override-inherits-default',
+      category: 'config_error',
+      description:
+        'a freshness failure on a table whose override is an empty block, which dbt reads as the source default rather than "off"',
+      patterns: [
+        'ERROR STALE|\\bSTALE\\b|freshness[^\\n]{0,40}\\b(?:error|fail)',
+      ],
+      requires: ['\\bfreshness:\\s*\\{\\s*\\}'],
+      where: 'any',
+      weight: 0.95,
+      explains: ['source_delay'],
+    },
+    // dbt's freshness result carries the source's age (`max_loaded_at_time_ago_in_s` in
+    // sources.json; "last updated N days ago" in dbt Fusion's console line,
+    // dbt-labs/dbt-core#12813). A source not loaded for 30 days or more is not late: it is
+    // retired or disconnected, and re-running the check cannot make it fresh.
+    {
+      id: 'freshness-source-abandoned-for-weeks',
+      category: 'config_error',
+      description:
+        'the stale source has not been loaded for 30 days or more, so the freshness failure is not a delay',
+      patterns: [
+        'ERROR STALE|\\bSTALE\\b|Warned|freshness[^\\n]{0,40}\\b(?:error|fail)',
+      ],
+      requires: [
+        'max_loaded_at_time_ago_in_s["\\\']?\\s*[:=]\\s*(?:2[6-9]\\d{5}|[3-9]\\d{6}|\\d{8,})(?:\\.\\d+)?\\b|last updated (?:[3-9]\\d|\\d{3,}) days ago',
+      ],
+      where: 'any',
+      weight: 0.97,
+      explains: ['source_delay'],
+    },
+    // Airflow's ExternalTaskSensor with check_existence=True says when the awaited DAG or task
+    // is not defined at all (airflow/providers/standard/sensors/external_task.py: "The external
+    // DAG ... does not exist.", "The external task ... in DAG ... does not exist."): a wrong
+    // dag_id/task_id, never a late upstream.
+    {
+      id: 'external-sensor-target-not-defined',
+      category: 'config_error',
+      description:
+        'the external DAG or task the sensor waits for is not defined',
+      patterns: [
+        'The external (?:DAG \\S+|task \\S+ in DAG \\S+|task_group \\S+ in DAG \\S+) does not exist',
+      ],
+      weight: 0.95,
+      explains: ['source_delay'],
+    },
     // A sensor or a read on a path that still holds a placeholder waits for an object no
     // producer writes: a configuration error that looks like a late file (Airflow templating,
     // apache/airflow#28272; Firehose keeps only !{...} expressions, AWS Firehose "Custom
