@@ -832,4 +832,58 @@ describe('decidePartialWrite', () => {
       ).not.toBe('true');
     });
   });
+
+  describe('ingest APIs and connectors without a job-level commit (pw6)', () => {
+    it("reads a Snowpipe history entry that inserted rows as written, whatever its neighbour's status", () => {
+      expect(
+        decide(
+          '{"path":"a/b/part-7.json","rowsInserted":42,"rowsParsed":42,"status":"LOADED"}\n{"path":"a/b/part-8.json","rowsInserted":0,"status":"LOAD_FAILED","firstError":"bad row"}\nERROR pipe reported a failed file',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          '{"path":"a/b/part-8.json","rowsInserted":0,"rowsParsed":9,"status":"LOAD_FAILED"}\nERROR pipe reported a failed file',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads an acknowledged append on a committed write stream as written, not on a pending one', () => {
+      expect(
+        decide(
+          'opened stream .../streams/Xyz type=COMMITTED\nappend_result { offset { value: 200 } }\nERROR 14 UNAVAILABLE: socket closed',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          'opened stream .../streams/Xyz type=PENDING\nappend_result { offset { value: 200 } }\nERROR 14 UNAVAILABLE: socket closed',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads finished tasks of a Cassandra connector save as rows stored', () => {
+      expect(
+        decide(
+          'INFO TaskSetManager: Finished task 4.0 in stage 2.0 (TID 9) in 800 ms on h1 (1/6)\nWARN TaskSetManager: Lost task 0.0 in stage 2.0 (TID 7, h2): java.io.IOException: Failed to write statements to ks.events.',
+        ).partialWrite,
+      ).toBe('true');
+    });
+
+    it('reads an aborted Druid publish, stopped insertAll rows and an empty output counter as nothing kept', () => {
+      expect(
+        decide(
+          'ERROR SeekableStreamIndexTaskRunner - Error while publishing segments\norg.apache.druid.java.util.common.ISE: Failed to publish segments because of [java.lang.RuntimeException: Aborting transaction!].',
+        ).partialWrite,
+      ).toBe('false');
+      expect(
+        decide(
+          'insertErrors: [{index: 3, errors: [{reason: "invalid", message: "no such field"}]}, {index: 4, errors: [{reason: "stopped"}]}]\nERROR request rejected',
+        ).partialWrite,
+      ).toBe('false');
+      expect(
+        decide(
+          'Job job_1_2 failed with state FAILED due to: Task failed\n\t\tFILE: Number of bytes written=88120\n\t\tHDFS: Number of bytes written=0',
+        ).partialWrite,
+      ).toBe('false');
+    });
+  });
 });

@@ -305,7 +305,10 @@ export const WROTE: WritePattern[] = [
     id: 'copy-counter',
     where: 'any',
     regex:
-      /\b(?:copied|uploaded|written|inserted|loaded|committed|exported|published|synced)\s*[:=]?\s*[1-9][\d,]*(?=,\s|;|\s*$|\s+(?:objects?|keys|items|parts|chunks|blobs|rows|records|files)\b)/i,
+      /\b(?:copied|uploaded|(?<!\bbytes )written|inserted|loaded|committed|exported|published|synced)\s*[:=]?\s*[1-9][\d,]*(?=,\s|;|\s*$|\s+(?:objects?|keys|items|parts|chunks|blobs|rows|records|files)\b)/i,
+    // Not Hadoop's filesystem counters ("FILE: Number of bytes written=1237277"): the local
+    // FILE counter is map spill and shuffle, and HDFS/S3A bytes of a failed job are task output
+    // that the job commit never published (MapReduce FileOutputCommitter).
   },
   {
     // Databricks COPY INTO / MERGE result columns.
@@ -965,6 +968,42 @@ export const WROTE: WritePattern[] = [
     unless:
       /\bFailed(?:Record|Put|Entry)Count["']?\s*[:=]\s*["']?(\d+)\b.{0,60}\b(?:Records|RequestResponses|Entries|records)["']?\s*[:=]\s*["']?\1\b/,
   },
+  // Partial-write evidence, pw6 (issue 17): streaming ingest APIs and connectors that write
+  // without a job-level commit. Each entry names the tool whose output it reads.
+  {
+    // Snowpipe's load history (insertReport / loadHistoryScan, and the ingest SDK's
+    // HistoryResponse): a file entry with rowsInserted above zero or status LOADED /
+    // PARTIALLY_LOADED is in the table; Snowpipe loads each file on its own, so a LOAD_FAILED
+    // file beside it does not undo it (Snowflake docs, "insertReport" response fields).
+    id: 'snowpipe-history-file-loaded',
+    where: 'any',
+    regex:
+      /\browsInserted["']?\s*[:=]\s*["']?[1-9]|^\s*["']?status["']?\s*[:=]\s*["']?(?:LOADED|PARTIALLY_LOADED)\b/i,
+  },
+  {
+    // BigQuery Storage Write API: on a COMMITTED-type stream (and the _default stream) rows are
+    // visible as soon as AppendRows answers with an append result, and ALREADY_EXISTS ("The
+    // offset is within stream", StorageError OFFSET_ALREADY_EXISTS) means the offset sent was
+    // already written (cloud.google.com/bigquery/docs/write-api, stream types and exactly-once
+    // offsets). PENDING and BUFFERED streams show nothing until commit or flush.
+    id: 'bigquery-storage-write-append-acknowledged',
+    where: 'any',
+    regex:
+      /\bappend_?[Rr]esult\W{0,6}offset\W{0,12}value\W{0,4}\d|\bThe offset is within stream\b|\bOFFSET_ALREADY_EXISTS\b/,
+    requires: /\bCOMMITTED\b|\/streams\/_default\b/,
+    unless: /\btype[=:]\s*["']?(?:PENDING|BUFFERED)\b/,
+  },
+  {
+    // The Spark Cassandra connector (TableWriter, saveToCassandra) sends each task's rows to
+    // the cluster as it goes, with no job-level commit: a finished task of the job that then
+    // failed writing ("Failed to write statements to ks.table") left its partition's rows
+    // stored (DataStax spark-cassandra-connector docs: writes are not transactional).
+    id: 'spark-cassandra-connector-task-finished',
+    where: 'any',
+    regex: /\bFinished task \d+\.\d+ in stage \d+\.\d+\b/,
+    requires:
+      /\bFailed to write statements to\b|\bcom\.datastax\.spark\.connector\.writer\b|\bsaveToCassandra\b/,
+  },
 ];
 
 /**
@@ -1060,6 +1099,31 @@ export const NOTHING_WRITTEN: WritePattern[] = [
     id: 'gsutil-composite-components-not-uploaded',
     where: 'any',
     regex: /\bSome temporary components were not uploaded successfully\b/,
+  },
+  // pw6: tools whose failure message itself says the unit of work was not kept.
+  {
+    // Druid publishes a task's segments and its stream offsets in one metadata-store
+    // transaction (SegmentTransactionalInsertAction); when the overlord aborts it, none of
+    // those segments become visible and a new task re-reads the same offsets.
+    id: 'druid-segment-publish-aborted',
+    where: 'any',
+    regex:
+      /\bFailed to publish segments because of\b|\bFailed publish, not removing segments\b/,
+  },
+  {
+    // BigQuery insertAll without skipInvalidRows rejects the whole request when a row is
+    // invalid and lists the valid rows with reason "stopped": they were not inserted
+    // (BigQuery tabledata.insertAll, error reasons: "stopped").
+    id: 'bigquery-insertall-rows-stopped',
+    where: 'any',
+    regex: /\breason["']?\s*[=:]\s*["']?stopped\b/,
+  },
+  {
+    // MapReduce counters of a job that wrote no output bytes to its output filesystem
+    // ("HDFS: Number of bytes written=0"): nothing reached the output path.
+    id: 'mapreduce-no-output-bytes',
+    where: 'any',
+    regex: /\b(?:HDFS|S3A?|GS|ABFSS?|WASBS?): Number of bytes written=0\b/,
   },
 ];
 

@@ -196,5 +196,46 @@ export const newerEnginesPack: RulePack = {
       ],
       weight: 0.8,
     },
+    // pw6: messages of ingest APIs and runners that name their cause exactly.
+    {
+      // InfluxDB rejects points whose field type differs from the type already stored for that
+      // field in the shard ("field type conflict: input field \"x\" on measurement \"m\" is type
+      // string, already exists as type integer"); the data's shape changed (InfluxDB write docs).
+      id: 'influxdb-field-type-conflict',
+      category: 'schema_drift',
+      description:
+        'InfluxDB refused points whose field type differs from the stored type',
+      patterns: [
+        'field type conflict: input field .{1,300} is type \\w+, already exists as type \\w+',
+      ],
+      weight: 0.85,
+      explains: ['config_error', 'data_quality'],
+    },
+    {
+      // BigQuery Storage Write API: ALREADY_EXISTS on an append with an explicit offset means
+      // the offset was already written; Google's exactly-once guidance is to treat it as an
+      // acknowledgement, so a writer that fails on it mishandles the answer.
+      id: 'bigquery-storage-write-offset-already-exists',
+      category: 'code_error',
+      description:
+        'a Storage Write API client failed on ALREADY_EXISTS for an offset it had already written',
+      patterns: [
+        'ALREADY_EXISTS: The offset is within stream|\\bOFFSET_ALREADY_EXISTS\\b',
+      ],
+      weight: 0.75,
+      explains: ['dependency_unavailable', 'config_error'],
+    },
+    {
+      // Hadoop Streaming: the user's mapper or reducer program exited non-zero
+      // (PipeMapRed.waitOutputThreads). Exit 137/143 are kills, read by the memory rules.
+      id: 'hadoop-streaming-subprocess-failed',
+      category: 'code_error',
+      description:
+        'a Hadoop Streaming mapper or reducer program exited with an error',
+      patterns: [
+        'PipeMapRed\\.waitOutputThreads\\(\\): subprocess failed with code (?!137\\b|143\\b)\\d+',
+      ],
+      weight: 0.75,
+    },
   ],
 };
