@@ -282,61 +282,41 @@ async function evaluate(dir: string) {
 }
 
 describe('classifier accuracy floors', () => {
+  /*
+   * 2026-12-08, after the word-model lead and eight rounds of fresh cases (cfg4, traps4, pw4,
+   * random4, traps5, pw5, random5, thin6, engines6, pw6: 67 holdout cases held out before any
+   * rule). The 343 holdout cases of before the session measure accuracy 0.866 -> 0.913 and
+   * partial-write 27/43 -> 29/43 with this session's rules; the new cases, harder by design,
+   * pull the whole holdout to the figures below, which the floors hold. Each round's own
+   * before/after figures are in the comments above and in fixtures/cases/README.md.
+   */
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    // The measurement of 2026-12-07 after this day's rounds, lowered by their new holdout cases:
-    // see the comment above.
-    expect(report.cases).toBeGreaterThanOrEqual(343);
-    // pw4: lowered by its 9 new holdout cases to their measurement.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.864);
+    expect(report.cases).toBeGreaterThanOrEqual(415);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.877);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    // pw5 (merged with main at 332da06): main already measured safe recall 0.652, false
-    // confidence 0.011 and share 0.681 on its 376 holdout cases (random4's new cases); pw5's 7
-    // new holdout cases move false confidence to 0.013, share to 0.679, Brier to 0.082 and
-    // accuracy at >= 0.8 to 0.981. The floors sit at that measurement.
-    // pw6: the merged base (338f955) plus pw6's 5 new holdout cases, before any pw6 rule,
-    // already measured safe recall 0.633 (31/49), false confidence 0.018, share 0.671, Brier
-    // 0.087, accuracy at >= 0.8 0.974 and partial-write recall 38/61 (pw6's 4 written holdout
-    // cases are new tool families the engine had not seen). After pw6's rules and the retrained
-    // word model: the same, with Brier 0.089 and ECE 0.031. The floors sit at that measurement.
-    // thin6: its 8 new holdout cases, measured alone with main's, move recall to 0.64, false
-    // confidence to 0.018, share to 0.673, Brier to 0.087 and accuracy at >= 0.8 to 0.974;
-    // merged with random5 the floors below hold both rounds' measurements.
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.633); // random5: measured 0.633 (31/49) already at the random5 case commit, before any rule; its 3 holdout cases are all not safe
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022); // random5: measured with its 3 holdout cases, before and after its rules; engines6 merged: 0.022 (its 9 holdout cases, measured before its rules, moved it)
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.668); // thin6 merged with random5: measured 0.668
-    expect(report.brier).toBeLessThanOrEqual(0.09); // engines6 merged: 0.09 with its 9 holdout cases
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.05);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.64);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.665);
+    expect(report.brier).toBeLessThanOrEqual(0.094);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.041);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.967, // random5: measured with its 3 holdout cases (0.981 before them); engines6 merged: 0.967 (0.967 at its case commit, before its rules)
+      0.967,
     );
-    // pw5: partial-write recall rises to its measurement (37 of 56); engines6: 38 of 58.
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.655);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.613);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    // pw5 (merged with main at 332da06, which measured 0.991 and share 0.811 on 808): 820
-    // cases measure 0.990 and share 0.804; the floors follow tuning.
-    // pw6: the merged base measured 0.989 on its 836 cases (9 misses); with pw6's 10 cases and
-    // rules, 846 cases measure 0.989 (the same 9 misses), partial-write 118/119.
-    // thin6: tuning accuracy and false confidence follow tuning (its 21 cases, 3 still missed).
-    // engines6 merged (882 cases): accuracy 0.984 (none of its 17 tuning cases missed) and
-    // high-confidence accuracy 0.993. Safe precision 0.991: one engines6 tuning case is still
-    // read as safe against its label (druid-index-parallel-merge-fetch-connection-reset: a
-    // connection reset while a Druid merge subtask fetched partial segments from a peer worker,
-    // which the policy reads as a passing network error; no Druid-documented sign of a repeating
-    // cause was found to encode). Lowered to the measurement and reported, not hidden.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.984);
-    expect(report.safeRetry.precision).toBeGreaterThanOrEqual(0.99);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
+    expect(report.cases).toBeGreaterThanOrEqual(893);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.987);
+    expect(report.safeRetry.precision).toBe(1);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.907);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.802);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.084);
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.99);
-    // pw6 merged with main: 0.993, its high-confidence misses are three of thin6's own cases
-    // (sensor and freshness cases read as source_delay), not pw6's rules.
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.8);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.081);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.992);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.993,
     );
