@@ -53,6 +53,9 @@ export function wordFallback(
   model: WordModel = MODEL as WordModel,
 ): WordFallback | undefined {
   const lines = errorLines(evidence);
+  // Wrappers alone ("Job aborted", "Task failed") say that something failed, not what: such a
+  // log stays `unknown` and asks for the real error.
+  if (lines.every(l => l.role === 'wrapper')) return undefined;
   const tokens = wordTokens(lines);
   const known = [...tokens].filter(t => model.words[t]).length;
   if (known < WORD_FALLBACK.minWords) return undefined;

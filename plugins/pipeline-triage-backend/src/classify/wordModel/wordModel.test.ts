@@ -106,6 +106,15 @@ describe('the engine when no rule fires', () => {
     expect(v.retry.safeToRetry).toBe(false);
   });
 
+  it('keeps `unknown` for a log of wrappers alone, and asks for the real error', () => {
+    const v = verdictOfLog(
+      'org.apache.spark.SparkException: Job aborted due to stage failure: Task 4 in stage 17.0 failed 4 times, most recent failure: Lost task 4.3 in stage 17.0 (TID 2211)',
+      { jobType: 'spark' },
+    );
+    expect(v.classification.category).toBe('unknown');
+    expect(v.missingEvidence?.requests[0].ask).toMatch(/executor logs/);
+  });
+
   it('keeps `unknown` when the error lines carry no word the model knows', () => {
     const v = verdictOfLog('2026-12-07 10:00:02 ERROR zorb qux blorp');
     expect(v.classification.category).toBe('unknown');
