@@ -32,6 +32,12 @@ function inScope(
     const at = lines.indexOf(line);
     if (!lines.slice(at + 1).some(l => p.regex.test(l.text))) return false;
   }
+  if (p.followedBy) {
+    // The line says a unit was being saved: only the tool's "done" line after it proves it.
+    const at = lines.indexOf(line);
+    if (!lines.slice(at + 1).some(l => p.followedBy!.test(l.text)))
+      return false;
+  }
   return (
     !p.unless || !lines.some(l => l.role !== 'frame' && p.unless!.test(l.text))
   );

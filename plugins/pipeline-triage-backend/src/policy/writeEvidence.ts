@@ -30,6 +30,11 @@ export interface WritePattern {
    * follows it (the next unit was started, so the one before it returned).
    */
   announcedBefore?: boolean;
+  /**
+   * The line says a unit was being saved; only a later line matching this (the tool's own
+   * "unit finished" line) proves the save returned.
+   */
+  followedBy?: RegExp;
 }
 
 /**
@@ -1004,6 +1009,72 @@ export const WROTE: WritePattern[] = [
     requires:
       /\bFailed to write statements to\b|\bcom\.datastax\.spark\.connector\.writer\b|\bsaveToCassandra\b/,
   },
+  // Partial-write evidence, pw7 (issue 17): how workflow frameworks and restore/import tools
+  // report units they finished before a later unit failed. Each entry names the tool.
+  {
+    // Luigi's execution summary (luigi/execution_summary.py) lists the tasks this run executed
+    // as "* N ran successfully:"; tasks it found already done are "complete ones were
+    // encountered", which this does not match. A Luigi task ran successfully only once run()
+    // returned, i.e. after it produced its output targets. The worker's own line for a task it
+    // finished is "Worker(...) done      <Task>".
+    id: 'luigi-tasks-ran-successfully',
+    where: 'any',
+    regex:
+      /^\W{0,4}\*\s*[1-9]\d* ran successfully:|\bWorker\(salt=[^)]{0,200}\) done {2,}\S/,
+  },
+  {
+    // Kedro's runners log "Saving data to '<name>' (<Type>Dataset)..." as a node's outputs are
+    // saved, then "Completed N out of M tasks" once the node is done (kedro/runner and
+    // kedro/io/data_catalog.py). A save to a dataset other than an in-memory one, followed by a
+    // completion line, is a persisted output.
+    id: 'kedro-persisted-dataset-saved',
+    where: 'any',
+    regex:
+      /\bSaving data to ['`"]?[\w.:\/-]+['`"]? \((?!Memory|SharedMemory|Cached)\w*Data[Ss]et\)/,
+    followedBy: /\bCompleted [1-9]\d* out of \d+ tasks\b/,
+  },
+  {
+    // pg_restore goes on after an error unless run with --exit-on-error or --single-transaction,
+    // and reports "errors ignored on restore: N" at the end (PostgreSQL docs, pg_restore -e:
+    // "The default is to continue and to display a count of errors at the end of the
+    // restoration"): the run reached the end and restored every other object.
+    id: 'pg-restore-errors-ignored',
+    where: 'any',
+    regex: /\berrors ignored on restore: [1-9]\d*/,
+    unless: /--single-transaction|--exit-on-error|\bpg_restore\b.{0,200}\s-(?:1|e)\b/,
+  },
+  {
+    // pg_restore -v announces each table's data as it starts its COPY ("processing data for
+    // table ..."): a later announcement proves the COPY before it returned (each committed on
+    // its own outside --single-transaction).
+    id: 'pg-restore-table-data-processed',
+    where: 'any',
+    regex: /\bprocessing data for table\b/,
+    announcedBefore: true,
+    unless: /--single-transaction|\bpg_restore\b.{0,200}\s-1\b/,
+  },
+  {
+    // Oracle Data Pump import logs each table whose rows it loaded (". . imported "S"."T"
+    // 18.42 KB 249 rows"), the legacy imp utility ". . importing table "T" 249 rows imported";
+    // Data Pump goes on past object errors and ends "completed with N error(s)" (Oracle
+    // Database Utilities, Data Pump Import log).
+    id: 'oracle-datapump-table-imported',
+    where: 'any',
+    regex:
+      /\. \. imported "[^"]{1,128}"\."[^"]{1,128}"(?:\s*:\s*"[^"]{1,128}")?\s+[\d.]+ [KMGT]?B\s+[1-9]\d* rows\b|\. \. importing (?:table|partition)\s+"[^"]{1,128}"(?::"[^"]{1,128}")?\s+[1-9]\d* rows imported\b/,
+  },
+  {
+    // ClickHouse forms the rows of a formatted INSERT (clickhouse-client, HTTP) into blocks of
+    // max_insert_block_size (1,048,576) rows and writes each block as its own part; an INSERT is
+    // atomic only within one block (ClickHouse docs, settings max_insert_block_size, and
+    // "INSERT INTO ... data is inserted in blocks"). A parse error past row 1,050,000 comes
+    // after at least one block was written.
+    id: 'clickhouse-insert-error-after-first-block',
+    where: 'any',
+    regex:
+      /\bDB::(?:Parsing)?Exception\b.{0,600}\(at row (?:[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}|[1-9]\d{7,})\)/,
+    requires: /\bINSERT INTO\b|\bdata for INSERT\b/i,
+  },
 ];
 
 /**
@@ -1034,8 +1105,11 @@ export const WROTE_NEGATION =
   // dbt's status of an incremental model that changed nothing ("[MERGE (0.0 rows, 0 processed)]",
   // "[INSERT 0 0]", "rows_affected: 0"): the model passed without writing. Spark's
   // MicroBatchExecution logs "Resuming at batch N with committed offsets {...}" on restart: those
-  // offsets were committed by an earlier run, not this one.
-  /\bincremental model\b.{0,200}(?:\[(?:MERGE|INSERT|SCRIPT|DELETE) \(0(?:\.0)? rows\b|\[(?:INSERT 0|MERGE|SUCCESS) 0\]|rows_affected: 0\b)|Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted|\bResuming at batch \d+ with committed offsets\b/i;
+  // offsets were committed by an earlier run, not this one. Data Pump's "Master table ...
+  // successfully loaded/unloaded" is its own bookkeeping table, printed by every job (pw7), and
+  // Snowflake's PUT file://... @stage only stages a file for a later COPY (Snowflake docs, PUT:
+  // "uploads data files ... to an internal stage").
+  /\bincremental model\b.{0,200}(?:\[(?:MERGE|INSERT|SCRIPT|DELETE) \(0(?:\.0)? rows\b|\[(?:INSERT 0|MERGE|SUCCESS) 0\]|rows_affected: 0\b)|Conflicting commit|without committing|not (?:been )?committed|nothing (?:was )?(?:committed|written|loaded)|no (?:records|rows|data|files|output) (?:were |was )?(?:committed|written|loaded)|\b0 (?:rows|records|files) (?:written|inserted|loaded|committed)|rolled back|roll(?:ing)? back|aborted|\bResuming at batch \d+ with committed offsets\b|\bMaster table\b.{0,120}\bsuccessfully loaded\/unloaded\b|\bPUT\s+['"]?file:\/\/\S+\s+['"]?@/i;
 
 /**
  * Housekeeping after the main write (issue 17, pw5): maintenance or finishing steps that tools
@@ -1044,11 +1118,13 @@ export const WROTE_NEGATION =
  * PARTITIONS and Hive/Glue meta sync (Hudi HiveSyncTool, Glue StartCrawler), statistics
  * (COMPUTE STATISTICS), BigQuery table IAM (dbt grants: setIamPolicy), dropping, cleaning
  * or renaming a staging/temp table or files, and Hudi's cleaner (CleanActionExecutor runs in
- * postCommit, after the instant completed). A run that failed in one of these, after a line that shows it writing,
+ * postCommit, after the instant completed), and Airflow's push of an operator's return value to
+ * XCom (TaskInstance._execute_task calls xcom_push(key=XCOM_RETURN_KEY) only after execute()
+ * returned, pw7). A run that failed in one of these, after a line that shows it writing,
  * had finished that write.
  */
 export const HOUSEKEEPING_STEP =
-  /\bVACUUM\b|\bANALYZE\b|\bOPTIMIZE\b|\bcompact(?:ion|ing)\b|\bREFRESH\s+(?:MATERIALIZED\s+VIEW|TABLE)\b|\bRefreshing (?:materialized )?views?\b|\bMSCK\s+REPAIR\b|\bRECOVER\s+PARTITIONS\b|\b(?:hive|meta|catalog|glue)[ _-]?sync(?:ing)?\b|\bHiveSyncTool\b|\bStartCrawler\b|\bstart_crawler\b|\bsetIamPolicy\b|\b(?:Error )?dropping (?:the )?(?:staging|temp(?:orary)?|tmp) table\b|\bCOMPUTE\s+STATISTICS\b|\bclean(?:ing)?(?: ?up)? (?:the )?(?:staging|stage|temp(?:orary)?|tmp|old) (?:files|tables?|objects|directory|dir)\b|\b(?:CleanActionExecutor|HoodieCleaner)\b|\b(?:purg|delet|remov)(?:e|ing) (?:the )?(?:staging|stage|temp(?:orary)?|tmp) (?:files|tables?|objects)\b|\brenam(?:e|ing) (?:the )?(?:temp|tmp|staging) (?:file|table|dir(?:ectory)?)\b/i;
+  /\bVACUUM\b|\bANALYZE\b|\bOPTIMIZE\b|\bcompact(?:ion|ing)\b|\bREFRESH\s+(?:MATERIALIZED\s+VIEW|TABLE)\b|\bRefreshing (?:materialized )?views?\b|\bMSCK\s+REPAIR\b|\bRECOVER\s+PARTITIONS\b|\b(?:hive|meta|catalog|glue)[ _-]?sync(?:ing)?\b|\bHiveSyncTool\b|\bStartCrawler\b|\bstart_crawler\b|\bsetIamPolicy\b|\b(?:Error )?dropping (?:the )?(?:staging|temp(?:orary)?|tmp) table\b|\bCOMPUTE\s+STATISTICS\b|\bclean(?:ing)?(?: ?up)? (?:the )?(?:staging|stage|temp(?:orary)?|tmp|old) (?:files|tables?|objects|directory|dir)\b|\b(?:CleanActionExecutor|HoodieCleaner)\b|\b(?:purg|delet|remov)(?:e|ing) (?:the )?(?:staging|stage|temp(?:orary)?|tmp) (?:files|tables?|objects)\b|\brenam(?:e|ing) (?:the )?(?:temp|tmp|staging) (?:file|table|dir(?:ectory)?)\b|\bCould not serialize the XCom value\b|\bxcom_push\(key=XCOM_RETURN_KEY\b/i;
 
 export const NOTHING_WRITTEN: WritePattern[] = [
   {

@@ -85,13 +85,16 @@ export const genericPack: RulePack = {
     // Each fails before any work and repeats until the configuration changes.
     {
       // argparse/awsglue ("the following arguments are required"), Apache Commons CLI,
-      // jopt-simple, picocli, case-app, and "--X is required" wording.
+      // jopt-simple, picocli, case-app, "--X is required" wording, and a Python job's own
+      // ValueError for a parameter it was given empty.
       id: 'cli-required-argument',
       category: 'config_error',
       description:
         'a required command-line argument or job parameter is missing or unknown',
       patterns: [
         'the following arguments are required:|Missing required (?:option|argument|parameter)s?(?:\\(s\\))?\\b|Missing argument for option|Unrecognized option:? [\'"]?-|MissingOptionException|MissingArgumentException|UnrecognizedOptionException|MissingParameterException|Required option [\'"`]?--?[\\w-]+[\'"`]? (?:is )?(?:missing|not specified)|(?:^|\\s)--?[A-Za-z][\\w-]* (?:is a required (?:argument|parameter|option)|is required)\\b',
+        // Python jobs reject a parameter left empty with ValueError("<name> is required") (pw7).
+        'ValueError: [\\w.]+ (?:is required|must be (?:set|provided|specified))\\b',
       ],
       where: 'chain',
       weight: 0.88,

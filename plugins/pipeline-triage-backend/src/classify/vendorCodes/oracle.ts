@@ -152,6 +152,17 @@ export const oracleTable: VendorCodeTable = {
       0.8,
       'ORA-01652/01653/01654/01688/01691 (unable to extend temp, table, index, partition or LOB segment), ORA-30036 (unable to extend undo), ORA-00257 (archiver error, archive destination full), ORA-01536 (space quota exceeded for tablespace)',
     ),
+    // pw7: Data Pump and multitenant codes. ORA-65096: a local user or role created in the CDB
+    // root (the session is connected to the root, not to the PDB it meant); ORA-39143/39000:
+    // the dump file is not a Data Pump file (written by the original exp utility) or is
+    // misnamed; ORA-01918: the schema user the object belongs to does not exist on the target.
+    group(
+      'datapump-cdb-target',
+      ['65096', '39143', '39000', '01918'],
+      'config_error',
+      0.8,
+      'ORA-65096 (invalid common user or role name: a local user created in the CDB root), ORA-39143 (dump file may be an original export dump file), ORA-39000 (bad dump file specification), ORA-01918 (user does not exist)',
+    ),
     group(
       'memory',
       ['04030', '04031'],
