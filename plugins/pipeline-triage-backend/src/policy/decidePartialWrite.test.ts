@@ -886,4 +886,100 @@ describe('decidePartialWrite', () => {
       ).toBe('false');
     });
   });
+
+  describe('pw7: units a framework or restore tool finished before a later one failed', () => {
+    it('reads tasks Luigi ran in this run as written, not outputs it found already complete', () => {
+      expect(
+        decide(
+          'Scheduled 6 tasks of which:\n* 4 ran successfully:\n    - 4 ExportPartition(...)\n* 2 failed:\n    - 2 ExportPartition(...)\nThis progress looks :( because there were failed tasks',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          'INFO: [pid 90] Worker Worker(salt=1, workers=2, host=w1, username=etl, pid=90) done      BuildIndex(day=2023-01-02)\nERROR: [pid 91] Worker Worker(salt=1, workers=2, host=w1, username=etl, pid=91) failed    BuildIndex(day=2023-01-03)\nKeyError: shard',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          'Scheduled 2 tasks of which:\n* 1 complete ones were encountered:\n    - 1 Extract(...)\n* 1 failed:\n    - 1 Publish(...)\nKeyError: shard',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads a Kedro save to a persisted dataset as written only once a task completed after it', () => {
+      expect(
+        decide(
+          "INFO Saving data to 'model_input' (CSVDataset)...\nINFO Completed 3 out of 7 tasks\nERROR Node score failed with error:\nKeyError: 'label'",
+        ).partialWrite,
+      ).toBe('true');
+      // In memory only, or the save itself never returned.
+      expect(
+        decide(
+          "INFO Saving data to 'model_input' (MemoryDataset)...\nINFO Completed 1 out of 7 tasks\nERROR Node score failed with error:\nKeyError: 'label'",
+        ).partialWrite,
+      ).not.toBe('true');
+      expect(
+        decide(
+          "INFO Saving data to 'model_input' (ParquetDataset)...\nERROR DatasetError: Failed while saving data to dataset ParquetDataset(filepath=s3://b/k)",
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads a pg_restore that ignored errors as having restored the rest, unless it ran in one transaction', () => {
+      expect(
+        decide(
+          'pg_restore: error: could not execute query: ERROR:  extension "postgis" already exists\npg_restore: warning: errors ignored on restore: 2',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          'pg_restore: processing data for table "public.a"\npg_restore: processing data for table "public.b"\npg_restore: error: COPY failed for table "b": ERROR:  invalid input syntax for type integer',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          '$ pg_restore --single-transaction -d app dump.bin\npg_restore: processing data for table "public.a"\npg_restore: processing data for table "public.b"\npg_restore: error: COPY failed for table "b": ERROR:  invalid input syntax for type integer',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it("reads Data Pump's imported-rows lines as written and its master table line as nothing", () => {
+      expect(
+        decide(
+          '. . imported "HR"."EMPLOYEES"                      17.08 KB     107 rows\nORA-39083: Object type REF_CONSTRAINT failed to create with error:\nORA-02298: cannot validate - parent keys not found',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          'Master table "SYS"."SYS_IMPORT_SCHEMA_01" successfully loaded/unloaded\nORA-39002: invalid operation\nORA-39070: Unable to open the log file.',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads a ClickHouse INSERT error past the first block as written, not one inside it', () => {
+      expect(
+        decide(
+          "clickhouse-client --query \"INSERT INTO logs FORMAT TSV\" < part.tsv\nCode: 27. DB::ParsingException: Cannot parse input: expected '\\t' before: 'x': (at row 2500001)",
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          "clickhouse-client --query \"INSERT INTO logs FORMAT TSV\" < part.tsv\nCode: 27. DB::ParsingException: Cannot parse input: expected '\\t' before: 'x': (at row 812)",
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads a failed XCom push after an upload as a failure after the write, and a staged PUT as nothing', () => {
+      expect(
+        decide(
+          '[2022-01-01 00:00:01] {export.py:40} INFO - Uploading report.parquet to the bucket\n[2022-01-01 00:00:09] {xcom.py:237} ERROR - Could not serialize the XCom value into JSON.\nTypeError: Object of type Timestamp is not JSON serializable',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          "PUT 'file:///data/out_1.csv' @ingest_stage;\n| out_1.csv | out_1.csv.gz | 120 | 64 | NONE | GZIP | UPLOADED | |\n000603 (XX000): SQL execution internal error: Processing aborted due to error 300005:411",
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+  });
 });

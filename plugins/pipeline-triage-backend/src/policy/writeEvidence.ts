@@ -1041,7 +1041,8 @@ export const WROTE: WritePattern[] = [
     id: 'pg-restore-errors-ignored',
     where: 'any',
     regex: /\berrors ignored on restore: [1-9]\d*/,
-    unless: /--single-transaction|--exit-on-error|\bpg_restore\b.{0,200}\s-(?:1|e)\b/,
+    unless:
+      /--single-transaction|--exit-on-error|\bpg_restore\b.{0,200}\s-(?:1|e)\b/,
   },
   {
     // pg_restore -v announces each table's data as it starts its COPY ("processing data for

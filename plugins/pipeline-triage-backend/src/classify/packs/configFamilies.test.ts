@@ -22,6 +22,10 @@ describe('configuration-error families', () => {
     'Exception in thread "main" org.apache.commons.cli.UnrecognizedOptionException: Unrecognized option: --outptu',
     'joptsimple.MissingRequiredOptionsException: Missing required option(s) [table]',
     "picocli.CommandLine$MissingParameterException: Missing required option: '--catalog=<catalog>'",
+    // pw7: a Python job rejecting an empty parameter; Data Pump into the wrong container or file
+    'Traceback (most recent call last):\n  File "run.py", line 12, in main\nValueError: target_bucket must be provided',
+    'ORA-39083: Object type USER:"ETL_OWNER" failed to create with error:\nORA-65096: invalid common user or role name',
+    'ORA-39001: invalid argument value\nORA-39000: bad dump file specification\nORA-39143: dump file "/u01/dp/exp_full.dmp" may be an original export dump file',
     // settings without a value
     'Caused by: java.lang.IllegalArgumentException: Could not resolve placeholder \'sftp.host\' in value "${sftp.host}"',
     'com.typesafe.config.ConfigException$WrongType: application.conf @ file:/opt/app/application.conf: 14: ingest.batch-size has type STRING rather than NUMBER',
