@@ -288,7 +288,10 @@ describe('classifier accuracy floors', () => {
    * rule). The 343 holdout cases of before the session measure accuracy 0.866 -> 0.913 and
    * partial-write 27/43 -> 29/43 with this session's rules; the new cases, harder by design,
    * pull the whole holdout to the figures below, which the floors hold. Each round's own
-   * before/after figures are in the comments above and in fixtures/cases/README.md.
+   * before/after figures are in the comments above and in fixtures/cases/README.md. A stale
+   * source alone no longer names late data (policy/retryableClasses.ts): safe-retry recall
+   * 0.64 -> 0.60 on the holdout and 0.907 -> 0.898 on tuning, for three wrong "safe" of the
+   * first-seen replay and none right.
    */
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
@@ -296,7 +299,7 @@ describe('classifier accuracy floors', () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(0.877);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.64);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.6);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.665);
     expect(report.brier).toBeLessThanOrEqual(0.094);
@@ -312,7 +315,7 @@ describe('classifier accuracy floors', () => {
     expect(report.cases).toBeGreaterThanOrEqual(893);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.987);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.907);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.898);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.8);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.081);
