@@ -8,6 +8,7 @@ import { exceptionNameWordsPack } from './exceptionNameWords';
 import { genericPack } from './generic';
 import { housekeepingStepsPack } from './housekeepingSteps';
 import { generalReportsPack } from './generalReports';
+import { forumReportsPack } from './forumReports';
 import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
@@ -43,6 +44,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   settingsBehindTransientsPack,
   repeatingCausesBehindTransientsPack,
   generalReportsPack,
+  forumReportsPack,
   providerOperatorsPack,
   housekeepingStepsPack,
   genericPack,

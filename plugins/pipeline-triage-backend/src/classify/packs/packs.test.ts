@@ -23,6 +23,7 @@ describe('built-in rule packs', () => {
       'settings-behind-transients',
       'repeating-causes-behind-transients',
       'general-reports',
+      'forum-reports',
       'provider-operators',
       'housekeeping-steps',
       'generic',
