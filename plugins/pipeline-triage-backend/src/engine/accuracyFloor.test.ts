@@ -293,12 +293,14 @@ describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
     expect(report.cases).toBeGreaterThanOrEqual(415);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.877);
+    // traps6: the round's new holdout cases measure 0.874 (before and after its rules).
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.874);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.64);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.665);
+    // traps6: 0.663 with the round's new holdout cases (new families, read at lower confidence).
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.663);
     expect(report.brier).toBeLessThanOrEqual(0.094);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.041);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
@@ -312,7 +314,8 @@ describe('classifier accuracy floors', () => {
     expect(report.cases).toBeGreaterThanOrEqual(893);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.987);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.907);
+    // traps6: 0.901, the AWS Batch spot-termination case that shows no write evidence stays unproven safe.
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.901);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.8);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.081);
