@@ -20,6 +20,7 @@ import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
 import { toolConfigFamiliesPack } from './toolConfigFamilies';
 import { settingsBehindTransientsPack } from './settingsBehindTransients';
+import { ownLimitsBehindTransientsPack } from './ownLimitsBehindTransients';
 import { repeatingCausesBehindTransientsPack } from './repeatingCausesBehindTransients';
 import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
@@ -42,6 +43,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   configReportingPack,
   toolConfigFamiliesPack,
   settingsBehindTransientsPack,
+  ownLimitsBehindTransientsPack,
   repeatingCausesBehindTransientsPack,
   generalReportsPack,
   forumReportsPack,

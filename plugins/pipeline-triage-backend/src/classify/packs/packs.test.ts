@@ -21,6 +21,7 @@ describe('built-in rule packs', () => {
       'config-reporting',
       'tool-config-families',
       'settings-behind-transients',
+      'own-limits-behind-transients',
       'repeating-causes-behind-transients',
       'general-reports',
       'forum-reports',
