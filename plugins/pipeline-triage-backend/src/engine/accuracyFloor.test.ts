@@ -288,17 +288,23 @@ describe('classifier accuracy floors', () => {
    * rule). The 343 holdout cases of before the session measure accuracy 0.866 -> 0.913 and
    * partial-write 27/43 -> 29/43 with this session's rules; the new cases, harder by design,
    * pull the whole holdout to the figures below, which the floors hold. Each round's own
-   * before/after figures are in the comments above and in fixtures/cases/README.md.
+   * before/after figures are in the comments above and in fixtures/cases/README.md. A stale
+   * source alone no longer names late data (policy/retryableClasses.ts): safe-retry recall
+   * 0.64 -> 0.60 on the holdout and 0.907 -> 0.898 on tuning, for three wrong "safe" of the
+   * first-seen replay and none right.
    */
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
     expect(report.cases).toBeGreaterThanOrEqual(415);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.877);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.874);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.64);
+    // Merged with pw7: main's own engine measures 0.596 here (and 0.893 on tuning) with the same
+    // safe verdicts on every case; pw7's cases add no safe ones. Floors at that measurement.
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.596);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022);
-    // pw7's 6 new holdout cases (421) lower the share at >= 0.8 from 0.665 to 0.66; the same
+    // traps6: 0.663 with the round's new holdout cases (new families, read at lower confidence).
+    // pw7's 6 new holdout cases lower it further (before merging: 0.665 -> 0.66 on 421); the same
     // round's rules raise holdout accuracy 0.876 -> 0.881 and partial-write 0.576 -> 0.621.
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.66);
     expect(report.brier).toBeLessThanOrEqual(0.094);
@@ -314,7 +320,7 @@ describe('classifier accuracy floors', () => {
     expect(report.cases).toBeGreaterThanOrEqual(893);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.987);
     expect(report.safeRetry.precision).toBe(1);
-    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.907);
+    expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
     // pw7 (905 cases): the share at >= 0.8 and ECE follow the measurement (0.798, 0.082); its
     // 12 new tuning cases carry several acceptable-alternative verdicts below 0.8.
