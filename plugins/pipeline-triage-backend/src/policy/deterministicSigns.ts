@@ -21,7 +21,9 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
   {
     id: 'unrendered-template',
     patterns: [
-      /\{\{[^{}\n]{1,80}\}\}/,
+      // Amazon MWAA prints Airflow's log source in double braces ("{{taskinstance.py:1280}}"),
+      // which is a file and line, not a template.
+      /\{\{(?![\w.-]+\.py:\d+\}\})[^{}\n]{1,80}\}\}/,
       /(?:s3a?|gs|abfss?|wasbs?|hdfs|file):\/\/\S*\$\{[A-Za-z_][\w.]*\}/,
     ],
     why: 'the path or key still holds an unrendered template, so it names an object that will never appear',
@@ -470,5 +472,77 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     // Dataflow retries a failed work item itself (4 times in batch) before failing the job.
     patterns: [/\bA work item was attempted \d+ times without success\b/],
     why: 'the service already retried the same work item several times and each attempt failed the same way',
+  },
+  {
+    id: 'job-own-concurrency-limit',
+    // The refusal names the job's own concurrency setting, not the service's capacity: AWS Glue
+    // ConcurrentRunsExceededException on StartJobRun (ExecutionProperty.MaxConcurrentRuns of
+    // the job; Glue API "Jobs": "The maximum number of concurrent runs allowed for the job"),
+    // Databricks' SKIPPED run "Skipping this run because the limit of N maximum concurrent runs
+    // has been reached" (Jobs API max_concurrent_runs). Another submission meets the same limit
+    // while the other runs last.
+    patterns: [
+      /\bConcurrentRunsExceededException\b|\bConcurrent runs exceeded for\b/,
+      /\bSkipping this run because the limit of \d+ maximum concurrent runs has been reached\b/,
+    ],
+    why: "the job's own concurrency limit (MaxConcurrentRuns or max_concurrent_runs) is taken by other runs of it, so another submission is refused or skipped the same way until those runs end or the limit is raised",
+  },
+  {
+    id: 'job-own-active-deadline',
+    // Kubernetes fails a pod or Job at its own activeDeadlineSeconds (pod status reason
+    // DeadlineExceeded, "Pod was active on the node longer than the specified deadline"; Job
+    // condition "Job was active longer than specified deadline"; Kubernetes "Jobs": Job
+    // termination and cleanup). It reads like a pod lost to the platform, but it is the job's
+    // time limit, which the same work reaches again.
+    patterns: [
+      /\bPod was active on the node longer than the specified deadline\b|\bJob was active longer than specified deadline\b/,
+    ],
+    why: 'the pod or Job ran past its own activeDeadlineSeconds and Kubernetes stopped it, so the same work reaches the same deadline until the deadline or the work changes',
+  },
+  {
+    id: 'no-network-route-to-storage',
+    // The subnet has no route to the storage service: SageMaker "Please ensure that the
+    // subnet's route table has a route to an S3 VPC endpoint or a NAT device", AWS Glue "VPC S3
+    // endpoint validation failed for SubnetId ... Could not find S3 endpoint or NAT gateway"
+    // (Glue "Amazon VPC endpoints for Amazon S3"). A network setup, not an S3 outage.
+    patterns: [
+      /\bhas a route to an S3 VPC endpoint or a NAT device\b|\bVPC S3 endpoint validation failed\b|\bCould not find S3 endpoint or NAT gateway\b/i,
+    ],
+    why: 'the subnet the job runs in has no route to S3 (no VPC endpoint or NAT), so every request to it fails the same way until the network is changed',
+  },
+  {
+    id: 'connection-refused-on-own-loopback',
+    // A connection refused on localhost/127.0.0.1/::1: in a container or pod that address is the
+    // job's own container, where the database or daemon of the configuration does not run
+    // (PgJDBC "Connection to localhost:5432 refused. Check that the hostname and port are
+    // correct", libpq 'Is the server running on host "localhost"', urllib3
+    // "HTTPConnectionPool(host='127.0.0.1', port=N) ... Connection refused"; Docker docs
+    // "Networking": from a container, use host.docker.internal for the host). A sidecar proxy
+    // on the loopback (Cloud SQL Auth Proxy, Istio/Envoy) can still be starting, so those stay
+    // transient.
+    patterns: [
+      /\bConnection to (?:localhost|127\.0\.0\.1|\[?::1\]?):\d+ refused\b/,
+      /\bIs the server running on host "localhost" \((?:127\.0\.0\.1|::1)\) and accepting\b/,
+      /\bhost='(?:localhost|127\.0\.0\.1)', port=\d+\).{0,300}\bConnection refused\b/,
+    ],
+    unlessAnywhere: [
+      /\bcloud[-_]sql[-_]proxy\b|\bcloud-sql-proxy\b|\bistio-proxy\b|\benvoy\b|\bsidecar\b/i,
+    ],
+    why: "the connection goes to the loopback address, which in the job's container is the container itself, where the configured service does not listen; it is refused on every attempt until the host setting points at the real server",
+  },
+  {
+    id: 'status-poll-throttled-after-start',
+    // Only the status poll of a run the task had already started was throttled (AWS
+    // ThrottlingException "Rate exceeded" on GetCrawler/GetJobRun/DescribeCluster...; AWS SDK
+    // "Retry behavior"). The started crawler or job keeps running, and an unchanged retry starts
+    // it again, which Glue refuses while it runs (CrawlerRunningException,
+    // ConcurrentRunsExceededException) or which duplicates the run: resume the poll instead.
+    patterns: [
+      /\(ThrottlingException\) when calling the (?:Get|Describe|List)\w+ operation\b/,
+    ],
+    alongside: [
+      /\bTriggering AWS Glue Crawler\b|\bStarting (?:job|crawler)\b|\bStartJobRun\b|\bStartCrawler\b|\bWaiting for (?:crawler|job)\b/i,
+    ],
+    why: 'the run was already started and only its status poll was throttled; an unchanged retry starts the crawler or job again while it runs, so the poll must be resumed instead',
   },
 ];

@@ -381,7 +381,7 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
   {
     id: 'upstream-not-landed',
     label:
-      'upstream data that has not landed yet (a delay the run measured, a sensor or freshness timeout, or a dated input not there yet)',
+      'upstream data that has not landed yet (a delay or age the run measured, a sensor timeout, or a dated input not there yet)',
     categories: ['source_delay'],
     signal: s =>
       s.delaySeconds !== undefined && s.delaySeconds > 0
@@ -391,7 +391,9 @@ export const RETRYABLE_CLASSES: RetryableClass[] = [
       /\bAirflowSensorTimeout\b|\bSensor has timed out\b|\bSnap\. Time is OUT\b|\bTrigger timed? ?out\b/i,
       // A deferred sensor's trigger timeout (apache/airflow#33718), before or instead of the re-raise.
       /\bTaskDeferralTimeout\b|\bTrigger cancelled due to timeout\b/,
-      /\bfreshness\b|\bis stale\b|\bSTALE\b/,
+      // A freshness failure alone ("ERROR STALE") says the data is old, not that it is coming (a
+      // stopped or retired loader is stale too); an age the check measured in hours is a delay.
+      /\blast updated \d+ (?:seconds?|minutes?|hours?) ago\b|\bmax_loaded_at_time_ago_in_s"?:? ?\d{1,5}(?:\.\d+)?(?!\d)/i,
       // A date inside a name (file, table, partition), not a log line's timestamp.
       /[/_.=-](?:19|20)\d\d-?[01]\d-?[0-3]\d(?![\d:T])|\/(?:19|20)\d\d\/[01]\d\/[0-3]\d\b|\b(?:ds|dt|date|day|partition)=\S/i,
       /\bnot (?:yet )?(?:visible|available|arrived|landed|present|ready)(?: yet)?\b|\bnot there yet\b|\beventual(?:ly)? consisten/i,

@@ -86,6 +86,26 @@ describe('findTransientCause', () => {
     expect(findTransientCause(ev, 'dependency_unavailable')).toBeUndefined();
   });
 
+  it('does not take a stale source alone as late data: only a measured age or delay', () => {
+    const stale =
+      '06:00:12  3 of 5 ERROR STALE freshness of crm.accounts ........ [ERROR STALE in 1.2s]';
+    expect(findTransientCause(evidence(stale), 'source_delay')).toBeUndefined();
+    expect(
+      findTransientCause(
+        evidence(stale, { delaySeconds: 30600 }),
+        'source_delay',
+      )?.classId,
+    ).toBe('upstream-not-landed');
+    expect(
+      findTransientCause(
+        evidence(
+          '06:00:12  Warned [ 0.3s] source crm.accounts (last updated 9 hours ago)\n06:00:12  ERROR STALE freshness of crm.accounts',
+        ),
+        'source_delay',
+      )?.classId,
+    ).toBe('upstream-not-landed');
+  });
+
   it('reads a date inside a missing name as late data, but not the timestamp of a log line', () => {
     const dated = evidence(
       '[2024-12-02, 06:00:06 UTC] ERROR - FileNotFoundError: No such file: /outgoing/STMT_ACME_20241201.csv',

@@ -9,6 +9,7 @@ import { exceptionNameWordsPack } from './exceptionNameWords';
 import { genericPack } from './generic';
 import { housekeepingStepsPack } from './housekeepingSteps';
 import { generalReportsPack } from './generalReports';
+import { forumReportsPack } from './forumReports';
 import { ingestionConnectorsPack } from './ingestionConnectors';
 import { jvmSparkPack } from './jvmSpark';
 import { kafkaStreamingPack } from './kafkaStreaming';
@@ -20,6 +21,7 @@ import { sqlWarehousePack } from './sqlWarehouse';
 import { tableFormatsPack } from './tableFormats';
 import { toolConfigFamiliesPack } from './toolConfigFamilies';
 import { settingsBehindTransientsPack } from './settingsBehindTransients';
+import { ownLimitsBehindTransientsPack } from './ownLimitsBehindTransients';
 import { repeatingCausesBehindTransientsPack } from './repeatingCausesBehindTransients';
 import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
@@ -43,8 +45,10 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   configCodeSeamsPack,
   toolConfigFamiliesPack,
   settingsBehindTransientsPack,
+  ownLimitsBehindTransientsPack,
   repeatingCausesBehindTransientsPack,
   generalReportsPack,
+  forumReportsPack,
   providerOperatorsPack,
   housekeepingStepsPack,
   genericPack,
