@@ -66,6 +66,8 @@ describe('isWrapperText', () => {
       'WorkerSinkTask{id=s-0} Task threw an uncaught and unrecoverable exception',
       'ConnectException: Exiting WorkerSinkTask due to unrecoverable exception.',
       'WorkerSourceTask{id=s-0} Task is being killed and will not recover until manually restarted',
+      "AirflowException('Celery command failed on host: w-2')",
+      'Launcher ERROR, reason: Main class [org.apache.oozie.action.hadoop.PigMain], exit code [7]',
     ];
     for (const sample of samples)
       expect({ sample, wrapper: isWrapperText(sample) }).toEqual({

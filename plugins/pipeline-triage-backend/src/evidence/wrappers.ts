@@ -38,6 +38,10 @@ export const WRAPPER_PATTERNS: RegExp[] = [
   /DagsterExecutionStepExecutionError/,
   /Recovery is suppressed by \w*RestartBackoffTimeStrategy/,
   /Finished in state Failed/,
+  // Airflow's Celery executor, for any non-zero exit of `airflow tasks run` (celery_executor.py).
+  /Celery command failed on host/,
+  // Oozie's launcher, for any non-zero exit of the action's main class (LauncherMain).
+  /Launcher ERROR, reason: Main class \[[\w.$]+\], exit code \[\d+\]/,
   // Kafka Connect reports every task death with these; the cause follows.
   /Task threw an uncaught and unrecoverable exception/,
   /Exiting Worker(?:Sink|Source)Task due to unrecoverable exception/,

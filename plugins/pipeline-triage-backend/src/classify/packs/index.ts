@@ -1,6 +1,7 @@
 import type { RulePack } from '../ruleTypes';
 import { beamDataflowPack } from './beamDataflow';
 import { cloudStorageIamPack } from './cloudStorageIam';
+import { configCodeSeamsPack } from './configCodeSeams';
 import { configReportingPack } from './configReporting';
 import { dbtPack } from './dbt';
 import { dltLoadsPack } from './dltLoads';
@@ -41,6 +42,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   waitsChecksFilesPack,
   newerEnginesPack,
   configReportingPack,
+  configCodeSeamsPack,
   toolConfigFamiliesPack,
   settingsBehindTransientsPack,
   ownLimitsBehindTransientsPack,

@@ -19,6 +19,7 @@ describe('built-in rule packs', () => {
       'waits-checks-files',
       'newer-engines',
       'config-reporting',
+      'config-code-seams',
       'tool-config-families',
       'settings-behind-transients',
       'own-limits-behind-transients',

@@ -446,6 +446,9 @@ export const pythonAirflowPack: RulePack = {
           "zombie|killed externally|was killed externally|finished \\(failed\\) although the task says (?:it's|its) (?:queued|running)|Executor reports task instance .{0,200} finished",
         ),
       ],
+      // The Celery worker says the forked `airflow tasks run` itself exited non-zero
+      // (celery_executor.py): the task process ran and failed, it was not lost or killed.
+      unless: ['Celery command failed on host'],
       weight: 0.8,
     },
     {
@@ -483,9 +486,9 @@ export const pythonAirflowPack: RulePack = {
       id: 'celery-worker-lost',
       category: 'infrastructure',
       description: 'worker process lost',
-      patterns: [
-        'Celery command failed|WorkerLostError|Worker exited prematurely',
-      ],
+      // "Celery command failed on host" is not here: Airflow raises it for any non-zero exit
+      // of the forked `airflow tasks run` (celery_executor.py), so it is a wrapper.
+      patterns: ['WorkerLostError|Worker exited prematurely'],
       weight: 0.75,
     },
     {
