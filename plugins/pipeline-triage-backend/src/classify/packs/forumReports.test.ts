@@ -1,9 +1,12 @@
 import { forumReportsPack } from './forumReports';
 
 const match = (id: string, text: string) =>
-  forumReportsPack.rules
-    .find(r => r.id === id)!
-    .patterns.some(p => new RegExp(p).test(text));
+  (forumReportsPack.rules.find(r => r.id === id)?.patterns ?? []).some(p =>
+    (typeof p === 'string'
+      ? new RegExp(p)
+      : new RegExp(p.source, p.flags)
+    ).test(text),
+  );
 
 describe('forum-reports pack', () => {
   it('reads Spark exit code 52 as OOM, not exit 520', () => {

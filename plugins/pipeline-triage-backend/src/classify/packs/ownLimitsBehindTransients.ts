@@ -34,7 +34,7 @@ export const ownLimitsBehindTransientsPack: RulePack = {
       ],
       where: 'any',
       weight: 0.9,
-      explains: ['resource_exhaustion', 'dependency_unavailable', 'unknown'],
+      explains: ['resource_exhaustion', 'dependency_unavailable'],
     },
     {
       id: 'kubernetes-active-deadline-exceeded',
@@ -46,7 +46,7 @@ export const ownLimitsBehindTransientsPack: RulePack = {
       ],
       where: 'any',
       weight: 0.88,
-      explains: ['infrastructure', 'unknown'],
+      explains: ['infrastructure'],
     },
     {
       id: 'no-route-to-s3-from-subnet',
@@ -58,7 +58,7 @@ export const ownLimitsBehindTransientsPack: RulePack = {
       ],
       where: 'any',
       weight: 0.9,
-      explains: ['dependency_unavailable', 'permission', 'unknown'],
+      explains: ['dependency_unavailable', 'permission'],
     },
     {
       id: 'connection-refused-on-container-loopback',
