@@ -297,49 +297,42 @@ async function evaluate(dir: string) {
 
 describe('classifier accuracy floors', () => {
   /*
-   * 2026-12-08, after the word-model lead and eight rounds of fresh cases (cfg4, traps4, pw4,
-   * random4, traps5, pw5, random5, thin6, engines6, pw6: 67 holdout cases held out before any
-   * rule). The 343 holdout cases of before the session measure accuracy 0.866 -> 0.913 and
-   * partial-write 27/43 -> 29/43 with this session's rules; the new cases, harder by design,
-   * pull the whole holdout to the figures below, which the floors hold. Each round's own
-   * before/after figures are in the comments above and in fixtures/cases/README.md. A stale
-   * source alone no longer names late data (policy/retryableClasses.ts): safe-retry recall
-   * 0.64 -> 0.60 on the holdout and 0.907 -> 0.898 on tuning, for three wrong "safe" of the
-   * first-seen replay and none right.
+   * 2026-12-08, after the word-model lead and the rounds of fresh cases of that day (cfg4,
+   * traps4, pw4, random4, traps5, pw5, random5, thin6, engines6, pw6, random6, traps6, pw7,
+   * cfgcode6), each holding out its cases before any rule. The 343 holdout cases of before that
+   * day measure accuracy 0.866 -> 0.907 and partial-write 27/43 -> 29/43; the 97 new ones, harder
+   * by design, pull the whole holdout to the figures below, which the floors hold. A stale
+   * source alone no longer names late data (policy/retryableClasses.ts), which costs some
+   * safe-retry recall (0.64 -> 0.60 on the holdout when it landed) for three wrong "safe" of the
+   * first-seen replay and none right. Each round's own before/after figures are in the
+   * comments above and in fixtures/cases/README.md.
    */
   it('holds on the project holdout', async () => {
     const report = await evaluate(`${CASES}/holdout`);
-    expect(report.cases).toBeGreaterThanOrEqual(415);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.873);
+    expect(report.cases).toBeGreaterThanOrEqual(440);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.875);
     // A wrong "safe" is the worst defect: none is allowed.
     expect(report.safeRetry.precision).toBe(1);
-    // Merged with pw7: main's own engine measures 0.596 here (and 0.893 on tuning) with the same
-    // safe verdicts on every case; pw7's cases add no safe ones. Floors at that measurement.
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.596);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.022);
-    // traps6: 0.663 with the round's new holdout cases (new families, read at lower confidence).
-    // pw7's 6 new holdout cases lower it further (before merging: 0.665 -> 0.66 on 421); the same
-    // round's rules raise holdout accuracy 0.876 -> 0.881 and partial-write 0.576 -> 0.621.
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.66);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.023);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.666);
     expect(report.brier).toBeLessThanOrEqual(0.094);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.041);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.037);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.966,
     );
-    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.613);
+    expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.621);
   });
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
-    expect(report.cases).toBeGreaterThanOrEqual(893);
+    expect(report.cases).toBeGreaterThanOrEqual(945);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.987);
     expect(report.safeRetry.precision).toBe(1);
     expect(report.safeRetry.recall).toBeGreaterThanOrEqual(0.893);
-    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.006);
-    // pw7 (905 cases): the share at >= 0.8 and ECE follow the measurement (0.798, 0.082); its
-    // 12 new tuning cases carry several acceptable-alternative verdicts below 0.8.
-    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.798);
-    expect(report.calibration.ece).toBeLessThanOrEqual(0.082);
+    expect(report.falseConfidenceRate).toBeLessThanOrEqual(0.005);
+    expect(report.highConfidenceShare).toBeGreaterThanOrEqual(0.796);
+    expect(report.calibration.ece).toBeLessThanOrEqual(0.083);
     expect(report.partialWrite.recall).toBeGreaterThanOrEqual(0.992);
     expect(report.calibration.highConfidenceAccuracy).toBeGreaterThanOrEqual(
       0.993,
