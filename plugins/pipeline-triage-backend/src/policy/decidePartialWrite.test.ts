@@ -982,4 +982,84 @@ describe('decidePartialWrite', () => {
       ).not.toBe('true');
     });
   });
+
+  describe('pw8: job-level progress of load tools', () => {
+    it('reads a Beam BigQuery job logged DONE as written unless Beam reports that job failed', () => {
+      expect(
+        decide(
+          "INFO:apache_beam.io.gcp.bigquery_tools:Job proj:US.beam_bq_job_COPY_nightly_COPY_STEP_4_aa_0 status: DONE\nINFO:apache_beam.io.gcp.bigquery_file_loads:Triggering copy job from <TableReference tableId: 'tmp_1'> to <TableReference tableId: 'orders'>\nRuntimeError: BigQuery job beam_bq_job_COPY_nightly_COPY_STEP_4_aa_1 failed. Error Result: <ErrorProto message: 'Access Denied' reason: 'accessDenied'>",
+        ).partialWrite,
+      ).toBe('true');
+      // DONE is also the state of a failed job: the same id failing cancels it.
+      expect(
+        decide(
+          "INFO:apache_beam.io.gcp.bigquery_tools:Job proj:US.beam_bq_job_LOAD_nightly_LOAD_STEP_2_bb_0 status: DONE\nRuntimeError: BigQuery job beam_bq_job_LOAD_nightly_LOAD_STEP_2_bb_0 failed. Error Result: <ErrorProto message: 'Provided Schema does not match Table' reason: 'invalid'>",
+        ).partialWrite,
+      ).not.toBe('true');
+      // A load into a temporary table is not output until its copy job runs.
+      expect(
+        decide(
+          "INFO:apache_beam.io.gcp.bigquery_tools:Job proj:US.beam_bq_job_LOAD_nightly_LOAD_STEP_2_bb_3 status: DONE\nINFO:apache_beam.io.gcp.bigquery_file_loads:Triggering copy job from <TableReference tableId: 'beam_bq_job_LOAD_nightly_LOAD_STEP_2_bb_3'> to <TableReference tableId: 'orders'>\nRuntimeError: BigQuery job beam_bq_job_COPY_nightly_COPY_STEP_5_cc_3 failed. Error Result: <ErrorProto message: 'Not found' reason: 'notFound'>",
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads a bq job waited to DONE as finished unless bq reports an error processing it', () => {
+      expect(
+        decide(
+          "$ bq load --source_format=CSV mart.daily gs://b/day1.csv\nWaiting on bqjob_r3f1_0000018c ... (4s) Current status: DONE\n$ bq load --source_format=CSV mart.daily gs://b/day2.csv\nBigQuery error in load operation: Error processing job 'proj:bqjob_r77e_0000018d': Error while reading data, error message: CSV table encountered too many errors, giving up.",
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          "$ bq load --source_format=CSV mart.daily gs://b/day2.csv\nWaiting on bqjob_r77e_0000018d ... (2s) Current status: DONE\nBigQuery error in load operation: Error processing job 'proj:bqjob_r77e_0000018d': Error while reading data, error message: CSV table encountered too many errors, giving up.",
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads a positive numDmlAffectedRows as a finished DML statement, zero as nothing', () => {
+      expect(
+        decide(
+          'child job 1/3 statementType=UPDATE numDmlAffectedRows=420\nERROR: Query error: Division by zero: 5 / 0 at [9:3]',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          'child job 1/3 statementType=UPDATE numDmlAffectedRows=0\nERROR: Query error: Division by zero: 5 / 0 at [9:3]',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it("reads a Talend row component's finished DML as kept unless the connection was rolled back", () => {
+      expect(
+        decide(
+          "tDBRow_2 - Execute the query: 'UPDATE dim_store SET active = 0 WHERE closed_on IS NOT NULL' has finished.\nException in component tDBOutput_1 (load_sales)\njava.sql.SQLException: Data truncation: Data too long for column 'city' at row 14",
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          "tDBRow_2 - Execute the query: 'UPDATE dim_store SET active = 0 WHERE closed_on IS NOT NULL' has finished.\ntDBRollback_1 - Rollback the transaction.\nException in component tDBOutput_1 (load_sales)\njava.sql.SQLException: Data truncation: Data too long for column 'city' at row 14",
+        ).partialWrite,
+      ).not.toBe('true');
+      // A SELECT that finished wrote nothing.
+      expect(
+        decide(
+          "tDBRow_2 - Execute the query: 'SELECT max(id) FROM dim_store' has finished.\nException in component tDBOutput_1 (load_sales)\njava.sql.SQLException: Data truncation: Data too long for column 'city' at row 14",
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
+    it('reads a DatabaseConnector script stopped part-way as having run its first statements', () => {
+      expect(
+        decide(
+          'Executing SQL: |==========          | 50%\nError executing SQL:\njava.sql.SQLException: ERROR: relation "scratch.cohort_tmp" does not exist',
+        ).partialWrite,
+      ).toBe('true');
+      expect(
+        decide(
+          'Executing SQL: |                    |  0%\nError executing SQL:\njava.sql.SQLException: ERROR: relation "scratch.cohort_tmp" does not exist',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+  });
 });

@@ -38,6 +38,18 @@ function inScope(
     if (!lines.slice(at + 1).some(l => p.followedBy!.test(l.text)))
       return false;
   }
+  if (p.unitFailed) {
+    // The unit this line reports done: another line saying it failed cancels the line.
+    const unit = p.regex.exec(line.text)?.[1];
+    if (unit) {
+      const failed = new RegExp(
+        p.unitFailed.replace('{unit}', () =>
+          unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        ),
+      );
+      if (lines.some(l => l !== line && failed.test(l.text))) return false;
+    }
+  }
   return (
     !p.unless || !lines.some(l => l.role !== 'frame' && p.unless!.test(l.text))
   );

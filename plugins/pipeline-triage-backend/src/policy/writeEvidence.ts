@@ -35,6 +35,13 @@ export interface WritePattern {
    * "unit finished" line) proves the save returned.
    */
   followedBy?: RegExp;
+  /**
+   * The matched line names a unit (a job id) in capture group 1. The line does not count when
+   * another line reports that same unit failed: this regex source, with {unit} replaced by the
+   * unit's name. Tools that log a job's state before checking its error (BigQuery's DONE is
+   * also the state of a failed job) need this.
+   */
+  unitFailed?: string;
 }
 
 /**
@@ -1075,6 +1082,70 @@ export const WROTE: WritePattern[] = [
     regex:
       /\bDB::(?:Parsing)?Exception\b.{0,600}\(at row (?:[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}|[1-9]\d{7,})\)/,
     requires: /\bINSERT INTO\b|\bdata for INSERT\b/i,
+  },
+  // pw8: job-level progress lines of load tools, each read as the tool documents it.
+  {
+    // Beam's Python BigQuery file-loads sink waits on each BigQuery job it triggers and logs
+    // "Job <id> status: DONE" before it checks the job's errorResult, raising "BigQuery job <id>
+    // failed. Error Result: ..." when there is one (apache/beam, sdks/python/apache_beam/io/gcp/
+    // bigquery_tools.py, wait_for_bq_job). A COPY job that is DONE and not failed appended its
+    // temporary table to the destination.
+    id: 'beam-bq-copy-job-done',
+    where: 'any',
+    regex: /\bJob (?:[\w.-]+:[\w-]+\.)?(beam_bq_job_COPY_\S+) status: DONE\b/,
+    unitFailed: 'BigQuery job {unit} failed',
+  },
+  {
+    // The same for a LOAD job, which loads straight into the destination unless the sink uses
+    // temporary tables, which it then copies ("Triggering copy job"): only then is a DONE load
+    // not yet output (bigquery_file_loads.py, TriggerLoadJobs / TriggerCopyJobs).
+    id: 'beam-bq-load-job-done',
+    where: 'any',
+    regex: /\bJob (?:[\w.-]+:[\w-]+\.)?(beam_bq_job_LOAD_\S+) status: DONE\b/,
+    unitFailed: 'BigQuery job {unit} failed',
+    unless: /\bTriggering copy job\b/,
+  },
+  {
+    // The bq CLI waits on each job ("Waiting on bqjob_r1a2_0000 ... (3s) Current status: DONE")
+    // and reports a failed one as "BigQuery error in load operation: Error processing job
+    // '<project>:bqjob_...'" (bq command-line tool reference): a DONE job not reported failed
+    // finished its load or query.
+    id: 'bq-cli-job-done',
+    where: 'any',
+    regex: /\bWaiting on (bqjob_\w+) \.\.\. \(\d+s\) Current status: DONE\b/,
+    unitFailed: "Error processing job '[^']*{unit}'",
+    requires:
+      /\bbq (?:load|query|cp|insert)\b|\bBigQuery error in (?:load|query|cp) operation\b/,
+  },
+  {
+    // BigQuery job statistics: a query job's numDmlAffectedRows (JobStatistics2, BigQuery REST
+    // reference) counts the rows a finished DML statement changed; in a script each child job
+    // has its own, and a DML statement that failed changed none.
+    id: 'bigquery-dml-affected-rows-field',
+    where: 'any',
+    regex: /\bnumDmlAffectedRows["']?\s*[:=]\s*["']?[1-9]/,
+  },
+  {
+    // Talend's database row components (tDBRow, tSnowflakeRow, tMysqlRow ...) log "Executing the
+    // query: '<sql>'." and, once it returned, "Execute the query: '<sql>' has finished." (the
+    // components' log4j messages). A finished DML statement outside a rolled-back shared
+    // connection is kept.
+    id: 'talend-row-dml-finished',
+    where: 'any',
+    regex:
+      /\bExecute the query: ['"]\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|COPY|TRUNCATE|REPLACE)\b.{0,4000}\bhas finished\b/i,
+    unless: /\bt\w*Rollback_\d+\b/,
+  },
+  {
+    // OHDSI DatabaseConnector's executeSql runs a script statement by statement behind a text
+    // progress bar ("Executing SQL: |====   | 37%") and stops at the first error ("Error
+    // executing SQL"; DatabaseConnector reference, executeSql progressBar). Statements before
+    // the failing one ran and, with autocommit, were kept; the scripts it runs create and
+    // fill tables.
+    id: 'databaseconnector-script-progress',
+    where: 'any',
+    regex: /\bExecuting SQL:\s*\|=+\s*\|\s*[1-9]\d?%/,
+    requires: /\bError executing SQL\b/,
   },
 ];
 
