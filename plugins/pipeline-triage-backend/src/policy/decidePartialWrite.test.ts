@@ -1049,6 +1049,20 @@ describe('decidePartialWrite', () => {
       ).not.toBe('true');
     });
 
+    it('reads a failed Glue partition registration after the files were written as a write', () => {
+      expect(
+        decide(
+          'INFO export: writing 88,000 rows to s3://lake/clicks/ as parquet\nbotocore.errorfactory.InternalServiceException: An error occurred (InternalServiceException) when calling the BatchCreatePartition operation: Internal service error',
+        ).partialWrite,
+      ).toBe('true');
+      // Registering partitions with nothing written before it says nothing.
+      expect(
+        decide(
+          'botocore.errorfactory.InternalServiceException: An error occurred (InternalServiceException) when calling the BatchCreatePartition operation: Internal service error',
+        ).partialWrite,
+      ).not.toBe('true');
+    });
+
     it('reads a DatabaseConnector script stopped part-way as having run its first statements', () => {
       expect(
         decide(

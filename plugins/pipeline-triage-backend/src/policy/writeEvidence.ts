@@ -1108,14 +1108,16 @@ export const WROTE: WritePattern[] = [
   {
     // The bq CLI waits on each job ("Waiting on bqjob_r1a2_0000 ... (3s) Current status: DONE")
     // and reports a failed one as "BigQuery error in load operation: Error processing job
-    // '<project>:bqjob_...'" (bq command-line tool reference): a DONE job not reported failed
-    // finished its load or query.
+    // '<project>:bqjob_...'" (bq command-line tool reference): a DONE job not reported failed,
+    // with another bq job after it, finished its load or query.
     id: 'bq-cli-job-done',
     where: 'any',
     regex: /\bWaiting on (bqjob_\w+) \.\.\. \(\d+s\) Current status: DONE\b/,
     unitFailed: "Error processing job '[^']*{unit}'",
-    requires:
-      /\bbq (?:load|query|cp|insert)\b|\bBigQuery error in (?:load|query|cp) operation\b/,
+    // bq prints DONE for a failed job too and does not always name it in the error ("BigQuery
+    // error in load operation: Provided Schema does not match ..."): only a later bq command
+    // or job proves the DONE job was not the one that failed.
+    followedBy: /\bbq (?:load|query|cp|insert)\b|\bWaiting on bqjob_/,
   },
   {
     // BigQuery job statistics: a query job's numDmlAffectedRows (JobStatistics2, BigQuery REST
@@ -1194,9 +1196,12 @@ export const WROTE_NEGATION =
  * XCom (TaskInstance._execute_task calls xcom_push(key=XCOM_RETURN_KEY) only after execute()
  * returned, pw7). A run that failed in one of these, after a line that shows it writing,
  * had finished that write.
+ * pw8: registering the partitions of files already written in the Glue catalog (Glue
+ * BatchCreatePartition; awswrangler's to_parquet/to_csv with dataset=True and a table write the
+ * files first, then call add_parquet_partitions / add_csv_partitions: awswrangler docs, s3.to_parquet).
  */
 export const HOUSEKEEPING_STEP =
-  /\bVACUUM\b|\bANALYZE\b|\bOPTIMIZE\b|\bcompact(?:ion|ing)\b|\bREFRESH\s+(?:MATERIALIZED\s+VIEW|TABLE)\b|\bRefreshing (?:materialized )?views?\b|\bMSCK\s+REPAIR\b|\bRECOVER\s+PARTITIONS\b|\b(?:hive|meta|catalog|glue)[ _-]?sync(?:ing)?\b|\bHiveSyncTool\b|\bStartCrawler\b|\bstart_crawler\b|\bsetIamPolicy\b|\b(?:Error )?dropping (?:the )?(?:staging|temp(?:orary)?|tmp) table\b|\bCOMPUTE\s+STATISTICS\b|\bclean(?:ing)?(?: ?up)? (?:the )?(?:staging|stage|temp(?:orary)?|tmp|old) (?:files|tables?|objects|directory|dir)\b|\b(?:CleanActionExecutor|HoodieCleaner)\b|\b(?:purg|delet|remov)(?:e|ing) (?:the )?(?:staging|stage|temp(?:orary)?|tmp) (?:files|tables?|objects)\b|\brenam(?:e|ing) (?:the )?(?:temp|tmp|staging) (?:file|table|dir(?:ectory)?)\b|\bCould not serialize the XCom value\b|\bxcom_push\(key=XCOM_RETURN_KEY\b/i;
+  /\bVACUUM\b|\bANALYZE\b|\bOPTIMIZE\b|\bcompact(?:ion|ing)\b|\bREFRESH\s+(?:MATERIALIZED\s+VIEW|TABLE)\b|\bRefreshing (?:materialized )?views?\b|\bMSCK\s+REPAIR\b|\bRECOVER\s+PARTITIONS\b|\b(?:hive|meta|catalog|glue)[ _-]?sync(?:ing)?\b|\bHiveSyncTool\b|\bStartCrawler\b|\bstart_crawler\b|\bsetIamPolicy\b|\b(?:Error )?dropping (?:the )?(?:staging|temp(?:orary)?|tmp) table\b|\bCOMPUTE\s+STATISTICS\b|\bclean(?:ing)?(?: ?up)? (?:the )?(?:staging|stage|temp(?:orary)?|tmp|old) (?:files|tables?|objects|directory|dir)\b|\b(?:CleanActionExecutor|HoodieCleaner)\b|\b(?:purg|delet|remov)(?:e|ing) (?:the )?(?:staging|stage|temp(?:orary)?|tmp) (?:files|tables?|objects)\b|\brenam(?:e|ing) (?:the )?(?:temp|tmp|staging) (?:file|table|dir(?:ectory)?)\b|\bCould not serialize the XCom value\b|\bxcom_push\(key=XCOM_RETURN_KEY\b|\bBatchCreatePartition\b|\bbatch_create_partition\b|\badd_(?:parquet|csv|json|orc)_partitions\b/i;
 
 export const NOTHING_WRITTEN: WritePattern[] = [
   {
