@@ -337,6 +337,8 @@ describe('classifier accuracy floors', () => {
 
   it('holds on the tuning cases', async () => {
     const report = await evaluate(`${CASES}/tuning`);
+    // traps7: 957 cases, 0.985 (two low-confidence Airbyte cases read by the retrained word
+    // model); recall 0.888 (a Neon suspend case whose log does not show that nothing was written).
     expect(report.cases).toBeGreaterThanOrEqual(945);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.983);
     expect(report.safeRetry.precision).toBe(1);

@@ -545,4 +545,80 @@ export const DETERMINISTIC_SIGNS: DeterministicSign[] = [
     ],
     why: 'the run was already started and only its status poll was throttled; an unchanged retry starts the crawler or job again while it runs, so the poll must be resumed instead',
   },
+  {
+    id: 'kafka-broker-advertised-on-loopback',
+    // The Java client names each broker as "node <id> (<host>/<ip>:<port>)"; a loopback address
+    // there is either the bootstrap entry of the job's own config (node -1) or, after a
+    // successful bootstrap, the address the broker advertises (advertised.listeners). Kafka
+    // "Broker Configs" (https://kafka.apache.org/documentation/#brokerconfigs_advertised.listeners):
+    // clients connect to the advertised address, so a broker advertising localhost sends every
+    // client elsewhere to its own loopback (Confluent, "Kafka Listeners – Explained").
+    patterns: [
+      /\bConnection to node -?\d+ \([\w.-]*\/(?:127\.\d+\.\d+\.\d+|0:0:0:0:0:0:0:1|::1):\d+\) could not be established\b/,
+    ],
+    why: 'the client dials a broker on the loopback address (the broker advertises localhost, or the job is configured with it), which from the job is its own host where no broker listens; every attempt gets the same address until advertised.listeners or the bootstrap setting changes',
+  },
+  {
+    id: 'database-connection-slots-used-up',
+    // PostgreSQL SQLSTATE 53300 too_many_connections: "sorry, too many clients already"
+    // (max_connections), "too many connections for role" (the role's CONNECTION LIMIT),
+    // "remaining connection slots are reserved for ..." (superuser_reserved_connections;
+    // PostgreSQL "Connections and Authentication", max_connections). The slots are held by the
+    // deployment's own clients (its workers' and tasks' pools), which the retry adds to.
+    patterns: [
+      /\bsorry, too many clients already\b|\btoo many connections for (?:role|database) "?[\w.-]+"?|\bremaining connection slots are reserved for\b/,
+    ],
+    why: "the database's connection slots (max_connections or the role's connection limit) are used up by the deployment's own pools, so another attempt meets the same full server until the pools, the parallelism or the limit change",
+  },
+  {
+    id: 'write-sent-to-read-only-server',
+    // PostgreSQL SQLSTATE 25006 read_only_sql_transaction ("cannot execute INSERT in a read-only
+    // transaction": a hot standby or a read-only endpoint) and MySQL error 1290
+    // ER_OPTION_PREVENTS_STATEMENT with --read-only / --super-read-only (a replica). The
+    // connection names a server that never accepts writes. Right after a failover the old
+    // writer answers the same until clients reconnect (Aurora "Failover"), so a failover in the
+    // log keeps the passing reading.
+    patterns: [
+      /\bcannot execute [A-Z][A-Z ]*?(?:\(\))? in a read-only transaction\b/,
+      /\bThe MySQL server is running with the --(?:super-)?read-only option so it cannot execute this statement\b/,
+    ],
+    unlessAnywhere: [/\bfail(?:ed)? ?over\b|\bfailover\b/i],
+    why: 'the write went to a read-only server (a replica or read-only endpoint in the connection URL), which refuses every write until the job connects to the primary',
+  },
+  {
+    id: 'database-firewall-refuses-client',
+    // Azure SQL error 40615 "Cannot open server ... Client with IP address 'x' is not allowed to
+    // access the server" (Azure SQL "Troubleshoot connectivity issues", error 40615: add a
+    // firewall rule) and PostgreSQL's host-based authentication (SQLSTATE 28000, "no
+    // pg_hba.conf entry for host", "pg_hba.conf rejects connection"; PostgreSQL "The
+    // pg_hba.conf File"). The server answers and refuses this client by rule.
+    patterns: [
+      /\bClient with IP address '[^']+' is not allowed to access the server\b/,
+      /\bno pg_hba\.conf entry for (?:replication connection from )?host\b|\bpg_hba\.conf rejects (?:replication )?connection for host\b/,
+    ],
+    why: "the server is up and refuses this client by its access rules (a firewall rule or pg_hba.conf line that does not admit the client's address or SSL setting), which every attempt meets until the rule or the connection setting changes",
+  },
+  {
+    id: 'client-speaks-other-protocol-than-port',
+    // ClickHouse error 102 UNEXPECTED_PACKET_FROM_SERVER "(expected Hello or Exception, got
+    // Unknown packet)": a native-protocol client on the HTTP port (8123) or a TLS port without
+    // secure=True; the server's reverse "Port 9000 is for clickhouse-client program" (ClickHouse
+    // "Network ports": 8123 HTTP, 9000 native, 9440 native over TLS).
+    patterns: [
+      /\bUnexpected packet from server \S+ \(expected Hello or Exception, got Unknown packet\)/,
+      /\bPort \d+ is for clickhouse-client program\b/,
+    ],
+    why: 'the client speaks another protocol than the port it was given (native vs HTTP, or plaintext vs TLS), which fails every connection the same way until the port or the secure setting changes',
+  },
+  {
+    id: 'proxy-refuses-tunnel',
+    // An HTTP proxy answering CONNECT with 407 Proxy Authentication Required (RFC 9110 section
+    // 15.5.8: the client must authenticate to the proxy) or 403 Forbidden (the proxy's policy
+    // refuses the destination); Python's http.client reports "Tunnel connection failed: <code>",
+    // Node's tunnel agents "tunneling socket could not be established, statusCode=<code>".
+    patterns: [
+      /\bTunnel connection failed: 40[37]\b|\btunneling socket could not be established,? statusCode=40[37]\b/i,
+    ],
+    why: 'the HTTP proxy refused to open the tunnel (407: proxy credentials missing or wrong; 403: the destination is not allowed), which it answers at once on every attempt until the proxy settings or its policy change',
+  },
 ];

@@ -2,6 +2,7 @@ import type { Category } from '@pipeline-triage/plugin-pipeline-triage-common';
 import type { Evidence } from '../evidence';
 import { DETERMINISTIC_SIGNS } from './deterministicSigns';
 import { misalignedSensorTarget } from './sensorAlignment';
+import { replicaSetMembersOutsideSeeds } from './replicaSetMembers';
 
 /**
  * Evidence that a failure of a usually-transient category will not pass on its own: the
@@ -113,6 +114,17 @@ export function nonTransientReason(
     return {
       reason: `the sensor waits for an upstream run at ${misaligned.poked}, another time of day than its own run (${misaligned.own}), and nothing shows the upstream has a run at that instant (${misaligned.line.id}); check the execution_delta before waiting for it`,
       lineId: misaligned.line.id,
+    };
+  }
+  const outsideSeeds = replicaSetMembersOutsideSeeds(evidence);
+  if (outsideSeeds) {
+    return {
+      reason: `the replica set's configuration names members (${outsideSeeds.members.join(
+        ', ',
+      )}) that are none of the connection string's hosts, and the driver, which follows the set's configuration, cannot reach them (${
+        outsideSeeds.line.id
+      }); every attempt gets the same member list until rs.conf() or the network changes`,
+      lineId: outsideSeeds.line.id,
     };
   }
   for (const line of evidence.lines) {

@@ -23,6 +23,7 @@ import { toolConfigFamiliesPack } from './toolConfigFamilies';
 import { settingsBehindTransientsPack } from './settingsBehindTransients';
 import { ownLimitsBehindTransientsPack } from './ownLimitsBehindTransients';
 import { repeatingCausesBehindTransientsPack } from './repeatingCausesBehindTransients';
+import { connectionSettingsPack } from './connectionSettings';
 import { waitsChecksFilesPack } from './waitsChecksFiles';
 import { vendorCodesPack } from '../vendorCodes';
 
@@ -47,6 +48,7 @@ export const BUILT_IN_RULE_PACKS: RulePack[] = [
   settingsBehindTransientsPack,
   ownLimitsBehindTransientsPack,
   repeatingCausesBehindTransientsPack,
+  connectionSettingsPack,
   generalReportsPack,
   forumReportsPack,
   providerOperatorsPack,

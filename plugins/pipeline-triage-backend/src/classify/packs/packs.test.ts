@@ -24,6 +24,7 @@ describe('built-in rule packs', () => {
       'settings-behind-transients',
       'own-limits-behind-transients',
       'repeating-causes-behind-transients',
+      'connection-settings',
       'general-reports',
       'forum-reports',
       'provider-operators',
