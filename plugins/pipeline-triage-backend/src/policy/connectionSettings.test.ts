@@ -1,6 +1,5 @@
 import { verdictOfLog } from '../__testUtils__/verdictOfLog';
-import { extractEvidence } from '../evidence';
-import { nonTransientReason } from './transience';
+import { deterministicSignOf } from '../__testUtils__/deterministicSignOf';
 
 /**
  * Round traps7: connection-level errors whose cause is a setting (a broker advertising
@@ -12,11 +11,7 @@ import { nonTransientReason } from './transience';
  */
 const triage = (logExcerpt: string) =>
   verdictOfLog(logExcerpt, { signals: { rowsWritten: 0 } });
-const sign = (log: string) =>
-  nonTransientReason(
-    extractEvidence({ logExcerpt: log }),
-    'dependency_unavailable',
-  )?.reason;
+const sign = deterministicSignOf;
 
 describe('connection errors caused by a setting', () => {
   it.each([

@@ -1,6 +1,5 @@
 import { verdictOfLog } from '../__testUtils__/verdictOfLog';
-import { extractEvidence } from '../evidence';
-import { nonTransientReason } from './transience';
+import { deterministicSignOf } from '../__testUtils__/deterministicSignOf';
 
 /**
  * Failures that read like an outage (connection dropped, handshake failed, 403 from storage)
@@ -152,10 +151,7 @@ describe('first-seen look-alikes: an outage word over a failure that cannot pass
     expect(v.retry.safeToRetry).toBe(false);
     // The sign itself names it, whatever category the rules give it (a category that is never
     // retried, such as a configuration error, refuses before the signs are read).
-    expect(
-      nonTransientReason(extractEvidence({ logExcerpt: log }), 'infrastructure')
-        ?.reason,
-    ).toMatch(reason);
+    expect(deterministicSignOf(log, 'infrastructure')).toMatch(reason);
   });
 
   it("still retries Databricks' 429 REQUEST_LIMIT_EXCEEDED, a rate limit and not a daily quota", () => {

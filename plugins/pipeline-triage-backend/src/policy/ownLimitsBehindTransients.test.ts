@@ -1,6 +1,5 @@
 import { verdictOfLog } from '../__testUtils__/verdictOfLog';
-import { extractEvidence } from '../evidence';
-import { nonTransientReason } from './transience';
+import { deterministicSignOf } from '../__testUtils__/deterministicSignOf';
 
 /**
  * Round traps6: failures worded like capacity, a lost pod or a refused connection whose cause is
@@ -8,11 +7,7 @@ import { nonTransientReason } from './transience';
  */
 const triage = (logExcerpt: string) =>
   verdictOfLog(logExcerpt, { signals: { rowsWritten: 0 } });
-const sign = (log: string) =>
-  nonTransientReason(
-    extractEvidence({ logExcerpt: log }),
-    'dependency_unavailable',
-  )?.reason;
+const sign = deterministicSignOf;
 
 describe("failures caused by the job's own limits and settings", () => {
   it.each([
@@ -90,21 +85,11 @@ describe('a status poll throttled after the run started', () => {
 
   it('refuses a retry that would start the job again', () => {
     const log = poll('INFO - Starting job "daily_counts"...');
-    expect(
-      nonTransientReason(
-        extractEvidence({ logExcerpt: log }),
-        'dependency_unavailable',
-      )?.reason,
-    ).toMatch(/status poll was throttled/);
+    expect(sign(log)).toMatch(/status poll was throttled/);
     expect(triage(log).retry.safeToRetry).toBe(false);
   });
 
   it('leaves a throttled poll with no start in the log to the usual policy', () => {
-    expect(
-      nonTransientReason(
-        extractEvidence({ logExcerpt: poll('INFO - Checking job state') }),
-        'dependency_unavailable',
-      ),
-    ).toBeUndefined();
+    expect(sign(poll('INFO - Checking job state'))).toBeUndefined();
   });
 });

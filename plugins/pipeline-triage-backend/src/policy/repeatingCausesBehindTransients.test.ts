@@ -1,6 +1,5 @@
 import { verdictOfLog } from '../__testUtils__/verdictOfLog';
-import { extractEvidence } from '../evidence';
-import { nonTransientReason } from './transience';
+import { deterministicSignOf } from '../__testUtils__/deterministicSignOf';
 
 /**
  * Outage wording (a refused connection, a transport exception, a rebalance, "please retry")
@@ -11,10 +10,7 @@ import { nonTransientReason } from './transience';
 const triage = (logExcerpt: string) =>
   verdictOfLog(logExcerpt, { signals: { rowsWritten: 0 } });
 
-/** The deterministic sign alone, as if the category were the default-safe one. */
-const signOf = (logExcerpt: string) =>
-  nonTransientReason(extractEvidence({ logExcerpt }), 'dependency_unavailable')
-    ?.reason;
+const signOf = deterministicSignOf;
 
 describe('repeating causes behind transient wording', () => {
   it.each([
